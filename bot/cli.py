@@ -1,0 +1,142 @@
+"""`quartermaster` command line. Exit codes: 0 ok, 1 refused or failed, 2 bad usage."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from bot.bootstrap import App, bootstrap
+from bot.console import ConsoleChat, run
+from bot.settings import Settings, SettingsError
+from domain.people import Person, Role
+from services.context import Context
+from services.csv_export import export
+from services.csv_import import ImportAborted, import_csv
+from storage.database import BadDatabaseUrl
+
+
+class Failure(Exception):
+    """A refused or failed operation: message on stderr, exit 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quartermaster", description="Chat-first asset and inventory tracker.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="talk to the bot on this terminal")
+    chat.add_argument("--user", default=None, help="who is speaking (default: your login name)")
+    chat.add_argument("--demo", action="store_true", help="load a small demo catalog if the database is empty")
+
+    imp = commands.add_parser("import", help="add or update items from a CSV file")
+    imp.add_argument("kind", choices=["assets", "stock"])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--skip-bad", action="store_true", help="write the good rows and list the bad ones")
+
+    exp = commands.add_parser("export", help="write items or the ledger as CSV")
+    exp.add_argument("kind", choices=["assets", "stock", "ledger"])
+    exp.add_argument("file", nargs="?", default="-", help="file to write, or - for standard output")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        app = bootstrap(settings)
+        return COMMANDS[args.command](app, args) or 0
+    except (Failure, SettingsError, BadDatabaseUrl) as error:
+        print(f"quartermaster: {error}", file=sys.stderr)
+        return 1
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        url = Settings.from_env().database_url
+        print(f"quartermaster: can't use the database {_safe_url(url)}: {reason}", file=sys.stderr)
+        return 1
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_chat(app: App, args) -> int:
+    user = args.user or _login()
+    if args.demo:
+        load_demo(app)
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
+    run(ConsoleChat(app.assistant, user))
+    return 0
+
+
+def load_demo(app: App) -> None:
+    with app.uow() as uow:
+        if uow.assets.count() or uow.stock.count():
+            return
+    ctx = _cli_context(app, source="demo")
+    for kind in ("assets", "stock"):
+        data = resources.files("bot.demo").joinpath(f"{kind}.csv").read_bytes()
+        import_csv(kind, data, app.uow, ctx)
+
+
+def cmd_import(app: App, args) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise Failure(f"can't read {args.file}: {error.strerror}") from None
+    ctx = _cli_context(app, source=f"import:{args.file.name}")
+    try:
+        result = import_csv(args.kind, data, app.uow, ctx, skip_bad=args.skip_bad)
+    except ImportAborted as aborted:
+        result = aborted.result
+    for error in result.errors:
+        print(f"{args.file}: {error}", file=sys.stderr)
+    if result.ignored_columns:
+        print(f"{args.file}: ignored columns: {', '.join(result.ignored_columns)}", file=sys.stderr)
+    print(f"{args.kind}: {result.summary()}", file=sys.stderr if result.errors else sys.stdout)
+    return 1 if result.errors else 0
+
+
+def cmd_export(app: App, args) -> int:
+    if args.file == "-":
+        export(args.kind, app.uow, sys.stdout)
+        return 0
+    try:
+        with open(args.file, "w", encoding="utf-8", newline="") as out:
+            count = export(args.kind, app.uow, out)
+    except OSError as error:
+        raise Failure(f"can't write {args.file}: {error.strerror}") from None
+    print(f"{args.kind}: {count} rows written to {args.file}", file=sys.stderr)
+    return 0
+
+
+def cmd_db(app: App, args) -> int:
+    print("database is up to date", file=sys.stderr)  # bootstrap() has just migrated it
+    return 0
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "me"
+
+
+def _cli_context(app: App, source: str) -> Context:
+    """Command-line tools run with the operator's authority."""
+    person = Person(_login(), Role.MANAGER)
+    return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
+
+
+COMMANDS = {"chat": cmd_chat, "import": cmd_import, "export": cmd_export, "db": cmd_db}

@@ -1,0 +1,54 @@
+"""Settings from the environment (the contract's variables), read once at start."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage.database import DEFAULT_URL
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_URL
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    managers: tuple[str, ...] = ()
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    port: int = 3000
+    alert_channel: str | None = None
+    listen_channels: tuple[str, ...] = ()
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        zone = env.get("QM_TIMEZONE") or "UTC"
+        try:
+            tz = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(f"QM_TIMEZONE “{zone}” is not an IANA time zone (e.g. Europe/Berlin)") from None
+        port = env.get("PORT") or "3000"
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise SettingsError(f"PORT “{port}” is not a port number")
+        return cls(
+            database_url=env.get("DATABASE_URL") or DEFAULT_URL,
+            timezone=tz,
+            managers=_list(env.get("QM_MANAGERS")),
+            slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
+            slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+            slack_app_token=env.get("SLACK_APP_TOKEN") or None,
+            slack_api_url=env.get("SLACK_API_URL") or "https://slack.com/api/",
+            port=int(port),
+            alert_channel=env.get("QM_ALERT_CHANNEL") or None,
+            listen_channels=_list(env.get("QM_LISTEN_CHANNELS")),
+        )

@@ -1,0 +1,1 @@
+"""Quartermaster's business rules: plain Python, standard library only."""

@@ -1,0 +1,119 @@
+"""Assets: unique, tagged items that people hold for a while and bring back."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+from domain import depreciation
+from domain.catalog_fields import FieldSpec
+from domain.errors import AssetUnavailable, InvalidValue, NotCheckedOut
+from domain.fields import parse_aliases, parse_choice, parse_count, parse_date, parse_due, parse_money
+from domain.values import tag_key
+
+
+class AssetStatus(str, Enum):
+    AVAILABLE = "available"
+    CHECKED_OUT = "checked_out"
+    MAINTENANCE = "maintenance"
+    RETIRED = "retired"
+
+
+@dataclass
+class Asset:
+    tag: str
+    name: str
+    category: str | None = None
+    manufacturer: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    cost: Decimal | None = None
+    purchase_date: date | None = None
+    useful_life_years: int | None = None
+    salvage_value: Decimal | None = None
+    depreciation_method: depreciation.Method = depreciation.Method.STRAIGHT_LINE
+    condition: str | None = None
+    location: str | None = None
+    department: str | None = None
+    status: AssetStatus = AssetStatus.AVAILABLE
+    holder: str | None = None
+    due: datetime | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> str:
+        return tag_key(self.tag)
+
+    @property
+    def is_available(self) -> bool:
+        return self.status is AssetStatus.AVAILABLE
+
+    def check_out(self, holder: str, due: datetime | None, now: datetime) -> None:
+        if self.status is not AssetStatus.AVAILABLE:
+            raise AssetUnavailable(
+                self.tag, self.status.value, self.holder, self.due.date().isoformat() if self.due else None
+            )
+        if due is not None and due <= now:
+            raise InvalidValue(f"The return time {due:%Y-%m-%d %H:%M} is already past; pick a later one.")
+        self.status, self.holder, self.due = AssetStatus.CHECKED_OUT, holder, due
+
+    def check_in(self) -> None:
+        if self.status is not AssetStatus.CHECKED_OUT:
+            raise NotCheckedOut(self.tag, self.status.value)
+        self.status, self.holder, self.due = AssetStatus.AVAILABLE, None, None
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.status is AssetStatus.CHECKED_OUT and self.due is not None and self.due < now
+
+    def book_value(self, at: date) -> Decimal | None:
+        if self.cost is None:
+            return None
+        return depreciation.book_value(
+            self.cost, self.purchase_date, self.useful_life_years, self.salvage_value, at, self.depreciation_method
+        )
+
+    def validate(self) -> None:
+        """Cross-field rules a catalog edit or import must respect."""
+        if not tag_key(self.tag):
+            raise InvalidValue("asset_tag can't be empty")
+        if self.status is AssetStatus.CHECKED_OUT and not self.holder:
+            raise InvalidValue("holder: a checked-out asset needs a holder")
+        if self.status is not AssetStatus.CHECKED_OUT and (self.holder or self.due):
+            raise InvalidValue("status: only a checked-out asset can have a holder or a due date")
+        if self.salvage_value is not None and self.cost is not None and self.salvage_value > self.cost:
+            raise InvalidValue("salvage_value: it can't be more than the cost")
+
+
+def _text(text, tz):
+    return " ".join(text.split())
+
+
+ASSET_FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("asset_tag", "tag", _text, required=True),
+        FieldSpec("name", "name", _text, required=True),
+        FieldSpec("category", "category", _text),
+        FieldSpec("manufacturer", "manufacturer", _text),
+        FieldSpec("model", "model", _text),
+        FieldSpec("serial", "serial", _text),
+        FieldSpec("cost", "cost", lambda t, tz: parse_money(t)),
+        FieldSpec("purchase_date", "purchase_date", lambda t, tz: parse_date(t)),
+        FieldSpec("useful_life_years", "useful_life_years", lambda t, tz: parse_count(t, limit=100) or None),
+        FieldSpec("salvage_value", "salvage_value", lambda t, tz: parse_money(t)),
+        FieldSpec("condition", "condition", _text),
+        FieldSpec("location", "location", _text),
+        FieldSpec("department", "department", _text),
+        FieldSpec("status", "status", lambda t, tz: parse_choice(t, AssetStatus), empty=AssetStatus.AVAILABLE),
+        FieldSpec("holder", "holder", _text),
+        FieldSpec("due", "due", parse_due),
+        FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
+        FieldSpec(
+            "depreciation",
+            "depreciation_method",
+            lambda t, tz: parse_choice(t, depreciation.Method),
+            empty=depreciation.Method.STRAIGHT_LINE,
+        ),
+    )
+}

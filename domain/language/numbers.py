@@ -1,0 +1,63 @@
+"""Number words: three, twenty-five, a dozen, a couple, half a dozen."""
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+PHRASES = {
+    "a": 1, "an": 1, "a single": 1, "single": 1, "a pair of": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a few": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a half dozen": 6, "two dozen": 24, "a hundred": 100,
+}
+
+_WORD = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "and"], key=len, reverse=True))
+NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
+
+
+def words_to_int(words: str) -> int | None:
+    """`twenty-five` -> 25, `two hundred and ten` -> 210; None if not a number."""
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", words.strip().lower()):
+        if word == "and" and seen:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def leading_number(text: str) -> tuple[int | None, str]:
+    """Split a leading quantity off `text`: ("3 boxes of paper") -> (3, "boxes of paper")."""
+    match = re.match(r"(\d[\d,]*)(?:\s*x)?\b\s*", text, re.I)
+    if match:
+        return int(match.group(1).replace(",", "")), text[match.end() :]
+    lower = text.lower()
+    for phrase, value in sorted(PHRASES.items(), key=lambda kv: -len(kv[0])):
+        if lower == phrase or lower.startswith(phrase + " "):
+            return value, text[len(phrase) :].strip()
+    match = NUMBER_WORDS.match(text)
+    if match:
+        value = words_to_int(match.group(0))
+        if value is not None:
+            return value, text[match.end() :].strip()
+    return None, text
+
+
+def trailing_number(text: str) -> tuple[int | None, str]:
+    """`paper x3`, `paper: 42`, `paper = 42` -> (n, "paper")."""
+    match = re.search(r"(?:^|\s|:|=)\s*(?:x\s*)?(\d[\d,]*)$", text, re.I)
+    if match and match.start() > 0:
+        return int(match.group(1).replace(",", "")), text[: match.start()].strip(" :=")
+    return None, text

@@ -1,0 +1,149 @@
+"""Turn one chat message into commands. Pure: the same text, clock and zone
+always give the same commands; items stay as the words people used, and the
+catalog resolver decides what they mean."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone, tzinfo
+
+from domain.commands import Command, Intent
+from domain.language.normalize import normalize
+from domain.language.numbers import leading_number, trailing_number
+from domain.language.times import extract_due
+from domain.values import singular
+
+MAX_TEXT = 2000
+# Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
+PACK_WORDS = frozenset(
+    "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve".split()
+)
+_ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)\s+")
+_PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
+_PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
+_SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
+
+# (intent, pattern). Order matters: the first pattern that matches wins.
+_QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.HELP, re.compile(r"^(?:help|\?|h|what can you do|commands|how does this work|usage)$", re.I)),
+    (Intent.UNDO, re.compile(r"^(?:undo|undo (?:that|it|this|my last(?: change| one)?|last)|oops,? undo(?: that)?|revert(?: that)?)$", re.I)),
+    (Intent.MY_ITEMS, re.compile(r"^(?:what (?:do i have|have i got|am i holding|did i (?:borrow|check out))|my (?:stuff|items|things|gear|checkouts)|what'?s (?:checked out )?(?:to|with) me)$", re.I)),
+    (Intent.LOW_STOCK, re.compile(r"^(?:what(?:'s| is| are)? (?:running )?low|anything (?:running )?low|low(?: stock)?|what (?:do|should) we (?:need to )?(?:re)?order|reorder list|what needs (?:re)?ordering)$", re.I)),
+    (Intent.WHO_HAS, re.compile(r"^who(?:'s| has| is holding|'s got| got| took| borrowed| checked out)\s+(?P<ref>.+)$", re.I)),
+    (Intent.WHERE_IS, re.compile(r"^where(?:'s| is| are|'re)\s+(?P<ref>.+?)(?: now)?$", re.I)),
+    (Intent.HOW_MANY, re.compile(r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$", re.I)),
+    (Intent.IS_AVAILABLE, re.compile(r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I)),
+    (Intent.WORTH, re.compile(r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$", re.I)),
+    (Intent.INFO, re.compile(r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$", re.I)),
+]
+_MANAGER: list[tuple[Intent, re.Pattern]] = [
+    (Intent.SET_REORDER, re.compile(r"^(?:set )?(?:the )?reorder (?:point|level)(?: of| for)?\s+(?P<ref>.+?)\s+(?:to|at|=|is)?\s*(?P<n>\S+)$", re.I)),
+    (Intent.RETIRE, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
+    (Intent.ADD_ASSET, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
+    (Intent.ADD_STOCK, re.compile(r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$", re.I)),
+    (Intent.EDIT, re.compile(r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$", re.I)),
+]
+_CHANGES: list[tuple[Intent, re.Pattern]] = [
+    (Intent.CHECK_IN, re.compile(r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$", re.I)),
+    (Intent.CHECK_OUT, re.compile(r"^(?:check(?:ed|ing)?[ -]?out|sign(?:ed|ing)? out|borrow(?:ed|ing)?|grab(?:bed|bing)?|reserve|book|lend me|loan me|can i get|i'?ll take)\s+(?P<rest>.+)$", re.I)),
+    (Intent.TAKE, re.compile(r"^(?:take|taking|took|need|i need|we need|get|getting|pick(?:ing)? up|picked up)\s+(?P<rest>.+)$", re.I)),
+    (Intent.CONSUME, re.compile(r"^(?:use|used|using|consume|consumed|finished|went through|go through|burned through|ran through|gone through|used up|took out|removed?|remove)\s+(?P<rest>.+)$", re.I)),
+    (Intent.RECEIVE, re.compile(r"^(?:receive|received|receiving|restock|restocked|restocking|got a delivery of|a delivery of|delivery of|got in|got|add|added|adding|put back|delivered|arrived:?)\s+(?P<rest>.+)$", re.I)),
+    (Intent.COUNT, re.compile(r"^(?:count|counted|stocktake|stock take|recount|there (?:are|is))\s+(?P<rest>.+)$", re.I)),
+]
+_SPECIAL: list[tuple[Intent, re.Pattern]] = [
+    (Intent.CHECK_IN, re.compile(r"^(?P<rest>.+?)\s+(?:is|are) back(?: now)?$", re.I)),
+    (Intent.COUNT, re.compile(r"^(?:we )?(?:have|got|counted)\s+(?P<n>\S+(?: \S+)?)\s+(?P<ref>.+?)\s+left$", re.I)),
+    (Intent.COUNT, re.compile(r"^(?:we have|there are|there's)\s+(?P<rest>.+?)(?: left| in stock| on the shelf)?$", re.I)),
+    (Intent.COUNT, re.compile(r"^set\s+(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$", re.I)),
+    (Intent.COUNT, re.compile(r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+)$", re.I)),
+    (Intent.CONSUME, re.compile(r"^(?P<rest>.+?)\s+(?:used|consumed|used up|gone)$", re.I)),
+    (Intent.RECEIVE, re.compile(r"^(?P<rest>.+?)\s+(?:arrived|came in|delivered|received)$", re.I)),
+]
+_PRONOUN = re.compile(r"^(?:we(?:'ve| have)?|i(?:'ve| have)?|just|also|we just|i just)\s+(?=\w)", re.I)
+
+
+def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None) -> list[Command]:
+    """All commands in `text`; [Command(UNKNOWN)] when it reads as none."""
+    now = now or datetime.now(timezone.utc)
+    clean = normalize((text or "")[:MAX_TEXT], names)
+    if not clean:
+        return [Command(Intent.UNKNOWN)]
+    person_match = _PERSON.search(clean)
+    person = person_match.group("name") if person_match else None
+    if person_match:
+        clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
+    due, clean = extract_due(clean, now, tz)
+    return _parse_clean(clean, person, due) or [Command(Intent.UNKNOWN)]
+
+
+def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+    for intent, pattern in _QUESTIONS + _MANAGER:
+        match = pattern.match(clean)
+        if match:
+            return [_single(intent, match)]
+    stripped = _PRONOUN.sub("", clean)
+    candidates = [(i, p, clean) for i, p in _SPECIAL] + [(i, p, stripped) for i, p in _CHANGES + _SPECIAL]
+    for intent, pattern, text in candidates:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if "rest" in groups:
+            return [_item_command(intent, part, person, due) for part in _split_items(groups["rest"])]
+        count, _ = leading_number(groups["n"])
+        return [Command(intent, ref=_ref(groups["ref"]), count=count)]
+    return []
+
+
+def _single(intent: Intent, match: re.Match) -> Command:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    if intent is Intent.SET_REORDER:
+        count, rest = leading_number(groups["n"])
+        return Command(intent, ref=_ref(ref), count=count if not rest else None)
+    if intent in (Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.EDIT):
+        field = (groups.get("field") or "").lower() or None
+        key = ref.strip().upper() if intent is not Intent.EDIT else _ref(ref)
+        return Command(intent, ref=key, field=field, value=groups.get("value"))
+    return Command(intent, ref=_ref(ref) if ref else None)
+
+
+def _split_items(rest: str) -> list[str]:
+    parts = [p for p in _SPLIT.split(rest) if p]
+    return parts or [rest]
+
+
+def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime | None) -> Command:
+    note = None
+    if intent is Intent.CHECK_IN and " - " in phrase:
+        phrase, note = (s.strip() for s in phrase.split(" - ", 1))
+    count, rest = leading_number(phrase)
+    pack = None
+    if count is not None:
+        match = _PACK_OF.match(rest.lower())
+        if match:
+            pack, rest = singular(match.group("pack")), rest[-len(match.group("item")) :]
+        else:
+            first, _, remainder = rest.partition(" ")
+            if remainder and singular(first) in PACK_WORDS:
+                pack, rest = singular(first), remainder
+    else:
+        count, rest = trailing_number(phrase)
+    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN) and count == 1 and pack is None:
+        count = None  # "check out a projector": the article, not a quantity
+    return Command(intent, ref=_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
+
+
+def _ref(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip(" ?!.,:;'\"").lower()
+    match = _PACK_OF.match(text)
+    if match and singular(match.group("pack")) in PACK_WORDS:
+        text = match.group("item")
+    while True:
+        stripped = _ARTICLES.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text or None

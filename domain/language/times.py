@@ -1,0 +1,89 @@
+"""Due times in words: until Friday, for 3 days, till tomorrow 5pm, by end of month."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from domain.fields import END_OF_DAY
+from domain.language.numbers import leading_number
+
+WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name[i].lower() for i in range(7))}
+WEEKDAYS.update({name[:3]: i for name, i in list(WEEKDAYS.items())})
+WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
+SPANS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400}
+
+_CLOCK = r"(?:\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight))?"
+_UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|returning|on)"
+_DAY = r"(?P<day>today|tonight|tomorrow|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "))"
+UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
+SPAN_PATTERN = re.compile(r"\bfor\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z\- ]+?)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I)
+
+
+def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
+    """Find a due time in `text`; returns it (aware, in UTC-comparable form) and
+    the text without it. `now` must be timezone-aware."""
+    local_now = now.astimezone(tz)
+    match = SPAN_PATTERN.search(text)
+    if match:
+        count, rest = leading_number(match.group("n").strip())
+        if count is not None and not rest:
+            due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
+            return due, _cut(text, match)
+    match = UNTIL_PATTERN.search(text)
+    if match:
+        day = _resolve_day(match.group("day").lower(), local_now.date())
+        if day is not None:
+            clock = _clock((match.group("clock") or "").lower()) or END_OF_DAY
+            return datetime.combine(day, clock, tz), _cut(text, match)
+    return None, text
+
+
+def _cut(text: str, match: re.Match) -> str:
+    return " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+
+
+def _resolve_day(word: str, today: date) -> date | None:
+    word = word.strip()
+    if word in ("today", "tonight", "eod", "end of day", "end of the day"):
+        return today
+    if word in ("tomorrow", "tmrw", "tmr"):
+        return today + timedelta(days=1)
+    if word in ("end of week", "end of the week"):
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if word in ("end of month", "end of the month"):
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if word == "next week":
+        return today + timedelta(days=7 - today.weekday())
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
+        try:
+            return date.fromisoformat(word)
+        except ValueError:
+            return None
+    skip_week = word.startswith("next ")
+    weekday = WEEKDAYS.get(word.removeprefix("next ").strip())
+    if weekday is None:
+        return None
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead + (7 if skip_week and ahead < 7 else 0))
+
+
+def _clock(text: str | None) -> time | None:
+    if not text:
+        return None
+    text = text.replace(" ", "")
+    if text == "noon":
+        return time(12)
+    if text == "midnight":
+        return time(23, 59)
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?(am|pm)?", text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) == "pm" and hour < 12:
+        hour += 12
+    if match.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)

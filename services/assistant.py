@@ -1,0 +1,141 @@
+"""The conversation: text in, replies out. Parses, resolves items against the
+catalog, asks when unsure, and runs all changes of one message in one
+transaction (all of them or none)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone, tzinfo
+from typing import Callable
+
+from domain.commands import Command, Intent
+from domain.errors import Ambiguous, DomainError, NotFound
+from domain.language import parse
+from domain.ledger import ItemType
+from domain.people import Person, Role
+from services import catalog, changes, queries
+from services.catalog_cache import CatalogCache
+from services.context import Context
+from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
+from services.resolver import CatalogItem
+from storage.unit_of_work import UnitOfWorkFactory
+
+Clock = Callable[[], datetime]
+ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
+TYPES = {
+    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.RETIRE: ASSETS,
+    Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
+}
+QUESTIONS = {
+    Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
+    Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
+}
+NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
+
+
+class Assistant:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=()):
+        self.uow, self.tz = uow, tz
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.managers = {m.strip().lower() for m in managers if m.strip()}
+        self.catalog = CatalogCache(uow)
+
+    def person(self, name: str) -> Person:
+        return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
+
+    def handle(self, name: str, text: str, source: str | None = None, names: dict[str, str] | None = None) -> list[Reply]:
+        ctx = Context(self.person(name), self.clock(), self.tz, source)
+        return self.run(ctx, parse(text, ctx.now, self.tz, names))
+
+    def choose(self, name: str, question: Reply, key: str, source: str | None = None) -> list[Reply]:
+        """The person picked `key` among the choices of `question`: run its commands."""
+        ctx = Context(self.person(name), self.clock(), self.tz, source)
+        commands = [replace(c, ref=key) if c.ref == question.reference else c for c in question.pending]
+        return self.run(ctx, commands)
+
+    def run(self, ctx: Context, commands: list[Command]) -> list[Reply]:
+        if any(c.intent is Intent.UNKNOWN for c in commands):
+            return [refusal(NOT_UNDERSTOOD)]
+        replies, change_commands = [], []
+        for command in commands:
+            if command.is_change:
+                change_commands.append(command)
+            else:
+                replies.append(self._answer(ctx, command, commands))
+        if change_commands:
+            replies.append(self._change(ctx, change_commands, commands))
+        return replies
+
+    def _answer(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
+        if command.intent is Intent.HELP:
+            return answer(HELP)
+        with self.uow() as uow:
+            if command.intent is Intent.MY_ITEMS:
+                return answer(queries.my_items(ctx, uow))
+            if command.intent is Intent.LOW_STOCK:
+                return answer(queries.low_stock(ctx, uow))
+            try:
+                found = self._resolve(command, all_commands)
+            except _Ask as ask:
+                return ask.reply
+            except DomainError as error:
+                return refusal(error.message)
+            return answer(QUESTIONS[command.intent](ctx, queries.load(uow, found)))
+
+    def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
+        try:
+            targets = [(c, self._resolve(c, all_commands)) for c in commands]
+        except _Ask as ask:
+            return ask.reply
+        except DomainError as error:
+            return refusal(error.message)
+        with self.uow() as uow:
+            try:
+                done = [self._apply(uow, ctx, command, items) for command, items in targets]
+            except DomainError as error:
+                return refusal(error.message)
+            uow.commit()
+        ids = tuple(d.entry_id for d in done if d.entry_id)
+        return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
+
+    def _apply(self, uow, ctx: Context, command: Command, items: list[CatalogItem]) -> changes.Done:
+        intent, keys = command.intent, [i.key for i in items]
+        if intent is Intent.TAKE:
+            intent = Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME
+        if intent is Intent.CHECK_OUT:
+            return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
+        if intent is Intent.CHECK_IN:
+            return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
+        if intent in (Intent.CONSUME, Intent.RECEIVE, Intent.COUNT):
+            action = {Intent.CONSUME: "consume", Intent.RECEIVE: "receive", Intent.COUNT: "count"}[intent]
+            return changes.move_stock(uow, ctx, changes.Action(action), keys[0], command.count, command.pack)
+        if intent is Intent.UNDO:
+            return catalog.undo(uow, ctx)
+        if intent is Intent.ADD_ASSET:
+            return catalog.add_asset(uow, ctx, command.ref, command.value)
+        if intent is Intent.ADD_STOCK:
+            return catalog.add_stock(uow, ctx, command.ref, command.value, command.field)
+        if intent is Intent.SET_REORDER:
+            return catalog.set_reorder(uow, ctx, keys[0], command.count)
+        if intent is Intent.RETIRE:
+            return catalog.retire(uow, ctx, keys[0])
+        return catalog.edit(uow, ctx, items[0].type, keys[0], command.field, command.value)
+
+    def _resolve(self, command: Command, all_commands: list[Command]) -> list[CatalogItem]:
+        """The catalog items a command means; raises _Ask or NotFound otherwise."""
+        if command.intent in (Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK):
+            return []
+        if not command.ref:
+            raise DomainError(f"Which item? I understood “{command.intent.value.replace('_', ' ')}” but no item.")
+        found = self.catalog.index().resolve(command.ref, TYPES.get(command.intent, BOTH))
+        if not found.found:
+            raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
+        if found.is_clear:
+            return found.items
+        choices = tuple(Choice(i.key, i.label) for i in found.items[:8])
+        text = Ambiguous(command.ref, tuple(c.label for c in choices)).message + " Which one did you mean?"
+        raise _Ask(Reply(ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=command.ref))
+
+
+class _Ask(Exception):
+    def __init__(self, reply: Reply):
+        self.reply = reply

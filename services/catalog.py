@@ -1,0 +1,134 @@
+"""Manager-only catalog changes from chat, and undo. Each is a ledger entry."""
+from __future__ import annotations
+
+from domain.assets import ASSET_FIELDS, Asset, AssetStatus
+from domain.catalog_fields import set_fields
+from domain.errors import AlreadyExists, DomainError, InvalidValue, NothingToUndo, UndoConflict
+from domain.ledger import Action, ItemType
+from domain.stock import STOCK_FIELDS, StockItem
+from domain.undo import reverse_fields, reverse_quantity
+from domain.values import singular
+from services.changes import Done, record, snapshot
+from services.context import Context
+from storage.unit_of_work import UnitOfWork
+
+# Words people use for fields in chat -> the field's name.
+FIELD_WORDS = {
+    "dept": "department",
+    "unit cost": "unit_cost",
+    "salvage value": "salvage_value",
+    "useful life": "useful_life_years",
+    "purchase date": "purchase_date",
+    "reorder qty": "reorder_qty",
+    "reorder quantity": "reorder_qty",
+    "alias": "aliases",
+}
+
+
+def add_asset(uow: UnitOfWork, ctx: Context, tag: str, name: str) -> Done:
+    ctx.actor.require_manager("add items to the catalog")
+    if uow.assets.get(tag) is not None or uow.stock.get(tag) is not None:
+        raise AlreadyExists(f"{tag} is already in the catalog.")
+    asset = Asset(tag=tag, name=" ".join(name.split()))
+    asset.validate()
+    uow.assets.add(asset)
+    entry_id = record(uow, ctx, Action.CREATE, asset, {k: "" for k in ASSET_FIELDS})
+    return Done(f"Added asset {asset.tag} ({asset.name}).", entry_id)
+
+
+def add_stock(uow: UnitOfWork, ctx: Context, sku: str, name: str, unit: str) -> Done:
+    ctx.actor.require_manager("add items to the catalog")
+    if uow.stock.get(sku) is not None or uow.assets.get(sku) is not None:
+        raise AlreadyExists(f"{sku} is already in the catalog.")
+    item = StockItem(sku=sku, name=" ".join(name.split()), unit=singular(unit))
+    item.validate()
+    uow.stock.add(item)
+    entry_id = record(uow, ctx, Action.CREATE, item, {k: "" for k in STOCK_FIELDS}, quantity=0)
+    return Done(f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s. Nothing on hand yet.", entry_id)
+
+
+def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: str, value: str) -> Done:
+    ctx.actor.require_manager("edit the catalog")
+    field = FIELD_WORDS.get(field, field.replace(" ", "_"))
+    item, specs = _load(uow, item_type, key)
+    if field not in specs or field in ("asset_tag", "sku", "status", "holder", "due", "on_hand"):
+        raise InvalidValue(f"I can't set “{field.replace('_', ' ')}” on {key} this way.")
+    before = snapshot(item)
+    if field == "aliases":
+        value = "|".join(item.aliases + (value,))
+    changes = set_fields(item, specs, {field: value}, ctx.tz)
+    if not changes:
+        return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
+    item.validate()
+    _save(uow, item)
+    entry_id = record(uow, ctx, Action.EDIT, item, before)
+    return Done(f"Updated {key}: {field.replace('_', ' ')} is now {changes[field][1] or 'empty'}.", entry_id)
+
+
+def set_reorder(uow: UnitOfWork, ctx: Context, sku: str, point: int | None) -> Done:
+    ctx.actor.require_manager("change reorder points")
+    if point is None:
+        raise InvalidValue("Give the reorder point as a number, e.g. “set reorder point for paper to 20”.")
+    item, _ = _load(uow, ItemType.STOCK, sku)
+    before = snapshot(item)
+    item.reorder_point = point
+    _save(uow, item)
+    entry_id = record(uow, ctx, Action.EDIT, item, before)
+    low = " It is at or below that now." if item.is_low else ""
+    return Done(f"Reorder point for {item.name} set to {item.describe(point)}.{low}", entry_id)
+
+
+def retire(uow: UnitOfWork, ctx: Context, tag: str) -> Done:
+    ctx.actor.require_manager("retire items")
+    asset, _ = _load(uow, ItemType.ASSET, tag)
+    if asset.status is AssetStatus.RETIRED:
+        raise DomainError(f"{asset.tag} is already retired.")
+    if asset.status is AssetStatus.CHECKED_OUT:
+        raise DomainError(f"{asset.tag} is checked out to {asset.holder}; check it in before retiring it.")
+    before = snapshot(asset)
+    asset.status = AssetStatus.RETIRED
+    _save(uow, asset)
+    return Done(f"Retired {asset.tag} ({asset.name}).", record(uow, ctx, Action.EDIT, asset, before))
+
+
+def undo(uow: UnitOfWork, ctx: Context) -> Done:
+    """Reverse the actor's last change with a new entry; history stays."""
+    entry = uow.ledger.last_undoable(ctx.actor.name)
+    if entry is None:
+        raise NothingToUndo(ctx.actor.name)
+    item, specs = _load(uow, entry.item_type, entry.item_key)
+    if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
+        raise UndoConflict("That change was just undone already. Nothing else was changed.")
+    quantity = reverse_quantity(entry, item) if isinstance(item, StockItem) else None
+    changes = reverse_fields(entry, item, specs, ctx.tz) if entry.changes else {}
+    item.validate()
+    _save(uow, item)
+    entry_id = uow.ledger.add(
+        type(entry)(
+            action=Action.UNDO,
+            item_type=entry.item_type,
+            item_key=entry.item_key,
+            actor=ctx.actor.name,
+            at=ctx.now,
+            quantity=quantity,
+            balance=item.on_hand if isinstance(item, StockItem) else None,
+            changes=changes,
+            source=ctx.source,
+            reverses=entry.id,
+        )
+    )
+    return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id)
+
+
+def _load(uow: UnitOfWork, item_type: ItemType, key: str):
+    if item_type is ItemType.ASSET:
+        item, specs = uow.assets.get(key, lock=True), ASSET_FIELDS
+    else:
+        item, specs = uow.stock.get(key, lock=True), STOCK_FIELDS
+    if item is None:
+        raise DomainError(f"{key} is no longer in the catalog.")
+    return item, specs
+
+
+def _save(uow: UnitOfWork, item) -> None:
+    (uow.assets if isinstance(item, Asset) else uow.stock).save(item)

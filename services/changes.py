@@ -1,0 +1,109 @@
+"""Use cases that change state. Each runs inside the caller's unit of work,
+takes its rows with a lock, applies a domain rule and appends a ledger entry;
+the caller commits once for the whole message."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.assets import ASSET_FIELDS, Asset, AssetStatus
+from domain.catalog_fields import field_texts
+from domain.errors import AssetUnavailable, DomainError, InvalidValue
+from domain.ledger import Action, ItemType, LedgerEntry
+from domain.stock import STOCK_FIELDS, StockItem
+from domain.values import to_base_units
+from services.context import Context
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Done:
+    text: str
+    entry_id: int
+
+
+def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra) -> int:
+    """Append the ledger entry for a change to `item` (fields diffed against `before`)."""
+    is_asset = isinstance(item, Asset)
+    after = field_texts(item, ASSET_FIELDS) if is_asset else field_texts(item, STOCK_FIELDS)
+    changes = {name: (before[name], after[name]) for name in before if before[name] != after[name] and name != "on_hand"}
+    entry = LedgerEntry(
+        action=action,
+        item_type=ItemType.ASSET if is_asset else ItemType.STOCK,
+        item_key=item.tag if is_asset else item.sku,
+        actor=ctx.actor.name,
+        at=ctx.now,
+        balance=None if is_asset else item.on_hand,
+        changes=changes,
+        source=ctx.source,
+        **extra,
+    )
+    return uow.ledger.add(entry)
+
+
+def snapshot(item: Asset | StockItem) -> dict[str, str]:
+    return field_texts(item, ASSET_FIELDS if isinstance(item, Asset) else STOCK_FIELDS)
+
+
+def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) -> Done:
+    """Check out the first available of `tags` (identical units: any one will do)."""
+    refusal: DomainError | None = None
+    for tag in tags:
+        asset = uow.assets.get(tag, lock=True)
+        before = snapshot(asset)
+        try:
+            asset.check_out(holder, due, ctx.now)
+        except AssetUnavailable as error:
+            refusal = refusal or error
+            continue
+        uow.assets.save(asset)
+        entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before)
+        whom = "you" if holder == ctx.actor.name else holder
+        until = f", due back {ctx.local(due)}" if due else ""
+        return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.", entry_id)
+    if len(tags) > 1:
+        raise DomainError(f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed.")
+    raise refusal
+
+
+def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: str | None) -> Done:
+    """Check in one of `tags`, preferring the unit `holder` has."""
+    assets = [uow.assets.get(tag, lock=True) for tag in tags]
+    out = [a for a in assets if a.status is AssetStatus.CHECKED_OUT]
+    mine = [a for a in out if (a.holder or "").lower() == holder.lower()]
+    if len(assets) > 1 and not mine and len(out) != 1:
+        raise DomainError(
+            f"None of the {len(assets)} units of {assets[0].name} is checked out to {holder}; say which tag you're returning."
+        )
+    asset = (mine or out or assets)[0]
+    before = snapshot(asset)
+    previous = asset.holder
+    asset.check_in()
+    if note:
+        asset.condition = note
+    uow.assets.save(asset)
+    entry_id = record(uow, ctx, Action.CHECK_IN, asset, before, note=note)
+    by = "" if (previous or "").lower() == ctx.actor.name.lower() else f" (it was with {previous})"
+    return Done(f"Checked in {asset.tag} ({asset.name}){by}. Thanks!", entry_id)
+
+
+def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: int | None, pack: str | None) -> Done:
+    item = uow.stock.get(sku, lock=True)
+    if count is None:
+        verb = {Action.CONSUME: "used", Action.RECEIVE: "received", Action.COUNT: "counted"}[action]
+        raise InvalidValue(f"How many {item.unit}s of {item.name} were {verb}? Say it with a number, e.g. “{verb} 3 {item.name}”.")
+    before = snapshot(item)
+    if action is Action.COUNT:
+        units = 0 if count == 0 else to_base_units(count, pack, item.unit, item.packs, item.name)
+        delta = item.count(units)
+        text = f"Counted {item.name}: {item.describe(item.on_hand)} on hand ({delta:+,} against the books)."
+    else:
+        units = to_base_units(count, pack, item.unit, item.packs, item.name)
+        delta = item.consume(units) if action is Action.CONSUME else item.receive(units)
+        verb = "used" if action is Action.CONSUME else "received"
+        text = f"Recorded {item.describe(units)} of {item.name} {verb}; {item.describe(item.on_hand)} left."
+        if action is Action.RECEIVE:
+            text = f"Recorded {item.describe(units)} of {item.name} received; {item.describe(item.on_hand)} on hand now."
+    if item.is_low:
+        text += f" That's at or below the reorder point ({item.describe(item.reorder_point)})."
+    uow.stock.save(item)
+    return Done(text, record(uow, ctx, action, item, before, quantity=delta))

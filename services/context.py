@@ -1,0 +1,19 @@
+"""Who is acting, when, and from which message: passed to every use case."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from domain.people import Person
+
+
+@dataclass(frozen=True)
+class Context:
+    actor: Person
+    now: datetime
+    tz: tzinfo
+    source: str | None = None  # the message a change came from
+
+    def local(self, moment: datetime) -> str:
+        local = moment.astimezone(self.tz)
+        return local.strftime("%a %d %b %H:%M").replace(" 0", " ")

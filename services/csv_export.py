@@ -1,0 +1,51 @@
+"""CSV export with the same columns import reads."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from domain import depreciation
+from domain.assets import ASSET_FIELDS
+from domain.catalog_fields import field_texts
+from domain.fields import format_value
+from domain.stock import STOCK_FIELDS
+from services.csv_columns import ASSET_COLUMNS, ASSET_OPTIONAL_EXTRA, LEDGER_COLUMNS, STOCK_COLUMNS
+from storage.unit_of_work import UnitOfWorkFactory
+
+
+def export(kind: str, uow_factory: UnitOfWorkFactory, out: TextIO) -> int:
+    """Write `assets`, `stock` or `ledger` as CSV; returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    with uow_factory() as uow:
+        if kind == "assets":
+            assets = list(uow.assets.all())
+            extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []
+            rows = (_pick(field_texts(a, ASSET_FIELDS), ASSET_COLUMNS + extra) for a in assets)
+            return _write(writer, ASSET_COLUMNS + extra, rows)
+        if kind == "stock":
+            rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
+            return _write(writer, STOCK_COLUMNS, rows)
+        rows = (
+            [
+                e.id, format_value(e.at), e.actor, e.action.value, e.item_type.value, e.item_key,
+                format_value(e.quantity), format_value(e.balance),
+                json.dumps({k: list(v) for k, v in e.changes.items()}, sort_keys=True) if e.changes else "",
+                e.note or "", e.source or "", format_value(e.reverses),
+            ]
+            for e in uow.ledger.all()
+        )
+        return _write(writer, LEDGER_COLUMNS, rows)
+
+
+def _pick(texts: dict[str, str], columns: list[str]) -> list[str]:
+    return [texts[c] for c in columns]
+
+
+def _write(writer, header: list[str], rows) -> int:
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count

@@ -1,0 +1,135 @@
+"""Answers to questions. Read-only: nothing here writes."""
+from __future__ import annotations
+
+from domain.assets import Asset, AssetStatus
+from domain.fields import format_value
+from domain.stock import StockItem
+from services.context import Context
+from services.resolver import CatalogItem
+from storage.unit_of_work import UnitOfWork
+
+
+def load(uow: UnitOfWork, items: list[CatalogItem]) -> list[Asset | StockItem]:
+    loaded = [uow.assets.get(i.key) if i.type.value == "asset" else uow.stock.get(i.key) for i in items]
+    return [item for item in loaded if item is not None]
+
+
+def status_line(ctx: Context, asset: Asset) -> str:
+    if asset.status is AssetStatus.CHECKED_OUT:
+        due = f", due {ctx.local(asset.due)}" if asset.due else ""
+        late = " — overdue" if asset.is_overdue(ctx.now) else ""
+        return f"{asset.tag} ({asset.name}) is with {asset.holder}{due}{late}."
+    where = f" at {asset.location}" if asset.location else ""
+    return f"{asset.tag} ({asset.name}) is {asset.status.value.replace('_', ' ')}{where}."
+
+
+def who_has(ctx: Context, items: list[Asset | StockItem]) -> str:
+    lines = []
+    for item in items:
+        if isinstance(item, StockItem):
+            lines.append(f"{item.name} is stock, not held by anyone: {item.describe(item.on_hand)} on hand.")
+        else:
+            lines.append(status_line(ctx, item))
+    return "\n".join(lines)
+
+
+def where_is(ctx: Context, items: list[Asset | StockItem]) -> str:
+    lines = []
+    for item in items:
+        place = item.location or "no recorded location"
+        if isinstance(item, Asset) and item.status is AssetStatus.CHECKED_OUT:
+            lines.append(f"{item.tag} ({item.name}) is out with {item.holder} (home: {place}).")
+        else:
+            label = item.tag if isinstance(item, Asset) else item.sku
+            lines.append(f"{label} ({item.name}): {place}.")
+    return "\n".join(lines)
+
+
+def how_many(ctx: Context, items: list[Asset | StockItem]) -> str:
+    stock = [i for i in items if isinstance(i, StockItem)]
+    assets = [i for i in items if isinstance(i, Asset)]
+    lines = [f"{i.name}: {i.describe(i.on_hand)} on hand" + (" (low)" if i.is_low else "") + "." for i in stock]
+    if assets:
+        free = sum(1 for a in assets if a.is_available)
+        lines.append(f"{assets[0].name}: {len(assets)} in the catalog, {free} available.")
+    return "\n".join(lines)
+
+
+def info(ctx: Context, items: list[Asset | StockItem]) -> str:
+    return "\n\n".join(asset_card(ctx, i) if isinstance(i, Asset) else stock_card(i) for i in items)
+
+
+def asset_card(ctx: Context, asset: Asset) -> str:
+    lines = [f"{asset.tag} — {asset.name}"]
+    make = " ".join(filter(None, [asset.manufacturer, asset.model]))
+    details = ", ".join(filter(None, [asset.category, make, f"serial {asset.serial}" if asset.serial else None]))
+    if details:
+        lines.append(details)
+    lines.append(status_line(ctx, asset))
+    place = ", ".join(filter(None, [asset.location, asset.department]))
+    if place:
+        lines.append(f"Location: {place}")
+    if asset.condition:
+        lines.append(f"Condition: {asset.condition}")
+    if asset.cost is not None:
+        lines.append(worth_line(ctx, asset))
+    return "\n".join(lines)
+
+
+def worth_line(ctx: Context, asset: Asset) -> str:
+    if asset.cost is None:
+        return f"{asset.tag} has no recorded cost."
+    value = asset.book_value(ctx.now.astimezone(ctx.tz).date())
+    method = asset.depreciation_method.value.replace("_", "-")
+    basis = f"{method}, {asset.useful_life_years}-year life" if asset.useful_life_years else "not depreciated"
+    return f"Cost {money(asset.cost)}, book value today {money(value)} ({basis})."
+
+
+def worth(ctx: Context, items: list[Asset | StockItem]) -> str:
+    lines = []
+    for item in items:
+        if isinstance(item, Asset):
+            lines.append(f"{item.tag} ({item.name}): " + worth_line(ctx, item))
+        elif item.unit_cost is not None:
+            lines.append(f"{item.name}: {item.describe(item.on_hand)} at {money(item.unit_cost)} each = {money(item.unit_cost * item.on_hand)}.")
+        else:
+            lines.append(f"{item.name} has no unit cost recorded.")
+    return "\n".join(lines)
+
+
+def stock_card(item: StockItem) -> str:
+    lines = [f"{item.sku} — {item.name}", f"On hand: {item.describe(item.on_hand)}" + (" (low)" if item.is_low else "")]
+    if item.packs.sizes:
+        lines.append("Packs: " + ", ".join(f"{n} = {s} {item.unit}s" for n, s in item.packs.sizes))
+    if item.reorder_point is not None:
+        qty = f", reorder {item.describe(item.reorder_qty)}" if item.reorder_qty else ""
+        lines.append(f"Reorder point: {item.describe(item.reorder_point)}{qty}")
+    for label, value in (("Location", item.location), ("Supplier", item.supplier), ("Barcode", item.barcode)):
+        if value:
+            lines.append(f"{label}: {value}")
+    if item.unit_cost is not None:
+        lines.append(f"Unit cost: {money(item.unit_cost)}")
+    return "\n".join(lines)
+
+
+def my_items(ctx: Context, uow: UnitOfWork) -> str:
+    held = uow.assets.held_by(ctx.actor.name)
+    if not held:
+        return f"{ctx.actor.name}, you have nothing checked out."
+    return "You have:\n" + "\n".join("• " + status_line(ctx, asset) for asset in held)
+
+
+def low_stock(ctx: Context, uow: UnitOfWork) -> str:
+    low = uow.stock.low()
+    if not low:
+        return "Nothing is at or below its reorder point."
+    lines = ["At or below the reorder point:"]
+    for item in low:
+        order = f"; order {item.describe(item.reorder_qty)}" if item.reorder_qty else ""
+        supplier = f" from {item.supplier}" if item.supplier else ""
+        lines.append(f"• {item.name} ({item.sku}): {item.describe(item.on_hand)} (reorder at {item.reorder_point}){order}{supplier}")
+    return "\n".join(lines)
+
+
+def money(value) -> str:
+    return f"${value:,.2f}" if value is not None else format_value(value)

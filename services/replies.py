@@ -1,0 +1,55 @@
+"""What the assistant says back, independent of the transport."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from domain.commands import Command
+
+
+class ReplyKind(str, Enum):
+    ANSWER = "answer"  # a question answered; nothing changed
+    CHANGE = "change"  # something was recorded (carries ledger entry ids)
+    QUESTION = "question"  # the bot needs a choice before it acts
+    REFUSAL = "refusal"  # nothing changed, and the text says why
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str  # what answering with this choice sends back (a tag or SKU)
+    label: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: ReplyKind
+    text: str
+    entry_ids: tuple[int, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    # The commands to re-run once a choice replaces `reference` in them.
+    pending: tuple[Command, ...] = field(default=(), compare=False)
+    reference: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.kind is ReplyKind.CHANGE
+
+
+def answer(text: str) -> Reply:
+    return Reply(ReplyKind.ANSWER, text)
+
+
+def refusal(text: str) -> Reply:
+    return Reply(ReplyKind.REFUSAL, text)
+
+
+HELP = """Here's what I understand (typos and number words are fine):
+• check out A-1042 [for @bob] [until Friday | for 3 days] — borrow an asset
+• return A-1042 — check it back in
+• used 3 boxes of paper / received 2 cases of toner — stock movements
+• count paper 42 (or: we have 42 paper left) — stocktake
+• who has A-1042? · where is the projector? · how many toner? · info A-1042
+• what do I have? · what's low? · what is A-1042 worth?
+• undo — reverses your last change
+Managers: add asset TAG NAME · add stock SKU NAME in UNIT · edit A-1042 location Room 5
+· set reorder point for paper to 20 · retire A-1042"""

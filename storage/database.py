@@ -1,0 +1,49 @@
+"""Engines: one per process, configured so writers never lose updates."""
+from __future__ import annotations
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_URL = "sqlite:///quartermaster.db"
+
+
+class BadDatabaseUrl(ValueError):
+    pass
+
+
+def make_engine(url: str = DEFAULT_URL) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise BadDatabaseUrl(f"DATABASE_URL “{url}” is not a database URL (e.g. sqlite:///quartermaster.db)") from None
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+        _serialize_sqlite_writers(engine, in_memory=parsed.database in (None, "", ":memory:"))
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    # pre_ping: after a database restart, stale pooled connections are replaced
+    # instead of failing the next request.
+    return create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
+    """SQLite's default deferred transactions let two writers read the same
+    count and then fail or overwrite; BEGIN IMMEDIATE takes the write lock up
+    front so read-modify-write transactions queue instead (busy timeout 30 s)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

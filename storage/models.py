@@ -1,0 +1,134 @@
+"""Tables. Rows are translated to domain objects by the repositories; nothing
+outside storage/ sees these classes."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a bigint.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+Money = Numeric(14, 2)
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class AssetRow(Base):
+    __tablename__ = "assets"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64))
+    tag_key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(String(100))
+    manufacturer: Mapped[str | None] = mapped_column(String(100))
+    model: Mapped[str | None] = mapped_column(String(100))
+    serial: Mapped[str | None] = mapped_column(String(100))
+    cost: Mapped[Decimal | None] = mapped_column(Money)
+    purchase_date: Mapped[date | None]
+    useful_life_years: Mapped[int | None] = mapped_column(Integer)
+    salvage_value: Mapped[Decimal | None] = mapped_column(Money)
+    depreciation_method: Mapped[str] = mapped_column(String(32), default="straight_line")
+    condition: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(100), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="available")
+    holder: Mapped[str | None] = mapped_column(String(100), index=True)
+    due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    aliases: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_assets_status_due", "status", "due"),
+        CheckConstraint("status IN ('available', 'checked_out', 'maintenance', 'retired')", name="status"),
+    )
+
+
+class StockRow(Base):
+    __tablename__ = "stock_items"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    sku_key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(32))
+    packs: Mapped[str] = mapped_column(String(200), default="")
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reorder_point: Mapped[int | None] = mapped_column(Integer)
+    reorder_qty: Mapped[int | None] = mapped_column(Integer)
+    unit_cost: Mapped[Decimal | None] = mapped_column(Money)
+    location: Mapped[str | None] = mapped_column(String(100))
+    supplier: Mapped[str | None] = mapped_column(String(200))
+    barcode: Mapped[str | None] = mapped_column(String(32), index=True)
+    aliases: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),)
+
+
+class LedgerRow(Base):
+    """Append-only: rows are inserted, never updated or deleted."""
+
+    __tablename__ = "ledger"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))
+    item_type: Mapped[str] = mapped_column(String(8))
+    item_key: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    balance: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))
+    # Unique: an entry can be reversed once, however many undo requests race.
+    reverses: Mapped[int | None] = mapped_column(BigId, ForeignKey("ledger.id"), unique=True)
+
+    __table_args__ = (
+        Index("ix_ledger_actor_id", "actor", "id"),
+        Index("ix_ledger_action_id", "action", "id"),
+        Index("ix_ledger_item", "item_type", "item_key", "at"),
+    )

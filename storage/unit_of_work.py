@@ -1,0 +1,37 @@
+"""The unit of work owns one transaction: nothing is written unless commit()."""
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+
+from storage.repositories import AssetRepository, LedgerRepository, StockRepository
+
+
+class UnitOfWork:
+    def __init__(self, sessions: sessionmaker):
+        self._sessions = sessions
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = self._sessions()
+        self.assets = AssetRepository(self.session)
+        self.stock = StockRepository(self.session)
+        self.ledger = LedgerRepository(self.session)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.session.rollback()  # a no-op after commit(); undoes anything left
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+def unit_of_work_factory(engine: Engine) -> UnitOfWorkFactory:
+    """One sessionmaker per process; a fresh unit of work per operation."""
+    sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return lambda: UnitOfWork(sessions)
