@@ -81,7 +81,7 @@ def cmd_chat(app: App, args) -> int:
 
 
 def load_demo(app: App) -> None:
-    with app.uow() as uow:
+    with app.uow(read_only=True) as uow:
         if uow.assets.count() or uow.stock.count():
             return
     ctx = _cli_context(app, source="demo")

@@ -68,17 +68,19 @@ class Assistant:
     def _answer(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
         if command.intent is Intent.HELP:
             return answer(HELP)
-        with self.uow() as uow:
-            if command.intent is Intent.MY_ITEMS:
-                return answer(queries.my_items(ctx, uow))
-            if command.intent is Intent.LOW_STOCK:
-                return answer(queries.low_stock(ctx, uow))
+        found = []
+        if command.intent in QUESTIONS:
             try:
                 found = self._resolve(command, all_commands)
             except _Ask as ask:
                 return ask.reply
             except DomainError as error:
                 return refusal(error.message)
+        with self.uow(read_only=True) as uow:
+            if command.intent is Intent.MY_ITEMS:
+                return answer(queries.my_items(ctx, uow))
+            if command.intent is Intent.LOW_STOCK:
+                return answer(queries.low_stock(ctx, uow))
             return answer(QUESTIONS[command.intent](ctx, queries.load(uow, found)))
 
     def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:

@@ -16,7 +16,7 @@ class CatalogCache:
         self._index: CatalogIndex | None = None
 
     def index(self) -> CatalogIndex:
-        with self.uow() as uow:
+        with self.uow(read_only=True) as uow:
             stamp = uow.ledger.catalog_stamp()
             if self._index is not None and stamp == self._stamp:
                 return self._index

@@ -17,7 +17,7 @@ from storage.unit_of_work import UnitOfWorkFactory
 def export(kind: str, uow_factory: UnitOfWorkFactory, out: TextIO) -> int:
     """Write `assets`, `stock` or `ledger` as CSV; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         if kind == "assets":
             assets = list(uow.assets.all())
             extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []

@@ -31,7 +31,8 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
 def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
     """SQLite's default deferred transactions let two writers read the same
     count and then fail or overwrite; BEGIN IMMEDIATE takes the write lock up
-    front so read-modify-write transactions queue instead (busy timeout 30 s)."""
+    front so read-modify-write transactions queue instead (busy timeout 30 s).
+    Read-only units of work take no write lock: in WAL mode they never wait."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -46,4 +47,5 @@ def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get("read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -28,10 +28,16 @@ class UnitOfWork:
         self.session.commit()
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+UnitOfWorkFactory = Callable[..., UnitOfWork]
 
 
 def unit_of_work_factory(engine: Engine) -> UnitOfWorkFactory:
-    """One sessionmaker per process; a fresh unit of work per operation."""
-    sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
-    return lambda: UnitOfWork(sessions)
+    """One sessionmaker per process; a fresh unit of work per operation.
+    `read_only=True` is for queries: on SQLite it does not take the write lock."""
+    writers = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    readers = sessionmaker(engine.execution_options(read_only=True), expire_on_commit=False, autoflush=False)
+
+    def make(read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(readers if read_only else writers)
+
+    return make

@@ -3,6 +3,7 @@ always give the same commands; items stay as the words people used, and the
 catalog resolver decides what they mean."""
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import datetime, timezone, tzinfo
 
@@ -20,6 +21,7 @@ PACK_WORDS = frozenset(
 _ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)\s+")
 _PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
 _PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
+_LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
@@ -28,7 +30,7 @@ _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
     (Intent.UNDO, re.compile(r"^(?:undo|undo (?:that|it|this|my last(?: change| one)?|last)|oops,? undo(?: that)?|revert(?: that)?)$", re.I)),
     (Intent.MY_ITEMS, re.compile(r"^(?:what (?:do i have|have i got|am i holding|did i (?:borrow|check out))|my (?:stuff|items|things|gear|checkouts)|what'?s (?:checked out )?(?:to|with) me)$", re.I)),
     (Intent.LOW_STOCK, re.compile(r"^(?:what(?:'s| is| are)? (?:running )?low|anything (?:running )?low|low(?: stock)?|what (?:do|should) we (?:need to )?(?:re)?order|reorder list|what needs (?:re)?ordering)$", re.I)),
-    (Intent.WHO_HAS, re.compile(r"^who(?:'s| has| is holding|'s got| got| took| borrowed| checked out)\s+(?P<ref>.+)$", re.I)),
+    (Intent.WHO_HAS, re.compile(r"^who(?:'s got|'s| has| is holding| got| took| borrowed| checked out)\s+(?P<ref>.+)$", re.I)),
     (Intent.WHERE_IS, re.compile(r"^where(?:'s| is| are|'re)\s+(?P<ref>.+?)(?: now)?$", re.I)),
     (Intent.HOW_MANY, re.compile(r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$", re.I)),
     (Intent.IS_AVAILABLE, re.compile(r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I)),
@@ -59,13 +61,19 @@ _SPECIAL: list[tuple[Intent, re.Pattern]] = [
     (Intent.CONSUME, re.compile(r"^(?P<rest>.+?)\s+(?:used|consumed|used up|gone)$", re.I)),
     (Intent.RECEIVE, re.compile(r"^(?P<rest>.+?)\s+(?:arrived|came in|delivered|received)$", re.I)),
 ]
+# Leading words worth correcting when mistyped ("chek out", "recieved").
+VERBS = (
+    "check checkout checkin return returned returning borrow borrowing grab take took taking use used using "
+    "consume consumed receive received restock restocked count counted stocktake who where how info undo help "
+    "retire edit update change add added finished bring brought sign need delivered"
+).split()
 _PRONOUN = re.compile(r"^(?:we(?:'ve| have)?|i(?:'ve| have)?|just|also|we just|i just)\s+(?=\w)", re.I)
 
 
 def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None) -> list[Command]:
     """All commands in `text`; [Command(UNKNOWN)] when it reads as none."""
     now = now or datetime.now(timezone.utc)
-    clean = normalize((text or "")[:MAX_TEXT], names)
+    clean = _LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [Command(Intent.UNKNOWN)]
     person_match = _PERSON.search(clean)
@@ -73,7 +81,17 @@ def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, nam
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
+    clean = _fix_verb_typo(clean)
     return _parse_clean(clean, person, due) or [Command(Intent.UNKNOWN)]
+
+
+def _fix_verb_typo(text: str) -> str:
+    first, sep, rest = text.partition(" ")
+    word = first.lower()
+    if len(word) < 3 or word in VERBS or not word.isalpha():
+        return text
+    close = difflib.get_close_matches(word, VERBS, n=1, cutoff=0.8)
+    return close[0] + sep + rest if close else text
 
 
 def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:

@@ -1,0 +1,116 @@
+"""The installed `quartermaster` console script, as a user runs it."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.catalog import ASSETS, STOCK
+
+SCRIPT = shutil.which("quartermaster", path=str(Path(sys.executable).parent)) or shutil.which("quartermaster")
+
+
+def qm(*args, db: Path, stdin: str = "", env: dict | None = None, module: bool = False) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "QM_MANAGERS": "maria", **(env or {})}
+    environment.pop("SLACK_BOT_TOKEN", None)
+    command = [sys.executable, "-m", "bot", *args] if module else [SCRIPT, *args]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=environment, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "qm.db"
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "assets.csv").write_text(ASSETS)
+    (tmp_path / "stock.csv").write_text(STOCK)
+    return tmp_path
+
+
+def test_the_console_script_is_installed():
+    assert SCRIPT, "pip install should put `quartermaster` on the PATH of the environment"
+
+
+def test_chat_reads_lines_as_messages_and_prints_plain_replies(db, files):
+    assert qm("import", "stock", str(files / "stock.csv"), db=db).returncode == 0
+    assert qm("import", "assets", str(files / "assets.csv"), db=db).returncode == 0
+    session = "check out A-1042\nused 3 boxes of paper\n@bob: check out A-1042\n@bob: what do I have\nwho has A-1042\n"
+    done = qm("chat", "--user", "alice", db=db, stdin=session)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("Checked out A-1042")
+    assert "25 reams" in lines[1]
+    assert "already checked out to alice" in lines[2]
+    assert "nothing checked out" in lines[3]
+    assert "is with alice" in lines[4]
+
+
+def test_chat_asks_with_a_numbered_list_and_takes_the_answer(db, files):
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    done = qm("chat", "--user", "alice", db=db, stdin="check out the projector\n2\nwhat do I have\n")
+    out = done.stdout
+    assert "1. A-2001 Epson projector" in out and "2. A-2002 BenQ portable projector" in out
+    assert "Checked out A-2002" in out and out.rstrip().endswith("(BenQ portable projector) is with alice.")
+
+
+def test_chat_demo_loads_a_catalog_into_an_empty_database_once(db):
+    first = qm("chat", "--demo", "--user", "alice", db=db, stdin="how many paper\n")
+    assert first.returncode == 0 and "Copy paper A4: 40 reams" in first.stdout
+    again = qm("chat", "--demo", "--user", "alice", db=db, stdin="used 1 ream of paper\nhow many paper\n")
+    assert "39 reams" in again.stdout
+
+
+def test_python_dash_m_bot_is_the_same_program(db):
+    done = qm("chat", "--user", "alice", db=db, stdin="help\n", module=True)
+    assert done.returncode == 0 and "check out" in done.stdout
+
+
+def test_import_is_idempotent_and_export_round_trips(db, files, tmp_path):
+    for kind in ("assets", "stock"):
+        assert qm("import", kind, str(files / f"{kind}.csv"), db=db).returncode == 0
+        again = qm("import", kind, str(files / f"{kind}.csv"), db=db)
+        assert again.returncode == 0 and "0 added, 0 updated" in again.stdout
+    qm("chat", "--user", "alice", db=db, stdin="check out A-1042 until friday\nused 2 pens\n")
+    copy = tmp_path / "copy.db"
+    for kind in ("assets", "stock"):
+        out = tmp_path / f"out-{kind}.csv"
+        assert qm("export", kind, str(out), db=db).returncode == 0
+        assert qm("import", kind, str(out), db=copy).returncode == 0
+        assert qm("export", kind, "-", db=copy).stdout == out.read_text()
+    ledger = qm("export", "ledger", db=db).stdout.splitlines()
+    assert ledger[0].startswith("id,at,actor,action") and len(ledger) == 1 + 5 + 3 + 2
+
+
+def test_a_bad_file_exits_1_naming_line_and_column_and_writes_nothing(db, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("asset_tag,name,cost\nA-1,One,10\nA-2,Two,ten dollars\n")
+    done = qm("import", "assets", str(bad), db=db)
+    assert done.returncode == 1
+    assert "line 3, column cost" in done.stderr
+    assert qm("export", "assets", db=db).stdout.strip() == qm("export", "assets", db=tmp_path / "empty.db").stdout.strip()
+    skipped = qm("import", "assets", str(bad), "--skip-bad", db=db)
+    assert skipped.returncode == 1 and "1 added" in skipped.stderr
+    assert qm("export", "assets", db=db).stdout.count("\n") == 2
+
+
+def test_an_unreachable_database_is_one_clear_line_and_exit_1(tmp_path):
+    done = qm("export", "assets", db=tmp_path, env={"DATABASE_URL": "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"})
+    assert done.returncode == 1
+    assert done.stderr.startswith("quartermaster: can't use the database") and len(done.stderr.strip().splitlines()) == 1
+    assert "secret" not in done.stderr
+
+
+def test_a_missing_file_and_bad_usage(db, tmp_path):
+    missing = qm("import", "assets", str(tmp_path / "nope.csv"), db=db)
+    assert missing.returncode == 1 and "can't read" in missing.stderr
+    assert qm("import", "gizmos", "x.csv", db=db).returncode == 2
+    assert qm(db=db).returncode == 2
+
+
+def test_db_upgrade(db):
+    done = qm("db", "upgrade", db=db)
+    assert done.returncode == 0 and db.exists()

@@ -1,0 +1,192 @@
+"""The assistant end to end on a real database (SQLite and PostgreSQL)."""
+from datetime import timedelta
+
+import pytest
+
+from services.replies import ReplyKind
+from tests.catalog import seed
+
+
+@pytest.fixture
+def bot(assistant, uow):
+    seed(uow)
+    return assistant
+
+
+def say(bot, who, text):
+    replies = bot.handle(who, text, source=f"test:{who}")
+    assert replies, "every message gets a reply"
+    return replies[-1]
+
+
+def on_hand(uow, sku):
+    with uow(read_only=True) as tx:
+        return tx.stock.get(sku).on_hand
+
+
+def asset(uow, tag):
+    with uow(read_only=True) as tx:
+        return tx.assets.get(tag)
+
+
+def ledger(uow):
+    with uow(read_only=True) as tx:
+        return list(tx.ledger.all())
+
+
+def test_check_out_records_holder_due_and_a_ledger_entry(bot, uow):
+    reply = say(bot, "alice", "check out A-1042 until Friday")
+    assert reply.kind is ReplyKind.CHANGE and "A-1042" in reply.text
+    held = asset(uow, "a1042")
+    assert held.holder == "alice" and held.due.isoformat() == "2026-12-04T17:00:00+00:00"
+    last = ledger(uow)[-1]
+    assert (last.action.value, last.actor, last.item_key, last.source) == ("check_out", "alice", "A-1042", "test:alice")
+    assert last.changes["holder"] == ("", "alice")
+
+
+def test_a_second_check_out_is_refused_naming_the_holder(bot, uow):
+    say(bot, "alice", "check out A-1042")
+    reply = say(bot, "bob", "check out A-1042")
+    assert reply.kind is ReplyKind.REFUSAL and "alice" in reply.text
+    assert asset(uow, "A-1042").holder == "alice"
+
+
+def test_identical_units_pick_an_available_one_and_say_which(bot, uow):
+    say(bot, "alice", "check out A-1042")
+    reply = say(bot, "bob", "check out a dell latitude")
+    assert reply.kind is ReplyKind.CHANGE and "A-1043" in reply.text
+    assert asset(uow, "A-1043").holder == "bob"
+
+
+def test_check_out_for_someone_else(bot, uow):
+    say(bot, "alice", "check out the drill for @bob for 3 days")
+    drill = asset(uow, "A-3001")
+    assert drill.holder == "bob"
+    assert ledger(uow)[-1].actor == "alice"
+
+
+def test_consuming_packs_converts_to_base_units(bot, uow):
+    reply = say(bot, "alice", "we used 3 boxes of paper")
+    assert reply.kind is ReplyKind.CHANGE
+    assert on_hand(uow, "PAP-A4") == 25
+    assert ledger(uow)[-1].quantity == -15 and ledger(uow)[-1].balance == 25
+
+
+def test_consuming_more_than_on_hand_is_refused_with_the_figure(bot, uow):
+    reply = say(bot, "alice", "used 5 toner")
+    assert reply.kind is ReplyKind.REFUSAL and "3 cartridges" in reply.text
+    assert on_hand(uow, "TON-26A") == 3
+
+
+def test_a_pack_the_item_does_not_have_changes_nothing(bot, uow):
+    entries = len(ledger(uow))
+    reply = say(bot, "alice", "used 2 cases of toner")
+    assert reply.kind is ReplyKind.REFUSAL and "case" in reply.text
+    assert on_hand(uow, "TON-26A") == 3 and len(ledger(uow)) == entries
+
+
+def test_several_items_in_one_message_are_all_or_nothing(bot, uow):
+    reply = say(bot, "alice", "used 2 reams of paper and 9 toner")
+    assert reply.kind is ReplyKind.REFUSAL
+    assert on_hand(uow, "PAP-A4") == 40 and on_hand(uow, "TON-26A") == 3
+    reply = say(bot, "alice", "used 2 reams of paper and 1 toner")
+    assert reply.kind is ReplyKind.CHANGE and len(reply.entry_ids) == 2
+    assert on_hand(uow, "PAP-A4") == 38 and on_hand(uow, "TON-26A") == 2
+
+
+def test_receive_and_count(bot, uow):
+    say(bot, "alice", "received 2 boxes of toner")
+    assert on_hand(uow, "TON-26A") == 7
+    say(bot, "alice", "we have 5 toner left")
+    assert on_hand(uow, "TON-26A") == 5
+    assert ledger(uow)[-1].quantity == -2
+
+
+def test_an_ambiguous_reference_asks_and_changes_nothing_until_answered(bot, uow):
+    reply = say(bot, "alice", "check out the projector")
+    assert reply.kind is ReplyKind.QUESTION
+    assert {c.key for c in reply.choices} == {"A-2001", "A-2002"}
+    assert asset(uow, "A-2001").holder is None and asset(uow, "A-2002").holder is None
+    (done,) = bot.choose("alice", reply, "A-2002")
+    assert done.kind is ReplyKind.CHANGE and asset(uow, "A-2002").holder == "alice"
+
+
+def test_an_unknown_item_suggests_the_nearest(bot, uow):
+    reply = say(bot, "alice", "check out the zeppelin")
+    assert reply.kind is ReplyKind.REFUSAL and "couldn't find" in reply.text
+
+
+def test_typos_still_find_the_item(bot, uow):
+    say(bot, "alice", "chek out the makita dril")
+    assert asset(uow, "A-3001").holder == "alice"
+
+
+def test_barcode_and_sku_hits_win_outright(bot, uow):
+    say(bot, "alice", "used 1 5012345678900")
+    say(bot, "alice", "used 2 pap-a4")
+    assert on_hand(uow, "PAP-A4") == 37
+
+
+def test_undo_reverses_only_my_last_change_with_a_new_entry(bot, uow):
+    say(bot, "alice", "used 3 reams of paper")
+    say(bot, "bob", "used 1 ream of paper")
+    reply = say(bot, "alice", "undo")
+    assert reply.kind is ReplyKind.CHANGE
+    assert on_hand(uow, "PAP-A4") == 39
+    entries = ledger(uow)
+    assert entries[-1].action.value == "undo" and entries[-1].reverses == entries[-3].id
+    assert say(bot, "alice", "undo").kind is ReplyKind.REFUSAL  # the seed was by someone else
+    assert on_hand(uow, "PAP-A4") == 39
+
+
+def test_undo_of_a_check_out_that_was_since_returned_is_refused(bot, uow):
+    say(bot, "alice", "check out A-1042")
+    say(bot, "bob", "return A-1042")
+    reply = say(bot, "alice", "undo")
+    assert reply.kind is ReplyKind.REFUSAL
+    assert asset(uow, "A-1042").status.value == "available"
+
+
+def test_checking_in_what_is_not_out_is_refused(bot, uow):
+    reply = say(bot, "alice", "return A-2001")
+    assert reply.kind is ReplyKind.REFUSAL and "isn't checked out" in reply.text
+
+
+def test_questions(bot, uow, clock):
+    say(bot, "alice", "check out A-2001 for 2 days")
+    assert "alice" in say(bot, "bob", "who has the epson projector?").text
+    assert "40 reams (8 boxes)" in say(bot, "bob", "how many paper").text
+    assert "A-2001" in say(bot, "alice", "what do I have").text
+    assert "book value" in say(bot, "bob", "info A-1042").text
+    assert "$233" in say(bot, "bob", "what is A-1042 worth?").text or "$" in say(bot, "bob", "what is A-1042 worth?").text
+    clock.now += timedelta(days=3)
+    assert "overdue" in say(bot, "alice", "what do I have").text
+
+
+def test_low_stock_lists_items_at_or_below_their_reorder_point(bot, uow):
+    assert "Nothing" in say(bot, "alice", "what's low").text
+    reply = say(bot, "alice", "used 1 toner")
+    assert "reorder point" in reply.text
+    assert "HP 26A" in say(bot, "alice", "what's low").text
+
+
+def test_catalog_edits_are_for_managers_only(bot, uow):
+    before = len(ledger(uow))
+    for text in ("set reorder point for paper to 20", "retire A-2001", "edit A-1042 location Room 5", "add asset A-9 Thing"):
+        reply = say(bot, "alice", text)
+        assert reply.kind is ReplyKind.REFUSAL and "only managers" in reply.text, text
+    assert len(ledger(uow)) == before
+    assert say(bot, "maria", "set reorder point for paper to 20").kind is ReplyKind.CHANGE
+    assert say(bot, "maria", "edit A-1042 location Room 5").kind is ReplyKind.CHANGE
+    assert asset(uow, "A-1042").location == "Room 5"
+    assert say(bot, "maria", "retire A-2001").kind is ReplyKind.CHANGE
+    assert say(bot, "maria", "add asset A-9 Tripod stand").kind is ReplyKind.CHANGE
+    assert say(bot, "bob", "check out the tripod").kind is ReplyKind.CHANGE
+
+
+@pytest.mark.parametrize("text", ["hi", "lunch?", "used 3", "check out", "used -5 paper", "used 0 paper", "\x00\x1b[2J", "🙂" * 500])
+def test_messages_that_ask_for_nothing_clear_change_nothing(bot, uow, text):
+    before = len(ledger(uow))
+    reply = say(bot, "alice", text)
+    assert reply.kind in (ReplyKind.REFUSAL, ReplyKind.QUESTION)
+    assert len(ledger(uow)) == before and on_hand(uow, "PAP-A4") == 40

@@ -1,0 +1,131 @@
+"""CSV import and export on a real database."""
+import io
+from datetime import timezone
+
+import pytest
+
+from domain.people import Person, Role
+from services.context import Context
+from services.csv_export import export
+from services.csv_import import ImportAborted, import_csv
+from storage.database import make_engine
+from storage.migrate import upgrade
+from storage.unit_of_work import unit_of_work_factory
+from tests.catalog import ASSETS, STOCK
+from tests.conftest import NOW
+
+CTX = Context(Person("importer", Role.MANAGER), NOW, timezone.utc, "test-import")
+
+
+def exported(uow, kind) -> str:
+    out = io.StringIO()
+    export(kind, uow, out)
+    return out.getvalue()
+
+
+def ledger_size(uow) -> int:
+    with uow(read_only=True) as tx:
+        return len(list(tx.ledger.all()))
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(uow):
+    first = import_csv("assets", ASSETS.encode(), uow, CTX)
+    assert (first.created, first.errors) == (5, [])
+    entries = ledger_size(uow)
+    again = import_csv("assets", ASSETS.encode(), uow, CTX)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
+    assert ledger_size(uow) == entries
+
+
+def test_an_update_changes_only_what_differs_and_records_it(uow):
+    import_csv("stock", STOCK.encode(), uow, CTX)
+    changed = STOCK.replace("PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,120,30", "PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,100,30")
+    result = import_csv("stock", changed.encode(), uow, CTX)
+    assert (result.updated, result.unchanged) == (1, 2)
+    with uow(read_only=True) as tx:
+        assert tx.stock.get("PEN-BLU").on_hand == 100
+        last = list(tx.ledger.all())[-1]
+    assert (last.action.value, last.quantity, last.balance) == ("edit", -20, 100)
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_export(uow, tmp_path, clock, assistant):
+    import_csv("assets", ASSETS.encode(), uow, CTX)
+    import_csv("stock", STOCK.encode(), uow, CTX)
+    assistant.handle("alice", "check out A-1042 until Friday 3pm")
+    assistant.handle("maria", "edit A-2001 aliases beamer")
+    assistant.handle("alice", "used 2 boxes of paper")
+    first = {kind: exported(uow, kind) for kind in ("assets", "stock")}
+    other = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
+    upgrade(other)
+    copy = unit_of_work_factory(other)
+    for kind in ("assets", "stock"):
+        assert not import_csv(kind, first[kind].encode(), copy, CTX).errors
+    assert {kind: exported(copy, kind) for kind in ("assets", "stock")} == first
+    assert "alice" in first["assets"] and "2026-12-04T15:00:00+00:00" in first["assets"]
+
+
+def test_ledger_export_has_one_row_per_movement(uow, assistant):
+    import_csv("stock", STOCK.encode(), uow, CTX)
+    assistant.handle("alice", "used 3 pens")
+    assistant.handle("alice", "undo")
+    lines = exported(uow, "ledger").strip().splitlines()
+    assert lines[0] == "id,at,actor,action,item_type,item,quantity,balance,changes,note,source,reverses"
+    assert len(lines) == 1 + 3 + 2
+    assert lines[-2].split(",")[2:8] == ["alice", "consume", "stock", "PEN-BLU", "-3", "117"]
+    assert lines[-1].split(",")[3] == "undo"
+
+
+BAD_FILES = [
+    ("assets", b"name,category\nLaptop,laptop\n", "line 1, column asset_tag: required column is missing"),
+    ("assets", b"asset_tag,name\nA-1,One\nA-2,Two\na1,Three\n", "line 4, column asset_tag: a1 already appears on line 2"),
+    ("assets", b"asset_tag,name,purchase_date\nA-1,One,2024-02-30\n", "line 2, column purchase_date:"),
+    ("assets", b"asset_tag,name,cost\nA-1,One,10\nA-2,Two,-5\n", "line 3, column cost:"),
+    ("stock", b"sku,name,unit,on_hand\nP-1,Paper,ream,lots\n", "line 2, column on_hand:"),
+    ("assets", b"asset_tag,name,location\nA-1,One,Caf\xe9\n", "line 2, column location: not valid UTF-8"),
+    ("assets", b"asset_tag,name,status\nA-1,One,checked_out\n", "line 2, column holder:"),
+    ("stock", b"sku,name,unit,packs\nP-1,Paper,ream,box=one\n", "line 2, column packs:"),
+    ("stock", b"sku,name,unit,barcode\nP-1,Paper,ream,5012345678901\n", "line 2, column barcode:"),
+    ("assets", b"", "line 1: the file is empty"),
+]
+
+
+@pytest.mark.parametrize("kind,data,message", BAD_FILES)
+def test_a_bad_row_is_reported_with_line_and_column_and_nothing_is_written(uow, kind, data, message):
+    try:
+        result = import_csv(kind, data, uow, CTX)
+    except ImportAborted as aborted:
+        result = aborted.result
+    assert any(str(e).startswith(message) for e in result.errors), [str(e) for e in result.errors]
+    assert not result.written
+    with uow(read_only=True) as tx:
+        assert tx.assets.count() == 0 and tx.stock.count() == 0 and ledger_size(uow) == 0
+
+
+def test_skip_bad_writes_the_good_rows_and_lists_the_bad(uow):
+    result = import_csv("assets", b"asset_tag,name,cost\nA-1,One,10\nA-2,Two,-5\nA-3,Three,\n", uow, CTX, skip_bad=True)
+    assert result.written and result.created == 2
+    assert [str(e).split(":")[0] for e in result.errors] == ["line 3, column cost"]
+    with uow(read_only=True) as tx:
+        assert [a.tag for a in tx.assets.all()] == ["A-1", "A-3"]
+
+
+def test_headers_match_without_regard_to_case_spaces_or_underscores(uow):
+    result = import_csv("stock", b"SKU, Name ,UNIT,On Hand,reorderPoint\nP-1,Paper,reams,4,2\n", uow, CTX)
+    assert result.created == 1
+    with uow(read_only=True) as tx:
+        item = tx.stock.get("P-1")
+    assert (item.unit, item.on_hand, item.reorder_point) == ("ream", 4, 2)
+
+
+def test_snipe_it_exports_are_accepted(uow):
+    snipe = (
+        "Asset Tag,Asset Name,Category,Manufacturer,Model Name,Serial,Purchase Cost,Purchase Date,Location,Status,Company\n"
+        "SN-001,Ops laptop,Laptops,Lenovo,ThinkPad T14,PF1234,\"1,150.00\",2024-05-01,HQ,Ready to Deploy,Acme\n"
+        "SN-002,Spare monitor,Monitors,Dell,P2422H,CN0X,210.00,2023-01-09,HQ,Archived,Acme\n"
+    ).encode("utf-8-sig")
+    result = import_csv("assets", snipe, uow, CTX)
+    assert result.created == 2 and result.ignored_columns == ["Company"]
+    with uow(read_only=True) as tx:
+        first, second = tx.assets.get("SN-001"), tx.assets.get("SN-002")
+    assert (first.name, first.model, str(first.cost), first.status.value) == ("Ops laptop", "ThinkPad T14", "1150.00", "available")
+    assert second.status.value == "retired"
