@@ -1,12 +1,15 @@
 """Repositories: load and save domain objects inside a unit of work's session.
-They never commit; the unit of work does, when told."""
+They never commit; the unit of work does, when told. Core statements keep a
+change to one SELECT (with a row lock) and one write: on PostgreSQL the item's
+UPDATE rides along with the ledger INSERT as a data-modifying CTE."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any, Callable
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from domain.assets import Asset, AssetStatus
 from domain.ledger import Action, LedgerEntry
@@ -15,143 +18,187 @@ from domain.values import tag_key
 from storage import mapping
 from storage.models import AssetRow, LedgerRow, StockRow
 
+ASSETS: Table = AssetRow.__table__
+STOCK: Table = StockRow.__table__
+LEDGER: Table = LedgerRow.__table__
 
-class AssetRepository:
+
+class _Statements:
+    """Statements built once per table: only parameters change per call, so
+    SQLAlchemy's compiled cache is hit instead of rebuilding each time."""
+
+    def __init__(self, table: Table, key_column: str):
+        by_key = select(table).where(table.c[key_column] == bindparam("key"))
+        self.get, self.get_locked = by_key, by_key.with_for_update()
+        self.insert = insert(table).returning(table.c.id)
+
+
+_UPDATE_BY_ID = {table: update(table).where(table.c.id == bindparam("row_id")) for table in (ASSETS, STOCK)}
+
+
+class Writer:
+    """Executes a unit of work's statements. Item updates wait for the next
+    statement; the ledger INSERT that always follows a change carries them on
+    PostgreSQL, saving a network round trip per change."""
+
     def __init__(self, session: Session):
         self.session = session
-        self._rows: dict[str, AssetRow] = {}
+        self._pending: list[tuple[Table, int, dict[str, Any]]] = []
 
-    def get(self, tag: str, lock: bool = False) -> Asset | None:
-        """`lock` takes a row lock (PostgreSQL) so the read-modify-write that
-        follows cannot interleave with another writer's."""
-        query = select(AssetRow).where(AssetRow.tag_key == tag_key(tag))
-        row = self.session.scalars(query.with_for_update() if lock else query).one_or_none()
-        return self._track(row)
+    def execute(self, statement, params=None):
+        self.flush()
+        return self.session.connection().execute(statement, params)
 
-    def _track(self, row: AssetRow | None) -> Asset | None:
+    def defer_update(self, table: Table, row_id: int, changed: dict[str, Any]) -> None:
+        self._pending.append((table, row_id, changed))
+
+    def insert_with_pending(self, statement, params):
+        connection = self.session.connection()
+        if self._pending and connection.dialect.name == "postgresql":
+            for n, (table, row_id, changed) in enumerate(self._pending):
+                statement = statement.add_cte(update(table).where(table.c.id == row_id).values(changed).cte(f"write_{n}"))
+            self._pending.clear()
+        else:
+            self.flush()
+        return connection.execute(statement, params)
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        for table, row_id, changed in pending:
+            self.session.connection().execute(_UPDATE_BY_ID[table], {**changed, "row_id": row_id})
+
+
+class _ItemRepository:
+    """Shared load/add/save for assets and stock items, keyed by tag or SKU."""
+
+    table: Table
+    key_column: str
+    statements: _Statements
+    from_row: Callable[[Any], Any]
+    values: Callable[[Any], dict[str, Any]]
+
+    def __init__(self, writer: Writer):
+        self.session = writer.session
+        self.writer = writer
+        self._loaded: dict[str, tuple[int, dict[str, Any]]] = {}  # key -> (id, values as loaded)
+
+    def _execute(self, statement, params=None):
+        return self.writer.execute(statement, params)
+
+    def get(self, key: str, lock: bool = False):
+        """`lock` takes a row lock (PostgreSQL; SQLite transactions are already
+        serialized) so the read-modify-write that follows cannot interleave."""
+        query = self.statements.get_locked if lock else self.statements.get
+        row = self._execute(query, {"key": tag_key(key)}).mappings().one_or_none()
         if row is None:
             return None
-        self._rows[row.tag_key] = row
-        return mapping.asset_from_row(row)
+        item = type(self).from_row(row)
+        self._loaded[row[self.key_column]] = (row["id"], type(self).values(item))
+        return item
 
-    def add(self, asset: Asset) -> None:
-        row = mapping.asset_to_row(asset, AssetRow())
-        self.session.add(row)
-        self._rows[row.tag_key] = row
+    def add(self, item) -> None:
+        values = type(self).values(item)
+        new_id = self._execute(self.statements.insert, values).scalar_one()
+        self._loaded[values[self.key_column]] = (new_id, values)
 
-    def save(self, asset: Asset) -> None:
-        row = self._rows.get(asset.key)
-        if row is None:
-            raise KeyError(f"{asset.tag} was not loaded in this unit of work")
-        mapping.asset_to_row(asset, row)
-        self.session.flush()
-
-    def held_by(self, holder: str) -> list[Asset]:
-        query = select(AssetRow).where(func.lower(AssetRow.holder) == holder.lower()).order_by(AssetRow.due, AssetRow.tag_key)
-        return [mapping.asset_from_row(row) for row in self.session.scalars(query)]
-
-    def all(self) -> Iterator[Asset]:
-        for row in self.session.scalars(select(AssetRow).order_by(AssetRow.tag_key).execution_options(yield_per=1000)):
-            yield mapping.asset_from_row(row)
-
-    def overdue(self, now: datetime) -> list[Asset]:
-        query = select(AssetRow).where(AssetRow.status == AssetStatus.CHECKED_OUT.value, AssetRow.due < now).order_by(AssetRow.due)
-        return [mapping.asset_from_row(row) for row in self.session.scalars(query)]
+    def save(self, item) -> None:
+        values = type(self).values(item)
+        loaded = self._loaded.get(values[self.key_column])
+        if loaded is None:
+            raise KeyError(f"{values[self.key_column]} was not loaded in this unit of work")
+        row_id, before = loaded
+        changed = {name: value for name, value in values.items() if before.get(name) != value}
+        if changed:
+            self.writer.defer_update(self.table, row_id, changed)
+            self._loaded[values[self.key_column]] = (row_id, values)
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(AssetRow)) or 0
+        return self._execute(select(func.count()).select_from(self.table)).scalar() or 0
+
+    def _rows(self, query) -> Iterator[Any]:
+        for row in self._execute(query.execution_options(yield_per=1000)).mappings():
+            yield type(self).from_row(row)
+
+
+class AssetRepository(_ItemRepository):
+    table, key_column, statements = ASSETS, "tag_key", _Statements(ASSETS, "tag_key")
+    from_row, values = staticmethod(mapping.asset_from_row), staticmethod(mapping.asset_values)
+
+    def held_by(self, holder: str) -> list[Asset]:
+        query = select(ASSETS).where(func.lower(ASSETS.c.holder) == holder.lower()).order_by(ASSETS.c.due, ASSETS.c.tag_key)
+        return list(self._rows(query))
+
+    def all(self) -> Iterator[Asset]:
+        return self._rows(select(ASSETS).order_by(ASSETS.c.tag_key))
+
+    def overdue(self, now: datetime) -> list[Asset]:
+        query = select(ASSETS).where(ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due < now)
+        return list(self._rows(query.order_by(ASSETS.c.due)))
 
     def catalog(self) -> list[tuple]:
         """Light rows for the resolver: (tag, name, model, manufacturer, category, aliases, status)."""
-        return list(
-            self.session.execute(
-                select(AssetRow.tag, AssetRow.name, AssetRow.model, AssetRow.manufacturer, AssetRow.category, AssetRow.aliases, AssetRow.status)
-            )
-        )
+        c = ASSETS.c
+        return [tuple(r) for r in self._execute(select(c.tag, c.name, c.model, c.manufacturer, c.category, c.aliases, c.status))]
 
 
-class StockRepository:
-    def __init__(self, session: Session):
-        self.session = session
-        self._rows: dict[str, StockRow] = {}
-
-    def get(self, sku: str, lock: bool = False) -> StockItem | None:
-        query = select(StockRow).where(StockRow.sku_key == tag_key(sku))
-        row = self.session.scalars(query.with_for_update() if lock else query).one_or_none()
-        if row is None:
-            return None
-        self._rows[row.sku_key] = row
-        return mapping.stock_from_row(row)
-
-    def add(self, item: StockItem) -> None:
-        row = mapping.stock_to_row(item, StockRow())
-        self.session.add(row)
-        self._rows[row.sku_key] = row
-
-    def save(self, item: StockItem) -> None:
-        row = self._rows.get(item.key)
-        if row is None:
-            raise KeyError(f"{item.sku} was not loaded in this unit of work")
-        mapping.stock_to_row(item, row)
-        self.session.flush()
+class StockRepository(_ItemRepository):
+    table, key_column, statements = STOCK, "sku_key", _Statements(STOCK, "sku_key")
+    from_row, values = staticmethod(mapping.stock_from_row), staticmethod(mapping.stock_values)
 
     def all(self) -> list[StockItem]:
-        return [mapping.stock_from_row(row) for row in self.session.scalars(select(StockRow).order_by(StockRow.sku_key))]
+        return list(self._rows(select(STOCK).order_by(STOCK.c.sku_key)))
 
     def low(self) -> list[StockItem]:
-        query = select(StockRow).where(StockRow.reorder_point.is_not(None), StockRow.on_hand <= StockRow.reorder_point)
-        return [mapping.stock_from_row(row) for row in self.session.scalars(query.order_by(StockRow.sku_key))]
-
-    def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(StockRow)) or 0
+        c = STOCK.c
+        query = select(STOCK).where(c.reorder_point.is_not(None), c.on_hand <= c.reorder_point).order_by(c.sku_key)
+        return list(self._rows(query))
 
     def catalog(self) -> list[tuple]:
         """Light rows for the resolver: (sku, name, barcode, supplier, aliases, unit)."""
-        return list(
-            self.session.execute(select(StockRow.sku, StockRow.name, StockRow.barcode, StockRow.supplier, StockRow.aliases, StockRow.unit))
-        )
+        c = STOCK.c
+        return [tuple(r) for r in self._execute(select(c.sku, c.name, c.barcode, c.supplier, c.aliases, c.unit))]
 
 
 class LedgerRepository:
-    def __init__(self, session: Session):
-        self.session = session
+    _insert = insert(LEDGER).returning(LEDGER.c.id)
+
+    def __init__(self, writer: Writer):
+        self.writer = writer
 
     def add(self, entry: LedgerEntry) -> int:
-        row = mapping.entry_to_row(entry)
-        self.session.add(row)
-        self.session.flush()
-        return row.id
+        return self.writer.insert_with_pending(self._insert, mapping.entry_values(entry)).scalar_one()
 
     def last_undoable(self, actor: str) -> LedgerEntry | None:
         """The person's latest change that is not an undo and not yet undone."""
-        undo = aliased(LedgerRow)
+        undo = LEDGER.alias("undo")
         query = (
-            select(LedgerRow)
+            select(LEDGER)
             .where(
-                LedgerRow.actor == actor,
-                LedgerRow.action.not_in([Action.UNDO.value, Action.CREATE.value]),
-                ~select(undo.id).where(undo.reverses == LedgerRow.id).exists(),
+                LEDGER.c.actor == actor,
+                LEDGER.c.action.not_in([Action.UNDO.value, Action.CREATE.value]),
+                ~select(undo.c.id).where(undo.c.reverses == LEDGER.c.id).exists(),
             )
-            .order_by(LedgerRow.id.desc())
+            .order_by(LEDGER.c.id.desc())
             .limit(1)
         )
-        row = self.session.scalars(query).first()
+        row = self.writer.execute(query).mappings().first()
         return mapping.entry_from_row(row) if row else None
 
     def catalog_stamp(self) -> int | None:
         """Changes whenever an entry that may alter names or aliases is added."""
         actions = [Action.CREATE.value, Action.EDIT.value, Action.UNDO.value]
-        return self.session.scalar(select(func.max(LedgerRow.id)).where(LedgerRow.action.in_(actions)))
+        return self.writer.execute(select(func.max(LEDGER.c.id)).where(LEDGER.c.action.in_(actions))).scalar()
 
     def is_reversed(self, entry_id: int) -> bool:
-        return self.session.scalar(select(func.count()).where(LedgerRow.reverses == entry_id)) > 0
+        return self.writer.execute(select(func.count()).where(LEDGER.c.reverses == entry_id)).scalar() > 0
 
     def recent(self, actor: str | None = None, limit: int = 10) -> list[LedgerEntry]:
-        query = select(LedgerRow).order_by(LedgerRow.id.desc()).limit(limit)
+        query = select(LEDGER).order_by(LEDGER.c.id.desc()).limit(limit)
         if actor is not None:
-            query = query.where(LedgerRow.actor == actor)
-        return [mapping.entry_from_row(row) for row in self.session.scalars(query)]
+            query = query.where(LEDGER.c.actor == actor)
+        return [mapping.entry_from_row(row) for row in self.writer.execute(query).mappings()]
 
     def all(self) -> Iterator[LedgerEntry]:
-        for row in self.session.scalars(select(LedgerRow).order_by(LedgerRow.id).execution_options(yield_per=1000)):
+        query = select(LEDGER).order_by(LEDGER.c.id).execution_options(yield_per=1000)
+        for row in self.writer.execute(query).mappings():
             yield mapping.entry_from_row(row)

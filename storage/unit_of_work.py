@@ -6,7 +6,7 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
-from storage.repositories import AssetRepository, LedgerRepository, StockRepository
+from storage.repositories import AssetRepository, LedgerRepository, StockRepository, Writer
 
 
 class UnitOfWork:
@@ -15,9 +15,10 @@ class UnitOfWork:
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._sessions()
-        self.assets = AssetRepository(self.session)
-        self.stock = StockRepository(self.session)
-        self.ledger = LedgerRepository(self.session)
+        self._writer = Writer(self.session)
+        self.assets = AssetRepository(self._writer)
+        self.stock = StockRepository(self._writer)
+        self.ledger = LedgerRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -25,6 +26,7 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        self._writer.flush()
         self.session.commit()
 
 
