@@ -87,8 +87,8 @@ class CatalogIndex:
         if exact is not None:
             return Resolution(reference, [exact], exact=True)
         query = utils.default_process(reference)
-        if not query:
-            return Resolution(reference)
+        if sum(ch.isalpha() for ch in query) < 2:
+            return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
         scored: dict[CatalogItem, float] = {}
         for item_type in types:
             matches = process.extract(
