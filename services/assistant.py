@@ -10,7 +10,7 @@ from typing import Callable
 from domain.commands import Command, Intent
 from domain.errors import Ambiguous, DomainError, NotFound
 from domain.language import parse
-from domain.ledger import ItemType
+from domain.ledger import Action, ItemType
 from domain.people import Person, Role
 from services import catalog, changes, queries
 from services.catalog_cache import CatalogCache
@@ -29,6 +29,7 @@ QUESTIONS = {
     Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
     Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
 }
+STOCK_MOVES = {Intent.CONSUME: Action.CONSUME, Intent.RECEIVE: Action.RECEIVE, Intent.COUNT: Action.COUNT}
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 
 
@@ -107,9 +108,8 @@ class Assistant:
             return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent is Intent.CHECK_IN:
             return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
-        if intent in (Intent.CONSUME, Intent.RECEIVE, Intent.COUNT):
-            action = {Intent.CONSUME: "consume", Intent.RECEIVE: "receive", Intent.COUNT: "count"}[intent]
-            return changes.move_stock(uow, ctx, changes.Action(action), keys[0], command.count, command.pack)
+        if intent in STOCK_MOVES:
+            return changes.move_stock(uow, ctx, STOCK_MOVES[intent], keys[0], command.count, command.pack)
         if intent is Intent.UNDO:
             return catalog.undo(uow, ctx)
         if intent is Intent.ADD_ASSET:
