@@ -131,13 +131,14 @@ def main() -> None:
     lines += [
         "",
         "Each change is four round trips on PostgreSQL: BEGIN (psycopg sends it on its own), SELECT … FOR",
-        "UPDATE, the ledger INSERT carrying the item's UPDATE as a data-modifying CTE, and COMMIT. The server",
-        "shares the machine's two cores with the client, so each statement costs several SELECT 1 round trips;",
-        "the figure swings by ±25% between runs on this machine. Where PostgreSQL misses its target, that is",
-        "the limit: what remains on the client is SQLAlchemy Core's per-statement overhead (~0.1 ms). Reaching",
-        "it would mean moving the stock rules into SQL (a conditional UPDATE without the locked read) or",
-        "psycopg's pipeline mode, which SQLAlchemy does not drive; neither is done, so the business rules",
-        "stay in domain/.",
+        "UPDATE, the ledger INSERT carrying the item's UPDATE as a data-modifying CTE, and COMMIT. The",
+        "server's statement log shows under 0.5 ms of execution per change; the rest is client work",
+        "(SQLAlchemy Core and psycopg) and process wake-ups on a 2-core VM shared by client and server,",
+        "which is why one change costs about ten SELECT 1 round trips. The figure swings by ±25% between",
+        "runs here (300-460 ops/s seen). Prepared statements (prepare_threshold=1) made no measurable",
+        "difference. Reaching 500 would mean moving the stock rules into SQL (a conditional UPDATE without",
+        "the locked read) or psycopg's pipeline mode, which SQLAlchemy does not drive; neither is done, so",
+        "the business rules stay in domain/.",
     ]
     write_section("changes", "\n".join(lines))
     print("\n".join(lines))
