@@ -8,23 +8,19 @@ from datetime import datetime, timezone, tzinfo
 from typing import Callable
 
 from domain.commands import Command, Intent
-from domain.errors import Ambiguous, DomainError, NotFound
+from domain.errors import Ambiguous, DomainError
 from domain.language import parse
-from domain.ledger import Action, ItemType
+from domain.ledger import Action
 from domain.people import Person, Role
 from services import catalog, changes, queries
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
 from services.resolver import CatalogItem
+from services.understanding import NeedsChoice, understand
 from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
-ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
-TYPES = {
-    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.RETIRE: ASSETS,
-    Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
-}
 QUESTIONS = {
     Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
     Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
@@ -69,41 +65,37 @@ class Assistant:
     def _answer(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
         if command.intent is Intent.HELP:
             return answer(HELP)
-        found = []
-        if command.intent in QUESTIONS:
-            try:
-                found = self._resolve(command, all_commands)
-            except _Ask as ask:
-                return ask.reply
-            except DomainError as error:
-                return refusal(error.message)
+        try:
+            (understood,) = understand([command], self.catalog.index())
+        except NeedsChoice as choice:
+            return self._question(choice, all_commands)
+        except DomainError as error:
+            return refusal(error.message)
         with self.uow(read_only=True) as uow:
             if command.intent is Intent.MY_ITEMS:
                 return answer(queries.my_items(ctx, uow))
             if command.intent is Intent.LOW_STOCK:
                 return answer(queries.low_stock(ctx, uow))
-            return answer(QUESTIONS[command.intent](ctx, queries.load(uow, found)))
+            return answer(QUESTIONS[command.intent](ctx, queries.load(uow, list(understood.items))))
 
     def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
         try:
-            targets = [(c, self._resolve(c, all_commands)) for c in commands]
-        except _Ask as ask:
-            return ask.reply
+            targets = understand(commands, self.catalog.index())
+        except NeedsChoice as choice:
+            return self._question(choice, all_commands)
         except DomainError as error:
             return refusal(error.message)
         with self.uow() as uow:
             try:
-                done = [self._apply(uow, ctx, command, items) for command, items in targets]
+                done = [self._apply(uow, ctx, target.command, target.items) for target in targets]
             except DomainError as error:
                 return refusal(error.message)
             uow.commit()
         ids = tuple(d.entry_id for d in done if d.entry_id)
         return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
 
-    def _apply(self, uow, ctx: Context, command: Command, items: list[CatalogItem]) -> changes.Done:
+    def _apply(self, uow, ctx: Context, command: Command, items: tuple[CatalogItem, ...]) -> changes.Done:
         intent, keys = command.intent, [i.key for i in items]
-        if intent is Intent.TAKE:
-            intent = Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME
         if intent is Intent.CHECK_OUT:
             return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent is Intent.CHECK_IN:
@@ -122,22 +114,8 @@ class Assistant:
             return catalog.retire(uow, ctx, keys[0])
         return catalog.edit(uow, ctx, items[0].type, keys[0], command.field, command.value)
 
-    def _resolve(self, command: Command, all_commands: list[Command]) -> list[CatalogItem]:
-        """The catalog items a command means; raises _Ask or NotFound otherwise."""
-        if command.intent in (Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK):
-            return []
-        if not command.ref:
-            raise DomainError(f"Which item? I understood “{command.intent.value.replace('_', ' ')}” but no item.")
-        found = self.catalog.index().resolve(command.ref, TYPES.get(command.intent, BOTH))
-        if not found.found:
-            raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
-        if found.is_clear:
-            return found.items
-        choices = tuple(Choice(i.key, i.label) for i in found.items[:8])
-        text = Ambiguous(command.ref, tuple(c.label for c in choices)).message + " Which one did you mean?"
-        raise _Ask(Reply(ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=command.ref))
-
-
-class _Ask(Exception):
-    def __init__(self, reply: Reply):
-        self.reply = reply
+    @staticmethod
+    def _question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:
+        choices = tuple(Choice(i.key, i.label) for i in choice.candidates[:8])
+        text = Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
+        return Reply(ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference)

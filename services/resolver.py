@@ -1,19 +1,25 @@
-"""Find catalog items from the words people use: exact tags, SKUs and barcodes
-win outright; otherwise fuzzy matching (rapidfuzz) over names, models,
-manufacturers and aliases, with confidence deciding act / ask / give up."""
+"""Find catalog items from the words people use. Exact tags, SKUs and barcodes
+win outright; otherwise an inverted index of words (with typo-tolerant word
+lookup) picks a few dozen candidates, which rapidfuzz then scores as whole
+phrases. Confidence decides: one clear winner, several to ask about, or none."""
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
 from domain.ledger import ItemType
-from domain.values import tag_key
+from domain.values import Packs, tag_key
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
+WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
+CANDIDATES = 40  # phrases rescored per query
+STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class CatalogItem:
     key: str  # the tag or SKU as written in the catalog
     name: str
     group: str  # identical units (same name and model) share a group
+    unit: str | None = None  # stock only: the base unit and the packs, to check quantities early
+    packs: Packs = Packs()
 
     @property
     def label(self) -> str:
@@ -49,53 +57,62 @@ class Resolution:
 
 class CatalogIndex:
     def __init__(self, assets: list[tuple], stock: list[tuple]):
-        """`assets`: (tag, name, model, manufacturer, category, aliases, status);
-        `stock`: (sku, name, barcode, supplier, aliases, unit)."""
+        """`assets`: (tag, name, model, manufacturer, category, aliases);
+        `stock`: (sku, name, barcode, aliases, unit, packs)."""
         self.exact: dict[str, CatalogItem] = {}
-        self._texts: dict[ItemType, list[str]] = {ItemType.ASSET: [], ItemType.STOCK: []}
-        self._owners: dict[ItemType, list[list[CatalogItem]]] = {ItemType.ASSET: [], ItemType.STOCK: []}
-        self._slots: dict[tuple[ItemType, str], int] = {}
-        for tag, name, model, manufacturer, category, aliases, _status in assets:
-            group = f"{name}|{model or ''}".lower()
-            item = CatalogItem(ItemType.ASSET, tag, name, group)
-            self.exact[tag_key(tag)] = item
-            words = [name, model, f"{manufacturer or ''} {model or ''}", f"{name} {category or ''}", *(aliases or "").split("|")]
-            self._add_texts(item, words)
-        for sku, name, barcode, _supplier, aliases, unit in stock:
-            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower())
-            self.exact[tag_key(sku)] = item
+        self._by_digits: dict[str, list[CatalogItem]] = defaultdict(list)
+        self._texts: list[str] = []
+        self._owners: list[list[CatalogItem]] = []
+        self._slot_of: dict[tuple[ItemType, str], int] = {}
+        self._slot_type: list[ItemType] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for tag, name, model, manufacturer, category, aliases in assets:
+            item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
+            self._add_key(tag, item)
+            digits = re.sub(r"\D", "", tag)
+            if digits:
+                self._by_digits[digits].append(item)
+            self._add_texts(item, [name, model, f"{manufacturer or ''} {model or ''}", f"{name} {category or ''}", *(aliases or "").split("|")])
+        for sku, name, barcode, aliases, unit, packs in stock:
+            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, Packs.parse(packs))
+            self._add_key(sku, item)
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
             self._add_texts(item, [name, *(aliases or "").split("|")])
+        self._vocabulary = {length: sorted(w for w in self._postings if len(w) == length) for length in {len(w) for w in self._postings}}
+        self._idf = {w: math.log(1 + len(self._texts) / len(slots)) for w, slots in self._postings.items()}
+
+    def _add_key(self, key: str, item: CatalogItem) -> None:
+        self.exact[tag_key(key)] = item
 
     def _add_texts(self, item: CatalogItem, words: list[str | None]) -> None:
         for word in words:
             text = utils.default_process(word or "")
             if not text:
                 continue
-            slot = self._slots.get((item.type, text))
+            slot = self._slot_of.get((item.type, text))
             if slot is None:
-                slot = self._slots[(item.type, text)] = len(self._texts[item.type])
-                self._texts[item.type].append(text)
-                self._owners[item.type].append([])
-            owners = self._owners[item.type][slot]
-            if item not in owners:
-                owners.append(item)
+                slot = self._slot_of[(item.type, text)] = len(self._texts)
+                self._texts.append(text)
+                self._owners.append([])
+                self._slot_type.append(item.type)
+                for token in set(text.split()):
+                    self._postings[token].append(slot)
+            if item not in self._owners[slot]:
+                self._owners[slot].append(item)
 
     def resolve(self, reference: str, types: tuple[ItemType, ...] = (ItemType.ASSET, ItemType.STOCK)) -> Resolution:
-        exact = self._exact_hit(reference, types)
-        if exact is not None:
-            return Resolution(reference, [exact], exact=True)
+        exact = self._exact_hits(reference, types)
+        if exact:
+            return Resolution(reference, exact, exact=True)
         query = utils.default_process(reference)
         if sum(ch.isalpha() for ch in query) < 2:
             return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
         scored: dict[CatalogItem, float] = {}
-        for item_type in types:
-            matches = process.extract(
-                query, self._texts[item_type], scorer=fuzz.WRatio, processor=None, limit=12, score_cutoff=SUGGEST
-            )
-            for _text, score, slot in matches:
-                for item in self._owners[item_type][slot]:
+        for slot in self._candidates(query, types):
+            score = fuzz.WRatio(query, self._texts[slot])
+            if score >= SUGGEST:
+                for item in self._owners[slot]:
                     scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
@@ -103,15 +120,36 @@ class CatalogIndex:
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE])
 
-    def _exact_hit(self, reference: str, types: tuple[ItemType, ...]) -> CatalogItem | None:
-        """The whole reference, or one word or word pair of it, is a tag/SKU/barcode."""
+    def _candidates(self, query: str, types: tuple[ItemType, ...]) -> list[int]:
+        """Phrases sharing (possibly mistyped) words with the query, the rarest
+        words counting most."""
+        weights: dict[int, float] = defaultdict(float)
+        for token in set(query.split()) - STOPWORDS or set(query.split()):
+            for word, similarity in self._similar_words(token):
+                weight = self._idf[word] * similarity
+                for slot in self._postings[word]:
+                    weights[slot] += weight
+        wanted = [slot for slot in weights if self._slot_type[slot] in types]
+        return sorted(wanted, key=lambda slot: -weights[slot])[:CANDIDATES]
+
+    def _similar_words(self, token: str) -> list[tuple[str, float]]:
+        if token in self._postings:
+            return [(token, 1.0)]
+        nearby = [w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get(n, ())]
+        matches = process.extract(token, nearby, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=3)
+        return [(word, score / 100) for word, score, _ in matches]
+
+    def _exact_hits(self, reference: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
+        """The whole reference, a word or word pair of it, is a tag/SKU/barcode;
+        or it is just the number of one or more tags ("1042" -> A-1042)."""
         words = re.findall(r"[\w\-./]+", reference)
-        pieces = [reference] + words + [a + b for a, b in zip(words, words[1:])]
-        for piece in pieces:
+        for piece in [reference] + words + [a + b for a, b in zip(words, words[1:])]:
             item = self.exact.get(tag_key(piece))
             if item is not None and item.type in types:
-                return item
-        return None
+                return [item]
+        if reference.strip().isdigit() and ItemType.ASSET in types:
+            return list(self._by_digits.get(reference.strip(), []))
+        return []
 
     def __len__(self) -> int:
         return len(self.exact)

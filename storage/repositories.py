@@ -136,9 +136,9 @@ class AssetRepository(_ItemRepository):
         return list(self._rows(query.order_by(ASSETS.c.due)))
 
     def catalog(self) -> list[tuple]:
-        """Light rows for the resolver: (tag, name, model, manufacturer, category, aliases, status)."""
+        """Light rows for the resolver: (tag, name, model, manufacturer, category, aliases)."""
         c = ASSETS.c
-        return [tuple(r) for r in self._execute(select(c.tag, c.name, c.model, c.manufacturer, c.category, c.aliases, c.status))]
+        return [tuple(r) for r in self._execute(select(c.tag, c.name, c.model, c.manufacturer, c.category, c.aliases))]
 
 
 class StockRepository(_ItemRepository):
@@ -154,9 +154,9 @@ class StockRepository(_ItemRepository):
         return list(self._rows(query))
 
     def catalog(self) -> list[tuple]:
-        """Light rows for the resolver: (sku, name, barcode, supplier, aliases, unit)."""
+        """Light rows for the resolver: (sku, name, barcode, aliases, unit, packs)."""
         c = STOCK.c
-        return [tuple(r) for r in self._execute(select(c.sku, c.name, c.barcode, c.supplier, c.aliases, c.unit))]
+        return [tuple(r) for r in self._execute(select(c.sku, c.name, c.barcode, c.aliases, c.unit, c.packs))]
 
 
 class LedgerRepository:

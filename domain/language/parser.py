@@ -10,6 +10,7 @@ from datetime import datetime, timezone, tzinfo
 from domain.commands import Command, Intent
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number
+from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
 
@@ -81,7 +82,7 @@ def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, nam
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
-    clean = _fix_verb_typo(clean)
+    clean = join_spoken_tags(_fix_verb_typo(clean))
     return _parse_clean(clean, person, due) or [Command(Intent.UNKNOWN)]
 
 
@@ -147,8 +148,11 @@ def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime
                 pack, rest = singular(first), remainder
     else:
         count, rest = trailing_number(phrase)
-    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN) and count == 1 and pack is None:
-        count = None  # "check out a projector": the article, not a quantity
+    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN) and pack is None:
+        if count is not None and not rest.strip():
+            rest, count = str(count), None  # "check out 1042": a tag's number
+        elif count == 1:
+            count = None  # "check out a projector": the article, not a quantity
     return Command(intent, ref=_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
 
 

@@ -1,0 +1,61 @@
+"""From parsed commands to commands about definite catalog items, checking
+what can be checked before anything is touched: which item, which pack, how
+many. Nothing here reads or writes the database; the index is enough."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from domain.commands import Command, Intent
+from domain.errors import DomainError, NotFound
+from domain.ledger import ItemType
+from domain.values import to_base_units
+from services.resolver import CatalogIndex, CatalogItem
+
+ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
+TYPES = {
+    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.RETIRE: ASSETS,
+    Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
+}
+NO_ITEM = frozenset({Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK})
+QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})
+
+
+@dataclass(frozen=True)
+class Understood:
+    command: Command
+    items: tuple[CatalogItem, ...] = ()
+
+
+class NeedsChoice(Exception):
+    """Several items fit `reference` equally well: ask which before acting."""
+
+    def __init__(self, reference: str, candidates: list[CatalogItem]):
+        super().__init__(reference)
+        self.reference = reference
+        self.candidates = candidates
+
+
+def understand(commands: list[Command], index: CatalogIndex) -> list[Understood]:
+    """Resolve every command; raises NeedsChoice or a DomainError for the first
+    one that cannot be acted on, so a message is understood whole or not at all."""
+    return [_understand(command, index) for command in commands]
+
+
+def _understand(command: Command, index: CatalogIndex) -> Understood:
+    if command.intent in NO_ITEM:
+        return Understood(command)
+    if not command.ref:
+        what = command.intent.value.replace("_", " ")
+        raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")
+    found = index.resolve(command.ref, TYPES.get(command.intent, BOTH))
+    if not found.found:
+        raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
+    if not found.is_clear:
+        raise NeedsChoice(command.ref, found.items)
+    items = tuple(found.items)
+    if command.intent is Intent.TAKE:
+        command = replace(command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME)
+    if command.intent in QUANTITY_CHECKED and command.count is not None:
+        item = items[0]
+        to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
+    return Understood(command, items)
