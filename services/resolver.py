@@ -19,6 +19,7 @@ CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
 WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
 CANDIDATES = 40  # phrases rescored per query
+PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
 STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
 
 
@@ -81,6 +82,7 @@ class CatalogIndex:
             self._add_texts(item, [name, *(aliases or "").split("|")])
         self._vocabulary = {length: sorted(w for w in self._postings if len(w) == length) for length in {len(w) for w in self._postings}}
         self._idf = {w: math.log(1 + len(self._texts) / len(slots)) for w, slots in self._postings.items()}
+        self._typical_idf = sorted(self._idf.values())[len(self._idf) // 2] if self._idf else 1.0
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
@@ -108,9 +110,12 @@ class CatalogIndex:
         query = utils.default_process(reference)
         if sum(ch.isalpha() for ch in query) < 2:
             return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
+        whole = self._slot_of_text(query, types)
+        if whole:  # the reference is exactly a name or alias
+            return Resolution(reference, whole)
         scored: dict[CatalogItem, float] = {}
-        for slot in self._candidates(query, types):
-            score = fuzz.WRatio(query, self._texts[slot])
+        for slot, coverage in self._candidates(query, types):
+            score = PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
             if score >= SUGGEST:
                 for item in self._owners[slot]:
                     scored[item] = max(score, scored.get(item, 0))
@@ -120,17 +125,30 @@ class CatalogIndex:
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE])
 
-    def _candidates(self, query: str, types: tuple[ItemType, ...]) -> list[int]:
-        """Phrases sharing (possibly mistyped) words with the query, the rarest
-        words counting most."""
+    def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
+        for item_type in types:
+            slot = self._slot_of.get((item_type, text))
+            if slot is not None:
+                return list(self._owners[slot])
+        return []
+
+    def _candidates(self, query: str, types: tuple[ItemType, ...]) -> list[tuple[int, float]]:
+        """Phrases sharing (possibly mistyped) words with the query, with the
+        share of the query's weight they cover: rare words weigh most, and a
+        word that matches nothing in the catalog counts against every phrase."""
+        tokens = set(query.split()) - STOPWORDS or set(query.split())
         weights: dict[int, float] = defaultdict(float)
-        for token in set(query.split()) - STOPWORDS or set(query.split()):
-            for word, similarity in self._similar_words(token):
+        total = 0.0
+        for token in tokens:
+            similar = self._similar_words(token)
+            total += max((self._idf[word] for word, _ in similar), default=self._typical_idf)
+            for word, similarity in similar:
                 weight = self._idf[word] * similarity
                 for slot in self._postings[word]:
                     weights[slot] += weight
         wanted = [slot for slot in weights if self._slot_type[slot] in types]
-        return sorted(wanted, key=lambda slot: -weights[slot])[:CANDIDATES]
+        best = sorted(wanted, key=lambda slot: -weights[slot])[:CANDIDATES]
+        return [(slot, min(1.0, weights[slot] / total)) for slot in best]
 
     def _similar_words(self, token: str) -> list[tuple[str, float]]:
         if token in self._postings:

@@ -18,6 +18,7 @@ TYPES = {
 }
 NO_ITEM = frozenset({Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK})
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})
+NEEDS_COUNT = frozenset({Intent.CONSUME, Intent.RECEIVE, Intent.COUNT, Intent.SET_REORDER})
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,10 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     items = tuple(found.items)
     if command.intent is Intent.TAKE:
         command = replace(command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME)
-    if command.intent in QUANTITY_CHECKED and command.count is not None:
+    if command.intent in NEEDS_COUNT and command.count is None:
+        item = items[0]
+        raise DomainError(f"How many? Say it with a number, e.g. “{command.intent.value.replace('_', ' ')} 3 {item.name}”. Nothing was changed.")
+    if command.intent in QUANTITY_CHECKED:
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
     return Understood(command, items)

@@ -38,8 +38,11 @@ LEADING_FILLERS = (
     "quartermaster",
     "qm",
     "bot",
+    "log",
+    "record",
+    "please log",
 )
-TRAILING_FILLERS = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers", "asap")
+TRAILING_FILLERS = ("please and thank you", "and thank you", "and thanks", "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers", "asap")
 
 
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:

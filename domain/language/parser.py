@@ -19,7 +19,7 @@ MAX_TEXT = 2000
 PACK_WORDS = frozenset(
     "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve".split()
 )
-_ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)\s+")
+_ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)(?:\s+|$)")
 _PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
 _PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
 _LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
@@ -33,9 +33,9 @@ _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
     (Intent.LOW_STOCK, re.compile(r"^(?:what(?:'s| is| are)? (?:running )?low|anything (?:running )?low|low(?: stock)?|what (?:do|should) we (?:need to )?(?:re)?order|reorder list|what needs (?:re)?ordering)$", re.I)),
     (Intent.WHO_HAS, re.compile(r"^who(?:'s got|'s| has| is holding| got| took| borrowed| checked out)\s+(?P<ref>.+)$", re.I)),
     (Intent.WHERE_IS, re.compile(r"^where(?:'s| is| are|'re)\s+(?P<ref>.+?)(?: now)?$", re.I)),
+    (Intent.WORTH, re.compile(r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$", re.I)),
     (Intent.HOW_MANY, re.compile(r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$", re.I)),
     (Intent.IS_AVAILABLE, re.compile(r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I)),
-    (Intent.WORTH, re.compile(r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$", re.I)),
     (Intent.INFO, re.compile(r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$", re.I)),
 ]
 _MANAGER: list[tuple[Intent, re.Pattern]] = [
@@ -48,14 +48,14 @@ _MANAGER: list[tuple[Intent, re.Pattern]] = [
 _CHANGES: list[tuple[Intent, re.Pattern]] = [
     (Intent.CHECK_IN, re.compile(r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$", re.I)),
     (Intent.CHECK_OUT, re.compile(r"^(?:check(?:ed|ing)?[ -]?out|sign(?:ed|ing)? out|borrow(?:ed|ing)?|grab(?:bed|bing)?|reserve|book|lend me|loan me|can i get|i'?ll take)\s+(?P<rest>.+)$", re.I)),
-    (Intent.TAKE, re.compile(r"^(?:take|taking|took|need|i need|we need|get|getting|pick(?:ing)? up|picked up)\s+(?P<rest>.+)$", re.I)),
     (Intent.CONSUME, re.compile(r"^(?:use|used|using|consume|consumed|finished|went through|go through|burned through|ran through|gone through|used up|took out|removed?|remove)\s+(?P<rest>.+)$", re.I)),
+    (Intent.TAKE, re.compile(r"^(?:take|taking|took|need|i need|we need|get|getting|pick(?:ing)? up|picked up)\s+(?P<rest>.+)$", re.I)),
     (Intent.RECEIVE, re.compile(r"^(?:receive|received|receiving|restock|restocked|restocking|got a delivery of|a delivery of|delivery of|got in|got|add|added|adding|put back|delivered|arrived:?)\s+(?P<rest>.+)$", re.I)),
     (Intent.COUNT, re.compile(r"^(?:count|counted|stocktake|stock take|recount|there (?:are|is))\s+(?P<rest>.+)$", re.I)),
 ]
 _SPECIAL: list[tuple[Intent, re.Pattern]] = [
     (Intent.CHECK_IN, re.compile(r"^(?P<rest>.+?)\s+(?:is|are) back(?: now)?$", re.I)),
-    (Intent.COUNT, re.compile(r"^(?:we )?(?:have|got|counted)\s+(?P<n>\S+(?: \S+)?)\s+(?P<ref>.+?)\s+left$", re.I)),
+    (Intent.COUNT, re.compile(r"^(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?(?P<rest>.+?)\s+(?:left|remaining|on the shelf)$", re.I)),
     (Intent.COUNT, re.compile(r"^(?:we have|there are|there's)\s+(?P<rest>.+?)(?: left| in stock| on the shelf)?$", re.I)),
     (Intent.COUNT, re.compile(r"^set\s+(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$", re.I)),
     (Intent.COUNT, re.compile(r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+)$", re.I)),
@@ -68,12 +68,33 @@ VERBS = (
     "consume consumed receive received restock restocked count counted stocktake who where how info undo help "
     "retire edit update change add added finished bring brought sign need delivered"
 ).split()
+# Leading words that start other phrasings: never "corrected" into a verb.
+KNOWN_WORDS = frozenset(
+    "show tell lookup look details detail describe where who what how is are there we set stock log record "
+    "info information value book oops revert reorder undo help delivered arrived got have".split()
+)
+_BARE_VERB = re.compile(
+    r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|use|used|consume|receive|received|"
+    r"restock|restocked|count|counted|take|took)$",
+    re.I,
+)
+_BARE_INTENTS = {
+    "out": Intent.CHECK_OUT, "borrow": Intent.CHECK_OUT, "in": Intent.CHECK_IN, "return": Intent.CHECK_IN,
+    "use": Intent.CONSUME, "used": Intent.CONSUME, "consume": Intent.CONSUME, "receive": Intent.RECEIVE,
+    "received": Intent.RECEIVE, "restock": Intent.RECEIVE, "restocked": Intent.RECEIVE, "count": Intent.COUNT,
+    "counted": Intent.COUNT, "take": Intent.TAKE, "took": Intent.TAKE,
+}
+_TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
+_PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
+_DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
 _PRONOUN = re.compile(r"^(?:we(?:'ve| have)?|i(?:'ve| have)?|just|also|we just|i just)\s+(?=\w)", re.I)
 
 
 def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None) -> list[Command]:
     """All commands in `text`; [Command(UNKNOWN)] when it reads as none."""
     now = now or datetime.now(timezone.utc)
+    if re.fullmatch(r"\s*\?+\s*", text or ""):
+        return [Command(Intent.HELP)]
     clean = _LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [Command(Intent.UNKNOWN)]
@@ -89,7 +110,7 @@ def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, nam
 def _fix_verb_typo(text: str) -> str:
     first, sep, rest = text.partition(" ")
     word = first.lower()
-    if len(word) < 3 or word in VERBS or not word.isalpha():
+    if len(word) < 3 or word in VERBS or word in KNOWN_WORDS or not word.isalpha():
         return text
     close = difflib.get_close_matches(word, VERBS, n=1, cutoff=0.8)
     return close[0] + sep + rest if close else text
@@ -101,6 +122,10 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match:
             return [_single(intent, match)]
     stripped = _PRONOUN.sub("", clean)
+    bare = _BARE_VERB.match(stripped)
+    if bare:  # a verb and nothing else: understood, but about no item
+        verb = bare.group("verb").lower().split()[-1].removeprefix("check")
+        return [Command(_BARE_INTENTS.get(verb, Intent.CHECK_OUT))]
     candidates = [(i, p, clean) for i, p in _SPECIAL] + [(i, p, stripped) for i, p in _CHANGES + _SPECIAL]
     for intent, pattern, text in candidates:
         match = pattern.match(text)
@@ -136,6 +161,11 @@ def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime
     note = None
     if intent is Intent.CHECK_IN and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
+    phrase = _TRAILING_BE.sub("", _ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase)
+    if intent in (Intent.CHECK_OUT, Intent.TAKE):
+        phrase = _PURPOSE.sub("", phrase)
+    if intent is Intent.RECEIVE:
+        phrase = _DELIVERY_WORDS.sub(" ", phrase).strip()
     count, rest = leading_number(phrase)
     pack = None
     if count is not None:

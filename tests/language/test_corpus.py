@@ -1,0 +1,86 @@
+"""Every hand-written phrasing in corpus.txt must be understood as written there."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from domain.commands import Intent
+from domain.errors import DomainError, NotFound
+from domain.language import parse
+from services.understanding import NeedsChoice, Understood, understand
+from tests.language.catalog import corpus_index
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+CORPUS = Path(__file__).with_name("corpus.txt")
+INDEX = corpus_index()
+
+
+def load_corpus() -> list[tuple[str, str]]:
+    cases = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            text, _, expected = line.rpartition(" => ")
+            cases.append((text, expected.strip()))
+    return cases
+
+
+def keys(items) -> str:
+    return "|".join(sorted(item.key for item in items))
+
+
+def show(understood: Understood) -> str:
+    command = understood.command
+    parts = [command.intent.value]
+    if understood.items:
+        parts.append(keys(understood.items))
+    if command.intent in (Intent.ADD_ASSET, Intent.ADD_STOCK):
+        parts.append(command.ref)
+    if command.count is not None:
+        parts.append(str(command.count))
+    if command.pack:
+        parts.append(command.pack)
+    if command.person:
+        parts.append(f"for={command.person}")
+    if command.due:
+        parts.append(f"due={command.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}")
+    if command.note:
+        parts.append(f"note={command.note}")
+    if command.intent is Intent.EDIT:
+        parts.append(f"{command.field}={command.value}")
+    elif command.value:
+        parts.append(f"value={command.value}")
+        if command.field:
+            parts.append(f"field={command.field}")
+    return " ".join(parts)
+
+
+def meaning(text: str) -> str:
+    """What the bot makes of `text`, in the corpus's notation."""
+    commands = parse(text, NOW, timezone.utc)
+    if any(c.intent is Intent.UNKNOWN for c in commands):
+        return "unknown"
+    try:
+        return " ; ".join(show(u) for u in understand(commands, INDEX))
+    except NeedsChoice as choice:
+        return "ask " + keys(choice.candidates)
+    except NotFound:
+        return "not_found"
+    except DomainError:
+        return "refuse"
+
+
+CASES = load_corpus()
+
+
+def test_the_corpus_is_large_and_covers_every_intent():
+    assert len(CASES) >= 300
+    expected = " ".join(e for _, e in CASES)
+    for intent in Intent:
+        assert intent.value in expected or intent is Intent.TAKE, intent
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[t[:60] for t, _ in CASES])
+def test_phrasing(text, expected):
+    assert meaning(text) == expected
