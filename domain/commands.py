@@ -29,6 +29,9 @@ class Intent(str, Enum):
     RETIRE = "retire"
     ADD_ASSET = "add_asset"
     ADD_STOCK = "add_stock"
+    ALIAS_SUGGESTIONS = "alias_suggestions"
+    ACCEPT_ALIAS = "accept_alias"
+    DISMISS_ALIAS = "dismiss_alias"
     UNKNOWN = "unknown"
 
 
@@ -46,6 +49,8 @@ CHANGES = frozenset(
         Intent.ADD_ASSET,
         Intent.ADD_STOCK,
         Intent.UNDO,
+        Intent.ACCEPT_ALIAS,
+        Intent.DISMISS_ALIAS,
     }
 )
 

@@ -25,6 +25,9 @@ QUESTIONS = {
     Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
     Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
 }
+LISTINGS = {
+    Intent.MY_ITEMS: queries.my_items, Intent.LOW_STOCK: queries.low_stock, Intent.ALIAS_SUGGESTIONS: queries.alias_suggestions,
+}
 STOCK_MOVES = {Intent.CONSUME: Action.CONSUME, Intent.RECEIVE: Action.RECEIVE, Intent.COUNT: Action.COUNT}
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 
@@ -44,10 +47,23 @@ class Assistant:
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
 
     def choose(self, name: str, question: Reply, key: str, source: str | None = None) -> list[Reply]:
-        """The person picked `key` among the choices of `question`: run its commands."""
+        """The person picked `key` among the choices of `question`: run its
+        commands, and offer the words they used to managers as an alias."""
         ctx = Context(self.person(name), self.clock(), self.tz, source)
         commands = [replace(c, ref=key) if c.ref == question.reference else c for c in question.pending]
-        return self.run(ctx, commands)
+        replies = self.run(ctx, commands)
+        if question.reference and not any(r.kind is ReplyKind.REFUSAL for r in replies):
+            replies.append(self._suggest_alias(ctx, question.reference, key))
+        return [r for r in replies if r is not None]
+
+    def _suggest_alias(self, ctx: Context, words: str, key: str) -> Reply | None:
+        item = self.catalog.index().resolve(key).items[0]
+        with self.uow() as uow:
+            suggestion = uow.aliases.record(words, item.type.value, item.key, ctx.actor.name, ctx.now)
+            uow.commit()
+        if not ctx.actor.is_manager:
+            return None  # managers see it in “alias suggestions”
+        return answer(f"Tip: say “accept alias {suggestion.id}” to make “{words}” always mean {item.key}.")
 
     def run(self, ctx: Context, commands: list[Command]) -> list[Reply]:
         if any(c.intent is Intent.UNKNOWN for c in commands):
@@ -72,11 +88,17 @@ class Assistant:
         except DomainError as error:
             return refusal(error.message)
         with self.uow(read_only=True) as uow:
-            if command.intent is Intent.MY_ITEMS:
-                return answer(queries.my_items(ctx, uow))
-            if command.intent is Intent.LOW_STOCK:
-                return answer(queries.low_stock(ctx, uow))
-            return answer(QUESTIONS[command.intent](ctx, queries.load(uow, list(understood.items))))
+            try:
+                return self._query(ctx, uow, command, understood)
+            except DomainError as error:
+                return refusal(error.message)
+
+    @staticmethod
+    def _query(ctx: Context, uow, command: Command, understood) -> Reply:
+        listing = LISTINGS.get(command.intent)
+        if listing is not None:
+            return answer(listing(ctx, uow))
+        return answer(QUESTIONS[command.intent](ctx, queries.load(uow, list(understood.items))))
 
     def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
         try:
@@ -104,6 +126,10 @@ class Assistant:
             return changes.move_stock(uow, ctx, STOCK_MOVES[intent], keys[0], command.count, command.pack)
         if intent is Intent.UNDO:
             return catalog.undo(uow, ctx)
+        if intent is Intent.ACCEPT_ALIAS:
+            return catalog.accept_alias(uow, ctx, command.count)
+        if intent is Intent.DISMISS_ALIAS:
+            return catalog.dismiss_alias(uow, ctx, command.count)
         if intent is Intent.ADD_ASSET:
             return catalog.add_asset(uow, ctx, command.ref, command.value)
         if intent is Intent.ADD_STOCK:

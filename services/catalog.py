@@ -1,6 +1,7 @@
 """Manager-only catalog changes from chat, and undo. Each is a ledger entry."""
 from __future__ import annotations
 
+from domain.aliases import SuggestionStatus
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import set_fields
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NothingToUndo, UndoConflict
@@ -89,6 +90,34 @@ def retire(uow: UnitOfWork, ctx: Context, tag: str) -> Done:
     asset.status = AssetStatus.RETIRED
     _save(uow, asset)
     return Done(f"Retired {asset.tag} ({asset.name}).", record(uow, ctx, Action.EDIT, asset, before))
+
+
+def accept_alias(uow: UnitOfWork, ctx: Context, suggestion_id: int) -> Done:
+    """A manager makes suggested words a real alias of the item."""
+    ctx.actor.require_manager("accept alias suggestions")
+    suggestion = _open_suggestion(uow, suggestion_id)
+    item, specs = _load(uow, ItemType(suggestion.item_type), suggestion.item_key)
+    before = snapshot(item)
+    if suggestion.words.lower() not in (a.lower() for a in item.aliases):
+        set_fields(item, specs, {"aliases": "|".join(item.aliases + (suggestion.words,))}, ctx.tz)
+        _save(uow, item)
+    uow.aliases.close(suggestion.id, SuggestionStatus.ACCEPTED)
+    entry_id = record(uow, ctx, Action.EDIT, item, before) if snapshot(item) != before else 0
+    return Done(f"“{suggestion.words}” now means {suggestion.item_key} ({item.name}).", entry_id)
+
+
+def dismiss_alias(uow: UnitOfWork, ctx: Context, suggestion_id: int) -> Done:
+    ctx.actor.require_manager("dismiss alias suggestions")
+    suggestion = _open_suggestion(uow, suggestion_id)
+    uow.aliases.close(suggestion.id, SuggestionStatus.DISMISSED)
+    return Done(f"Dismissed suggestion #{suggestion.id} (“{suggestion.words}” → {suggestion.item_key}).", 0)
+
+
+def _open_suggestion(uow: UnitOfWork, suggestion_id: int):
+    suggestion = uow.aliases.get(suggestion_id)
+    if suggestion is None or suggestion.status is not SuggestionStatus.OPEN:
+        raise DomainError(f"There is no open alias suggestion #{suggestion_id}. Say “alias suggestions” to see them.")
+    return suggestion
 
 
 def undo(uow: UnitOfWork, ctx: Context) -> Done:

@@ -133,3 +133,13 @@ def low_stock(ctx: Context, uow: UnitOfWork) -> str:
 
 def money(value) -> str:
     return f"${value:,.2f}" if value is not None else format_value(value)
+
+
+def alias_suggestions(ctx: Context, uow: UnitOfWork) -> str:
+    ctx.actor.require_manager("review alias suggestions")
+    suggestions = uow.aliases.open()
+    if not suggestions:
+        return "No alias suggestions waiting."
+    lines = ["Words people used before picking an item (say “accept alias N” or “dismiss alias N”):"]
+    lines += ["• " + s.describe() for s in suggestions[:20]]
+    return "\n".join(lines)

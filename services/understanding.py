@@ -16,7 +16,12 @@ TYPES = {
     Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.RETIRE: ASSETS,
     Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
 }
-NO_ITEM = frozenset({Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK})
+NO_ITEM = frozenset(
+    {
+        Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK,
+        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS,
+    }
+)
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})
 NEEDS_COUNT = frozenset({Intent.CONSUME, Intent.RECEIVE, Intent.COUNT, Intent.SET_REORDER})
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -132,3 +133,21 @@ class LedgerRow(Base):
         Index("ix_ledger_action_id", "action", "id"),
         Index("ix_ledger_item", "item_type", "item_key", "at"),
     )
+
+
+class AliasSuggestionRow(Base):
+    """Words a person used for an item they then picked from candidates:
+    offered to managers as a new alias."""
+
+    __tablename__ = "alias_suggestions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    words: Mapped[str] = mapped_column(String(200))
+    item_type: Mapped[str] = mapped_column(String(8))
+    item_key: Mapped[str] = mapped_column(String(64))
+    suggested_by: Mapped[str] = mapped_column(Text)  # names, "|"-separated
+    times: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("words", "item_type", "item_key", name="uq_alias_suggestions_words_item"),)

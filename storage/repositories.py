@@ -11,12 +11,13 @@ from typing import Any, Callable
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from domain.aliases import AliasSuggestion, SuggestionStatus
 from domain.assets import Asset, AssetStatus
 from domain.ledger import Action, LedgerEntry
 from domain.stock import StockItem
 from domain.values import tag_key
 from storage import mapping
-from storage.models import AssetRow, LedgerRow, StockRow
+from storage.models import AliasSuggestionRow, AssetRow, LedgerRow, StockRow
 
 ASSETS: Table = AssetRow.__table__
 STOCK: Table = StockRow.__table__
@@ -202,3 +203,47 @@ class LedgerRepository:
         query = select(LEDGER).order_by(LEDGER.c.id).execution_options(yield_per=1000)
         for row in self.writer.execute(query).mappings():
             yield mapping.entry_from_row(row)
+
+
+class AliasSuggestionRepository:
+    table: Table = AliasSuggestionRow.__table__
+
+    def __init__(self, writer: Writer):
+        self.writer = writer
+
+    def record(self, words: str, item_type: str, item_key: str, person: str, now: datetime) -> AliasSuggestion:
+        """Count one more pick of `item_key` for `words` (by `person`)."""
+        t = self.table
+        match = (t.c.words == words, t.c.item_type == item_type, t.c.item_key == item_key)
+        row = self.writer.execute(select(t).where(*match).with_for_update()).mappings().first()
+        if row is None:
+            values = dict(words=words, item_type=item_type, item_key=item_key, suggested_by=person, times=1,
+                          status=SuggestionStatus.OPEN.value, last_at=now)
+            new_id = self.writer.execute(insert(t).values(values).returning(t.c.id)).scalar_one()
+            return self.get(new_id)
+        people = row["suggested_by"].split("|")
+        if person not in people:
+            people.append(person)
+        self.writer.execute(
+            update(t).where(t.c.id == row["id"]).values(times=row["times"] + 1, suggested_by="|".join(people), last_at=now)
+        )
+        return self.get(row["id"])
+
+    def get(self, suggestion_id: int) -> AliasSuggestion | None:
+        row = self.writer.execute(select(self.table).where(self.table.c.id == suggestion_id)).mappings().first()
+        return _suggestion(row) if row else None
+
+    def open(self) -> list[AliasSuggestion]:
+        t = self.table
+        query = select(t).where(t.c.status == SuggestionStatus.OPEN.value).order_by(t.c.times.desc(), t.c.id)
+        return [_suggestion(row) for row in self.writer.execute(query).mappings()]
+
+    def close(self, suggestion_id: int, status: SuggestionStatus) -> None:
+        self.writer.execute(update(self.table).where(self.table.c.id == suggestion_id).values(status=status.value))
+
+
+def _suggestion(row) -> AliasSuggestion:
+    return AliasSuggestion(
+        id=row["id"], words=row["words"], item_type=row["item_type"], item_key=row["item_key"],
+        suggested_by=tuple(row["suggested_by"].split("|")), times=row["times"], status=SuggestionStatus(row["status"]),
+    )

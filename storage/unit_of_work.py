@@ -6,7 +6,7 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
-from storage.repositories import AssetRepository, LedgerRepository, StockRepository, Writer
+from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
 
 class UnitOfWork:
@@ -19,6 +19,7 @@ class UnitOfWork:
         self.assets = AssetRepository(self._writer)
         self.stock = StockRepository(self._writer)
         self.ledger = LedgerRepository(self._writer)
+        self.aliases = AliasSuggestionRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:

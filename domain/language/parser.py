@@ -27,6 +27,7 @@ _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
 _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.ALIAS_SUGGESTIONS, re.compile(r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I)),
     (Intent.HELP, re.compile(r"^(?:help|\?|h|what can you do|commands|how does this work|usage)$", re.I)),
     (Intent.UNDO, re.compile(r"^(?:undo|undo (?:that|it|this|my last(?: change| one)?|last)|oops,? undo(?: that)?|revert(?: that)?)$", re.I)),
     (Intent.MY_ITEMS, re.compile(r"^(?:what (?:do i have|have i got|am i holding|did i (?:borrow|check out))|my (?:stuff|items|things|gear|checkouts)|what'?s (?:checked out )?(?:to|with) me)$", re.I)),
@@ -39,6 +40,8 @@ _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
     (Intent.INFO, re.compile(r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$", re.I)),
 ]
 _MANAGER: list[tuple[Intent, re.Pattern]] = [
+    (Intent.ACCEPT_ALIAS, re.compile(r"^(?:accept|approve|add) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I)),
+    (Intent.DISMISS_ALIAS, re.compile(r"^(?:dismiss|reject|ignore) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I)),
     (Intent.SET_REORDER, re.compile(r"^(?:set )?(?:the )?reorder (?:point|level)(?: of| for)?\s+(?P<ref>.+?)\s+(?:to|at|=|is)?\s*(?P<n>\S+)$", re.I)),
     (Intent.RETIRE, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
     (Intent.ADD_ASSET, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
@@ -142,6 +145,8 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 def _single(intent: Intent, match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
     ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    if intent in (Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS):
+        return Command(intent, count=int(groups["n"]))
     if intent is Intent.SET_REORDER:
         count, rest = leading_number(groups["n"])
         return Command(intent, ref=_ref(ref), count=count if not rest else None)

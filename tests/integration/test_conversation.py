@@ -190,3 +190,28 @@ def test_messages_that_ask_for_nothing_clear_change_nothing(bot, uow, text):
     reply = say(bot, "alice", text)
     assert reply.kind in (ReplyKind.REFUSAL, ReplyKind.QUESTION)
     assert len(ledger(uow)) == before and on_hand(uow, "PAP-A4") == 40
+
+
+def test_picking_from_candidates_offers_the_words_to_managers_as_an_alias(bot, uow):
+    question = say(bot, "alice", "check out the projector")
+    bot.choose("alice", question, "A-2002")
+    assert "only managers" in say(bot, "alice", "alias suggestions").text
+    listing = say(bot, "maria", "alias suggestions").text
+    assert "“projector” → A-2002" in listing and "alice" in listing
+    suggestion_id = listing.split("#")[1].split(" ")[0]
+    assert say(bot, "alice", f"accept alias {suggestion_id}").kind is ReplyKind.REFUSAL
+    accepted = say(bot, "maria", f"accept alias {suggestion_id}")
+    assert accepted.kind is ReplyKind.CHANGE and "A-2002" in accepted.text
+    assert "projector" in asset(uow, "A-2002").aliases
+    assert say(bot, "maria", "alias suggestions").text == "No alias suggestions waiting."
+    say(bot, "alice", "return A-2002")
+    assert "A-2002" in say(bot, "bob", "check out the projector").text  # no longer ambiguous
+
+
+def test_a_manager_who_picks_is_offered_the_alias_at_once(bot, uow):
+    question = say(bot, "maria", "who has the projector")
+    replies = bot.choose("maria", question, "A-2001")
+    assert replies[-1].text.startswith("Tip: say “accept alias")
+    dismissed = say(bot, "maria", "dismiss alias " + replies[-1].text.split("accept alias ")[1].split("”")[0])
+    assert "Dismissed" in dismissed.text
+    assert say(bot, "maria", "alias suggestions").text == "No alias suggestions waiting."
