@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("kind", choices=["assets", "stock", "ledger"])
     exp.add_argument("file", nargs="?", default="-", help="file to write, or - for standard output")
 
+    commands.add_parser("serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     return parser
@@ -52,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_env()
+        if args.command == "serve":
+            check_slack_settings(settings)
         app = bootstrap(settings)
         return COMMANDS[args.command](app, args) or 0
     except (Failure, SettingsError, BadDatabaseUrl) as error:
@@ -62,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         url = Settings.from_env().database_url
         print(f"quartermaster: can't use the database {_safe_url(url)}: {reason}", file=sys.stderr)
         return 1
+
+
+def check_slack_settings(settings: Settings) -> None:
+    if not settings.slack_bot_token:
+        raise Failure("SLACK_BOT_TOKEN is not set: serve needs the bot token (xoxb-…). Without Slack, try `quartermaster chat`.")
+    if not settings.slack_app_token and not settings.slack_signing_secret:
+        raise Failure("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode).")
 
 
 def _safe_url(url: str) -> str:
@@ -121,6 +132,13 @@ def cmd_export(app: App, args) -> int:
     return 0
 
 
+def cmd_serve(app: App, args) -> int:
+    from bot.serve import serve
+
+    serve(app)
+    return 0
+
+
 def cmd_db(app: App, args) -> int:
     print("database is up to date", file=sys.stderr)  # bootstrap() has just migrated it
     return 0
@@ -139,4 +157,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"chat": cmd_chat, "import": cmd_import, "export": cmd_export, "db": cmd_db}
+COMMANDS = {"chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

@@ -58,6 +58,14 @@ class Asset:
             raise InvalidValue(f"The return time {due:%Y-%m-%d %H:%M} is already past; pick a later one.")
         self.status, self.holder, self.due = AssetStatus.CHECKED_OUT, holder, due
 
+    def extend(self, until: datetime, now: datetime) -> None:
+        """Move the due time later; only while the asset is out."""
+        if self.status is not AssetStatus.CHECKED_OUT:
+            raise NotCheckedOut(self.tag, self.status.value)
+        if until <= now or (self.due is not None and until <= self.due):
+            raise InvalidValue(f"The new return time must be later than {'now' if self.due is None else 'the current one'}.")
+        self.due = until
+
     def check_in(self) -> None:
         if self.status is not AssetStatus.CHECKED_OUT:
             raise NotCheckedOut(self.tag, self.status.value)

@@ -10,6 +10,7 @@ from enum import Enum
 class Intent(str, Enum):
     CHECK_OUT = "check_out"
     CHECK_IN = "check_in"
+    EXTEND = "extend"
     TAKE = "take"  # check out an asset or consume stock, whichever the item is
     CONSUME = "consume"
     RECEIVE = "receive"
@@ -39,6 +40,7 @@ CHANGES = frozenset(
     {
         Intent.CHECK_OUT,
         Intent.CHECK_IN,
+        Intent.EXTEND,
         Intent.TAKE,
         Intent.CONSUME,
         Intent.RECEIVE,

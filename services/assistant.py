@@ -42,14 +42,19 @@ class Assistant:
     def person(self, name: str) -> Person:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
 
-    def handle(self, name: str, text: str, source: str | None = None, names: dict[str, str] | None = None) -> list[Reply]:
-        ctx = Context(self.person(name), self.clock(), self.tz, source)
+    def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None) -> Context:
+        person = who if isinstance(who, Person) else self.person(who)
+        return Context(person, self.clock(), self.tz, source, inbox_id)
+
+    def handle(self, who: Person | str, text: str, source: str | None = None, names: dict[str, str] | None = None,
+               inbox_id: int | None = None) -> list[Reply]:
+        ctx = self.context(who, source, inbox_id)
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
 
-    def choose(self, name: str, question: Reply, key: str, source: str | None = None) -> list[Reply]:
+    def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None) -> list[Reply]:
         """The person picked `key` among the choices of `question`: run its
         commands, and offer the words they used to managers as an alias."""
-        ctx = Context(self.person(name), self.clock(), self.tz, source)
+        ctx = self.context(who, source, inbox_id)
         commands = [replace(c, ref=key) if c.ref == question.reference else c for c in question.pending]
         replies = self.run(ctx, commands)
         if question.reference and not any(r.kind is ReplyKind.REFUSAL for r in replies):
@@ -112,6 +117,8 @@ class Assistant:
                 done = [self._apply(uow, ctx, target.command, target.items) for target in targets]
             except DomainError as error:
                 return refusal(error.message)
+            if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
+                return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
             uow.commit()
         ids = tuple(d.entry_id for d in done if d.entry_id)
         return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
@@ -122,10 +129,12 @@ class Assistant:
             return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent is Intent.CHECK_IN:
             return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
+        if intent is Intent.EXTEND:
+            return changes.extend(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent in STOCK_MOVES:
             return changes.move_stock(uow, ctx, STOCK_MOVES[intent], keys[0], command.count, command.pack)
         if intent is Intent.UNDO:
-            return catalog.undo(uow, ctx)
+            return catalog.undo(uow, ctx, int(command.value) if command.value else None)
         if intent is Intent.ACCEPT_ALIAS:
             return catalog.accept_alias(uow, ctx, command.count)
         if intent is Intent.DISMISS_ALIAS:

@@ -120,11 +120,14 @@ def _open_suggestion(uow: UnitOfWork, suggestion_id: int):
     return suggestion
 
 
-def undo(uow: UnitOfWork, ctx: Context) -> Done:
-    """Reverse the actor's last change with a new entry; history stays."""
-    entry = uow.ledger.last_undoable(ctx.actor.name)
+def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
+    """Reverse the actor's last change (or the given one of theirs, from an
+    Undo button) with a new entry; history stays."""
+    entry = uow.ledger.last_undoable(ctx.actor.name) if entry_id is None else uow.ledger.get(entry_id)
     if entry is None:
         raise NothingToUndo(ctx.actor.name)
+    if entry.actor != ctx.actor.name or not entry.is_undoable:
+        raise DomainError(f"Only {entry.actor} can undo that change (you can undo your own).")
     item, specs = _load(uow, entry.item_type, entry.item_key)
     if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
         raise UndoConflict("That change was just undone already. Nothing else was changed.")

@@ -4,6 +4,7 @@ the caller commits once for the whole message."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import field_texts
@@ -84,6 +85,21 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     entry_id = record(uow, ctx, Action.CHECK_IN, asset, before, note=note)
     by = "" if (previous or "").lower() == ctx.actor.name.lower() else f" (it was with {previous})"
     return Done(f"Checked in {asset.tag} ({asset.name}){by}. Thanks!", entry_id)
+
+
+EXTEND_BY = timedelta(days=7)
+
+
+def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: datetime | None) -> Done:
+    """Keep an asset longer: to `until`, or a week past its due time (or now)."""
+    assets = [uow.assets.get(tag, lock=True) for tag in tags]
+    mine = [a for a in assets if (a.holder or "").lower() == holder.lower()]
+    asset = (mine or assets)[0]
+    before = snapshot(asset)
+    asset.extend(until or max(asset.due or ctx.now, ctx.now) + EXTEND_BY, ctx.now)
+    uow.assets.save(asset)
+    entry_id = record(uow, ctx, Action.EDIT, asset, before, note="extended")
+    return Done(f"{asset.tag} ({asset.name}) is now due back {ctx.local(asset.due)}.", entry_id)
 
 
 def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: int | None, pack: str | None) -> Done:

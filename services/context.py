@@ -13,6 +13,7 @@ class Context:
     now: datetime
     tz: tzinfo
     source: str | None = None  # the message a change came from
+    inbox_id: int | None = None  # the stored request being processed, marked done with its change
 
     def local(self, moment: datetime) -> str:
         local = moment.astimezone(self.tz)

@@ -13,7 +13,7 @@ from services.resolver import CatalogIndex, CatalogItem
 
 ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
 TYPES = {
-    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.RETIRE: ASSETS,
+    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS,
     Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
 }
 NO_ITEM = frozenset(

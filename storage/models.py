@@ -151,3 +151,33 @@ class AliasSuggestionRow(Base):
     last_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (UniqueConstraint("words", "item_type", "item_key", name="uq_alias_suggestions_words_item"),)
+
+
+class InboxRow(Base):
+    """Every Slack request that may change something, stored before it is
+    acknowledged. The unique keys make retries and double deliveries no-ops;
+    `status` moves pending -> working -> done, `done` in the same transaction
+    as the change it caused."""
+
+    __tablename__ = "inbox"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    message_key: Mapped[str] = mapped_column(String(200), unique=True)  # channel:ts, or the interaction's own id
+    event_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_inbox_status_received", "status", "received_at"),)
+
+
+class PersonRow(Base):
+    """Slack users as the chat knows them: holders are stored by name."""
+
+    __tablename__ = "people"
+
+    slack_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

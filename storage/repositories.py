@@ -185,6 +185,10 @@ class LedgerRepository:
         row = self.writer.execute(query).mappings().first()
         return mapping.entry_from_row(row) if row else None
 
+    def get(self, entry_id: int) -> LedgerEntry | None:
+        row = self.writer.execute(select(LEDGER).where(LEDGER.c.id == entry_id)).mappings().first()
+        return mapping.entry_from_row(row) if row else None
+
     def catalog_stamp(self) -> int | None:
         """Changes whenever an entry that may alter names or aliases is added."""
         actions = [Action.CREATE.value, Action.EDIT.value, Action.UNDO.value]

@@ -6,6 +6,7 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from storage.inbox import InboxRepository, PeopleRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
 
@@ -20,6 +21,8 @@ class UnitOfWork:
         self.stock = StockRepository(self._writer)
         self.ledger = LedgerRepository(self._writer)
         self.aliases = AliasSuggestionRepository(self._writer)
+        self.inbox = InboxRepository(self._writer)
+        self.people = PeopleRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -49,6 +49,7 @@ _MANAGER: list[tuple[Intent, re.Pattern]] = [
     (Intent.EDIT, re.compile(r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$", re.I)),
 ]
 _CHANGES: list[tuple[Intent, re.Pattern]] = [
+    (Intent.EXTEND, re.compile(r"^(?:extend|renew|keep)\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$", re.I)),
     (Intent.CHECK_IN, re.compile(r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$", re.I)),
     (Intent.CHECK_OUT, re.compile(r"^(?:check(?:ed|ing)?[ -]?out|sign(?:ed|ing)? out|borrow(?:ed|ing)?|grab(?:bed|bing)?|reserve|book|lend me|loan me|can i get|i'?ll take)\s+(?P<rest>.+)$", re.I)),
     (Intent.CONSUME, re.compile(r"^(?:use|used|using|consume|consumed|finished|went through|go through|burned through|ran through|gone through|used up|took out|removed?|remove)\s+(?P<rest>.+)$", re.I)),
@@ -183,7 +184,7 @@ def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime
                 pack, rest = singular(first), remainder
     else:
         count, rest = trailing_number(phrase)
-    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN) and pack is None:
+    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN, Intent.EXTEND) and pack is None:
         if count is not None and not rest.strip():
             rest, count = str(count), None  # "check out 1042": a tag's number
         elif count == 1:

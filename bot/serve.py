@@ -1,0 +1,36 @@
+"""`quartermaster serve`: the Slack bot in Socket Mode or over HTTP."""
+from __future__ import annotations
+
+import logging
+import signal
+
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.bootstrap import App
+from bot.slack.app import build_slack
+from bot.slack.server import WsgiApp, make_http_server
+
+log = logging.getLogger("quartermaster")
+
+
+def serve(app: App) -> None:
+    logging.getLogger().setLevel(logging.INFO)
+    settings = app.settings
+    runtime = build_slack(app)
+    runtime.worker.start()
+    try:
+        if settings.slack_app_token:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            log.info("Quartermaster connecting to Slack in Socket Mode")
+            SocketModeHandler(runtime.bolt, settings.slack_app_token).start()
+            return
+        server = make_http_server(WsgiApp(SlackRequestHandler(runtime.bolt), app.engine), "0.0.0.0", settings.port)
+        signal.signal(signal.SIGTERM, lambda *_: server.close())
+        log.info("Quartermaster listening on 0.0.0.0:%s (POST /slack/events, GET /healthz)", server.effective_port)
+        try:
+            server.run()
+        except (KeyboardInterrupt, OSError, ValueError):
+            pass
+    finally:
+        runtime.worker.stop()

@@ -1,0 +1,46 @@
+"""Builds the Slack side: Bolt app, client, directory, worker, listeners."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_bolt import App
+from slack_bolt.authorization import AuthorizeResult
+from slack_sdk import WebClient
+
+from bot.bootstrap import App as Core
+from bot.slack import listeners
+from bot.slack.handlers import Handlers
+from bot.slack.people import Directory
+from bot.slack.worker import Worker
+
+
+@dataclass
+class SlackRuntime:
+    bolt: App
+    client: WebClient
+    worker: Worker
+    handlers: Handlers
+
+
+def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
+    settings = core.settings
+    client = WebClient(token=settings.slack_bot_token, base_url=_with_slash(settings.slack_api_url))
+    bolt = App(
+        signing_secret=settings.slack_signing_secret or "socket-mode",
+        client=client,
+        # Store the request, then acknowledge: what Slack was told we received
+        # is durably ours (the worker acts on it after the ack).
+        process_before_response=True,
+        # A single-workspace bot: the token is known, no auth.test per request.
+        authorize=lambda **_: AuthorizeResult(enterprise_id=None, team_id=None, bot_token=settings.slack_bot_token),
+        request_verification_enabled=not settings.slack_app_token,
+    )
+    directory = Directory(client, core.uow, settings.managers)
+    handlers = Handlers(core.assistant, directory, client)
+    worker = Worker(core.uow, handlers, threads=worker_threads)
+    listeners.register(bolt, worker, settings.listen_channels, handlers._say_anyway)
+    return SlackRuntime(bolt, client, worker, handlers)
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,54 @@
+"""Replies as Block Kit, with plain-text fallbacks. Pure functions."""
+from __future__ import annotations
+
+import json
+
+from services.replies import Reply, ReplyKind
+
+MAX_SECTION = 2900  # Slack's limit for a section's text is 3000 characters
+MAX_BUTTON_VALUE = 2000
+
+
+def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
+    blocks: list[dict] = [section(reply.text)]
+    if reply.kind is ReplyKind.QUESTION and reply.choices:
+        buttons = []
+        for choice in reply.choices[:5]:
+            value = json.dumps({"text": original_text or "", "ref": reply.reference, "key": choice.key})
+            if len(value) > MAX_BUTTON_VALUE:
+                value = json.dumps({"text": "", "ref": reply.reference, "key": choice.key})
+            buttons.append(button(choice.label[:75], "qm_choose", value))
+        blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
+    if reply.kind is ReplyKind.CHANGE and reply.entry_ids:
+        blocks.append(
+            {"type": "actions", "block_id": "qm_change", "elements": [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))]}
+        )
+    return blocks
+
+
+def due_notice_blocks(text: str, tag: str) -> list[dict]:
+    """A reminder about an asset someone holds, with Return and Extend."""
+    return [
+        section(text),
+        {
+            "type": "actions",
+            "block_id": "qm_due",
+            "elements": [button("Return", "qm_return", tag, style="primary"), button("Extend a week", "qm_extend", tag)],
+        },
+    ]
+
+
+def section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)[:MAX_SECTION] or " "}}
+
+
+def button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
+    element = {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True}, "action_id": action_id, "value": value}
+    if style:
+        element["style"] = style
+    return element
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters; everything else is shown as written."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

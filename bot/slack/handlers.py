@@ -1,0 +1,125 @@
+"""What a stored Slack request does: run it through the assistant and answer
+where it came from (in the thread, ephemerally, or via the response URL)."""
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import replace
+
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
+from sqlalchemy.exc import DBAPIError
+
+from bot.slack.blocks import reply_blocks
+from bot.slack.home import home_view
+from bot.slack.people import Directory
+from domain.commands import Command, Intent
+from domain.language import parse
+from services.assistant import Assistant
+from services.replies import Choice, Reply, ReplyKind
+from storage.inbox import InboxItem
+
+log = logging.getLogger(__name__)
+DB_DOWN = "I can't reach the database right now, so nothing was changed. Please try again in a moment."
+
+
+class Handlers:
+    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, webhook_timeout: int = 10):
+        self.assistant, self.directory, self.client = assistant, directory, client
+        self.webhook_timeout = webhook_timeout
+
+    def __call__(self, item: InboxItem) -> None:
+        payload = item.payload
+        try:
+            getattr(self, f"_{item.kind}")(item)
+        except DBAPIError:
+            log.exception("database unavailable while handling request %s", item.id)
+            self._say_anyway(item.kind, payload, DB_DOWN)
+            raise
+        except Exception:
+            ref = uuid.uuid4().hex[:8]
+            log.exception("unexpected error handling request %s (ref %s)", item.id, ref)
+            self._say_anyway(item.kind, payload, f"Something went wrong on my side (ref {ref}); nothing was changed.")
+
+    # -- kinds of request -------------------------------------------------
+
+    def _message(self, item: InboxItem) -> None:
+        event = item.payload["event"]
+        text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
+        person = self.directory.person(event["user"])
+        replies = self.assistant.handle(
+            person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text), inbox_id=item.id
+        )
+        thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
+        for reply in replies:
+            if reply.text:
+                self.client.chat_postMessage(channel=channel, thread_ts=thread, text=reply.text, blocks=reply_blocks(reply, text))
+
+    def _command(self, item: InboxItem) -> None:
+        body = item.payload
+        text, user = body.get("text") or "help", body["user_id"]
+        person = self.directory.person(user)
+        replies = self.assistant.handle(
+            person, text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
+            names=self.directory.mentions(text), inbox_id=item.id,
+        )
+        for reply in replies:
+            if reply.text:
+                public = reply.kind is ReplyKind.CHANGE
+                shown = f"<@{user}>: {reply.text}" if public else reply.text
+                self._respond(body["response_url"], shown, reply_blocks(replace(reply, text=shown), text), public)
+
+    def _action(self, item: InboxItem) -> None:
+        body = item.payload
+        action = body["actions"][0]
+        person = self.directory.person(body["user"]["id"])
+        source = f"slack:action:{action.get('action_ts')}"
+        kind, value = action["action_id"], action.get("value") or ""
+        if kind == "qm_choose":
+            choice = json.loads(value)
+            pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
+            question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending, reference=choice.get("ref"))
+            replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id)
+        else:
+            replies = self.assistant.run(self.assistant.context(person, source, item.id), _button_commands(kind, value))
+        for reply in replies:
+            if reply.text:
+                self._respond(body["response_url"], reply.text, reply_blocks(reply), public=reply.kind is ReplyKind.CHANGE,
+                              replace=kind == "qm_choose")
+
+    def _home(self, item: InboxItem) -> None:
+        user = item.payload["user"]
+        ctx = self.assistant.context(self.directory.person(user))
+        self.client.views_publish(user_id=user, view=home_view(ctx, self.assistant.uow))
+
+    # -- answering ----------------------------------------------------------
+
+    def _respond(self, response_url: str, text: str, blocks: list, public: bool, replace: bool = False) -> None:
+        response = WebhookClient(response_url, timeout=self.webhook_timeout).send(
+            text=text, blocks=blocks, response_type="in_channel" if public else "ephemeral", replace_original=replace
+        )
+        if response.status_code >= 300:
+            log.warning("response_url answered %s: %s", response.status_code, response.body)
+
+    def _say_anyway(self, kind: str, payload: dict, text: str) -> None:
+        """Tell the person what happened, without the database."""
+        try:
+            if kind == "message":
+                event = payload["event"]
+                thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
+                self.client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=text)
+            elif payload.get("response_url"):
+                self._respond(payload["response_url"], text, [], public=False)
+        except Exception:
+            log.exception("could not tell the user about a failure either")
+
+
+def _button_commands(action_id: str, value: str) -> list[Command]:
+    if action_id == "qm_undo":
+        return [Command(Intent.UNDO, value=entry_id) for entry_id in reversed(value.split(",")) if entry_id.isdigit()]
+    if action_id == "qm_return":
+        return [Command(Intent.CHECK_IN, ref=value)]
+    if action_id == "qm_extend":
+        return [Command(Intent.EXTEND, ref=value)]
+    return [Command(Intent.UNKNOWN)]

@@ -1,0 +1,93 @@
+"""The inbox of Slack requests and the people directory."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from storage.models import InboxRow, PersonRow
+from storage.repositories import Writer
+
+INBOX = InboxRow.__table__
+PEOPLE = PersonRow.__table__
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    status: str
+
+
+class InboxRepository:
+    def __init__(self, writer: Writer):
+        self.writer = writer
+
+    def accept(self, message_key: str, event_id: str | None, kind: str, payload: dict, now: datetime) -> int | None:
+        """Store a request; None when it was seen before (a retry, or the same
+        message delivered as both a mention and a message). Runs in a savepoint
+        so a duplicate leaves the rest of the transaction intact."""
+        session = self.writer.session
+        try:
+            with session.begin_nested():
+                values = dict(message_key=message_key, event_id=event_id, kind=kind, payload=payload, status="pending", received_at=now)
+                return self.writer.execute(insert(INBOX).values(values).returning(INBOX.c.id)).scalar_one()
+        except IntegrityError:
+            return None
+
+    def claim(self, item_id: int, now: datetime) -> InboxItem | None:
+        """Take a pending item for processing (or one whose worker died)."""
+        claimed = self.writer.execute(
+            update(INBOX).where(INBOX.c.id == item_id, INBOX.c.status == "pending").values(status="working", claimed_at=now)
+        ).rowcount
+        if not claimed:
+            return None
+        row = self.writer.execute(select(INBOX).where(INBOX.c.id == item_id)).mappings().one()
+        return InboxItem(row["id"], row["kind"], row["payload"], row["status"])
+
+    def finish(self, item_id: int) -> bool:
+        """Mark done; False if someone else already did (then roll back)."""
+        return bool(self.writer.execute(update(INBOX).where(INBOX.c.id == item_id, INBOX.c.status != "done").values(status="done")).rowcount)
+
+    def waiting(self, stale_before: datetime, limit: int = 100) -> list[int]:
+        """Pending items, and items claimed by a worker that never finished."""
+        query = select(INBOX.c.id).where(
+            or_(INBOX.c.status == "pending", (INBOX.c.status == "working") & (INBOX.c.claimed_at < stale_before))
+        )
+        return [row[0] for row in self.writer.execute(query.order_by(INBOX.c.id).limit(limit))]
+
+    def release(self, item_ids: list[int]) -> None:
+        """Put stale claimed items back to pending so a worker takes them again."""
+        if item_ids:
+            self.writer.execute(update(INBOX).where(INBOX.c.id.in_(item_ids), INBOX.c.status == "working").values(status="pending"))
+
+    def status(self, item_id: int) -> str | None:
+        return self.writer.execute(select(INBOX.c.status).where(INBOX.c.id == item_id)).scalar()
+
+    def count(self, status: str | None = None) -> int:
+        query = select(func.count()).select_from(INBOX)
+        if status:
+            query = query.where(INBOX.c.status == status)
+        return self.writer.execute(query).scalar() or 0
+
+
+class PeopleRepository:
+    def __init__(self, writer: Writer):
+        self.writer = writer
+
+    def name_of(self, slack_id: str) -> str | None:
+        return self.writer.execute(select(PEOPLE.c.name).where(PEOPLE.c.slack_id == slack_id)).scalar()
+
+    def id_of(self, name: str) -> str | None:
+        query = select(PEOPLE.c.slack_id).where(func.lower(PEOPLE.c.name) == name.lower()).order_by(PEOPLE.c.updated_at.desc())
+        return self.writer.execute(query.limit(1)).scalar()
+
+    def remember(self, slack_id: str, name: str, now: datetime) -> None:
+        if self.name_of(slack_id) is None:
+            self.writer.execute(insert(PEOPLE).values(slack_id=slack_id, name=name, updated_at=now))
+        else:
+            self.writer.execute(update(PEOPLE).where(PEOPLE.c.slack_id == slack_id).values(name=name, updated_at=now))

@@ -1,0 +1,117 @@
+"""The real Quartermaster Slack app over real HTTP on 127.0.0.1, with signed
+requests, against the fake Slack Web API."""
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import time
+import urllib.parse
+
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.signature import SignatureVerifier
+
+from bot.bootstrap import bootstrap
+from bot.settings import Settings
+from bot.slack.app import build_slack
+from bot.slack.server import WsgiApp, make_http_server
+from tests.slack.fake_slack import FakeSlack
+
+SECRET = "test-signing-secret"
+
+
+class SlackBot:
+    def __init__(self, fake: FakeSlack, database_url: str, env: dict | None = None, clock=None):
+        self.fake = fake
+        settings = Settings.from_env({
+            "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.api_url, "QM_MANAGERS": "UMARIA", "QM_LISTEN_CHANNELS": "CSUPPLIES", **(env or {}),
+        })
+        self.core = bootstrap(settings, clock=clock)
+        self.runtime = build_slack(self.core)
+        self.server = make_http_server(WsgiApp(SlackRequestHandler(self.runtime.bolt), self.core.engine), "127.0.0.1", 0)
+        self.port = self.server.effective_port
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self._n = 0
+
+    def start(self) -> "SlackBot":
+        self.runtime.worker.start()
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.close()
+        self.runtime.worker.stop()
+        self.core.engine.dispose()
+
+    # -- sending --------------------------------------------------------------
+
+    def request(self, body: bytes, content_type: str, headers: dict | None = None, sign: bool = True,
+                timestamp: int | None = None, path: str = "/slack/events", method: str = "POST") -> tuple[int, bytes]:
+        timestamp = int(time.time()) if timestamp is None else timestamp
+        all_headers = {"Content-Type": content_type, **(headers or {})}
+        if sign:
+            all_headers["X-Slack-Request-Timestamp"] = str(timestamp)
+            all_headers["X-Slack-Signature"] = SignatureVerifier(SECRET).generate_signature(timestamp=str(timestamp), body=body)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request(method, path, body=body, headers=all_headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, data
+
+    def event(self, event: dict, event_id: str | None = None, retry: int | None = None, **kw) -> tuple[int, bytes]:
+        self._n += 1
+        payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event": event,
+                   "event_id": event_id or f"Ev{self._n:06d}", "event_time": int(time.time())}
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
+        return self.request(json.dumps(payload).encode(), "application/json", headers=headers, **kw)
+
+    def message(self, text: str, user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im",
+                ts: str | None = None, event_type: str = "message", **kw) -> tuple[int, bytes]:
+        self._n += 1
+        event = {"type": event_type, "user": user, "text": text, "channel": channel, "channel_type": channel_type,
+                 "ts": ts or f"1700000{self._n:03d}.000100"}
+        return self.event(event, **kw)
+
+    def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL") -> tuple[int, bytes]:
+        self._n += 1
+        form = {"command": "/qm", "text": text, "user_id": user, "channel_id": channel, "team_id": "T1",
+                "trigger_id": f"trig{self._n}", "response_url": f"{self.fake.url}/response/cmd{self._n}"}
+        return self.request(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
+
+    def click(self, action_id: str, value: str, user: str = "UALICE", channel: str = "DALICE") -> tuple[int, bytes]:
+        self._n += 1
+        payload = {
+            "type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+            "channel": {"id": channel}, "container": {"type": "message", "message_ts": "1700000000.000100"},
+            "trigger_id": f"trig{self._n}", "response_url": f"{self.fake.url}/response/act{self._n}",
+            "actions": [{"action_id": action_id, "block_id": "b", "value": value, "type": "button",
+                         "action_ts": f"17000{self._n:05d}.1"}],
+        }
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+        return self.request(body, "application/x-www-form-urlencoded")
+
+    # -- looking -------------------------------------------------------------------
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every stored request has been processed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.core.uow(read_only=True) as uow:
+                if uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0:
+                    return
+            time.sleep(0.02)
+        raise AssertionError("requests still waiting in the inbox")
+
+    def holder(self, tag: str) -> str | None:
+        with self.core.uow(read_only=True) as uow:
+            return uow.assets.get(tag).holder
+
+    def on_hand(self, sku: str) -> int:
+        with self.core.uow(read_only=True) as uow:
+            return uow.stock.get(sku).on_hand
+
+    def ledger_size(self) -> int:
+        with self.core.uow(read_only=True) as uow:
+            return sum(1 for _ in uow.ledger.all())
