@@ -1,0 +1,123 @@
+"""Slash command, buttons, App Home, and how failures are told."""
+import json
+
+from tests.slack.harness import SlackBot
+
+
+def responses(fake):
+    return fake.called("response_url")
+
+
+def test_slash_questions_are_ephemeral_and_changes_are_posted(slack, fake):
+    assert slack.command("how many paper")[0] == 200
+    (answer,) = fake.wait_for("response_url")
+    assert answer["response_type"] == "ephemeral" and "40 reams" in answer["text"]
+    slack.command("used 2 reams of paper")
+    change = fake.wait_for("response_url", 2)[1]
+    assert change["response_type"] == "in_channel" and change["text"].startswith("<@UALICE>: Recorded 2 reams")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 38
+
+
+def test_an_empty_slash_command_shows_help(slack, fake):
+    slack.command("")
+    (answer,) = fake.wait_for("response_url")
+    assert "check out" in answer["text"] and answer["response_type"] == "ephemeral"
+
+
+def test_disambiguation_buttons_carry_the_choice_and_act_once_clicked(slack, fake):
+    slack.message("check out the projector")
+    (question,) = fake.wait_for("chat.postMessage")
+    buttons = [e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert {b["action_id"] for b in buttons} == {"qm_choose"}
+    slack.settle()
+    assert slack.holder("A-2001") is None and slack.holder("A-2002") is None
+    benq = next(b for b in buttons if json.loads(b["value"])["key"] == "A-2002")
+    assert slack.click("qm_choose", benq["value"])[0] == 200
+    slack.settle()
+    assert slack.holder("A-2002") == "alice"
+    done = fake.wait_for("response_url")[0]
+    assert done["replace_original"] is True and "A-2002" in done["text"]
+
+
+def test_the_undo_button_reverses_that_change(slack, fake):
+    slack.message("used 2 boxes of paper")
+    (posted,) = fake.wait_for("chat.postMessage")
+    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == "qm_undo")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 30
+    slack.click("qm_undo", undo["value"])
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 40
+    slack.click("qm_undo", undo["value"])  # a second click changes nothing more
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 40
+    assert "undone already" in fake.wait_for("response_url", 2)[1]["text"]
+
+
+def test_only_the_person_who_made_a_change_can_undo_it_with_the_button(slack, fake):
+    slack.message("used 2 boxes of paper")
+    (posted,) = fake.wait_for("chat.postMessage")
+    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == "qm_undo")
+    slack.click("qm_undo", undo["value"], user="UBOB")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 30
+    assert "Only alice" in fake.wait_for("response_url")[0]["text"]
+
+
+def test_return_and_extend_buttons(slack, fake):
+    slack.message("check out A-1042 until friday")
+    slack.settle()
+    slack.click("qm_extend", "A-1042")
+    slack.settle()
+    assert "due back" in fake.wait_for("response_url")[0]["text"]
+    slack.click("qm_return", "A-1042")
+    slack.settle()
+    assert slack.holder("A-1042") is None
+
+
+def test_app_home_shows_my_items_and_for_managers_the_reorder_and_overdue_lists(slack, fake):
+    slack.message("check out A-3001")
+    slack.settle()
+    slack.event({"type": "app_home_opened", "user": "UALICE", "tab": "home", "channel": "DALICE"})
+    (view,) = fake.wait_for("views.publish")
+    text = json.dumps(view["view"])
+    assert view["user_id"] == "UALICE" and "A-3001" in text and "Reorder list" not in text
+    slack.event({"type": "app_home_opened", "user": "UMARIA", "tab": "home", "channel": "DMARIA"})
+    view = fake.wait_for("views.publish", 2)[1]
+    assert "Reorder list" in json.dumps(view["view"]) and "Overdue" in json.dumps(view["view"])
+
+
+def test_managers_come_from_qm_managers_by_slack_id(slack, fake):
+    slack.message("set reorder point for paper to 20", user="UALICE")
+    slack.message("set reorder point for paper to 20", user="UMARIA", channel="DMARIA")
+    slack.settle()
+    posted = fake.wait_for("chat.postMessage", 2)
+    assert any("only managers" in p["text"] for p in posted) and any("Reorder point" in p["text"] for p in posted)
+
+
+def test_an_unexpected_error_is_told_with_a_reference_and_changes_nothing(fake, database_url, monkeypatch):
+    from tests.catalog import seed
+
+    bot = SlackBot(fake, database_url)
+    seed(bot.core.uow)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(bot.core.assistant.catalog, "index", broken)  # fault injection
+    bot.start()
+    try:
+        bot.message("used 1 toner")
+        (posted,) = fake.wait_for("chat.postMessage")
+        assert posted["text"].startswith("Something went wrong on my side (ref ") and "boom" not in posted["text"]
+        bot.settle()
+        assert bot.on_hand("TON-26A") == 3
+    finally:
+        bot.stop()
+
+
+def test_a_user_slack_cannot_describe_still_gets_an_answer(slack, fake):
+    slack.message("what do I have", user="UNOBODY", channel="DNOBODY")
+    (posted,) = fake.wait_for("chat.postMessage")
+    assert "nothing checked out" in posted["text"]
