@@ -120,6 +120,7 @@ class Assistant:
             if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
             uow.commit()
+        self.catalog.invalidate()
         ids = tuple(d.entry_id for d in done if d.entry_id)
         return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
 

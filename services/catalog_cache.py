@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 from services.resolver import CatalogIndex
 from storage.unit_of_work import UnitOfWorkFactory
 
 
 class CatalogCache:
-    def __init__(self, uow: UnitOfWorkFactory):
+    def __init__(self, uow: UnitOfWorkFactory, recheck_seconds: float = 1.0):
         self.uow = uow
+        self.recheck_seconds = recheck_seconds
         self._lock = threading.Lock()
         self._stamp: object = None
         self._index: CatalogIndex | None = None
+        self._checked = 0.0
 
     def index(self) -> CatalogIndex:
+        """The index, rechecked against the ledger at most once a second: a
+        catalog edit made elsewhere (another replica, an import) shows within
+        that second; edits made through this process show at once (refresh)."""
+        if self._index is not None and time.monotonic() - self._checked < self.recheck_seconds:
+            return self._index
+        return self.refresh()
+
+    def invalidate(self) -> None:
+        """Something changed here: recheck the ledger on the next lookup."""
+        self._checked = 0.0
+
+    def refresh(self) -> CatalogIndex:
+        self._checked = time.monotonic()
         with self.uow(read_only=True) as uow:
             stamp = uow.ledger.catalog_stamp()
             if self._index is not None and stamp == self._stamp:

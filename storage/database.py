@@ -1,6 +1,8 @@
 """Engines: one per process, configured so writers never lose updates."""
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
@@ -46,7 +48,29 @@ def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
+    # Writers in this process queue on a lock instead of on SQLite's busy
+    # handler, which sleeps in growing steps and lets unlucky writers wait a
+    # second or more under load.
+    writer_lock = threading.Lock()
+    holder = threading.local()
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        read_only = connection.get_execution_options().get("read_only", False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if connection.get_execution_options().get("read_only", False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        writer_lock.acquire()
+        holder.held = True
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release()
+            raise
+
+    def _release(*_args):
+        if getattr(holder, "held", False):
+            holder.held = False
+            writer_lock.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)

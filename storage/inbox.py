@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import InboxRow, PersonRow
 from storage.repositories import Writer
@@ -29,25 +30,22 @@ class InboxRepository:
 
     def accept(self, message_key: str, event_id: str | None, kind: str, payload: dict, now: datetime) -> int | None:
         """Store a request; None when it was seen before (a retry, or the same
-        message delivered as both a mention and a message). Runs in a savepoint
-        so a duplicate leaves the rest of the transaction intact."""
-        session = self.writer.session
-        try:
-            with session.begin_nested():
-                values = dict(message_key=message_key, event_id=event_id, kind=kind, payload=payload, status="pending", received_at=now)
-                return self.writer.execute(insert(INBOX).values(values).returning(INBOX.c.id)).scalar_one()
-        except IntegrityError:
-            return None
+        message delivered as both a mention and a message). A duplicate leaves
+        the rest of the transaction intact (ON CONFLICT DO NOTHING)."""
+        dialect = self.writer.session.connection().dialect.name
+        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(INBOX)
+        values = dict(message_key=message_key, event_id=event_id, kind=kind, payload=payload, status="pending", received_at=now)
+        return self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(INBOX.c.id)).scalar()
 
     def claim(self, item_id: int, now: datetime) -> InboxItem | None:
         """Take a pending item for processing (or one whose worker died)."""
-        claimed = self.writer.execute(
-            update(INBOX).where(INBOX.c.id == item_id, INBOX.c.status == "pending").values(status="working", claimed_at=now)
-        ).rowcount
-        if not claimed:
-            return None
-        row = self.writer.execute(select(INBOX).where(INBOX.c.id == item_id)).mappings().one()
-        return InboxItem(row["id"], row["kind"], row["payload"], row["status"])
+        row = self.writer.execute(
+            update(INBOX)
+            .where(INBOX.c.id == item_id, INBOX.c.status == "pending")
+            .values(status="working", claimed_at=now)
+            .returning(INBOX.c.id, INBOX.c.kind, INBOX.c.payload, INBOX.c.status)
+        ).first()
+        return InboxItem(*row) if row else None
 
     def finish(self, item_id: int) -> bool:
         """Mark done; False if someone else already did (then roll back)."""

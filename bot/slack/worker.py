@@ -4,9 +4,10 @@ and by a periodic sweep that picks up what a crash or a restart left behind."""
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
@@ -26,15 +27,40 @@ class Worker:
         self.sweep_seconds = sweep_seconds
         self._stopping = threading.Event()
         self._sweeper: threading.Thread | None = None
+        self._arrivals: queue.Queue = queue.Queue()
+        threading.Thread(target=self._store_arrivals, name="qm-inbox-writer", daemon=True).start()
 
     def accept(self, kind: str, message_key: str, event_id: str | None, payload: dict) -> int | None:
-        """Store a request durably and queue it; None if it was seen before."""
-        with self.uow() as uow:
-            item_id = uow.inbox.accept(message_key, event_id, kind, payload, _now())
-            uow.commit()
+        """Store a request durably and queue it; None if it was seen before.
+        Returns once the request is committed (the caller acks after that)."""
+        done: Future = Future()
+        self._arrivals.put(((message_key, event_id, kind, payload), done))
+        item_id = done.result(timeout=30)
         if item_id is not None:
             self.pool.submit(self.run, item_id)
         return item_id
+
+    def _store_arrivals(self) -> None:
+        """Group commit: everything that arrived while the last batch was being
+        written goes in the next transaction, so under load acks share commits
+        instead of queueing for the database's write lock one by one."""
+        while True:
+            batch = [self._arrivals.get()]
+            while len(batch) < 200:
+                try:
+                    batch.append(self._arrivals.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                with self.uow() as uow:
+                    ids = [uow.inbox.accept(*args, _now()) for args, _ in batch]
+                    uow.commit()
+            except BaseException as error:
+                for _, done in batch:
+                    done.set_exception(error)
+                continue
+            for item_id, (_, done) in zip(ids, batch):
+                done.set_result(item_id)
 
     def run(self, item_id: int) -> None:
         with self.uow() as uow:
