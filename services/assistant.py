@@ -25,6 +25,7 @@ QUESTIONS = {
     Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
     Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
 }
+CARD_INTENTS = frozenset({Intent.INFO, Intent.WHO_HAS, Intent.WHERE_IS, Intent.IS_AVAILABLE, Intent.HOW_MANY})
 LISTINGS = {
     Intent.MY_ITEMS: queries.my_items, Intent.LOW_STOCK: queries.low_stock, Intent.ALIAS_SUGGESTIONS: queries.alias_suggestions,
 }
@@ -103,7 +104,9 @@ class Assistant:
         listing = LISTINGS.get(command.intent)
         if listing is not None:
             return answer(listing(ctx, uow))
-        return answer(QUESTIONS[command.intent](ctx, queries.load(uow, list(understood.items))))
+        items = queries.load(uow, list(understood.items))
+        cards = queries.cards(ctx, items) if command.intent in CARD_INTENTS else ()
+        return Reply(ReplyKind.ANSWER, QUESTIONS[command.intent](ctx, items), cards=cards)
 
     def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
         try:

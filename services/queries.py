@@ -5,6 +5,7 @@ from domain.assets import Asset, AssetStatus
 from domain.fields import format_value
 from domain.stock import StockItem
 from services.context import Context
+from services.replies import Card
 from services.resolver import CatalogItem
 from storage.unit_of_work import UnitOfWork
 
@@ -95,6 +96,30 @@ def worth(ctx: Context, items: list[Asset | StockItem]) -> str:
         else:
             lines.append(f"{item.name} has no unit cost recorded.")
     return "\n".join(lines)
+
+
+def cards(ctx: Context, items: list[Asset | StockItem]) -> tuple[Card, ...]:
+    return tuple(_asset_fields(ctx, i) if isinstance(i, Asset) else _stock_fields(i) for i in items[:10])
+
+
+def _asset_fields(ctx: Context, asset: Asset) -> Card:
+    fields = [("Status", asset.status.value.replace("_", " ") + (" (overdue)" if asset.is_overdue(ctx.now) else ""))]
+    if asset.holder:
+        fields.append(("Holder", asset.holder))
+    if asset.due:
+        fields.append(("Due", ctx.local(asset.due)))
+    fields += [("Location", asset.location or "—"), ("Department", asset.department or "—")]
+    if asset.cost is not None:
+        fields.append(("Book value", money(asset.book_value(ctx.now.astimezone(ctx.tz).date()))))
+    return Card(f"{asset.tag} — {asset.name}", tuple(fields))
+
+
+def _stock_fields(item: StockItem) -> Card:
+    fields = [("On hand", item.describe(item.on_hand) + (" (low)" if item.is_low else ""))]
+    if item.reorder_point is not None:
+        fields.append(("Reorder point", item.describe(item.reorder_point)))
+    fields += [("Location", item.location or "—"), ("Supplier", item.supplier or "—")]
+    return Card(f"{item.sku} — {item.name}", tuple(fields))
 
 
 def stock_card(item: StockItem) -> str:

@@ -21,6 +21,14 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Card:
+    """An item at a glance: rendered as fields in Slack, as lines elsewhere."""
+
+    title: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Reply:
     kind: ReplyKind
     text: str
@@ -29,6 +37,7 @@ class Reply:
     # The commands to re-run once a choice replaces `reference` in them.
     pending: tuple[Command, ...] = field(default=(), compare=False)
     reference: str | None = None
+    cards: tuple[Card, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import json
 
-from services.replies import Reply, ReplyKind
+from services.replies import Card, Reply, ReplyKind
 
 MAX_SECTION = 2900  # Slack's limit for a section's text is 3000 characters
 MAX_BUTTON_VALUE = 2000
 
 
 def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
-    blocks: list[dict] = [section(reply.text)]
+    blocks: list[dict] = [card_block(card) for card in reply.cards] if reply.cards else [section(reply.text)]
     if reply.kind is ReplyKind.QUESTION and reply.choices:
         buttons = []
         for choice in reply.choices[:5]:
@@ -36,6 +36,12 @@ def due_notice_blocks(text: str, tag: str) -> list[dict]:
             "elements": [button("Return", "qm_return", tag, style="primary"), button("Extend a week", "qm_extend", tag)],
         },
     ]
+
+
+def card_block(card: Card) -> dict:
+    """An item card: the title, then up to ten label/value fields."""
+    fields = [{"type": "mrkdwn", "text": f"*{escape(label)}*\n{escape(value)}"} for label, value in card.fields[:10]]
+    return {"type": "section", "text": {"type": "mrkdwn", "text": f"*{escape(card.title)}*"}, "fields": fields}
 
 
 def section(text: str) -> dict:

@@ -84,7 +84,7 @@ def test_app_home_shows_my_items_and_for_managers_the_reorder_and_overdue_lists(
     text = json.dumps(view["view"])
     assert view["user_id"] == "UALICE" and "A-3001" in text and "Reorder list" not in text
     slack.event({"type": "app_home_opened", "user": "UMARIA", "tab": "home", "channel": "DMARIA"})
-    view = fake.wait_for("views.publish", 2)[1]
+    view = next(v for v in fake.wait_for("views.publish", 2) if v["user_id"] == "UMARIA")
     assert "Reorder list" in json.dumps(view["view"]) and "Overdue" in json.dumps(view["view"])
 
 
@@ -121,3 +121,20 @@ def test_a_user_slack_cannot_describe_still_gets_an_answer(slack, fake):
     slack.message("what do I have", user="UNOBODY", channel="DNOBODY")
     (posted,) = fake.wait_for("chat.postMessage")
     assert "nothing checked out" in posted["text"]
+
+
+def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fake):
+    slack.message("check out A-1042 until friday")
+    slack.settle()
+    slack.message("info A-1042", user="UBOB", channel="DBOB")
+    posted = fake.wait_for("chat.postMessage", 2)[1]
+    (card,) = posted["blocks"]
+    fields = {f["text"].split("\n")[0].strip("*"): f["text"].split("\n")[1] for f in card["fields"]}
+    assert card["text"]["text"] == "*A-1042 — Dell Latitude 5440 laptop*"
+    assert fields["Status"] == "checked out" and fields["Holder"] == "alice" and fields["Location"] == "IT store"
+    assert "Due" in fields and fields["Book value"].startswith("$")
+    assert "A-1042" in posted["text"]  # the plain-text fallback
+    slack.settle()
+    slack.message("how many toner", user="UBOB", channel="DBOB")
+    stock = fake.wait_for("chat.postMessage", 3)[2]["blocks"][0]
+    assert any("3 cartridges (1 box + 1 cartridge)" in f["text"] for f in stock["fields"])
