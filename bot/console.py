@@ -57,6 +57,8 @@ class ConsoleChat:
         return None  # not an answer: treat it as a new message
 
     def _render(self, speaker: str, reply: Reply) -> str:
+        if reply.attachment:
+            return reply.text + "\n" + reply.attachment[1].decode("utf-8").rstrip("\n")
         if reply.kind is not ReplyKind.QUESTION:
             return reply.text
         self.pending[speaker] = reply

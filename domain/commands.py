@@ -31,6 +31,7 @@ class Intent(str, Enum):
     ADD_ASSET = "add_asset"
     ADD_STOCK = "add_stock"
     ALIAS_SUGGESTIONS = "alias_suggestions"
+    EXPORT = "export"
     ACCEPT_ALIAS = "accept_alias"
     DISMISS_ALIAS = "dismiss_alias"
     UNKNOWN = "unknown"

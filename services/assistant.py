@@ -3,6 +3,7 @@ catalog, asks when unsure, and runs all changes of one message in one
 transaction (all of them or none)."""
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from typing import Callable
@@ -12,7 +13,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import catalog, changes, queries
+from services import catalog, changes, csv_export, queries
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
@@ -101,6 +102,8 @@ class Assistant:
 
     @staticmethod
     def _query(ctx: Context, uow, command: Command, understood) -> Reply:
+        if command.intent is Intent.EXPORT:
+            return _export(ctx, uow, command.value)
         listing = LISTINGS.get(command.intent)
         if listing is not None:
             return answer(listing(ctx, uow))
@@ -158,3 +161,14 @@ class Assistant:
         choices = tuple(Choice(i.key, i.label) for i in choice.candidates[:8])
         text = Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
         return Reply(ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference)
+
+
+def _export(ctx: Context, uow, kind: str) -> Reply:
+    """A manager asks for a CSV export in chat: the same file as `quartermaster export`."""
+    ctx.actor.require_manager("export the catalog or the ledger")
+    out = io.StringIO()
+    rows = csv_export.write(kind, uow, out)
+    stamp = ctx.now.astimezone(ctx.tz).strftime("%Y-%m-%d")
+    name = f"quartermaster-{kind}-{stamp}.csv"
+    return Reply(ReplyKind.ANSWER, f"Here is the {kind} export ({rows:,} rows): {name}", attachment=(name, out.getvalue().encode()))
+

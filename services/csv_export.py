@@ -11,31 +11,38 @@ from domain.catalog_fields import field_texts
 from domain.fields import format_value
 from domain.stock import STOCK_FIELDS
 from services.csv_columns import ASSET_COLUMNS, ASSET_OPTIONAL_EXTRA, LEDGER_COLUMNS, STOCK_COLUMNS
-from storage.unit_of_work import UnitOfWorkFactory
+from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 def export(kind: str, uow_factory: UnitOfWorkFactory, out: TextIO) -> int:
     """Write `assets`, `stock` or `ledger` as CSV; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
     with uow_factory(read_only=True) as uow:
-        if kind == "assets":
-            assets = list(uow.assets.all())
-            extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []
-            rows = (_pick(field_texts(a, ASSET_FIELDS), ASSET_COLUMNS + extra) for a in assets)
-            return _write(writer, ASSET_COLUMNS + extra, rows)
-        if kind == "stock":
-            rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
-            return _write(writer, STOCK_COLUMNS, rows)
-        rows = (
-            [
-                e.id, format_value(e.at), e.actor, e.action.value, e.item_type.value, e.item_key,
-                format_value(e.quantity), format_value(e.balance),
-                json.dumps({k: list(v) for k, v in e.changes.items()}, sort_keys=True) if e.changes else "",
-                e.note or "", e.source or "", format_value(e.reverses),
-            ]
-            for e in uow.ledger.all()
-        )
-        return _write(writer, LEDGER_COLUMNS, rows)
+        return write(kind, uow, out)
+
+
+def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
+    """The same, inside an open unit of work."""
+    writer = csv.writer(out, lineterminator="\n")
+    if kind == "assets":
+        assets = list(uow.assets.all())
+        extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []
+        rows = (_pick(field_texts(a, ASSET_FIELDS), ASSET_COLUMNS + extra) for a in assets)
+        return _write(writer, ASSET_COLUMNS + extra, rows)
+    if kind == "stock":
+        rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
+        return _write(writer, STOCK_COLUMNS, rows)
+    rows = (
+        [
+            e.id, format_value(e.at), e.actor, e.action.value, e.item_type.value, e.item_key,
+            format_value(e.quantity), format_value(e.balance),
+            json.dumps({k: list(v) for k, v in e.changes.items()}, sort_keys=True) if e.changes else "",
+            e.note or "", e.source or "", format_value(e.reverses),
+        ]
+        for e in uow.ledger.all()
+    )
+    return _write(writer, LEDGER_COLUMNS, rows)
+
+
 
 
 def _pick(texts: dict[str, str], columns: list[str]) -> list[str]:

@@ -38,6 +38,7 @@ class Reply:
     pending: tuple[Command, ...] = field(default=(), compare=False)
     reference: str | None = None
     cards: tuple[Card, ...] = ()
+    attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
 
     @property
     def changed(self) -> bool:

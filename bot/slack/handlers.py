@@ -53,7 +53,9 @@ class Handlers:
         )
         thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
         for reply in replies:
-            if reply.text:
+            if reply.attachment:
+                self._upload(channel, thread, reply)
+            elif reply.text:
                 self.client.chat_postMessage(channel=channel, thread_ts=thread, text=reply.text, blocks=reply_blocks(reply, text))
 
     def _command(self, item: InboxItem) -> None:
@@ -65,7 +67,9 @@ class Handlers:
             names=self.directory.mentions(text), inbox_id=item.id,
         )
         for reply in replies:
-            if reply.text:
+            if reply.attachment:
+                self._upload(body.get("channel_id"), None, reply)
+            elif reply.text:
                 public = reply.kind is ReplyKind.CHANGE
                 shown = f"<@{user}>: {reply.text}" if public else reply.text
                 self._respond(body["response_url"], shown, reply_blocks(replace(reply, text=shown), text), public)
@@ -94,6 +98,11 @@ class Handlers:
         self.client.views_publish(user_id=user, view=home_view(ctx, self.assistant.uow))
 
     # -- answering ----------------------------------------------------------
+
+    def _upload(self, channel: str, thread: str | None, reply: Reply) -> None:
+        name, content = reply.attachment
+        self.client.files_upload_v2(channel=channel, thread_ts=thread, filename=name, title=name, content=content,
+                                    initial_comment=reply.text)
 
     def _respond(self, response_url: str, text: str, blocks: list, public: bool, replace: bool = False) -> None:
         response = WebhookClient(response_url, timeout=self.webhook_timeout).send(

@@ -27,6 +27,7 @@ _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
 _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.EXPORT, re.compile(r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$", re.I)),
     (Intent.ALIAS_SUGGESTIONS, re.compile(r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I)),
     (Intent.HELP, re.compile(r"^(?:help|\?|h|what can you do|commands|how does this work|usage)$", re.I)),
     (Intent.UNDO, re.compile(r"^(?:undo|undo (?:that|it|this|my last(?: change| one)?|last)|oops,? undo(?: that)?|revert(?: that)?)$", re.I)),
@@ -146,6 +147,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 def _single(intent: Intent, match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
     ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    if intent is Intent.EXPORT:
+        kind = groups["ref"].lower()
+        return Command(intent, value={"asset list": "assets", "inventory": "stock", "history": "ledger"}.get(kind, kind))
     if intent in (Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS):
         return Command(intent, count=int(groups["n"]))
     if intent is Intent.SET_REORDER:

@@ -114,3 +114,9 @@ def test_a_missing_file_and_bad_usage(db, tmp_path):
 def test_db_upgrade(db):
     done = qm("db", "upgrade", db=db)
     assert done.returncode == 0 and db.exists()
+
+
+def test_a_manager_can_export_in_the_chat(db, files):
+    qm("import", "stock", str(files / "stock.csv"), db=db)
+    out = qm("chat", "--user", "maria", db=db, stdin="export stock\n").stdout
+    assert out.splitlines()[1].startswith("sku,name,unit,packs,on_hand") and "PAP-A4" in out

@@ -138,3 +138,15 @@ def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fa
     slack.message("how many toner", user="UBOB", channel="DBOB")
     stock = fake.wait_for("chat.postMessage", 3)[2]["blocks"][0]
     assert any("3 cartridges (1 box + 1 cartridge)" in f["text"] for f in stock["fields"])
+
+
+def test_a_manager_gets_a_csv_export_uploaded_with_files_upload_v2(slack, fake):
+    slack.message("export stock", user="UALICE")
+    assert "only managers" in fake.wait_for("chat.postMessage")[0]["text"]
+    slack.message("export stock", user="UMARIA", channel="DMARIA")
+    (url_request,) = fake.wait_for("files.getUploadURLExternal")
+    assert url_request["filename"].startswith("quartermaster-stock-") and int(url_request["length"]) > 100
+    (upload,) = fake.wait_for("upload")
+    assert upload["bytes"] == int(url_request["length"])
+    (complete,) = fake.wait_for("files.completeUploadExternal")
+    assert complete["channel_id"] == "DMARIA" and "stock export (3 rows)" in complete["initial_comment"]
