@@ -13,8 +13,8 @@ SCRIPT = shutil.which("quartermaster", path=str(Path(sys.executable).parent)) or
 
 
 def qm(*args, db: Path, stdin: str = "", env: dict | None = None, module: bool = False) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "QM_MANAGERS": "maria", **(env or {})}
-    environment.pop("SLACK_BOT_TOKEN", None)
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    environment = {**inherited, "DATABASE_URL": f"sqlite:///{db}", "QM_MANAGERS": "maria", **(env or {})}
     command = [sys.executable, "-m", "bot", *args] if module else [SCRIPT, *args]
     return subprocess.run(command, input=stdin, capture_output=True, text=True, env=environment, timeout=120)
 

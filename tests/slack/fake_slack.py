@@ -76,6 +76,8 @@ class FakeSlack:
             return {"ok": True, "upload_url": f"{self.url}/upload/F123", "file_id": "F123"}
         if method == "files.completeUploadExternal":
             return {"ok": True, "files": [{"id": "F123", "title": "upload"}]}
+        if method == "apps.connections.open":
+            return {"ok": False, "error": "not_allowed_token_type"}  # tests stop at the attempt
         if method == "files.info":
             return {"ok": True, "file": {"id": params.get("file"), "name": "file"}}
         return {"ok": True}
@@ -93,6 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/api/"):
             method = path.removeprefix("/api/")
             params = _params(self.headers.get("Content-Type", ""), body)
+            params["_token"] = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
             self.fake.record(method, params)
             self._send(200, json.dumps(self.fake.answer(method, params)), "application/json")
         elif path.startswith("/response/"):

@@ -1,0 +1,97 @@
+"""`quartermaster serve` as a process: refusals, HTTP mode end to end, Socket Mode."""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from tests.cli.test_cli import SCRIPT, qm
+from tests.slack.fake_slack import FakeSlack
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_refuses_without_a_bot_token(tmp_path):
+    done = qm("serve", db=tmp_path / "qm.db")
+    assert done.returncode == 1 and "SLACK_BOT_TOKEN" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_http_mode_needs_the_signing_secret(tmp_path):
+    done = qm("serve", db=tmp_path / "qm.db", env={"SLACK_BOT_TOKEN": "xoxb-1"})
+    assert done.returncode == 1 and "SLACK_SIGNING_SECRET" in done.stderr
+
+
+@pytest.fixture
+def fake():
+    with FakeSlack({"UALICE": "alice"}) as fake:
+        yield fake
+
+
+def start(tmp_path: Path, fake: FakeSlack, **env) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'qm.db'}", "SLACK_BOT_TOKEN": "xoxb-1",
+                   "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": fake.api_url, "PORT": str(port), **env}
+    process = subprocess.Popen([SCRIPT, "serve"], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return process, port
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def wait_healthy(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            if get(port, "/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("serve never became healthy")
+
+
+def test_http_mode_serves_signed_events_and_health_and_stops_on_sigterm(tmp_path, fake):
+    process, port = start(tmp_path, fake)
+    try:
+        wait_healthy(port, process)
+        status, body = get(port, "/healthz")
+        assert json.loads(body) == {"status": "ok", "database": "ok"}
+        event = {"type": "event_callback", "event_id": "Ev1", "event": {
+            "type": "message", "user": "UALICE", "text": "help", "channel": "DALICE", "channel_type": "im", "ts": "1.0001"}}
+        body = json.dumps(event).encode()
+        timestamp = str(int(time.time()))
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("POST", "/slack/events", body=body, headers={
+            "Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": SignatureVerifier("secret").generate_signature(timestamp=timestamp, body=body)})
+        assert connection.getresponse().status == 200
+        (posted,) = fake.wait_for("chat.postMessage")
+        assert posted["channel"] == "DALICE" and "check out" in posted["text"] and posted["_token"] == "xoxb-1"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+
+
+def test_socket_mode_connects_with_the_app_token(tmp_path, fake):
+    process, _ = start(tmp_path, fake, SLACK_APP_TOKEN="xapp-1", SLACK_SIGNING_SECRET="")
+    try:
+        (attempt,) = fake.wait_for("apps.connections.open", timeout=30)[:1]
+        assert attempt["_token"] == "xapp-1"
+    finally:
+        process.kill()
+        process.wait(timeout=30)
