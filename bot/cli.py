@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("kind", choices=["assets", "stock", "ledger"])
     exp.add_argument("file", nargs="?", default="-", help="file to write, or - for standard output")
 
+    alerts = commands.add_parser("alerts", help="compute low-stock and overdue alerts, print them, post them to Slack")
+    alerts.add_argument("--at", type=_moment, default=None, help="the moment to compute them for (ISO 8601; default now)")
+    alerts.add_argument("--dry-run", action="store_true", help="print only: post nothing, record nothing")
+
     commands.add_parser("serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
 
     db = commands.add_parser("db", help="database maintenance")
@@ -132,6 +136,25 @@ def cmd_export(app: App, args) -> int:
     return 0
 
 
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not an ISO 8601 date or time") from None
+    return moment
+
+
+def cmd_alerts(app: App, args) -> int:
+    from bot.alerting import run_alerts
+
+    at = args.at or datetime.now(timezone.utc)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=app.settings.timezone)
+    for line in run_alerts(app, at, dry_run=args.dry_run):
+        print(line)
+    return 0
+
+
 def cmd_serve(app: App, args) -> int:
     from bot.serve import serve
 
@@ -157,4 +180,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"alerts": cmd_alerts, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

@@ -7,6 +7,7 @@ import signal
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.bootstrap import App
+from bot.scheduler import AlertScheduler, Leadership
 from bot.slack.app import build_slack
 from bot.slack.server import WsgiApp, make_http_server
 
@@ -18,6 +19,8 @@ def serve(app: App) -> None:
     settings = app.settings
     runtime = build_slack(app)
     runtime.worker.start()
+    scheduler = AlertScheduler(app, runtime.outbox, Leadership(app.engine))
+    scheduler.start()
     try:
         if settings.slack_app_token:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -33,4 +36,5 @@ def serve(app: App) -> None:
         except (KeyboardInterrupt, OSError, ValueError):
             pass
     finally:
+        scheduler.stop()
         runtime.worker.stop()

@@ -16,6 +16,12 @@ def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
+def _minutes(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
+        raise SettingsError(f"QM_OVERDUE_CHECK_MINUTES “{value}” should be a number of minutes from 1 to 1440")
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_URL
@@ -28,6 +34,8 @@ class Settings:
     port: int = 3000
     alert_channel: str | None = None
     listen_channels: tuple[str, ...] = ()
+    digest_at: str = "mon-fri 09:00"
+    overdue_check_minutes: int = 60
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -51,4 +59,6 @@ class Settings:
             port=int(port),
             alert_channel=env.get("QM_ALERT_CHANNEL") or None,
             listen_channels=_list(env.get("QM_LISTEN_CHANNELS")),
+            digest_at=env.get("QM_DIGEST_AT") or "mon-fri 09:00",
+            overdue_check_minutes=_minutes(env.get("QM_OVERDUE_CHECK_MINUTES") or "60"),
         )

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from typing import Callable
 
+from domain.alerts import LowStock
 from domain.commands import Command, Intent
 from domain.errors import Ambiguous, DomainError
 from domain.language import parse
@@ -35,8 +36,11 @@ NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say â
 
 
 class Assistant:
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=()):
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=(),
+                 on_crossing: Callable[[list[LowStock]], None] | None = None):
+        """`on_crossing` hears of items a change took to their reorder point."""
         self.uow, self.tz = uow, tz
+        self.on_crossing = on_crossing
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
@@ -127,6 +131,9 @@ class Assistant:
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
             uow.commit()
         self.catalog.invalidate()
+        crossings = [d.crossing for d in done if d.crossing]
+        if crossings and self.on_crossing:
+            self.on_crossing(crossings)
         ids = tuple(d.entry_id for d in done if d.entry_id)
         return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
 

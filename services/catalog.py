@@ -9,7 +9,7 @@ from domain.ledger import Action, ItemType
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.undo import reverse_fields, reverse_quantity
 from domain.values import singular
-from services.changes import Done, record, snapshot
+from services.changes import Done, record, snapshot, track_reorder
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
 
@@ -131,6 +131,7 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
     item, specs = _load(uow, entry.item_type, entry.item_key)
     if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
         raise UndoConflict("That change was just undone already. Nothing else was changed.")
+    was_low = isinstance(item, StockItem) and item.is_low
     quantity = reverse_quantity(entry, item) if isinstance(item, StockItem) else None
     changes = reverse_fields(entry, item, specs, ctx.tz) if entry.changes else {}
     item.validate()
@@ -149,7 +150,8 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
             reverses=entry.id,
         )
     )
-    return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id)
+    crossing = track_reorder(uow, ctx, item, was_low, received=bool(quantity and quantity > 0)) if isinstance(item, StockItem) else None
+    return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id, crossing)
 
 
 def _load(uow: UnitOfWork, item_type: ItemType, key: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from domain.alerts import LowStock
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import field_texts
 from domain.errors import AssetUnavailable, DomainError, InvalidValue
@@ -20,6 +21,7 @@ from storage.unit_of_work import UnitOfWork
 class Done:
     text: str
     entry_id: int
+    crossing: LowStock | None = None  # the change took this item to its reorder point
 
 
 def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra) -> int:
@@ -104,6 +106,7 @@ def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: d
 
 def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: int | None, pack: str | None) -> Done:
     item = uow.stock.get(sku, lock=True)
+    was_low = item.is_low
     if count is None:
         verb = {Action.CONSUME: "used", Action.RECEIVE: "received", Action.COUNT: "counted"}[action]
         raise InvalidValue(f"How many {item.unit}s of {item.name} were {verb}? Say it with a number, e.g. “{verb} 3 {item.name}”.")
@@ -122,4 +125,25 @@ def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: i
     if item.is_low:
         text += f" That's at or below the reorder point ({item.describe(item.reorder_point)})."
     uow.stock.save(item)
-    return Done(text, record(uow, ctx, action, item, before, quantity=delta))
+    entry_id = record(uow, ctx, action, item, before, quantity=delta)
+    return Done(text, entry_id, track_reorder(uow, ctx, item, was_low, received=action is Action.RECEIVE))
+
+
+def track_reorder(uow: UnitOfWork, ctx: Context, item: StockItem, was_low: bool, received: bool) -> LowStock | None:
+    """Keep the item's alert state: announce a fall to the reorder point once,
+    re-arm when it recovers, and end "ordered" when stock is received."""
+    if item.reorder_point is None or not (was_low or item.is_low):
+        return None  # the common case costs no query
+    state = uow.alerts.state(item.sku)
+    updates: dict = {}
+    if received and state["ordered_at"] is not None:
+        updates["ordered_at"] = None
+    crossing = None
+    if item.is_low and not was_low and not state["crossed"]:
+        updates["crossed"] = True
+        crossing = uow.alerts.low_item(item.sku, ctx.now)
+    elif not item.is_low and state["crossed"]:
+        updates.update(crossed=False, snoozed_until=None)
+    if updates:
+        uow.alerts.set_state(item.sku, **updates)
+    return crossing

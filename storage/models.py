@@ -181,3 +181,26 @@ class PersonRow(Base):
     slack_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AlertLogRow(Base):
+    """What was sent: a key per notice, so a restart or a second scheduler
+    never sends the same one twice."""
+
+    __tablename__ = "alert_log"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StockAlertStateRow(Base):
+    """Per stock item: below its reorder point already announced, ordered
+    (silenced until stock is received), snoozed until when."""
+
+    __tablename__ = "stock_alert_state"
+
+    sku_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    crossed: Mapped[bool] = mapped_column(default=False)
+    ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

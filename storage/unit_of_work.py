@@ -6,6 +6,7 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from storage.alerts import AlertRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
@@ -23,6 +24,7 @@ class UnitOfWork:
         self.aliases = AliasSuggestionRepository(self._writer)
         self.inbox = InboxRepository(self._writer)
         self.people = PeopleRepository(self._writer)
+        self.alerts = AlertRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -1,6 +1,7 @@
 """Builds the Slack side: Bolt app, client, directory, worker, listeners."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from slack_bolt import App
@@ -10,8 +11,12 @@ from slack_sdk import WebClient
 from bot.bootstrap import App as Core
 from bot.slack import listeners
 from bot.slack.handlers import Handlers
+from bot.slack.outbox import SlackOutbox
 from bot.slack.people import Directory
 from bot.slack.worker import Worker
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -20,6 +25,7 @@ class SlackRuntime:
     client: WebClient
     worker: Worker
     handlers: Handlers
+    outbox: SlackOutbox
 
 
 def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
@@ -39,7 +45,17 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     handlers = Handlers(core.assistant, directory, client)
     worker = Worker(core.uow, handlers, threads=worker_threads)
     listeners.register(bolt, worker, settings.listen_channels, handlers._say_anyway)
-    return SlackRuntime(bolt, client, worker, handlers)
+    outbox = SlackOutbox(client, core.uow, settings.alert_channel, settings.managers)
+    core.assistant.on_crossing = lambda items: announce_crossings(outbox, items)
+    return SlackRuntime(bolt, client, worker, handlers, outbox)
+
+
+def announce_crossings(outbox: SlackOutbox, items) -> None:
+    for item in items:
+        try:
+            outbox.crossing(item, f"{item.name} just reached its reorder point: {item.line()}")
+        except Exception:
+            log.exception("could not announce that %s reached its reorder point", item.sku)
 
 
 def _with_slash(url: str) -> str:

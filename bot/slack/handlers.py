@@ -15,6 +15,8 @@ from bot.slack.blocks import reply_blocks
 from bot.slack.home import home_view
 from bot.slack.people import Directory
 from domain.commands import Command, Intent
+from domain.errors import DomainError
+from services import alerts
 from domain.language import parse
 from services.assistant import Assistant
 from services.replies import Choice, Reply, ReplyKind
@@ -80,17 +82,34 @@ class Handlers:
         person = self.directory.person(body["user"]["id"])
         source = f"slack:action:{action.get('action_ts')}"
         kind, value = action["action_id"], action.get("value") or ""
-        if kind == "qm_choose":
+        if kind in ("qm_ordered", "qm_snooze"):
+            act = alerts.mark_ordered if kind == "qm_ordered" else alerts.snooze
+            ctx = self.assistant.context(person, source, item.id)
+            try:
+                text = act(self.assistant.uow, ctx, value)
+            except DomainError as error:
+                text = error.message
+            replies = [Reply(ReplyKind.ANSWER, text)]
+        elif kind == "qm_choose":
             choice = json.loads(value)
             pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
             question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending, reference=choice.get("ref"))
             replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id)
         else:
-            replies = self.assistant.run(self.assistant.context(person, source, item.id), _button_commands(kind, value))
+            commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
+            replies = self.assistant.run(self.assistant.context(person, source, item.id), commands)
         for reply in replies:
             if reply.text:
                 self._respond(body["response_url"], reply.text, reply_blocks(reply), public=reply.kind is ReplyKind.CHANGE,
                               replace=kind == "qm_choose")
+
+    def _received(self, sku: str) -> list[Command]:
+        """The Received button on a low-stock alert: the reorder quantity came in."""
+        with self.assistant.uow(read_only=True) as uow:
+            stock = uow.stock.get(sku)
+        if stock is None or not stock.reorder_qty:
+            return [Command(Intent.RECEIVE, ref=sku)]  # asks how many
+        return [Command(Intent.RECEIVE, ref=stock.sku, count=stock.reorder_qty)]
 
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]

@@ -51,6 +51,9 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
     @app.action({"action_id": "qm_undo"})
     @app.action({"action_id": "qm_return"})
     @app.action({"action_id": "qm_extend"})
+    @app.action({"action_id": "qm_ordered"})
+    @app.action({"action_id": "qm_snooze"})
+    @app.action({"action_id": "qm_received"})
     def on_button(ack: Ack, body: dict) -> None:
         action = body["actions"][0]
         store("action", f"action:{body['user']['id']}:{action.get('action_ts')}", None, body)

@@ -28,6 +28,8 @@ class Worker:
         self._stopping = threading.Event()
         self._sweeper: threading.Thread | None = None
         self._arrivals: queue.Queue = queue.Queue()
+        self._in_flight = 0
+        self._count_lock = threading.Lock()
         threading.Thread(target=self._store_arrivals, name="qm-inbox-writer", daemon=True).start()
 
     def accept(self, kind: str, message_key: str, event_id: str | None, payload: dict) -> int | None:
@@ -37,8 +39,26 @@ class Worker:
         self._arrivals.put(((message_key, event_id, kind, payload), done))
         item_id = done.result(timeout=30)
         if item_id is not None:
-            self.pool.submit(self.run, item_id)
+            self.submit(item_id)
         return item_id
+
+    def submit(self, item_id: int) -> None:
+        with self._count_lock:
+            self._in_flight += 1
+        self.pool.submit(self._run_counted, item_id)
+
+    def _run_counted(self, item_id: int) -> None:
+        try:
+            self.run(item_id)
+        finally:
+            with self._count_lock:
+                self._in_flight -= 1
+
+    @property
+    def idle(self) -> bool:
+        """Nothing queued or running here (replies included)."""
+        with self._count_lock:
+            return self._in_flight == 0
 
     def _store_arrivals(self) -> None:
         """Group commit: everything that arrived while the last batch was being
@@ -91,7 +111,7 @@ class Worker:
             uow.inbox.release(waiting)
             uow.commit()
         for item_id in waiting:
-            self.pool.submit(self.run, item_id)
+            self.submit(item_id)
         return len(waiting)
 
     def start(self) -> None:

@@ -99,7 +99,7 @@ class SlackBot:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.core.uow(read_only=True) as uow:
-                if uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0:
+                if uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0 and self.runtime.worker.idle:
                     return
             time.sleep(0.02)
         raise AssertionError("requests still waiting in the inbox")

@@ -1,0 +1,128 @@
+"""Alerts: compute what stands at a moment, send what has not been sent.
+The record of sent keys makes a restart, a second scheduler or a second
+`quartermaster alerts` run at the same moment send nothing twice."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import Callable, Protocol
+
+from domain.alerts import SNOOZE, DueNotice, LowStock, due_soon_window, is_working_time
+from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AlertRun:
+    at: datetime
+    low: list[LowStock] = field(default_factory=list)
+    overdue: list[DueNotice] = field(default_factory=list)
+    due_soon: list[DueNotice] = field(default_factory=list)
+
+
+class Outbox(Protocol):
+    """Where alerts go (Slack); each call raises if it could not deliver."""
+
+    def digest(self, run: AlertRun, text: str) -> None: ...
+
+    def due_notice(self, notice: DueNotice, text: str) -> None: ...
+
+    def crossing(self, item: LowStock, text: str) -> None: ...
+
+
+def compute(uow: UnitOfWork, now: datetime, tz: tzinfo) -> AlertRun:
+    window = due_soon_window(now, tz)
+    return AlertRun(now, uow.alerts.low_stock(now), uow.alerts.overdue(now), uow.alerts.due_between(*window) if window else [])
+
+
+def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
+    lines = []
+    if run.low:
+        lines.append(f"Low stock ({len(run.low)}):")
+        lines += [f"• {item.line()}" for item in run.low]
+    if run.overdue:
+        lines.append(f"Overdue ({len(run.overdue)}):")
+        lines += [f"• {n.tag} {n.name}: {n.holder}, due {local(n.due)}" for n in run.overdue]
+    return "\n".join(lines) or "Nothing is low and nothing is overdue."
+
+
+def notice_text(notice: DueNotice, local: Callable[[datetime], str]) -> str:
+    if notice.kind == "due_soon":
+        return f"Reminder: {notice.tag} ({notice.name}) is due back {local(notice.due)}. Return it, or extend if you need it longer."
+    return f"{notice.tag} ({notice.name}) was due back {local(notice.due)} and is overdue. Please return it, or extend it."
+
+
+@dataclass
+class Sent:
+    key: str
+    text: str
+
+
+def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, with_digest: bool) -> list[Sent]:
+    """Send each alert not sent before. The digest goes once per local day;
+    holders hear of a due date once, and of an overdue item at most once a
+    day, and only in working hours."""
+    local = local_time(tz)
+    today = run.at.astimezone(tz).date()
+    pending: list[tuple[str, str, str, Callable[[], None]]] = []
+    if with_digest and (run.low or run.overdue):
+        text = digest_text(run, local)
+        pending.append((f"digest:{today.isoformat()}", "digest", text, lambda: outbox.digest(run, text)))
+    if is_working_time(run.at, tz):
+        for notice in run.due_soon + run.overdue:
+            text = notice_text(notice, local)
+            pending.append((notice.key(today), notice.kind, text, lambda n=notice, t=text: outbox.due_notice(n, t)))
+    sent = []
+    for key, kind, text, send in pending:
+        if _send_once(uow, key, kind, run.at, send):
+            sent.append(Sent(key, text))
+    return sent
+
+
+def _send_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, send: Callable[[], None]) -> bool:
+    with uow() as tx:
+        claimed = tx.alerts.claim(key, kind, now)
+        tx.commit()
+    if not claimed:
+        return False
+    try:
+        send()
+    except Exception:
+        log.exception("could not send alert %s; the next run will try again", key)
+        with uow() as tx:
+            tx.alerts.unclaim(key)
+            tx.commit()
+        return False
+    return True
+
+
+def local_time(tz: tzinfo) -> Callable[[datetime], str]:
+    return lambda moment: moment.astimezone(tz).strftime("%a %d %b %H:%M").replace(" 0", " ")
+
+
+def mark_ordered(uow: UnitOfWorkFactory, ctx, sku: str) -> str:
+    """A manager placed the order: silence the item until stock is received."""
+    ctx.actor.require_manager("mark items as ordered")
+    with uow() as tx:
+        item = tx.stock.get(sku)
+        if item is None:
+            return f"{sku} is no longer in the catalog."
+        tx.alerts.state(sku)
+        tx.alerts.set_state(sku, ordered_at=ctx.now)
+        tx.commit()
+    return f"Marked {item.name} as ordered by {ctx.actor.name}: no more low-stock alerts for it until stock is received."
+
+
+def snooze(uow: UnitOfWorkFactory, ctx, sku: str) -> str:
+    ctx.actor.require_manager("snooze alerts")
+    until = ctx.now + SNOOZE
+    with uow() as tx:
+        item = tx.stock.get(sku)
+        if item is None:
+            return f"{sku} is no longer in the catalog."
+        tx.alerts.state(sku)
+        tx.alerts.set_state(sku, snoozed_until=until)
+        tx.commit()
+    return f"Snoozed low-stock alerts for {item.name} until {ctx.local(until)}."
