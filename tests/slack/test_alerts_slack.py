@@ -1,0 +1,124 @@
+"""Alerts through Slack: holder DMs with Return/Extend, the digest with its
+buttons, the CLI, and one leader among schedulers on PostgreSQL."""
+import json
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.scheduler import AlertScheduler, Leadership
+from tests.catalog import seed
+from tests.conftest import Clock
+from tests.slack.harness import SlackBot
+
+MONDAY_10 = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def clock():
+    return Clock(MONDAY_10)
+
+
+@pytest.fixture
+def alerting(fake, database_url, clock):
+    bot = SlackBot(fake, database_url, env={"QM_ALERT_CHANNEL": "CALERTS"}, clock=clock)
+    seed(bot.core.uow)
+    bot.start()
+    yield bot
+    bot.stop()
+
+
+def scheduler(bot, clock) -> AlertScheduler:
+    return AlertScheduler(bot.core, bot.runtime.outbox, Leadership(bot.core.engine), clock=clock)
+
+
+def test_the_holder_gets_a_dm_with_return_and_extend(alerting, fake, clock):
+    alerting.message("check out A-1042 until tomorrow 3pm")
+    alerting.settle()
+    scheduler(alerting, clock).run(with_digest=False)
+    (opened,) = fake.wait_for("conversations.open")
+    assert opened["users"] == "UALICE"
+    notice = next(p for p in fake.called("chat.postMessage") if p["channel"] == "DUALICE")
+    buttons = [e["action_id"] for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert "is due back" in notice["text"] and buttons == ["qm_return", "qm_extend"]
+
+
+def test_the_digest_goes_to_the_alert_channel_once_with_item_buttons(alerting, fake, clock):
+    alerting.message("used 1 toner")
+    alerting.settle()
+    run = scheduler(alerting, clock)
+    run.run(with_digest=True)
+    run.run(with_digest=True)
+    digests = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "digest" in json.dumps(p["blocks"])]
+    assert len(digests) == 1
+    buttons = {e["action_id"]: e["value"] for b in digests[0]["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert buttons == {"qm_ordered": "TON-26A", "qm_snooze": "TON-26A", "qm_received": "TON-26A"}
+    crossing = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "just reached" in p["text"]]
+    assert len(crossing) == 1  # the consumption announced itself at once
+
+
+def test_digest_buttons(alerting, fake, clock):
+    alerting.message("used 1 toner")
+    alerting.settle()
+    alerting.click("qm_ordered", "TON-26A", user="UALICE")
+    alerting.click("qm_ordered", "TON-26A", user="UMARIA")
+    alerting.settle()
+    texts = [r["text"] for r in fake.wait_for("response_url", 2)]
+    assert any("only managers" in t for t in texts) and any("Marked HP 26A toner cartridge as ordered" in t for t in texts)
+    alerting.click("qm_received", "TON-26A", user="UMARIA")
+    alerting.settle()
+    assert alerting.on_hand("TON-26A") == 6  # 2 + the reorder quantity of 4
+
+
+def test_the_alerts_command_posts_once_and_prints(alerting, fake, tmp_path, database_url):
+    from tests.cli.test_cli import SCRIPT
+    import os
+    import subprocess
+
+    alerting.message("used 1 toner")
+    alerting.settle()
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_API_URL": fake.api_url,
+           "QM_ALERT_CHANNEL": "CALERTS"}
+    at = "2026-11-30T09:30:00+00:00"
+    dry = subprocess.run([SCRIPT, "alerts", "--at", at, "--dry-run"], env=env, capture_output=True, text=True)
+    assert dry.returncode == 0 and "Low stock (1):" in dry.stdout and "dry run" in dry.stdout
+    before = len(fake.called("chat.postMessage"))
+    first = subprocess.run([SCRIPT, "alerts", "--at", at], env=env, capture_output=True, text=True)
+    second = subprocess.run([SCRIPT, "alerts", "--at", at], env=env, capture_output=True, text=True)
+    assert "posted 1 new alert" in first.stdout and "nothing new to post" in second.stdout
+    assert len(fake.called("chat.postMessage")) == before + 1
+    bad = subprocess.run([SCRIPT, "alerts", "--at", "someday"], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2
+
+
+@pytest.mark.postgres
+def test_two_schedulers_on_one_postgresql_one_posts_and_the_other_takes_over(fake, postgres_server, clock):
+    from tests.conftest import fresh_postgres
+
+    url = fresh_postgres(postgres_server)
+    first = SlackBot(fake, url, env={"QM_ALERT_CHANNEL": "CALERTS"}, clock=clock)
+    seed(first.core.uow)
+    second = SlackBot(fake, url, env={"QM_ALERT_CHANNEL": "CALERTS"}, clock=clock)
+    one, two = scheduler(first, clock), scheduler(second, clock)
+    try:
+        first.core.assistant.handle("alice", "used 1 toner")
+        assert one.leadership.is_leader() and not two.leadership.is_leader()
+        one.run(with_digest=True)
+        two.run(with_digest=True)
+        assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS"]) == 2  # crossing + one digest
+        one.leadership._connection.invalidate()  # the leader's process dies: its session ends
+        one.leadership._connection = None
+        one.leadership._stop.set()
+        two.leadership.keep_trying()
+        deadline = time.monotonic() + 10
+        while not two.leadership.is_leader():
+            assert time.monotonic() < deadline, "no takeover within 10 s"
+            time.sleep(0.2)
+        clock.now += timedelta(days=1)
+        two.run(with_digest=True)
+        assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS"]) == 3
+    finally:
+        one.leadership.release()
+        two.leadership.release()
+        for bot in (first, second):
+            bot.core.engine.dispose()
