@@ -3,18 +3,19 @@ due/overdue check; only the leader process acts on them."""
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from datetime import datetime, timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
 
 from bot.alerting import run_alerts
 from bot.bootstrap import App
+from bot.settings import DIGEST_AT
 
 log = logging.getLogger(__name__)
 LEADER_LOCK = 7_150_002  # any fixed number, shared by all replicas
@@ -27,7 +28,10 @@ class Leadership:
     seconds). SQLite means one process, so it always leads."""
 
     def __init__(self, engine: Engine, retry_seconds: float = 2.0):
-        self.engine, self.retry_seconds = engine, retry_seconds
+        # Its own unpooled engine: the lock's session must end when this
+        # connection does, never go back to a pool still holding the lock.
+        self.engine = create_engine(engine.url, poolclass=NullPool) if engine.dialect.name == "postgresql" else engine
+        self.retry_seconds = retry_seconds
         self._connection = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -80,7 +84,7 @@ class Leadership:
 
 def digest_trigger(spec: str, tz) -> CronTrigger:
     """`mon-fri 09:00` -> a cron trigger in the bot's zone."""
-    match = re.fullmatch(r"\s*(?P<days>[a-z,\-*]+)\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*", spec.lower())
+    match = DIGEST_AT.fullmatch(spec.lower())
     if not match:
         raise ValueError(f"QM_DIGEST_AT “{spec}” should look like “mon-fri 09:00”")
     return CronTrigger(day_of_week=match["days"], hour=int(match["hour"]), minute=int(match["minute"]), timezone=tz)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +15,16 @@ class SettingsError(ValueError):
 
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+DIGEST_AT = re.compile(r"\s*(?P<days>[a-z,\-*]+)\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*")
+
+
+def _digest_at(value: str) -> str:
+    match = DIGEST_AT.fullmatch(value.lower())
+    if not match or int(match["hour"]) > 23 or int(match["minute"]) > 59:
+        raise SettingsError(f"QM_DIGEST_AT “{value}” should look like “mon-fri 09:00”")
+    return value.lower()
 
 
 def _minutes(value: str) -> int:
@@ -59,6 +70,6 @@ class Settings:
             port=int(port),
             alert_channel=env.get("QM_ALERT_CHANNEL") or None,
             listen_channels=_list(env.get("QM_LISTEN_CHANNELS")),
-            digest_at=env.get("QM_DIGEST_AT") or "mon-fri 09:00",
+            digest_at=_digest_at(env.get("QM_DIGEST_AT") or "mon-fri 09:00"),
             overdue_check_minutes=_minutes(env.get("QM_OVERDUE_CHECK_MINUTES") or "60"),
         )

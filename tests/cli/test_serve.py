@@ -95,3 +95,8 @@ def test_socket_mode_connects_with_the_app_token(tmp_path, fake):
     finally:
         process.kill()
         process.wait(timeout=30)
+
+
+def test_bad_schedule_settings_are_one_clear_line(tmp_path):
+    done = qm("alerts", "--dry-run", db=tmp_path / "qm.db", env={"QM_DIGEST_AT": "every morning"})
+    assert done.returncode == 1 and done.stderr.startswith("quartermaster: QM_DIGEST_AT")

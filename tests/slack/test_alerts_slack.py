@@ -122,3 +122,40 @@ def test_two_schedulers_on_one_postgresql_one_posts_and_the_other_takes_over(fak
         two.leadership.release()
         for bot in (first, second):
             bot.core.engine.dispose()
+
+
+def test_the_schedule_defaults_to_weekdays_at_nine_and_an_hourly_check(alerting, clock):
+    run = scheduler(alerting, clock)
+    run.scheduler.start(paused=True)
+    try:
+        digest, due = run.scheduler.get_job("digest"), run.scheduler.get_job("due")
+        assert digest.trigger.get_next_fire_time(None, datetime(2026, 12, 4, 10, tzinfo=timezone.utc)) == datetime(
+            2026, 12, 7, 9, tzinfo=timezone.utc)  # Friday 10:00 -> Monday 09:00
+        assert due.trigger.interval == timedelta(hours=1)
+        assert run.scheduler._job_defaults["misfire_grace_time"] == 3600 and run.scheduler._job_defaults["coalesce"]
+    finally:
+        run.scheduler.shutdown(wait=False)
+
+
+def test_catching_up_after_a_restart_sends_todays_digest_once(alerting, fake, clock):
+    alerting.message("used 1 toner")
+    alerting.settle()
+    def restart_and_catch_up():
+        run = scheduler(alerting, clock)  # a new process
+        try:
+            return run.catch_up()[-1]
+        finally:
+            run.leadership.release()
+
+    clock.now = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)  # before nine: no digest yet
+    assert not restart_and_catch_up().startswith("posted")
+    clock.now = datetime(2026, 11, 30, 11, 0, tzinfo=timezone.utc)  # came back up after the 09:00 run
+    assert restart_and_catch_up() == "posted 1 new alert(s)"
+    assert restart_and_catch_up() == "nothing new to post"
+
+
+def test_a_bad_digest_schedule_is_refused():
+    from bot.scheduler import digest_trigger
+
+    with pytest.raises(ValueError, match="QM_DIGEST_AT"):
+        digest_trigger("every morning", timezone.utc)
