@@ -12,17 +12,22 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from sqlalchemy import update
+from sqlalchemy.exc import DBAPIError
 
 from storage.inbox import INBOX, InboxItem
 from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-STALE_AFTER = timedelta(minutes=2)  # a claim this old belongs to a worker that died
+STALE_AFTER = timedelta(seconds=30)  # a claim this old belongs to a worker that died
 
 
 class Worker:
-    def __init__(self, uow: UnitOfWorkFactory, process: Callable[[InboxItem], None], threads: int = 4, sweep_seconds: float = 5.0):
+    def __init__(self, uow: UnitOfWorkFactory, process: Callable[[InboxItem], None], threads: int = 4, sweep_seconds: float = 5.0,
+                 single_process: bool = False):
+        """`single_process` (SQLite): no other process can hold a claim, so
+        claims found at start are a crashed run's and are taken back at once."""
         self.uow, self.process = uow, process
+        self.single_process = single_process
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="qm-worker")
         self.sweep_seconds = sweep_seconds
         self._stopping = threading.Event()
@@ -72,9 +77,7 @@ class Worker:
                 except queue.Empty:
                     break
             try:
-                with self.uow() as uow:
-                    ids = [uow.inbox.accept(*args, _now()) for args, _ in batch]
-                    uow.commit()
+                ids = self._store(batch)
             except BaseException as error:
                 for _, done in batch:
                     done.set_exception(error)
@@ -104,10 +107,24 @@ class Worker:
             )
             uow.commit()
 
-    def sweep(self) -> int:
+    def _store(self, batch: list) -> list[int | None]:
+        for attempt in (1, 2):
+            try:
+                with self.uow() as uow:
+                    ids = [uow.inbox.accept(*args, _now()) for args, _ in batch]
+                    uow.commit()
+                return ids
+            except DBAPIError as error:
+                # A connection the database dropped (it restarted) is retried
+                # once on a fresh one: nothing was stored, so nothing doubles.
+                if attempt == 2 or not error.connection_invalidated:
+                    raise
+        raise AssertionError("unreachable")
+
+    def sweep(self, stale_before: datetime | None = None) -> int:
         """Queue what is waiting: pending requests and stale claims."""
         with self.uow() as uow:
-            waiting = uow.inbox.waiting(_now() - STALE_AFTER)
+            waiting = uow.inbox.waiting(stale_before or _now() - STALE_AFTER)
             uow.inbox.release(waiting)
             uow.commit()
         for item_id in waiting:
@@ -115,7 +132,8 @@ class Worker:
         return len(waiting)
 
     def start(self) -> None:
-        self.sweep()  # drain what a previous process acknowledged but never finished
+        # Drain what a previous process acknowledged but never finished.
+        self.sweep(stale_before=_now() if self.single_process else None)
         self._sweeper = threading.Thread(target=self._sweep_forever, name="qm-sweeper", daemon=True)
         self._sweeper.start()
 
