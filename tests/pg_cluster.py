@@ -44,6 +44,16 @@ class Cluster:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
         subprocess.run(prefix + list(cmd), check=True, capture_output=True, text=True, cwd=self.root)
 
+    def pause(self) -> None:
+        """Stop the server, keeping its data (an outage)."""
+        self._run(find_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run(find_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", self._options(), "start")
+
+    def _options(self) -> str:
+        return f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c max_connections=200"
+
     def start(self) -> "Cluster":
         initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
         if not initdb or not pg_ctl:
@@ -51,8 +61,7 @@ class Cluster:
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
         self._run(initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c max_connections=200"
-        self._run(pg_ctl, "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", options, "start")
+        self._run(pg_ctl, "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", self._options(), "start")
         return self
 
     def stop(self) -> None:
