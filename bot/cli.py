@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
 
+    backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser("restore", help="load a backup into an empty database")
+    restore.add_argument("file", type=Path)
+
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     return parser
@@ -162,6 +167,29 @@ def cmd_serve(app: App, args) -> int:
     return 0
 
 
+def cmd_backup(app: App, args) -> int:
+    from services.backup import backup
+
+    try:
+        counts = backup(app.uow, args.file)
+    except OSError as error:
+        raise Failure(f"can't write {args.file}: {error.strerror}") from None
+    print(f"backup written to {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()), file=sys.stderr)
+    return 0
+
+
+def cmd_restore(app: App, args) -> int:
+    from domain.errors import DomainError
+    from services.backup import restore
+
+    try:
+        counts = restore(app.uow, args.file, _cli_context(app, source=f"restore:{args.file.name}"))
+    except DomainError as error:
+        raise Failure(error.message) from None
+    print(f"restored from {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()), file=sys.stderr)
+    return 0
+
+
 def cmd_db(app: App, args) -> int:
     print("database is up to date", file=sys.stderr)  # bootstrap() has just migrated it
     return 0
@@ -180,4 +208,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"alerts": cmd_alerts, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

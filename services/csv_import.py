@@ -97,26 +97,8 @@ def _cells(record, mapping, headers, line, result) -> dict[str, str] | None:
 
 
 def import_csv(kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Context, skip_bad: bool = False) -> ImportResult:
-    result = ImportResult()
-    rows = read_rows(kind, data, result)
-    seen: dict[str, int] = {}
-    key_field = "asset_tag" if kind == "assets" else "sku"
     with uow_factory() as uow:
-        for line, cells in rows:
-            key = tag_key(cells.get(key_field, ""))
-            if key and key in seen:
-                result.errors.append(RowError(line, key_field, f"{cells[key_field]} already appears on line {seen[key]}"))
-                continue
-            seen[key] = line
-            try:
-                outcome = _apply_row(uow, ctx, kind, cells, ctx.tz)
-            except DomainError as error:
-                column, _, message = error.message.partition(": ")
-                if not message:
-                    column, message = None, error.message
-                result.errors.append(RowError(line, column, message))
-                continue
-            setattr(result, outcome, getattr(result, outcome) + 1)
+        result = import_into(uow, kind, data, ctx)
         if result.errors and not skip_bad:
             return result
         uow.commit()
@@ -124,7 +106,32 @@ def import_csv(kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Cont
     return result
 
 
-def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], tz: tzinfo) -> str:
+def import_into(uow: UnitOfWork, kind: str, data: bytes, ctx: Context, record_changes: bool = True) -> ImportResult:
+    """Apply a CSV inside an open unit of work (the caller commits). Without
+    `record_changes` (a restore, whose ledger comes along) no entries are written."""
+    result = ImportResult()
+    rows = read_rows(kind, data, result)
+    seen: dict[str, int] = {}
+    key_field = "asset_tag" if kind == "assets" else "sku"
+    for line, cells in rows:
+        key = tag_key(cells.get(key_field, ""))
+        if key and key in seen:
+            result.errors.append(RowError(line, key_field, f"{cells[key_field]} already appears on line {seen[key]}"))
+            continue
+        seen[key] = line
+        try:
+            outcome = _apply_row(uow, ctx, kind, cells, ctx.tz, record_changes)
+        except DomainError as error:
+            column, _, message = error.message.partition(": ")
+            if not message:
+                column, message = None, error.message
+            result.errors.append(RowError(line, column, message))
+            continue
+        setattr(result, outcome, getattr(result, outcome) + 1)
+    return result
+
+
+def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], tz: tzinfo, record_changes: bool) -> str:
     if kind == "assets":
         if cells.get("status", "").strip().lower() in SNIPE_STATUS:
             cells["status"] = SNIPE_STATUS[cells["status"].strip().lower()]
@@ -156,7 +163,8 @@ def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], 
         repo.save(item)
     else:
         repo.add(item)
-    record(uow, ctx, Action.EDIT if existing else Action.CREATE, item, before, quantity=quantity)
+    if record_changes:
+        record(uow, ctx, Action.EDIT if existing else Action.CREATE, item, before, quantity=quantity)
     return "updated" if existing else "created"
 
 

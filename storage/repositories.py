@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from domain.aliases import AliasSuggestion, SuggestionStatus
@@ -184,6 +184,17 @@ class LedgerRepository:
         )
         row = self.writer.execute(query).mappings().first()
         return mapping.entry_from_row(row) if row else None
+
+    def restore(self, entries: list[LedgerEntry]) -> None:
+        """Put back a backed-up ledger verbatim, ids and all (empty database only)."""
+        rows = [{**mapping.entry_values(e), "id": e.id} for e in entries]
+        for start in range(0, len(rows), 1000):
+            self.writer.execute(insert(LEDGER), rows[start : start + 1000])
+        if self.writer.session.connection().dialect.name == "postgresql" and rows:
+            self.writer.execute(text("SELECT setval(pg_get_serial_sequence('ledger', 'id'), (SELECT max(id) FROM ledger))"))
+
+    def count(self) -> int:
+        return self.writer.execute(select(func.count()).select_from(LEDGER)).scalar() or 0
 
     def get(self, entry_id: int) -> LedgerEntry | None:
         row = self.writer.execute(select(LEDGER).where(LEDGER.c.id == entry_id)).mappings().first()

@@ -120,3 +120,17 @@ def test_a_manager_can_export_in_the_chat(db, files):
     qm("import", "stock", str(files / "stock.csv"), db=db)
     out = qm("chat", "--user", "maria", db=db, stdin="export stock\n").stdout
     assert out.splitlines()[1].startswith("sku,name,unit,packs,on_hand") and "PAP-A4" in out
+
+
+def test_backup_and_restore_through_the_command_line(db, files, tmp_path):
+    qm("import", "stock", str(files / "stock.csv"), db=db)
+    qm("chat", "--user", "alice", db=db, stdin="used 2 pens\nundo\nused 1 toner\n")
+    archive = tmp_path / "backup.zip"
+    assert qm("backup", str(archive), db=db).returncode == 0
+    copy = tmp_path / "copy.db"
+    restored = qm("restore", str(archive), db=copy)
+    assert restored.returncode == 0 and "6 ledger" in restored.stderr
+    for kind in ("stock", "ledger"):
+        assert qm("export", kind, db=copy).stdout == qm("export", kind, db=db).stdout
+    again = qm("restore", str(archive), db=copy)
+    assert again.returncode == 1 and "empty database" in again.stderr
