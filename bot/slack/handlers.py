@@ -36,8 +36,8 @@ class Handlers:
         try:
             getattr(self, f"_{item.kind}")(item)
         except DBAPIError:
-            log.exception("database unavailable while handling request %s", item.id)
-            self._say_anyway(item.kind, payload, DB_DOWN)
+            # Stored requests are retried when the database is back, so the
+            # person is not told "nothing changed" about something that will.
             raise
         except Exception:
             ref = uuid.uuid4().hex[:8]

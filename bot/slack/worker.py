@@ -34,6 +34,7 @@ class Worker:
         self._sweeper: threading.Thread | None = None
         self._arrivals: queue.Queue = queue.Queue()
         self._in_flight = 0
+        self._retry: set[int] = set()  # claimed here, interrupted by a database outage
         self._count_lock = threading.Lock()
         threading.Thread(target=self._store_arrivals, name="qm-inbox-writer", daemon=True).start()
 
@@ -93,6 +94,11 @@ class Worker:
             return  # done already, or another worker has it
         try:
             self.process(item)
+        except DBAPIError:
+            log.warning("database unavailable while handling request %s; will retry", item_id, exc_info=True)
+            with self._count_lock:
+                self._retry.add(item_id)
+            return
         except Exception:
             ref = uuid.uuid4().hex[:8]
             log.exception("request %s failed (ref %s)", item_id, ref)
@@ -122,11 +128,20 @@ class Worker:
         raise AssertionError("unreachable")
 
     def sweep(self, stale_before: datetime | None = None) -> int:
-        """Queue what is waiting: pending requests and stale claims."""
-        with self.uow() as uow:
-            waiting = uow.inbox.waiting(stale_before or _now() - STALE_AFTER)
-            uow.inbox.release(waiting)
-            uow.commit()
+        """Queue what is waiting: pending requests, stale claims, and ours
+        that a database outage interrupted."""
+        with self._count_lock:
+            interrupted, self._retry = list(self._retry), set()
+        try:
+            with self.uow() as uow:
+                uow.inbox.release(interrupted)
+                waiting = uow.inbox.waiting(stale_before or _now() - STALE_AFTER)
+                uow.inbox.release(waiting)
+                uow.commit()
+        except Exception:
+            with self._count_lock:
+                self._retry.update(interrupted)  # still down: next sweep
+            raise
         for item_id in waiting:
             self.submit(item_id)
         return len(waiting)
