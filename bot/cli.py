@@ -5,7 +5,7 @@ import argparse
 import getpass
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +23,10 @@ from storage.database import BadDatabaseUrl
 
 class Failure(Exception):
     """A refused or failed operation: message on stderr, exit 1."""
+
+
+class Usage(Exception):
+    """Arguments that don't make sense together: message on stderr, exit 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
 
+    report = commands.add_parser("report", help="the asset register or the stock on hand, as CSV")
+    report.add_argument("kind", choices=["assets", "stock"])
+    report.add_argument("--by", choices=["department", "location", "category", "supplier"], default=None)
+    report.add_argument("--at", type=date.fromisoformat, default=None, help="as of this date (YYYY-MM-DD; default today)")
+    report.add_argument("--chart", type=Path, default=None, help="also draw a PNG chart to this file")
+
     backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="load a backup into an empty database")
@@ -70,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     except (Failure, SettingsError, BadDatabaseUrl) as error:
         print(f"quartermaster: {error}", file=sys.stderr)
         return 1
+    except Usage as error:
+        print(f"quartermaster: {error}", file=sys.stderr)
+        return 2
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
         url = Settings.from_env().database_url
@@ -167,6 +180,33 @@ def cmd_serve(app: App, args) -> int:
     return 0
 
 
+def cmd_report(app: App, args) -> int:
+    from services import charts
+    from services import reports
+
+    at = args.at or datetime.now(app.settings.timezone).date()
+    with app.uow(read_only=True) as uow:
+        if args.kind == "assets":
+            by = args.by or "department"
+            if by not in reports.GROUPINGS:
+                raise Usage(f"assets are grouped by department, location or category, not {by}")
+            rows = reports.register_rows(uow, by, at)
+            sys.stdout.write(reports.register_csv(rows, by))
+            chart = (lambda: charts.register_chart(rows, by, at))
+        else:
+            if args.by not in (None, "location", "supplier"):
+                raise Usage("stock is grouped by location or supplier")
+            rows = uow.reports.stock(args.by, at)
+            sys.stdout.write(reports.stock_csv(rows, args.by))
+            chart = (lambda: charts.stock_chart(rows, at))
+    if args.chart:
+        try:
+            args.chart.write_bytes(chart())
+        except OSError as error:
+            raise Failure(f"can't write {args.chart}: {error.strerror}") from None
+    return 0
+
+
 def cmd_backup(app: App, args) -> int:
     from services.backup import backup
 
@@ -208,4 +248,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

@@ -32,6 +32,7 @@ class Intent(str, Enum):
     ADD_STOCK = "add_stock"
     ALIAS_SUGGESTIONS = "alias_suggestions"
     EXPORT = "export"
+    REGISTER = "register"
     ACCEPT_ALIAS = "accept_alias"
     DISMISS_ALIAS = "dismiss_alias"
     UNKNOWN = "unknown"

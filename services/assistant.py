@@ -14,7 +14,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import catalog, changes, csv_export, queries
+from services import catalog, changes, charts, csv_export, queries, reports
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
@@ -108,6 +108,8 @@ class Assistant:
     def _query(ctx: Context, uow, command: Command, understood) -> Reply:
         if command.intent is Intent.EXPORT:
             return _export(ctx, uow, command.value)
+        if command.intent is Intent.REGISTER:
+            return _register(ctx, uow, command.field or "department")
         listing = LISTINGS.get(command.intent)
         if listing is not None:
             return answer(listing(ctx, uow))
@@ -179,3 +181,11 @@ def _export(ctx: Context, uow, kind: str) -> Reply:
     name = f"quartermaster-{kind}-{stamp}.csv"
     return Reply(ReplyKind.ANSWER, f"Here is the {kind} export ({rows:,} rows): {name}", attachment=(name, out.getvalue().encode()))
 
+
+
+def _register(ctx: Context, uow, by: str) -> Reply:
+    """What the assets are worth, grouped: a short table, and the chart as a file."""
+    at = ctx.now.astimezone(ctx.tz).date()
+    rows = reports.register_rows(uow, by, at)
+    chart = charts.register_chart(rows, by, at)
+    return Reply(ReplyKind.ANSWER, reports.register_table(rows, by, at), attachment=(f"assets-by-{by}-{at.isoformat()}.png", chart))

@@ -19,7 +19,7 @@ TYPES = {
 NO_ITEM = frozenset(
     {
         Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK,
-        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT,
+        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT, Intent.REGISTER,
     }
 )
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})

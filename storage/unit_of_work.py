@@ -8,6 +8,7 @@ from sqlalchemy.orm import sessionmaker
 
 from storage.alerts import AlertRepository
 from storage.inbox import InboxRepository, PeopleRepository
+from storage.reports import ReportRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
 
@@ -25,6 +26,7 @@ class UnitOfWork:
         self.inbox = InboxRepository(self._writer)
         self.people = PeopleRepository(self._writer)
         self.alerts = AlertRepository(self._writer)
+        self.reports = ReportRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:

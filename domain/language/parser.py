@@ -27,6 +27,7 @@ _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
 _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.REGISTER, re.compile(r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$", re.I)),
     (Intent.EXPORT, re.compile(r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$", re.I)),
     (Intent.ALIAS_SUGGESTIONS, re.compile(r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I)),
     (Intent.HELP, re.compile(r"^(?:help|\?|h|what can you do|commands|how does this work|usage)$", re.I)),
@@ -147,6 +148,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 def _single(intent: Intent, match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
     ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    if intent is Intent.REGISTER:
+        by = (groups.get("by") or groups.get("by2") or "department").lower()
+        return Command(intent, field={"dept": "department", "team": "department", "place": "location", "categorie": "category"}.get(by, by))
     if intent is Intent.EXPORT:
         kind = groups["ref"].lower()
         return Command(intent, value={"asset list": "assets", "inventory": "stock", "history": "ledger"}.get(kind, kind))

@@ -134,3 +134,17 @@ def test_backup_and_restore_through_the_command_line(db, files, tmp_path):
         assert qm("export", kind, db=copy).stdout == qm("export", kind, db=db).stdout
     again = qm("restore", str(archive), db=copy)
     assert again.returncode == 1 and "empty database" in again.stderr
+
+
+def test_report_prints_the_register_as_csv_and_draws_a_chart(db, files, tmp_path):
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    chart = tmp_path / "register.png"
+    done = qm("report", "assets", "--by", "department", "--at", "2026-11-29", "--chart", str(chart), db=db)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "department,count,cost,accumulated_depreciation,book_value"
+    assert "IT,2,2598.00,2131.56,466.44" in lines and lines[-1].startswith("(total),5,")
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    stock = qm("report", "stock", db=db)
+    assert stock.returncode == 0 and stock.stdout.startswith("group,sku,name,on_hand,unit,value,used_last_30_days")
+    assert qm("report", "assets", "--by", "supplier", db=db).returncode == 2

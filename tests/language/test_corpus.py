@@ -53,6 +53,8 @@ def show(understood: Understood) -> str:
         parts.append(f"value={command.value}")
         if command.field:
             parts.append(f"field={command.field}")
+    elif command.field:
+        parts.append(f"field={command.field}")
     return " ".join(parts)
 
 

@@ -150,3 +150,11 @@ def test_a_manager_gets_a_csv_export_uploaded_with_files_upload_v2(slack, fake):
     assert upload["bytes"] == int(url_request["length"])
     (complete,) = fake.wait_for("files.completeUploadExternal")
     assert complete["channel_id"] == "DMARIA" and "stock export (3 rows)" in complete["initial_comment"]
+
+
+def test_the_register_in_slack_is_a_short_table_with_the_chart_uploaded(slack, fake):
+    slack.message("what are our assets worth by department?")
+    (url_request,) = fake.wait_for("files.getUploadURLExternal")
+    assert url_request["filename"].startswith("assets-by-department-") and url_request["filename"].endswith(".png")
+    (complete,) = fake.wait_for("files.completeUploadExternal")
+    assert "Assets by department" in complete["initial_comment"] and "Facilities" in complete["initial_comment"]
