@@ -11,6 +11,7 @@ class Intent(str, Enum):
     CHECK_OUT = "check_out"
     CHECK_IN = "check_in"
     EXTEND = "extend"
+    MOVE = "move"
     TAKE = "take"  # check out an asset or consume stock, whichever the item is
     CONSUME = "consume"
     RECEIVE = "receive"
@@ -43,6 +44,7 @@ CHANGES = frozenset(
         Intent.CHECK_OUT,
         Intent.CHECK_IN,
         Intent.EXTEND,
+        Intent.MOVE,
         Intent.TAKE,
         Intent.CONSUME,
         Intent.RECEIVE,

@@ -19,7 +19,7 @@ from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
 from services.resolver import CatalogItem
-from services.understanding import NeedsChoice, understand
+from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace, understand
 from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
@@ -61,9 +61,10 @@ class Assistant:
         """The person picked `key` among the choices of `question`: run its
         commands, and offer the words they used to managers as an alias."""
         ctx = self.context(who, source, inbox_id)
-        commands = [replace(c, ref=key) if c.ref == question.reference else c for c in question.pending]
+        field = question.reference_field
+        commands = [replace(c, **{field: key}) if getattr(c, field) == question.reference else c for c in question.pending]
         replies = self.run(ctx, commands)
-        if question.reference and not any(r.kind is ReplyKind.REFUSAL for r in replies):
+        if question.reference and field == "ref" and not any(r.kind is ReplyKind.REFUSAL for r in replies):
             replies.append(self._suggest_alias(ctx, question.reference, key))
         return [r for r in replies if r is not None]
 
@@ -96,6 +97,8 @@ class Assistant:
             (understood,) = understand([command], self.catalog.index())
         except NeedsChoice as choice:
             return self._question(choice, all_commands)
+        except NeedsPlace as place:
+            return _place_question(place, all_commands)
         except DomainError as error:
             return refusal(error.message)
         with self.uow(read_only=True) as uow:
@@ -122,6 +125,8 @@ class Assistant:
             targets = understand(commands, self.catalog.index())
         except NeedsChoice as choice:
             return self._question(choice, all_commands)
+        except NeedsPlace as place:
+            return _place_question(place, all_commands)
         except DomainError as error:
             return refusal(error.message)
         with self.uow() as uow:
@@ -145,6 +150,8 @@ class Assistant:
             return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent is Intent.CHECK_IN:
             return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
+        if intent is Intent.MOVE:
+            return changes.move(uow, ctx, keys[0], command.field, command.value)
         if intent is Intent.EXTEND:
             return changes.extend(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent in STOCK_MOVES:
@@ -189,3 +196,14 @@ def _register(ctx: Context, uow, by: str) -> Reply:
     rows = reports.register_rows(uow, by, at)
     chart = charts.register_chart(rows, by, at)
     return Reply(ReplyKind.ANSWER, reports.register_table(rows, by, at), attachment=(f"assets-by-{by}-{at.isoformat()}.png", chart))
+
+
+def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
+    choices = [Choice(c, c) for c in place.candidates[:4]]
+    choices.append(Choice(NEW_PLACE + place.reference, f"New {place.field}: {place.reference}"))
+    if place.candidates:
+        text = f"Which {place.field} is “{place.reference}”? Or is it a new one?"
+    else:
+        text = f"I don't know a {place.field} called “{place.reference}” yet. Create it?"
+    return Reply(ReplyKind.QUESTION, text, choices=tuple(choices), pending=tuple(all_commands),
+                 reference=place.reference, reference_field="value")

@@ -39,7 +39,7 @@ class CatalogCache:
                 return self._index
             with self._lock:
                 if self._index is None or stamp != self._stamp:
-                    self._index = CatalogIndex(uow.assets.catalog(), uow.stock.catalog())
+                    self._index = CatalogIndex(uow.assets.catalog(), uow.stock.catalog(), uow.assets.places())
                     self._stamp = stamp
                     # The index lives long and holds no garbage: keep the cyclic
                     # collector from rescanning it (pauses of 100+ ms on big catalogs).

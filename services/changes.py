@@ -92,6 +92,19 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
 EXTEND_BY = timedelta(days=7)
 
 
+def move(uow: UnitOfWork, ctx: Context, tag: str, field: str, place: str) -> Done:
+    """A new location or department for an asset, in the ledger like any change."""
+    asset = uow.assets.get(tag, lock=True)
+    before = snapshot(asset)
+    if getattr(asset, field) == place:
+        return Done(f"{asset.tag} ({asset.name}) is already in {place}.", 0)
+    setattr(asset, field, place)
+    uow.assets.save(asset)
+    entry_id = record(uow, ctx, Action.EDIT, asset, before, note="moved")
+    where = "now belongs to" if field == "department" else "is now in"
+    return Done(f"{asset.tag} ({asset.name}) {where} {place}.", entry_id)
+
+
 def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: datetime | None) -> Done:
     """Keep an asset longer: to `until`, or a week past its due time (or now)."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]

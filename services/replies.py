@@ -37,6 +37,7 @@ class Reply:
     # The commands to re-run once a choice replaces `reference` in them.
     pending: tuple[Command, ...] = field(default=(), compare=False)
     reference: str | None = None
+    reference_field: str = "ref"  # which part of the pending commands the choice replaces
     cards: tuple[Card, ...] = ()
     attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
 

@@ -73,9 +73,11 @@ class Resolution:
 
 
 class CatalogIndex:
-    def __init__(self, assets: list[tuple], stock: list[tuple]):
+    def __init__(self, assets: list[tuple], stock: list[tuple], places: dict[str, set[str]] | None = None):
         """`assets`: (tag, name, model, manufacturer, category, aliases);
-        `stock`: (sku, name, barcode, aliases, unit, packs)."""
+        `stock`: (sku, name, barcode, aliases, unit, packs); `places`: the
+        locations and departments in use."""
+        self.places = {kind: sorted(values) for kind, values in (places or {}).items()}
         with _collector_paused():
             self._build(assets, stock)
 
@@ -221,6 +223,19 @@ class CatalogIndex:
         if reference.strip().isdigit() and ItemType.ASSET in types:
             return list(self._by_digits.get(reference.strip(), []))
         return []
+
+    def resolve_place(self, kind: str, text: str) -> list[str]:
+        """Known places `text` may mean: the one written (any case), else the
+        close ones; empty means it would be a new place."""
+        known = self.places.get(kind, [])
+        exact = [p for p in known if p.lower() == text.strip().lower()]
+        if exact:
+            return exact[:1]
+        matches = process.extract(text, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=85)
+        if not matches:
+            return []
+        best = matches[0][1]
+        return [place for place, score, _ in matches if score >= best - CLOSE]
 
     def __len__(self) -> int:
         return len(self.exact)

@@ -13,7 +13,7 @@ from services.resolver import CatalogIndex, CatalogItem
 
 ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
 TYPES = {
-    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS,
+    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS, Intent.MOVE: ASSETS,
     Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
 }
 NO_ITEM = frozenset(
@@ -30,6 +30,15 @@ NEEDS_COUNT = frozenset({Intent.CONSUME, Intent.RECEIVE, Intent.COUNT, Intent.SE
 class Understood:
     command: Command
     items: tuple[CatalogItem, ...] = ()
+
+
+class NeedsPlace(Exception):
+    """A location or department that matches several known ones, or none
+    (a new one, to be confirmed before it is created)."""
+
+    def __init__(self, field: str, reference: str, candidates: list[str]):
+        super().__init__(reference)
+        self.field, self.reference, self.candidates = field, reference, candidates
 
 
 class NeedsChoice(Exception):
@@ -59,6 +68,8 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
+    if command.intent is Intent.MOVE:
+        command = replace(command, value=_place(command, index))
     if command.intent is Intent.TAKE:
         command = replace(command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME)
     if command.intent in NEEDS_COUNT and command.count is None:
@@ -68,3 +79,18 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
     return Understood(command, items)
+
+
+NEW_PLACE = "="  # a value chosen as "create it": taken as written
+
+
+def _place(command: Command, index: CatalogIndex) -> str:
+    written = (command.value or "").strip()
+    if not written:
+        raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
+    if written.startswith(NEW_PLACE):
+        return written[len(NEW_PLACE):].strip()
+    known = index.resolve_place(command.field, written)
+    if len(known) == 1:
+        return known[0]
+    raise NeedsPlace(command.field, written, known)

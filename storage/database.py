@@ -1,6 +1,7 @@
 """Engines: one per process, configured so writers never lose updates."""
 from __future__ import annotations
 
+import math
 import threading
 
 from sqlalchemy import create_engine, event
@@ -45,6 +46,7 @@ def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        _ensure_math_functions(dbapi_connection)
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
@@ -74,3 +76,13 @@ def _serialize_sqlite_writers(engine: Engine, in_memory: bool) -> None:
 
     event.listen(engine, "commit", _release)
     event.listen(engine, "rollback", _release)
+
+
+def _ensure_math_functions(dbapi_connection) -> None:
+    """Reports use floor() and power(), built into most SQLite builds; where
+    they are not, Python's stand in."""
+    try:
+        dbapi_connection.execute("SELECT floor(1.5), power(2.0, 0.5)")
+    except Exception:
+        dbapi_connection.create_function("floor", 1, math.floor, deterministic=True)
+        dbapi_connection.create_function("power", 2, math.pow, deterministic=True)

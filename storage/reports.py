@@ -47,14 +47,14 @@ def book_value_cents(at: date):
     raw = (at.year - extract("year", a.purchase_date)) * 12 + (at.month - extract("month", a.purchase_date)) - case(
         (extract("day", a.purchase_date) > at.day, 1), else_=0)
     months = case((raw < 0, 0), (raw > life, life), else_=raw)
-    straight = cost - func.round((cost - salvage) * months / cast(life, Float))
+    straight = _half_up(cost - (cost - salvage) * months / cast(life, Float))
     rate = 2.0 / cast(a.useful_life_years, Float)
     declined = cost * func.power(1 - rate, cast(months, Float) / 12.0)
     declining = case(
         (months == life, salvage),
         (rate >= 1, case((months == 0, cost), else_=salvage)),
         (declined < salvage, salvage),
-        else_=func.round(declined),
+        else_=_half_up(declined),
     )
     return case(
         (a.cost.is_(None), None),
@@ -98,6 +98,12 @@ class ReportRepository:
         )
         return [StockRow(g, sku, name, n, unit, _money(value) if value is not None else None, int(u or 0))
                 for g, sku, name, n, unit, value, u in self.writer.execute(query)]
+
+
+def _half_up(cents):
+    """Round to whole cents, halves up, as the domain's Decimal does; the
+    databases' own round() differ (PostgreSQL rounds float halves to even)."""
+    return func.floor(cents + 0.5)
 
 
 def _money(cents) -> Decimal:

@@ -136,6 +136,13 @@ class AssetRepository(_ItemRepository):
         query = select(ASSETS).where(ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due < now)
         return list(self._rows(query.order_by(ASSETS.c.due)))
 
+    def places(self) -> dict[str, set[str]]:
+        """Locations and departments in use (stock locations count too)."""
+        found = {"location": set(), "department": set()}
+        for column, kind in ((ASSETS.c.location, "location"), (ASSETS.c.department, "department"), (STOCK.c.location, "location")):
+            found[kind].update(v for (v,) in self._execute(select(column).distinct()) if v)
+        return found
+
     def catalog(self) -> list[tuple]:
         """Light rows for the resolver: (tag, name, model, manufacturer, category, aliases)."""
         c = ASSETS.c

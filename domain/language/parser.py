@@ -50,6 +50,13 @@ _MANAGER: list[tuple[Intent, re.Pattern]] = [
     (Intent.ADD_STOCK, re.compile(r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$", re.I)),
     (Intent.EDIT, re.compile(r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$", re.I)),
 ]
+_MOVES: list[tuple[str, re.Pattern]] = [
+    ("department", re.compile(r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$", re.I)),
+    ("department", re.compile(r"^(?:assign|transfer|reassign)\s+(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?$", re.I)),
+    ("location", re.compile(r"^(?:move|moved|moving|relocate|relocated|put|bring|brought)\s+(?P<rest>.+?)\s+(?:to|into|in|over to)\s+(?:the\s+)?(?P<place>.+)$", re.I)),
+    ("location", re.compile(r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$", re.I)),
+    ("location", re.compile(r"^(?:move|relocate)\s+(?P<rest>.+?)(?P<place>)$", re.I)),  # where to: asked
+]
 _CHANGES: list[tuple[Intent, re.Pattern]] = [
     (Intent.EXTEND, re.compile(r"^(?:extend|renew|keep)\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$", re.I)),
     (Intent.CHECK_IN, re.compile(r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$", re.I)),
@@ -128,6 +135,10 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match:
             return [_single(intent, match)]
     stripped = _PRONOUN.sub("", clean)
+    for kind, pattern in _MOVES:
+        match = pattern.match(stripped)
+        if match and not re.search(r"\bis back\b", stripped, re.I):
+            return [Command(Intent.MOVE, ref=_ref(match["rest"]), field=kind, value=match["place"].strip(" .!?"))]
     bare = _BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
         verb = bare.group("verb").lower().split()[-1].removeprefix("check")

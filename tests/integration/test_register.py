@@ -81,3 +81,23 @@ def test_asking_in_chat_gives_a_table_and_a_chart(register, assistant):
     assert reply.kind is ReplyKind.ANSWER and "Assets by department" in reply.text and "• IT: 2 items" in reply.text
     name, png = reply.attachment
     assert name.endswith(".png") and png.startswith(b"\x89PNG")
+
+
+def test_sql_and_domain_agree_on_many_random_assets_including_half_cents(uow):
+    import random
+
+    rng = random.Random(4)
+    lines = ["asset_tag,name,department,cost,purchase_date,useful_life_years,salvage_value,depreciation"]
+    for n in range(400):
+        lines.append(f"X-{n},Thing,D{n % 7},{rng.randint(10000, 500000) / 100:.2f},{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-"
+                     f"{rng.randint(1, 28):02d},{rng.choice([1, 2, 3, 4, 5, 7, 10])},{rng.choice([0, 0, 1, 25, 99.99])},"
+                     f"{rng.choice(['straight_line'] * 4 + ['declining_balance'])}")
+    assert not import_csv("assets", "\n".join(lines).encode(), uow, CTX).errors
+    for at in (date(2024, 3, 31), date(2026, 11, 29)):
+        with uow(read_only=True) as tx:
+            by_group = {r.group: r.book_value for r in reports.register_rows(tx, "department", at)}
+            expected: dict[str, Decimal] = {}
+            for a in tx.assets.all():
+                if a.purchase_date <= at:
+                    expected[a.department] = expected.get(a.department, Decimal("0.00")) + a.book_value(at)
+        assert {g: v for g, v in by_group.items() if g != "(total)"} == expected

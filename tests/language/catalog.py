@@ -34,5 +34,11 @@ STOCK = [
 ]
 
 
+PLACES = {
+    "location": {"IT store", "Meeting room A", "Meeting room B", "Warehouse", "Workshop", "Supply closet"},
+    "department": {"IT", "Facilities", "Sales", "Marketing"},
+}
+
+
 def corpus_index() -> CatalogIndex:
-    return CatalogIndex(ASSETS, STOCK)
+    return CatalogIndex(ASSETS, STOCK, PLACES)

@@ -9,7 +9,7 @@ import pytest
 from domain.commands import Intent
 from domain.errors import DomainError, NotFound
 from domain.language import parse
-from services.understanding import NeedsChoice, Understood, understand
+from services.understanding import NeedsChoice, NeedsPlace, Understood, understand
 from tests.language.catalog import corpus_index
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
@@ -47,7 +47,7 @@ def show(understood: Understood) -> str:
         parts.append(f"due={command.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}")
     if command.note:
         parts.append(f"note={command.note}")
-    if command.intent is Intent.EDIT:
+    if command.intent in (Intent.EDIT, Intent.MOVE):
         parts.append(f"{command.field}={command.value}")
     elif command.value:
         parts.append(f"value={command.value}")
@@ -67,6 +67,8 @@ def meaning(text: str) -> str:
         return " ; ".join(show(u) for u in understand(commands, INDEX))
     except NeedsChoice as choice:
         return "ask " + keys(choice.candidates)
+    except NeedsPlace as place:
+        return f"ask_{place.field} " + ("|".join(place.candidates) or "new")
     except NotFound:
         return "not_found"
     except DomainError:

@@ -1,0 +1,90 @@
+"""The asset register over 1,000,000 assets grouped by department, computed
+in SQL, on SQLite (a file) and PostgreSQL. Usage: python -m bench.register"""
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from datetime import date
+
+from sqlalchemy import create_engine, insert, text
+
+from bench.report import write_section
+from services.reports import register_rows
+from storage.database import make_engine
+from storage.migrate import upgrade
+from storage.repositories import ASSETS
+from storage.unit_of_work import unit_of_work_factory
+from tests.pg_cluster import Cluster
+
+N_ASSETS, TARGET_S, AT = 1_000_000, 2.0, date(2026, 11, 30)
+DEPARTMENTS = ["IT", "Sales", "Facilities", "Marketing", "Finance", "Ops", "Warehouse", "HR", "Legal", "Design"] * 2
+
+
+def load(engine) -> None:
+    rng = random.Random(9)
+    batch = []
+    with engine.begin() as conn:
+        for n in range(N_ASSETS):
+            batch.append({
+                "tag": f"R-{n:07d}", "tag_key": f"R{n:07d}", "name": f"Asset {n % 3000}", "aliases": "", "status": "available",
+                "cost": rng.randint(50, 5000), "purchase_date": date(2015 + rng.randrange(12), rng.randint(1, 12), rng.randint(1, 28)),
+                "useful_life_years": rng.choice([3, 4, 5, 7, 10]), "salvage_value": rng.choice([0, 0, 25, 100]),
+                "depreciation_method": "declining_balance" if rng.random() < 0.1 else "straight_line",
+                "department": f"{rng.choice(DEPARTMENTS)}{n % 2 or ''}",
+            })
+            if len(batch) == 20_000:
+                conn.execute(insert(ASSETS), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(ASSETS), batch)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+
+
+def measure(url: str) -> dict:
+    engine = make_engine(url)
+    upgrade(engine)
+    load(engine)
+    uow = unit_of_work_factory(engine)
+    times, rows = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        with uow(read_only=True) as tx:
+            rows = register_rows(tx, "department", AT)
+        times.append(time.perf_counter() - start)
+    engine.dispose()
+    return {"median": statistics.median(times), "max": max(times), "groups": len(rows) - 1, "total": rows[-1]}
+
+
+def main() -> None:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        results["sqlite"] = measure(f"sqlite:///{tmp}/register.db")
+    cluster = Cluster().start()
+    try:
+        with create_engine(cluster.base_url + "/postgres", isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.execute(text("CREATE DATABASE register"))
+        results["postgresql"] = measure(cluster.base_url + "/register")
+    finally:
+        cluster.stop()
+    lines = [
+        "## Asset register (issue 9)",
+        "",
+        f"{N_ASSETS:,} assets (10% declining-balance), grouped by department ({results['sqlite']['groups']} groups), as of",
+        f"{AT.isoformat()}: count, cost, accumulated depreciation and book value summed by the database in cents",
+        "(`services.reports.register_rows`); three runs each.",
+        "",
+        "| database | median | max | target | met | total book value |",
+        "| --- | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for name, r in results.items():
+        met = "yes" if r["max"] <= TARGET_S else "**no**"
+        lines.append(f"| {name} | {r['median']:.2f} s | {r['max']:.2f} s | <= {TARGET_S:.0f} s | {met} | {r['total'].book_value:,} |")
+    write_section("register", "\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
