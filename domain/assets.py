@@ -66,6 +66,18 @@ class Asset:
             raise InvalidValue(f"The new return time must be later than {'now' if self.due is None else 'the current one'}.")
         self.due = until
 
+    def send_to_maintenance(self) -> None:
+        if self.status is AssetStatus.MAINTENANCE:
+            raise InvalidValue(f"{self.tag} is already in maintenance.")
+        if self.status is not AssetStatus.AVAILABLE:
+            raise AssetUnavailable(self.tag, self.status.value, self.holder)
+        self.status = AssetStatus.MAINTENANCE
+
+    def back_from_maintenance(self) -> None:
+        if self.status is not AssetStatus.MAINTENANCE:
+            raise InvalidValue(f"{self.tag} isn't in maintenance (it is {self.status.value.replace('_', ' ')}).")
+        self.status = AssetStatus.AVAILABLE
+
     def check_in(self) -> None:
         if self.status is not AssetStatus.CHECKED_OUT:
             raise NotCheckedOut(self.tag, self.status.value)

@@ -12,6 +12,9 @@ class Intent(str, Enum):
     CHECK_IN = "check_in"
     EXTEND = "extend"
     MOVE = "move"
+    MAINTENANCE = "maintenance"  # send an asset to be repaired
+    REPAIRED = "repaired"  # back from maintenance
+    IN_MAINTENANCE = "in_maintenance"  # what is being repaired
     TAKE = "take"  # check out an asset or consume stock, whichever the item is
     CONSUME = "consume"
     RECEIVE = "receive"
@@ -45,6 +48,8 @@ CHANGES = frozenset(
         Intent.CHECK_IN,
         Intent.EXTEND,
         Intent.MOVE,
+        Intent.MAINTENANCE,
+        Intent.REPAIRED,
         Intent.TAKE,
         Intent.CONSUME,
         Intent.RECEIVE,

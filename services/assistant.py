@@ -30,6 +30,7 @@ QUESTIONS = {
 CARD_INTENTS = frozenset({Intent.INFO, Intent.WHO_HAS, Intent.WHERE_IS, Intent.IS_AVAILABLE, Intent.HOW_MANY})
 LISTINGS = {
     Intent.MY_ITEMS: queries.my_items, Intent.LOW_STOCK: queries.low_stock, Intent.ALIAS_SUGGESTIONS: queries.alias_suggestions,
+    Intent.IN_MAINTENANCE: queries.in_maintenance,
 }
 STOCK_MOVES = {Intent.CONSUME: Action.CONSUME, Intent.RECEIVE: Action.RECEIVE, Intent.COUNT: Action.COUNT}
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
@@ -142,7 +143,8 @@ class Assistant:
         if crossings and self.on_crossing:
             self.on_crossing(crossings)
         ids = tuple(d.entry_id for d in done if d.entry_id)
-        return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids)
+        offers = tuple(("Send to maintenance", "qm_maintenance", d.damaged) for d in done if d.damaged)
+        return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids, offers=offers)
 
     def _apply(self, uow, ctx: Context, command: Command, items: tuple[CatalogItem, ...]) -> changes.Done:
         intent, keys = command.intent, [i.key for i in items]
@@ -150,6 +152,8 @@ class Assistant:
             return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
         if intent is Intent.CHECK_IN:
             return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
+        if intent in (Intent.MAINTENANCE, Intent.REPAIRED):
+            return changes.maintenance(uow, ctx, keys[0], repaired=intent is Intent.REPAIRED)
         if intent is Intent.MOVE:
             return changes.move(uow, ctx, keys[0], command.field, command.value)
         if intent is Intent.EXTEND:

@@ -3,6 +3,7 @@ takes its rows with a lock, applies a domain rule and appends a ledger entry;
 the caller commits once for the whole message."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +23,7 @@ class Done:
     text: str
     entry_id: int
     crossing: LowStock | None = None  # the change took this item to its reorder point
+    damaged: str | None = None  # a check-in noted damage: the tag, to offer maintenance
 
 
 def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra) -> int:
@@ -86,10 +88,32 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.CHECK_IN, asset, before, note=note)
     by = "" if (previous or "").lower() == ctx.actor.name.lower() else f" (it was with {previous})"
-    return Done(f"Checked in {asset.tag} ({asset.name}){by}. Thanks!", entry_id)
+    noted = f" Noted: “{note}”." if note else ""
+    damaged = bool(note and DAMAGE.search(note))
+    if damaged:
+        noted += f" If it needs repair, send it to maintenance (say “send {asset.tag} to maintenance”)."
+    return Done(f"Checked in {asset.tag} ({asset.name}){by}.{noted} Thanks!", entry_id, damaged=asset.tag if damaged else None)
 
 
 EXTEND_BY = timedelta(days=7)
+
+
+DAMAGE = re.compile(r"\b(?:broken|dead|cracked|damaged|faulty|leaking|bent|torn|not working|doesn't work|does not work|won't|needs? (?:repair|fixing|service))\b", re.I)
+
+
+def maintenance(uow: UnitOfWork, ctx: Context, tag: str, repaired: bool) -> Done:
+    """Send an asset to be repaired, or take it back into service."""
+    asset = uow.assets.get(tag, lock=True)
+    before = snapshot(asset)
+    if repaired:
+        asset.back_from_maintenance()
+    else:
+        asset.send_to_maintenance()
+    uow.assets.save(asset)
+    entry_id = record(uow, ctx, Action.EDIT, asset, before, note="repaired" if repaired else "to maintenance")
+    if repaired:
+        return Done(f"{asset.tag} ({asset.name}) is back in service and available.", entry_id)
+    return Done(f"{asset.tag} ({asset.name}) is now in maintenance; it won't go out until it is back.", entry_id)
 
 
 def move(uow: UnitOfWork, ctx: Context, tag: str, field: str, place: str) -> Done:

@@ -168,3 +168,12 @@ def alias_suggestions(ctx: Context, uow: UnitOfWork) -> str:
     lines = ["Words people used before picking an item (say “accept alias N” or “dismiss alias N”):"]
     lines += ["• " + s.describe() for s in suggestions[:20]]
     return "\n".join(lines)
+
+
+def in_maintenance(ctx: Context, uow: UnitOfWork) -> str:
+    repairs = uow.assets.in_maintenance()
+    if not repairs:
+        return "Nothing is in maintenance."
+    lines = ["In maintenance:"]
+    lines += [f"• {a.tag} {a.name}" + (f" — {a.condition}" if a.condition else "") for a in repairs[:50]]
+    return "\n".join(lines)

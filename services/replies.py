@@ -40,6 +40,7 @@ class Reply:
     reference_field: str = "ref"  # which part of the pending commands the choice replaces
     cards: tuple[Card, ...] = ()
     attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
+    offers: tuple[tuple[str, str, str], ...] = ()  # (label, action, value): next steps offered as buttons
 
     @property
     def changed(self) -> bool:

@@ -14,12 +14,13 @@ from services.resolver import CatalogIndex, CatalogItem
 ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
 TYPES = {
     Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS, Intent.MOVE: ASSETS,
+    Intent.MAINTENANCE: ASSETS, Intent.REPAIRED: ASSETS,
     Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
 }
 NO_ITEM = frozenset(
     {
         Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK,
-        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT, Intent.REGISTER,
+        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT, Intent.REGISTER, Intent.IN_MAINTENANCE,
     }
 )
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})

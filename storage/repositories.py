@@ -132,6 +132,9 @@ class AssetRepository(_ItemRepository):
     def all(self) -> Iterator[Asset]:
         return self._rows(select(ASSETS).order_by(ASSETS.c.tag_key))
 
+    def in_maintenance(self) -> list[Asset]:
+        return list(self._rows(select(ASSETS).where(ASSETS.c.status == AssetStatus.MAINTENANCE.value).order_by(ASSETS.c.tag_key)))
+
     def overdue(self, now: datetime) -> list[Asset]:
         query = select(ASSETS).where(ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due < now)
         return list(self._rows(query.order_by(ASSETS.c.due)))

@@ -20,9 +20,9 @@ def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
             buttons.append(button(choice.label[:75], "qm_choose", value))
         blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
     if reply.kind is ReplyKind.CHANGE and reply.entry_ids:
-        blocks.append(
-            {"type": "actions", "block_id": "qm_change", "elements": [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))]}
-        )
+        elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))]
+        elements += [button(label, action, value) for label, action, value in reply.offers[:4]]
+        blocks.append({"type": "actions", "block_id": "qm_change", "elements": elements})
     return blocks
 
 

@@ -150,4 +150,6 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         return [Command(Intent.CHECK_IN, ref=value)]
     if action_id == "qm_extend":
         return [Command(Intent.EXTEND, ref=value)]
+    if action_id == "qm_maintenance":
+        return [Command(Intent.MAINTENANCE, ref=value)]
     return [Command(Intent.UNKNOWN)]

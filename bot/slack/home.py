@@ -20,6 +20,7 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory) -> dict:
                 {"type": "divider"},
                 section("*Reorder list*\n" + queries.low_stock(ctx, uow)),
                 section("*Overdue*\n" + _overdue(ctx, uow)),
+                section("*Maintenance*\n" + queries.in_maintenance(ctx, uow)),
             ]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Say `help` in a DM to see what I understand."}]})
     return {"type": "home", "blocks": blocks}

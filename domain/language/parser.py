@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 
 from domain.commands import Command, Intent
@@ -38,6 +39,7 @@ _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
     (Intent.WHERE_IS, re.compile(r"^where(?:'s| is| are|'re)\s+(?P<ref>.+?)(?: now)?$", re.I)),
     (Intent.WORTH, re.compile(r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$", re.I)),
     (Intent.HOW_MANY, re.compile(r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$", re.I)),
+    (Intent.IN_MAINTENANCE, re.compile(r"^(?:what(?:'s| is| are)|show|list)?\s*(?:in|under|out for) (?:maintenance|repair)\??$|^(?:maintenance|repairs)(?: list)?$", re.I)),
     (Intent.IS_AVAILABLE, re.compile(r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I)),
     (Intent.INFO, re.compile(r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$", re.I)),
 ]
@@ -57,7 +59,12 @@ _MOVES: list[tuple[str, re.Pattern]] = [
     ("location", re.compile(r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$", re.I)),
     ("location", re.compile(r"^(?:move|relocate)\s+(?P<rest>.+?)(?P<place>)$", re.I)),  # where to: asked
 ]
+_CONDITION_NOTE = re.compile(
+    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>.*\b(?:is|are|was|were|broken|dead|cracked|damaged|"
+    r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$", re.I)
 _CHANGES: list[tuple[Intent, re.Pattern]] = [
+    (Intent.MAINTENANCE, re.compile(r"^(?:send|sent|put|take)\s+(?P<rest>.+?)\s+(?:to|in|into|for)\s+(?:maintenance|repair|repairs|service|the shop)$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$", re.I)),
+    (Intent.REPAIRED, re.compile(r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$", re.I)),
     (Intent.EXTEND, re.compile(r"^(?:extend|renew|keep)\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$", re.I)),
     (Intent.CHECK_IN, re.compile(r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$", re.I)),
     (Intent.CHECK_OUT, re.compile(r"^(?:check(?:ed|ing)?[ -]?out|sign(?:ed|ing)? out|borrow(?:ed|ing)?|grab(?:bed|bing)?|reserve|book|lend me|loan me|can i get|i'?ll take)\s+(?P<rest>.+)$", re.I)),
@@ -137,7 +144,7 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
     stripped = _PRONOUN.sub("", clean)
     for kind, pattern in _MOVES:
         match = pattern.match(stripped)
-        if match and not re.search(r"\bis back\b", stripped, re.I):
+        if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
             return [Command(Intent.MOVE, ref=_ref(match["rest"]), field=kind, value=match["place"].strip(" .!?"))]
     bare = _BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
@@ -150,7 +157,12 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
             continue
         groups = match.groupdict()
         if "rest" in groups:
-            return [_item_command(intent, part, person, due) for part in _split_items(groups["rest"])]
+            rest = groups["rest"] or groups.get("rest2") or ""
+            note = None
+            if intent is Intent.CHECK_IN and (noted := _CONDITION_NOTE.match(rest)):
+                rest, note = noted["items"], noted["note"].strip(" .")
+            commands = [_item_command(intent, part, person, due) for part in _split_items(rest)]
+            return [replace(c, note=c.note or note) for c in commands]
         count, _ = leading_number(groups["n"])
         return [Command(intent, ref=_ref(groups["ref"]), count=count)]
     return []

@@ -35,3 +35,19 @@ def test_a_department_change(assistant, uow):
     assert asset(uow, "A-2001").department == "Facilities"
     (question,) = assistant.handle("alice", "A-2001 belongs to Sales now")
     assert question.kind is ReplyKind.QUESTION and "Create it?" in question.text
+
+
+def test_a_damaged_return_is_noted_and_offers_maintenance(assistant, uow):
+    seed(uow)
+    assistant.handle("alice", "check out the drill")
+    (reply,) = assistant.handle("alice", "returned the drill, battery is dead")
+    assert "Noted: “battery is dead”" in reply.text and reply.offers == (("Send to maintenance", "qm_maintenance", "A-3001"),)
+    assert asset(uow, "A-3001").condition == "battery is dead"
+    assert assistant.handle("bob", "send A-3001 to maintenance")[0].kind is ReplyKind.CHANGE
+    assert asset(uow, "A-3001").status.value == "maintenance"
+    assert "can't go out" in assistant.handle("bob", "check out the drill")[0].text
+    assert "A-3001 Makita cordless drill — battery is dead" in assistant.handle("maria", "what's in maintenance?")[0].text
+    assistant.handle("bob", "A-3001 is fixed")
+    assert asset(uow, "A-3001").status.value == "available"
+    (fine,) = assistant.handle("alice", "return A-1042")
+    assert fine.kind is ReplyKind.REFUSAL  # not out: nothing to note either

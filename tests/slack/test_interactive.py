@@ -158,3 +158,17 @@ def test_the_register_in_slack_is_a_short_table_with_the_chart_uploaded(slack, f
     assert url_request["filename"].startswith("assets-by-department-") and url_request["filename"].endswith(".png")
     (complete,) = fake.wait_for("files.completeUploadExternal")
     assert "Assets by department" in complete["initial_comment"] and "Facilities" in complete["initial_comment"]
+
+
+def test_a_damaged_return_offers_a_maintenance_button(slack, fake):
+    slack.message("check out the drill")
+    slack.settle()
+    slack.message("returned the drill, battery is dead")
+    slack.settle()
+    posted = fake.wait_for("chat.postMessage", 2)[1]
+    buttons = {e["action_id"]: e["value"] for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert buttons.get("qm_maintenance") == "A-3001" and "qm_undo" in buttons
+    slack.click("qm_maintenance", "A-3001")
+    slack.settle()
+    with slack.core.uow(read_only=True) as uow:
+        assert uow.assets.get("A-3001").status.value == "maintenance"
