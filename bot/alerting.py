@@ -13,7 +13,7 @@ def run_alerts(app: App, at: datetime, dry_run: bool = False, with_digest: bool 
     `dry_run` or there is nowhere to send them."""
     tz = app.settings.timezone
     with app.uow(read_only=True) as uow:
-        run = alerts.compute(uow, at, tz)
+        run = alerts.compute(uow, at, tz, app.settings.audit_intervals)
     local = alerts.local_time(tz)
     lines = [alerts.digest_text(run, local)]
     lines += [alerts.notice_text(n, local) + f" (to {n.holder})" for n in run.due_soon + run.overdue]

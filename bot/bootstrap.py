@@ -25,5 +25,6 @@ def bootstrap(settings: Settings, migrate: bool = True, clock=None) -> App:
     if migrate:
         upgrade(engine)
     uow = unit_of_work_factory(engine)
-    assistant = Assistant(uow, clock=clock, tz=settings.timezone, managers=settings.managers)
+    assistant = Assistant(uow, clock=clock, tz=settings.timezone, managers=settings.managers,
+                          audit_intervals=settings.audit_intervals)
     return App(settings, engine, uow, assistant)

@@ -27,6 +27,17 @@ def _digest_at(value: str) -> str:
     return value.lower()
 
 
+def _intervals(value: str) -> dict[str, int]:
+    """`laptop=90,projector=180` -> {"laptop": 90, "projector": 180}."""
+    intervals = {}
+    for part in _list(value):
+        category, _, days = part.partition("=")
+        if not category.strip() or not days.strip().isdigit() or int(days) < 1:
+            raise SettingsError(f"QM_AUDIT_INTERVALS part “{part}” should look like laptop=90 (days)")
+        intervals[category.strip()] = int(days)
+    return intervals
+
+
 def _minutes(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
         raise SettingsError(f"QM_OVERDUE_CHECK_MINUTES “{value}” should be a number of minutes from 1 to 1440")
@@ -47,6 +58,7 @@ class Settings:
     listen_channels: tuple[str, ...] = ()
     digest_at: str = "mon-fri 09:00"
     overdue_check_minutes: int = 60
+    audit_intervals: dict = field(default_factory=dict)  # category -> days between audits
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -72,4 +84,5 @@ class Settings:
             listen_channels=_list(env.get("QM_LISTEN_CHANNELS")),
             digest_at=_digest_at(env.get("QM_DIGEST_AT") or "mon-fri 09:00"),
             overdue_check_minutes=_minutes(env.get("QM_OVERDUE_CHECK_MINUTES") or "60"),
+            audit_intervals=_intervals(env.get("QM_AUDIT_INTERVALS") or ""),
         )

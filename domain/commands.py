@@ -15,6 +15,10 @@ class Intent(str, Enum):
     MAINTENANCE = "maintenance"  # send an asset to be repaired
     REPAIRED = "repaired"  # back from maintenance
     IN_MAINTENANCE = "in_maintenance"  # what is being repaired
+    SEEN = "seen"  # an asset seen somewhere (audits)
+    AUDIT_START = "audit_start"
+    AUDIT_CLOSE = "audit_close"
+    AUDITS_DUE = "audits_due"
     TAKE = "take"  # check out an asset or consume stock, whichever the item is
     CONSUME = "consume"
     RECEIVE = "receive"
@@ -50,6 +54,9 @@ CHANGES = frozenset(
         Intent.MOVE,
         Intent.MAINTENANCE,
         Intent.REPAIRED,
+        Intent.SEEN,
+        Intent.AUDIT_START,
+        Intent.AUDIT_CLOSE,
         Intent.TAKE,
         Intent.CONSUME,
         Intent.RECEIVE,

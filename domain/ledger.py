@@ -15,6 +15,7 @@ class Action(str, Enum):
     CREATE = "create"
     EDIT = "edit"
     UNDO = "undo"
+    SEEN = "seen"  # an observation (audits): where and by whom, no field changes
 
 
 class ItemType(str, Enum):
@@ -45,7 +46,7 @@ class LedgerEntry:
 
     @property
     def is_undoable(self) -> bool:
-        return self.action not in (Action.UNDO, Action.CREATE)
+        return self.action not in (Action.UNDO, Action.CREATE, Action.SEEN)
 
     def describe(self) -> str:
         verb = self.action.value.replace("_", " ")

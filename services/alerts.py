@@ -20,6 +20,7 @@ class AlertRun:
     low: list[LowStock] = field(default_factory=list)
     overdue: list[DueNotice] = field(default_factory=list)
     due_soon: list[DueNotice] = field(default_factory=list)
+    audits_due: list[tuple[str, int, int]] = field(default_factory=list)  # (category, assets, interval days)
 
 
 class Outbox(Protocol):
@@ -32,9 +33,10 @@ class Outbox(Protocol):
     def crossing(self, item: LowStock, text: str) -> None: ...
 
 
-def compute(uow: UnitOfWork, now: datetime, tz: tzinfo) -> AlertRun:
+def compute(uow: UnitOfWork, now: datetime, tz: tzinfo, audit_intervals: dict[str, int] | None = None) -> AlertRun:
     window = due_soon_window(now, tz)
-    return AlertRun(now, uow.alerts.low_stock(now), uow.alerts.overdue(now), uow.alerts.due_between(*window) if window else [])
+    audits = uow.audits.due(audit_intervals, now) if audit_intervals else []
+    return AlertRun(now, uow.alerts.low_stock(now), uow.alerts.overdue(now), uow.alerts.due_between(*window) if window else [], audits)
 
 
 def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
@@ -45,6 +47,9 @@ def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
     if run.overdue:
         lines.append(f"Overdue ({len(run.overdue)}):")
         lines += [f"• {n.tag} {n.name}: {n.holder}, due {local(n.due)}" for n in run.overdue]
+    if run.audits_due:
+        lines.append("Audits due:")
+        lines += [f"• {category}: {count} not seen in {days} days" for category, count, days in run.audits_due]
     return "\n".join(lines) or "Nothing is low and nothing is overdue."
 
 
@@ -67,7 +72,7 @@ def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, w
     local = local_time(tz)
     today = run.at.astimezone(tz).date()
     pending: list[tuple[str, str, str, Callable[[], None]]] = []
-    if with_digest and (run.low or run.overdue):
+    if with_digest and (run.low or run.overdue or run.audits_due):
         text = digest_text(run, local)
         pending.append((f"digest:{today.isoformat()}", "digest", text, lambda: outbox.digest(run, text)))
     if is_working_time(run.at, tz):

@@ -14,7 +14,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import catalog, changes, charts, csv_export, queries, reports
+from services import audits, catalog, changes, charts, csv_export, queries, reports
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
@@ -38,10 +38,11 @@ NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say â
 
 class Assistant:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=(),
-                 on_crossing: Callable[[list[LowStock]], None] | None = None):
+                 on_crossing: Callable[[list[LowStock]], None] | None = None, audit_intervals: dict[str, int] | None = None):
         """`on_crossing` hears of items a change took to their reorder point."""
         self.uow, self.tz = uow, tz
         self.on_crossing = on_crossing
+        self.audit_intervals = audit_intervals or {}
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
@@ -108,12 +109,13 @@ class Assistant:
             except DomainError as error:
                 return refusal(error.message)
 
-    @staticmethod
-    def _query(ctx: Context, uow, command: Command, understood) -> Reply:
+    def _query(self, ctx: Context, uow, command: Command, understood) -> Reply:
         if command.intent is Intent.EXPORT:
             return _export(ctx, uow, command.value)
         if command.intent is Intent.REGISTER:
             return _register(ctx, uow, command.field or "department")
+        if command.intent is Intent.AUDITS_DUE:
+            return answer(audits.due(uow, ctx, self.audit_intervals))
         listing = LISTINGS.get(command.intent)
         if listing is not None:
             return answer(listing(ctx, uow))
@@ -143,7 +145,7 @@ class Assistant:
         if crossings and self.on_crossing:
             self.on_crossing(crossings)
         ids = tuple(d.entry_id for d in done if d.entry_id)
-        offers = tuple(("Send to maintenance", "qm_maintenance", d.damaged) for d in done if d.damaged)
+        offers = tuple(d.offer for d in done if d.offer)
         return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids, offers=offers)
 
     def _apply(self, uow, ctx: Context, command: Command, items: tuple[CatalogItem, ...]) -> changes.Done:
@@ -154,6 +156,12 @@ class Assistant:
             return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
         if intent in (Intent.MAINTENANCE, Intent.REPAIRED):
             return changes.maintenance(uow, ctx, keys[0], repaired=intent is Intent.REPAIRED)
+        if intent is Intent.SEEN:
+            return audits.seen(uow, ctx, keys[0], command.value)
+        if intent is Intent.AUDIT_START:
+            return audits.start_audit(uow, ctx, command.value)
+        if intent is Intent.AUDIT_CLOSE:
+            return audits.close_audit(uow, ctx, command.value)
         if intent is Intent.MOVE:
             return changes.move(uow, ctx, keys[0], command.field, command.value)
         if intent is Intent.EXTEND:

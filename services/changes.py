@@ -23,7 +23,7 @@ class Done:
     text: str
     entry_id: int
     crossing: LowStock | None = None  # the change took this item to its reorder point
-    damaged: str | None = None  # a check-in noted damage: the tag, to offer maintenance
+    offer: tuple[str, str, str] | None = None  # a next step to offer as a button: (label, action, value)
 
 
 def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra) -> int:
@@ -92,7 +92,8 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     damaged = bool(note and DAMAGE.search(note))
     if damaged:
         noted += f" If it needs repair, send it to maintenance (say “send {asset.tag} to maintenance”)."
-    return Done(f"Checked in {asset.tag} ({asset.name}){by}.{noted} Thanks!", entry_id, damaged=asset.tag if damaged else None)
+    offer = ("Send to maintenance", "qm_maintenance", asset.tag) if damaged else None
+    return Done(f"Checked in {asset.tag} ({asset.name}){by}.{noted} Thanks!", entry_id, offer=offer)
 
 
 EXTEND_BY = timedelta(days=7)

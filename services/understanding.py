@@ -14,13 +14,14 @@ from services.resolver import CatalogIndex, CatalogItem
 ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
 TYPES = {
     Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS, Intent.MOVE: ASSETS,
-    Intent.MAINTENANCE: ASSETS, Intent.REPAIRED: ASSETS,
+    Intent.MAINTENANCE: ASSETS, Intent.REPAIRED: ASSETS, Intent.SEEN: ASSETS,
     Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
 }
 NO_ITEM = frozenset(
     {
         Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK,
         Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT, Intent.REGISTER, Intent.IN_MAINTENANCE,
+        Intent.AUDIT_START, Intent.AUDIT_CLOSE, Intent.AUDITS_DUE,
     }
 )
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})
@@ -57,7 +58,13 @@ def understand(commands: list[Command], index: CatalogIndex) -> list[Understood]
     return [_understand(command, index) for command in commands]
 
 
+PLACED = frozenset({Intent.MOVE, Intent.SEEN, Intent.AUDIT_START, Intent.AUDIT_CLOSE})
+PLACE_REQUIRED = frozenset({Intent.MOVE, Intent.AUDIT_START})
+
+
 def _understand(command: Command, index: CatalogIndex) -> Understood:
+    if command.intent in PLACED and (command.value or command.intent in PLACE_REQUIRED):
+        command = replace(command, value=_place(command, index))
     if command.intent in NO_ITEM:
         return Understood(command)
     if not command.ref:
@@ -69,8 +76,6 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
-    if command.intent is Intent.MOVE:
-        command = replace(command, value=_place(command, index))
     if command.intent is Intent.TAKE:
         command = replace(command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME)
     if command.intent in NEEDS_COUNT and command.count is None:
@@ -88,6 +93,8 @@ NEW_PLACE = "="  # a value chosen as "create it": taken as written
 def _place(command: Command, index: CatalogIndex) -> str:
     written = (command.value or "").strip()
     if not written:
+        if command.intent is Intent.AUDIT_START:
+            raise DomainError("Audit where? Say e.g. “audit Meeting room B”.")
         raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
     if written.startswith(NEW_PLACE):
         return written[len(NEW_PLACE):].strip()

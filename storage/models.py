@@ -204,3 +204,17 @@ class StockAlertStateRow(Base):
     crossed: Mapped[bool] = mapped_column(default=False)
     ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditRow(Base):
+    """A stocktake of one location: opened by a manager, closed with what was
+    found, missing and unexpected."""
+
+    __tablename__ = "audits"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    location: Mapped[str] = mapped_column(String(100))
+    started_by: Mapped[str] = mapped_column(String(100))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    summary: Mapped[dict | None] = mapped_column(JSON)

@@ -186,7 +186,7 @@ class LedgerRepository:
             select(LEDGER)
             .where(
                 LEDGER.c.actor == actor,
-                LEDGER.c.action.not_in([Action.UNDO.value, Action.CREATE.value]),
+                LEDGER.c.action.not_in([Action.UNDO.value, Action.CREATE.value, Action.SEEN.value]),
                 ~select(undo.c.id).where(undo.c.reverses == LEDGER.c.id).exists(),
             )
             .order_by(LEDGER.c.id.desc())

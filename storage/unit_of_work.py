@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from storage.alerts import AlertRepository
+from storage.audits import AuditRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.reports import ReportRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
@@ -27,6 +28,7 @@ class UnitOfWork:
         self.people = PeopleRepository(self._writer)
         self.alerts = AlertRepository(self._writer)
         self.reports = ReportRepository(self._writer)
+        self.audits = AuditRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:

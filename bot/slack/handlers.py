@@ -114,7 +114,7 @@ class Handlers:
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
         ctx = self.assistant.context(self.directory.person(user))
-        self.client.views_publish(user_id=user, view=home_view(ctx, self.assistant.uow))
+        self.client.views_publish(user_id=user, view=home_view(ctx, self.assistant.uow, self.assistant.audit_intervals))
 
     # -- answering ----------------------------------------------------------
 
@@ -152,4 +152,7 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         return [Command(Intent.EXTEND, ref=value)]
     if action_id == "qm_maintenance":
         return [Command(Intent.MAINTENANCE, ref=value)]
+    if action_id == "qm_move":
+        tag, _, place = value.partition("|")
+        return [Command(Intent.MOVE, ref=tag, field="location", value=place)]
     return [Command(Intent.UNKNOWN)]

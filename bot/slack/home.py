@@ -3,12 +3,12 @@ list and the overdue table."""
 from __future__ import annotations
 
 from bot.slack.blocks import section
-from services import queries
+from services import audits, queries
 from services.context import Context
 from storage.unit_of_work import UnitOfWorkFactory
 
 
-def home_view(ctx: Context, uow_factory: UnitOfWorkFactory) -> dict:
+def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str, int] | None = None) -> dict:
     with uow_factory(read_only=True) as uow:
         blocks = [
             {"type": "header", "text": {"type": "plain_text", "text": "Quartermaster"}},
@@ -21,6 +21,7 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory) -> dict:
                 section("*Reorder list*\n" + queries.low_stock(ctx, uow)),
                 section("*Overdue*\n" + _overdue(ctx, uow)),
                 section("*Maintenance*\n" + queries.in_maintenance(ctx, uow)),
+                section("*Audits*\n" + audits.due(uow, ctx, intervals)),
             ]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Say `help` in a DM to see what I understand."}]})
     return {"type": "home", "blocks": blocks}

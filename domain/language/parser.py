@@ -28,6 +28,9 @@ _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
 _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.AUDITS_DUE, re.compile(r"^(?:what(?:'s| is| are)?\s+|which\s+|show\s+)?(?:audits? due|due audits?|audits? (?:are )?(?:due|overdue))$", re.I)),
+    (Intent.AUDIT_CLOSE, re.compile(r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$", re.I)),
+    (Intent.AUDIT_START, re.compile(r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$", re.I)),
     (Intent.REGISTER, re.compile(r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$", re.I)),
     (Intent.EXPORT, re.compile(r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$", re.I)),
     (Intent.ALIAS_SUGGESTIONS, re.compile(r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I)),
@@ -52,6 +55,7 @@ _MANAGER: list[tuple[Intent, re.Pattern]] = [
     (Intent.ADD_STOCK, re.compile(r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$", re.I)),
     (Intent.EDIT, re.compile(r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$", re.I)),
 ]
+_SEEN = re.compile(r"^(?:seen|saw|spotted|sighted|found|checked|i see|i can see|here is|here's)\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$", re.I)
 _MOVES: list[tuple[str, re.Pattern]] = [
     ("department", re.compile(r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$", re.I)),
     ("department", re.compile(r"^(?:assign|transfer|reassign)\s+(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?$", re.I)),
@@ -91,7 +95,8 @@ VERBS = (
 # Leading words that start other phrasings: never "corrected" into a verb.
 KNOWN_WORDS = frozenset(
     "show tell lookup look details detail describe where who what how is are there we set stock log record "
-    "info information value book oops revert reorder undo help delivered arrived got have".split()
+    "info information value book oops revert reorder undo help delivered arrived got have finish close end complete "
+    "audit audits seen saw spotted found move moved transfer send sent fixed repaired assign export".split()
 )
 _BARE_VERB = re.compile(
     r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|use|used|consume|receive|received|"
@@ -142,6 +147,10 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match:
             return [_single(intent, match)]
     stripped = _PRONOUN.sub("", clean)
+    seen = _SEEN.match(stripped)
+    if seen:
+        return [replace(Command(Intent.SEEN, ref=_ref(part), field="location"), value=(seen["place"] or "").strip(" .!?") or None)
+                for part in _split_items(seen["rest"])]
     for kind, pattern in _MOVES:
         match = pattern.match(stripped)
         if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
@@ -171,6 +180,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 def _single(intent: Intent, match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
     ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    if intent in (Intent.AUDIT_START, Intent.AUDIT_CLOSE):
+        place = (groups.get("place") or "").strip(" .!?") or None
+        return Command(intent, field="location", value=place)
     if intent is Intent.REGISTER:
         by = (groups.get("by") or groups.get("by2") or "department").lower()
         return Command(intent, field={"dept": "department", "team": "department", "place": "location", "categorie": "category"}.get(by, by))

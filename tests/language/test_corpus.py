@@ -47,8 +47,9 @@ def show(understood: Understood) -> str:
         parts.append(f"due={command.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}")
     if command.note:
         parts.append(f"note={command.note}")
-    if command.intent in (Intent.EDIT, Intent.MOVE):
-        parts.append(f"{command.field}={command.value}")
+    if command.intent in (Intent.EDIT, Intent.MOVE, Intent.SEEN, Intent.AUDIT_START, Intent.AUDIT_CLOSE):
+        if command.value:
+            parts.append(f"{command.field}={command.value}")
     elif command.value:
         parts.append(f"value={command.value}")
         if command.field:
