@@ -14,9 +14,10 @@ def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
     if reply.kind is ReplyKind.QUESTION and reply.choices:
         buttons = []
         for choice in reply.choices[:5]:
-            value = json.dumps({"text": original_text or "", "ref": reply.reference, "key": choice.key})
+            choice_value = {"ref": reply.reference, "field": reply.reference_field, "key": choice.key}
+            value = json.dumps({"text": original_text or "", **choice_value})
             if len(value) > MAX_BUTTON_VALUE:
-                value = json.dumps({"text": "", "ref": reply.reference, "key": choice.key})
+                value = json.dumps({"text": "", **choice_value})
             buttons.append(button(choice.label[:75], "qm_choose", value))
         blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
     if reply.kind is ReplyKind.CHANGE and reply.entry_ids:

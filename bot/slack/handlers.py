@@ -93,7 +93,8 @@ class Handlers:
         elif kind == "qm_choose":
             choice = json.loads(value)
             pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
-            question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending, reference=choice.get("ref"))
+            question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending,
+                             reference=choice.get("ref"), reference_field="value" if choice.get("field") == "value" else "ref")
             replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id)
         else:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)

@@ -60,7 +60,7 @@ _MOVES: list[tuple[str, re.Pattern]] = [
     ("department", re.compile(r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$", re.I)),
     ("department", re.compile(r"^(?:assign|transfer|reassign)\s+(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?$", re.I)),
     ("location", re.compile(r"^(?:move|moved|moving|relocate|relocated|put|bring|brought)\s+(?P<rest>.+?)\s+(?:to|into|in|over to)\s+(?:the\s+)?(?P<place>.+)$", re.I)),
-    ("location", re.compile(r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$", re.I)),
+    ("location", re.compile(r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$", re.I)),
     ("location", re.compile(r"^(?:move|relocate)\s+(?P<rest>.+?)(?P<place>)$", re.I)),  # where to: asked
 ]
 _CONDITION_NOTE = re.compile(

@@ -148,3 +148,23 @@ def test_report_prints_the_register_as_csv_and_draws_a_chart(db, files, tmp_path
     stock = qm("report", "stock", db=db)
     assert stock.returncode == 0 and stock.stdout.startswith("group,sku,name,on_hand,unit,value,used_last_30_days")
     assert qm("report", "assets", "--by", "supplier", db=db).returncode == 2
+
+
+def test_moves_sightings_and_an_audit_in_the_console(db, files):
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    script = "\n".join([
+        "@maria: audit meeting room b",
+        "@alice: seen A-2001",
+        "@alice: move A-2002 to meeting room B",
+        "@bob: seen A-3001 in meeting room b",
+        "@maria: close audit",
+        "@alice: the drill is on the roof now",
+        "@alice: 1",
+    ]) + "\n"
+    out = qm("chat", db=db, stdin=script).stdout
+    assert "Audit of Meeting room B started" in out
+    assert "A-2002 (BenQ portable projector) is now in Meeting room B." in out
+    assert "The register has it in Workshop" in out
+    # A-2002 moved in during the audit but nobody reported seeing it: missing.
+    assert "Audit of Meeting room B: 1 found, 1 missing, 1 unexpected." in out
+    assert "I don't know a location called “roof”" in out and "A-3001 (Makita cordless drill) is now in roof." in out

@@ -172,3 +172,21 @@ def test_a_damaged_return_offers_a_maintenance_button(slack, fake):
     slack.settle()
     with slack.core.uow(read_only=True) as uow:
         assert uow.assets.get("A-3001").status.value == "maintenance"
+
+
+def test_moves_and_audits_in_slack(slack, fake):
+    slack.message("audit meeting room b", user="UMARIA", channel="DMARIA")
+    slack.settle()
+    slack.message("the drill is in the basement now")
+    slack.settle()
+    question = [p for p in fake.called("chat.postMessage") if p["channel"] == "DALICE"][-1]
+    create = next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"] if "basement" in e["text"]["text"])
+    slack.click("qm_choose", create["value"])
+    slack.settle()
+    with slack.core.uow(read_only=True) as uow:
+        assert uow.assets.get("A-3001").location == "basement"
+    slack.message("seen A-2001")
+    slack.message("close audit", user="UMARIA", channel="DMARIA")
+    slack.settle()
+    closing = [p for p in fake.called("chat.postMessage") if p["channel"] == "DMARIA"][-1]
+    assert closing["text"].startswith("Audit of Meeting room B:")
