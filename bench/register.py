@@ -48,14 +48,19 @@ def measure(url: str) -> dict:
     upgrade(engine)
     load(engine)
     uow = unit_of_work_factory(engine)
-    times, rows = [], []
+    times, rows, floor = [], [], []
     for _ in range(3):
         start = time.perf_counter()
         with uow(read_only=True) as tx:
             rows = register_rows(tx, "department", AT)
         times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with engine.connect() as conn:  # the floor: the same scan and grouping, no depreciation
+            conn.execute(text("SELECT department, count(*), sum(cost) FROM assets WHERE status <> 'retired' GROUP BY department")).all()
+        floor.append(time.perf_counter() - start)
     engine.dispose()
-    return {"median": statistics.median(times), "max": max(times), "groups": len(rows) - 1, "total": rows[-1]}
+    return {"median": statistics.median(times), "max": max(times), "groups": len(rows) - 1, "total": rows[-1],
+            "floor": statistics.median(floor)}
 
 
 def main() -> None:
@@ -76,12 +81,22 @@ def main() -> None:
         f"{AT.isoformat()}: count, cost, accumulated depreciation and book value summed by the database in cents",
         "(`services.reports.register_rows`); three runs each.",
         "",
-        "| database | median | max | target | met | total book value |",
-        "| --- | ---: | ---: | ---: | --- | ---: |",
+        "| database | median | max | target | met | scan + group only | total book value |",
+        "| --- | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for name, r in results.items():
         met = "yes" if r["max"] <= TARGET_S else "**no**"
-        lines.append(f"| {name} | {r['median']:.2f} s | {r['max']:.2f} s | <= {TARGET_S:.0f} s | {met} | {r['total'].book_value:,} |")
+        lines.append(f"| {name} | {r['median']:.2f} s | {r['max']:.2f} s | <= {TARGET_S:.0f} s | {met} | {r['floor']:.2f} s | "
+                     f"{r['total'].book_value:,} |")
+    if any(r["max"] > TARGET_S for r in results.values()):
+        lines += [
+            "",
+            "Where the target is missed, what limits it is per-row arithmetic inside the database: the whole-month",
+            "count and the depreciation are a few dozen operations per asset, which SQLite's bytecode interpreter",
+            "runs at a few microseconds a row on this VM (\"scan + group only\" is the same query without them).",
+            "Not tried yet: storing each asset's purchase month as a number (no date parsing per row), or keeping",
+            "per-department running totals that changes update, so the register reads a few rows instead of a million.",
+        ]
     write_section("register", "\n".join(lines))
     print("\n".join(lines))
 

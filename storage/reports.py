@@ -46,41 +46,31 @@ def _date_part(column, part: str, dialect: str):
     return extract(part, column)
 
 
-def register_query(by: str, at: date, dialect: str):
-    """Per group: count, cost and book value at `at`, in cents, by the same
-    whole-month rules as domain.depreciation (straight line, or double-declining
-    to salvage). Each asset's figures are computed once, in a subquery, and the
-    book value from them, so no expression is evaluated twice per row."""
+def book_value_cents(at: date, dialect: str = "postgresql"):
+    """Per asset, its book value at `at` in cents; the same whole-month rules
+    as domain.depreciation (straight line, or double-declining to salvage)."""
     a = ASSETS.c
-    year, month, day = (_date_part(a.purchase_date, part, dialect) for part in ("year", "month", "day"))
+    cost = func.round(cast(a.cost, Float) * 100)
+    salvage = func.round(cast(func.coalesce(a.salvage_value, 0), Float) * 100)
     life = a.useful_life_years * 12
+    year, month, day = (_date_part(a.purchase_date, part, dialect) for part in ("year", "month", "day"))
     raw = (at.year - year) * 12 + (at.month - month) - case((day > at.day, 1), else_=0)
-    per_asset = (
-        select(
-            func.coalesce(GROUPS[by], literal("(none)")).label("grp"),
-            func.round(cast(a.cost, Float) * 100).label("cost"),
-            func.round(cast(func.coalesce(a.salvage_value, 0), Float) * 100).label("salvage"),
-            life.label("life"),
-            case((raw < 0, 0), (raw > life, life), else_=raw).label("months"),
-            case((a.cost.is_(None), "none"), ((a.purchase_date.is_(None)) | (life.is_(None)) | (life == 0), "flat"),
-                 (a.depreciation_method == "declining_balance", "declining"), else_="straight").label("rule"),
-        )
-        .where(a.status != "retired", (a.purchase_date.is_(None)) | (a.purchase_date <= at))
-        .subquery()
-    )
-    r = per_asset.c
-    rate = 24.0 / cast(r.life, Float)  # double-declining: 2 / years
-    declined = r.cost * func.power(1 - rate, cast(r.months, Float) / 12.0)
-    book = case(
-        (r.rule == "none", None),
-        (r.rule == "flat", r.cost),
-        (r.rule == "straight", _half_up(r.cost - (r.cost - r.salvage) * r.months / cast(r.life, Float))),
-        (r.months == r.life, r.salvage),
-        (rate >= 1, case((r.months == 0, r.cost), else_=r.salvage)),
-        (declined < r.salvage, r.salvage),
+    months = case((raw < 0, 0), (raw > life, life), else_=raw)
+    straight = _half_up(cost - (cost - salvage) * months / cast(life, Float))
+    rate = 2.0 / cast(a.useful_life_years, Float)
+    declined = cost * func.power(1 - rate, cast(months, Float) / 12.0)
+    declining = case(
+        (months == life, salvage),
+        (rate >= 1, case((months == 0, cost), else_=salvage)),
+        (declined < salvage, salvage),
         else_=_half_up(declined),
     )
-    return select(r.grp, func.count(), func.sum(r.cost), func.sum(book)).group_by(r.grp).order_by(r.grp)
+    return case(
+        (a.cost.is_(None), None),
+        ((a.purchase_date.is_(None)) | (a.useful_life_years.is_(None)) | (a.useful_life_years == 0), cost),
+        (a.depreciation_method == "declining_balance", declining),
+        else_=straight,
+    )
 
 
 class ReportRepository:
@@ -88,7 +78,15 @@ class ReportRepository:
         self.writer = writer
 
     def register(self, by: str, at: date) -> list[RegisterRow]:
-        query = register_query(by, at, self.writer.session.connection().dialect.name)
+        a = ASSETS.c
+        group = func.coalesce(GROUPS[by], literal("(none)")).label("grp")
+        book = book_value_cents(at, self.writer.session.connection().dialect.name)
+        query = (
+            select(group, func.count(), func.sum(func.round(cast(a.cost, Float) * 100)), func.sum(book))
+            .where(a.status != "retired", (a.purchase_date.is_(None)) | (a.purchase_date <= at))
+            .group_by(group)
+            .order_by(group)
+        )
         return [RegisterRow(g, n, _money(cost), _money(value)) for g, n, cost, value in self.writer.execute(query)]
 
     def stock(self, by: str | None, at: date) -> list[StockRow]:
