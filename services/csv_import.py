@@ -73,9 +73,9 @@ def read_rows(kind: str, data: bytes, result: ImportResult) -> list[tuple[int, d
     rows = []
     line = reader.line_num + 1
     try:
-        for record in reader:
-            if any(cell.strip() for cell in record):
-                rows.append((line, _cells(record, mapping, headers, line, result)))
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append((line, _cells(cells, mapping, headers, line, result)))
             line = reader.line_num + 1
     except csv.Error as error:
         result.errors.append(RowError(line, None, f"the CSV is malformed here ({error})"))

@@ -44,7 +44,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     directory = Directory(client, core.uow, settings.managers)
     handlers = Handlers(core.assistant, directory, client)
     worker = Worker(core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite")
-    listeners.register(bolt, worker, settings.listen_channels, handlers._say_anyway)
+    listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)
     outbox = SlackOutbox(client, core.uow, settings.alert_channel, settings.managers)
     core.assistant.on_crossing = lambda items: announce_crossings(outbox, items)
     return SlackRuntime(bolt, client, worker, handlers, outbox)

@@ -42,7 +42,7 @@ class Handlers:
         except Exception:
             ref = uuid.uuid4().hex[:8]
             log.exception("unexpected error handling request %s (ref %s)", item.id, ref)
-            self._say_anyway(item.kind, payload, f"Something went wrong on my side (ref {ref}); nothing was changed.")
+            self.say_anyway(item.kind, payload, f"Something went wrong on my side (ref {ref}); nothing was changed.")
 
     # -- kinds of request -------------------------------------------------
 
@@ -131,7 +131,7 @@ class Handlers:
         if response.status_code >= 300:
             log.warning("response_url answered %s: %s", response.status_code, response.body)
 
-    def _say_anyway(self, kind: str, payload: dict, text: str) -> None:
+    def say_anyway(self, kind: str, payload: dict, text: str) -> None:
         """Tell the person what happened, without the database."""
         try:
             if kind == "message":

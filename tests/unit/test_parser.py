@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from domain.commands import Command, Intent
+from domain.commands import Command
 from domain.language import parse
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
