@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, insert, text
 from bench.report import write_section
 from services.reports import register_rows
 from storage.database import make_engine
+from storage.mapping import purchase_numbers
 from storage.migrate import upgrade
 from storage.repositories import ASSETS
 from storage.unit_of_work import unit_of_work_factory
@@ -27,9 +28,11 @@ def load(engine) -> None:
     batch = []
     with engine.begin() as conn:
         for n in range(N_ASSETS):
+            purchased = date(2015 + rng.randrange(12), rng.randint(1, 12), rng.randint(1, 28))
             batch.append({
+                "purchase_date": purchased, **purchase_numbers(purchased),
                 "tag": f"R-{n:07d}", "tag_key": f"R{n:07d}", "name": f"Asset {n % 3000}", "aliases": "", "status": "available",
-                "cost": rng.randint(50, 5000), "purchase_date": date(2015 + rng.randrange(12), rng.randint(1, 12), rng.randint(1, 28)),
+                "cost": rng.randint(50, 5000),
                 "useful_life_years": rng.choice([3, 4, 5, 7, 10]), "salvage_value": rng.choice([0, 0, 25, 100]),
                 "depreciation_method": "declining_balance" if rng.random() < 0.1 else "straight_line",
                 "department": f"{rng.choice(DEPARTMENTS)}{n % 2 or ''}",

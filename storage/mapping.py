@@ -37,8 +37,15 @@ def asset_values(asset: Asset) -> dict[str, Any]:
         depreciation_method=asset.depreciation_method.value,
         status=asset.status.value,
         aliases="|".join(asset.aliases),
+        **purchase_numbers(asset.purchase_date),
     )
     return values
+
+
+def purchase_numbers(purchased) -> dict:
+    if purchased is None:
+        return {"purchase_month": None, "purchase_day": None}
+    return {"purchase_month": purchased.year * 12 + purchased.month - 1, "purchase_day": purchased.day}
 
 
 def stock_from_row(row: Mapping[str, Any]) -> StockItem:

@@ -71,6 +71,10 @@ class AssetRow(Base):
     serial: Mapped[str | None] = mapped_column(String(100))
     cost: Mapped[Decimal | None] = mapped_column(Money)
     purchase_date: Mapped[date | None]
+    # The purchase date as numbers, kept by the repository: the register counts
+    # whole months over a million rows without parsing a date in each.
+    purchase_month: Mapped[int | None] = mapped_column(Integer)  # year * 12 + month - 1
+    purchase_day: Mapped[int | None] = mapped_column(Integer)
     useful_life_years: Mapped[int | None] = mapped_column(Integer)
     salvage_value: Mapped[Decimal | None] = mapped_column(Money)
     depreciation_method: Mapped[str] = mapped_column(String(32), default="straight_line")

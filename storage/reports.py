@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
-from sqlalchemy import Float, Integer, case, cast, extract, func, literal, select
+from sqlalchemy import Float, case, cast, func, literal, select
 
 from storage.repositories import ASSETS, LEDGER, STOCK, Writer
 
@@ -37,24 +37,14 @@ class StockRow:
     used_30_days: int
 
 
-def _date_part(column, part: str, dialect: str):
-    """Year, month or day of a date. SQLite keeps dates as YYYY-MM-DD text, and
-    slicing it is several times faster than its strftime (what extract() becomes)."""
-    if dialect == "sqlite":
-        start, length = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}[part]
-        return cast(func.substr(column, start, length), Integer)
-    return extract(part, column)
-
-
-def book_value_cents(at: date, dialect: str = "postgresql"):
+def book_value_cents(at: date):
     """Per asset, its book value at `at` in cents; the same whole-month rules
     as domain.depreciation (straight line, or double-declining to salvage)."""
     a = ASSETS.c
     cost = func.round(cast(a.cost, Float) * 100)
     salvage = func.round(cast(func.coalesce(a.salvage_value, 0), Float) * 100)
     life = a.useful_life_years * 12
-    year, month, day = (_date_part(a.purchase_date, part, dialect) for part in ("year", "month", "day"))
-    raw = (at.year - year) * 12 + (at.month - month) - case((day > at.day, 1), else_=0)
+    raw = (at.year * 12 + at.month - 1) - a.purchase_month - case((a.purchase_day > at.day, 1), else_=0)
     months = case((raw < 0, 0), (raw > life, life), else_=raw)
     straight = _half_up(cost - (cost - salvage) * months / cast(life, Float))
     rate = 2.0 / cast(a.useful_life_years, Float)
@@ -80,7 +70,7 @@ class ReportRepository:
     def register(self, by: str, at: date) -> list[RegisterRow]:
         a = ASSETS.c
         group = func.coalesce(GROUPS[by], literal("(none)")).label("grp")
-        book = book_value_cents(at, self.writer.session.connection().dialect.name)
+        book = book_value_cents(at)
         query = (
             select(group, func.count(), func.sum(func.round(cast(a.cost, Float) * 100)), func.sum(book))
             .where(a.status != "retired", (a.purchase_date.is_(None)) | (a.purchase_date <= at))
