@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -62,6 +62,12 @@ class InboxRepository:
         """Put stale claimed items back to pending so a worker takes them again."""
         if item_ids:
             self.writer.execute(update(INBOX).where(INBOX.c.id.in_(item_ids), INBOX.c.status == "working").values(status="pending"))
+
+    def prune(self, before: datetime) -> int:
+        """Forget finished requests older than `before`: Slack retries within
+        minutes, so a week of keys is plenty to keep duplicates out."""
+        query = delete(INBOX).where(INBOX.c.status.in_(["done", "failed"]), INBOX.c.received_at < before)
+        return self.writer.execute(query).rowcount or 0
 
     def status(self, item_id: int) -> str | None:
         return self.writer.execute(select(INBOX.c.status).where(INBOX.c.id == item_id)).scalar()

@@ -19,6 +19,7 @@ from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(seconds=30)  # a claim this old belongs to a worker that died
+KEEP_DONE = timedelta(days=7)  # finished requests are kept this long for deduplication
 
 
 class Worker:
@@ -137,6 +138,7 @@ class Worker:
                 uow.inbox.release(interrupted)
                 waiting = uow.inbox.waiting(stale_before or _now() - STALE_AFTER)
                 uow.inbox.release(waiting)
+                uow.inbox.prune(_now() - KEEP_DONE)
                 uow.commit()
         except Exception:
             with self._count_lock:

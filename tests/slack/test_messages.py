@@ -108,3 +108,21 @@ def test_a_message_seen_before_a_restart_is_not_applied_again(fake, database_url
         assert second.on_hand("TON-26A") == 2
     finally:
         second.stop()
+
+
+def test_finished_requests_are_forgotten_after_a_week(slack, fake):
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import update
+
+    from storage.inbox import INBOX
+
+    slack.message("how many toner")
+    slack.settle()
+    with slack.core.uow() as uow:
+        assert uow.inbox.prune(datetime.now(timezone.utc) - timedelta(days=7)) == 0
+        uow.session.connection().execute(update(INBOX).values(received_at=datetime.now(timezone.utc) - timedelta(days=8)))
+        uow.commit()
+    slack.runtime.worker.sweep()
+    with slack.core.uow(read_only=True) as uow:
+        assert uow.inbox.count() == 0
