@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--at", type=date.fromisoformat, default=None, help="as of this date (YYYY-MM-DD; default today)")
     report.add_argument("--chart", type=Path, default=None, help="also draw a PNG chart to this file")
 
+    labels = commands.add_parser("labels", help="barcode labels to print (PNG or SVG for one, PDF for a sheet)")
+    labels.add_argument("codes", nargs="*", metavar="TAG-OR-SKU")
+    labels.add_argument("--all", action="store_true", help="every asset and stock item")
+    labels.add_argument("--out", type=Path, required=True, help="FILE.png, FILE.svg or FILE.pdf")
+
     backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="load a backup into an empty database")
@@ -207,6 +212,37 @@ def cmd_report(app: App, args) -> int:
     return 0
 
 
+def cmd_labels(app: App, args) -> int:
+    from services import labels
+
+    kind = args.out.suffix.lower()
+    if kind not in (".png", ".svg", ".pdf"):
+        raise Usage("--out must end in .png, .svg or .pdf")
+    if not args.codes and not args.all:
+        raise Usage("name the tags or SKUs to label, or --all")
+    with app.uow(read_only=True) as uow:
+        if args.all:
+            items = [(a.tag, a.name) for a in uow.assets.all()] + [(i.sku, i.name) for i in uow.stock.all()]
+        else:
+            items = []
+            for code in args.codes:
+                item = uow.assets.get(code) or uow.stock.get(code)
+                if item is None:
+                    raise Failure(f"{code} is not a tag or SKU in the catalog")
+                items.append((getattr(item, "tag", None) or item.sku, item.name))
+    if kind != ".pdf" and len(items) != 1:
+        raise Usage(f"a {kind[1:].upper()} holds one label; use a .pdf for {len(items)}")
+    try:
+        data = labels.pdf_sheet(items) if kind == ".pdf" else (labels.png if kind == ".png" else labels.svg)(*items[0])
+        args.out.write_bytes(data)
+    except labels.LabelError as error:
+        raise Failure(str(error)) from None
+    except OSError as error:
+        raise Failure(f"can't write {args.out}: {error.strerror}") from None
+    print(f"{len(items)} label(s) written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_backup(app: App, args) -> int:
     from services.backup import backup
 
@@ -248,4 +284,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

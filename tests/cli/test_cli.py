@@ -168,3 +168,18 @@ def test_moves_sightings_and_an_audit_in_the_console(db, files):
     # A-2002 moved in during the audit but nobody reported seeing it: missing.
     assert "Audit of Meeting room B: 1 found, 1 missing, 1 unexpected." in out
     assert "I don't know a location called “roof”" in out and "A-3001 (Makita cordless drill) is now in roof." in out
+
+
+def test_labels_through_the_command_line(db, files, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    png = tmp_path / "one.png"
+    assert qm("labels", "a1042", "--out", str(png), db=db).returncode == 0
+    assert [r.text for r in zxingcpp.read_barcodes(Image.open(png))] == ["A-1042"]
+    sheet = tmp_path / "all.pdf"
+    done = qm("labels", "--all", "--out", str(sheet), db=db)
+    assert done.returncode == 0 and "5 label(s)" in done.stderr and sheet.read_bytes().startswith(b"%PDF")
+    assert qm("labels", "A-1042", "A-2001", "--out", str(tmp_path / "two.png"), db=db).returncode == 2
+    assert qm("labels", "NOPE-1", "--out", str(tmp_path / "x.png"), db=db).returncode == 1
