@@ -59,8 +59,8 @@ class ConsoleChat:
     def _render(self, speaker: str, reply: Reply) -> str:
         if reply.attachment and reply.attachment[0].endswith(".csv"):
             return reply.text + "\n" + reply.attachment[1].decode("utf-8").rstrip("\n")
-        if reply.attachment:  # a chart: the terminal can't show it
-            return reply.text + "\n(For the chart here: quartermaster report assets --by … --chart FILE.png)"
+        if reply.attachment:  # an image or a PDF: the terminal can't show it
+            return reply.text + "\n(Files come as uploads in Slack; here use `quartermaster labels` or `quartermaster report --chart`.)"
         if reply.kind is not ReplyKind.QUESTION:
             return reply.text
         self.pending[speaker] = reply

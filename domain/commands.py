@@ -41,6 +41,7 @@ class Intent(str, Enum):
     ALIAS_SUGGESTIONS = "alias_suggestions"
     EXPORT = "export"
     REGISTER = "register"
+    LABELS = "labels"
     ACCEPT_ALIAS = "accept_alias"
     DISMISS_ALIAS = "dismiss_alias"
     UNKNOWN = "unknown"

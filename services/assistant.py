@@ -14,7 +14,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import audits, catalog, changes, charts, csv_export, queries, reports
+from services import audits, catalog, changes, charts, csv_export, labels, queries, reports
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
@@ -114,6 +114,8 @@ class Assistant:
             return _export(ctx, uow, command.value)
         if command.intent is Intent.REGISTER:
             return _register(ctx, uow, command.field or "department")
+        if command.intent is Intent.LABELS:
+            return _labels(list(understood.items))
         if command.intent is Intent.AUDITS_DUE:
             return answer(audits.due(uow, ctx, self.audit_intervals))
         listing = LISTINGS.get(command.intent)
@@ -219,3 +221,17 @@ def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
         text = f"I don't know a {place.field} called “{place.reference}” yet. Create it?"
     return Reply(ReplyKind.QUESTION, text, choices=tuple(choices), pending=tuple(all_commands),
                  reference=place.reference, reference_field="value")
+
+
+def _labels(items: list[CatalogItem]) -> Reply:
+    """Labels to print: a PNG for one item, a PDF sheet for several."""
+    codes = [(item.key, item.name) for item in items]
+    try:
+        if len(codes) == 1:
+            return Reply(ReplyKind.ANSWER, f"Label for {codes[0][0]} ({codes[0][1]}).",
+                         attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0])))
+        sheet = labels.pdf_sheet(codes)
+    except labels.LabelError as error:
+        return refusal(str(error))
+    return Reply(ReplyKind.ANSWER, f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
+                 attachment=(f"labels-{len(codes)}.pdf", sheet))

@@ -73,6 +73,10 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     found = index.resolve(command.ref, TYPES.get(command.intent, BOTH))
     if not found.found:
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
+    if command.intent is Intent.LABELS:
+        if command.value == "all" or found.is_clear:
+            return Understood(command, tuple(found.items))  # "labels for all laptops": every one that fits
+        raise NeedsChoice(command.ref, found.items)
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)

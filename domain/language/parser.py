@@ -28,6 +28,7 @@ _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 # (intent, pattern). Order matters: the first pattern that matches wins.
 _QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+    (Intent.LABELS, re.compile(r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$", re.I)),
     (Intent.AUDITS_DUE, re.compile(r"^(?:what(?:'s| is| are)?\s+|which\s+|show\s+)?(?:audits? due|due audits?|audits? (?:are )?(?:due|overdue))$", re.I)),
     (Intent.AUDIT_CLOSE, re.compile(r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$", re.I)),
     (Intent.AUDIT_START, re.compile(r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$", re.I)),
@@ -144,6 +145,8 @@ def _fix_verb_typo(text: str) -> str:
 def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
     for intent, pattern in _QUESTIONS + _MANAGER:
         match = pattern.match(clean)
+        if match and intent is Intent.LABELS and not match.group("all"):
+            return [Command(intent, ref=_ref(part)) for part in _split_items(match.group("ref"))]
         if match:
             return [_single(intent, match)]
     stripped = _PRONOUN.sub("", clean)
@@ -186,6 +189,8 @@ def _single(intent: Intent, match: re.Match) -> Command:
     if intent is Intent.REGISTER:
         by = (groups.get("by") or groups.get("by2") or "department").lower()
         return Command(intent, field={"dept": "department", "team": "department", "place": "location", "categorie": "category"}.get(by, by))
+    if intent is Intent.LABELS:
+        return Command(intent, ref=groups["ref"], value="all" if groups.get("all") else None)
     if intent is Intent.EXPORT:
         kind = groups["ref"].lower()
         return Command(intent, value={"asset list": "assets", "inventory": "stock", "history": "ledger"}.get(kind, kind))

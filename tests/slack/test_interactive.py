@@ -190,3 +190,12 @@ def test_moves_and_audits_in_slack(slack, fake):
     slack.settle()
     closing = [p for p in fake.called("chat.postMessage") if p["channel"] == "DMARIA"][-1]
     assert closing["text"].startswith("Audit of Meeting room B:")
+
+
+def test_labels_are_uploaded_png_for_one_and_pdf_for_many(slack, fake):
+    slack.message("label A-1042")
+    (first,) = fake.wait_for("files.getUploadURLExternal")
+    assert first["filename"] == "label-A-1042.png"
+    slack.message("labels for all the projectors")
+    second = fake.wait_for("files.getUploadURLExternal", 2)[1]
+    assert second["filename"] == "labels-2.pdf"
