@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--all", action="store_true", help="every asset and stock item")
     labels.add_argument("--out", type=Path, required=True, help="FILE.png, FILE.svg or FILE.pdf")
 
+    scan = commands.add_parser("scan", help="decode barcodes in photos and say what each is in the catalog")
+    scan.add_argument("images", nargs="+", type=Path)
+
     backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="load a backup into an empty database")
@@ -243,6 +246,30 @@ def cmd_labels(app: App, args) -> int:
     return 0
 
 
+def cmd_scan(app: App, args) -> int:
+    from services import barcodes
+
+    failed = False
+    for path in args.images:
+        try:
+            codes = barcodes.decode(barcodes.open_image(path.read_bytes()))
+        except OSError as error:
+            print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
+            failed = True
+            continue
+        except barcodes.NotAnImage as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        if not codes:
+            print(f"{path}: {barcodes.TIPS}")
+            continue
+        with app.uow(read_only=True) as uow:
+            for found in barcodes.look_up(uow, codes):
+                print(f"{path}: {found.code} -> {found.description}")
+    return 1 if failed else 0
+
+
 def cmd_backup(app: App, args) -> int:
     from services.backup import backup
 
@@ -284,4 +311,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"scan": cmd_scan, "labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

@@ -156,6 +156,10 @@ class StockRepository(_ItemRepository):
     table, key_column, statements = STOCK, "sku_key", _Statements(STOCK, "sku_key")
     from_row, values = staticmethod(mapping.stock_from_row), staticmethod(mapping.stock_values)
 
+    def by_barcode(self, code: str) -> StockItem | None:
+        row = self._execute(select(STOCK).where(STOCK.c.barcode == code.strip())).mappings().first()
+        return mapping.stock_from_row(row) if row else None
+
     def all(self) -> list[StockItem]:
         return list(self._rows(select(STOCK).order_by(STOCK.c.sku_key)))
 

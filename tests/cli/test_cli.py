@@ -183,3 +183,18 @@ def test_labels_through_the_command_line(db, files, tmp_path):
     assert done.returncode == 0 and "5 label(s)" in done.stderr and sheet.read_bytes().startswith(b"%PDF")
     assert qm("labels", "A-1042", "A-2001", "--out", str(tmp_path / "two.png"), db=db).returncode == 2
     assert qm("labels", "NOPE-1", "--out", str(tmp_path / "x.png"), db=db).returncode == 1
+
+
+def test_scan_says_what_each_photographed_code_is(db, files, tmp_path):
+    from tests.photos import photograph
+
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    qm("import", "stock", str(files / "stock.csv"), db=db)
+    known, unknown, blank = tmp_path / "known.jpg", tmp_path / "unknown.jpg", tmp_path / "blank.txt"
+    known.write_bytes(photograph("A-1042", "Dell Latitude 5440 laptop", 1))
+    unknown.write_bytes(photograph("ZZ-999", "Mystery", 2))
+    blank.write_text("not an image")
+    done = qm("scan", str(known), str(unknown), str(blank), db=db)
+    assert f"{known}: A-1042 -> A-1042 Dell Latitude 5440 laptop (available; IT store)" in done.stdout
+    assert f"{unknown}: ZZ-999 -> ZZ-999: not in the catalog" in done.stdout
+    assert done.returncode == 1 and "isn't an image" in done.stderr

@@ -1,0 +1,33 @@
+"""Reading our labels back from synthetic phone photos."""
+import io
+
+import pytest
+from PIL import Image
+
+from services import barcodes
+from tests.photos import photograph
+
+CODES = [("A-1042", "Dell Latitude 5440 laptop"), ("PAP-A4", "Copy paper A4"), ("B-2001", "Pressure washer")]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_photographed_labels_decode_to_their_code(seed):
+    code, name = CODES[seed % len(CODES)]
+    assert barcodes.decode(barcodes.open_image(photograph(code, name, seed))) == [code]
+
+
+def test_a_large_photo_is_scaled_down_first_and_still_reads():
+    big = Image.open(io.BytesIO(photograph("A-1042", "Dell", 3, scale=4.0)))
+    assert max(big.size) > barcodes.MAX_SIDE
+    assert barcodes.decode(big.convert("L")) == ["A-1042"]
+
+
+def test_a_photo_without_a_barcode_finds_nothing():
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), (120, 140, 160)).save(out, format="JPEG")
+    assert barcodes.decode(barcodes.open_image(out.getvalue())) == []
+
+
+def test_a_file_that_is_not_an_image_is_refused():
+    with pytest.raises(barcodes.NotAnImage):
+        barcodes.open_image(b"%PDF-1.4 not a photo")
