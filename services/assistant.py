@@ -14,7 +14,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import audits, catalog, changes, charts, csv_export, labels, queries, reports
+from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, reports
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
@@ -58,6 +58,28 @@ class Assistant:
                inbox_id: int | None = None) -> list[Reply]:
         ctx = self.context(who, source, inbox_id)
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
+
+    def handle_photo(self, who: Person | str, text: str, images: list[bytes], source: str | None = None,
+                     inbox_id: int | None = None) -> list[Reply]:
+        """A photo (or several) posted to the bot: read the barcodes, say what
+        they are, and if the words with it ask for a change ("used 3 of these"),
+        make it on the item photographed."""
+        ctx = self.context(who, source, inbox_id)
+        codes: list[str] = []
+        for data in images:
+            try:
+                codes += barcodes.decode(barcodes.open_image(data))
+            except barcodes.NotAnImage as error:
+                return [refusal(f"Sorry, {error}.")]
+        if not codes:
+            return [refusal(barcodes.TIPS)]
+        with self.uow(read_only=True) as uow:
+            found = barcodes.look_up(uow, list(dict.fromkeys(codes)))
+        known = [f for f in found if f.key]
+        commands = parse(text, ctx.now, self.tz) if text.strip() else []
+        if len(known) == 1 and commands and all(c.is_change and not c.ref for c in commands):
+            return self.run(ctx, [replace(c, ref=known[0].key) for c in commands])
+        return [Reply(ReplyKind.ANSWER, "\n".join(f.description for f in found), offers=_photo_offers(ctx, found))]
 
     def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None) -> list[Reply]:
         """The person picked `key` among the choices of `question`: run its
@@ -235,3 +257,19 @@ def _labels(items: list[CatalogItem]) -> Reply:
         return refusal(str(error))
     return Reply(ReplyKind.ANSWER, f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
                  attachment=(f"labels-{len(codes)}.pdf", sheet))
+
+
+def _photo_offers(ctx: Context, found) -> tuple[tuple[str, str, str], ...]:
+    """Buttons for what can be done with what was photographed (said as words)."""
+    offers = []
+    for f in found[:3]:
+        if f.key is None:
+            if ctx.actor.is_manager:
+                offers.append((f"Add {f.code}", "qm_say", f"add asset {f.code} Scanned item {f.code}"))
+        elif "on hand" in f.description:
+            offers += [(f"Used 1 {f.key}", "qm_say", f"used 1 {f.key}"), (f"Received 1 {f.key}", "qm_say", f"received 1 {f.key}")]
+        elif "(checked out" in f.description:
+            offers.append((f"Return {f.key}", "qm_say", f"return {f.key}"))
+        elif "(available" in f.description:
+            offers.append((f"Check out {f.key}", "qm_say", f"check out {f.key}"))
+    return tuple(offers[:5])

@@ -20,10 +20,10 @@ def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
                 value = json.dumps({"text": "", **choice_value})
             buttons.append(button(choice.label[:75], "qm_choose", value))
         blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
-    if reply.kind is ReplyKind.CHANGE and reply.entry_ids:
-        elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))]
-        elements += [button(label, action, value) for label, action, value in reply.offers[:4]]
-        blocks.append({"type": "actions", "block_id": "qm_change", "elements": elements})
+    elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))] if reply.kind is ReplyKind.CHANGE and reply.entry_ids else []
+    elements += [button(label[:75], action, value) for label, action, value in reply.offers[:5]]
+    if elements:
+        blocks.append({"type": "actions", "block_id": "qm_next", "elements": elements})
     return blocks
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import urllib.request
 import uuid
 from dataclasses import replace
 
@@ -16,13 +17,14 @@ from bot.slack.home import home_view
 from bot.slack.people import Directory
 from domain.commands import Command, Intent
 from domain.errors import DomainError
-from services import alerts
 from domain.language import parse
+from services import alerts
 from services.assistant import Assistant
 from services.replies import Choice, Reply, ReplyKind
 from storage.inbox import InboxItem
 
 log = logging.getLogger(__name__)
+MAX_DOWNLOAD = 25_000_000  # a phone photo is a few MB
 DB_DOWN = "I can't reach the database right now, so nothing was changed. Please try again in a moment."
 
 
@@ -50,9 +52,14 @@ class Handlers:
         event = item.payload["event"]
         text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
         person = self.directory.person(event["user"])
-        replies = self.assistant.handle(
-            person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text), inbox_id=item.id
-        )
+        images = [f for f in event.get("files") or [] if str(f.get("mimetype", "")).startswith("image/")]
+        if images:
+            replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]],
+                                                  source=f"slack:{channel}:{ts}", inbox_id=item.id)
+        else:
+            replies = self.assistant.handle(
+                person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text), inbox_id=item.id
+            )
         thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
         for reply in replies:
             if reply.attachment:
@@ -119,6 +126,16 @@ class Handlers:
 
     # -- answering ----------------------------------------------------------
 
+    def _download(self, file: dict) -> bytes:
+        """A file posted to Slack, fetched with the bot token (Slack requires it)."""
+        url = file.get("url_private_download") or file.get("url_private")
+        if not url:
+            file = self.client.files_info(file=file["id"])["file"]
+            url = file.get("url_private_download") or file["url_private"]
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self.client.token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(MAX_DOWNLOAD)
+
     def _upload(self, channel: str, thread: str | None, reply: Reply) -> None:
         name, content = reply.attachment
         self.client.files_upload_v2(channel=channel, thread_ts=thread, filename=name, title=name, content=content,
@@ -151,6 +168,8 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         return [Command(Intent.CHECK_IN, ref=value)]
     if action_id == "qm_extend":
         return [Command(Intent.EXTEND, ref=value)]
+    if action_id == "qm_say":
+        return parse(value)
     if action_id == "qm_maintenance":
         return [Command(Intent.MAINTENANCE, ref=value)]
     if action_id == "qm_move":

@@ -38,7 +38,8 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         if event.get("subtype") in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return
         direct = event.get("channel_type") == "im"
-        listened = event.get("channel") in listen_channels and reads_as_command(event.get("text") or "")
+        photo = any(str(f.get("mimetype", "")).startswith("image/") for f in event.get("files") or [])
+        listened = event.get("channel") in listen_channels and (photo or reads_as_command(event.get("text") or ""))
         if direct or listened:
             store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
 
@@ -53,6 +54,7 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
     @app.action({"action_id": "qm_extend"})
     @app.action({"action_id": "qm_maintenance"})
     @app.action({"action_id": "qm_move"})
+    @app.action({"action_id": "qm_say"})
     @app.action({"action_id": "qm_ordered"})
     @app.action({"action_id": "qm_snooze"})
     @app.action({"action_id": "qm_received"})

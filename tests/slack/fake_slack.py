@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class FakeSlack:
     def __init__(self, users: dict[str, str] | None = None):
         self.users = users or {}
+        self.files: dict[str, bytes] = {}  # served at /files/NAME to requests bearing the bot token
         self.calls: list[tuple[str, dict]] = []
         self._lock = threading.Lock()
         self._ts = 1700000000.000100
@@ -88,6 +89,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:  # keep test output clean
         pass
+
+    def do_GET(self) -> None:
+        path = urllib.parse.urlparse(self.path).path
+        name = path.removeprefix("/files/")
+        self.fake.record("download", {"path": path, "authorization": self.headers.get("Authorization")})
+        if not path.startswith("/files/") or name not in self.fake.files:
+            self._send(404, "not found", "text/plain")
+        elif self.headers.get("Authorization") != "Bearer xoxb-test":
+            self._send(403, "forbidden", "text/plain")  # Slack answers a login page; a refusal is plainer
+        else:
+            data = self.fake.files[name]
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))

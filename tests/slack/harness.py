@@ -81,6 +81,17 @@ class SlackBot:
                  "ts": ts or f"1700000{self._n:03d}.000100"}
         return self.event(event, **kw)
 
+    def photo(self, data: bytes, text: str = "", user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im"):
+        """A photo posted to the bot: a file_share message whose file Slack serves behind the token."""
+        self._n += 1
+        name = f"photo{self._n}.jpg"
+        self.fake.files[name] = data
+        event = {"type": "message", "subtype": "file_share", "user": user, "text": text, "channel": channel,
+                 "channel_type": channel_type, "ts": f"1700009{self._n:03d}.000100",
+                 "files": [{"id": f"F{self._n}", "name": name, "mimetype": "image/jpeg", "filetype": "jpg",
+                            "url_private": f"{self.fake.url}/files/{name}", "url_private_download": f"{self.fake.url}/files/{name}"}]}
+        return self.event(event)
+
     def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL") -> tuple[int, bytes]:
         self._n += 1
         form = {"command": "/qm", "text": text, "user_id": user, "channel_id": channel, "team_id": "T1",

@@ -1,0 +1,45 @@
+"""Photos of labels posted in Slack: file event -> download with the token ->
+decode -> what it is, with buttons; words with the photo act on the item."""
+from tests.photos import photograph
+
+
+def buttons(post):
+    return {e["action_id"] + ":" + e["value"]: e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]}
+
+
+def test_a_photo_is_downloaded_with_the_token_and_answered_with_what_it_is(slack, fake):
+    slack.photo(photograph("A-1042", "Dell Latitude 5440 laptop", 5))
+    (post,) = fake.wait_for("chat.postMessage")
+    assert post["text"].startswith("A-1042 Dell Latitude 5440 laptop (available; IT store)")
+    assert "qm_say:check out A-1042" in buttons(post)
+    (download,) = fake.called("download")
+    assert download["authorization"] == "Bearer xoxb-test"
+    slack.click("qm_say", "check out A-1042")
+    slack.settle()
+    assert slack.holder("A-1042") == "alice"
+
+
+def test_words_with_a_photo_act_on_the_item_in_it(slack, fake):
+    slack.photo(photograph("PAP-A4", "Copy paper A4", 6), text="used 3 of these")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 37
+    (post,) = fake.wait_for("chat.postMessage")
+    assert post["text"].startswith("Recorded 3 reams of Copy paper A4 used")
+
+
+def test_an_unknown_code_is_reported_and_managers_can_add_it(slack, fake):
+    slack.photo(photograph("ZZ-999", "Mystery", 7), user="UMARIA", channel="DMARIA")
+    (post,) = fake.wait_for("chat.postMessage")
+    assert post["text"] == "ZZ-999: not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
+
+
+def test_a_photo_without_a_barcode_gets_tips(slack, fake):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (90, 120, 90)).save(out, format="JPEG")
+    slack.photo(out.getvalue())
+    (post,) = fake.wait_for("chat.postMessage")
+    assert "No barcode found" in post["text"] and "closer" in post["text"]
