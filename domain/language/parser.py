@@ -56,6 +56,7 @@ _MANAGER: list[tuple[Intent, re.Pattern]] = [
     (Intent.ADD_STOCK, re.compile(r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$", re.I)),
     (Intent.EDIT, re.compile(r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$", re.I)),
 ]
+_SEEN_THIS = re.compile(r"^(?:seen|saw|spotted|found|here)(?:\s+(?:it|this|these|that|one))?(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$", re.I)
 _SEEN = re.compile(r"^(?:seen|saw|spotted|sighted|found|checked|i see|i can see|here is|here's)\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$", re.I)
 _MOVES: list[tuple[str, re.Pattern]] = [
     ("department", re.compile(r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$", re.I)),
@@ -150,6 +151,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match:
             return [_single(intent, match)]
     stripped = _PRONOUN.sub("", clean)
+    this = _SEEN_THIS.match(stripped)
+    if this:  # with a photo, the photo says which item
+        return [Command(Intent.SEEN, field="location", value=(this["place"] or "").strip(" .!?") or None)]
     seen = _SEEN.match(stripped)
     if seen:
         return [replace(Command(Intent.SEEN, ref=_ref(part), field="location"), value=(seen["place"] or "").strip(" .!?") or None)

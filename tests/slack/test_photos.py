@@ -43,3 +43,14 @@ def test_a_photo_without_a_barcode_gets_tips(slack, fake):
     slack.photo(out.getvalue())
     (post,) = fake.wait_for("chat.postMessage")
     assert "No barcode found" in post["text"] and "closer" in post["text"]
+
+
+def test_a_photo_during_a_walk_around_records_a_sighting(slack, fake):
+    slack.message("audit meeting room b", user="UMARIA", channel="DMARIA")
+    slack.settle()
+    slack.photo(photograph("A-2001", "Epson projector", 8), text="seen")
+    slack.settle()
+    slack.message("close audit", user="UMARIA", channel="DMARIA")
+    slack.settle()
+    closing = [p for p in fake.called("chat.postMessage") if p["channel"] == "DMARIA"][-1]
+    assert closing["text"].startswith("Audit of Meeting room B: 1 found, 0 missing, 0 unexpected.")
