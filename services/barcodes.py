@@ -50,7 +50,10 @@ def _ladder(image: Image.Image) -> Iterator[tuple[Image.Image, zxingcpp.Binarize
     yield image, zxingcpp.Binarizer.GlobalHistogram
     yield image.filter(ImageFilter.MedianFilter(3)), local
     if max(image.size) < MAX_SIDE:
-        yield image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS), local
+        bigger = image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS)
+        yield bigger, local
+        yield bigger.filter(ImageFilter.UnsharpMask(radius=2, percent=150, threshold=2)), local
+        yield ImageOps.autocontrast(bigger, cutoff=2), local
     sharp = image.filter(ImageFilter.UnsharpMask(radius=2, percent=200, threshold=2))
     yield sharp.point(lambda v: 255 if v > 128 else 0), zxingcpp.Binarizer.FixedThreshold
     for angle in (15, -15, 30, -30, 45):
