@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -91,7 +91,9 @@ class PeopleRepository:
         return self.writer.execute(query.limit(1)).scalar()
 
     def remember(self, slack_id: str, name: str, now: datetime) -> None:
-        if self.name_of(slack_id) is None:
-            self.writer.execute(insert(PEOPLE).values(slack_id=slack_id, name=name, updated_at=now))
-        else:
-            self.writer.execute(update(PEOPLE).where(PEOPLE.c.slack_id == slack_id).values(name=name, updated_at=now))
+        """Upsert: two workers (or replicas) meeting a new person at once must not collide."""
+        dialect = self.writer.session.connection().dialect.name
+        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PEOPLE).values(
+            slack_id=slack_id, name=name, updated_at=now)
+        self.writer.execute(statement.on_conflict_do_update(index_elements=[PEOPLE.c.slack_id],
+                                                            set_={"name": name, "updated_at": now}))

@@ -53,7 +53,10 @@ class Directory:
             log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
             with self.uow(read_only=True) as uow:
                 return uow.people.name_of(user_id) or user_id
-        with self.uow() as uow:
-            uow.people.remember(user_id, name, datetime.now(timezone.utc))
-            uow.commit()
+        try:
+            with self.uow() as uow:
+                uow.people.remember(user_id, name, datetime.now(timezone.utc))
+                uow.commit()
+        except Exception:  # only a cache of who is who: never a reason to drop a request
+            log.warning("could not store the name of %s", user_id, exc_info=True)
         return name

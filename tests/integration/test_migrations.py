@@ -35,3 +35,30 @@ def test_purchase_month_numbers_are_filled_in_for_existing_assets(database_url):
         row = connection.execute(text("SELECT purchase_month, purchase_day FROM assets")).one()
     assert tuple(row) == (2024 * 12 + 2, 15)
     engine.dispose()
+
+
+def test_remembering_a_person_twice_at_once_does_not_collide(engine):
+    import threading
+    from datetime import datetime, timezone
+
+    from storage.unit_of_work import unit_of_work_factory
+
+    uow, errors, barrier = unit_of_work_factory(engine), [], threading.Barrier(4)
+
+    def remember(n):
+        try:
+            barrier.wait()
+            with uow() as tx:
+                tx.people.remember("U1", f"alice{n}", datetime.now(timezone.utc))
+                tx.commit()
+        except Exception as error:  # noqa: BLE001 - the test is that nothing raises
+            errors.append(error)
+
+    threads = [threading.Thread(target=remember, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with uow(read_only=True) as tx:
+        assert tx.people.name_of("U1").startswith("alice")
