@@ -117,19 +117,26 @@ class Assistant:
     def _answer(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
         if command.intent is Intent.HELP:
             return answer(HELP)
+        understood = self._understood([command], all_commands)
+        if isinstance(understood, Reply):
+            return understood
+        with self.uow(read_only=True) as uow:
+            try:
+                return self._query(ctx, uow, command, understood[0])
+            except DomainError as error:
+                return refusal(error.message)
+
+    def _understood(self, commands: list[Command], all_commands: list[Command]):
+        """The commands resolved against the catalog, or the question or
+        refusal that answers the message instead (nothing is changed then)."""
         try:
-            (understood,) = understand([command], self.catalog.index())
+            return understand(commands, self.catalog.index())
         except NeedsChoice as choice:
             return self._question(choice, all_commands)
         except NeedsPlace as place:
             return _place_question(place, all_commands)
         except DomainError as error:
             return refusal(error.message)
-        with self.uow(read_only=True) as uow:
-            try:
-                return self._query(ctx, uow, command, understood)
-            except DomainError as error:
-                return refusal(error.message)
 
     def _query(self, ctx: Context, uow, command: Command, understood) -> Reply:
         if command.intent is Intent.EXPORT:
@@ -148,14 +155,9 @@ class Assistant:
         return Reply(ReplyKind.ANSWER, QUESTIONS[command.intent](ctx, items), cards=cards)
 
     def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
-        try:
-            targets = understand(commands, self.catalog.index())
-        except NeedsChoice as choice:
-            return self._question(choice, all_commands)
-        except NeedsPlace as place:
-            return _place_question(place, all_commands)
-        except DomainError as error:
-            return refusal(error.message)
+        targets = self._understood(commands, all_commands)
+        if isinstance(targets, Reply):
+            return targets
         with self.uow() as uow:
             try:
                 done = [self._apply(uow, ctx, target.command, target.items) for target in targets]

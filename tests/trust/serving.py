@@ -86,3 +86,15 @@ def import_stock(database_url: str, csv_text: str, tmp_path) -> None:
     path.write_text(csv_text)
     env = {**os.environ, "DATABASE_URL": database_url}
     subprocess.run([SCRIPT, "import", "stock", str(path)], env=env, check=True, capture_output=True)
+
+
+def scalar(url: str, sql: str):
+    """One value straight from the database the replicas share."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(sql)).scalar()
+    finally:
+        engine.dispose()

@@ -4,21 +4,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from sqlalchemy import create_engine, text
 
 from tests.slack.fake_slack import FakeSlack
-from tests.trust.serving import Replica, import_stock, post_event
+from tests.trust.serving import Replica, import_stock, post_event, scalar
 
 EVENTS, SENDERS, START = 400, 20, 100_000
 STOCK = f"sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,{START}\n"
 
-
-def count(url, sql):
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.execute(text(sql)).scalar()
-    engine.dispose()
-    return value
 
 
 def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
@@ -51,10 +43,10 @@ def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
             for n in retried:
                 assert post_event(replica.port, "used 1 pen", f"1700{n:06d}.000100", f"Ev{n}", retry=1) == 200
             deadline = time.monotonic() + 60
-            while count(url, "SELECT count(*) FROM inbox WHERE status IN ('pending', 'working')"):
+            while scalar(url, "SELECT count(*) FROM inbox WHERE status IN ('pending', 'working')"):
                 assert time.monotonic() < deadline, "requests left unprocessed"
                 time.sleep(0.2)
         finally:
             replica.stop()
-    assert count(url, "SELECT count(*) FROM ledger WHERE action = 'consume'") == EVENTS
-    assert count(url, "SELECT on_hand FROM stock_items WHERE sku = 'PEN-1'") == START - EVENTS
+    assert scalar(url, "SELECT count(*) FROM ledger WHERE action = 'consume'") == EVENTS
+    assert scalar(url, "SELECT on_hand FROM stock_items WHERE sku = 'PEN-1'") == START - EVENTS

@@ -8,19 +8,12 @@ from sqlalchemy import create_engine, text
 
 from tests.pg_cluster import Cluster
 from tests.slack.fake_slack import FakeSlack
-from tests.trust.serving import Replica, get, import_stock, post_event
+from tests.trust.serving import Replica, get, import_stock, post_event, scalar
 
 pytestmark = pytest.mark.postgres
 STOCK = "sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,1000\n"
 DB_DOWN = "I can't reach the database right now, so nothing was changed."
 
-
-def scalar(url, sql):
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.execute(text(sql)).scalar()
-    engine.dispose()
-    return value
 
 
 def wait(predicate, timeout=30):

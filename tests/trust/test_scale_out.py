@@ -5,24 +5,16 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from tests.cli.test_cli import SCRIPT
 from tests.conftest import fresh_postgres
 from tests.slack.fake_slack import FakeSlack
-from tests.trust.serving import Replica, import_stock, post_event
+from tests.trust.serving import Replica, import_stock, post_event, scalar
 
 pytestmark = pytest.mark.postgres
 EVENTS, SENDERS, START = 1000, 20, 5000
 STOCK = f"sku,name,unit,on_hand,reorder_point,reorder_qty\nPEN-1,Ballpoint pen,pen,{START},{START - 500},1000\n"
 
-
-def scalar(url, sql):
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.execute(text(sql)).scalar()
-    engine.dispose()
-    return value
 
 
 def test_two_replicas_apply_every_event_exactly_once(tmp_path, postgres_server):
