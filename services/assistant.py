@@ -50,21 +50,22 @@ class Assistant:
     def person(self, name: str) -> Person:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
 
-    def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None) -> Context:
+    def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None,
+                thread: str | None = None) -> Context:
         person = who if isinstance(who, Person) else self.person(who)
-        return Context(person, self.clock(), self.tz, source, inbox_id)
+        return Context(person, self.clock(), self.tz, source, inbox_id, thread)
 
     def handle(self, who: Person | str, text: str, source: str | None = None, names: dict[str, str] | None = None,
-               inbox_id: int | None = None) -> list[Reply]:
-        ctx = self.context(who, source, inbox_id)
+               inbox_id: int | None = None, thread: str | None = None) -> list[Reply]:
+        ctx = self.context(who, source, inbox_id, thread)
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
 
     def handle_photo(self, who: Person | str, text: str, images: list[bytes], source: str | None = None,
-                     inbox_id: int | None = None) -> list[Reply]:
+                     inbox_id: int | None = None, thread: str | None = None) -> list[Reply]:
         """A photo (or several) posted to the bot: read the barcodes, say what
         they are, and if the words with it ask for a change ("used 3 of these"),
         make it on the item photographed."""
-        ctx = self.context(who, source, inbox_id)
+        ctx = self.context(who, source, inbox_id, thread)
         codes: list[str] = []
         for data in images:
             try:

@@ -14,8 +14,8 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
     """Record a sighting; a place that differs from the register is pointed
     out and offered as a move."""
     if place is None:
-        audits = uow.audits.open_audits()
-        place = audits[0]["location"] if len(audits) == 1 else None
+        audit = _audit_of(ctx, uow.audits.open_audits())
+        place = audit["location"] if audit else None
     asset = uow.assets.get(tag)
     entry = LedgerEntry(action=Action.SEEN, item_type=ItemType.ASSET, item_key=asset.tag, actor=ctx.actor.name, at=ctx.now,
                         note=place, source=ctx.source)
@@ -32,7 +32,7 @@ def start_audit(uow: UnitOfWork, ctx: Context, location: str) -> Done:
     ctx.actor.require_manager("start audits")
     if uow.audits.open_for(location):
         raise DomainError(f"An audit of {location} is already open; report what you see, then “close audit of {location}”.")
-    uow.audits.start(location, ctx.actor.name, ctx.now)
+    uow.audits.start(location, ctx.actor.name, ctx.now, ctx.thread)
     expected = sorted(uow.audits.expected_at(location))
     listing = ", ".join(expected[:60]) + (f" and {len(expected) - 60} more" if len(expected) > 60 else "")
     return Done(f"Audit of {location} started. The register has {len(expected)} item(s) there: {listing or 'none'}. "
@@ -44,6 +44,8 @@ def close_audit(uow: UnitOfWork, ctx: Context, location: str | None) -> Done:
     audits = uow.audits.open_audits()
     if location:
         audits = [a for a in audits if a["location"].lower() == location.lower()]
+    elif (in_thread := _audit_of(ctx, audits)) is not None:
+        audits = [in_thread]
     if len(audits) != 1:
         where = f" of {location}" if location else ""
         raise DomainError(f"There is no open audit{where}." if not audits else
@@ -52,6 +54,15 @@ def close_audit(uow: UnitOfWork, ctx: Context, location: str | None) -> Done:
     result = reconcile(audit["location"], uow.audits.expected_at(audit["location"]), uow.audits.seen_at(audit["location"], audit["started_at"]))
     uow.audits.close(audit["id"], ctx.now, result.as_record())
     return Done(result.summary(), 0)
+
+
+def _audit_of(ctx: Context, audits: list[dict]) -> dict | None:
+    """The audit a report without a place belongs to: the one started in the
+    same conversation, else the only one open."""
+    in_thread = [a for a in audits if ctx.thread and a["thread"] == ctx.thread]
+    if in_thread:
+        return in_thread[0]
+    return audits[0] if len(audits) == 1 else None
 
 
 def due(uow: UnitOfWork, ctx: Context, intervals: dict[str, int]) -> str:

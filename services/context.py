@@ -14,6 +14,7 @@ class Context:
     tz: tzinfo
     source: str | None = None  # the message a change came from
     inbox_id: int | None = None  # the stored request being processed, marked done with its change
+    thread: str | None = None  # the conversation it belongs to (a Slack thread), for audits
 
     def local(self, moment: datetime) -> str:
         local = moment.astimezone(self.tz)

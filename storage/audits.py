@@ -22,8 +22,8 @@ class AuditRepository:
     def open_for(self, location: str) -> dict | None:
         return next((a for a in self.open_audits() if a["location"].lower() == location.lower()), None)
 
-    def start(self, location: str, by: str, now: datetime) -> int:
-        values = dict(location=location, started_by=by, started_at=now)
+    def start(self, location: str, by: str, now: datetime, thread: str | None = None) -> int:
+        values = dict(location=location, started_by=by, started_at=now, thread=thread)
         return self.writer.execute(insert(AUDITS).values(values).returning(AUDITS.c.id)).scalar_one()
 
     def close(self, audit_id: int, now: datetime, summary: dict) -> None:

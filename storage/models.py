@@ -222,3 +222,6 @@ class AuditRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     summary: Mapped[dict | None] = mapped_column(JSON)
+    # The conversation it was started in (e.g. a Slack thread): reports made
+    # there count for this audit even while others are open.
+    thread: Mapped[str | None] = mapped_column(String(200))

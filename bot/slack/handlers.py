@@ -53,14 +53,15 @@ class Handlers:
         text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
         person = self.directory.person(event["user"])
         images = [f for f in event.get("files") or [] if str(f.get("mimetype", "")).startswith("image/")]
+        thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
+        # A direct message's conversation is the DM itself; elsewhere it is the thread.
+        conversation = f"slack:{channel}:{thread}" if thread else f"slack:{channel}"
         if images:
             replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]],
-                                                  source=f"slack:{channel}:{ts}", inbox_id=item.id)
+                                                  source=f"slack:{channel}:{ts}", inbox_id=item.id, thread=conversation)
         else:
-            replies = self.assistant.handle(
-                person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text), inbox_id=item.id
-            )
-        thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
+            replies = self.assistant.handle(person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text),
+                                            inbox_id=item.id, thread=conversation)
         for reply in replies:
             if reply.attachment:
                 self._upload(channel, thread, reply)

@@ -75,10 +75,12 @@ class SlackBot:
         return self.request(json.dumps(payload).encode(), "application/json", headers=headers, **kw)
 
     def message(self, text: str, user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im",
-                ts: str | None = None, event_type: str = "message", **kw) -> tuple[int, bytes]:
+                ts: str | None = None, event_type: str = "message", thread_ts: str | None = None, **kw) -> tuple[int, bytes]:
         self._n += 1
         event = {"type": event_type, "user": user, "text": text, "channel": channel, "channel_type": channel_type,
                  "ts": ts or f"1700000{self._n:03d}.000100"}
+        if thread_ts:
+            event["thread_ts"] = thread_ts
         return self.event(event, **kw)
 
     def photo(self, data: bytes, text: str = "", user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im"):

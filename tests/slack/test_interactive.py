@@ -192,6 +192,24 @@ def test_moves_and_audits_in_slack(slack, fake):
     assert closing["text"].startswith("Audit of Meeting room B:")
 
 
+def test_reports_in_an_audit_thread_count_for_that_audit_while_others_are_open(slack, fake):
+    def say(text, user="UALICE", **where):
+        slack.message(f"<@UBOT> {text}", user=user, channel="CSTORES", channel_type="channel", event_type="app_mention", **where)
+        slack.settle()
+
+    say("audit meeting room b", user="UMARIA", ts="1800000001.000100")
+    say("audit meeting room a", user="UMARIA", ts="1800000002.000100")
+    room_b, room_a = {"thread_ts": "1800000001.000100"}, {"thread_ts": "1800000002.000100"}
+    say("seen A-2001", **room_b)
+    say("seen A-2002", **room_a)
+    say("seen A-3001", **room_a)
+    say("close audit", user="UMARIA", **room_b)
+    say("close audit", user="UMARIA", **room_a)
+    closings = {p["thread_ts"]: p["text"] for p in fake.called("chat.postMessage") if p["text"].startswith("Audit of")}
+    assert closings["1800000001.000100"].startswith("Audit of Meeting room B: 1 found, 0 missing, 0 unexpected.")
+    assert closings["1800000002.000100"].startswith("Audit of Meeting room A: 1 found, 0 missing, 1 unexpected.")
+
+
 def test_labels_are_uploaded_png_for_one_and_pdf_for_many(slack, fake):
     slack.message("label A-1042")
     (first,) = fake.wait_for("files.getUploadURLExternal")
