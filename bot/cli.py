@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="decode barcodes in photos and say what each is in the catalog")
     scan.add_argument("images", nargs="+", type=Path)
 
+    hear = commands.add_parser("hear", help="transcribe voice clips and print the text and the command understood")
+    hear.add_argument("clips", nargs="+", type=Path, metavar="AUDIO")
+
     backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="load a backup into an empty database")
@@ -270,6 +273,31 @@ def cmd_scan(app: App, args) -> int:
     return 1 if failed else 0
 
 
+def cmd_hear(app: App, args) -> int:
+    from services import voice
+    from services.audio import NotAudio
+
+    failed = False
+    for path in args.clips:
+        try:
+            hearing = voice.hear(app.assistant.recognizer(), path.read_bytes(), app.assistant.clock(), app.assistant.tz)
+        except OSError as error:
+            print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
+            failed = True
+            continue
+        except NotAudio as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        heard = hearing.heard
+        if not heard.by_grammar:
+            print(f"{path}: {voice.not_a_command(heard.text)}")
+            continue
+        print(f"{path}: heard “{heard.text}” ({heard.seconds:.1f} s of audio in {heard.elapsed * 1000:.0f} ms)")
+        print(f"{path}: understood: {hearing.meaning}")
+    return 1 if failed else 0
+
+
 def cmd_backup(app: App, args) -> int:
     from services.backup import backup
 
@@ -311,4 +339,4 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"scan": cmd_scan, "labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {"scan": cmd_scan, "hear": cmd_hear, "labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}

@@ -4,6 +4,7 @@ transaction (all of them or none)."""
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from typing import Callable
@@ -14,11 +15,13 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, reports
+from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, reports, voice
+from services.audio import NotAudio, to_pcm
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
 from services.resolver import CatalogItem
+from services.speech import Recognizer
 from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace, understand
 from storage.unit_of_work import UnitOfWorkFactory
 
@@ -46,6 +49,8 @@ class Assistant:
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
+        self._recognizer: Recognizer | None = None
+        self._recognizer_lock = threading.Lock()
 
     def person(self, name: str) -> Person:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
@@ -81,6 +86,40 @@ class Assistant:
         if len(known) == 1 and commands and all(c.is_change and not c.ref for c in commands):
             return self.run(ctx, [replace(c, ref=known[0].key) for c in commands])
         return [Reply(ReplyKind.ANSWER, "\n".join(f.description for f in found), offers=_photo_offers(ctx, found))]
+
+    def handle_voice(self, who: Person | str, clip: bytes | None = None, transcript: str | None = None,
+                     source: str | None = None, inbox_id: int | None = None, thread: str | None = None) -> tuple[str, list[Reply]]:
+        """A voice clip, as (the words heard, the replies). Slack's own
+        transcript is used when it has one; otherwise the clip is recognized
+        here. Questions are answered at once; a change waits for Confirm."""
+        ctx = self.context(who, source, inbox_id, thread)
+        if transcript is None:
+            try:
+                heard = self.recognizer().transcribe(to_pcm(clip or b""))
+            except NotAudio as error:
+                return "", [refusal(f"Sorry, {error}; nothing was changed.")]
+            if not heard.by_grammar:
+                return heard.text, [refusal(voice.not_a_command(heard.text))]
+            transcript = heard.text
+        commands = parse(transcript, ctx.now, self.tz)
+        said = f"Heard: “{transcript}”."
+        if any(c.intent is Intent.UNKNOWN for c in commands):
+            return transcript, [refusal(f"{said} That isn't a command I know, so nothing was changed. Try again, or type it.")]
+        replies = [self._answer(ctx, c, commands) for c in commands if not c.is_change]
+        asked = [c for c in commands if c.is_change]
+        if asked:
+            preview = self._change(ctx, asked, commands, dry_run=True)
+            if preview.kind is ReplyKind.QUESTION and not preview.choices:
+                preview = replace(preview, text=f"Tap Confirm to do this: {preview.text}", confirm=(transcript, ctx.actor.name, ctx.source or ""))
+            replies.append(preview)
+        return transcript, [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
+
+    def recognizer(self) -> Recognizer:
+        """Speech models load on the first clip (about half a second), not at start."""
+        with self._recognizer_lock:
+            if self._recognizer is None:
+                self._recognizer = Recognizer(self.catalog)
+            return self._recognizer
 
     def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None) -> list[Reply]:
         """The person picked `key` among the choices of `question`: run its
@@ -155,7 +194,9 @@ class Assistant:
         cards = queries.cards(ctx, items) if command.intent in CARD_INTENTS else ()
         return Reply(ReplyKind.ANSWER, QUESTIONS[command.intent](ctx, items), cards=cards)
 
-    def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command]) -> Reply:
+    def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command], dry_run: bool = False) -> Reply:
+        """Apply the changes, all or none. A dry run makes them, says what
+        they would do, and rolls them back."""
         targets = self._understood(commands, all_commands)
         if isinstance(targets, Reply):
             return targets
@@ -164,6 +205,8 @@ class Assistant:
                 done = [self._apply(uow, ctx, target.command, target.items) for target in targets]
             except DomainError as error:
                 return refusal(error.message)
+            if dry_run:
+                return Reply(ReplyKind.QUESTION, "\n".join(d.text for d in done))  # not committed: rolled back
             if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
             uow.commit()

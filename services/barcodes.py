@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import zxingcpp
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from storage.unit_of_work import UnitOfWork
 
@@ -21,6 +22,9 @@ TIPS = "No barcode found. Try closer (the label filling a third of the picture),
 
 class NotAnImage(ValueError):
     pass
+
+
+register_heif_opener()  # iPhones send HEIC photos; pillow-heif teaches Pillow to read them
 
 
 def open_image(data: bytes) -> Image.Image:

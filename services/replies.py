@@ -41,6 +41,10 @@ class Reply:
     cards: tuple[Card, ...] = ()
     attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
     offers: tuple[tuple[str, str, str], ...] = ()  # (label, action, value): next steps offered as buttons
+    # A change asked for by voice, waiting for one tap on Confirm: the words
+    # heard (run as if typed on Confirm), who said them (only they confirm),
+    # and the message they came in (one decision per message).
+    confirm: tuple[str, str, str] | None = None
 
     @property
     def changed(self) -> bool:

@@ -90,7 +90,10 @@ class CatalogIndex:
         self._raw_slot: dict[tuple[ItemType, str], int] = {}  # identical units repeat the same words
         self._slot_type: list[ItemType] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
+        self.categories: set[str] = set()
         for tag, name, model, manufacturer, category, aliases in assets:
+            if category:
+                self.categories.add(category.lower())
             item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
             self._add_key(tag, item)
             digits = re.sub(r"\D", "", tag)
@@ -109,6 +112,16 @@ class CatalogIndex:
         self._posting_sets: dict[str, set[int]] = {}
         self._idf = {w: math.log(1 + len(self._texts) / len(slots)) for w, slots in self._postings.items()}
         self._typical_idf = sorted(self._idf.values())[len(self._idf) // 2] if self._idf else 1.0
+
+    def phrases(self) -> list[str]:
+        """Every distinct name, model and alias in the catalog (lower case)."""
+        return list(self._texts)
+
+    def keys(self) -> list[str]:
+        return list({item.key for item in self.exact.values()})
+
+    def pack_names(self) -> list[str]:
+        return sorted({name for item in self.exact.values() for name in (*item.packs.names(), item.unit or "") if name})
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item

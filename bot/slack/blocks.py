@@ -20,6 +20,11 @@ def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
                 value = json.dumps({"text": "", **choice_value})
             buttons.append(button(choice.label[:75], "qm_choose", value))
         blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
+    if reply.confirm:
+        heard, by, source = reply.confirm
+        value = json.dumps({"text": heard, "by": by, "source": source})[:MAX_BUTTON_VALUE]
+        blocks.append({"type": "actions", "block_id": "qm_voice",
+                       "elements": [button("Confirm", "qm_confirm", value, style="primary"), button("Cancel", "qm_cancel", value)]})
     elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))] if reply.kind is ReplyKind.CHANGE and reply.entry_ids else []
     elements += [button(label[:75], action, value) for label, action, value in reply.offers[:5]]
     if elements:

@@ -13,6 +13,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import DBAPIError
 
 from bot.slack.blocks import reply_blocks
+from bot.slack.files import is_audio, is_photo, slack_transcript
 from bot.slack.home import home_view
 from bot.slack.people import Directory
 from domain.commands import Command, Intent
@@ -29,9 +30,12 @@ DB_DOWN = "I can't reach the database right now, so nothing was changed. Please 
 
 
 class Handlers:
-    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, webhook_timeout: int = 10):
+    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, webhook_timeout: int = 10,
+                 transcript_wait: float = 10.0):
         self.assistant, self.directory, self.client = assistant, directory, client
         self.webhook_timeout = webhook_timeout
+        self.transcript_wait = transcript_wait  # how long Slack's own transcript of a clip is waited for
+        self.transcript_poll = 1.0
 
     def __call__(self, item: InboxItem) -> None:
         payload = item.payload
@@ -52,13 +56,18 @@ class Handlers:
         event = item.payload["event"]
         text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
         person = self.directory.person(event["user"])
-        images = [f for f in event.get("files") or [] if str(f.get("mimetype", "")).startswith("image/")]
+        files = event.get("files") or []
+        images, clips = [f for f in files if is_photo(f)], [f for f in files if is_audio(f)]
         thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
         # A direct message's conversation is the DM itself; elsewhere it is the thread.
         conversation = f"slack:{channel}:{thread}" if thread else f"slack:{channel}"
         if images:
             replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]],
                                                   source=f"slack:{channel}:{ts}", inbox_id=item.id, thread=conversation)
+        elif clips:
+            transcript = slack_transcript(clips[0], self._file_info, self.transcript_wait, self.transcript_poll)
+            text, replies = self.assistant.handle_voice(person, None if transcript else self._download(clips[0]), transcript,
+                                                        source=f"slack:{channel}:{ts}", inbox_id=item.id, thread=conversation)
         else:
             replies = self.assistant.handle(person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text),
                                             inbox_id=item.id, thread=conversation)
@@ -98,6 +107,9 @@ class Handlers:
             except DomainError as error:
                 text = error.message
             replies = [Reply(ReplyKind.ANSWER, text)]
+        elif kind in ("qm_confirm", "qm_cancel"):
+            self._voice_decision(body, person, kind, value, item.id)
+            return
         elif kind == "qm_choose":
             choice = json.loads(value)
             pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
@@ -111,6 +123,29 @@ class Handlers:
             if reply.text:
                 self._respond(body["response_url"], reply.text, reply_blocks(reply), public=reply.kind is ReplyKind.CHANGE,
                               replace=kind == "qm_choose")
+
+    def _voice_decision(self, body: dict, person, kind: str, value: str, inbox_id: int) -> None:
+        """Confirm or Cancel under a change asked for by voice: only the one
+        who spoke decides; the buttons are replaced by the outcome."""
+        try:
+            pending = json.loads(value)
+            heard, by, source = str(pending["text"]), str(pending["by"]), str(pending["source"])
+        except (ValueError, KeyError, TypeError):
+            self._respond(body["response_url"], "Sorry, I couldn't read that button; nothing was changed.", [], public=False)
+            return
+        if person.name != by:
+            self._respond(body["response_url"], f"Only {by} can confirm or cancel what they said.", [], public=False)
+            return
+        if kind == "qm_cancel":
+            self._respond(body["response_url"], f"Cancelled “{heard}”: nothing was changed.", [], public=True, replace=True)
+            return
+        for reply in self.assistant.handle(person, heard, source=source or None, inbox_id=inbox_id):
+            if reply.text:
+                self._respond(body["response_url"], reply.text, reply_blocks(reply, heard), public=reply.kind is ReplyKind.CHANGE,
+                              replace=True)
+
+    def _file_info(self, file_id: str) -> dict:
+        return self.client.files_info(file=file_id)["file"]
 
     def _received(self, sku: str) -> list[Command]:
         """The Received button on a low-stock alert: the reorder quantity came in."""
@@ -131,7 +166,7 @@ class Handlers:
         """A file posted to Slack, fetched with the bot token (Slack requires it)."""
         url = file.get("url_private_download") or file.get("url_private")
         if not url:
-            file = self.client.files_info(file=file["id"])["file"]
+            file = self._file_info(file["id"])
             url = file.get("url_private_download") or file["url_private"]
         request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self.client.token}"})
         with urllib.request.urlopen(request, timeout=30) as response:

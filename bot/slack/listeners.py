@@ -3,12 +3,14 @@ is for us and stores it (durably, deduplicated) before Slack gets its ack;
 the worker does the rest."""
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 
 from slack_bolt import Ack, App
 from sqlalchemy.exc import DBAPIError
 
+from bot.slack.files import is_audio, is_photo
 from bot.slack.handlers import DB_DOWN
 from bot.slack.worker import Worker
 from domain.commands import Intent
@@ -38,8 +40,8 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         if event.get("subtype") in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return
         direct = event.get("channel_type") == "im"
-        photo = any(str(f.get("mimetype", "")).startswith("image/") for f in event.get("files") or [])
-        listened = event.get("channel") in listen_channels and (photo or reads_as_command(event.get("text") or ""))
+        media = any(is_photo(f) or is_audio(f) for f in event.get("files") or [])
+        listened = event.get("channel") in listen_channels and (media or reads_as_command(event.get("text") or ""))
         if direct or listened:
             store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
 
@@ -63,6 +65,14 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         store("action", f"action:{body['user']['id']}:{action.get('action_ts')}", None, body)
         ack()
 
+    @app.action({"action_id": "qm_confirm"})
+    @app.action({"action_id": "qm_cancel"})
+    def on_voice_decision(ack: Ack, body: dict) -> None:
+        # Confirm and Cancel share one key per person and message: the first
+        # tap decides, a second (or a double tap) is a duplicate.
+        store("action", f"voice:{body['user']['id']}:{_voice_request(body['actions'][0])}", None, body)
+        ack()
+
     @app.event("app_home_opened")
     def on_home(body: dict, event: dict) -> None:
         if event.get("tab", "home") == "home":
@@ -72,6 +82,13 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
     def on_error(error: Exception, body: dict) -> None:
         ref = uuid.uuid4().hex[:8]
         log.error("unhandled error in a listener (ref %s)", ref, exc_info=error)
+
+
+def _voice_request(action: dict) -> str:
+    try:
+        return str(json.loads(action.get("value") or "")["source"])
+    except (ValueError, KeyError, TypeError):
+        return f"bad:{action.get('action_ts')}"
 
 
 def reads_as_command(text: str) -> bool:

@@ -114,7 +114,7 @@ _BARE_INTENTS = {
 _TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
 _PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
 _DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
-_PRONOUN = re.compile(r"^(?:we(?:'ve| have)?|i(?:'ve| have)?|just|also|we just|i just)\s+(?=\w)", re.I)
+_PRONOUN = re.compile(r"^(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|we just|i just)\s+(?=\w)", re.I)
 
 
 def parse(text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None) -> list[Command]:

@@ -1,5 +1,6 @@
 """The installed `quartermaster` console script, as a user runs it."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -198,3 +199,22 @@ def test_scan_says_what_each_photographed_code_is(db, files, tmp_path):
     assert f"{known}: A-1042 -> A-1042 Dell Latitude 5440 laptop (available; IT store)" in done.stdout
     assert f"{unknown}: ZZ-999 -> ZZ-999: not in the catalog" in done.stdout
     assert done.returncode == 1 and "isn't an image" in done.stderr
+
+
+@pytest.mark.skipif(not __import__("tests.voices").voices.espeak_available(), reason="espeak-ng makes the clips")
+def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_path):
+    from tests.voices import speak
+
+    qm("import", "stock", str(files / "stock.csv"), db=db)
+    qm("import", "assets", str(files / "assets.csv"), db=db)
+    paper, drill, noise = tmp_path / "paper.m4a", tmp_path / "drill.webm", tmp_path / "notes.txt"
+    paper.write_bytes(speak("we used three boxes of paper", "en-gb", 150, fmt="m4a"))
+    drill.write_bytes(speak("who has the drill", "en-us", 160, snr_db=25, fmt="webm"))
+    noise.write_text("not a clip")
+    done = qm("hear", str(paper), str(drill), str(noise), db=db)
+    assert re.search(rf"{re.escape(str(paper))}: heard “we use.* paper” \(2\.\d s of audio in \d+ ms\)", done.stdout)
+    assert f"{paper}: understood: consume 3 box PAP-A4" in done.stdout
+    assert f"{drill}: understood: who_has A-3001" in done.stdout
+    assert done.returncode == 1 and f"{noise}: I couldn't play that file as audio" in done.stderr
+    with_ledger = qm("export", "ledger", db=db)
+    assert "consume" not in with_ledger.stdout  # hearing changes nothing

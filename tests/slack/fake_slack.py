@@ -15,6 +15,9 @@ class FakeSlack:
     def __init__(self, users: dict[str, str] | None = None):
         self.users = users or {}
         self.files: dict[str, bytes] = {}  # served at /files/NAME to requests bearing the bot token
+        # What files.info answers for a file id, in turn (the last one repeats):
+        # e.g. a voice clip whose transcript is processing, then complete.
+        self.file_infos: dict[str, list[dict]] = {}
         self.calls: list[tuple[str, dict]] = []
         self._lock = threading.Lock()
         self._ts = 1700000000.000100
@@ -80,6 +83,9 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": False, "error": "not_allowed_token_type"}  # tests stop at the attempt
         if method == "files.info":
+            versions = self.file_infos.get(params.get("file"))
+            if versions:
+                return {"ok": True, "file": versions.pop(0) if len(versions) > 1 else versions[0]}
             return {"ok": True, "file": {"id": params.get("file"), "name": "file"}}
         return {"ok": True}
 

@@ -94,6 +94,25 @@ class SlackBot:
                             "url_private": f"{self.fake.url}/files/{name}", "url_private_download": f"{self.fake.url}/files/{name}"}]}
         return self.event(event)
 
+    def voice(self, data: bytes, transcription: dict | None = None, later: list[dict] | None = None, user: str = "UALICE",
+              channel: str = "DALICE", channel_type: str = "im", mimetype: str = "audio/mp4") -> tuple[int, bytes]:
+        """A voice clip posted to the bot, as Slack sends one (subtype
+        slack_audio), with Slack's transcription state; `later` are the
+        transcription states files.info reports on each re-read."""
+        self._n += 1
+        name = f"audio_message{self._n}." + ("webm" if "webm" in mimetype else "m4a")
+        self.fake.files[name] = data
+        file = {"id": f"F{self._n}", "name": name, "mimetype": mimetype, "filetype": name.rsplit(".", 1)[1],
+                "subtype": "slack_audio", "url_private": f"{self.fake.url}/files/{name}",
+                "url_private_download": f"{self.fake.url}/files/{name}"}
+        if transcription:
+            file["transcription"] = transcription
+        if later:
+            self.fake.file_infos[file["id"]] = [{**file, "transcription": state} for state in later]
+        event = {"type": "message", "subtype": "file_share", "user": user, "text": "", "channel": channel,
+                 "channel_type": channel_type, "ts": f"1700008{self._n:03d}.000100", "files": [file]}
+        return self.event(event)
+
     def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL") -> tuple[int, bytes]:
         self._n += 1
         form = {"command": "/qm", "text": text, "user_id": user, "channel_id": channel, "team_id": "T1",

@@ -22,6 +22,14 @@ def test_a_large_photo_is_scaled_down_first_and_still_reads():
     assert barcodes.decode(big.convert("L")) == ["A-1042"]
 
 
+def test_an_iphone_heic_photo_reads_like_a_jpeg():
+    photo = Image.open(io.BytesIO(photograph("A-1042", "Dell Latitude 5440 laptop", 4)))
+    heic = io.BytesIO()
+    photo.save(heic, format="HEIF", quality=80)  # written by pillow-heif, as a phone would
+    assert heic.getvalue()[4:12] == b"ftypheic"
+    assert barcodes.decode(barcodes.open_image(heic.getvalue())) == ["A-1042"]
+
+
 def test_a_photo_without_a_barcode_finds_nothing():
     out = io.BytesIO()
     Image.new("RGB", (800, 600), (120, 140, 160)).save(out, format="JPEG")

@@ -1,0 +1,149 @@
+"""The spoken command language as a JSGF grammar, built from the catalog.
+
+A speech recognizer constrained by it hears "we used three boxes of paper" or
+"check out a one zero four two" instead of whatever the general language model
+finds likeliest. The sentences mirror what the parser understands; item names,
+places, packs and the letters of tags come from the catalog, so the grammar is
+rebuilt when the catalog changes. Only words the recognizer can pronounce are
+used (`pronounceable`): a name whose words are all unknown is left out and
+still reachable by its tag."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from domain.language.numbers import TENS, UNITS
+
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+DIGITS = "zero oh one two three four five six seven eight nine".split()
+MAX_PHRASE_WORDS = 6
+MAX_PHRASES = 20_000  # a bigger catalog repeats names; the grammar stays compilable
+
+# A recognizer copies a rule everywhere it is used, so the item (the biggest
+# rule) appears once: every verb leads to one <subject>, and what may follow
+# it is one <tail>. This lets through a few sentences nobody says ("where is
+# the drill until friday"); the parser turns those down like typed ones.
+SENTENCES = """
+<act> = <item_verb> | <stock_verb> <amount> [of] | how many [of];
+<item_verb> = check out | checking out | checked out | borrow | borrowing | taking | sign out | check in | checking in | return | returned | returning | bring back | brought back | extend | move | seen | saw | where is | who has | is;
+<stock_verb> = used | use | took | take | received | receive | got | restocked | counted | count;
+<tail> = <until> | available | to [the] <place> | in [the] <place> | do we have | are left | left;
+<others> = audit [the] <place> | close [the] audit | what is low | what is overdue | what do i have | what is in maintenance | undo [that] | help;
+"""
+COMMAND = "<act> [the | my] <subject> [<tail>] | <others>"
+
+
+@dataclass
+class Vocabulary:
+    """What the catalog contributes: item phrases (names, models, aliases,
+    categories), places, pack names and tags or SKUs."""
+
+    items: Iterable[str] = ()
+    places: Iterable[str] = ()
+    packs: Iterable[str] = ()
+    keys: Iterable[str] = ()
+    kinds: Iterable[str] = ()  # asset categories, said before a tag: "laptop A-1042"
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
+
+
+def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
+    """The JSGF text of the command language over `vocabulary`."""
+
+    def spoken(text: str, letters: bool = False) -> list[str]:
+        """The words of `text` that can be said; lone letters only where they
+        name something ("meeting room B"), not in model numbers."""
+        return [w for w in words_of(text) if (letters or len(w) > 1) and pronounceable(w)]
+
+    places = _unique(" ".join(spoken(p, letters=True)) for p in vocabulary.places) or ["store"]
+    packs = _unique(p for name in vocabulary.packs for p in (name, plural(name)) if spoken(p) == [p]) or ["box", "boxes"]
+    rules = {
+        "item": _item_phrases(vocabulary.items, spoken, pronounceable) or ["item"],
+        "place": places,
+        "pack": packs,
+        "tag": _tag_shapes(vocabulary.keys) or ["a <four>"],
+        "kind": _unique(k for kind in vocabulary.kinds for k in (kind, plural(kind)) if spoken(k) == [k]) or ["item"],
+    }
+    body = [
+        "#JSGF V1.0;",
+        "grammar quartermaster;",
+        f"public <command> = [<lead>] ({COMMAND}) [please];",
+        "<lead> = we | i | i'm | i have | we have;",
+        *SENTENCES.strip().splitlines(),
+        "<subject> = /20/ <item> | /1/ [<kind>] <tag>;",
+        # How people read out digits: "one oh four two", "ten forty-two", "twenty oh one".
+        "<pair> = <teen> | <tens> [<unit>];",
+        "<two> = <digit> <digit> | <pair>;",
+        "<three> = <digit> <digit> <digit> | <digit> <pair> | <pair> <digit>;",
+        "<four> = <digit> <digit> <digit> <digit> | <pair> <pair> | <pair> <digit> <digit> | <digit> <digit> <pair>;",
+        "<five> = <digit> <four> | <pair> <three>;",
+        f"<digit> = {' | '.join(DIGITS)};",
+        "<amount> = <number> [<pack> [of]] | (a | an | one) <pack> of | a couple of [<pack> of] | a dozen;",
+        "<number> = <unit> | <teen> | <tens> [<unit>] | [a | one] hundred;",
+        f"<unit> = {' | '.join(w for w, v in UNITS.items() if 0 < v < 10)};",
+        f"<teen> = {' | '.join(w for w, v in UNITS.items() if v >= 10)};",
+        f"<tens> = {' | '.join(TENS)};",
+        f"<until> = until ({' | '.join(WEEKDAYS)} | tomorrow | next week | the end of the day) | for (a week | two weeks | the day);",
+    ]
+    body += [f"<{name}> = {' | '.join(alternatives)};" for name, alternatives in rules.items()]
+    return "\n".join(body) + "\n"
+
+
+def _unique(texts: Iterable[str], limit: int = MAX_PHRASES) -> list[str]:
+    out: dict[str, None] = {}
+    for text in texts:
+        if text:
+            out[text] = None
+            if len(out) >= limit:
+                break
+    return list(out)
+
+
+def _item_phrases(names: Iterable[str], spoken: Callable[[str], list[str]], pronounceable: Callable[[str], bool]) -> list[str]:
+    """Each name, and the ways people shorten it: the end of it ("the
+    cordless drill", "the drill") or its first word, usually the brand ("the
+    makita"); the last word singular or plural. Fewer, likelier phrases are
+    what keeps a recognizer from hearing one item as another."""
+
+    def forms(words: list[str]):
+        yield " ".join(words)
+        last = words[-1]
+        several = plural(last)
+        if not last.endswith("s") and pronounceable(several):
+            yield " ".join(words[:-1] + [several])
+
+    def runs():
+        for name in names:
+            words = spoken(name)[:MAX_PHRASE_WORDS]
+            if not words:
+                continue
+            for start in range(len(words)):
+                yield from forms(words[start:])
+            yield words[0]
+
+    return _unique(runs())
+
+
+def _prefixes(keys: Iterable[str]) -> set[tuple[str, int]]:
+    """(letters, digit count) of the tags shaped like A-1042 or LT00042."""
+    shapes = set()
+    for key in keys:
+        match = re.fullmatch(r"([a-z]{1,3})[-_ ]?(\d{2,5})", key.lower())
+        if match:
+            shapes.add((match[1], len(match[2])))
+    return shapes
+
+
+def _tag_shapes(keys: Iterable[str]) -> list[str]:
+    """A tag is said letter by letter, then its digits in any usual grouping."""
+    names = {2: "<two>", 3: "<three>", 4: "<four>", 5: "<five>"}
+    return sorted({" ".join(list(letters)) + f" {names[digits]}" for letters, digits in _prefixes(keys)})
+
+
+def plural(word: str) -> str:
+    if re.search(r"(?:s|x|ch|sh)$", word):
+        return word + "es"
+    return word + "s"

@@ -1,0 +1,59 @@
+"""Voice through the assistant: recognized against the catalog's grammar,
+questions answered at once, changes only described until confirmed; the
+grammar follows the catalog."""
+import pytest
+
+from services.replies import ReplyKind
+from tests.catalog import seed
+from tests.voices import espeak_available, speak
+
+pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)")
+
+
+def on_hand(uow, sku):
+    with uow(read_only=True) as tx:
+        return tx.stock.get(sku).on_hand
+
+
+def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
+    seed(uow)
+    heard, (reply,) = assistant.handle_voice("alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"),
+                                             source="voice:1")
+    assert reply.kind is ReplyKind.QUESTION and reply.confirm == (heard, "alice", "voice:1")
+    assert "Tap Confirm to do this: Recorded 100 pens (2 boxes) of Blue ballpoint pens received" in reply.text
+    assert on_hand(uow, "PEN-BLU") == 120  # the preview was rolled back
+    (done,) = assistant.handle("alice", heard, source="voice:1")  # what Confirm runs
+    assert done.kind is ReplyKind.CHANGE and on_hand(uow, "PEN-BLU") == 220
+
+
+def test_a_change_that_would_be_refused_is_refused_at_once(assistant, uow):
+    seed(uow)
+    heard, (reply,) = assistant.handle_voice("alice", transcript="used nine hundred reams of paper")
+    assert reply.kind is ReplyKind.REFUSAL and reply.confirm is None and on_hand(uow, "PAP-A4") == 40
+
+
+def test_a_question_is_answered_at_once(assistant, uow):
+    seed(uow)
+    heard, (reply,) = assistant.handle_voice("alice", speak("how many pens are left", "en-us", 150))
+    assert heard == "how many pens are left" and reply.kind is ReplyKind.ANSWER
+    assert reply.text.startswith("Heard: “how many pens are left”.\n") and "120 pens" in reply.text
+
+
+def test_the_grammar_is_rebuilt_when_the_catalog_changes(assistant, uow):
+    seed(uow)
+    clip = speak("received two staplers", "en-us", 150)
+    heard, (reply,) = assistant.handle_voice("alice", clip)
+    assert "stapler" not in heard  # not a word of the catalog yet
+    assistant.handle("maria", "add stock STA-1 Desk stapler in stapler")
+    heard, (reply,) = assistant.handle_voice("alice", clip)
+    assert heard == "received two staplers" and reply.confirm and "Desk stapler" in reply.text
+
+
+def test_speech_that_is_no_command_changes_nothing(assistant, uow):
+    seed(uow)
+    with uow(read_only=True) as tx:
+        before = len(list(tx.ledger.all()))
+    heard, (reply,) = assistant.handle_voice("alice", speak("the weather is lovely today in the garden", "en-us", 150))
+    assert reply.kind is ReplyKind.REFUSAL and reply.text.startswith(f"Heard: “{heard}”.")
+    with uow(read_only=True) as tx:
+        assert len(list(tx.ledger.all())) == before
