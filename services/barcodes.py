@@ -53,15 +53,18 @@ def _ladder(image: Image.Image) -> Iterator[tuple[Image.Image, zxingcpp.Binarize
     yield image, local
     yield image, zxingcpp.Binarizer.GlobalHistogram
     yield image.filter(ImageFilter.MedianFilter(3)), local
-    if max(image.size) < MAX_SIDE:
-        bigger = image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS)
+    bigger = image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS) if max(image.size) < MAX_SIDE else None
+    if bigger is not None:
         yield bigger, local
         yield bigger.filter(ImageFilter.UnsharpMask(radius=2, percent=150, threshold=2)), local
         yield ImageOps.autocontrast(bigger, cutoff=2), local
     sharp = image.filter(ImageFilter.UnsharpMask(radius=2, percent=200, threshold=2))
     yield sharp.point(lambda v: 255 if v > 128 else 0), zxingcpp.Binarizer.FixedThreshold
-    for angle in (15, -15, 30, -30, 45):
-        yield image.rotate(angle, expand=True, fillcolor=255), local
+    # A label held askew: straighten it. Smooth (bicubic) rotation of an
+    # upscaled copy keeps thin bars whole; nearest-pixel rotation breaks them.
+    base = image if bigger is None else bigger
+    for angle in (-10, 10, -20, 20, -30, 30, 45):
+        yield base.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255), local
 
 
 @dataclass(frozen=True)
