@@ -10,6 +10,7 @@ still reachable by its tag."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -18,7 +19,11 @@ from domain.language.numbers import TENS, UNITS
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 DIGITS = "zero oh one two three four five six seven eight nine".split()
 MAX_PHRASE_WORDS = 6
-MAX_PHRASES = 20_000  # a bigger catalog repeats names; the grammar stays compilable
+# Recognition slows with every item phrase (all are tried at once): a big
+# catalog keeps the phrases most items share (brands, kinds, models). Items
+# left out are still reached by their shorter names or their tags.
+MAX_ITEM_PHRASES = 2_000
+MAX_PHRASES = 20_000
 
 # A recognizer copies a rule everywhere it is used, so the item (the biggest
 # rule) appears once: every verb leads to one <subject>, and what may follow
@@ -124,7 +129,8 @@ def _item_phrases(names: Iterable[str], spoken: Callable[[str], list[str]], pron
                 yield from forms(words[start:])
             yield words[0]
 
-    return _unique(runs())
+    counts = Counter(p for p in runs() if p)
+    return [phrase for phrase, _ in counts.most_common(MAX_ITEM_PHRASES)]
 
 
 def _prefixes(keys: Iterable[str]) -> set[tuple[str, int]]:
