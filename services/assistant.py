@@ -101,8 +101,11 @@ class Assistant:
             if not heard.by_grammar:
                 return heard.text, [refusal(voice.not_a_command(heard.text))]
             transcript = heard.text
-        commands = parse(transcript, ctx.now, self.tz)
         said = f"Heard: “{transcript}”."
+        if len(transcript) > voice.MAX_SPOKEN:
+            return transcript, [refusal(f"{said[:voice.MAX_SPOKEN]}… That is more than one command, so nothing was changed. "
+                                        "Say one at a time, or type it.")]
+        commands = parse(transcript, ctx.now, self.tz)
         if any(c.intent is Intent.UNKNOWN for c in commands):
             return transcript, [refusal(f"{said} That isn't a command I know, so nothing was changed. Try again, or type it.")]
         replies = [self._answer(ctx, c, commands) for c in commands if not c.is_change]

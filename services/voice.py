@@ -14,6 +14,9 @@ from services.speech import Heard, Recognizer
 from services.understanding import NeedsChoice, NeedsPlace, Understood, understand
 
 
+MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
+
+
 @dataclass(frozen=True)
 class Hearing:
     heard: Heard

@@ -22,7 +22,7 @@ def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
         blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
     if reply.confirm:
         heard, by, source = reply.confirm
-        value = json.dumps({"text": heard, "by": by, "source": source})[:MAX_BUTTON_VALUE]
+        value = json.dumps({"text": heard, "by": by, "source": source})  # short: the assistant caps what it confirms
         blocks.append({"type": "actions", "block_id": "qm_voice",
                        "elements": [button("Confirm", "qm_confirm", value, style="primary"), button("Cancel", "qm_cancel", value)]})
     elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))] if reply.kind is ReplyKind.CHANGE and reply.entry_ids else []

@@ -57,3 +57,10 @@ def test_speech_that_is_no_command_changes_nothing(assistant, uow):
     assert reply.kind is ReplyKind.REFUSAL and reply.text.startswith(f"Heard: “{heard}”.")
     with uow(read_only=True) as tx:
         assert len(list(tx.ledger.all())) == before
+
+
+def test_a_long_ramble_is_not_taken_as_a_command(assistant, uow):
+    seed(uow)
+    ramble = "we used three boxes of paper and " * 12
+    heard, (reply,) = assistant.handle_voice("alice", transcript=ramble)
+    assert reply.kind is ReplyKind.REFUSAL and "more than one command" in reply.text and on_hand(uow, "PAP-A4") == 40
