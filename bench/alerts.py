@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import random
 import statistics
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import insert, text
 
+from bench.databases import on_each_database
 from bench.report import write_section
 from services.alerts import compute
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.repositories import ASSETS, LEDGER, STOCK
 from storage.unit_of_work import unit_of_work_factory
-from tests.pg_cluster import Cluster
 
 N_ASSETS, N_STOCK, N_LEDGER = 1_000_000, 100_000, 300_000
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
@@ -82,16 +81,7 @@ def measure(url: str) -> dict:
 
 
 def main() -> None:
-    results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        results["sqlite"] = measure(f"sqlite:///{tmp}/alerts.db")
-    cluster = Cluster().start()
-    try:
-        with create_engine(cluster.base_url + "/postgres", isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text("CREATE DATABASE alerts"))
-        results["postgresql"] = measure(cluster.base_url + "/alerts")
-    finally:
-        cluster.stop()
+    results = dict(on_each_database("alerts", lambda database, url: (database, measure(url))))
     lines = [
         "## Computing alerts (issue 5)",
         "",

@@ -10,7 +10,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -98,21 +97,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_one(args.child, args.ops)))
         return
+    from bench.databases import on_each_database
     from bench.report import write_section
-    from tests.pg_cluster import Cluster
 
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        rows.append(child("sqlite", f"sqlite:///{tmp}/bench.db", args.ops))
-    cluster = Cluster().start()
-    try:
-        from sqlalchemy import create_engine, text
-
-        with create_engine(cluster.base_url + "/postgres", isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text("CREATE DATABASE bench"))
-        rows.append(child("postgresql", cluster.base_url + "/bench", args.ops))
-    finally:
-        cluster.stop()
+    rows = on_each_database("bench", lambda database, url: child(database, url, args.ops))
     lines = [
         "## Changes through domain and storage (issue 2)",
         "",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import random
 import statistics
-import tempfile
 import time
 from datetime import date
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import insert, text
 
+from bench.databases import on_each_database
 from bench.report import write_section
 from services.reports import register_rows
 from storage.database import make_engine
@@ -17,7 +17,6 @@ from storage.mapping import purchase_numbers
 from storage.migrate import upgrade
 from storage.repositories import ASSETS
 from storage.unit_of_work import unit_of_work_factory
-from tests.pg_cluster import Cluster
 
 N_ASSETS, TARGET_S, AT = 1_000_000, 2.0, date(2026, 11, 30)
 DEPARTMENTS = ["IT", "Sales", "Facilities", "Marketing", "Finance", "Ops", "Warehouse", "HR", "Legal", "Design"] * 2
@@ -67,16 +66,7 @@ def measure(url: str) -> dict:
 
 
 def main() -> None:
-    results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        results["sqlite"] = measure(f"sqlite:///{tmp}/register.db")
-    cluster = Cluster().start()
-    try:
-        with create_engine(cluster.base_url + "/postgres", isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text("CREATE DATABASE register"))
-        results["postgresql"] = measure(cluster.base_url + "/register")
-    finally:
-        cluster.stop()
+    results = dict(on_each_database("register", lambda database, url: (database, measure(url))))
     lines = [
         "## Asset register (issue 9)",
         "",

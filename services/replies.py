@@ -67,5 +67,6 @@ HELP = """Here's what I understand (typos and number words are fine):
 • who has A-1042? · where is the projector? · how many toner? · info A-1042
 • what do I have? · what's low? · what is A-1042 worth?
 • undo — reverses your last change
+• a photo of a label (with "used 3 of these" if you like) · a voice clip: say it instead of typing
 Managers: add asset TAG NAME · add stock SKU NAME in UNIT · edit A-1042 location Room 5
 · set reorder point for paper to 20 · retire A-1042"""

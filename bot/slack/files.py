@@ -8,6 +8,12 @@ from collections.abc import Callable
 AUDIO_TYPES = frozenset({"m4a", "mp4", "webm", "mp3", "wav", "ogg", "opus", "aac", "flac", "amr"})
 
 
+def is_stub(file: dict) -> bool:
+    """Slack sometimes sends only a file's id in the event ("check_file_info"):
+    what it is comes from files.info."""
+    return file.get("file_access") == "check_file_info" or "mimetype" not in file
+
+
 def is_photo(file: dict) -> bool:
     return str(file.get("mimetype", "")).startswith("image/")
 

@@ -13,7 +13,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import DBAPIError
 
 from bot.slack.blocks import reply_blocks
-from bot.slack.files import is_audio, is_photo, slack_transcript
+from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 from bot.slack.home import home_view
 from bot.slack.people import Directory
 from domain.commands import Command, Intent
@@ -56,7 +56,7 @@ class Handlers:
         event = item.payload["event"]
         text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
         person = self.directory.person(event["user"])
-        files = event.get("files") or []
+        files = [self._file_info(f["id"]) if is_stub(f) and f.get("id") else f for f in event.get("files") or []]
         images, clips = [f for f in files if is_photo(f)], [f for f in files if is_audio(f)]
         thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
         # A direct message's conversation is the DM itself; elsewhere it is the thread.

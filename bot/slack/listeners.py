@@ -10,7 +10,7 @@ import uuid
 from slack_bolt import Ack, App
 from sqlalchemy.exc import DBAPIError
 
-from bot.slack.files import is_audio, is_photo
+from bot.slack.files import is_audio, is_photo, is_stub
 from bot.slack.handlers import DB_DOWN
 from bot.slack.worker import Worker
 from domain.commands import Intent
@@ -40,7 +40,7 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         if event.get("subtype") in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return
         direct = event.get("channel_type") == "im"
-        media = any(is_photo(f) or is_audio(f) for f in event.get("files") or [])
+        media = any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or [])
         listened = event.get("channel") in listen_channels and (media or reads_as_command(event.get("text") or ""))
         if direct or listened:
             store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})

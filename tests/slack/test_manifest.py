@@ -22,3 +22,12 @@ def test_the_slash_command_interactivity_and_home_are_declared():
     assert "is_enabled: true" in MANIFEST and "home_tab_enabled: true" in MANIFEST
     for path in re.findall(r"url: (\S+)", MANIFEST):
         assert path.endswith("/slack/events")
+
+
+def test_the_scopes_cover_the_web_api_methods_the_code_calls():
+    code = "".join(p.read_text() for p in (Path(__file__).parents[2] / "bot").rglob("*.py"))
+    needs = {"files_info": "files:read", "url_private": "files:read", "files_upload_v2": "files:write",
+             "users_info": "users:read", "chat_postMessage": "chat:write"}
+    for call, scope in needs.items():
+        if call in code:
+            assert f"- {scope} " in MANIFEST, f"{call} needs the {scope} scope"

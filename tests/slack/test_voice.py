@@ -106,3 +106,14 @@ def test_voice_clips_are_read_in_listened_channels(slack, fake):
     slack.settle()
     (post,) = posted(fake, "CSUPPLIES")
     assert post["text"].startswith("Heard: “what is low”.") and post["thread_ts"] == "1700008001.000100"
+
+
+def test_a_clip_sent_as_a_bare_file_id_is_looked_up_first(slack, fake):
+    done = {"status": "complete", "preview": {"content": "what is low", "has_more": False}}
+    fake.file_infos["FSTUB"] = [{"id": "FSTUB", "name": "audio_message.m4a", "mimetype": "audio/mp4", "subtype": "slack_audio",
+                                 "transcription": done}]
+    slack.event({"type": "message", "subtype": "file_share", "user": "UALICE", "text": "", "channel": "DALICE",
+                 "channel_type": "im", "ts": "1700008999.000100", "files": [{"id": "FSTUB", "file_access": "check_file_info"}]})
+    slack.settle()
+    (post,) = posted(fake)
+    assert post["text"].startswith("Heard: “what is low”.")

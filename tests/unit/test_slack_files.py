@@ -1,5 +1,5 @@
 """Which files are voice clips, and when Slack's own transcript is used."""
-from bot.slack.files import is_audio, is_photo, slack_transcript
+from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 
 DONE = {"status": "complete", "preview": {"content": "used two boxes of paper", "has_more": False}}
 
@@ -9,6 +9,7 @@ def test_voice_clips_and_photos_are_told_apart():
     assert is_audio({"mimetype": "audio/mpeg"}) and is_audio({"mimetype": "video/mp4", "filetype": "m4a"})
     assert not is_audio({"mimetype": "video/mp4", "filetype": "mov"}) and not is_audio({"mimetype": "image/jpeg"})
     assert is_photo({"mimetype": "image/heic"}) and not is_photo({"mimetype": "audio/mp4"})
+    assert is_stub({"id": "F1", "file_access": "check_file_info"}) and not is_stub({"id": "F1", "mimetype": "audio/mp4"})
 
 
 def test_a_complete_transcript_is_used_as_it_is():
