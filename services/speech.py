@@ -54,9 +54,8 @@ class Recognizer:
     """Thread-safe: decoders are not, so one clip is recognized at a time
     (a few hundred milliseconds for a spoken command)."""
 
-    def __init__(self, catalog: CatalogCache, options: dict | None = None):
+    def __init__(self, catalog: CatalogCache):
         self.catalog = catalog
-        self.options = {**COMMAND_OPTIONS, **(options or {})}
         self._lock = threading.Lock()
         self._commands: Decoder | None = None
         self._general: Decoder | None = None
@@ -75,12 +74,12 @@ class Recognizer:
         return Heard(text, by_grammar, seconds(pcm), time.perf_counter() - started)
 
     def grammar(self) -> str:
-        """The grammar for the catalog as it is now (for `hear --grammar` and tests)."""
+        """The grammar for the catalog as it is now (to read when a phrase is not heard)."""
         return grammar.build(vocabulary(self.catalog.index()), self._pronounceable)
 
     def _command_decoder(self, index: CatalogIndex) -> Decoder:
         if self._commands is None:
-            self._commands = Decoder(lm=None, samprate=SAMPLE_RATE, loglevel="FATAL", **self.options)
+            self._commands = Decoder(lm=None, samprate=SAMPLE_RATE, loglevel="FATAL", **COMMAND_OPTIONS)
         if index is not self._built_for:
             # A new search per catalog version; the old one is dropped.
             self._searches += 1

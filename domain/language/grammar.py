@@ -78,6 +78,7 @@ def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
         f"public <command> = [<lead>] ({COMMAND}) [please];",
         "<lead> = we | i | i'm | i have | we have;",
         *SENTENCES.strip().splitlines(),
+        # An item is far likelier than a tag: unweighted, noise after a name was heard as "a three oh oh".
         "<subject> = /20/ <item> | /1/ [<kind>] <tag>;",
         # How people read out digits: "one oh four two", "ten forty-two", "twenty oh one".
         "<pair> = <teen> | <tens> [<unit>];",
