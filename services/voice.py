@@ -20,7 +20,6 @@ MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons 
 @dataclass(frozen=True)
 class Hearing:
     heard: Heard
-    commands: list[Command]
     meaning: str  # what it was understood as, in words (or why not)
 
 
@@ -28,7 +27,7 @@ def hear(recognizer: Recognizer, clip: bytes, now: datetime, tz: tzinfo) -> Hear
     """Raises services.audio.NotAudio for a file that is not usable sound."""
     heard = recognizer.transcribe(to_pcm(clip))
     commands = parse(heard.text, now, tz) if heard.text else []
-    return Hearing(heard, commands, meaning(commands, recognizer.catalog.index()))
+    return Hearing(heard, meaning(commands, recognizer.catalog.index()))
 
 
 def not_a_command(general_guess: str) -> str:
