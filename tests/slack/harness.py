@@ -38,7 +38,8 @@ class SlackBot:
         self.runtime = build_slack(self.core)
         self.server = make_http_server(WsgiApp(SlackRequestHandler(self.runtime.bolt), self.core.engine), "127.0.0.1", 0)
         self.port = self.server.effective_port
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self._stopping = False
         self._n = 0
 
     def start(self) -> "SlackBot":
@@ -46,7 +47,15 @@ class SlackBot:
         self.thread.start()
         return self
 
+    def _serve(self) -> None:
+        try:
+            self.server.run()
+        except OSError:
+            if not self._stopping:
+                raise  # closing the sockets under waitress's select() at stop is expected
+
     def stop(self) -> None:
+        self._stopping = True
         self.server.close()
         self.runtime.worker.stop()
         self.core.engine.dispose()
