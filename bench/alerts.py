@@ -7,9 +7,9 @@ import statistics
 import time
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
-from bench.databases import on_each_database
+from bench.databases import bulk_load, on_each_database
 from bench.report import write_section
 from services.alerts import compute
 from storage.database import make_engine
@@ -20,7 +20,6 @@ from storage.unit_of_work import unit_of_work_factory
 N_ASSETS, N_STOCK, N_LEDGER = 1_000_000, 100_000, 300_000
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
 TARGET_S = 1.0
-BATCH = 20_000
 
 
 def rows(rng: random.Random):
@@ -49,15 +48,7 @@ def rows(rng: random.Random):
 
 def load(engine) -> None:
     for table, generator in rows(random.Random(5)):
-        batch = []
-        with engine.begin() as conn:
-            for row in generator:
-                batch.append(row)
-                if len(batch) == BATCH:
-                    conn.execute(insert(table), batch)
-                    batch = []
-            if batch:
-                conn.execute(insert(table), batch)
+        bulk_load(engine, table, generator)
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
 

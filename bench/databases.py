@@ -1,12 +1,13 @@
-"""Run one measurement on each database the product supports: a SQLite file,
-then a throwaway PostgreSQL cluster started for it."""
+"""Run one measurement on each database the product supports (a SQLite file,
+then a throwaway PostgreSQL cluster started for it), and load big tables fast."""
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from collections.abc import Iterable
 from typing import TypeVar
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Table, create_engine, insert, text
 
 from tests.pg_cluster import Cluster
 
@@ -26,3 +27,16 @@ def on_each_database(name: str, measure: Callable[[str, str], T]) -> list[T]:
     finally:
         cluster.stop()
     return results
+
+
+def bulk_load(engine, table: Table, rows: Iterable[dict], batch: int = 20_000) -> None:
+    """Insert generated rows in one transaction, `batch` at a time."""
+    pending: list[dict] = []
+    with engine.begin() as conn:
+        for row in rows:
+            pending.append(row)
+            if len(pending) == batch:
+                conn.execute(insert(table), pending)
+                pending = []
+        if pending:
+            conn.execute(insert(table), pending)

@@ -7,9 +7,9 @@ import statistics
 import time
 from datetime import date
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
-from bench.databases import on_each_database
+from bench.databases import bulk_load, on_each_database
 from bench.report import write_section
 from services.reports import register_rows
 from storage.database import make_engine
@@ -22,25 +22,21 @@ N_ASSETS, TARGET_S, AT = 1_000_000, 2.0, date(2026, 11, 30)
 DEPARTMENTS = ["IT", "Sales", "Facilities", "Marketing", "Finance", "Ops", "Warehouse", "HR", "Legal", "Design"] * 2
 
 
+def assets(rng: random.Random):
+    for n in range(N_ASSETS):
+        purchased = date(2015 + rng.randrange(12), rng.randint(1, 12), rng.randint(1, 28))
+        yield {
+            "purchase_date": purchased, **purchase_numbers(purchased),
+            "tag": f"R-{n:07d}", "tag_key": f"R{n:07d}", "name": f"Asset {n % 3000}", "aliases": "", "status": "available",
+            "cost": rng.randint(50, 5000),
+            "useful_life_years": rng.choice([3, 4, 5, 7, 10]), "salvage_value": rng.choice([0, 0, 25, 100]),
+            "depreciation_method": "declining_balance" if rng.random() < 0.1 else "straight_line",
+            "department": f"{rng.choice(DEPARTMENTS)}{n % 2 or ''}",
+        }
+
+
 def load(engine) -> None:
-    rng = random.Random(9)
-    batch = []
-    with engine.begin() as conn:
-        for n in range(N_ASSETS):
-            purchased = date(2015 + rng.randrange(12), rng.randint(1, 12), rng.randint(1, 28))
-            batch.append({
-                "purchase_date": purchased, **purchase_numbers(purchased),
-                "tag": f"R-{n:07d}", "tag_key": f"R{n:07d}", "name": f"Asset {n % 3000}", "aliases": "", "status": "available",
-                "cost": rng.randint(50, 5000),
-                "useful_life_years": rng.choice([3, 4, 5, 7, 10]), "salvage_value": rng.choice([0, 0, 25, 100]),
-                "depreciation_method": "declining_balance" if rng.random() < 0.1 else "straight_line",
-                "department": f"{rng.choice(DEPARTMENTS)}{n % 2 or ''}",
-            })
-            if len(batch) == 20_000:
-                conn.execute(insert(ASSETS), batch)
-                batch = []
-        if batch:
-            conn.execute(insert(ASSETS), batch)
+    bulk_load(engine, ASSETS, assets(random.Random(9)))
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))
 

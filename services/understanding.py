@@ -4,6 +4,7 @@ many. Nothing here reads or writes the database; the index is enough."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timezone
 
 from domain.commands import Command, Intent
 from domain.errors import DomainError, NotFound
@@ -106,3 +107,39 @@ def _place(command: Command, index: CatalogIndex) -> str:
     if len(known) == 1:
         return known[0]
     raise NeedsPlace(command.field, written, known)
+
+
+def keys(items) -> str:
+    return "|".join(sorted(item.key for item in items))
+
+
+def describe(understood: Understood) -> str:
+    """One line for a resolved command, in the notation of
+    tests/language/corpus.txt: equal lines mean the same action on the same
+    items ("consume PAP-A4 3 box", "check_out A-3001 due=2026-12-04T17:00")."""
+    command = understood.command
+    parts = [command.intent.value]
+    if understood.items:
+        parts.append(keys(understood.items))
+    if command.intent in (Intent.ADD_ASSET, Intent.ADD_STOCK):
+        parts.append(command.ref)
+    if command.count is not None:
+        parts.append(str(command.count))
+    if command.pack:
+        parts.append(command.pack)
+    if command.person:
+        parts.append(f"for={command.person}")
+    if command.due:
+        parts.append(f"due={command.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}")
+    if command.note:
+        parts.append(f"note={command.note}")
+    if command.intent in PLACED or command.intent is Intent.EDIT:
+        if command.value:
+            parts.append(f"{command.field}={command.value}")
+    elif command.value:
+        parts.append(f"value={command.value}")
+        if command.field:
+            parts.append(f"field={command.field}")
+    elif command.field:
+        parts.append(f"field={command.field}")
+    return " ".join(parts)

@@ -11,7 +11,7 @@ from domain.language import parse
 from services.audio import to_pcm
 from services.resolver import CatalogIndex
 from services.speech import Heard, Recognizer
-from services.understanding import NeedsChoice, NeedsPlace, Understood, understand
+from services.understanding import NeedsChoice, NeedsPlace, describe, understand
 
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
@@ -39,8 +39,8 @@ def not_a_command(general_guess: str) -> str:
 
 
 def meaning(commands: list[Command], index: CatalogIndex) -> str:
-    """The commands resolved against the catalog, as one line each: equal
-    lines mean the same action on the same items."""
+    """The commands resolved against the catalog, one line each (see
+    services.understanding.describe), or why they could not be."""
     if not commands or any(c.intent is Intent.UNKNOWN for c in commands):
         return "(not a command)"
     try:
@@ -51,20 +51,3 @@ def meaning(commands: list[Command], index: CatalogIndex) -> str:
         return f"(which place: {place.reference}?)"
     except DomainError as error:
         return f"({error.message})"
-
-
-def describe(understood: Understood) -> str:
-    command = understood.command
-    parts = [command.intent.value]
-    if command.count is not None:
-        parts.append(str(command.count))
-    if command.pack:
-        parts.append(command.pack)
-    parts += [item.key for item in understood.items]
-    if command.value:
-        parts.append(f"→ {command.value}")
-    if command.due:
-        parts.append(f"until {command.due:%Y-%m-%d %H:%M}")
-    if command.person:
-        parts.append(f"for {command.person}")
-    return " ".join(parts)

@@ -213,7 +213,7 @@ def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_pat
     noise.write_text("not a clip")
     done = qm("hear", str(paper), str(drill), str(noise), db=db)
     assert re.search(rf"{re.escape(str(paper))}: heard “we use.* paper” \(2\.\d s of audio in \d+ ms\)", done.stdout)
-    assert f"{paper}: understood: consume 3 box PAP-A4" in done.stdout
+    assert f"{paper}: understood: consume PAP-A4 3 box" in done.stdout
     assert f"{drill}: understood: who_has A-3001" in done.stdout
     assert done.returncode == 1 and f"{noise}: I couldn't play that file as audio" in done.stderr
     with_ledger = qm("export", "ledger", db=db)

@@ -9,7 +9,7 @@ import pytest
 from domain.commands import Intent
 from domain.errors import DomainError, NotFound
 from domain.language import parse
-from services.understanding import NeedsChoice, NeedsPlace, Understood, understand
+from services.understanding import NeedsChoice, NeedsPlace, describe, keys, understand
 from tests.language.catalog import corpus_index
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
@@ -26,46 +26,13 @@ def load_corpus() -> list[tuple[str, str]]:
     return cases
 
 
-def keys(items) -> str:
-    return "|".join(sorted(item.key for item in items))
-
-
-def show(understood: Understood) -> str:
-    command = understood.command
-    parts = [command.intent.value]
-    if understood.items:
-        parts.append(keys(understood.items))
-    if command.intent in (Intent.ADD_ASSET, Intent.ADD_STOCK):
-        parts.append(command.ref)
-    if command.count is not None:
-        parts.append(str(command.count))
-    if command.pack:
-        parts.append(command.pack)
-    if command.person:
-        parts.append(f"for={command.person}")
-    if command.due:
-        parts.append(f"due={command.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}")
-    if command.note:
-        parts.append(f"note={command.note}")
-    if command.intent in (Intent.EDIT, Intent.MOVE, Intent.SEEN, Intent.AUDIT_START, Intent.AUDIT_CLOSE):
-        if command.value:
-            parts.append(f"{command.field}={command.value}")
-    elif command.value:
-        parts.append(f"value={command.value}")
-        if command.field:
-            parts.append(f"field={command.field}")
-    elif command.field:
-        parts.append(f"field={command.field}")
-    return " ".join(parts)
-
-
 def meaning(text: str) -> str:
     """What the bot makes of `text`, in the corpus's notation."""
     commands = parse(text, NOW, timezone.utc)
     if any(c.intent is Intent.UNKNOWN for c in commands):
         return "unknown"
     try:
-        return " ; ".join(show(u) for u in understand(commands, INDEX))
+        return " ; ".join(describe(u) for u in understand(commands, INDEX))
     except NeedsChoice as choice:
         return "ask " + keys(choice.candidates)
     except NeedsPlace as place:
