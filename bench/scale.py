@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from bench.report import write_section
 from tests.pg_cluster import Cluster
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 from tests.trust.serving import Replica, import_stock, post_event
 
 EVENTS, SENDERS, TARGET_RATIO = 2000, 20, 1.6
@@ -35,7 +35,7 @@ def run(cluster: Cluster, name: str, replicas: int, tmp: Path) -> dict:
     admin.dispose()
     url = f"{cluster.base_url}/{name}"
     import_stock(url, STOCK, tmp)
-    with FakeSlack({f"U{n:02d}": f"user{n}" for n in range(SENDERS)}) as fake:
+    with StrictSlack({f"U{n:02d}": f"user{n}" for n in range(SENDERS)}) as fake:
         servers = [Replica(url, fake.api_url).start() for _ in range(replicas)]
         latencies: list[float] = []
         try:

@@ -23,7 +23,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bench.report import write_section
 from tests.catalog import ASSETS, STOCK
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 
 SECRET = "bench-secret"
 
@@ -91,9 +91,9 @@ def pending(db: Path) -> int:
 def main() -> None:
     users = {f"U{n:03d}": f"user{n}" for n in range(SENDERS)}
     qm = str(Path(sys.executable).with_name("quartermaster"))
-    with tempfile.TemporaryDirectory() as tmp, FakeSlack(users) as fake:
+    with tempfile.TemporaryDirectory() as tmp, StrictSlack(users) as fake:
         db, port = Path(tmp) / "bench.db", free_port()
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
                "SLACK_API_URL": fake.api_url, "PORT": str(port)}
         env.pop("SLACK_APP_TOKEN", None)
         for kind, text in (("assets", ASSETS), ("stock", STOCK)):

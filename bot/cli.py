@@ -179,9 +179,12 @@ def cmd_alerts(app: App, args) -> int:
     at = args.at or datetime.now(timezone.utc)
     if at.tzinfo is None:
         at = at.replace(tzinfo=app.settings.timezone)
-    for line in run_alerts(app, at, dry_run=args.dry_run):
+    report = run_alerts(app, at, dry_run=args.dry_run)
+    for line in report.lines:
         print(line)
-    return 0
+    for problem in report.problems:
+        print(f"quartermaster alerts: {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def cmd_serve(app: App, args) -> int:

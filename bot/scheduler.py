@@ -108,7 +108,10 @@ class AlertScheduler:
         if not self.leadership.is_leader():
             return []
         try:
-            return run_alerts(self.app, self.clock(), with_digest=with_digest, outbox=self.outbox)
+            report = run_alerts(self.app, self.clock(), with_digest=with_digest, outbox=self.outbox)
+            for problem in report.problems:
+                log.error("alerts: %s", problem)
+            return report.lines
         except Exception:
             log.exception("alert run failed; the next run will try again")
             return []

@@ -18,7 +18,7 @@ def serve(app: App) -> None:
     logging.getLogger().setLevel(logging.INFO)
     settings = app.settings
     runtime = build_slack(app)
-    runtime.worker.start()
+    runtime.start()
     scheduler = AlertScheduler(app, runtime.outbox, Leadership(app.engine))
     scheduler.start()
     try:
@@ -37,4 +37,4 @@ def serve(app: App) -> None:
             pass
     finally:
         scheduler.stop()
-        runtime.worker.stop()
+        runtime.stop()

@@ -24,13 +24,25 @@ class AlertRun:
 
 
 class Outbox(Protocol):
-    """Where alerts go (Slack); each call raises if it could not deliver."""
+    """Where alerts go (Slack). Each notice is recorded for delivery in the
+    transaction that claims its key, then sent; `send` returns what failed
+    for good, as sentences saying what to do."""
 
-    def digest(self, run: AlertRun, text: str) -> None: ...
+    def digest(self, uow: UnitOfWork, key: str, run: AlertRun, text: str) -> list[int | None]: ...
 
-    def due_notice(self, notice: DueNotice, text: str) -> None: ...
+    def due_notice(self, uow: UnitOfWork, key: str, notice: DueNotice, text: str) -> list[int | None]: ...
 
-    def crossing(self, item: LowStock, text: str) -> None: ...
+    def send(self, ids: list[int | None]) -> list[str]: ...
+
+
+class Undeliverable(Exception):
+    """A notice that has nowhere to go yet (no Slack user known for the holder)."""
+
+
+@dataclass
+class Delivered:
+    sent: list["Sent"] = field(default_factory=list)  # recorded for delivery, once
+    problems: list[str] = field(default_factory=list)  # what could not be delivered, and what to do
 
 
 def compute(uow: UnitOfWork, now: datetime, tz: tzinfo, audit_intervals: dict[str, int] | None = None) -> AlertRun:
@@ -65,42 +77,45 @@ class Sent:
     text: str
 
 
-def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, with_digest: bool) -> list[Sent]:
-    """Send each alert not sent before. The digest goes once per local day;
-    holders hear of a due date once, and of an overdue item at most once a
-    day, and only in working hours."""
+def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, with_digest: bool) -> Delivered:
+    """Record each alert not recorded before, then send. The digest goes once
+    per local day; holders hear of a due date once, and of an overdue item at
+    most once a day, and only in working hours."""
     local = local_time(tz)
     today = run.at.astimezone(tz).date()
-    pending: list[tuple[str, str, str, Callable[[], None]]] = []
+    pending: list[tuple[str, str, str, Callable]] = []
     if with_digest and (run.low or run.overdue or run.audits_due):
         text = digest_text(run, local)
-        pending.append((f"digest:{today.isoformat()}", "digest", text, lambda: outbox.digest(run, text)))
+        pending.append((f"digest:{today.isoformat()}", "digest", text,
+                        lambda tx, key, t=text: outbox.digest(tx, key, run, t)))
     if is_working_time(run.at, tz):
         for notice in run.due_soon + run.overdue:
             text = notice_text(notice, local)
-            pending.append((notice.key(today), notice.kind, text, lambda n=notice, t=text: outbox.due_notice(n, t)))
-    sent = []
-    for key, kind, text, send in pending:
-        if _send_once(uow, key, kind, run.at, send):
-            sent.append(Sent(key, text))
-    return sent
+            pending.append((notice.key(today), notice.kind, text,
+                            lambda tx, key, n=notice, t=text: outbox.due_notice(tx, key, n, t)))
+    delivered, ids = Delivered(), []
+    for key, kind, text, record in pending:
+        try:
+            recorded = _record_once(uow, key, kind, run.at, record)
+        except Undeliverable as problem:
+            delivered.problems.append(str(problem))
+            continue
+        if recorded is not None:
+            ids += recorded
+            delivered.sent.append(Sent(key, text))
+    delivered.problems += outbox.send(ids)
+    return delivered
 
 
-def _send_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, send: Callable[[], None]) -> bool:
+def _record_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, record: Callable) -> list | None:
+    """The key is claimed and the messages recorded in one transaction: an
+    alert is queued exactly once, and the outbox sends it until Slack says ok."""
     with uow() as tx:
-        claimed = tx.alerts.claim(key, kind, now)
+        if not tx.alerts.claim(key, kind, now):
+            return None
+        ids = record(tx, key)
         tx.commit()
-    if not claimed:
-        return False
-    try:
-        send()
-    except Exception:
-        log.exception("could not send alert %s; the next run will try again", key)
-        with uow() as tx:
-            tx.alerts.unclaim(key)
-            tx.commit()
-        return False
-    return True
+    return ids
 
 
 def local_time(tz: tzinfo) -> Callable[[datetime], str]:

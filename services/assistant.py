@@ -13,6 +13,7 @@ from domain.alerts import LowStock
 from domain.commands import Command, Intent
 from domain.errors import Ambiguous, DomainError
 from domain.language import parse
+from domain.language.parser import MAX_TEXT
 from domain.ledger import Action
 from domain.people import Person, Role
 from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, reports, voice
@@ -36,13 +37,17 @@ LISTINGS = {
     Intent.IN_MAINTENANCE: queries.in_maintenance,
 }
 STOCK_MOVES = {Intent.CONSUME: Action.CONSUME, Intent.RECEIVE: Action.RECEIVE, Intent.COUNT: Action.COUNT}
+MAX_MESSAGE = MAX_TEXT  # longer is a paste, not a request: refused whole, never cut
+TOO_LONG = ("That message is {length:,} characters long; I read requests of up to " + f"{MAX_TEXT:,}" + " characters, so "
+            "nothing was changed. Please send one request at a time.")
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 
 
 class Assistant:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=(),
-                 on_crossing: Callable[[list[LowStock]], None] | None = None, audit_intervals: dict[str, int] | None = None):
-        """`on_crossing` hears of items a change took to their reorder point."""
+                 on_crossing: Callable[[object, list[LowStock]], None] | None = None, audit_intervals: dict[str, int] | None = None):
+        """`on_crossing(uow, items)` hears, inside the change's transaction, of
+        items the change took to their reorder point."""
         self.uow, self.tz = uow, tz
         self.on_crossing = on_crossing
         self.audit_intervals = audit_intervals or {}
@@ -56,21 +61,25 @@ class Assistant:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
 
     def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None,
-                thread: str | None = None) -> Context:
+                thread: str | None = None, deliver=None) -> Context:
         person = who if isinstance(who, Person) else self.person(who)
-        return Context(person, self.clock(), self.tz, source, inbox_id, thread)
+        return Context(person, self.clock(), self.tz, source, inbox_id, thread, deliver)
 
     def handle(self, who: Person | str, text: str, source: str | None = None, names: dict[str, str] | None = None,
-               inbox_id: int | None = None, thread: str | None = None) -> list[Reply]:
-        ctx = self.context(who, source, inbox_id, thread)
+               inbox_id: int | None = None, thread: str | None = None, deliver=None) -> list[Reply]:
+        ctx = self.context(who, source, inbox_id, thread, deliver)
+        if len(text or "") > MAX_MESSAGE:
+            return [refusal(TOO_LONG.format(length=len(text)))]
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
 
     def handle_photo(self, who: Person | str, text: str, images: list[bytes], source: str | None = None,
-                     inbox_id: int | None = None, thread: str | None = None) -> list[Reply]:
+                     inbox_id: int | None = None, thread: str | None = None, deliver=None) -> list[Reply]:
         """A photo (or several) posted to the bot: read the barcodes, say what
         they are, and if the words with it ask for a change ("used 3 of these"),
         make it on the item photographed."""
-        ctx = self.context(who, source, inbox_id, thread)
+        ctx = self.context(who, source, inbox_id, thread, deliver)
+        if len(text or "") > MAX_MESSAGE:
+            return [refusal(TOO_LONG.format(length=len(text)))]
         codes: list[str] = []
         for data in images:
             try:
@@ -124,10 +133,11 @@ class Assistant:
                 self._recognizer = Recognizer(self.catalog)
             return self._recognizer
 
-    def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None) -> list[Reply]:
+    def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None,
+               deliver=None) -> list[Reply]:
         """The person picked `key` among the choices of `question`: run its
         commands, and offer the words they used to managers as an alias."""
-        ctx = self.context(who, source, inbox_id)
+        ctx = self.context(who, source, inbox_id, deliver=deliver)
         field = question.reference_field
         commands = [replace(c, **{field: key}) if getattr(c, field) == question.reference else c for c in question.pending]
         replies = self.run(ctx, commands)
@@ -212,14 +222,21 @@ class Assistant:
                 return Reply(ReplyKind.QUESTION, "\n".join(d.text for d in done))  # not committed: rolled back
             if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
+            ids = tuple(d.entry_id for d in done if d.entry_id)
+            offers = tuple(d.offer for d in done if d.offer)
+            reply = Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids,
+                          offers=offers)
+            # What the change means for others and what the person is told are
+            # recorded with it: committed together, or not at all.
+            crossings = [d.crossing for d in done if d.crossing]
+            if crossings and self.on_crossing:
+                self.on_crossing(uow, crossings)
+            if ctx.deliver:
+                ctx.deliver(uow, reply)
+                reply = replace(reply, delivered=True)
             uow.commit()
         self.catalog.invalidate()
-        crossings = [d.crossing for d in done if d.crossing]
-        if crossings and self.on_crossing:
-            self.on_crossing(crossings)
-        ids = tuple(d.entry_id for d in done if d.entry_id)
-        offers = tuple(d.offer for d in done if d.offer)
-        return Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids, offers=offers)
+        return reply
 
     def _apply(self, uow, ctx: Context, command: Command, items: tuple[CatalogItem, ...]) -> changes.Done:
         intent, keys = command.intent, [i.key for i in items]
@@ -271,7 +288,8 @@ def _export(ctx: Context, uow, kind: str) -> Reply:
     rows = csv_export.write(kind, uow, out)
     stamp = ctx.now.astimezone(ctx.tz).strftime("%Y-%m-%d")
     name = f"quartermaster-{kind}-{stamp}.csv"
-    return Reply(ReplyKind.ANSWER, f"Here is the {kind} export ({rows:,} rows): {name}", attachment=(name, out.getvalue().encode()))
+    return Reply(ReplyKind.ANSWER, f"Here is the {kind} export ({rows:,} rows): {name}", attachment=(name, out.getvalue().encode()),
+                 private=True)
 
 
 

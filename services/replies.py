@@ -45,6 +45,8 @@ class Reply:
     # heard (run as if typed on Confirm), who said them (only they confirm),
     # and the message they came in (one decision per message).
     confirm: tuple[str, str, str] | None = None
+    private: bool = False  # for the asker's eyes only (an export): never posted to a channel
+    delivered: bool = False  # already recorded for delivery, in the transaction of its change
 
     @property
     def changed(self) -> bool:

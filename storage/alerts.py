@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -84,13 +84,6 @@ class AlertRepository:
             statement.values(key=key, kind=kind, sent_at=now).on_conflict_do_nothing().returning(LOG.c.key)
         ).first()
         return inserted is not None
-
-    def unclaim(self, key: str) -> None:
-        """Sending failed: let the next run try again."""
-        self.writer.execute(delete(LOG).where(LOG.c.key == key))
-
-    def was_sent(self, key: str) -> bool:
-        return self.writer.execute(select(LOG.c.key).where(LOG.c.key == key)).first() is not None
 
     # -- per-item state -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -196,6 +197,32 @@ class AlertLogRow(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OutboxRow(Base):
+    """A message to Slack, recorded in the transaction that made it true and
+    sent after commit. `key` makes recording idempotent; `status` moves
+    pending -> sending -> sent only when Slack said ok (or `failed`, for an
+    error no retry can mend, with the error kept for managers)."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    method: Mapped[str] = mapped_column(String(40))  # chat.postMessage, response_url, files.upload...
+    channel: Mapped[str | None] = mapped_column(String(64))  # for pacing and for reporting what failed
+    args: Mapped[dict] = mapped_column(JSON)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)  # a file to upload
+    paced: Mapped[bool] = mapped_column(default=False)  # bulk notices keep to Slack's per-channel rate
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_at"),)
 
 
 class StockAlertStateRow(Base):

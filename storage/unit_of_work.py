@@ -9,6 +9,7 @@ from sqlalchemy.orm import sessionmaker
 from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
 from storage.inbox import InboxRepository, PeopleRepository
+from storage.outbox import OutboxRepository
 from storage.reports import ReportRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
@@ -26,6 +27,7 @@ class UnitOfWork:
         self.aliases = AliasSuggestionRepository(self._writer)
         self.inbox = InboxRepository(self._writer)
         self.people = PeopleRepository(self._writer)
+        self.outbox = OutboxRepository(self._writer)
         self.alerts = AlertRepository(self._writer)
         self.reports = ReportRepository(self._writer)
         self.audits = AuditRepository(self._writer)

@@ -10,6 +10,8 @@ from slack_sdk import WebClient
 
 from bot.bootstrap import App as Core
 from bot.slack import listeners
+from bot.slack.client import web_client
+from bot.slack.delivery import Delivery
 from bot.slack.handlers import Handlers
 from bot.slack.outbox import SlackOutbox
 from bot.slack.people import Directory
@@ -26,11 +28,20 @@ class SlackRuntime:
     worker: Worker
     handlers: Handlers
     outbox: SlackOutbox
+    delivery: Delivery
+
+    def start(self) -> None:
+        self.delivery.start()
+        self.worker.start()
+
+    def stop(self) -> None:
+        self.worker.stop()
+        self.delivery.stop()
 
 
 def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     settings = core.settings
-    client = WebClient(token=settings.slack_bot_token, base_url=_with_slash(settings.slack_api_url))
+    client = web_client(settings.slack_bot_token, settings.slack_api_url)
     bolt = App(
         signing_secret=settings.slack_signing_secret or "socket-mode",
         client=client,
@@ -42,21 +53,16 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         request_verification_enabled=not settings.slack_app_token,
     )
     directory = Directory(client, core.uow, settings.managers)
-    handlers = Handlers(core.assistant, directory, client)
+    delivery = Delivery(client, core.uow, settings.managers)
+    handlers = Handlers(core.assistant, directory, client, delivery)
     worker = Worker(core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite")
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)
-    outbox = SlackOutbox(client, core.uow, settings.alert_channel, settings.managers)
-    core.assistant.on_crossing = lambda items: announce_crossings(outbox, items)
-    return SlackRuntime(bolt, client, worker, handlers, outbox)
+    outbox = SlackOutbox(delivery, settings.alert_channel, settings.managers)
 
+    def announce_crossings(uow, items) -> None:
+        for item in items:
+            outbox.crossing(uow, item)
+        delivery.wake()  # sent by the delivery thread once the change commits
 
-def announce_crossings(outbox: SlackOutbox, items) -> None:
-    for item in items:
-        try:
-            outbox.crossing(item, f"{item.name} just reached its reorder point: {item.line()}")
-        except Exception:
-            log.exception("could not announce that %s reached its reorder point", item.sku)
-
-
-def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
+    core.assistant.on_crossing = announce_crossings
+    return SlackRuntime(bolt, client, worker, handlers, outbox, delivery)

@@ -1,64 +1,164 @@
-"""Replies as Block Kit, with plain-text fallbacks. Pure functions."""
+"""Replies as Block Kit, with plain-text fallbacks, inside Slack's limits
+(https://docs.slack.dev/reference/block-kit/blocks). Pure functions.
+
+A long answer is never cut mid-line or silently: it is split into sections
+on line ends, and what does not fit is counted ("…and 120 more lines")."""
 from __future__ import annotations
 
 import json
 
 from services.replies import Card, Reply, ReplyKind
 
-MAX_SECTION = 2900  # Slack's limit for a section's text is 3000 characters
+MAX_SECTION = 3000  # section text
+MAX_BLOCKS = 50  # blocks in a message (a Home view takes 100)
+MAX_TEXT = 40_000  # a message's top-level text
+MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
+MAX_BUTTONS = 5  # we offer at most five next steps (Slack allows 25 per actions block)
+MAX_CARDS = 20
+ACTION_SEPARATOR = "#"  # action_id = name#n: unique within its block, as Slack requires
 
 
-def reply_blocks(reply: Reply, original_text: str | None = None) -> list[dict]:
-    blocks: list[dict] = [card_block(card) for card in reply.cards] if reply.cards else [section(reply.text)]
+def reply_blocks(reply: Reply, original_text: str | None = None, lead: str = "") -> list[dict]:
+    """`lead` is mrkdwn put before the text as it is (a mention, say)."""
+    actions = _actions(reply, original_text)
+    room = MAX_BLOCKS - len(actions)
+    if reply.cards:
+        cards = [card_block(card) for card in reply.cards[:MAX_CARDS]]
+        if lead:
+            cards.insert(0, {"type": "section", "text": {"type": "mrkdwn", "text": lead}})
+        if len(reply.cards) > MAX_CARDS:
+            cards.append(section(f"…and {len(reply.cards) - MAX_CARDS} more."))
+        body = cards
+    else:
+        body = text_sections(reply.text, room, lead)
+    return body[:room] + actions
+
+
+def fallback_text(text: str, lead: str = "", limit: int = MAX_TEXT) -> str:
+    """The message's plain `text` (notifications, screen readers): whole
+    lines, with a count of the lines left out if it is too long."""
+    shown, left = fit_lines([escape(line) for line in text.splitlines()] or [""], limit - len(lead) - 40)
+    body = "\n".join(shown)
+    if left:
+        body += f"\n…and {left} more lines."
+    return (lead + " " + body).strip() if lead else body or " "
+
+
+def text_sections(text: str, max_blocks: int, lead: str = "") -> list[dict]:
+    """Sections of whole lines, each within Slack's 3,000 characters."""
+    lines = [escape(line) for line in (text.splitlines() or [""])]
+    if lead:
+        lines[0] = f"{lead} {lines[0]}"
+    blocks, current = [], ""
+    for n, line in enumerate(lines):
+        line = line if len(line) <= MAX_SECTION else line[: MAX_SECTION - 1] + "…"
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= MAX_SECTION:
+            current = candidate
+            continue
+        if len(blocks) == max_blocks - 2:  # keep a block for the count of what is left
+            blocks.append(_section_raw(current))
+            blocks.append(section(f"…and {len(lines) - n} more lines."))
+            return blocks
+        blocks.append(_section_raw(current))
+        current = line
+    blocks.append(_section_raw(current))
+    return blocks
+
+
+def fit_lines(lines: list[str], limit: int) -> tuple[list[str], int]:
+    """The first lines that fit in `limit` characters, and how many did not."""
+    shown, used = [], 0
+    for n, line in enumerate(lines):
+        used += len(line) + 1
+        if used > limit:
+            return shown, len(lines) - n
+        shown.append(line)
+    return shown, 0
+
+
+def first_lines(text: str, count: int, more: str) -> str:
+    """A list shortened to its first `count` lines, saying how many more and where to see them."""
+    lines = text.splitlines()
+    if len(lines) <= count:
+        return text
+    return "\n".join(lines[:count]) + f"\n…and {len(lines) - count} more: {more}"
+
+
+def _actions(reply: Reply, original_text: str | None) -> list[dict]:
+    blocks = []
     if reply.kind is ReplyKind.QUESTION and reply.choices:
         buttons = []
-        for choice in reply.choices[:5]:
+        for choice in reply.choices[:MAX_BUTTONS]:
             choice_value = {"ref": reply.reference, "field": reply.reference_field, "key": choice.key}
             value = json.dumps({"text": original_text or "", **choice_value})
             if len(value) > MAX_BUTTON_VALUE:
                 value = json.dumps({"text": "", **choice_value})
-            buttons.append(button(choice.label[:75], "qm_choose", value))
-        blocks.append({"type": "actions", "block_id": "qm_choices", "elements": buttons})
+            buttons.append(button(choice.label, "qm_choose", value))
+        blocks.append(actions("qm_choices", buttons))
     if reply.confirm:
         heard, by, source = reply.confirm
         value = json.dumps({"text": heard, "by": by, "source": source})  # short: the assistant caps what it confirms
-        blocks.append({"type": "actions", "block_id": "qm_voice",
-                       "elements": [button("Confirm", "qm_confirm", value, style="primary"), button("Cancel", "qm_cancel", value)]})
-    elements = [button("Undo", "qm_undo", ",".join(map(str, reply.entry_ids)))] if reply.kind is ReplyKind.CHANGE and reply.entry_ids else []
-    elements += [button(label[:75], action, value) for label, action, value in reply.offers[:5]]
+        blocks.append(actions("qm_voice", [button("Confirm", "qm_confirm", value, style="primary"),
+                                           button("Cancel", "qm_cancel", value)]))
+    elements = []
+    undo = ",".join(map(str, reply.entry_ids))
+    if reply.kind is ReplyKind.CHANGE and reply.entry_ids and len(undo) <= MAX_BUTTON_VALUE:
+        elements.append(button("Undo", "qm_undo", undo))  # (a change of hundreds of entries: undo in words)
+    elements += [button(label, action, value) for label, action, value in reply.offers[:MAX_BUTTONS]]
     if elements:
-        blocks.append({"type": "actions", "block_id": "qm_next", "elements": elements})
+        blocks.append(actions("qm_next", elements[:MAX_BUTTONS]))
     return blocks
+
+
+def actions(block_id: str, buttons: list[dict]) -> dict:
+    """An actions block; each button's action_id gets its place as a suffix,
+    so two buttons of one kind ("Used 1", "Received 1") never share an id."""
+    elements = [{**b, "action_id": f"{b['action_id']}{ACTION_SEPARATOR}{n}"} for n, b in enumerate(buttons)]
+    return {"type": "actions", "block_id": block_id, "elements": elements}
+
+
+def action_name(action_id: str) -> str:
+    """The kind of button clicked, without its place in the block."""
+    return action_id.split(ACTION_SEPARATOR, 1)[0]
 
 
 def due_notice_blocks(text: str, tag: str) -> list[dict]:
     """A reminder about an asset someone holds, with Return and Extend."""
-    return [
-        section(text),
-        {
-            "type": "actions",
-            "block_id": "qm_due",
-            "elements": [button("Return", "qm_return", tag, style="primary"), button("Extend a week", "qm_extend", tag)],
-        },
-    ]
+    return [section(text), actions("qm_due", [button("Return", "qm_return", tag, style="primary"),
+                                              button("Extend a week", "qm_extend", tag)])]
 
 
 def card_block(card: Card) -> dict:
     """An item card: the title, then up to ten label/value fields."""
-    fields = [{"type": "mrkdwn", "text": f"*{escape(label)}*\n{escape(value)}"} for label, value in card.fields[:10]]
-    return {"type": "section", "text": {"type": "mrkdwn", "text": f"*{escape(card.title)}*"}, "fields": fields}
+    fields = [{"type": "mrkdwn", "text": _cut(f"*{escape(label)}*\n{escape(value)}", 2000)} for label, value in card.fields[:10]]
+    block = {"type": "section", "text": {"type": "mrkdwn", "text": _cut(f"*{escape(card.title)}*", MAX_SECTION)}}
+    if fields:
+        block["fields"] = fields
+    return block
 
 
 def section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)[:MAX_SECTION] or " "}}
+    return _section_raw(escape(text))
+
+
+def _section_raw(mrkdwn: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": _cut(mrkdwn, MAX_SECTION) or " "}}
 
 
 def button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
-    element = {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True}, "action_id": action_id, "value": value}
+    if len(value) > MAX_BUTTON_VALUE:
+        raise ValueError(f"a button value of {len(value)} characters (Slack takes {MAX_BUTTON_VALUE})")
+    element = {"type": "button", "text": {"type": "plain_text", "text": _cut(label, MAX_BUTTON_TEXT), "emoji": True},
+               "action_id": action_id, "value": value}
     if style:
         element["style"] = style
     return element
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def escape(text: str) -> str:

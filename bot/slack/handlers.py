@@ -9,19 +9,23 @@ import uuid
 from dataclasses import replace
 
 from slack_sdk import WebClient
-from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import DBAPIError
 
-from bot.slack.blocks import reply_blocks
+from bot.slack import answers
+from bot.slack.answers import Where
+from bot.slack.blocks import action_name
+from bot.slack.client import webhook_client
+from bot.slack.delivery import Delivery
 from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 from bot.slack.home import home_view
-from bot.slack.people import Directory
+from bot.slack.people import Directory, UnknownPerson
+from bot.slack.worker import RetryLater
 from domain.commands import Command, Intent
 from domain.errors import DomainError
 from domain.language import parse
 from services import alerts
 from services.assistant import Assistant
-from services.replies import Choice, Reply, ReplyKind
+from services.replies import Choice, Reply, ReplyKind, refusal
 from storage.inbox import InboxItem
 
 log = logging.getLogger(__name__)
@@ -30,25 +34,40 @@ DB_DOWN = "I can't reach the database right now, so nothing was changed. Please 
 
 
 class Handlers:
-    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, webhook_timeout: int = 10,
+    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, delivery: Delivery,
                  transcript_wait: float = 10.0):
-        self.assistant, self.directory, self.client = assistant, directory, client
-        self.webhook_timeout = webhook_timeout
+        self.assistant, self.directory, self.client, self.delivery = assistant, directory, client, delivery
         self.transcript_wait = transcript_wait  # how long Slack's own transcript of a clip is waited for
         self.transcript_poll = 1.0
 
     def __call__(self, item: InboxItem) -> None:
-        payload = item.payload
         try:
             getattr(self, f"_{item.kind}")(item)
-        except DBAPIError:
+        except (DBAPIError, RetryLater):
             # Stored requests are retried when the database is back, so the
             # person is not told "nothing changed" about something that will.
             raise
+        except UnknownPerson as error:
+            self.say_anyway(item.kind, item.payload, error.message)
         except Exception:
             ref = uuid.uuid4().hex[:8]
             log.exception("unexpected error handling request %s (ref %s)", item.id, ref)
-            self.say_anyway(item.kind, payload, f"Something went wrong on my side (ref {ref}); nothing was changed.")
+            self.say_anyway(item.kind, item.payload, self._failure_text(item.id, ref))
+
+    def _failure_text(self, item_id: int, ref: str) -> str:
+        """Only a rolled-back request is "nothing was changed": a change marks
+        its request done in its own transaction, so the inbox knows."""
+        try:
+            with self.assistant.uow(read_only=True) as uow:
+                committed = uow.inbox.status(item_id) == "done"
+        except DBAPIError:
+            committed = None
+        if committed:
+            return (f"Your change was recorded, but something went wrong on my side afterwards (ref {ref}). "
+                    "Say “what do I have?” or ask about the item to see where things stand.")
+        if committed is None:
+            return f"Something went wrong on my side (ref {ref}), and I can't tell yet whether your change went through."
+        return f"Something went wrong on my side (ref {ref}); nothing was changed."
 
     # -- kinds of request -------------------------------------------------
 
@@ -58,91 +77,82 @@ class Handlers:
         person = self.directory.person(event["user"])
         files = [self._file_info(f["id"]) if is_stub(f) and f.get("id") else f for f in event.get("files") or []]
         images, clips = [f for f in files if is_photo(f)], [f for f in files if is_audio(f)]
-        thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else ts)
+        direct = event.get("channel_type") == "im"
+        thread = event.get("thread_ts") or (None if direct else ts)
         # A direct message's conversation is the DM itself; elsewhere it is the thread.
         conversation = f"slack:{channel}:{thread}" if thread else f"slack:{channel}"
+        where = Where(event["user"], channel, thread, direct=direct, original_text=text)
+        deliver, recorded = self._deliverer(where, item.id)
+        source = f"slack:{channel}:{ts}"
         if images:
-            replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]],
-                                                  source=f"slack:{channel}:{ts}", inbox_id=item.id, thread=conversation)
+            replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]], source=source,
+                                                  inbox_id=item.id, thread=conversation, deliver=deliver)
         elif clips:
             transcript = slack_transcript(clips[0], self._file_info, self.transcript_wait, self.transcript_poll)
             text, replies = self.assistant.handle_voice(person, None if transcript else self._download(clips[0]), transcript,
-                                                        source=f"slack:{channel}:{ts}", inbox_id=item.id, thread=conversation)
+                                                        source=source, inbox_id=item.id, thread=conversation)
+            where = replace(where, original_text=text)
         else:
-            replies = self.assistant.handle(person, text, source=f"slack:{channel}:{ts}", names=self.directory.mentions(text),
-                                            inbox_id=item.id, thread=conversation)
-        for reply in replies:
-            if reply.attachment:
-                self._upload(channel, thread, reply)
-            elif reply.text:
-                self.client.chat_postMessage(channel=channel, thread_ts=thread, text=reply.text, blocks=reply_blocks(reply, text))
+            replies = self.assistant.handle(person, text, source=source, names=self.directory.mentions(text),
+                                            inbox_id=item.id, thread=conversation, deliver=deliver)
+        self._answer(where, item.id, replies, recorded)
 
     def _command(self, item: InboxItem) -> None:
         body = item.payload
         text, user = body.get("text") or "help", body["user_id"]
-        person = self.directory.person(user)
+        where = Where(user, body.get("channel_id") or user, response_url=body.get("response_url"),
+                      direct=str(body.get("channel_id", "")).startswith("D"), mention_on_public=True, original_text=text)
+        deliver, recorded = self._deliverer(where, item.id)
         replies = self.assistant.handle(
-            person, text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
-            names=self.directory.mentions(text), inbox_id=item.id,
+            self.directory.person(user), text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
+            names=self.directory.mentions(text), inbox_id=item.id, deliver=deliver,
         )
-        for reply in replies:
-            if reply.attachment:
-                self._upload(body.get("channel_id"), None, reply)
-            elif reply.text:
-                public = reply.kind is ReplyKind.CHANGE
-                shown = f"<@{user}>: {reply.text}" if public else reply.text
-                self._respond(body["response_url"], shown, reply_blocks(replace(reply, text=shown), text), public)
+        self._answer(where, item.id, replies, recorded)
 
     def _action(self, item: InboxItem) -> None:
         body = item.payload
         action = body["actions"][0]
-        person = self.directory.person(body["user"]["id"])
+        user = body["user"]["id"]
+        person = self.directory.person(user)
         source = f"slack:action:{action.get('action_ts')}"
-        kind, value = action["action_id"], action.get("value") or ""
+        kind, value = action_name(action["action_id"]), action.get("value") or ""
+        channel = (body.get("channel") or {}).get("id") or user
+        where = Where(user, channel, response_url=body.get("response_url"), direct=channel.startswith("D"),
+                      replace=kind in ("qm_choose", "qm_confirm", "qm_cancel"))
+        deliver, recorded = self._deliverer(where, item.id)
         if kind in ("qm_ordered", "qm_snooze"):
             act = alerts.mark_ordered if kind == "qm_ordered" else alerts.snooze
-            ctx = self.assistant.context(person, source, item.id)
             try:
-                text = act(self.assistant.uow, ctx, value)
+                replies = [Reply(ReplyKind.ANSWER, act(self.assistant.uow, self.assistant.context(person, source, item.id), value))]
             except DomainError as error:
-                text = error.message
-            replies = [Reply(ReplyKind.ANSWER, text)]
+                replies = [refusal(error.message)]
         elif kind in ("qm_confirm", "qm_cancel"):
-            self._voice_decision(body, person, kind, value, item.id)
-            return
+            replies, decided = self._voice_decision(person, kind, value, item.id, deliver)
+            where = replace(where, replace=decided)  # someone else's tap leaves the buttons in place
         elif kind == "qm_choose":
             choice = json.loads(value)
             pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
             question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending,
                              reference=choice.get("ref"), reference_field="value" if choice.get("field") == "value" else "ref")
-            replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id)
+            replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id, deliver=deliver)
         else:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
-            replies = self.assistant.run(self.assistant.context(person, source, item.id), commands)
-        for reply in replies:
-            if reply.text:
-                self._respond(body["response_url"], reply.text, reply_blocks(reply), public=reply.kind is ReplyKind.CHANGE,
-                              replace=kind == "qm_choose")
+            replies = self.assistant.run(self.assistant.context(person, source, item.id, deliver=deliver), commands)
+        self._answer(where, item.id, replies, recorded)
 
-    def _voice_decision(self, body: dict, person, kind: str, value: str, inbox_id: int) -> None:
+    def _voice_decision(self, person, kind: str, value: str, inbox_id: int, deliver) -> tuple[list[Reply], bool]:
         """Confirm or Cancel under a change asked for by voice: only the one
-        who spoke decides; the buttons are replaced by the outcome."""
+        who spoke decides; the buttons are replaced by the outcome (True)."""
         try:
             pending = json.loads(value)
             heard, by, source = str(pending["text"]), str(pending["by"]), str(pending["source"])
         except (ValueError, KeyError, TypeError):
-            self._respond(body["response_url"], "Sorry, I couldn't read that button; nothing was changed.", [], public=False)
-            return
+            return [refusal("Sorry, I couldn't read that button; nothing was changed.")], False
         if person.name != by:
-            self._respond(body["response_url"], f"Only {by} can confirm or cancel what they said.", [], public=False)
-            return
+            return [refusal(f"Only {by} can confirm or cancel what they said.")], False
         if kind == "qm_cancel":
-            self._respond(body["response_url"], f"Cancelled “{heard}”: nothing was changed.", [], public=True, replace=True)
-            return
-        for reply in self.assistant.handle(person, heard, source=source or None, inbox_id=inbox_id):
-            if reply.text:
-                self._respond(body["response_url"], reply.text, reply_blocks(reply, heard), public=reply.kind is ReplyKind.CHANGE,
-                              replace=True)
+            return [refusal(f"Cancelled “{heard}”: nothing was changed.")], True
+        return self.assistant.handle(person, heard, source=source or None, inbox_id=inbox_id, deliver=deliver), True
 
     def _file_info(self, file_id: str) -> dict:
         return self.client.files_info(file=file_id)["file"]
@@ -162,6 +172,29 @@ class Handlers:
 
     # -- answering ----------------------------------------------------------
 
+    def _deliverer(self, where: Where, item_id: int):
+        """The hook a change calls inside its transaction to record its reply,
+        and the outbox ids it recorded (sent once the change is committed)."""
+        recorded: list[int | None] = []
+
+        def deliver(uow, reply: Reply) -> None:
+            recorded.extend(answers.record(self.delivery, uow, where, f"reply:{item_id}:change:{len(recorded)}", reply))
+
+        return deliver, recorded
+
+    def _answer(self, where: Where, item_id: int, replies: list[Reply], recorded: list[int | None]) -> None:
+        """Record the replies the changes did not (answers, questions,
+        refusals) under keys of this request, so a re-run records nothing
+        twice; then send all of them."""
+        ids = list(recorded)
+        rest = [(n, reply) for n, reply in enumerate(replies) if not reply.delivered and (reply.text or reply.attachment)]
+        if rest:
+            with self.assistant.uow() as uow:
+                for n, reply in rest:
+                    ids += answers.record(self.delivery, uow, where, f"reply:{item_id}:{n}", reply)
+                uow.commit()
+        self.delivery.send(ids)
+
     def _download(self, file: dict) -> bytes:
         """A file posted to Slack, fetched with the bot token (Slack requires it)."""
         url = file.get("url_private_download") or file.get("url_private")
@@ -172,27 +205,19 @@ class Handlers:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.read(MAX_DOWNLOAD)
 
-    def _upload(self, channel: str, thread: str | None, reply: Reply) -> None:
-        name, content = reply.attachment
-        self.client.files_upload_v2(channel=channel, thread_ts=thread, filename=name, title=name, content=content,
-                                    initial_comment=reply.text)
-
-    def _respond(self, response_url: str, text: str, blocks: list, public: bool, replace: bool = False) -> None:
-        response = WebhookClient(response_url, timeout=self.webhook_timeout).send(
-            text=text, blocks=blocks, response_type="in_channel" if public else "ephemeral", replace_original=replace
-        )
-        if response.status_code >= 300:
-            log.warning("response_url answered %s: %s", response.status_code, response.body)
-
     def say_anyway(self, kind: str, payload: dict, text: str) -> None:
-        """Tell the person what happened, without the database."""
+        """Tell the person what happened, without the database (or after an
+        error): straight to Slack, with the client's own retries."""
         try:
             if kind == "message":
                 event = payload["event"]
                 thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
                 self.client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=text)
             elif payload.get("response_url"):
-                self._respond(payload["response_url"], text, [], public=False)
+                response = webhook_client(payload["response_url"]).send(text=text, response_type="ephemeral")
+                if response.status_code != 200:
+                    user = payload.get("user_id") or (payload.get("user") or {}).get("id")
+                    self.client.chat_postMessage(channel=user, text=text)
         except Exception:
             log.exception("could not tell the user about a failure either")
 

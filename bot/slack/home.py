@@ -2,29 +2,36 @@
 list and the overdue table."""
 from __future__ import annotations
 
-from bot.slack.blocks import section
+from bot.slack.blocks import first_lines, section
 from services import audits, queries
 from services.context import Context
 from storage.unit_of_work import UnitOfWorkFactory
+
+HOME_LINES = 10  # per list: each line under ~250 characters keeps a section within Slack's 3,000
 
 
 def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str, int] | None = None) -> dict:
     with uow_factory(read_only=True) as uow:
         blocks = [
             {"type": "header", "text": {"type": "plain_text", "text": "Quartermaster"}},
-            section("*What you hold*\n" + queries.my_items(ctx, uow)),
-            section("*Your recent changes*\n" + _recent(ctx, uow)),
+            _list("What you hold", queries.my_items(ctx, uow), "say “what do I have?” in a DM"),
+            _list("Your recent changes", _recent(ctx, uow), "say “undo” to reverse your last one"),
         ]
         if ctx.actor.is_manager:
             blocks += [
                 {"type": "divider"},
-                section("*Reorder list*\n" + queries.low_stock(ctx, uow)),
-                section("*Overdue*\n" + _overdue(ctx, uow)),
-                section("*Maintenance*\n" + queries.in_maintenance(ctx, uow)),
-                section("*Audits*\n" + audits.due(uow, ctx, intervals)),
+                _list("Reorder list", queries.low_stock(ctx, uow), "say “what's low?” in a DM"),
+                _list("Overdue", _overdue(ctx, uow), "the digest lists them all"),
+                _list("Maintenance", queries.in_maintenance(ctx, uow), "say “what's in maintenance?” in a DM"),
+                _list("Audits", audits.due(uow, ctx, intervals), "say “audits due” in a DM"),
             ]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Say `help` in a DM to see what I understand."}]})
     return {"type": "home", "blocks": blocks}
+
+
+def _list(title: str, text: str, more: str) -> dict:
+    """A titled list on the Home tab: its first lines and how many more (never cut mid-line)."""
+    return section(f"*{title}*\n" + first_lines(text, HOME_LINES, more))
 
 
 def _recent(ctx: Context, uow) -> str:
@@ -38,4 +45,4 @@ def _overdue(ctx: Context, uow) -> str:
     late = uow.assets.overdue(ctx.now)
     if not late:
         return "Nothing is overdue."
-    return "\n".join(f"• {a.tag} {a.name}: {a.holder}, due {ctx.local(a.due)}" for a in late[:30])
+    return "\n".join(f"• {a.tag} {a.name}: {a.holder}, due {ctx.local(a.due)}" for a in late)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 
 from slack_bolt import Ack, App
 from sqlalchemy.exc import DBAPIError
 
+from bot.slack.blocks import ACTION_SEPARATOR
 from bot.slack.files import is_audio, is_photo, is_stub
 from bot.slack.handlers import DB_DOWN
 from bot.slack.worker import Worker
@@ -17,7 +19,8 @@ from domain.commands import Intent
 from domain.language import parse
 
 log = logging.getLogger(__name__)
-IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave", "thread_broadcast"}
+IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+# A thread reply also sent to the channel (subtype thread_broadcast) is a message like any other.
 
 
 def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify) -> None:
@@ -50,23 +53,14 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         store("command", f"command:{body.get('trigger_id') or uuid.uuid4().hex}", None, body)
         ack()
 
-    @app.action({"action_id": "qm_choose"})
-    @app.action({"action_id": "qm_undo"})
-    @app.action({"action_id": "qm_return"})
-    @app.action({"action_id": "qm_extend"})
-    @app.action({"action_id": "qm_maintenance"})
-    @app.action({"action_id": "qm_move"})
-    @app.action({"action_id": "qm_say"})
-    @app.action({"action_id": "qm_ordered"})
-    @app.action({"action_id": "qm_snooze"})
-    @app.action({"action_id": "qm_received"})
+    @app.action(_buttons("qm_choose", "qm_undo", "qm_return", "qm_extend", "qm_maintenance", "qm_move", "qm_say",
+                         "qm_ordered", "qm_snooze", "qm_received"))
     def on_button(ack: Ack, body: dict) -> None:
         action = body["actions"][0]
         store("action", f"action:{body['user']['id']}:{action.get('action_ts')}", None, body)
         ack()
 
-    @app.action({"action_id": "qm_confirm"})
-    @app.action({"action_id": "qm_cancel"})
+    @app.action(_buttons("qm_confirm", "qm_cancel"))
     def on_voice_decision(ack: Ack, body: dict) -> None:
         # Confirm and Cancel share one key per person and message: the first
         # tap decides, a second (or a double tap) is a duplicate.
@@ -82,6 +76,11 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
     def on_error(error: Exception, body: dict) -> None:
         ref = uuid.uuid4().hex[:8]
         log.error("unhandled error in a listener (ref %s)", ref, exc_info=error)
+
+
+def _buttons(*names: str) -> re.Pattern:
+    """Our buttons' action_ids: a name, then `#n`, its place in its block."""
+    return re.compile("^(" + "|".join(map(re.escape, names)) + ")(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$")
 
 
 def _voice_request(action: dict) -> str:

@@ -1,71 +1,87 @@
-"""Delivering alerts in Slack: digests and crossing notices to the alert
-channel (or each manager by DM), due-date notices to the holder by DM."""
+"""Alerts as Slack messages, recorded in the outbox: digests and crossing
+notices to the alert channel (or each manager by DM), due-date notices to
+the holder by DM. One message per recipient, each sent and retried alone."""
 from __future__ import annotations
 
 import logging
+import uuid
 
-from slack_sdk import WebClient
-
-from bot.slack.blocks import button, due_notice_blocks, section
+from bot.slack.blocks import actions, button, due_notice_blocks, fallback_text, section
+from bot.slack.client import web_client
+from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
-from services.alerts import AlertRun
-from storage.unit_of_work import UnitOfWorkFactory
+from services.alerts import AlertRun, Undeliverable
+from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
-MAX_ITEMS_WITH_BUTTONS = 12  # Slack allows 50 blocks in a message
+MAX_ITEMS_WITH_BUTTONS = 12  # two blocks an item; Slack allows 50 blocks in a message
+MAX_OVERDUE_LINES = 40
 
 
 class SlackOutbox:
-    def __init__(self, client: WebClient, uow: UnitOfWorkFactory, alert_channel: str | None, managers: tuple[str, ...]):
-        self.client, self.uow = client, uow
+    def __init__(self, delivery: Delivery, alert_channel: str | None, managers: tuple[str, ...]):
+        self.delivery = delivery
         self.alert_channel, self.managers = alert_channel, managers
 
     @classmethod
     def from_settings(cls, app) -> "SlackOutbox":
         settings = app.settings
-        api = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
-        return cls(WebClient(token=settings.slack_bot_token, base_url=api), app.uow, settings.alert_channel, settings.managers)
+        client = web_client(settings.slack_bot_token, settings.slack_api_url)
+        return cls(Delivery(client, app.uow, settings.managers), settings.alert_channel, settings.managers)
 
-    def digest(self, run: AlertRun, text: str) -> None:
+    def digest(self, uow: UnitOfWork, key: str, run: AlertRun, text: str) -> list[int | None]:
         blocks = [section("*Quartermaster digest*")]
         for item in run.low[:MAX_ITEMS_WITH_BUTTONS]:
             blocks += item_blocks(item)
         if len(run.low) > MAX_ITEMS_WITH_BUTTONS:
             blocks.append(section(f"…and {len(run.low) - MAX_ITEMS_WITH_BUTTONS} more low items (say “what's low” to see all)."))
         if run.overdue:
-            blocks.append(section("*Overdue*\n" + "\n".join(f"• {n.tag} {n.name}: {n.holder}" for n in run.overdue[:40])))
-        self._to_managers(text, blocks)
+            lines = [f"• {n.tag} {n.name}: {n.holder}" for n in run.overdue[:MAX_OVERDUE_LINES]]
+            if len(run.overdue) > MAX_OVERDUE_LINES:
+                lines.append(f"…and {len(run.overdue) - MAX_OVERDUE_LINES} more (App Home lists them).")
+            blocks.append(section("*Overdue*\n" + "\n".join(lines)))
+        return self._to_managers(uow, key, text, blocks)
 
-    def crossing(self, item: LowStock, text: str) -> None:
-        self._to_managers(text, item_blocks(item, prefix="Just reached its reorder point: "))
+    def crossing(self, uow: UnitOfWork, item: LowStock) -> list[int | None]:
+        text = f"{item.name} just reached its reorder point: {item.line()}"
+        key = f"crossing:{item.sku}:{uuid.uuid4().hex}"  # recorded once, with the change that crossed
+        return self._to_managers(uow, key, text, item_blocks(item, prefix="Just reached its reorder point: "))
 
-    def due_notice(self, notice: DueNotice, text: str) -> None:
-        with self.uow(read_only=True) as uow:
-            user = uow.people.id_of(notice.holder)
+    def due_notice(self, uow: UnitOfWork, key: str, notice: DueNotice, text: str) -> list[int | None]:
+        user = uow.people.id_of(notice.holder)
         if user is None:
-            log.warning("no Slack user known for holder %s; due notice for %s not delivered", notice.holder, notice.tag)
-            return
-        self.client.chat_postMessage(channel=self._dm(user), text=text, blocks=due_notice_blocks(text, notice.tag))
+            raise Undeliverable(f"no Slack user is known for {notice.holder}, so the notice about {notice.tag} waits")
+        # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).
+        return [self._record(uow, f"{key}:{user}", user, text, due_notice_blocks(text, notice.tag))]
 
-    def _to_managers(self, text: str, blocks: list) -> None:
-        channels = [self.alert_channel] if self.alert_channel else [self._dm(m) for m in self.managers]
-        for channel in channels:
-            self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+    def send(self, ids: list[int | None]) -> list[str]:
+        """Send these now (and whatever else is due): what was not delivered,
+        as sentences saying what to do."""
+        problems = []
+        for o in self.delivery.send(ids) + self.delivery.flush():
+            if o.status == "failed":
+                problems.append(f"could not post to {o.channel}: {o.error}" + (f"; to fix it, {o.advice}" if o.advice else ""))
+            elif o.status == "retrying":
+                problems.append(f"not yet delivered to {o.channel} ({o.error}); it will be tried again")
+        return problems
 
-    def _dm(self, user: str) -> str:
-        return self.client.conversations_open(users=user)["channel"]["id"]
+    def _to_managers(self, uow: UnitOfWork, key: str, text: str, blocks: list) -> list[int | None]:
+        recipients = [self.alert_channel] if self.alert_channel else list(self.managers)
+        if not recipients:
+            raise Undeliverable("no QM_ALERT_CHANNEL and no QM_MANAGERS: nobody to tell")
+        return [self._record(uow, f"{key}:{to}", to, text, blocks) for to in recipients]
+
+    def _record(self, uow: UnitOfWork, key: str, channel: str, text: str, blocks: list) -> int | None:
+        args = {"channel": channel, "text": fallback_text(text), "blocks": blocks}
+        return self.delivery.record(uow, key, "chat.postMessage", args, channel=channel, paced=True)
 
 
 def item_blocks(item: LowStock, prefix: str = "") -> list[dict]:
     return [
         section(prefix + item.line()),
-        {
-            "type": "actions",
-            "block_id": f"qm_low_{item.sku}"[:255],
-            "elements": [
-                button("Mark ordered", "qm_ordered", item.sku, style="primary"),
-                button("Snooze a week", "qm_snooze", item.sku),
-                button("Received", "qm_received", item.sku),
-            ],
-        },
+        actions(f"qm_low_{item.sku}"[:255], [
+            button("Mark ordered", "qm_ordered", item.sku, style="primary"),
+            button("Snooze a week", "qm_snooze", item.sku),
+            button("Received", "qm_received", item.sku),
+        ]),
     ]

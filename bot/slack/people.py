@@ -1,28 +1,40 @@
-"""Slack user IDs to the names the chat knows people by (users.info, cached
-in memory and in the database), and roles from QM_MANAGERS."""
+"""Slack user IDs to the names the chat knows people by, and roles from
+QM_MANAGERS. A name comes from users.info and is kept in the database (and
+in memory for an hour); a failed lookup falls back to the stored name, and
+never turns a user ID into a name."""
 from __future__ import annotations
 
 import logging
 import re
 import threading
+import time
 from datetime import datetime, timezone
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.worker import RetryLater
+from domain.errors import DomainError
 from domain.people import Person, Role
 from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+REFRESH_SECONDS = 3600  # display names change rarely; look again after an hour
+
+
+class UnknownPerson(DomainError):
+    def __init__(self, user_id: str, error: str):
+        super().__init__(f"I couldn't look up <@{user_id}> in Slack ({error}), so nothing was changed.")
 
 
 class Directory:
     def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...]):
         self.client, self.uow = client, uow
         self.managers = {m.upper() for m in managers}
-        self._names: dict[str, str] = {}
+        self._names: dict[str, tuple[str, float]] = {}
         self._lock = threading.Lock()
+        self._bot_user_id: str | None = None
 
     def person(self, user_id: str) -> Person:
         role = Role.MANAGER if user_id.upper() in self.managers else Role.EMPLOYEE
@@ -31,15 +43,26 @@ class Directory:
     def name(self, user_id: str) -> str:
         with self._lock:
             cached = self._names.get(user_id)
-        if cached:
-            return cached
+        if cached and time.monotonic() - cached[1] < REFRESH_SECONDS:
+            return cached[0]
         name = self._lookup(user_id)
         with self._lock:
-            self._names[user_id] = name
+            self._names[user_id] = (name, time.monotonic())
         return name
 
     def mentions(self, text: str) -> dict[str, str]:
-        return {user_id: self.name(user_id) for user_id in MENTION.findall(text or "")}
+        """Names of the people mentioned (not the bot's own mention, which only addresses it)."""
+        mentioned = [user_id for user_id in MENTION.findall(text or "") if user_id != self.bot_user_id]
+        return {user_id: self.name(user_id) for user_id in mentioned}
+
+    @property
+    def bot_user_id(self) -> str | None:
+        if self._bot_user_id is None:
+            try:
+                self._bot_user_id = self.client.auth_test()["user_id"]
+            except SlackApiError:
+                log.warning("auth.test failed; the bot's own mention is looked up like anyone's")
+        return self._bot_user_id
 
     def slack_id(self, name: str) -> str | None:
         with self.uow(read_only=True) as uow:
@@ -48,15 +71,29 @@ class Directory:
     def _lookup(self, user_id: str) -> str:
         try:
             user = self.client.users_info(user=user_id)["user"]
-            name = user.get("name") or user.get("profile", {}).get("display_name") or user_id
         except SlackApiError as error:
-            log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
-            with self.uow(read_only=True) as uow:
-                return uow.people.name_of(user_id) or user_id
+            return self._stored_name(user_id, error)
+        profile = user.get("profile") or {}
+        name = user.get("name") or profile.get("display_name") or profile.get("real_name")
+        if not name:
+            return self._stored_name(user_id, None)
         try:
             with self.uow() as uow:
                 uow.people.remember(user_id, name, datetime.now(timezone.utc))
                 uow.commit()
-        except Exception:  # only a cache of who is who: never a reason to drop a request
+        except Exception:  # only a record of who is who: never a reason to drop a request
             log.warning("could not store the name of %s", user_id, exc_info=True)
         return name
+
+    def _stored_name(self, user_id: str, error: SlackApiError | None) -> str:
+        """users.info failed: the name we stored before, or no name at all."""
+        code = (error.response.get("error") or f"HTTP {error.response.status_code}") if error else "no name in the profile"
+        with self.uow(read_only=True) as uow:
+            stored = uow.people.name_of(user_id)
+        if stored:
+            log.warning("users.info failed for %s (%s); using the stored name", user_id, code)
+            return stored
+        status = error.response.status_code if error else 200
+        if status == 429 or status >= 500 or code in ("ratelimited", "internal_error", "fatal_error"):
+            raise RetryLater(f"users.info for {user_id}: {code}")
+        raise UnknownPerson(user_id, code)

@@ -18,6 +18,12 @@ from storage.inbox import INBOX, InboxItem
 from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
+
+
+class RetryLater(Exception):
+    """Something the request needs is briefly unavailable (Slack's users.info
+    answered 429 or 5xx): nothing was done, and the next sweep runs it again."""
+
 STALE_AFTER = timedelta(seconds=30)  # a claim this old belongs to a worker that died
 KEEP_DONE = timedelta(days=7)  # finished requests are kept this long for deduplication
 
@@ -95,8 +101,8 @@ class Worker:
             return  # done already, or another worker has it
         try:
             self.process(item)
-        except DBAPIError:
-            log.warning("database unavailable while handling request %s; will retry", item_id, exc_info=True)
+        except (DBAPIError, RetryLater):
+            log.warning("database or Slack unavailable while handling request %s; will retry", item_id, exc_info=True)
             with self._count_lock:
                 self._retry.add(item_id)
             return

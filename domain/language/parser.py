@@ -15,7 +15,7 @@ from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
 
-MAX_TEXT = 2000
+MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
     "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve".split()

@@ -12,7 +12,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from tests.cli.test_cli import SCRIPT, qm
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 
 
 def free_port() -> int:
@@ -27,19 +27,19 @@ def test_serve_refuses_without_a_bot_token(tmp_path):
 
 
 def test_http_mode_needs_the_signing_secret(tmp_path):
-    done = qm("serve", db=tmp_path / "qm.db", env={"SLACK_BOT_TOKEN": "xoxb-1"})
+    done = qm("serve", db=tmp_path / "qm.db", env={"SLACK_BOT_TOKEN": "xoxb-test"})
     assert done.returncode == 1 and "SLACK_SIGNING_SECRET" in done.stderr
 
 
 @pytest.fixture
 def fake():
-    with FakeSlack({"UALICE": "alice"}) as fake:
+    with StrictSlack({"UALICE": "alice"}) as fake:
         yield fake
 
 
-def start(tmp_path: Path, fake: FakeSlack, **env) -> tuple[subprocess.Popen, int]:
+def start(tmp_path: Path, fake: StrictSlack, **env) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'qm.db'}", "SLACK_BOT_TOKEN": "xoxb-1",
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'qm.db'}", "SLACK_BOT_TOKEN": "xoxb-test",
                    "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": fake.api_url, "PORT": str(port), **env}
     process = subprocess.Popen([SCRIPT, "serve"], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     return process, port
@@ -80,7 +80,7 @@ def test_http_mode_serves_signed_events_and_health_and_stops_on_sigterm(tmp_path
             "X-Slack-Signature": SignatureVerifier("secret").generate_signature(timestamp=timestamp, body=body)})
         assert connection.getresponse().status == 200
         (posted,) = fake.wait_for("chat.postMessage")
-        assert posted["channel"] == "DALICE" and "check out" in posted["text"] and posted["_token"] == "xoxb-1"
+        assert posted["channel"] == "DALICE" and "check out" in posted["text"] and posted["_token"] == "xoxb-test"
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
@@ -89,7 +89,10 @@ def test_http_mode_serves_signed_events_and_health_and_stops_on_sigterm(tmp_path
 def test_socket_mode_connects_with_the_app_token(tmp_path, fake):
     process, _ = start(tmp_path, fake, SLACK_APP_TOKEN="xapp-1", SLACK_SIGNING_SECRET="")
     try:
-        (attempt,) = fake.wait_for("apps.connections.open", timeout=30)[:1]
+        deadline = time.monotonic() + 30
+        while not [p for m, p, _ in fake.attempts if m == "apps.connections.open"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        attempt = next(p for m, p, _ in fake.attempts if m == "apps.connections.open")  # refused: no WebSocket here
         assert attempt["_token"] == "xapp-1"
     finally:
         process.kill()

@@ -19,14 +19,19 @@ class RecordingOutbox:
     def __init__(self):
         self.digests, self.notices, self.crossings = [], [], []
 
-    def digest(self, run, text):
+    def digest(self, uow, key, run, text):
         self.digests.append(text)
+        return []
 
-    def due_notice(self, notice, text):
+    def due_notice(self, uow, key, notice, text):
         self.notices.append((notice.kind, notice.tag, notice.holder))
+        return []
 
-    def crossing(self, item, text):
+    def crossing(self, uow, item):
         self.crossings.append(item.sku)
+
+    def send(self, ids):
+        return []
 
 
 @pytest.fixture
@@ -34,14 +39,14 @@ def world(assistant, uow, clock):
     seed(uow)
     clock.now = MONDAY_10
     outbox = RecordingOutbox()
-    assistant.on_crossing = lambda items: [outbox.crossing(i, "") for i in items]
+    assistant.on_crossing = lambda uow, items: [outbox.crossing(uow, i) for i in items]
     return assistant, uow, clock, outbox
 
 
 def run(uow, clock, outbox, with_digest=True):
     with uow(read_only=True) as tx:
         found = alerts.compute(tx, clock.now, UTC)
-    return alerts.deliver(uow, found, outbox, UTC, with_digest)
+    return alerts.deliver(uow, found, outbox, UTC, with_digest).sent
 
 
 def maria(clock):
@@ -153,13 +158,16 @@ def test_a_restart_sends_nothing_already_sent(world, engine):
     assert run(restarted, clock, again) == [] and again.digests == []
 
 
-def test_a_failed_send_is_tried_again_next_run(world):
+def test_an_alert_with_nowhere_to_go_is_not_marked_sent_and_is_tried_next_run(world):
     bot, uow, clock, outbox = world
     bot.handle("alice", "used 1 toner")
 
-    class Down(RecordingOutbox):
-        def digest(self, run, text):
-            raise ConnectionError("slack unreachable")
+    class Nobody(RecordingOutbox):
+        def digest(self, uow, key, run, text):
+            raise alerts.Undeliverable("nobody to tell yet")
 
-    assert run(uow, clock, Down()) == []
+    with uow(read_only=True) as tx:
+        found = alerts.compute(tx, clock.now, UTC)
+    delivered = alerts.deliver(uow, found, Nobody(), UTC, True)
+    assert delivered.sent == [] and delivered.problems == ["nobody to tell yet"]
     assert len(run(uow, clock, outbox)) == 1

@@ -1,16 +1,18 @@
 import pytest
 
 from tests.catalog import seed
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 from tests.slack.harness import SlackBot
 
 USERS = {"UALICE": "alice", "UBOB": "bob", "UMARIA": "maria"}
+JOINED = {"CSUPPLIES", "CGENERAL", "CALERTS", "CSTORES"}  # channels the bot was invited to
 
 
 @pytest.fixture
 def fake():
-    with FakeSlack(USERS) as fake:
+    with StrictSlack(USERS, member_of=set(JOINED)) as fake:
         yield fake
+        fake.assert_clean()  # a payload Slack would refuse fails the test that sent it
 
 
 @pytest.fixture

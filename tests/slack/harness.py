@@ -16,7 +16,7 @@ from bot.bootstrap import bootstrap
 from bot.settings import Settings
 from bot.slack.app import build_slack
 from bot.slack.server import WsgiApp, make_http_server
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 
 SECRET = "test-signing-secret"
 
@@ -28,7 +28,7 @@ def sign_body(timestamp: int, body: bytes) -> str:
 
 
 class SlackBot:
-    def __init__(self, fake: FakeSlack, database_url: str, env: dict | None = None, clock=None):
+    def __init__(self, fake: StrictSlack, database_url: str, env: dict | None = None, clock=None):
         self.fake = fake
         settings = Settings.from_env({
             "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
@@ -43,7 +43,7 @@ class SlackBot:
         self._n = 0
 
     def start(self) -> "SlackBot":
-        self.runtime.worker.start()
+        self.runtime.start()
         self.thread.start()
         return self
 
@@ -57,7 +57,7 @@ class SlackBot:
     def stop(self) -> None:
         self._stopping = True
         self.server.close()
-        self.runtime.worker.stop()
+        self.runtime.stop()
         self.core.engine.dispose()
 
     # -- sending --------------------------------------------------------------
@@ -147,7 +147,9 @@ class SlackBot:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.core.uow(read_only=True) as uow:
-                if uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0 and self.runtime.worker.idle:
+                settled = (uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0
+                           and uow.outbox.count("pending") == 0 and uow.outbox.count("sending") == 0)
+                if settled and self.runtime.worker.idle:
                     return
             time.sleep(0.02)
         raise AssertionError("requests still waiting in the inbox")

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.scheduler import AlertScheduler, Leadership
+from bot.slack.blocks import action_name
 from tests.catalog import seed
 from tests.conftest import Clock
 from tests.slack.harness import SlackBot
@@ -36,10 +37,9 @@ def test_the_holder_gets_a_dm_with_return_and_extend(alerting, fake, clock):
     alerting.message("check out A-1042 until tomorrow 3pm")
     alerting.settle()
     scheduler(alerting, clock).run(with_digest=False)
-    (opened,) = fake.wait_for("conversations.open")
-    assert opened["users"] == "UALICE"
-    notice = next(p for p in fake.called("chat.postMessage") if p["channel"] == "DUALICE")
-    buttons = [e["action_id"] for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    # chat.postMessage to a user ID lands in the app's DM with them
+    notice = next(p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE")
+    buttons = [action_name(e["action_id"]) for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert "is due back" in notice["text"] and buttons == ["qm_return", "qm_extend"]
 
 
@@ -51,7 +51,8 @@ def test_the_digest_goes_to_the_alert_channel_once_with_item_buttons(alerting, f
     run.run(with_digest=True)
     digests = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "digest" in json.dumps(p["blocks"])]
     assert len(digests) == 1
-    buttons = {e["action_id"]: e["value"] for b in digests[0]["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    buttons = {action_name(e["action_id"]): e["value"] for b in digests[0]["blocks"] if b["type"] == "actions"
+               for e in b["elements"]}
     assert buttons == {"qm_ordered": "TON-26A", "qm_snooze": "TON-26A", "qm_received": "TON-26A"}
     crossing = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "just reached" in p["text"]]
     assert len(crossing) == 1  # the consumption announced itself at once
@@ -77,7 +78,7 @@ def test_the_alerts_command_posts_once_and_prints(alerting, fake, tmp_path, data
 
     alerting.message("used 1 toner")
     alerting.settle()
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_API_URL": fake.api_url,
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
            "QM_ALERT_CHANNEL": "CALERTS"}
     at = "2026-11-30T09:30:00+00:00"
     dry = subprocess.run([SCRIPT, "alerts", "--at", at, "--dry-run"], env=env, capture_output=True, text=True)

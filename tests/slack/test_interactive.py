@@ -1,5 +1,7 @@
 """Slash command, buttons, App Home, and how failures are told."""
+from bot.slack.blocks import action_name
 import json
+import time
 
 from tests.slack.harness import SlackBot
 
@@ -29,7 +31,7 @@ def test_disambiguation_buttons_carry_the_choice_and_act_once_clicked(slack, fak
     slack.message("check out the projector")
     (question,) = fake.wait_for("chat.postMessage")
     buttons = [e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]]
-    assert {b["action_id"] for b in buttons} == {"qm_choose"}
+    assert {action_name(b["action_id"]) for b in buttons} == {"qm_choose"}
     slack.settle()
     assert slack.holder("A-2001") is None and slack.holder("A-2002") is None
     benq = next(b for b in buttons if json.loads(b["value"])["key"] == "A-2002")
@@ -43,7 +45,7 @@ def test_disambiguation_buttons_carry_the_choice_and_act_once_clicked(slack, fak
 def test_the_undo_button_reverses_that_change(slack, fake):
     slack.message("used 2 boxes of paper")
     (posted,) = fake.wait_for("chat.postMessage")
-    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == "qm_undo")
+    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if action_name(e["action_id"]) == "qm_undo")
     slack.settle()
     assert slack.on_hand("PAP-A4") == 30
     slack.click("qm_undo", undo["value"])
@@ -58,7 +60,7 @@ def test_the_undo_button_reverses_that_change(slack, fake):
 def test_only_the_person_who_made_a_change_can_undo_it_with_the_button(slack, fake):
     slack.message("used 2 boxes of paper")
     (posted,) = fake.wait_for("chat.postMessage")
-    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == "qm_undo")
+    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if action_name(e["action_id"]) == "qm_undo")
     slack.click("qm_undo", undo["value"], user="UBOB")
     slack.settle()
     assert slack.on_hand("PAP-A4") == 30
@@ -117,10 +119,32 @@ def test_an_unexpected_error_is_told_with_a_reference_and_changes_nothing(fake, 
         bot.stop()
 
 
-def test_a_user_slack_cannot_describe_still_gets_an_answer(slack, fake):
-    slack.message("what do I have", user="UNOBODY", channel="DNOBODY")
+def test_a_user_slack_cannot_describe_is_told_so_and_never_named_by_their_id(slack, fake):
+    fake.expect_refusal("users.info", "user_not_found")
+    slack.message("check out A-1042", user="UNOBODY", channel="DNOBODY")
     (posted,) = fake.wait_for("chat.postMessage")
-    assert "nothing checked out" in posted["text"]
+    assert "couldn't look up <@UNOBODY> in Slack (user_not_found)" in posted["text"] and "nothing was changed" in posted["text"]
+    assert slack.holder("A-1042") is None
+
+
+def test_a_name_slack_knew_before_is_kept_when_users_info_fails(slack, fake):
+    slack.message("what do I have")
+    slack.settle()
+    slack.runtime.handlers.directory._names.clear()  # a restart: nothing cached in memory
+    fake.fail("users.info", status=500, times=10)
+    slack.message("check out A-1042")
+    slack.settle()
+    assert slack.holder("A-1042") == "alice"
+
+
+def test_users_info_failing_for_a_new_person_retries_the_request_instead_of_naming_them_by_id(slack, fake):
+    fake.fail("users.info", status=503, times=3)  # the client's own retries use these up
+    slack.message("check out A-1042", user="UBOB", channel="DBOB")
+    deadline = time.monotonic() + 20
+    while slack.holder("A-1042") is None and time.monotonic() < deadline:
+        slack.runtime.worker.sweep()
+        time.sleep(0.2)
+    assert slack.holder("A-1042") == "bob"
 
 
 def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fake):
@@ -166,7 +190,7 @@ def test_a_damaged_return_offers_a_maintenance_button(slack, fake):
     slack.message("returned the drill, battery is dead")
     slack.settle()
     posted = fake.wait_for("chat.postMessage", 2)[1]
-    buttons = {e["action_id"]: e["value"] for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    buttons = {action_name(e["action_id"]): e["value"] for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]}
     assert buttons.get("qm_maintenance") == "A-3001" and "qm_undo" in buttons
     slack.click("qm_maintenance", "A-3001")
     slack.settle()

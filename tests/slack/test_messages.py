@@ -1,4 +1,5 @@
 """Messages: DMs, mentions, listened channels; exactly once; signatures."""
+from bot.slack.blocks import action_name
 import json
 import time
 
@@ -16,7 +17,7 @@ def test_a_dm_changes_state_and_answers_with_an_undo_button(slack, fake):
     assert posted["channel"] == "DALICE" and posted["text"].startswith("Checked out A-1042")
     assert "thread_ts" not in posted or not posted.get("thread_ts")  # DMs are answered in place
     buttons = [e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]]
-    assert [b["action_id"] for b in buttons] == ["qm_undo"]
+    assert [action_name(b["action_id"]) for b in buttons] == ["qm_undo"]
     slack.settle()
     assert slack.holder("A-1042") == "alice"  # the name comes from users.info
 

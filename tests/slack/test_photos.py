@@ -1,10 +1,11 @@
 """Photos of labels posted in Slack: file event -> download with the token ->
 decode -> what it is, with buttons; words with the photo act on the item."""
+from bot.slack.blocks import action_name
 from tests.photos import photograph
 
 
 def buttons(post):
-    return {e["action_id"] + ":" + e["value"]: e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    return {action_name(e["action_id"]) + ":" + e["value"]: e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]}
 
 
 def test_a_photo_is_downloaded_with_the_token_and_answered_with_what_it_is(slack, fake):

@@ -1,6 +1,7 @@
 """Voice clips posted in Slack: Slack's transcript when it has one (re-read
 while processing), else the clip is downloaded and recognized offline; a
 change waits for one tap on Confirm by the one who spoke."""
+from bot.slack.blocks import action_name
 import pytest
 
 from tests.voices import espeak_available, speak
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng makes 
 
 
 def buttons(post):
-    return {e["action_id"]: e["value"] for b in post.get("blocks", []) if b["type"] == "actions" for e in b["elements"]}
+    return {action_name(e["action_id"]): e["value"] for b in post.get("blocks", []) if b["type"] == "actions" for e in b["elements"]}
 
 
 def posted(fake, channel="DALICE"):

@@ -25,7 +25,7 @@ class Replica:
     def __init__(self, database_url: str, api_url: str, port: int | None = None, **env):
         self.port = port or free_port()
         self.env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "QM_"))},
-                    "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-trust", "SLACK_SIGNING_SECRET": SECRET,
+                    "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
                     "SLACK_API_URL": api_url, "PORT": str(self.port), **env}
         self.process: subprocess.Popen | None = None
 

@@ -5,7 +5,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 from tests.trust.serving import Replica, import_stock, post_event, scalar
 
 EVENTS, SENDERS, START = 400, 20, 100_000
@@ -16,7 +16,7 @@ STOCK = f"sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,{START}\n"
 def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'qm.db'}"
     import_stock(url, STOCK, tmp_path)
-    with FakeSlack({"UALICE": "alice"}) as fake:
+    with StrictSlack({"UALICE": "alice"}) as fake:
         replica = Replica(url, fake.api_url).start()
         acked, failed, lock = set(), set(), threading.Lock()
         killed = threading.Event()

@@ -28,9 +28,9 @@ EVENTISH = st.fixed_dictionaries({
 
 @pytest.fixture(scope="module")
 def target(tmp_path_factory):
-    from tests.slack.fake_slack import FakeSlack
+    from tests.slack.strict_slack import StrictSlack
 
-    with FakeSlack({"UALICE": "alice"}) as fake:
+    with StrictSlack({"UALICE": "alice"}) as fake:
         bot = SlackBot(fake, f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'qm.db'}")
         seed(bot.core.uow)
         bot.start()

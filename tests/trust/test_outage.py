@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.pg_cluster import Cluster
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 from tests.trust.serving import Replica, get, import_stock, post_event, scalar
 
 pytestmark = pytest.mark.postgres
@@ -32,7 +32,7 @@ def test_an_outage_is_reported_changes_nothing_and_heals_without_a_restart(tmp_p
         admin.dispose()
         url = cluster.base_url + "/outage"
         import_stock(url, STOCK, tmp_path)
-        with FakeSlack({"UALICE": "alice"}) as fake:
+        with StrictSlack({"UALICE": "alice"}) as fake:
             replica = Replica(url, fake.api_url).start()
             try:
                 for n in range(10):

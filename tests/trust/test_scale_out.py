@@ -8,7 +8,7 @@ import pytest
 
 from tests.cli.test_cli import SCRIPT
 from tests.conftest import fresh_postgres
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.strict_slack import StrictSlack
 from tests.trust.serving import Replica, import_stock, post_event, scalar
 
 pytestmark = pytest.mark.postgres
@@ -20,7 +20,7 @@ STOCK = f"sku,name,unit,on_hand,reorder_point,reorder_qty\nPEN-1,Ballpoint pen,p
 def test_two_replicas_apply_every_event_exactly_once(tmp_path, postgres_server):
     url = fresh_postgres(postgres_server)
     import_stock(url, STOCK, tmp_path)
-    with FakeSlack({f"U{n:02d}": f"user{n}" for n in range(SENDERS)}) as fake:
+    with StrictSlack({f"U{n:02d}": f"user{n}" for n in range(SENDERS)}) as fake:
         replicas = [Replica(url, fake.api_url, QM_ALERT_CHANNEL="CALERTS").start() for _ in range(2)]
         try:
             def send(n):
@@ -32,7 +32,8 @@ def test_two_replicas_apply_every_event_exactly_once(tmp_path, postgres_server):
 
             def both(n):  # the same event delivered to both replicas at once
                 with ThreadPoolExecutor(2) as pair:
-                    return list(pair.map(lambda r: post_event(r.port, "used 1 pen", f"1800{n:06d}.000100", f"Dup{n}"), replicas))
+                    return list(pair.map(lambda r: post_event(r.port, "used 1 pen", f"1800{n:06d}.000100", f"Dup{n}",
+                                                                  user=f"U{n % SENDERS:02d}"), replicas))
 
             with ThreadPoolExecutor(10) as pool:
                 assert all(s == [200, 200] for s in pool.map(both, range(50)))
@@ -55,3 +56,4 @@ def test_two_replicas_apply_every_event_exactly_once(tmp_path, postgres_server):
     assert scalar(url, "SELECT on_hand FROM stock_items") == START - EVENTS - 50
     assert len(crossings) == 1 and len(digests) == 1
     assert sorted("posted 1 new alert(s)" in o for o in outputs) == [False, True]
+    fake.assert_clean()

@@ -1,0 +1,61 @@
+"""Where the answers to one Slack request go, and each answer turned into an
+outbox message: in the thread, ephemerally, through the response_url, or
+into the person's DM when it is for their eyes only."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.slack.blocks import fallback_text, reply_blocks
+from bot.slack.delivery import Delivery
+from services.replies import Reply
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Where:
+    user: str
+    channel: str
+    thread_ts: str | None = None  # None in a DM: the answer goes in place
+    direct: bool = False  # the request came in the app's DM
+    response_url: str | None = None  # /qm and buttons answer through it
+    replace: bool = False  # the outcome replaces the message whose button was clicked
+    mention_on_public: bool = False  # /qm: a change shown to the channel says who made it
+    original_text: str | None = None  # the words a choice button re-runs
+
+
+def record(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: Reply) -> list[int | None]:
+    """The outbox messages for one reply, recorded in `uow`'s transaction."""
+    if reply.attachment:
+        return _record_file(delivery, uow, where, key, reply)
+    if not reply.text:
+        return []
+    public = reply.changed and not reply.private
+    lead = f"<@{where.user}>:" if public and where.mention_on_public else ""
+    message = {"text": fallback_text(reply.text, lead), "blocks": reply_blocks(reply, where.original_text, lead)}
+    if where.response_url:
+        args = {"url": where.response_url, **message, "response_type": "in_channel" if public else "ephemeral",
+                "replace_original": where.replace, "channel": where.channel, "user": where.user}
+        return [delivery.record(uow, key, "response_url", args, channel=where.channel)]
+    if reply.private and not where.direct:
+        args = {"channel": where.channel, "user": where.user, "thread_ts": where.thread_ts, **message}
+        return [delivery.record(uow, key, "chat.postEphemeral", args, channel=where.channel)]
+    args = {"channel": where.channel, "thread_ts": where.thread_ts, **message}
+    return [delivery.record(uow, key, "chat.postMessage", args, channel=where.channel)]
+
+
+def _record_file(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: Reply) -> list[int | None]:
+    """A file: into the thread, or, when private or asked for with /qm, into
+    the person's DM, saying so where they asked."""
+    name, content = reply.attachment
+    privately = (reply.private or where.response_url is not None) and not where.direct
+    args = {"filename": name, "text": reply.text}
+    if privately:
+        args["user"] = where.user
+    else:
+        args.update(channel=where.channel, thread_ts=where.thread_ts)
+    ids = [delivery.record(uow, key, "files.upload", args, channel=where.user if privately else where.channel,
+                           content=content)]
+    if privately:
+        note = Reply(reply.kind, f"I've sent you {name} in a direct message.")
+        ids += record(delivery, uow, where, key + ":note", note)
+    return ids

@@ -1,0 +1,267 @@
+"""Sends the outbox to Slack: after the commit that recorded a message, and
+again until Slack says ok. A transient failure (429, 5xx, a timeout) is
+retried with backoff; an error no retry mends (not_in_channel, missing_scope)
+marks the message failed and tells the managers what to do."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.client import retry_after, webhook_client
+from storage.outbox import Outgoing
+from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+STALE_AFTER = timedelta(minutes=2)  # a claim this old belongs to a sender that died
+MAX_ATTEMPTS = 12  # with the backoff below, about an hour of trying
+RESPONSE_URL_LIFE = timedelta(minutes=29)  # Slack honours a response_url for 30 minutes (and 5 uses)
+PACE_SECONDS = 1.0  # chat.postMessage: about one message per second per channel
+# Errors that say the message can never be posted as it is.
+PERMANENT = frozenset({
+    "not_in_channel", "channel_not_found", "is_archived", "missing_scope", "not_authed", "invalid_auth",
+    "account_inactive", "token_revoked", "user_not_found", "user_not_in_channel", "restricted_action",
+    "msg_too_long", "no_text", "invalid_arguments", "invalid_blocks", "cannot_dm_bot", "messages_tab_disabled",
+})
+CHANNEL_PROBLEMS = {
+    "not_in_channel": "invite @quartermaster to <#{channel}> (type /invite @quartermaster there)",
+    "channel_not_found": "check that <#{channel}> still exists and that QM_ALERT_CHANNEL names it by ID",
+    "is_archived": "unarchive <#{channel}> or set QM_ALERT_CHANNEL to another channel",
+    "missing_scope": "reinstall the app from manifest.yml so it has the scopes it needs",
+}
+BAD_PAYLOAD = frozenset({"invalid_blocks", "invalid_attachments"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str
+    status: str  # sent, retrying or failed
+    error: str | None = None
+    channel: str | None = None
+
+    @property
+    def advice(self) -> str:
+        hint = CHANNEL_PROBLEMS.get(self.error or "")
+        return hint.format(channel=self.channel) if hint and self.channel else ""
+
+
+class Transient(Exception):
+    def __init__(self, error: str, wait: float | None = None):
+        super().__init__(error)
+        self.error, self.wait = error, wait
+
+
+class Permanent(Exception):
+    def __init__(self, error: str):
+        super().__init__(error)
+        self.error = error
+
+
+class Delivery:
+    def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...] = (),
+                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0):
+        self.client, self.uow, self.managers = client, uow, managers
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.poll_seconds = poll_seconds
+        self._last_post: dict[str, float] = {}
+        self._pace_lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- recording (inside the caller's transaction) ---------------------------------
+
+    def record(self, uow: UnitOfWork, key: str, method: str, args: dict, channel: str | None = None,
+               content: bytes | None = None, paced: bool = False) -> int | None:
+        return uow.outbox.add(key, method, args, self.clock(), channel=channel, content=content, paced=paced)
+
+    # -- sending -----------------------------------------------------------------
+
+    def send(self, ids: list[int | None]) -> list[Outcome]:
+        """Send these messages now (they were just committed)."""
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return []
+        with self.uow(read_only=True) as uow:
+            due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, ids=wanted)
+        return [outcome for message_id in due if (outcome := self._send_one(message_id))]
+
+    def flush(self, limit: int = 100) -> list[Outcome]:
+        """Send everything whose time has come (retries, and what a crash left)."""
+        with self.uow(read_only=True) as uow:
+            due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, limit=limit)
+        return [outcome for message_id in due if (outcome := self._send_one(message_id))]
+
+    def _send_one(self, message_id: int) -> Outcome | None:
+        now = self.clock()
+        with self.uow() as uow:
+            message = uow.outbox.claim(message_id, now, now - STALE_AFTER)
+            uow.commit()
+        if message is None:
+            return None  # another sender has it, or it went already
+        try:
+            self._pace(message)
+            self._post(message)
+        except Transient as problem:
+            return self._retry_later(message, problem)
+        except Permanent as problem:
+            return self._give_up(message, problem.error)
+        except Exception as error:  # a bug of ours or an odd answer: keep the message, try again later
+            log.exception("unexpected error sending %s", message.key)
+            return self._retry_later(message, Transient(type(error).__name__))
+        with self.uow() as uow:
+            uow.outbox.sent(message.id, self.clock())
+            uow.commit()
+        return Outcome(message.key, "sent", channel=message.channel)
+
+    def _retry_later(self, message: Outgoing, problem: Transient) -> Outcome:
+        if message.attempts + 1 >= MAX_ATTEMPTS:
+            return self._give_up(message, f"gave up after {MAX_ATTEMPTS} tries: {problem.error}")
+        wait = problem.wait if problem.wait is not None else min(2 ** message.attempts, 600)
+        log.warning("Slack did not take %s (%s); trying again in %.0f s", message.key, problem.error, wait)
+        with self.uow() as uow:
+            uow.outbox.retry(message.id, self.clock() + timedelta(seconds=wait), problem.error)
+            uow.commit()
+        self._wake.set()
+        return Outcome(message.key, "retrying", problem.error, message.channel)
+
+    def _give_up(self, message: Outgoing, error: str) -> Outcome:
+        outcome = Outcome(message.key, "failed", error, message.channel)
+        log.error("could not deliver %s to %s: %s. %s", message.key, message.channel, error, outcome.advice)
+        with self.uow() as uow:
+            uow.outbox.failed(message.id, error)
+            if not message.key.startswith("problem:"):
+                self._report(uow, outcome)
+            uow.commit()
+        return outcome
+
+    def _report(self, uow: UnitOfWork, outcome: Outcome) -> None:
+        """Tell each manager, once a day per channel and error, what stops delivery."""
+        if not outcome.advice:
+            return
+        day = self.clock().date().isoformat()
+        text = f"I couldn't post in <#{outcome.channel}>: Slack says `{outcome.error}`. To fix it, {outcome.advice}."
+        for manager in self.managers:
+            if manager != outcome.channel:
+                self.record(uow, f"problem:{outcome.channel}:{outcome.error}:{day}:{manager}", "chat.postMessage",
+                            {"channel": manager, "text": text}, channel=manager)
+
+    def _pace(self, message: Outgoing) -> None:
+        if not message.paced or not message.channel:
+            return
+        with self._pace_lock:
+            wait = self._last_post.get(message.channel, 0.0) + PACE_SECONDS - time.monotonic()
+            self._last_post[message.channel] = time.monotonic() + max(wait, 0.0)
+        if wait > 0:
+            time.sleep(wait)
+
+    # -- one Slack call per kind of message ---------------------------------------------
+
+    def _post(self, message: Outgoing) -> None:
+        args = dict(message.args)
+        if message.method == "response_url":
+            self._respond(message, args)
+        elif message.method == "files.upload":
+            self._upload(message, args)
+        else:
+            _call(lambda a: self.client.api_call(message.method, json=a), args)
+
+    def _respond(self, message: Outgoing, args: dict) -> None:
+        """Answer through the response_url while Slack honours it; after that
+        (or once it is used up) post the same answer another way."""
+        fresh = self.clock() - message.created_at < RESPONSE_URL_LIFE
+        if fresh:
+            body = {k: v for k, v in args.items() if k in ("text", "blocks", "response_type", "replace_original")}
+            response = webhook_client(args["url"]).send_dict(body)
+            if response.status_code == 200:
+                return
+            if response.status_code == 429 or response.status_code >= 500:
+                raise Transient(f"response_url {response.status_code}")
+            log.info("response_url refused (%s %s); answering another way", response.status_code, response.body)
+        self._fallback(args)
+
+    def _fallback(self, args: dict) -> None:
+        """In the channel if it was public, else ephemerally there, else by DM."""
+        text, blocks, user, channel = args.get("text"), args.get("blocks"), args.get("user"), args.get("channel")
+        tries = []
+        if channel and args.get("response_type") == "in_channel":
+            tries.append(("chat.postMessage", {"channel": channel}))
+        elif channel and user:
+            tries.append(("chat.postEphemeral", {"channel": channel, "user": user}))
+        tries.append(("chat.postMessage", {"channel": user}))
+        for n, (method, where) in enumerate(tries):
+            try:
+                _call(lambda a, m=method: self.client.api_call(m, json=a), {**where, "text": text, "blocks": blocks})
+                return
+            except Permanent:
+                if n == len(tries) - 1:
+                    raise  # not in that channel: a DM reaches the person anywhere
+
+    def _upload(self, message: Outgoing, args: dict) -> None:
+        channel = args.get("channel")
+        if args.get("user"):  # private: into the person's DM with the app
+            channel = _call(lambda a: self.client.conversations_open(**a), {"users": args["user"]})["channel"]["id"]
+        upload = {"channel": channel, "filename": args["filename"], "title": args["filename"],
+                  "content": message.content or b"", "initial_comment": args.get("text")}
+        if args.get("thread_ts") and not args.get("user"):
+            upload["thread_ts"] = args["thread_ts"]
+        _call(lambda a: self.client.files_upload_v2(**a), upload)
+
+    # -- the background sender -------------------------------------------------------
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="qm-delivery", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+            try:
+                self.flush()
+            except Exception:
+                log.exception("outbox flush failed; will retry")
+
+    def prune(self, before: datetime) -> None:
+        with self.uow() as uow:
+            uow.outbox.prune(before)
+            uow.commit()
+
+
+def _call(send: Callable[[dict], object], args: dict):
+    """One Web API call, its failure sorted into retry-later or never.
+    A payload Slack refuses as malformed is sent once more as plain text, so
+    the person still reads what happened."""
+    args = {k: v for k, v in args.items() if v is not None}
+    try:
+        return send(args)
+    except SlackApiError as error:
+        code = error.response.get("error") or f"http_{error.response.status_code}"
+        if code in BAD_PAYLOAD and args.get("blocks"):
+            log.error("Slack refused our blocks (%s): %s", code, error.response.get("response_metadata"))
+            return _call(send, {k: v for k, v in args.items() if k != "blocks"})
+        status = error.response.status_code
+        if status == 429 or code == "ratelimited":
+            raise Transient("ratelimited", retry_after(error.response.headers)) from error
+        if status >= 500 or code in ("internal_error", "fatal_error", "service_unavailable", "request_timeout"):
+            raise Transient(code) from error
+        if code in PERMANENT:
+            raise Permanent(code) from error
+        raise Transient(code) from error
+    except (OSError, TimeoutError) as error:  # connection refused, reset, timed out
+        raise Transient(type(error).__name__) from error

@@ -1,0 +1,90 @@
+"""The outbox of messages to Slack: recorded with the change that made them
+true, claimed by one sender at a time, marked sent only on Slack's ok."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from storage.models import OutboxRow
+from storage.repositories import Writer
+
+OUTBOX = OutboxRow.__table__
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: int
+    key: str
+    method: str
+    channel: str | None
+    args: dict[str, Any]
+    content: bytes | None
+    paced: bool
+    attempts: int
+    created_at: datetime
+
+
+class OutboxRepository:
+    def __init__(self, writer: Writer):
+        self.writer = writer
+
+    def add(self, key: str, method: str, args: dict, now: datetime, channel: str | None = None,
+            content: bytes | None = None, paced: bool = False) -> int | None:
+        """Record a message; None when `key` was recorded before (a re-run of
+        the same request, a second scheduler): nothing is sent twice."""
+        dialect = self.writer.session.connection().dialect.name
+        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(OUTBOX)
+        values = dict(key=key, method=method, channel=channel, args=args, content=content, paced=paced,
+                      status="pending", attempts=0, next_at=now, created_at=now)
+        return self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)).scalar()
+
+    def due(self, now: datetime, stale_before: datetime, limit: int = 100, ids: list[int] | None = None) -> list[int]:
+        """Pending messages whose time has come, and claims a dead sender left."""
+        o = OUTBOX.c
+        ready = (o.status == "pending") & (o.next_at <= now)
+        stale = (o.status == "sending") & (o.claimed_at < stale_before)
+        query = select(o.id).where(ready | stale)
+        if ids is not None:
+            query = query.where(o.id.in_(ids))
+        return [row[0] for row in self.writer.execute(query.order_by(o.id).limit(limit))]
+
+    def claim(self, message_id: int, now: datetime, stale_before: datetime) -> Outgoing | None:
+        o = OUTBOX.c
+        claimable = (o.status == "pending") | ((o.status == "sending") & (o.claimed_at < stale_before))
+        row = self.writer.execute(
+            update(OUTBOX).where(o.id == message_id, claimable).values(status="sending", claimed_at=now)
+            .returning(o.id, o.key, o.method, o.channel, o.args, o.content, o.paced, o.attempts, o.created_at)
+        ).first()
+        return Outgoing(*row) if row else None
+
+    def sent(self, message_id: int, now: datetime) -> None:
+        self._set(message_id, status="sent", sent_at=now, error=None, attempts=OUTBOX.c.attempts + 1)
+
+    def retry(self, message_id: int, at: datetime, error: str) -> None:
+        self._set(message_id, status="pending", next_at=at, error=error[:200], attempts=OUTBOX.c.attempts + 1)
+
+    def failed(self, message_id: int, error: str) -> None:
+        self._set(message_id, status="failed", error=error[:200], attempts=OUTBOX.c.attempts + 1)
+
+    def _set(self, message_id: int, **values) -> None:
+        self.writer.execute(update(OUTBOX).where(OUTBOX.c.id == message_id).values(**values))
+
+    def status_of(self, key: str) -> tuple[str, str | None] | None:
+        row = self.writer.execute(select(OUTBOX.c.status, OUTBOX.c.error).where(OUTBOX.c.key == key)).first()
+        return (row[0], row[1]) if row else None
+
+    def count(self, status: str | None = None) -> int:
+        query = select(func.count()).select_from(OUTBOX)
+        if status:
+            query = query.where(OUTBOX.c.status == status)
+        return self.writer.execute(query).scalar() or 0
+
+    def prune(self, before: datetime) -> int:
+        """Forget delivered messages (and their files) after a week."""
+        query = delete(OUTBOX).where(OUTBOX.c.status.in_(["sent", "failed"]), OUTBOX.c.created_at < before)
+        return self.writer.execute(query).rowcount or 0
