@@ -22,6 +22,7 @@ class InboxItem:
     kind: str
     payload: dict[str, Any]
     status: str
+    received_at: datetime | None = None  # when Slack handed it over (a response_url lives 30 minutes from then)
 
 
 class InboxRepository:
@@ -43,7 +44,7 @@ class InboxRepository:
             update(INBOX)
             .where(INBOX.c.id == item_id, INBOX.c.status == "pending")
             .values(status="working", claimed_at=now)
-            .returning(INBOX.c.id, INBOX.c.kind, INBOX.c.payload, INBOX.c.status)
+            .returning(INBOX.c.id, INBOX.c.kind, INBOX.c.payload, INBOX.c.status, INBOX.c.received_at)
         ).first()
         return InboxItem(*row) if row else None
 

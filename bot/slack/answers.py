@@ -4,6 +4,7 @@ into the person's DM when it is for their eyes only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.slack.blocks import fallback_text, reply_blocks
 from bot.slack.delivery import Delivery
@@ -18,6 +19,7 @@ class Where:
     thread_ts: str | None = None  # None in a DM: the answer goes in place
     direct: bool = False  # the request came in the app's DM
     response_url: str | None = None  # /qm and buttons answer through it
+    received_at: datetime | None = None  # when the request came: its response_url expires 30 minutes later
     replace: bool = False  # the outcome replaces the message whose button was clicked
     mention_on_public: bool = False  # /qm: a change shown to the channel says who made it
     original_text: str | None = None  # the words a choice button re-runs
@@ -34,7 +36,8 @@ def record(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: R
     message = {"text": fallback_text(reply.text, lead), "blocks": reply_blocks(reply, where.original_text, lead)}
     if where.response_url:
         args = {"url": where.response_url, **message, "response_type": "in_channel" if public else "ephemeral",
-                "replace_original": where.replace, "channel": where.channel, "user": where.user}
+                "replace_original": where.replace, "channel": where.channel, "user": where.user,
+                "issued_at": where.received_at.isoformat() if where.received_at else None}
         return [delivery.record(uow, key, "response_url", args, channel=where.channel)]
     if reply.private and not where.direct:
         args = {"channel": where.channel, "user": where.user, "thread_ts": where.thread_ts, **message}

@@ -47,6 +47,8 @@ class Outcome:
 
     @property
     def advice(self) -> str:
+        if self.channel and self.channel.startswith("U") and self.error == "channel_not_found":
+            return f"check QM_MANAGERS and the people directory: Slack knows no user <@{self.channel}>"
         hint = CHANNEL_PROBLEMS.get(self.error or "")
         return hint.format(channel=self.channel) if hint and self.channel else ""
 
@@ -146,7 +148,8 @@ class Delivery:
         if not outcome.advice:
             return
         day = self.clock().date().isoformat()
-        text = f"I couldn't post in <#{outcome.channel}>: Slack says `{outcome.error}`. To fix it, {outcome.advice}."
+        place = f"<@{outcome.channel}>'s DM" if outcome.channel.startswith("U") else f"<#{outcome.channel}>"
+        text = f"I couldn't post in {place}: Slack says `{outcome.error}`. To fix it, {outcome.advice}."
         for manager in self.managers:
             if manager != outcome.channel:
                 self.record(uow, f"problem:{outcome.channel}:{outcome.error}:{day}:{manager}", "chat.postMessage",
@@ -175,7 +178,8 @@ class Delivery:
     def _respond(self, message: Outgoing, args: dict) -> None:
         """Answer through the response_url while Slack honours it; after that
         (or once it is used up) post the same answer another way."""
-        fresh = self.clock() - message.created_at < RESPONSE_URL_LIFE
+        issued = datetime.fromisoformat(args["issued_at"]) if args.get("issued_at") else message.created_at
+        fresh = self.clock() - issued < RESPONSE_URL_LIFE
         if fresh:
             body = {k: v for k, v in args.items() if k in ("text", "blocks", "response_type", "replace_original")}
             response = webhook_client(args["url"]).send_dict(body)

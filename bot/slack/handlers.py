@@ -101,7 +101,7 @@ class Handlers:
         body = item.payload
         text, user = body.get("text") or "help", body["user_id"]
         where = Where(user, body.get("channel_id") or user, response_url=body.get("response_url"),
-                      direct=str(body.get("channel_id", "")).startswith("D"), mention_on_public=True, original_text=text)
+                      received_at=item.received_at, direct=str(body.get("channel_id", "")).startswith("D"), mention_on_public=True, original_text=text)
         deliver, recorded = self._deliverer(where, item.id)
         replies = self.assistant.handle(
             self.directory.person(user), text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
@@ -117,7 +117,8 @@ class Handlers:
         source = f"slack:action:{action.get('action_ts')}"
         kind, value = action_name(action["action_id"]), action.get("value") or ""
         channel = (body.get("channel") or {}).get("id") or user
-        where = Where(user, channel, response_url=body.get("response_url"), direct=channel.startswith("D"),
+        where = Where(user, channel, response_url=body.get("response_url"), received_at=item.received_at,
+                      direct=channel.startswith("D"),
                       replace=kind in ("qm_choose", "qm_confirm", "qm_cancel"))
         deliver, recorded = self._deliverer(where, item.id)
         if kind in ("qm_ordered", "qm_snooze"):

@@ -6,7 +6,10 @@ import unicodedata
 
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
-_LINK = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")
+_LINK = re.compile(r"<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>")
+# Slack escapes only these three in message text, and its markup (mentions,
+# links) uses real angle brackets: decode after the markup is read.
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 _SPECIAL = re.compile(r"<![^>]*>")
 _EMOJI = re.compile(r":[a-z0-9_+\-]+:")
 _MARKUP = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
@@ -54,8 +57,10 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     names = mention_names or {}
     text = _USER_MENTION.sub(lambda m: " @" + names.get(m.group(1), m.group(1)) + " ", text)
     text = _CHANNEL.sub(lambda m: " " + (m.group(1) or "") + " ", text)
-    text = _LINK.sub(lambda m: " " + (m.group(1) or "") + " ", text)
+    text = _LINK.sub(lambda m: " " + (m.group(2) or m.group(1).removeprefix("mailto:")) + " ", text)
     text = _SPECIAL.sub(" ", text)
+    for entity, character in _ENTITIES:
+        text = text.replace(entity, character)
     text = _EMOJI.sub(" ", text.replace("’", "'"))
     text = _MARKUP.sub(" ", text)
     text = re.sub(r"([!?.,;])\1+", r"\1", text)

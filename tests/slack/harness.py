@@ -122,10 +122,11 @@ class SlackBot:
                  "channel_type": channel_type, "ts": f"1700008{self._n:03d}.000100", "files": [file]}
         return self.event(event)
 
-    def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL") -> tuple[int, bytes]:
+    def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL",
+                response_url: str | None = None) -> tuple[int, bytes]:
         self._n += 1
         form = {"command": "/qm", "text": text, "user_id": user, "channel_id": channel, "team_id": "T1",
-                "trigger_id": f"trig{self._n}", "response_url": f"{self.fake.url}/response/cmd{self._n}"}
+                "trigger_id": f"trig{self._n}", "response_url": response_url or f"{self.fake.url}/response/cmd{self._n}"}
         return self.request(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
 
     def click(self, action_id: str, value: str, user: str = "UALICE", channel: str = "DALICE") -> tuple[int, bytes]:

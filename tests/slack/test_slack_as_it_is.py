@@ -1,0 +1,224 @@
+"""Slack as it really is, through the strict double: refused payloads,
+rate limits, server errors, expired response URLs, text as Slack escapes it,
+long answers, and replies that say only what is true."""
+import json
+import time
+
+import pytest
+
+from services.csv_import import import_csv
+from tests.catalog import seed
+from tests.slack.harness import SlackBot
+
+
+def manager_context():
+    from datetime import datetime, timezone
+
+    from domain.people import Person, Role
+    from services.context import Context
+
+    return Context(Person("maria", Role.MANAGER), datetime.now(timezone.utc), timezone.utc, "test")
+
+
+def texts(fake, method="chat.postMessage"):
+    return [p["text"] for p in fake.called(method)]
+
+
+def wait_until(condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+# -- which one did you mean? ---------------------------------------------------------
+
+
+def test_a_question_with_choices_is_accepted_by_slack_and_its_buttons_work(slack, fake):
+    slack.message("check out the projector")
+    (question,) = fake.wait_for("chat.postMessage")
+    buttons = [e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert len(buttons) == 2 and len({b["action_id"] for b in buttons}) == 2  # unique within the block
+    choice = next(b for b in buttons if json.loads(b["value"])["key"] == "A-2002")
+    slack.click(choice["action_id"], choice["value"])
+    slack.settle()
+    assert slack.holder("A-2002") == "alice" and slack.holder("A-2001") is None
+
+
+# -- rate limits and server errors on the reply ---------------------------------------------
+
+
+@pytest.mark.parametrize("status", [429, 500])
+def test_a_refused_reply_is_retried_and_the_change_applied_once(slack, fake, status):
+    before = slack.ledger_size()
+    fake.fail("chat.postMessage", status=status, retry_after=1, times=4)  # more than the client's own retries
+    slack.message("used 2 reams of paper")
+    wait_until(lambda: fake.called("chat.postMessage"))
+    slack.settle()
+    (reply,) = fake.called("chat.postMessage")
+    assert reply["text"].startswith("Recorded 2 reams of Copy paper A4 used")
+    assert slack.on_hand("PAP-A4") == 38 and slack.ledger_size() == before + 1
+    assert not any("nothing was changed" in t for t in texts(fake))
+
+
+def test_a_crossing_notice_whose_post_failed_is_sent_later_not_lost(fake, database_url):
+    bot = SlackBot(fake, database_url, env={"QM_ALERT_CHANNEL": "CALERTS"})
+    seed(bot.core.uow)
+    bot.start()
+    try:
+        fake.fail("chat.postMessage", status=503, times=3)
+        bot.message("used 1 toner")
+        wait_until(lambda: any("just reached its reorder point" in t for t in texts(fake)))
+        bot.settle()
+        crossing = [p for p in fake.called("chat.postMessage") if "just reached" in p["text"]]
+        assert len(crossing) == 1 and crossing[0]["channel"] == "CALERTS"
+    finally:
+        bot.stop()
+
+
+def test_a_digest_dm_that_fails_for_one_manager_is_not_sent_again_to_the_others(fake, database_url):
+    from bot.scheduler import AlertScheduler, Leadership
+
+    for _ in ("crossing", "digest"):  # Slack knows no UGONE: each message to them is refused once, never again
+        fake.expect_refusal("chat.postMessage", "channel_not_found")
+    bot = SlackBot(fake, database_url, env={"QM_MANAGERS": "UMARIA,UGONE"})
+    seed(bot.core.uow)
+    bot.start()
+    try:
+        bot.message("used 1 toner")
+        bot.settle()
+        scheduler = AlertScheduler(bot.core, bot.runtime.outbox, Leadership(bot.core.engine))
+        try:
+            scheduler.run(with_digest=True)
+            scheduler.run(with_digest=True)
+        finally:
+            scheduler.leadership.release()
+        bot.settle()
+        digests = [p for p in fake.called("chat.postMessage") if p["text"].startswith("Low stock")]
+        assert [d["channel"] for d in digests] == ["UMARIA"]
+        told = [p["text"] for p in fake.called("chat.postMessage") if p["channel"] == "UMARIA"]
+        assert any("Slack says `channel_not_found`" in t and "QM_MANAGERS" in t for t in told)
+    finally:
+        bot.stop()
+
+
+def test_alerts_exits_1_and_says_what_to_do_when_the_bot_is_not_in_the_alert_channel(slack, fake, database_url):
+    import os
+    import subprocess
+
+    from tests.cli.test_cli import SCRIPT
+
+    fake.expect_refusal("chat.postMessage", "not_in_channel")
+    slack.message("used 1 toner")
+    slack.settle()
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
+           "QM_ALERT_CHANNEL": "CNOTJOINED", "QM_MANAGERS": ""}
+    done = subprocess.run([SCRIPT, "alerts", "--at", "2026-11-30T09:30:00+00:00"], env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 1
+    assert "not_in_channel" in done.stderr and "invite @quartermaster to <#CNOTJOINED>" in done.stderr
+
+
+# -- truth in replies -----------------------------------------------------------------
+
+
+def test_an_error_after_the_change_committed_never_says_nothing_was_changed(slack, fake, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("lost the reply")
+
+    monkeypatch.setattr(slack.runtime.handlers, "_answer", broken)
+    slack.message("used 1 ream of paper")
+    (told,) = fake.wait_for("chat.postMessage")
+    assert "Your change was recorded" in told["text"] and "nothing was changed" not in told["text"]
+    assert slack.on_hand("PAP-A4") == 39
+
+
+# -- long answers ---------------------------------------------------------------------------
+
+
+def test_a_list_of_400_low_items_is_posted_whole_or_counted_never_cut_mid_line(slack, fake):
+    rows = "\n".join(f"LOW-{n:03d},Spare part number {n:03d} for the big machine,piece,1,5" for n in range(400))
+    result = import_csv("stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow,
+                        manager_context())
+    assert not result.errors
+    slack.message("what's low?")
+    (answer,) = fake.wait_for("chat.postMessage")
+    shown = "\n".join(b["text"]["text"] for b in answer["blocks"] if b["type"] == "section")
+    lines = shown.splitlines()
+    assert all(line.startswith(("•", "At or below", "…and")) for line in lines)
+    listed = [line for line in lines if line.startswith("• Spare part")]
+    left = int(lines[-1].split()[1]) if lines[-1].startswith("…and") else 0
+    assert len(listed) + left == 400 and len(listed) > 100
+
+
+def test_app_home_shows_the_first_items_of_a_long_list_and_how_many_more(slack, fake):
+    rows = "\n".join(f"LOW-{n:03d},Spare part {n:03d},piece,1,5" for n in range(60))
+    import_csv("stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow, manager_context())
+    slack.event({"type": "app_home_opened", "user": "UMARIA", "tab": "home", "channel": "DMARIA"})
+    (published,) = fake.wait_for("views.publish")
+    reorder = next(b["text"]["text"] for b in published["view"]["blocks"] if "Reorder list" in b.get("text", {}).get("text", ""))
+    assert "…and 51 more" in reorder  # a heading and 60 items: 10 lines shown
+
+
+# -- text as Slack sends it -------------------------------------------------------------
+
+
+def test_html_escapes_are_decoded(slack, fake):
+    slack.message("used 2 reams of paper &amp; 1 toner")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 38 and slack.on_hand("TON-26A") == 2
+
+
+def test_a_thread_reply_also_sent_to_the_channel_is_read(slack, fake):
+    slack.event({"type": "message", "subtype": "thread_broadcast", "user": "UALICE", "text": "used 1 ream of paper",
+                 "channel": "CSUPPLIES", "channel_type": "channel", "ts": "1700000500.000200",
+                 "thread_ts": "1700000400.000100"})
+    (reply,) = fake.wait_for("chat.postMessage")
+    assert reply["thread_ts"] == "1700000400.000100" and slack.on_hand("PAP-A4") == 39
+
+
+def test_an_over_long_message_is_refused_whole_not_cut(slack, fake):
+    slack.message("used 1 ream of paper " + "and also this is filler " * 200)
+    (reply,) = fake.wait_for("chat.postMessage")
+    assert "characters long" in reply["text"] and "nothing was changed" in reply["text"]
+    assert slack.on_hand("PAP-A4") == 40
+
+
+def test_a_slash_command_change_is_posted_with_a_real_mention(slack, fake):
+    slack.command("used 1 ream of paper", user="UALICE")
+    (posted,) = fake.wait_for("response_url")
+    assert posted["response_type"] == "in_channel" and posted["text"].startswith("<@UALICE>:")
+    assert "&lt;@" not in json.dumps(posted["blocks"]) and "<@UALICE>" in json.dumps(posted["blocks"])
+
+
+def test_a_managers_export_by_slash_command_goes_to_their_dm_not_the_channel(slack, fake):
+    slack.command("export stock", user="UMARIA", channel="CGENERAL")
+    (done,) = fake.wait_for("files.completeUploadExternal")
+    (opened,) = fake.called("conversations.open")
+    assert opened["users"] == "UMARIA" and done["channel_id"] == "DUMARIA"
+    (note,) = fake.wait_for("response_url")
+    assert note["response_type"] == "ephemeral" and "direct message" in note["text"]
+
+
+def test_an_answer_after_the_response_url_expired_comes_another_way(slack, fake, monkeypatch):
+    from bot.slack import delivery
+
+    monkeypatch.setattr(delivery, "RESPONSE_URL_LIFE", delivery.timedelta(seconds=-1))  # as if 30 minutes late
+    slack.command("how many toner?", user="UALICE", channel="CGENERAL")
+    (answer,) = fake.wait_for("chat.postEphemeral")
+    assert answer["user"] == "UALICE" and answer["channel"] == "CGENERAL" and "3 cartridges" in answer["text"]
+    assert fake.called("response_url") == []
+
+
+def test_a_used_up_response_url_falls_back_to_a_dm_where_the_bot_is_not_in_the_channel(slack, fake):
+    from slack_sdk.webhook import WebhookClient
+
+    fake.expect_refusal("chat.postEphemeral", "not_in_channel")
+    fake.expect_refusal("response_url", "used_url")
+    url = fake.response_url()
+    for _ in range(5):  # Slack honours a response_url five times
+        assert WebhookClient(url).send(text="earlier answer").status_code == 200
+    slack.command("how many toner?", user="UALICE", channel="CELSEWHERE", response_url=url)
+    wait_until(lambda: [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"])
+    (dm,) = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
+    assert "3 cartridges" in dm["text"]
