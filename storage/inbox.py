@@ -92,9 +92,12 @@ class PeopleRepository:
         return self.writer.execute(query.limit(1)).scalar()
 
     def remember(self, slack_id: str, name: str, now: datetime) -> None:
-        """Upsert: two workers (or replicas) meeting a new person at once must not collide."""
+        """The name a Slack user is known by here, set when we first meet them
+        and kept: holders and the ledger name people by it, so a later change
+        of Slack handle must not take their items away. An upsert: two workers
+        (or replicas) meeting a new person at once must not collide."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PEOPLE).values(
             slack_id=slack_id, name=name, updated_at=now)
         self.writer.execute(statement.on_conflict_do_update(index_elements=[PEOPLE.c.slack_id],
-                                                            set_={"name": name, "updated_at": now}))
+                                                            set_={"updated_at": now}))

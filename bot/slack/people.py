@@ -1,7 +1,7 @@
 """Slack user IDs to the names the chat knows people by, and roles from
-QM_MANAGERS. A name comes from users.info and is kept in the database (and
-in memory for an hour); a failed lookup falls back to the stored name, and
-never turns a user ID into a name."""
+QM_MANAGERS. A name comes from users.info when we first meet someone and is
+kept in the database, so a person stays one identity; a failed lookup never
+turns a user ID into a name."""
 from __future__ import annotations
 
 import logging
@@ -20,7 +20,7 @@ from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
-REFRESH_SECONDS = 3600  # display names change rarely; look again after an hour
+REFRESH_SECONDS = 3600  # memory cache; the database keeps the name for good
 
 
 class UnknownPerson(DomainError):
@@ -69,6 +69,11 @@ class Directory:
             return uow.people.id_of(name)
 
     def _lookup(self, user_id: str) -> str:
+        """The name kept for this person, or, meeting them for the first time, Slack's."""
+        with self.uow(read_only=True) as uow:
+            stored = uow.people.name_of(user_id)
+        if stored:
+            return stored
         try:
             user = self.client.users_info(user=user_id)["user"]
         except SlackApiError as error:

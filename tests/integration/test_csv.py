@@ -129,3 +129,21 @@ def test_snipe_it_exports_are_accepted(uow):
         first, second = tx.assets.get("SN-001"), tx.assets.get("SN-002")
     assert (first.name, first.model, str(first.cost), first.status.value) == ("Ops laptop", "ThinkPad T14", "1150.00", "available")
     assert second.status.value == "retired"
+
+
+def test_a_holder_given_as_a_slack_member_id_is_stored_by_the_name_the_chat_knows(uow):
+    from datetime import datetime
+
+    with uow() as tx:
+        tx.people.remember("U0BOB12345", "bob", datetime.now(timezone.utc))
+        tx.commit()
+    header = "asset_tag,name,holder,due\n"
+    result = import_csv("assets", (header + "A-1,Drill,U0BOB12345,2026-12-04\n").encode(), uow, CTX)
+    assert not result.errors
+    with uow(read_only=True) as tx:
+        assert tx.assets.get("A-1").holder == "bob"
+    refused = import_csv("assets", (header + "A-2,Saw,U0NOBODY99,2026-12-04\n").encode(), uow, CTX)
+    assert [str(e) for e in refused.errors] == [
+        "line 2, column holder: U0NOBODY99 is a Slack user ID the bot has not met yet; give their name, "
+        "or import again after they have messaged the bot once"]
+    assert not refused.written
