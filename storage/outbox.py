@@ -62,6 +62,10 @@ class OutboxRepository:
         ).first()
         return Outgoing(*row) if row else None
 
+    def release_claims(self) -> None:
+        """Single process (SQLite), at start: claims found are a crashed run's."""
+        self.writer.execute(update(OUTBOX).where(OUTBOX.c.status == "sending").values(status="pending"))
+
     def sent(self, message_id: int, now: datetime) -> None:
         self._set(message_id, status="sent", sent_at=now, error=None, attempts=OUTBOX.c.attempts + 1)
 

@@ -53,7 +53,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         request_verification_enabled=not settings.slack_app_token,
     )
     directory = Directory(client, core.uow, settings.managers)
-    delivery = Delivery(client, core.uow, settings.managers)
+    delivery = Delivery(client, core.uow, settings.managers, single_process=core.engine.dialect.name == "sqlite")
     handlers = Handlers(core.assistant, directory, client, delivery)
     worker = Worker(core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite")
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)

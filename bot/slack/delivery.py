@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=2)  # a claim this old belongs to a sender that died
 MAX_ATTEMPTS = 12  # with the backoff below, about an hour of trying
 RESPONSE_URL_LIFE = timedelta(minutes=29)  # Slack honours a response_url for 30 minutes (and 5 uses)
+KEEP_SENT = timedelta(days=7)
 PACE_SECONDS = 1.0  # chat.postMessage: about one message per second per channel
 # Errors that say the message can never be posted as it is.
 PERMANENT = frozenset({
@@ -67,8 +68,11 @@ class Permanent(Exception):
 
 class Delivery:
     def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...] = (),
-                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0):
+                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0, single_process: bool = False):
+        """`single_process` (SQLite): claims found at start are a crashed run's,
+        taken back at once rather than after STALE_AFTER."""
         self.client, self.uow, self.managers = client, uow, managers
+        self.single_process = single_process
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.poll_seconds = poll_seconds
         self._last_post: dict[str, float] = {}
@@ -223,6 +227,10 @@ class Delivery:
         self._wake.set()
 
     def start(self) -> None:
+        if self.single_process:
+            with self.uow() as uow:
+                uow.outbox.release_claims()
+                uow.commit()
         self._thread = threading.Thread(target=self._loop, name="qm-delivery", daemon=True)
         self._thread.start()
 
@@ -233,15 +241,20 @@ class Delivery:
             self._thread.join(timeout=10)
 
     def _loop(self) -> None:
+        pruned = 0.0
         while not self._stopping.is_set():
             self._wake.wait(self.poll_seconds)
             self._wake.clear()
             try:
                 self.flush()
+                if time.monotonic() - pruned > 3600:
+                    self.prune(self.clock() - KEEP_SENT)
+                    pruned = time.monotonic()
             except Exception:
                 log.exception("outbox flush failed; will retry")
 
     def prune(self, before: datetime) -> None:
+        """Forget what was delivered long ago (files included)."""
         with self.uow() as uow:
             uow.outbox.prune(before)
             uow.commit()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+import urllib.error
 import urllib.request
 import uuid
 from dataclasses import replace
@@ -14,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from bot.slack import answers
 from bot.slack.answers import Where
 from bot.slack.blocks import action_name
-from bot.slack.client import webhook_client
+from bot.slack.client import retry_after, webhook_client
 from bot.slack.delivery import Delivery
 from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 from bot.slack.home import home_view
@@ -197,14 +199,26 @@ class Handlers:
         self.delivery.send(ids)
 
     def _download(self, file: dict) -> bytes:
-        """A file posted to Slack, fetched with the bot token (Slack requires it)."""
+        """A file posted to Slack, fetched with the bot token (Slack requires
+        it); a 429, a 5xx or a dropped connection is tried twice more."""
         url = file.get("url_private_download") or file.get("url_private")
         if not url:
             file = self._file_info(file["id"])
             url = file.get("url_private_download") or file["url_private"]
         request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self.client.token}"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read(MAX_DOWNLOAD)
+        for attempt in range(3):
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return response.read(MAX_DOWNLOAD)
+            except urllib.error.HTTPError as error:
+                if attempt == 2 or not (error.code == 429 or error.code >= 500):
+                    raise
+                time.sleep(min(retry_after(dict(error.headers)), 5.0))
+            except (urllib.error.URLError, TimeoutError):
+                if attempt == 2:
+                    raise
+                time.sleep(0.5 * 2 ** attempt)
+        raise AssertionError("unreachable")
 
     def say_anyway(self, kind: str, payload: dict, text: str) -> None:
         """Tell the person what happened, without the database (or after an

@@ -35,6 +35,7 @@ def test_http_mode_needs_the_signing_secret(tmp_path):
 def fake():
     with StrictSlack({"UALICE": "alice"}) as fake:
         yield fake
+        fake.assert_clean()
 
 
 def start(tmp_path: Path, fake: StrictSlack, **env) -> tuple[subprocess.Popen, int]:

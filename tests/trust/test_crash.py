@@ -46,7 +46,15 @@ def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
             while scalar(url, "SELECT count(*) FROM inbox WHERE status IN ('pending', 'working')"):
                 assert time.monotonic() < deadline, "requests left unprocessed"
                 time.sleep(0.2)
+            deadline = time.monotonic() + 60
+            while scalar(url, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"):
+                assert time.monotonic() < deadline, "replies left unsent"
+                time.sleep(0.2)
         finally:
             replica.stop()
+        replies = [p for p in fake.called("chat.postMessage") if p["text"].startswith("Recorded 1 pen")]
+        fake.assert_clean()
+    # Every change is answered; a reply in flight at the kill may go twice (Slack has no idempotency key).
+    assert EVENTS <= len(replies) <= EVENTS + 8
     assert scalar(url, "SELECT count(*) FROM ledger WHERE action = 'consume'") == EVENTS
     assert scalar(url, "SELECT on_hand FROM stock_items WHERE sku = 'PEN-1'") == START - EVENTS

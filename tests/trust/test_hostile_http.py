@@ -30,12 +30,13 @@ EVENTISH = st.fixed_dictionaries({
 def target(tmp_path_factory):
     from tests.slack.strict_slack import StrictSlack
 
-    with StrictSlack({"UALICE": "alice"}) as fake:
+    with StrictSlack({"UALICE": "alice", "UMARIA": "maria"}) as fake:
         bot = SlackBot(fake, f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'qm.db'}")
         seed(bot.core.uow)
         bot.start()
         yield bot
         bot.stop()
+        fake.assert_clean()
 
 
 def ledger(bot):

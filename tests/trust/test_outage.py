@@ -54,6 +54,7 @@ def test_an_outage_is_reported_changes_nothing_and_heals_without_a_restart(tmp_p
                 told_down = sum(DB_DOWN in p["text"] for p in fake.called("chat.postMessage"))
             finally:
                 replica.stop()
+            fake.assert_clean()
         consumed = scalar(url, "SELECT count(*) FROM ledger WHERE action = 'consume'")
         assert told_down >= 10 and consumed == 30 - told_down
         assert scalar(url, "SELECT on_hand FROM stock_items") == 1000 - consumed
