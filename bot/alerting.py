@@ -24,7 +24,7 @@ def run_alerts(app: App, at: datetime, dry_run: bool = False, with_digest: bool 
         run = alerts.compute(uow, at, tz, app.settings.audit_intervals)
     local = alerts.local_time(tz)
     lines = [alerts.digest_text(run, local)]
-    lines += [alerts.notice_text(n, local) + f" (to {n.holder})" for n in run.due_soon + run.overdue]
+    lines += [alerts.notice_text(n, local) + f" (to {n.who})" for n in run.due_soon + run.overdue]
     if dry_run:
         return AlertReport(lines + ["(dry run: nothing posted)"])
     if outbox is None:

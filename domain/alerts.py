@@ -57,8 +57,13 @@ class DueNotice:
     kind: str  # "due_soon" | "overdue"
     tag: str
     name: str
-    holder: str
+    holder: str  # who holds it, by key (a Slack member ID, or a name)
     due: datetime
+    holder_name: str | None = None  # how people know the holder, when the key is an ID
+
+    @property
+    def who(self) -> str:
+        return self.holder_name or self.holder
 
     def key(self, today: date) -> str:
         """What makes a notice the same notice: due-soon once per due time,

@@ -14,8 +14,21 @@ class Role(str, Enum):
 
 @dataclass(frozen=True)
 class Person:
+    """`name` is what people are called in answers; `id` is who they are
+    (their Slack member ID) where the transport has one. Holders and the
+    ledger record the `key`, so a new display name changes nothing."""
+
     name: str
     role: Role = Role.EMPLOYEE
+    id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id or self.name
+
+    def is_(self, key: str | None) -> bool:
+        """Is `key` (a holder, a ledger actor) this person, by id or by the name older records used?"""
+        return bool(key) and key.lower() in {self.key.lower(), self.name.lower()}
 
     @property
     def is_manager(self) -> bool:

@@ -4,7 +4,7 @@ The record of sent keys makes a restart, a second scheduler or a second
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Callable, Protocol
 
@@ -48,7 +48,16 @@ class Delivered:
 def compute(uow: UnitOfWork, now: datetime, tz: tzinfo, audit_intervals: dict[str, int] | None = None) -> AlertRun:
     window = due_soon_window(now, tz)
     audits = uow.audits.due(audit_intervals, now) if audit_intervals else []
-    return AlertRun(now, uow.alerts.low_stock(now), uow.alerts.overdue(now), uow.alerts.due_between(*window) if window else [], audits)
+    due_soon = uow.alerts.due_between(*window) if window else []
+    return AlertRun(now, uow.alerts.low_stock(now), _named(uow, uow.alerts.overdue(now)), _named(uow, due_soon), audits)
+
+
+def _named(uow: UnitOfWork, notices: list[DueNotice]) -> list[DueNotice]:
+    """Holders recorded by member ID, with the names people know them by."""
+    if not notices:
+        return notices
+    names = uow.people.names()
+    return [replace(n, holder_name=names[n.holder]) if n.holder in names else n for n in notices]
 
 
 def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
@@ -58,7 +67,7 @@ def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
         lines += [f"• {item.line()}" for item in run.low]
     if run.overdue:
         lines.append(f"Overdue ({len(run.overdue)}):")
-        lines += [f"• {n.tag} {n.name}: {n.holder}, due {local(n.due)}" for n in run.overdue]
+        lines += [f"• {n.tag} {n.name}: {n.who}, due {local(n.due)}" for n in run.overdue]
     if run.audits_due:
         lines.append("Audits due:")
         lines += [f"• {category}: {count} not seen in {days} days" for category, count, days in run.audits_due]

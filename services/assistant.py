@@ -20,6 +20,7 @@ from services import audits, barcodes, catalog, changes, charts, csv_export, lab
 from services.audio import NotAudio, to_pcm
 from services.catalog_cache import CatalogCache
 from services.context import Context
+from services.people import People
 from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
 from services.resolver import CatalogItem
 from services.speech import Recognizer
@@ -54,6 +55,7 @@ class Assistant:
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
+        self.people = People(uow)
         self._recognizer: Recognizer | None = None
         self._recognizer_lock = threading.Lock()
 
@@ -63,7 +65,7 @@ class Assistant:
     def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None,
                 thread: str | None = None, deliver=None) -> Context:
         person = who if isinstance(who, Person) else self.person(who)
-        return Context(person, self.clock(), self.tz, source, inbox_id, thread, deliver)
+        return Context(person, self.clock(), self.tz, source, inbox_id, thread, deliver, self.people.name)
 
     def handle(self, who: Person | str, text: str, source: str | None = None, names: dict[str, str] | None = None,
                inbox_id: int | None = None, thread: str | None = None, deliver=None) -> list[Reply]:
@@ -89,7 +91,7 @@ class Assistant:
         if not codes:
             return [refusal(barcodes.TIPS)]
         with self.uow(read_only=True) as uow:
-            found = barcodes.look_up(uow, list(dict.fromkeys(codes)))
+            found = barcodes.look_up(uow, list(dict.fromkeys(codes)), ctx.name_of)
         known = [f for f in found if f.key]
         commands = parse(text, ctx.now, self.tz) if text.strip() else []
         if len(known) == 1 and commands and all(c.is_change and not c.ref for c in commands):
@@ -241,9 +243,9 @@ class Assistant:
     def _apply(self, uow, ctx: Context, command: Command, items: tuple[CatalogItem, ...]) -> changes.Done:
         intent, keys = command.intent, [i.key for i in items]
         if intent is Intent.CHECK_OUT:
-            return changes.check_out(uow, ctx, keys, command.person or ctx.actor.name, command.due)
+            return changes.check_out(uow, ctx, keys, self._holder(uow, ctx, command), command.due)
         if intent is Intent.CHECK_IN:
-            return changes.check_in(uow, ctx, keys, command.person or ctx.actor.name, command.note)
+            return changes.check_in(uow, ctx, keys, self._holder(uow, ctx, command), command.note)
         if intent in (Intent.MAINTENANCE, Intent.REPAIRED):
             return changes.maintenance(uow, ctx, keys[0], repaired=intent is Intent.REPAIRED)
         if intent is Intent.SEEN:
@@ -255,7 +257,7 @@ class Assistant:
         if intent is Intent.MOVE:
             return changes.move(uow, ctx, keys[0], command.field, command.value)
         if intent is Intent.EXTEND:
-            return changes.extend(uow, ctx, keys, command.person or ctx.actor.name, command.due)
+            return changes.extend(uow, ctx, keys, self._holder(uow, ctx, command), command.due)
         if intent in STOCK_MOVES:
             return changes.move_stock(uow, ctx, STOCK_MOVES[intent], keys[0], command.count, command.pack)
         if intent is Intent.UNDO:
@@ -273,6 +275,10 @@ class Assistant:
         if intent is Intent.RETIRE:
             return catalog.retire(uow, ctx, keys[0])
         return catalog.edit(uow, ctx, items[0].type, keys[0], command.field, command.value)
+
+    def _holder(self, uow, ctx: Context, command: Command) -> str:
+        """Whom a check-out or return is for: the person named ("for @bob"), or the one asking."""
+        return self.people.key_for(uow, command.person) if command.person else ctx.actor.key
 
     @staticmethod
     def _question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:

@@ -17,7 +17,7 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
         audit = _audit_of(ctx, uow.audits.open_audits())
         place = audit["location"] if audit else None
     asset = uow.assets.get(tag)
-    entry = LedgerEntry(action=Action.SEEN, item_type=ItemType.ASSET, item_key=asset.tag, actor=ctx.actor.name, at=ctx.now,
+    entry = LedgerEntry(action=Action.SEEN, item_type=ItemType.ASSET, item_key=asset.tag, actor=ctx.actor.key, at=ctx.now,
                         note=place, source=ctx.source)
     entry_id = uow.ledger.add(entry)
     where = f" in {place}" if place else ""

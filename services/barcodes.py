@@ -74,12 +74,13 @@ class Found:
     description: str
 
 
-def look_up(uow: UnitOfWork, codes: list[str]) -> list[Found]:
+def look_up(uow: UnitOfWork, codes: list[str], names=lambda key: key) -> list[Found]:
+    """What each code is; `names` shows a holder's key as people know them."""
     found = []
     for code in codes:
         asset = uow.assets.get(code)
         if asset is not None:
-            state = asset.status.value.replace("_", " ") + (f", with {asset.holder}" if asset.holder else "")
+            state = asset.status.value.replace("_", " ") + (f", with {names(asset.holder)}" if asset.holder else "")
             found.append(Found(code, asset.tag, f"{asset.tag} {asset.name} ({state}; {asset.location or 'no location'})"))
             continue
         item = uow.stock.get(code) or uow.stock.by_barcode(code)

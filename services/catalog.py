@@ -85,7 +85,7 @@ def retire(uow: UnitOfWork, ctx: Context, tag: str) -> Done:
     if asset.status is AssetStatus.RETIRED:
         raise DomainError(f"{asset.tag} is already retired.")
     if asset.status is AssetStatus.CHECKED_OUT:
-        raise DomainError(f"{asset.tag} is checked out to {asset.holder}; check it in before retiring it.")
+        raise DomainError(f"{asset.tag} is checked out to {ctx.name_of(asset.holder)}; check it in before retiring it.")
     before = snapshot(asset)
     asset.status = AssetStatus.RETIRED
     _save(uow, asset)
@@ -123,11 +123,11 @@ def _open_suggestion(uow: UnitOfWork, suggestion_id: int):
 def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
     """Reverse the actor's last change (or the given one of theirs, from an
     Undo button) with a new entry; history stays."""
-    entry = uow.ledger.last_undoable(ctx.actor.name) if entry_id is None else uow.ledger.get(entry_id)
+    entry = uow.ledger.last_undoable(ctx.actor.key, ctx.actor.name) if entry_id is None else uow.ledger.get(entry_id)
     if entry is None:
         raise NothingToUndo(ctx.actor.name)
-    if entry.actor != ctx.actor.name or not entry.is_undoable:
-        raise DomainError(f"Only {entry.actor} can undo that change (you can undo your own).")
+    if not ctx.actor.is_(entry.actor) or not entry.is_undoable:
+        raise DomainError(f"Only {ctx.name_of(entry.actor)} can undo that change (you can undo your own).")
     item, specs = _load(uow, entry.item_type, entry.item_key)
     if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
         raise UndoConflict("That change was just undone already. Nothing else was changed.")
@@ -141,7 +141,7 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
             action=Action.UNDO,
             item_type=entry.item_type,
             item_key=entry.item_key,
-            actor=ctx.actor.name,
+            actor=ctx.actor.key,
             at=ctx.now,
             quantity=quantity,
             balance=item.on_hand if isinstance(item, StockItem) else None,

@@ -35,7 +35,7 @@ def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockIte
         action=action,
         item_type=ItemType.ASSET if is_asset else ItemType.STOCK,
         item_key=item.tag if is_asset else item.sku,
-        actor=ctx.actor.name,
+        actor=ctx.actor.key,
         at=ctx.now,
         balance=None if is_asset else item.on_hand,
         changes=changes,
@@ -58,11 +58,12 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
         try:
             asset.check_out(holder, due, ctx.now)
         except AssetUnavailable as error:
-            refusal = refusal or error
+            # the domain names the holder by key; answers name them as people know them
+            refusal = refusal or AssetUnavailable(error.tag, error.status, ctx.name_of(error.holder) or None, error.due)
             continue
         uow.assets.save(asset)
         entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before)
-        whom = "you" if holder == ctx.actor.name else holder
+        whom = ctx.who(holder)
         until = f", due back {ctx.local(due)}" if due else ""
         return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.", entry_id)
     if len(tags) > 1:
@@ -74,10 +75,11 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     """Check in one of `tags`, preferring the unit `holder` has."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     out = [a for a in assets if a.status is AssetStatus.CHECKED_OUT]
-    mine = [a for a in out if (a.holder or "").lower() == holder.lower()]
+    mine = [a for a in out if _same(a.holder, holder, ctx)]
     if len(assets) > 1 and not mine and len(out) != 1:
         raise DomainError(
-            f"None of the {len(assets)} units of {assets[0].name} is checked out to {holder}; say which tag you're returning."
+            f"None of the {len(assets)} units of {assets[0].name} is checked out to {ctx.who(holder)}; "
+            "say which tag you're returning."
         )
     asset = (mine or out or assets)[0]
     before = snapshot(asset)
@@ -87,7 +89,7 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
         asset.condition = note
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.CHECK_IN, asset, before, note=note)
-    by = "" if (previous or "").lower() == ctx.actor.name.lower() else f" (it was with {previous})"
+    by = "" if ctx.actor.is_(previous) else f" (it was with {ctx.who(previous)})"
     noted = f" Noted: “{note}”." if note else ""
     damaged = bool(note and DAMAGE.search(note))
     if damaged:
@@ -97,6 +99,15 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
 
 
 EXTEND_BY = timedelta(days=7)
+
+
+def _same(recorded: str | None, holder: str, ctx: Context) -> bool:
+    """Does the recorded holder mean `holder`? (Older records name the actor rather than keep their ID.)"""
+    if not recorded:
+        return False
+    if recorded.lower() == holder.lower():
+        return True
+    return ctx.actor.is_(holder) and ctx.actor.is_(recorded)
 
 
 DAMAGE = re.compile(r"\b(?:broken|dead|cracked|damaged|faulty|leaking|bent|torn|not working|doesn't work|does not work|won't|needs? (?:repair|fixing|service))\b", re.I)
@@ -133,7 +144,7 @@ def move(uow: UnitOfWork, ctx: Context, tag: str, field: str, place: str) -> Don
 def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: datetime | None) -> Done:
     """Keep an asset longer: to `until`, or a week past its due time (or now)."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
-    mine = [a for a in assets if (a.holder or "").lower() == holder.lower()]
+    mine = [a for a in assets if _same(a.holder, holder, ctx)]
     asset = (mine or assets)[0]
     before = snapshot(asset)
     asset.extend(until or max(asset.due or ctx.now, ctx.now) + EXTEND_BY, ctx.now)

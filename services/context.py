@@ -19,6 +19,17 @@ class Context:
     # Records a change's reply inside the change's transaction, (uow, reply):
     # the person hears of a committed change even if the process dies next.
     deliver: Callable[[Any, Any], None] | None = field(default=None, compare=False)
+    # A person's key (a Slack member ID, or a name) as answers show it.
+    names: Callable[[str], str] = field(default=lambda key: key, compare=False)
+
+    def who(self, key: str | None) -> str:
+        """How answers name the person recorded as `key`: "you" for the actor."""
+        if key is None:
+            return "nobody"
+        return "you" if self.actor.is_(key) else self.names(key)
+
+    def name_of(self, key: str | None) -> str:
+        return self.names(key) if key else ""
 
     def local(self, moment: datetime) -> str:
         local = moment.astimezone(self.tz)

@@ -26,7 +26,8 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
     if kind == "assets":
         assets = list(uow.assets.all())
         extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []
-        rows = (_pick(field_texts(a, ASSET_FIELDS), ASSET_COLUMNS + extra) for a in assets)
+        names = uow.people.names()
+        rows = (_pick(_named_holder(names, field_texts(a, ASSET_FIELDS)), ASSET_COLUMNS + extra) for a in assets)
         return _write(writer, ASSET_COLUMNS + extra, rows)
     if kind == "stock":
         rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
@@ -43,6 +44,13 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
     return _write(writer, LEDGER_COLUMNS, rows)
 
 
+
+
+def _named_holder(names: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """The holder as the chat knows them (the contract's `holder` column), not their member ID."""
+    if texts.get("holder") in names:
+        texts["holder"] = names[texts["holder"]]
+    return texts
 
 
 def _pick(texts: dict[str, str], columns: list[str]) -> list[str]:

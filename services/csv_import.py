@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
@@ -17,10 +16,10 @@ from domain.values import tag_key
 from services.changes import record, snapshot
 from services.context import Context
 from services.csv_columns import SNIPE_STATUS, map_headers
+from services.people import people_key
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MAX_ERRORS_SHOWN = 50
-SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,}")  # a holder may be given as a Slack member ID
 
 
 @dataclass(frozen=True)
@@ -139,8 +138,8 @@ def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], 
             cells["status"] = SNIPE_STATUS[cells["status"].strip().lower()]
         if cells.get("holder", "").strip() and not cells.get("status", "").strip():
             cells["status"] = "checked_out"
-        if SLACK_USER_ID.fullmatch(cells.get("holder", "").strip()):
-            cells["holder"] = _holder_name(uow, cells["holder"].strip())
+        if cells.get("holder", "").strip():
+            cells["holder"] = people_key(uow, cells["holder"].strip())
         repo, other, specs = uow.assets, uow.stock, ASSET_FIELDS
         key = cells["asset_tag"]
         existing = repo.get(key, lock=True)
@@ -170,15 +169,6 @@ def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], 
     if record_changes:
         record(uow, ctx, Action.EDIT if existing else Action.CREATE, item, before, quantity=quantity)
     return "updated" if existing else "created"
-
-
-def _holder_name(uow: UnitOfWork, user_id: str) -> str:
-    """A holder given as a Slack user ID is stored as the name the chat knows them by."""
-    name = uow.people.name_of(user_id)
-    if name is None:
-        raise DomainError(f"holder: {user_id} is a Slack user ID the bot has not met yet; give their name, "
-                          "or import again after they have messaged the bot once")
-    return name
 
 
 def key_name(kind: str) -> str:

@@ -19,7 +19,7 @@ def status_line(ctx: Context, asset: Asset) -> str:
     if asset.status is AssetStatus.CHECKED_OUT:
         due = f", due {ctx.local(asset.due)}" if asset.due else ""
         late = " — overdue" if asset.is_overdue(ctx.now) else ""
-        return f"{asset.tag} ({asset.name}) is with {asset.holder}{due}{late}."
+        return f"{asset.tag} ({asset.name}) is with {ctx.name_of(asset.holder)}{due}{late}."
     where = f" at {asset.location}" if asset.location else ""
     return f"{asset.tag} ({asset.name}) is {asset.status.value.replace('_', ' ')}{where}."
 
@@ -39,7 +39,7 @@ def where_is(ctx: Context, items: list[Asset | StockItem]) -> str:
     for item in items:
         place = item.location or "no recorded location"
         if isinstance(item, Asset) and item.status is AssetStatus.CHECKED_OUT:
-            lines.append(f"{item.tag} ({item.name}) is out with {item.holder} (home: {place}).")
+            lines.append(f"{item.tag} ({item.name}) is out with {ctx.name_of(item.holder)} (home: {place}).")
         else:
             label = item.tag if isinstance(item, Asset) else item.sku
             lines.append(f"{label} ({item.name}): {place}.")
@@ -105,7 +105,7 @@ def cards(ctx: Context, items: list[Asset | StockItem]) -> tuple[Card, ...]:
 def _asset_fields(ctx: Context, asset: Asset) -> Card:
     fields = [("Status", asset.status.value.replace("_", " ") + (" (overdue)" if asset.is_overdue(ctx.now) else ""))]
     if asset.holder:
-        fields.append(("Holder", asset.holder))
+        fields.append(("Holder", ctx.name_of(asset.holder)))
     if asset.due:
         fields.append(("Due", ctx.local(asset.due)))
     fields += [("Location", asset.location or "—"), ("Department", asset.department or "—")]
@@ -138,7 +138,7 @@ def stock_card(item: StockItem) -> str:
 
 
 def my_items(ctx: Context, uow: UnitOfWork) -> str:
-    held = uow.assets.held_by(ctx.actor.name)
+    held = uow.assets.held_by(ctx.actor.key, ctx.actor.name)
     if not held:
         return f"{ctx.actor.name}, you have nothing checked out."
     return "You have:\n" + "\n".join("• " + status_line(ctx, asset) for asset in held)

@@ -87,17 +87,21 @@ class PeopleRepository:
     def name_of(self, slack_id: str) -> str | None:
         return self.writer.execute(select(PEOPLE.c.name).where(PEOPLE.c.slack_id == slack_id)).scalar()
 
+    def names(self) -> dict[str, str]:
+        """Every member ID with its name (people are few: hundreds, not millions)."""
+        return dict(self.writer.execute(select(PEOPLE.c.slack_id, PEOPLE.c.name)).all())
+
     def id_of(self, name: str) -> str | None:
         query = select(PEOPLE.c.slack_id).where(func.lower(PEOPLE.c.name) == name.lower()).order_by(PEOPLE.c.updated_at.desc())
         return self.writer.execute(query.limit(1)).scalar()
 
     def remember(self, slack_id: str, name: str, now: datetime) -> None:
-        """The name a Slack user is known by here, set when we first meet them
-        and kept: holders and the ledger name people by it, so a later change
-        of Slack handle must not take their items away. An upsert: two workers
-        (or replicas) meeting a new person at once must not collide."""
+        """The name answers show for a Slack user, refreshed from Slack (holders
+        and the ledger record the member ID, so a new name changes nothing
+        else). An upsert: two workers (or replicas) meeting a new person at
+        once must not collide."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PEOPLE).values(
             slack_id=slack_id, name=name, updated_at=now)
         self.writer.execute(statement.on_conflict_do_update(index_elements=[PEOPLE.c.slack_id],
-                                                            set_={"updated_at": now}))
+                                                            set_={"name": name, "updated_at": now}))

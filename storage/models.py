@@ -179,7 +179,7 @@ class InboxRow(Base):
 
 
 class PersonRow(Base):
-    """Slack users as the chat knows them: holders are stored by name."""
+    """Slack users and the name the chat knows each by (holders are stored by member ID)."""
 
     __tablename__ = "people"
 

@@ -125,8 +125,10 @@ class AssetRepository(_ItemRepository):
     table, key_column, statements = ASSETS, "tag_key", _Statements(ASSETS, "tag_key")
     from_row, values = staticmethod(mapping.asset_from_row), staticmethod(mapping.asset_values)
 
-    def held_by(self, holder: str) -> list[Asset]:
-        query = select(ASSETS).where(func.lower(ASSETS.c.holder) == holder.lower()).order_by(ASSETS.c.due, ASSETS.c.tag_key)
+    def held_by(self, *holders: str) -> list[Asset]:
+        """What a person holds, under any of their keys (member ID, or the name older records used)."""
+        keys = sorted({h.lower() for h in holders})
+        query = select(ASSETS).where(func.lower(ASSETS.c.holder).in_(keys)).order_by(ASSETS.c.due, ASSETS.c.tag_key)
         return list(self._rows(query))
 
     def all(self) -> Iterator[Asset]:
@@ -183,13 +185,13 @@ class LedgerRepository:
     def add(self, entry: LedgerEntry) -> int:
         return self.writer.insert_with_pending(self._insert, mapping.entry_values(entry)).scalar_one()
 
-    def last_undoable(self, actor: str) -> LedgerEntry | None:
+    def last_undoable(self, *actors: str) -> LedgerEntry | None:
         """The person's latest change that is not an undo and not yet undone."""
         undo = LEDGER.alias("undo")
         query = (
             select(LEDGER)
             .where(
-                LEDGER.c.actor == actor,
+                LEDGER.c.actor.in_(sorted(set(actors))),
                 LEDGER.c.action.not_in([Action.UNDO.value, Action.CREATE.value, Action.SEEN.value]),
                 ~select(undo.c.id).where(undo.c.reverses == LEDGER.c.id).exists(),
             )
@@ -222,10 +224,10 @@ class LedgerRepository:
     def is_reversed(self, entry_id: int) -> bool:
         return self.writer.execute(select(func.count()).where(LEDGER.c.reverses == entry_id)).scalar() > 0
 
-    def recent(self, actor: str | None = None, limit: int = 10) -> list[LedgerEntry]:
+    def recent(self, *actors: str, limit: int = 10) -> list[LedgerEntry]:
         query = select(LEDGER).order_by(LEDGER.c.id.desc()).limit(limit)
-        if actor is not None:
-            query = query.where(LEDGER.c.actor == actor)
+        if actors:
+            query = query.where(LEDGER.c.actor.in_(sorted(set(actors))))
         return [mapping.entry_from_row(row) for row in self.writer.execute(query).mappings()]
 
     def all(self) -> Iterator[LedgerEntry]:

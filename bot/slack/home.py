@@ -35,7 +35,7 @@ def _list(title: str, text: str, more: str) -> dict:
 
 
 def _recent(ctx: Context, uow) -> str:
-    entries = uow.ledger.recent(actor=ctx.actor.name, limit=5)
+    entries = uow.ledger.recent(ctx.actor.key, ctx.actor.name, limit=5)
     if not entries:
         return "Nothing yet."
     return "\n".join(f"• {ctx.local(e.at)}: {e.describe()}" for e in entries)
@@ -45,4 +45,4 @@ def _overdue(ctx: Context, uow) -> str:
     late = uow.assets.overdue(ctx.now)
     if not late:
         return "Nothing is overdue."
-    return "\n".join(f"• {a.tag} {a.name}: {a.holder}, due {ctx.local(a.due)}" for a in late)
+    return "\n".join(f"• {a.tag} {a.name}: {ctx.name_of(a.holder)}, due {ctx.local(a.due)}" for a in late)

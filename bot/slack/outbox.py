@@ -11,6 +11,7 @@ from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
 from services.alerts import AlertRun, Undeliverable
+from services.people import looks_like_member_id
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class SlackOutbox:
         if len(run.low) > MAX_ITEMS_WITH_BUTTONS:
             blocks.append(section(f"…and {len(run.low) - MAX_ITEMS_WITH_BUTTONS} more low items (say “what's low” to see all)."))
         if run.overdue:
-            lines = [f"• {n.tag} {n.name}: {n.holder}" for n in run.overdue[:MAX_OVERDUE_LINES]]
+            lines = [f"• {n.tag} {n.name}: {n.who}" for n in run.overdue[:MAX_OVERDUE_LINES]]
             if len(run.overdue) > MAX_OVERDUE_LINES:
                 lines.append(f"…and {len(run.overdue) - MAX_OVERDUE_LINES} more (App Home lists them).")
             blocks.append(section("*Overdue*\n" + "\n".join(lines)))
@@ -48,7 +49,8 @@ class SlackOutbox:
         return self._to_managers(uow, key, text, item_blocks(item, prefix="Just reached its reorder point: "))
 
     def due_notice(self, uow: UnitOfWork, key: str, notice: DueNotice, text: str) -> list[int | None]:
-        user = uow.people.id_of(notice.holder)
+        known = notice.holder_name is not None or looks_like_member_id(notice.holder)
+        user = notice.holder if known else uow.people.id_of(notice.holder)
         if user is None:
             raise Undeliverable(f"no Slack user is known for {notice.holder}, so the notice about {notice.tag} waits")
         # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).

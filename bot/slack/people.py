@@ -1,7 +1,7 @@
-"""Slack user IDs to the names the chat knows people by, and roles from
-QM_MANAGERS. A name comes from users.info when we first meet someone and is
-kept in the database, so a person stays one identity; a failed lookup never
-turns a user ID into a name."""
+"""Slack users: a person is their member ID; their name comes from
+users.info (looked up again after an hour) and is kept in the database for
+answers. A failed lookup uses the kept name, and never turns a member ID
+into a name. Roles from QM_MANAGERS."""
 from __future__ import annotations
 
 import logging
@@ -20,7 +20,7 @@ from storage.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
-REFRESH_SECONDS = 3600  # memory cache; the database keeps the name for good
+REFRESH_SECONDS = 3600  # names change rarely: ask Slack again after an hour
 
 
 class UnknownPerson(DomainError):
@@ -38,7 +38,7 @@ class Directory:
 
     def person(self, user_id: str) -> Person:
         role = Role.MANAGER if user_id.upper() in self.managers else Role.EMPLOYEE
-        return Person(self.name(user_id), role)
+        return Person(self.name(user_id), role, id=user_id)
 
     def name(self, user_id: str) -> str:
         with self._lock:
@@ -51,9 +51,13 @@ class Directory:
         return name
 
     def mentions(self, text: str) -> dict[str, str]:
-        """Names of the people mentioned (not the bot's own mention, which only addresses it)."""
+        """The people mentioned, each by their member ID (a person is their ID;
+        looking them up keeps their name for answers). Not the bot's own
+        mention, which only addresses it."""
         mentioned = [user_id for user_id in MENTION.findall(text or "") if user_id != self.bot_user_id]
-        return {user_id: self.name(user_id) for user_id in mentioned}
+        for user_id in mentioned:
+            self.name(user_id)
+        return {user_id: user_id for user_id in mentioned}
 
     @property
     def bot_user_id(self) -> str | None:
@@ -69,11 +73,7 @@ class Directory:
             return uow.people.id_of(name)
 
     def _lookup(self, user_id: str) -> str:
-        """The name kept for this person, or, meeting them for the first time, Slack's."""
-        with self.uow(read_only=True) as uow:
-            stored = uow.people.name_of(user_id)
-        if stored:
-            return stored
+        """Slack's name for this person, kept for answers (and for when Slack can't say)."""
         try:
             user = self.client.users_info(user=user_id)["user"]
         except SlackApiError as error:

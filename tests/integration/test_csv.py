@@ -131,19 +131,18 @@ def test_snipe_it_exports_are_accepted(uow):
     assert second.status.value == "retired"
 
 
-def test_a_holder_given_as_a_slack_member_id_is_stored_by_the_name_the_chat_knows(uow):
+def test_a_holder_is_kept_by_member_id_whether_given_as_a_name_or_an_id_and_exported_by_name(uow):
     from datetime import datetime
 
     with uow() as tx:
         tx.people.remember("U0BOB12345", "bob", datetime.now(timezone.utc))
         tx.commit()
     header = "asset_tag,name,holder,due\n"
-    result = import_csv("assets", (header + "A-1,Drill,U0BOB12345,2026-12-04\n").encode(), uow, CTX)
+    rows = "A-1,Drill,U0BOB12345,2026-12-04\nA-2,Saw,bob,2026-12-04\nA-3,Ladder,U0NEW98765,2026-12-04\nA-4,Van,Sam,2026-12-04\n"
+    result = import_csv("assets", (header + rows).encode(), uow, CTX)
     assert not result.errors
     with uow(read_only=True) as tx:
-        assert tx.assets.get("A-1").holder == "bob"
-    refused = import_csv("assets", (header + "A-2,Saw,U0NOBODY99,2026-12-04\n").encode(), uow, CTX)
-    assert [str(e) for e in refused.errors] == [
-        "line 2, column holder: U0NOBODY99 is a Slack user ID the bot has not met yet; give their name, "
-        "or import again after they have messaged the bot once"]
-    assert not refused.written
+        held = {tag: tx.assets.get(tag).holder for tag in ("A-1", "A-2", "A-3", "A-4")}
+    assert held == {"A-1": "U0BOB12345", "A-2": "U0BOB12345", "A-3": "U0NEW98765", "A-4": "Sam"}
+    holders = [line.split(",")[14] for line in exported(uow, "assets").splitlines()[1:]]
+    assert holders == ["bob", "bob", "U0NEW98765", "Sam"]  # the contract's holder: the name the chat knows

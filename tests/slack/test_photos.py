@@ -17,7 +17,7 @@ def test_a_photo_is_downloaded_with_the_token_and_answered_with_what_it_is(slack
     assert download["authorization"] == "Bearer xoxb-test"
     slack.click("qm_say", "check out A-1042")
     slack.settle()
-    assert slack.holder("A-1042") == "alice"
+    assert slack.holder("A-1042") == "UALICE"
 
 
 def test_words_with_a_photo_act_on_the_item_in_it(slack, fake):

@@ -42,7 +42,7 @@ def test_a_question_with_choices_is_accepted_by_slack_and_its_buttons_work(slack
     choice = next(b for b in buttons if json.loads(b["value"])["key"] == "A-2002")
     slack.click(choice["action_id"], choice["value"])
     slack.settle()
-    assert slack.holder("A-2002") == "alice" and slack.holder("A-2001") is None
+    assert slack.holder("A-2002") == "UALICE" and slack.holder("A-2001") is None
 
 
 # -- rate limits and server errors on the reply ---------------------------------------------
