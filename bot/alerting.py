@@ -34,5 +34,8 @@ def run_alerts(app: App, at: datetime, dry_run: bool = False, with_digest: bool 
 
         outbox = SlackOutbox.from_settings(app)
     delivered = alerts.deliver(app.uow, run, outbox, tz, with_digest)
-    lines.append(f"posted {len(delivered.sent)} new alert(s)" if delivered.sent else "nothing new to post")
+    if delivered.problems:
+        lines.append(f"recorded {len(delivered.sent)} new alert(s); not everything reached Slack (see the errors)")
+    else:
+        lines.append(f"posted {len(delivered.sent)} new alert(s)" if delivered.sent else "nothing new to post")
     return AlertReport(lines, delivered.problems)

@@ -105,26 +105,27 @@ def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, w
     delivered, ids = Delivered(), []
     for key, kind, text, record in pending:
         try:
-            recorded = _record_once(uow, key, kind, run.at, record)
+            new, recorded = _record_once(uow, key, kind, run.at, record)
         except Undeliverable as problem:
             delivered.problems.append(str(problem))
             continue
-        if recorded is not None:
-            ids += recorded
+        ids += recorded
+        if new:
             delivered.sent.append(Sent(key, text))
     delivered.problems += outbox.send(ids)
     return delivered
 
 
-def _record_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, record: Callable) -> list | None:
+def _record_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, record: Callable) -> tuple[bool, list]:
     """The key is claimed and the messages recorded in one transaction: an
-    alert is queued exactly once, and the outbox sends it until Slack says ok."""
+    alert is queued exactly once, and the outbox sends it until Slack says ok.
+    Recording an alert queued before changes nothing, except that a message
+    of it that failed for good (the bot was not in the channel) is tried again."""
     with uow() as tx:
-        if not tx.alerts.claim(key, kind, now):
-            return None
-        ids = record(tx, key)
+        new = tx.alerts.claim(key, kind, now)
+        ids = [i for i in record(tx, key) if i is not None]
         tx.commit()
-    return ids
+    return new, ids
 
 
 def local_time(tz: tzinfo) -> Callable[[datetime], str]:

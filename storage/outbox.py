@@ -25,8 +25,9 @@ class Outgoing:
     args: dict[str, Any]
     content: bytes | None
     paced: bool
-    attempts: int
+    attempts: int  # this one included
     created_at: datetime
+    claimed_at: datetime  # the claim's token: only its holder may record how it went
 
 
 class OutboxRepository:
@@ -36,12 +37,20 @@ class OutboxRepository:
     def add(self, key: str, method: str, args: dict, now: datetime, channel: str | None = None,
             content: bytes | None = None, paced: bool = False) -> int | None:
         """Record a message; None when `key` was recorded before (a re-run of
-        the same request, a second scheduler): nothing is sent twice."""
+        the same request, a second scheduler): nothing is sent twice. A
+        message under `key` that failed for good is queued again (the bot was
+        invited to the channel since, say)."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(OUTBOX)
         values = dict(key=key, method=method, channel=channel, args=args, content=content, paced=paced,
                       status="pending", attempts=0, next_at=now, created_at=now)
-        return self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)).scalar()
+        added = self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)).scalar()
+        if added is not None:
+            return added
+        return self.writer.execute(
+            update(OUTBOX).where(OUTBOX.c.key == key, OUTBOX.c.status == "failed")
+            .values(status="pending", attempts=0, next_at=now).returning(OUTBOX.c.id)
+        ).scalar()
 
     def due(self, now: datetime, stale_before: datetime, limit: int = 100, ids: list[int] | None = None) -> list[int]:
         """Pending messages whose time has come, and claims a dead sender left."""
@@ -57,8 +66,10 @@ class OutboxRepository:
         o = OUTBOX.c
         claimable = (o.status == "pending") | ((o.status == "sending") & (o.claimed_at < stale_before))
         row = self.writer.execute(
-            update(OUTBOX).where(o.id == message_id, claimable).values(status="sending", claimed_at=now)
-            .returning(o.id, o.key, o.method, o.channel, o.args, o.content, o.paced, o.attempts, o.created_at)
+            update(OUTBOX).where(o.id == message_id, claimable)
+            .values(status="sending", claimed_at=now, attempts=o.attempts + 1)  # a sender that died counts too
+            .returning(o.id, o.key, o.method, o.channel, o.args, o.content, o.paced, o.attempts, o.created_at,
+                       o.claimed_at)
         ).first()
         return Outgoing(*row) if row else None
 
@@ -66,17 +77,21 @@ class OutboxRepository:
         """Single process (SQLite), at start: claims found are a crashed run's."""
         self.writer.execute(update(OUTBOX).where(OUTBOX.c.status == "sending").values(status="pending"))
 
-    def sent(self, message_id: int, now: datetime) -> None:
-        self._set(message_id, status="sent", sent_at=now, error=None, attempts=OUTBOX.c.attempts + 1)
+    def sent(self, message: Outgoing, now: datetime) -> bool:
+        return self._settle(message, status="sent", sent_at=now, error=None)
 
-    def retry(self, message_id: int, at: datetime, error: str) -> None:
-        self._set(message_id, status="pending", next_at=at, error=error[:200], attempts=OUTBOX.c.attempts + 1)
+    def retry(self, message: Outgoing, at: datetime, error: str) -> bool:
+        return self._settle(message, status="pending", next_at=at, error=error[:200])
 
-    def failed(self, message_id: int, error: str) -> None:
-        self._set(message_id, status="failed", error=error[:200], attempts=OUTBOX.c.attempts + 1)
+    def failed(self, message: Outgoing, error: str) -> bool:
+        return self._settle(message, status="failed", error=error[:200])
 
-    def _set(self, message_id: int, **values) -> None:
-        self.writer.execute(update(OUTBOX).where(OUTBOX.c.id == message_id).values(**values))
+    def _settle(self, message: Outgoing, **values) -> bool:
+        """Record how a send went, if the claim is still ours (False: a sender
+        that took it over as stale decides)."""
+        o = OUTBOX.c
+        mine = (o.id == message.id) & (o.status == "sending") & (o.claimed_at == message.claimed_at)
+        return bool(self.writer.execute(update(OUTBOX).where(mine).values(**values)).rowcount)
 
     def status_of(self, key: str) -> tuple[str, str | None] | None:
         row = self.writer.execute(select(OUTBOX.c.status, OUTBOX.c.error).where(OUTBOX.c.key == key)).first()

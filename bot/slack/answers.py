@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.slack.blocks import fallback_text, reply_blocks
 from bot.slack.delivery import Delivery
-from services.replies import Reply
+from services.replies import Reply, ReplyKind
 from storage.unit_of_work import UnitOfWork
 
 
@@ -17,7 +17,7 @@ class Where:
     user: str
     channel: str
     thread_ts: str | None = None  # None in a DM: the answer goes in place
-    direct: bool = False  # the request came in the app's DM
+    direct: bool = False  # the request came in the app's own DM
     response_url: str | None = None  # /qm and buttons answer through it
     received_at: datetime | None = None  # when the request came: its response_url expires 30 minutes later
     replace: bool = False  # the outcome replaces the message whose button was clicked
@@ -31,34 +31,40 @@ def record(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: R
         return _record_file(delivery, uow, where, key, reply)
     if not reply.text:
         return []
+    method, args = render(where, reply)
+    return [delivery.record(uow, key, method, args, channel=args.get("channel"))]
+
+
+def render(where: Where, reply: Reply) -> tuple[str, dict]:
+    """The Slack call that shows `reply` where the request came from."""
     public = reply.changed and not reply.private
     lead = f"<@{where.user}>:" if public and where.mention_on_public else ""
-    message = {"text": fallback_text(reply.text, lead), "blocks": reply_blocks(reply, where.original_text, lead)}
+    message = {"text": fallback_text(reply.text, lead), "blocks": reply_blocks(reply, where.original_text, lead),
+               "_user": where.user}  # told by DM if this can't be posted
     if where.response_url:
-        args = {"url": where.response_url, **message, "response_type": "in_channel" if public else "ephemeral",
-                "replace_original": where.replace, "channel": where.channel, "user": where.user,
-                "issued_at": where.received_at.isoformat() if where.received_at else None}
-        return [delivery.record(uow, key, "response_url", args, channel=where.channel)]
+        return "response_url", {
+            "url": where.response_url, **message, "response_type": "in_channel" if public else "ephemeral",
+            "replace_original": where.replace, "channel": where.channel, "user": where.user,
+            "issued_at": where.received_at.isoformat() if where.received_at else None}
     if reply.private and not where.direct:
-        args = {"channel": where.channel, "user": where.user, "thread_ts": where.thread_ts, **message}
-        return [delivery.record(uow, key, "chat.postEphemeral", args, channel=where.channel)]
-    args = {"channel": where.channel, "thread_ts": where.thread_ts, **message}
-    return [delivery.record(uow, key, "chat.postMessage", args, channel=where.channel)]
+        return "chat.postEphemeral", {"channel": where.channel, "user": where.user, "thread_ts": where.thread_ts,
+                                      **message}
+    return "chat.postMessage", {"channel": where.channel, "thread_ts": where.thread_ts, **message}
 
 
 def _record_file(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: Reply) -> list[int | None]:
     """A file: into the thread, or, when private or asked for with /qm, into
-    the person's DM, saying so where they asked."""
+    the person's DM. Where they asked, they are told once it is there, or
+    that it could not be sent."""
     name, content = reply.attachment
     privately = (reply.private or where.response_url is not None) and not where.direct
-    args = {"filename": name, "text": reply.text}
+    args: dict = {"filename": name, "text": reply.text}
     if privately:
         args["user"] = where.user
+        args["_then"] = [render(where, Reply(ReplyKind.ANSWER, f"I've sent you {name} in a direct message."))]
     else:
         args.update(channel=where.channel, thread_ts=where.thread_ts)
-    ids = [delivery.record(uow, key, "files.upload", args, channel=where.user if privately else where.channel,
-                           content=content)]
-    if privately:
-        note = Reply(reply.kind, f"I've sent you {name} in a direct message.")
-        ids += record(delivery, uow, where, key + ":note", note)
-    return ids
+    failed = Reply(ReplyKind.REFUSAL, f"Sorry, I couldn't send you {name}: Slack refused the upload. Nothing was changed.")
+    args["_else"] = [render(where, failed)]
+    return [delivery.record(uow, key, "files.upload", args, channel=where.user if privately else where.channel,
+                            content=content)]

@@ -53,7 +53,12 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         request_verification_enabled=not settings.slack_app_token,
     )
     directory = Directory(client, core.uow, settings.managers)
-    delivery = Delivery(client, core.uow, settings.managers, single_process=core.engine.dialect.name == "sqlite")
+    # Workers send what they just committed once, without waiting out a 429 or
+    # a 5xx in place (that would hold up everyone's requests); the delivery
+    # thread retries.
+    first_try = web_client(settings.slack_bot_token, settings.slack_api_url, retry_in_place=False)
+    delivery = Delivery(client, core.uow, settings.managers, single_process=core.engine.dialect.name == "sqlite",
+                        first_try_client=first_try)
     handlers = Handlers(core.assistant, directory, client, delivery)
     worker = Worker(core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite")
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)

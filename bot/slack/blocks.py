@@ -140,7 +140,16 @@ def card_block(card: Card) -> dict:
 
 
 def section(text: str) -> dict:
-    return _section_raw(escape(text))
+    """A section of plain text (escaped), within Slack's 3,000 characters:
+    a longer text keeps its whole lines and says how many were left out."""
+    escaped = escape(text)
+    if len(escaped) <= MAX_SECTION:
+        return _section_raw(escaped)
+    lines = [escape(line) for line in text.splitlines()]
+    shown, left = fit_lines(lines, MAX_SECTION - 40)
+    if not shown:  # one enormous line: cut it, before escaping (an entity is never split)
+        return _section_raw(escape(text[: MAX_SECTION // 2]) + "…")
+    return _section_raw("\n".join(shown) + f"\n…and {left} more lines.")
 
 
 def _section_raw(mrkdwn: str) -> dict:

@@ -37,18 +37,20 @@ def retry_after(headers: dict | None, default: float = 1.0) -> float:
     return default
 
 
-def retry_handlers() -> list:
+def retry_handlers(in_place: bool = True) -> list:
+    """`in_place=False`: only a dropped connection is retried at once; a 429
+    or a 5xx comes back to the caller (the outbox reschedules it)."""
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)
-    return [
-        ConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
-        ShortRateLimitRetryHandler(max_retry_count=2),
-        ServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
-    ]
+    handlers = [ConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)]
+    if in_place:
+        handlers += [ShortRateLimitRetryHandler(max_retry_count=2),
+                     ServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)]
+    return handlers
 
 
-def web_client(token: str | None, api_url: str) -> WebClient:
+def web_client(token: str | None, api_url: str, retry_in_place: bool = True) -> WebClient:
     base_url = api_url if api_url.endswith("/") else api_url + "/"
-    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers())
+    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers(retry_in_place))
 
 
 def webhook_client(url: str) -> WebhookClient:

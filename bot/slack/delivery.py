@@ -19,7 +19,9 @@ from storage.outbox import Outgoing
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-STALE_AFTER = timedelta(minutes=2)  # a claim this old belongs to a sender that died
+# A claim this old belongs to a sender that died: well past the longest send
+# (an upload is four calls of up to 15 s, each tried three times).
+STALE_AFTER = timedelta(minutes=10)
 MAX_ATTEMPTS = 12  # with the backoff below, about an hour of trying
 RESPONSE_URL_LIFE = timedelta(minutes=29)  # Slack honours a response_url for 30 minutes (and 5 uses)
 KEEP_SENT = timedelta(days=7)
@@ -68,10 +70,14 @@ class Permanent(Exception):
 
 class Delivery:
     def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...] = (),
-                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0, single_process: bool = False):
+                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0, single_process: bool = False,
+                 first_try_client: WebClient | None = None):
         """`single_process` (SQLite): claims found at start are a crashed run's,
-        taken back at once rather than after STALE_AFTER."""
+        taken back at once rather than after STALE_AFTER. `first_try_client`
+        sends what a worker just committed without waiting in place on a 429
+        or a 5xx: the delivery thread retries, and the worker moves on."""
         self.client, self.uow, self.managers = client, uow, managers
+        self.first_try_client = first_try_client or client
         self.single_process = single_process
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.poll_seconds = poll_seconds
@@ -96,15 +102,15 @@ class Delivery:
             return []
         with self.uow(read_only=True) as uow:
             due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, ids=wanted)
-        return [outcome for message_id in due if (outcome := self._send_one(message_id))]
+        return [outcome for message_id in due if (outcome := self._send_one(message_id, self.first_try_client))]
 
     def flush(self, limit: int = 100) -> list[Outcome]:
         """Send everything whose time has come (retries, and what a crash left)."""
         with self.uow(read_only=True) as uow:
             due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, limit=limit)
-        return [outcome for message_id in due if (outcome := self._send_one(message_id))]
+        return [outcome for message_id in due if (outcome := self._send_one(message_id, self.client))]
 
-    def _send_one(self, message_id: int) -> Outcome | None:
+    def _send_one(self, message_id: int, client: WebClient) -> Outcome | None:
         now = self.clock()
         with self.uow() as uow:
             message = uow.outbox.claim(message_id, now, now - STALE_AFTER)
@@ -113,7 +119,7 @@ class Delivery:
             return None  # another sender has it, or it went already
         try:
             self._pace(message)
-            self._post(message)
+            self._post(client, message)
         except Transient as problem:
             return self._retry_later(message, problem)
         except Permanent as problem:
@@ -122,17 +128,21 @@ class Delivery:
             log.exception("unexpected error sending %s", message.key)
             return self._retry_later(message, Transient(type(error).__name__))
         with self.uow() as uow:
-            uow.outbox.sent(message.id, self.clock())
+            if uow.outbox.sent(message, self.clock()):
+                ids = self._follow_up(uow, message, "_then")
+            else:
+                ids = []  # taken over as stale meanwhile: that sender records it
             uow.commit()
+        self.send(ids)
         return Outcome(message.key, "sent", channel=message.channel)
 
     def _retry_later(self, message: Outgoing, problem: Transient) -> Outcome:
-        if message.attempts + 1 >= MAX_ATTEMPTS:
+        if message.attempts >= MAX_ATTEMPTS:
             return self._give_up(message, f"gave up after {MAX_ATTEMPTS} tries: {problem.error}")
-        wait = problem.wait if problem.wait is not None else min(2 ** message.attempts, 600)
+        wait = problem.wait if problem.wait is not None else min(2 ** (message.attempts - 1), 600)
         log.warning("Slack did not take %s (%s); trying again in %.0f s", message.key, problem.error, wait)
         with self.uow() as uow:
-            uow.outbox.retry(message.id, self.clock() + timedelta(seconds=wait), problem.error)
+            uow.outbox.retry(message, self.clock() + timedelta(seconds=wait), problem.error)
             uow.commit()
         self._wake.set()
         return Outcome(message.key, "retrying", problem.error, message.channel)
@@ -141,11 +151,30 @@ class Delivery:
         outcome = Outcome(message.key, "failed", error, message.channel)
         log.error("could not deliver %s to %s: %s. %s", message.key, message.channel, error, outcome.advice)
         with self.uow() as uow:
-            uow.outbox.failed(message.id, error)
-            if not message.key.startswith("problem:"):
-                self._report(uow, outcome)
+            ids = []
+            if uow.outbox.failed(message, error):
+                ids = self._follow_up(uow, message, "_else") or self._tell_author(uow, message, error)
+                if not message.key.startswith("problem:"):
+                    self._report(uow, outcome)
             uow.commit()
+        self.send(ids)
         return outcome
+
+    def _follow_up(self, uow: UnitOfWork, message: Outgoing, when: str) -> list[int | None]:
+        """Messages that depend on how this one went ("I've sent you the file"
+        only once it is sent; "I couldn't send it" when it can't be)."""
+        return [self.record(uow, f"{message.key}:{when}:{n}", method, args, channel=args.get("channel"))
+                for n, (method, args) in enumerate(message.args.get(when) or [])]
+
+    def _tell_author(self, uow: UnitOfWork, message: Outgoing, error: str) -> list[int | None]:
+        """A reply that can't be posted where it was asked for goes to its author by DM."""
+        user, text = message.args.get("_user"), message.args.get("text")
+        if not user or not text or message.channel == user or message.method == "files.upload":
+            return []
+        where = f"<#{message.channel}>" if message.channel else "there"
+        note = f"I couldn't post my answer in {where} (Slack says `{error}`), so here it is:\n{text}"
+        return [self.record(uow, f"{message.key}:to-author", "chat.postMessage", {"channel": user, "text": note[:39_000]},
+                            channel=user)]
 
     def _report(self, uow: UnitOfWork, outcome: Outcome) -> None:
         """Tell each manager, once a day per channel and error, what stops delivery."""
@@ -170,16 +199,16 @@ class Delivery:
 
     # -- one Slack call per kind of message ---------------------------------------------
 
-    def _post(self, message: Outgoing) -> None:
-        args = dict(message.args)
+    def _post(self, client: WebClient, message: Outgoing) -> None:
+        args = {k: v for k, v in message.args.items() if not k.startswith("_")}  # ours, not Slack's
         if message.method == "response_url":
-            self._respond(message, args)
+            self._respond(client, message, args)
         elif message.method == "files.upload":
-            self._upload(message, args)
+            self._upload(client, message, args)
         else:
-            _call(lambda a: self.client.api_call(message.method, json=a), args)
+            _call(lambda a: client.api_call(message.method, json=a), args)
 
-    def _respond(self, message: Outgoing, args: dict) -> None:
+    def _respond(self, client: WebClient, message: Outgoing, args: dict) -> None:
         """Answer through the response_url while Slack honours it; after that
         (or once it is used up) post the same answer another way."""
         issued = datetime.fromisoformat(args["issued_at"]) if args.get("issued_at") else message.created_at
@@ -192,9 +221,9 @@ class Delivery:
             if response.status_code == 429 or response.status_code >= 500:
                 raise Transient(f"response_url {response.status_code}")
             log.info("response_url refused (%s %s); answering another way", response.status_code, response.body)
-        self._fallback(args)
+        self._fallback(client, args)
 
-    def _fallback(self, args: dict) -> None:
+    def _fallback(self, client: WebClient, args: dict) -> None:
         """In the channel if it was public, else ephemerally there, else by DM."""
         text, blocks, user, channel = args.get("text"), args.get("blocks"), args.get("user"), args.get("channel")
         tries = []
@@ -205,21 +234,21 @@ class Delivery:
         tries.append(("chat.postMessage", {"channel": user}))
         for n, (method, where) in enumerate(tries):
             try:
-                _call(lambda a, m=method: self.client.api_call(m, json=a), {**where, "text": text, "blocks": blocks})
+                _call(lambda a, m=method: client.api_call(m, json=a), {**where, "text": text, "blocks": blocks})
                 return
             except Permanent:
                 if n == len(tries) - 1:
                     raise  # not in that channel: a DM reaches the person anywhere
 
-    def _upload(self, message: Outgoing, args: dict) -> None:
+    def _upload(self, client: WebClient, message: Outgoing, args: dict) -> None:
         channel = args.get("channel")
         if args.get("user"):  # private: into the person's DM with the app
-            channel = _call(lambda a: self.client.conversations_open(**a), {"users": args["user"]})["channel"]["id"]
+            channel = _call(lambda a: client.conversations_open(**a), {"users": args["user"]})["channel"]["id"]
         upload = {"channel": channel, "filename": args["filename"], "title": args["filename"],
                   "content": message.content or b"", "initial_comment": args.get("text")}
         if args.get("thread_ts") and not args.get("user"):
             upload["thread_ts"] = args["thread_ts"]
-        _call(lambda a: self.client.files_upload_v2(**a), upload)
+        _call(lambda a: client.files_upload_v2(**a), upload)
 
     # -- the background sender -------------------------------------------------------
 

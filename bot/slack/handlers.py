@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 import uuid
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 from slack_sdk import WebClient
 from sqlalchemy.exc import DBAPIError
@@ -32,6 +33,7 @@ from storage.inbox import InboxItem
 
 log = logging.getLogger(__name__)
 MAX_DOWNLOAD = 25_000_000  # a phone photo is a few MB
+GIVE_UP_AFTER = timedelta(minutes=10)  # a request that long waiting on Slack is answered, not retried
 DB_DOWN = "I can't reach the database right now, so nothing was changed. Please try again in a moment."
 
 
@@ -45,10 +47,15 @@ class Handlers:
     def __call__(self, item: InboxItem) -> None:
         try:
             getattr(self, f"_{item.kind}")(item)
-        except (DBAPIError, RetryLater):
+        except DBAPIError:
             # Stored requests are retried when the database is back, so the
             # person is not told "nothing changed" about something that will.
             raise
+        except RetryLater as error:
+            if item.received_at and _now() - item.received_at < GIVE_UP_AFTER:
+                raise
+            self.say_anyway(item.kind, item.payload, f"Slack kept failing to tell me who you are ({error}), so "
+                                                      "nothing was changed. Please try again.")
         except UnknownPerson as error:
             self.say_anyway(item.kind, item.payload, error.message)
         except Exception:
@@ -102,8 +109,9 @@ class Handlers:
     def _command(self, item: InboxItem) -> None:
         body = item.payload
         text, user = body.get("text") or "help", body["user_id"]
+        # direct=False even in a DM: /qm may come from a DM between two people, where the bot can't post.
         where = Where(user, body.get("channel_id") or user, response_url=body.get("response_url"),
-                      received_at=item.received_at, direct=str(body.get("channel_id", "")).startswith("D"), mention_on_public=True, original_text=text)
+                      received_at=item.received_at, mention_on_public=True, original_text=text)
         deliver, recorded = self._deliverer(where, item.id)
         replies = self.assistant.handle(
             self.directory.person(user), text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
@@ -188,15 +196,18 @@ class Handlers:
     def _answer(self, where: Where, item_id: int, replies: list[Reply], recorded: list[int | None]) -> None:
         """Record the replies the changes did not (answers, questions,
         refusals) under keys of this request, so a re-run records nothing
-        twice; then send all of them."""
+        twice; then send all of them. Only the first reply replaces the
+        message whose button was clicked; the rest come after it."""
         ids = list(recorded)
         rest = [(n, reply) for n, reply in enumerate(replies) if not reply.delivered and (reply.text or reply.attachment)]
         if rest:
             with self.assistant.uow() as uow:
                 for n, reply in rest:
-                    ids += answers.record(self.delivery, uow, where, f"reply:{item_id}:{n}", reply)
+                    here = where if n == 0 and not recorded else replace(where, replace=False)
+                    ids += answers.record(self.delivery, uow, here, f"reply:{item_id}:{n}", reply)
                 uow.commit()
         self.delivery.send(ids)
+        self.delivery.wake()  # notices the change recorded (a crossing) go out from the delivery thread
 
     def _download(self, file: dict) -> bytes:
         """A file posted to Slack, fetched with the bot token (Slack requires
@@ -252,3 +263,7 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         tag, _, place = value.partition("|")
         return [Command(Intent.MOVE, ref=tag, field="location", value=place)]
     return [Command(Intent.UNKNOWN)]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

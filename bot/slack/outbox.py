@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from bot.slack.blocks import actions, button, due_notice_blocks, fallback_text, section
+from bot.slack.blocks import MAX_BLOCKS, actions, button, due_notice_blocks, fallback_text, section, text_sections
 from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
@@ -37,15 +37,18 @@ class SlackOutbox:
         if len(run.low) > MAX_ITEMS_WITH_BUTTONS:
             blocks.append(section(f"…and {len(run.low) - MAX_ITEMS_WITH_BUTTONS} more low items (say “what's low” to see all)."))
         if run.overdue:
-            lines = [f"• {n.tag} {n.name}: {n.who}" for n in run.overdue[:MAX_OVERDUE_LINES]]
+            lines = ["*Overdue*"] + [f"• {n.tag} {n.name}: {n.who}" for n in run.overdue[:MAX_OVERDUE_LINES]]
             if len(run.overdue) > MAX_OVERDUE_LINES:
                 lines.append(f"…and {len(run.overdue) - MAX_OVERDUE_LINES} more (App Home lists them).")
-            blocks.append(section("*Overdue*\n" + "\n".join(lines)))
+            blocks += text_sections("\n".join(lines), MAX_BLOCKS - len(blocks))
         return self._to_managers(uow, key, text, blocks)
 
     def crossing(self, uow: UnitOfWork, item: LowStock) -> list[int | None]:
         text = f"{item.name} just reached its reorder point: {item.line()}"
         key = f"crossing:{item.sku}:{uuid.uuid4().hex}"  # recorded once, with the change that crossed
+        if not self.alert_channel and not self.managers:
+            log.warning("%s reached its reorder point; no QM_ALERT_CHANNEL or QM_MANAGERS to tell", item.sku)
+            return []  # never a reason to refuse the change itself
         return self._to_managers(uow, key, text, item_blocks(item, prefix="Just reached its reorder point: "))
 
     def due_notice(self, uow: UnitOfWork, key: str, notice: DueNotice, text: str) -> list[int | None]:
