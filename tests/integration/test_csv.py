@@ -146,3 +146,10 @@ def test_a_holder_is_kept_by_member_id_whether_given_as_a_name_or_an_id_and_expo
     assert held == {"A-1": "U0BOB12345", "A-2": "U0BOB12345", "A-3": "U0NEW98765", "A-4": "Sam"}
     holders = [line.split(",")[14] for line in exported(uow, "assets").splitlines()[1:]]
     assert holders == ["bob", "bob", "U0NEW98765", "Sam"]  # the contract's holder: the name the chat knows
+
+
+def test_a_holder_name_in_capitals_is_a_name_not_a_member_id(uow):
+    result = import_csv("assets", b"asset_tag,name,holder\nA-9,Pallet jack,WAREHOUSE\n", uow, CTX)
+    assert not result.errors
+    with uow(read_only=True) as tx:
+        assert tx.assets.get("A-9").holder == "WAREHOUSE"

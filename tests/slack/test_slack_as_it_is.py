@@ -223,3 +223,68 @@ def test_a_used_up_response_url_falls_back_to_a_dm_where_the_bot_is_not_in_the_c
     wait_until(lambda: [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"])
     (dm,) = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
     assert "3 cartridges" in dm["text"]
+
+
+# -- found in review -------------------------------------------------------------------
+
+
+def test_a_change_that_crosses_its_reorder_point_commits_when_nobody_is_set_to_hear(fake, database_url):
+    bot = SlackBot(fake, database_url, env={"QM_MANAGERS": ""})
+    seed(bot.core.uow)
+    bot.start()
+    try:
+        bot.message("used 1 toner")
+        (reply,) = fake.wait_for("chat.postMessage")
+        assert reply["text"].startswith("Recorded 1 cartridge") and bot.on_hand("TON-26A") == 2
+    finally:
+        bot.stop()
+
+
+def test_a_file_that_cannot_be_sent_is_said_so_never_announced(slack, fake):
+    fake.fail("conversations.open", error="missing_scope", times=1)
+    slack.command("export stock", user="UMARIA", channel="CGENERAL")
+    (told,) = fake.wait_for("response_url")
+    assert "couldn't send you" in told["text"] and told["response_type"] == "ephemeral"
+    slack.settle()
+    assert not any("I've sent you" in p.get("text", "") for p in fake.called("response_url"))
+    assert fake.called("files.completeUploadExternal") == []
+
+
+def test_a_reply_slack_refuses_for_good_reaches_its_author_by_dm(slack, fake):
+    fake.fail("chat.postMessage", error="not_in_channel", times=1)  # the bot was removed from the channel meanwhile
+    slack.message("used 1 ream of paper", channel="CSUPPLIES", channel_type="channel")
+    wait_until(lambda: [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"])
+    (dm,) = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
+    assert "couldn't post my answer in <#CSUPPLIES>" in dm["text"] and "Recorded 1 ream" in dm["text"]
+    assert slack.on_hand("PAP-A4") == 39
+
+
+def test_a_choice_keeps_the_person_mentioned_as_the_holder(slack, fake):
+    slack.message("check out the projector for <@UBOB>")
+    (question,) = fake.wait_for("chat.postMessage")
+    choice = next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if json.loads(e["value"])["key"] == "A-2002")
+    slack.click(choice["action_id"], choice["value"])
+    slack.settle()
+    assert slack.holder("A-2002") == "UBOB"
+    (done,) = [p for p in fake.called("response_url") if "Checked out" in p["text"]]
+    assert "to bob" in done["text"] and done["replace_original"] is True
+
+
+def test_an_alert_refused_for_good_is_posted_once_the_bot_is_invited(slack, fake, database_url):
+    import os
+    import subprocess
+
+    from tests.cli.test_cli import SCRIPT
+
+    fake.expect_refusal("chat.postMessage", "not_in_channel")
+    slack.message("used 1 toner")
+    slack.settle()
+    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
+           "QM_ALERT_CHANNEL": "CLATER", "QM_MANAGERS": ""}
+    at = ["--at", "2026-11-30T09:30:00+00:00"]
+    assert subprocess.run([SCRIPT, "alerts", *at], env=env, capture_output=True, text=True).returncode == 1
+    fake.member_of.add("CLATER")  # someone typed /invite @quartermaster
+    again = subprocess.run([SCRIPT, "alerts", *at], env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CLATER"]) == 1
