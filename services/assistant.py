@@ -339,10 +339,10 @@ def _photo_offers(ctx: Context, found) -> tuple[tuple[str, str, str], ...]:
         if f.key is None:
             if ctx.actor.is_manager:
                 offers.append((f"Add {f.code}", "qm_say", f"add asset {f.code} Scanned item {f.code}"))
-        elif "on hand" in f.description:
+        elif f.state == "stock":
             offers += [(f"Used 1 {f.key}", "qm_say", f"used 1 {f.key}"), (f"Received 1 {f.key}", "qm_say", f"received 1 {f.key}")]
-        elif "(checked out" in f.description:
+        elif f.state == "checked_out":
             offers.append((f"Return {f.key}", "qm_say", f"return {f.key}"))
-        elif "(available" in f.description:
+        elif f.state == "available":
             offers.append((f"Check out {f.key}", "qm_say", f"check out {f.key}"))
     return tuple(offers[:5])

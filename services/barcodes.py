@@ -72,6 +72,7 @@ class Found:
     code: str
     key: str | None  # the tag or SKU it names, None when the catalog doesn't know it
     description: str
+    state: str | None = None  # "stock", or an asset's status ("available", "checked_out", ...)
 
 
 def look_up(uow: UnitOfWork, codes: list[str], names=lambda key: key) -> list[Found]:
@@ -81,11 +82,12 @@ def look_up(uow: UnitOfWork, codes: list[str], names=lambda key: key) -> list[Fo
         asset = uow.assets.get(code)
         if asset is not None:
             state = asset.status.value.replace("_", " ") + (f", with {names(asset.holder)}" if asset.holder else "")
-            found.append(Found(code, asset.tag, f"{asset.tag} {asset.name} ({state}; {asset.location or 'no location'})"))
+            found.append(Found(code, asset.tag, f"{asset.tag} {asset.name} ({state}; {asset.location or 'no location'})",
+                               asset.status.value))
             continue
         item = uow.stock.get(code) or uow.stock.by_barcode(code)
         if item is not None:
-            found.append(Found(code, item.sku, f"{item.sku} {item.name} ({item.describe(item.on_hand)} on hand)"))
+            found.append(Found(code, item.sku, f"{item.sku} {item.name} ({item.describe(item.on_hand)} on hand)", "stock"))
         else:
             found.append(Found(code, None, f"{code}: not in the catalog"))
     return found

@@ -22,8 +22,12 @@ PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,120,30,100,0.35,Supply closet,Sta
 """
 
 
+def seed_context() -> Context:
+    return Context(Person("setup", Role.MANAGER), NOW, timezone.utc, "test-seed")
+
+
 def seed(uow_factory) -> None:
-    ctx = Context(Person("setup", Role.MANAGER), NOW, timezone.utc, "test-seed")
+    ctx = seed_context()
     for kind, text in (("assets", ASSETS), ("stock", STOCK)):
         result = import_csv(kind, text.encode(), uow_factory, ctx)
         assert not result.errors, result.errors

@@ -55,3 +55,13 @@ def test_a_photo_during_a_walk_around_records_a_sighting(slack, fake):
     slack.settle()
     closing = [p for p in fake.called("chat.postMessage") if p["channel"] == "DMARIA"][-1]
     assert closing["text"].startswith("Audit of Meeting room B: 1 found, 0 missing, 0 unexpected.")
+
+
+def test_an_asset_whose_name_reads_like_stock_words_gets_asset_buttons(slack, fake):
+    from services.csv_import import import_csv
+    from tests.catalog import seed_context
+
+    import_csv("assets", b"asset_tag,name\nA-5001,Canon handheld scanner\n", slack.core.uow, seed_context())
+    slack.photo(photograph("A-5001", "Canon handheld scanner", 8))
+    (post,) = fake.wait_for("chat.postMessage")
+    assert set(buttons(post)) == {"qm_say:check out A-5001"}  # not "Used 1" / "Received 1" ("on hand" in "Canon handheld")

@@ -103,19 +103,24 @@ def test_a_digest_dm_that_fails_for_one_manager_is_not_sent_again_to_the_others(
         bot.stop()
 
 
-def test_alerts_exits_1_and_says_what_to_do_when_the_bot_is_not_in_the_alert_channel(slack, fake, database_url):
+def run_alerts_cli(slack, fake, database_url, channel):
+    """`quartermaster alerts` in its own process, after a change took toner to its reorder point."""
     import os
     import subprocess
 
     from tests.cli.test_cli import SCRIPT
 
-    fake.expect_refusal("chat.postMessage", "not_in_channel")
     slack.message("used 1 toner")
     slack.settle()
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
-           "QM_ALERT_CHANNEL": "CNOTJOINED", "QM_MANAGERS": ""}
-    done = subprocess.run([SCRIPT, "alerts", "--at", "2026-11-30T09:30:00+00:00"], env=env, capture_output=True,
-                          text=True)
+           "QM_ALERT_CHANNEL": channel, "QM_MANAGERS": ""}
+    return lambda: subprocess.run([SCRIPT, "alerts", "--at", "2026-11-30T09:30:00+00:00"], env=env,
+                                  capture_output=True, text=True)
+
+
+def test_alerts_exits_1_and_says_what_to_do_when_the_bot_is_not_in_the_alert_channel(slack, fake, database_url):
+    fake.expect_refusal("chat.postMessage", "not_in_channel")
+    done = run_alerts_cli(slack, fake, database_url, "CNOTJOINED")()
     assert done.returncode == 1
     assert "not_in_channel" in done.stderr and "invite @quartermaster to <#CNOTJOINED>" in done.stderr
 
@@ -272,19 +277,10 @@ def test_a_choice_keeps_the_person_mentioned_as_the_holder(slack, fake):
 
 
 def test_an_alert_refused_for_good_is_posted_once_the_bot_is_invited(slack, fake, database_url):
-    import os
-    import subprocess
-
-    from tests.cli.test_cli import SCRIPT
-
     fake.expect_refusal("chat.postMessage", "not_in_channel")
-    slack.message("used 1 toner")
-    slack.settle()
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
-           "QM_ALERT_CHANNEL": "CLATER", "QM_MANAGERS": ""}
-    at = ["--at", "2026-11-30T09:30:00+00:00"]
-    assert subprocess.run([SCRIPT, "alerts", *at], env=env, capture_output=True, text=True).returncode == 1
+    alerts = run_alerts_cli(slack, fake, database_url, "CLATER")
+    assert alerts().returncode == 1
     fake.member_of.add("CLATER")  # someone typed /invite @quartermaster
-    again = subprocess.run([SCRIPT, "alerts", *at], env=env, capture_output=True, text=True)
+    again = alerts()
     assert again.returncode == 0, again.stderr
     assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CLATER"]) == 1
