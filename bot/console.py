@@ -53,7 +53,7 @@ class ConsoleChat:
         answer = text.strip().strip(".").lower()
         for number, choice in enumerate(question.choices, start=1):
             if answer in (str(number), choice.key.lower()):
-                return self.assistant.choose(speaker, question, choice.key, source)
+                return self.assistant.answer(speaker, question.question_id, choice.key, source)
         return None  # not an answer: treat it as a new message
 
     def _render(self, speaker: str, reply: Reply) -> str:

@@ -105,15 +105,23 @@ class Asset:
             raise InvalidValue("salvage_value: it can't be more than the cost")
 
 
-def _text(text, tz):
-    return " ".join(text.split())
+def _text(text, tz, limit=100):
+    """Single-spaced text, within what its column holds (refused, never cut)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        raise InvalidValue(f"that is {len(text)} characters; at most {limit} fit")
+    return text
+
+
+def _long_text(text, tz):
+    return _text(text, tz, limit=200)
 
 
 ASSET_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
         FieldSpec("asset_tag", "tag", _text, required=True),
-        FieldSpec("name", "name", _text, required=True),
+        FieldSpec("name", "name", _long_text, required=True),
         FieldSpec("category", "category", _text),
         FieldSpec("manufacturer", "manufacturer", _text),
         FieldSpec("model", "model", _text),
@@ -122,7 +130,7 @@ ASSET_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("purchase_date", "purchase_date", lambda t, tz: parse_date(t)),
         FieldSpec("useful_life_years", "useful_life_years", lambda t, tz: parse_count(t, limit=100) or None),
         FieldSpec("salvage_value", "salvage_value", lambda t, tz: parse_money(t)),
-        FieldSpec("condition", "condition", _text),
+        FieldSpec("condition", "condition", _long_text),
         FieldSpec("location", "location", _text),
         FieldSpec("department", "department", _text),
         FieldSpec("status", "status", lambda t, tz: parse_choice(t, AssetStatus), empty=AssetStatus.AVAILABLE),

@@ -72,8 +72,16 @@ def is_valid_gtin(code: str) -> bool:
     return (10 - total % 10) % 10 == digits[-1]
 
 
-def _text(text, tz):
-    return " ".join(text.split())
+def _text(text, tz, limit=100):
+    """Single-spaced text, within what its column holds (refused, never cut)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        raise InvalidValue(f"that is {len(text)} characters; at most {limit} fit")
+    return text
+
+
+def _long_text(text, tz):
+    return _text(text, tz, limit=200)
 
 
 def _unit(text, tz):
@@ -87,7 +95,7 @@ STOCK_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
         FieldSpec("sku", "sku", _text, required=True),
-        FieldSpec("name", "name", _text, required=True),
+        FieldSpec("name", "name", _long_text, required=True),
         FieldSpec("unit", "unit", _unit, required=True),
         FieldSpec("packs", "packs", lambda t, tz: Packs.parse(t), empty=Packs()),
         FieldSpec("on_hand", "on_hand", lambda t, tz: parse_count(t, MAX_ON_HAND), empty=0),
@@ -95,7 +103,7 @@ STOCK_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("reorder_qty", "reorder_qty", lambda t, tz: parse_count(t, MAX_ON_HAND)),
         FieldSpec("unit_cost", "unit_cost", lambda t, tz: parse_money(t)),
         FieldSpec("location", "location", _text),
-        FieldSpec("supplier", "supplier", _text),
+        FieldSpec("supplier", "supplier", _long_text),
         FieldSpec("barcode", "barcode", lambda t, tz: t.replace(" ", "").replace("-", "")),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
     )

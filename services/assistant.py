@@ -16,7 +16,7 @@ from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, reports, voice
+from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, questions, reports, voice
 from services.audio import NotAudio, to_pcm
 from services.catalog_cache import CatalogCache
 from services.context import Context
@@ -126,6 +126,7 @@ class Assistant:
             if preview.kind is ReplyKind.QUESTION and not preview.choices:
                 preview = replace(preview, text=f"Tap Confirm to do this: {preview.text}", confirm=(transcript, ctx.actor.name, ctx.source or ""))
             replies.append(preview)
+        replies = self._keep_questions(ctx, replies)
         return transcript, [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
 
     def recognizer(self) -> Recognizer:
@@ -135,11 +136,27 @@ class Assistant:
                 self._recognizer = Recognizer(self.catalog)
             return self._recognizer
 
-    def choose(self, who: Person | str, question: Reply, key: str, source: str | None = None, inbox_id: int | None = None,
-               deliver=None) -> list[Reply]:
-        """The person picked `key` among the choices of `question`: run its
-        commands, and offer the words they used to managers as an alias."""
+    def answer(self, who: Person | str, question_id: int, key: str, source: str | None = None,
+               inbox_id: int | None = None, deliver=None) -> list[Reply]:
+        """The person picked `key` in the stored question `question_id`: run
+        what the message asked for, with the choice in place, once."""
         ctx = self.context(who, source, inbox_id, deliver=deliver)
+        with self.uow(read_only=True) as uow:
+            try:
+                question = questions.open_question(uow, ctx, question_id, key)
+            except DomainError as error:
+                return [refusal(error.message)]
+        ctx = replace(ctx, claim=lambda uow: uow.questions.answer(question_id, ctx.now))
+        replies = self._choose(ctx, question, key)
+        if not any(r.delivered for r in replies):  # it only asked something: nothing to commit with
+            with self.uow() as uow:
+                uow.questions.answer(question_id, ctx.now)
+                uow.commit()
+        return replies
+
+    def _choose(self, ctx: Context, question: Reply, key: str) -> list[Reply]:
+        """Run the question's commands with `key` in place of the words it
+        asked about, and offer those words to managers as an alias."""
         field = question.reference_field
         commands = [replace(c, **{field: key}) if getattr(c, field) == question.reference else c for c in question.pending]
         replies = self.run(ctx, commands)
@@ -167,6 +184,18 @@ class Assistant:
                 replies.append(self._answer(ctx, command, commands))
         if change_commands:
             replies.append(self._change(ctx, change_commands, commands))
+        return self._keep_questions(ctx, replies)
+
+    def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
+        """Questions with choices are stored, so an answer names them by id."""
+        asking = [n for n, r in enumerate(replies) if r.kind is ReplyKind.QUESTION and r.choices and r.pending]
+        if not asking:
+            return replies
+        replies = list(replies)
+        with self.uow() as uow:
+            for n in asking:
+                replies[n] = questions.store(uow, ctx, replies[n])
+            uow.commit()
         return replies
 
     def _answer(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
@@ -224,6 +253,8 @@ class Assistant:
                 return Reply(ReplyKind.QUESTION, "\n".join(d.text for d in done))  # not committed: rolled back
             if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
+            if ctx.claim is not None and not ctx.claim(uow):
+                return refusal("That question was answered already, so nothing more was changed.")
             ids = tuple(d.entry_id for d in done if d.entry_id)
             offers = tuple(d.offer for d in done if d.offer)
             reply = Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids,

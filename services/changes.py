@@ -85,8 +85,8 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     before = snapshot(asset)
     previous = asset.holder
     asset.check_in()
-    if note:
-        asset.condition = note
+    if note:  # the condition is a short field; the whole note stays in the ledger
+        asset.condition = note if len(note) <= MAX_CONDITION else note[: MAX_CONDITION - 1] + "…"
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.CHECK_IN, asset, before, note=note)
     by = "" if ctx.actor.is_(previous) else f" (it was with {ctx.who(previous)})"
@@ -99,6 +99,7 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
 
 
 EXTEND_BY = timedelta(days=7)
+MAX_CONDITION = 200  # the assets.condition column
 
 
 def _same(recorded: str | None, holder: str, ctx: Context) -> bool:

@@ -21,6 +21,9 @@ class Context:
     deliver: Callable[[Any, Any], None] | None = field(default=None, compare=False)
     # A person's key (a Slack member ID, or a name) as answers show it.
     names: Callable[[str], str] = field(default=lambda key: key, compare=False)
+    # Called inside a change's transaction before it commits; False rolls the
+    # change back (a question answered twice at once acts once).
+    claim: Callable[[Any], bool] | None = field(default=None, compare=False)
 
     def who(self, key: str | None) -> str:
         """How answers name the person recorded as `key`: "you" for the actor."""

@@ -47,6 +47,7 @@ class Reply:
     confirm: tuple[str, str, str] | None = None
     private: bool = False  # for the asker's eyes only (an export): never posted to a channel
     delivered: bool = False  # already recorded for delivery, in the transaction of its change
+    question_id: int | None = None  # a stored question: its answer names it by this id
 
     @property
     def changed(self) -> bool:

@@ -225,6 +225,23 @@ class OutboxRow(Base):
     __table_args__ = (Index("ix_outbox_status_next", "status", "next_at"),)
 
 
+class QuestionRow(Base):
+    """A "which one did you mean?" waiting for its answer: the commands of the
+    message as understood (people, due dates, quantities, notes), the choices
+    offered, and whom it was asked. A button carries only the id."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    asked_of: Mapped[str] = mapped_column(String(100))  # the person's key
+    reference: Mapped[str | None] = mapped_column(Text)  # the words the choice replaces
+    reference_field: Mapped[str] = mapped_column(String(16))
+    pending: Mapped[list] = mapped_column(JSON)
+    choices: Mapped[list] = mapped_column(JSON)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class StockAlertStateRow(Base):
     """Per stock item: below its reorder point already announced, ordered
     (silenced until stock is received), snoozed until when."""

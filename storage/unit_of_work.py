@@ -10,6 +10,7 @@ from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.outbox import OutboxRepository
+from storage.questions import QuestionRepository
 from storage.reports import ReportRepository
 from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
 
@@ -28,6 +29,7 @@ class UnitOfWork:
         self.inbox = InboxRepository(self._writer)
         self.people = PeopleRepository(self._writer)
         self.outbox = OutboxRepository(self._writer)
+        self.questions = QuestionRepository(self._writer)
         self.alerts = AlertRepository(self._writer)
         self.reports = ReportRepository(self._writer)
         self.audits = AuditRepository(self._writer)

@@ -88,14 +88,10 @@ def first_lines(text: str, count: int, more: str) -> str:
 
 def _actions(reply: Reply, original_text: str | None) -> list[dict]:
     blocks = []
-    if reply.kind is ReplyKind.QUESTION and reply.choices:
-        buttons = []
-        for choice in reply.choices[:MAX_BUTTONS]:
-            choice_value = {"ref": reply.reference, "field": reply.reference_field, "key": choice.key}
-            value = json.dumps({"text": original_text or "", **choice_value})
-            if len(value) > MAX_BUTTON_VALUE:
-                value = json.dumps({"text": "", **choice_value})
-            buttons.append(button(choice.label, "qm_choose", value))
+    if reply.kind is ReplyKind.QUESTION and reply.choices and reply.question_id is not None:
+        # The question is stored: a button names it and the choice, nothing more.
+        buttons = [button(choice.label, "qm_choose", json.dumps({"q": reply.question_id, "key": choice.key}))
+                   for choice in reply.choices[:MAX_BUTTONS]]
         blocks.append(actions("qm_choices", buttons))
     if reply.confirm:
         heard, by, source = reply.confirm

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from slack_sdk import WebClient
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from bot.slack import answers
 from bot.slack.answers import Where
@@ -28,7 +28,7 @@ from domain.errors import DomainError
 from domain.language import parse
 from services import alerts
 from services.assistant import Assistant
-from services.replies import Choice, Reply, ReplyKind, refusal
+from services.replies import Reply, ReplyKind, refusal
 from storage.inbox import InboxItem
 
 log = logging.getLogger(__name__)
@@ -47,10 +47,14 @@ class Handlers:
     def __call__(self, item: InboxItem) -> None:
         try:
             getattr(self, f"_{item.kind}")(item)
-        except DBAPIError:
-            # Stored requests are retried when the database is back, so the
-            # person is not told "nothing changed" about something that will.
-            raise
+        except DBAPIError as error:
+            if _outage(error):
+                # Stored requests are retried when the database is back, so the
+                # person is not told "nothing changed" about something that will.
+                raise
+            ref = uuid.uuid4().hex[:8]  # the database refused this request itself: retrying would loop
+            log.exception("the database refused request %s (ref %s)", item.id, ref)
+            self.say_anyway(item.kind, item.payload, self._failure_text(item.id, ref))
         except RetryLater as error:
             if item.received_at and _now() - item.received_at < GIVE_UP_AFTER:
                 raise
@@ -141,11 +145,11 @@ class Handlers:
             replies, decided = self._voice_decision(person, kind, value, item.id, deliver)
             where = replace(where, replace=decided)  # someone else's tap leaves the buttons in place
         elif kind == "qm_choose":
-            choice = json.loads(value)
-            pending = tuple(parse(choice["text"], self.assistant.clock(), self.assistant.tz)) if choice.get("text") else ()
-            question = Reply(ReplyKind.QUESTION, "", choices=(Choice(choice["key"], choice["key"]),), pending=pending,
-                             reference=choice.get("ref"), reference_field="value" if choice.get("field") == "value" else "ref")
-            replies = self.assistant.choose(person, question, choice["key"], source, inbox_id=item.id, deliver=deliver)
+            question_id, key = _choice(value)
+            if question_id is None:  # a button from before questions were stored, or not ours
+                replies = [refusal("That question is no longer open, so nothing was changed. Please ask again.")]
+            else:
+                replies = self.assistant.answer(person, question_id, key, source, inbox_id=item.id, deliver=deliver)
         else:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
             replies = self.assistant.run(self.assistant.context(person, source, item.id, deliver=deliver), commands)
@@ -248,6 +252,15 @@ class Handlers:
             log.exception("could not tell the user about a failure either")
 
 
+def _choice(value: str) -> tuple[int | None, str]:
+    """A choice button's value: the stored question's id and the key chosen."""
+    try:
+        choice = json.loads(value)
+        return int(choice["q"]), str(choice["key"])
+    except (ValueError, KeyError, TypeError):
+        return None, ""
+
+
 def _button_commands(action_id: str, value: str) -> list[Command]:
     if action_id == "qm_undo":
         return [Command(Intent.UNDO, value=entry_id) for entry_id in reversed(value.split(",")) if entry_id.isdigit()]
@@ -263,6 +276,11 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         tag, _, place = value.partition("|")
         return [Command(Intent.MOVE, ref=tag, field="location", value=place)]
     return [Command(Intent.UNKNOWN)]
+
+
+def _outage(error: DBAPIError) -> bool:
+    """The database is away (retry later), not refusing this request (a value too long, a constraint)."""
+    return error.connection_invalidated or isinstance(error, (OperationalError, InterfaceError))
 
 
 def _now() -> datetime:

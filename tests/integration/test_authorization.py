@@ -38,7 +38,7 @@ def state(uow):
 def bot(assistant, uow):
     seed(uow)
     question = assistant.handle("carol", "check out the projector")[0]
-    assistant.choose("carol", question, "A-2001")  # leaves alias suggestion #1 open
+    assistant.answer("carol", question.question_id, "A-2001")  # leaves alias suggestion #1 open
     return assistant
 
 

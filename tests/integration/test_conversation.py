@@ -107,7 +107,7 @@ def test_an_ambiguous_reference_asks_and_changes_nothing_until_answered(bot, uow
     assert reply.kind is ReplyKind.QUESTION
     assert {c.key for c in reply.choices} == {"A-2001", "A-2002"}
     assert asset(uow, "A-2001").holder is None and asset(uow, "A-2002").holder is None
-    (done,) = bot.choose("alice", reply, "A-2002")
+    (done,) = bot.answer("alice", reply.question_id, "A-2002")
     assert done.kind is ReplyKind.CHANGE and asset(uow, "A-2002").holder == "alice"
 
 
@@ -194,7 +194,7 @@ def test_messages_that_ask_for_nothing_clear_change_nothing(bot, uow, text):
 
 def test_picking_from_candidates_offers_the_words_to_managers_as_an_alias(bot, uow):
     question = say(bot, "alice", "check out the projector")
-    bot.choose("alice", question, "A-2002")
+    bot.answer("alice", question.question_id, "A-2002")
     assert "only managers" in say(bot, "alice", "alias suggestions").text
     listing = say(bot, "maria", "alias suggestions").text
     assert "“projector” → A-2002" in listing and "alice" in listing
@@ -210,7 +210,7 @@ def test_picking_from_candidates_offers_the_words_to_managers_as_an_alias(bot, u
 
 def test_a_manager_who_picks_is_offered_the_alias_at_once(bot, uow):
     question = say(bot, "maria", "who has the projector")
-    replies = bot.choose("maria", question, "A-2001")
+    replies = bot.answer("maria", question.question_id, "A-2001")
     assert replies[-1].text.startswith("Tip: say “accept alias")
     dismissed = say(bot, "maria", "dismiss alias " + replies[-1].text.split("accept alias ")[1].split("”")[0])
     assert "Dismissed" in dismissed.text

@@ -25,7 +25,7 @@ def test_a_new_place_is_confirmed_before_it_is_created(assistant, uow):
     (question,) = assistant.handle("alice", "the drill is in the roof store now")
     assert question.kind is ReplyKind.QUESTION and "don't know a location" in question.text
     assert asset(uow, "A-3001").location == "Workshop"
-    (done,) = assistant.choose("alice", question, question.choices[-1].key)
+    (done,) = assistant.answer("alice", question.question_id, question.choices[-1].key)
     assert done.kind is ReplyKind.CHANGE and asset(uow, "A-3001").location == "roof store"
 
 

@@ -284,3 +284,57 @@ def test_an_alert_refused_for_good_is_posted_once_the_bot_is_invited(slack, fake
     again = alerts()
     assert again.returncode == 0, again.stderr
     assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CLATER"]) == 1
+
+
+# -- stored questions (a button carries only the question's id) --------------------------
+
+
+def choice_button(question, key):
+    return next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]
+                if json.loads(e["value"]).get("key") == key)
+
+
+def test_a_choice_under_a_long_message_keeps_everything_it_said(slack, fake):
+    slack.message("check out A-2001 and A-2002")
+    slack.settle()
+    note = "the lens cap is missing and " * 130 + "the fan rattles"
+    slack.message(f"returning the projector - {note}")
+    question = fake.wait_for("chat.postMessage", 2)[1]
+    button = choice_button(question, "A-2002")
+    assert len(button["value"]) < 100  # the words stay in the database, whatever their length
+    slack.click(button["action_id"], button["value"])
+    slack.settle()
+    with slack.core.uow(read_only=True) as uow:
+        returned = uow.assets.get("A-2002")
+        (entry,) = [e for e in uow.ledger.recent(limit=1)]
+    assert returned.holder is None and len(returned.condition) == 200  # the short field, cut with "…"
+    assert entry.note.endswith("the fan rattles") and len(entry.note) > 3000  # the whole note, in the ledger
+
+
+def test_someone_elses_click_and_a_second_click_change_nothing(slack, fake):
+    slack.message("check out the projector until friday")
+    (question,) = fake.wait_for("chat.postMessage")
+    button = choice_button(question, "A-2001")
+    slack.click(button["action_id"], button["value"], user="UBOB", channel="DALICE")
+    slack.settle()
+    assert slack.holder("A-2001") is None
+    assert "That question was for alice" in fake.wait_for("response_url")[0]["text"]
+    slack.click(button["action_id"], button["value"])
+    slack.click(button["action_id"], button["value"])
+    slack.settle()
+    assert slack.holder("A-2001") == "UALICE" and slack.holder("A-2002") is None
+    with slack.core.uow(read_only=True) as uow:
+        assert uow.assets.get("A-2001").due is not None  # "until friday" survived the click
+    texts = [p["text"] for p in fake.called("response_url")]
+    assert sum("Checked out A-2001" in t for t in texts) == 1
+    # the second click: told it was answered (or, racing the first on PostgreSQL, that A-2001 is out now)
+    assert any("answered already" in t or "already checked out" in t for t in texts)
+
+
+def test_a_value_too_long_for_its_field_is_refused_plainly(slack, fake):
+    slack.message("edit A-1042 location " + "Room " * 100, user="UMARIA", channel="DMARIA")
+    (told,) = fake.wait_for("chat.postMessage")
+    assert "location: that is 499 characters; at most 100 fit" in told["text"]
+    slack.settle()
+    with slack.core.uow(read_only=True) as uow:
+        assert uow.assets.get("A-1042").location == "IT store"
