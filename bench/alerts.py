@@ -1,5 +1,6 @@
 """Computing all alerts over 1,000,000 assets and 100,000 stock items, in SQL
 on indexes, on SQLite (a file) and PostgreSQL. Usage: python -m bench.alerts"""
+
 from __future__ import annotations
 
 import random
@@ -26,22 +27,45 @@ def rows(rng: random.Random):
     def assets():
         for n in range(N_ASSETS):
             out = rng.random() < 0.1
-            yield {"tag": f"G-{n:07d}", "tag_key": f"G{n:07d}", "name": f"Asset {n % 5000}", "depreciation_method": "straight_line",
-                   "status": "checked_out" if out else "available", "holder": f"user{n % 300}" if out else None,
-                   "due": NOW + timedelta(hours=rng.randint(-24 * 30, 24 * 30)) if out else None, "aliases": ""}
+            yield {
+                "tag": f"G-{n:07d}",
+                "tag_key": f"G{n:07d}",
+                "name": f"Asset {n % 5000}",
+                "depreciation_method": "straight_line",
+                "status": "checked_out" if out else "available",
+                "holder": f"user{n % 300}" if out else None,
+                "due": NOW + timedelta(hours=rng.randint(-24 * 30, 24 * 30)) if out else None,
+                "aliases": "",
+            }
 
     def stock():
         for n in range(N_STOCK):
             point = rng.randint(5, 50)
-            yield {"sku": f"S-{n:06d}", "sku_key": f"S{n:06d}", "name": f"Item {n}", "unit": "unit", "packs": "box=10",
-                   "on_hand": rng.randint(0, point - 1) if rng.random() < 0.05 else rng.randint(point + 1, 500),
-                   "reorder_point": point, "reorder_qty": 100, "aliases": ""}
+            yield {
+                "sku": f"S-{n:06d}",
+                "sku_key": f"S{n:06d}",
+                "name": f"Item {n}",
+                "unit": "unit",
+                "packs": "box=10",
+                "on_hand": rng.randint(0, point - 1) if rng.random() < 0.05 else rng.randint(point + 1, 500),
+                "reorder_point": point,
+                "reorder_qty": 100,
+                "aliases": "",
+            }
 
     def ledger():
         for n in range(N_LEDGER):
-            yield {"at": NOW - timedelta(minutes=rng.randint(0, 60 * 24 * 60)), "actor": "bench", "action": "consume",
-                   "item_type": "stock", "item_key": f"S-{rng.randrange(N_STOCK):06d}", "quantity": -rng.randint(1, 5),
-                   "balance": 0, "changes": {}, "source": "bench"}
+            yield {
+                "at": NOW - timedelta(minutes=rng.randint(0, 60 * 24 * 60)),
+                "actor": "bench",
+                "action": "consume",
+                "item_type": "stock",
+                "item_key": f"S-{rng.randrange(N_STOCK):06d}",
+                "quantity": -rng.randint(1, 5),
+                "balance": 0,
+                "changes": {},
+                "source": "bench",
+            }
 
     return (ASSETS, assets()), (STOCK, stock()), (LEDGER, ledger())
 
@@ -67,8 +91,14 @@ def measure(url: str) -> dict:
             result = compute(tx, NOW, timezone.utc)
         times.append(time.perf_counter() - start)
     engine.dispose()
-    return {"load_s": loaded, "median_s": statistics.median(times), "max_s": max(times), "low": len(result.low),
-            "overdue": len(result.overdue), "due_soon": len(result.due_soon)}
+    return {
+        "load_s": loaded,
+        "median_s": statistics.median(times),
+        "max_s": max(times),
+        "low": len(result.low),
+        "overdue": len(result.overdue),
+        "due_soon": len(result.due_soon),
+    }
 
 
 def main() -> None:
@@ -86,8 +116,10 @@ def main() -> None:
     ]
     for name, r in results.items():
         met = "yes" if r["max_s"] <= TARGET_S else "**no**"
-        lines.append(f"| {name} | {r['median_s']:.2f} s | {r['max_s']:.2f} s | <= {TARGET_S:.0f} s | {met} | {r['low']:,} | "
-                     f"{r['overdue']:,} | {r['due_soon']:,} | {r['load_s']:.0f} s |")
+        lines.append(
+            f"| {name} | {r['median_s']:.2f} s | {r['max_s']:.2f} s | <= {TARGET_S:.0f} s | {met} | {r['low']:,} | "
+            f"{r['overdue']:,} | {r['due_soon']:,} | {r['load_s']:.0f} s |"
+        )
     write_section("alerts", "\n".join(lines))
     print("\n".join(lines))
 

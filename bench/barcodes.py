@@ -2,6 +2,7 @@
 (rotation, perspective, blur, JPEG, noise, clutter, small sizes): decode rate
 and time, with raw zxing-cpp (one pass) and pyzbar side by side on the same
 images. Usage: python -m bench.barcodes"""
+
 from __future__ import annotations
 
 import io
@@ -24,7 +25,9 @@ def suite() -> list[tuple[str, Image.Image]]:
     rng = random.Random(21)
     images = []
     for seed in range(N_IMAGES):
-        code = rng.choice([f"A-{rng.randint(1000, 9999)}", f"SKU-{rng.randint(10, 999)}", f"B{rng.randint(100, 99999)}"])
+        code = rng.choice(
+            [f"A-{rng.randint(1000, 9999)}", f"SKU-{rng.randint(10, 999)}", f"B{rng.randint(100, 99999)}"]
+        )
         scale = rng.choice([0.35, 0.5, 0.7, 1.0, 1.0, 1.5])
         data = photograph(code, f"Item {seed}", seed, scale=scale)
         images.append((code, Image.open(io.BytesIO(data)).convert("L")))
@@ -84,7 +87,10 @@ def main() -> None:
         "",
         "| measure | result | target | met |",
         "| --- | ---: | ---: | --- |",
-        *[f"| {name} | {value} | {target} | {'yes' if ok else '**no**'} |" for name, value, target, ok in rows],
+        *[
+            f"| {name} | {value} | {target} | {'yes' if ok else '**no**'} |"
+            for name, value, target, ok in rows
+        ],
         "",
         "| same images | decode rate |",
         "| --- | ---: |",

@@ -1,10 +1,18 @@
 """A generated catalog for benchmarks: realistic names, many identical units."""
+
 from __future__ import annotations
 
 import random
 
 ASSET_KINDS = {
-    "laptop": ["Dell Latitude", "Lenovo ThinkPad", "HP EliteBook", "Apple MacBook Air", "Asus ExpertBook", "Acer TravelMate"],
+    "laptop": [
+        "Dell Latitude",
+        "Lenovo ThinkPad",
+        "HP EliteBook",
+        "Apple MacBook Air",
+        "Asus ExpertBook",
+        "Acer TravelMate",
+    ],
     "monitor": ["Dell UltraSharp", "LG UltraFine", "Samsung ViewFinity", "BenQ GW", "HP E-Series"],
     "projector": ["Epson EB", "BenQ MW", "Optoma HD", "ViewSonic PA", "NEC ME"],
     "drill": ["Makita DHP", "DeWalt DCD", "Bosch GSB", "Milwaukee M18", "Ryobi R18"],
@@ -22,17 +30,62 @@ ASSET_KINDS = {
     "vacuum": ["Dyson V", "Karcher WD", "Numatic Henry", "Makita DCL", "Shark IZ"],
 }
 STOCK_THINGS = [
-    ("hex bolt", "bolt", "box=100"), ("wood screw", "screw", "box=200"), ("cable tie", "tie", "bag=100"),
-    ("AA battery", "battery", "pack=4;box=24"), ("printer paper", "ream", "box=5"), ("toner cartridge", "cartridge", "box=2"),
-    ("nitrile glove", "glove", "box=100;case=1000"), ("packing tape", "roll", "case=36"), ("label roll", "roll", "box=10"),
-    ("marker", "marker", "pack=4"), ("notebook", "notebook", "pack=5"), ("safety glasses", "pair", "box=12"),
-    ("dust mask", "mask", "box=20"), ("sandpaper sheet", "sheet", "pack=25"), ("drill bit", "bit", "set=10"),
-    ("light bulb", "bulb", "pack=6"), ("coffee filter", "filter", "box=100"), ("trash bag", "bag", "roll=50"),
+    ("hex bolt", "bolt", "box=100"),
+    ("wood screw", "screw", "box=200"),
+    ("cable tie", "tie", "bag=100"),
+    ("AA battery", "battery", "pack=4;box=24"),
+    ("printer paper", "ream", "box=5"),
+    ("toner cartridge", "cartridge", "box=2"),
+    ("nitrile glove", "glove", "box=100;case=1000"),
+    ("packing tape", "roll", "case=36"),
+    ("label roll", "roll", "box=10"),
+    ("marker", "marker", "pack=4"),
+    ("notebook", "notebook", "pack=5"),
+    ("safety glasses", "pair", "box=12"),
+    ("dust mask", "mask", "box=20"),
+    ("sandpaper sheet", "sheet", "pack=25"),
+    ("drill bit", "bit", "set=10"),
+    ("light bulb", "bulb", "pack=6"),
+    ("coffee filter", "filter", "box=100"),
+    ("trash bag", "bag", "roll=50"),
 ]
-STOCK_VARIANTS = ["black", "white", "red", "blue", "zinc", "steel", "large", "small", "medium", "heavy duty", "recycled", "premium"]
+STOCK_VARIANTS = [
+    "black",
+    "white",
+    "red",
+    "blue",
+    "zinc",
+    "steel",
+    "large",
+    "small",
+    "medium",
+    "heavy duty",
+    "recycled",
+    "premium",
+]
 SIZES = ["M4", "M5", "M6", "M8", "M10", "10mm", "20mm", "50mm", "100mm", "200mm", "A4", "A3", "XL", "L", "S"]
-BRANDS = ["Uline", "3M", "Staples", "Grainger", "Wurth", "Fastenal", "Avery", "Scotch", "Duracell", "Energizer",
-          "Ansell", "Kimberly", "Brady", "Bosch", "Stanley", "Tesa", "Pentel", "Bic", "Sharpie", "Philips"]
+BRANDS = [
+    "Uline",
+    "3M",
+    "Staples",
+    "Grainger",
+    "Wurth",
+    "Fastenal",
+    "Avery",
+    "Scotch",
+    "Duracell",
+    "Energizer",
+    "Ansell",
+    "Kimberly",
+    "Brady",
+    "Bosch",
+    "Stanley",
+    "Tesa",
+    "Pentel",
+    "Bic",
+    "Sharpie",
+    "Philips",
+]
 
 
 def generate(assets: int, stock: int, seed: int = 7) -> tuple[list[tuple], list[tuple]]:

@@ -1,6 +1,7 @@
 """10,000 mixed changes through the domain and storage, one process, on SQLite
 (a file) and PostgreSQL. Each database runs in its own child process so peak
 memory is its own. Usage: python -m bench.changes [--ops N]"""
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,12 @@ TARGETS = {"sqlite": 1000, "postgresql": 500}
 
 def seed(uow) -> None:
     ctx = Context(Person("bench", Role.MANAGER), datetime.now(timezone.utc), timezone.utc, "bench")
-    assets = ["asset_tag,name,category,cost"] + [f"B-{n},Bench laptop {n % 50},laptop,999" for n in range(ASSETS)]
-    stock = ["sku,name,unit,packs,on_hand"] + [f"S-{n},Bench item {n},unit,box=10,100000" for n in range(STOCK)]
+    assets = ["asset_tag,name,category,cost"] + [
+        f"B-{n},Bench laptop {n % 50},laptop,999" for n in range(ASSETS)
+    ]
+    stock = ["sku,name,unit,packs,on_hand"] + [
+        f"S-{n},Bench item {n},unit,box=10,100000" for n in range(STOCK)
+    ]
     import_csv("assets", "\n".join(assets).encode(), uow, ctx)
     import_csv("stock", "\n".join(stock).encode(), uow, ctx)
 
@@ -45,9 +50,13 @@ def one_change(uow, rng: random.Random, n: int) -> None:
             elif roll < 0.6:
                 move_stock(tx, ctx, Action.RECEIVE, f"S-{rng.randrange(STOCK)}", 1, "box")
             elif roll < 0.7:
-                move_stock(tx, ctx, Action.COUNT, f"S-{rng.randrange(STOCK)}", rng.randint(50_000, 100_000), None)
+                move_stock(
+                    tx, ctx, Action.COUNT, f"S-{rng.randrange(STOCK)}", rng.randint(50_000, 100_000), None
+                )
             elif roll < 0.85:
-                check_out(tx, ctx, [f"B-{rng.randrange(ASSETS)}"], ctx.actor.name, ctx.now + timedelta(days=3))
+                check_out(
+                    tx, ctx, [f"B-{rng.randrange(ASSETS)}"], ctx.actor.name, ctx.now + timedelta(days=3)
+                )
             else:
                 check_in(tx, ctx, [f"B-{rng.randrange(ASSETS)}"], ctx.actor.name, None)
         except DomainError:
@@ -67,9 +76,14 @@ def run_one(url: str, ops: int) -> dict:
     elapsed = time.perf_counter() - start
     with uow(read_only=True) as tx:
         entries = sum(1 for _ in tx.ledger.all())
-    return {"ops": ops, "seconds": elapsed, "ops_per_s": ops / elapsed, "ledger_entries": entries,
-            "round_trip_us": round_trip_us(engine),
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "ops": ops,
+        "seconds": elapsed,
+        "ops_per_s": ops / elapsed,
+        "ledger_entries": entries,
+        "round_trip_us": round_trip_us(engine),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def round_trip_us(engine) -> float:
@@ -84,8 +98,12 @@ def round_trip_us(engine) -> float:
 
 
 def child(kind: str, url: str, ops: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.changes", "--child", url, "--ops", str(ops)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.changes", "--child", url, "--ops", str(ops)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {"database": kind, **json.loads(out.stdout.strip().splitlines()[-1])}
 
 
@@ -114,8 +132,10 @@ def main() -> None:
     for row in rows:
         target = TARGETS[row["database"]]
         met = "yes" if row["ops_per_s"] >= target else "**no**"
-        lines.append(f"| {row['database']} | {row['ops_per_s']:,.0f} | {target:,} | {met} | {row['seconds']:.1f} | "
-                     f"{row['ledger_entries']:,} | {row['peak_rss_mb']:.0f} MB | {row['round_trip_us']:.0f} µs |")
+        lines.append(
+            f"| {row['database']} | {row['ops_per_s']:,.0f} | {target:,} | {met} | {row['seconds']:.1f} | "
+            f"{row['ledger_entries']:,} | {row['peak_rss_mb']:.0f} MB | {row['round_trip_us']:.0f} µs |"
+        )
     lines += [
         "",
         "Each change is four round trips on PostgreSQL: BEGIN (psycopg sends it on its own), SELECT … FOR",

@@ -1,10 +1,10 @@
 """Run one measurement on each database the product supports (a SQLite file,
 then a throwaway PostgreSQL cluster started for it), and load big tables fast."""
+
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from sqlalchemy import Table, create_engine, insert, text

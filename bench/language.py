@@ -1,6 +1,7 @@
 """Parse + resolve per message over a generated catalog of 100,000 assets and
 20,000 stock items, against a naive rapidfuzz extractOne over all names, in
 the same run. Usage: python -m bench.language"""
+
 from __future__ import annotations
 
 import gc
@@ -94,7 +95,12 @@ def percentile(values: list[float], p: float) -> float:
 def expected_keys(expected: str) -> set[str] | None:
     """Keys of the first command in a corpus expectation, if it names items."""
     first = expected.split(" ; ")[0].split()
-    if first[0] in ("unknown", "refuse", "not_found", "ask") or len(first) < 2 or first[0] in {i.value for i in (Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS)}:
+    if (
+        first[0] in ("unknown", "refuse", "not_found", "ask")
+        or len(first) < 2
+        or first[0]
+        in {i.value for i in (Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS)}
+    ):
         return None
     return set(first[1].split("|")) if "-" in first[1] else None
 
@@ -140,7 +146,12 @@ def main() -> None:
         ("parse + resolve p50", f"{p50:.2f} ms", f"<= {TARGETS['p50_ms']} ms", p50 <= TARGETS["p50_ms"]),
         ("parse + resolve p99", f"{p99:.2f} ms", f"<= {TARGETS['p99_ms']} ms", p99 <= TARGETS["p99_ms"]),
         ("index build", f"{build_s:.2f} s", f"<= {TARGETS['build_s']} s", build_s <= TARGETS["build_s"]),
-        ("peak memory (process RSS)", f"{peak_mb:.0f} MB (index: +{peak_mb - rss_before:.0f} MB)", f"<= {TARGETS['peak_mb']:.0f} MB", peak_mb <= TARGETS["peak_mb"]),
+        (
+            "peak memory (process RSS)",
+            f"{peak_mb:.0f} MB (index: +{peak_mb - rss_before:.0f} MB)",
+            f"<= {TARGETS['peak_mb']:.0f} MB",
+            peak_mb <= TARGETS["peak_mb"],
+        ),
         ("naive extractOne p50 / ours p50", f"{ratio:.0f}x", ">= 10x", ratio >= 10),
     ]
     lines = [
@@ -153,7 +164,10 @@ def main() -> None:
         "",
         "| measure | result | target | met |",
         "| --- | ---: | ---: | --- |",
-        *[f"| {name} | {value} | {target} | {'yes' if ok else '**no**'} |" for name, value, target, ok in rows],
+        *[
+            f"| {name} | {value} | {target} | {'yes' if ok else '**no**'} |"
+            for name, value, target, ok in rows
+        ],
         "",
         "| accuracy | ours | naive |",
         "| --- | ---: | ---: |",

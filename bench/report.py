@@ -1,4 +1,5 @@
 """Writes one benchmark's section of bench/RESULTS.md, keeping the others."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
-HEADER = "# Benchmark results\n\nEach section is rewritten by its own benchmark; `scripts/bench` runs them all.\n"
+HEADER = (
+    "# Benchmark results\n\nEach section is rewritten by its own benchmark; `scripts/bench` runs them all.\n"
+)
 
 
 def machine() -> str:
@@ -25,8 +28,14 @@ def machine() -> str:
 
 def write_section(name: str, body: str) -> None:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    section = f"<!-- bench:{name} -->\n{body.strip()}\n\n_Run {stamp} on {machine()}._\n<!-- /bench:{name} -->"
+    section = (
+        f"<!-- bench:{name} -->\n{body.strip()}\n\n_Run {stamp} on {machine()}._\n<!-- /bench:{name} -->"
+    )
     text = RESULTS.read_text() if RESULTS.exists() else HEADER
     pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
+    text = (
+        pattern.sub(lambda _: section, text)
+        if pattern.search(text)
+        else text.rstrip() + "\n\n" + section + "\n"
+    )
     RESULTS.write_text(text)

@@ -1,6 +1,7 @@
 """Events per second through one and through two `quartermaster serve`
 replicas on one PostgreSQL (20 concurrent senders, requests alternated), and
 the p99 ack latency under that load. Usage: python -m bench.scale"""
+
 from __future__ import annotations
 
 import statistics
@@ -23,7 +24,9 @@ STOCK = "sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,1000000\nPEN-2,Gel pen,p
 def waiting(url: str) -> int:
     engine = create_engine(url)
     with engine.connect() as conn:
-        value = conn.execute(text("SELECT count(*) FROM inbox WHERE status IN ('pending', 'working')")).scalar()
+        value = conn.execute(
+            text("SELECT count(*) FROM inbox WHERE status IN ('pending', 'working')")
+        ).scalar()
     engine.dispose()
     return value
 
@@ -39,10 +42,16 @@ def run(cluster: Cluster, name: str, replicas: int, tmp: Path) -> dict:
         servers = [Replica(url, fake.api_url).start() for _ in range(replicas)]
         latencies: list[float] = []
         try:
+
             def send(n: int) -> None:
                 start = time.perf_counter()
-                status = post_event(servers[n % replicas].port, f"used 1 pen-{n % 3 + 1}", f"17{n:08d}.000100", f"Ev{n}",
-                                    user=f"U{n % SENDERS:02d}")
+                status = post_event(
+                    servers[n % replicas].port,
+                    f"used 1 pen-{n % 3 + 1}",
+                    f"17{n:08d}.000100",
+                    f"Ev{n}",
+                    user=f"U{n % SENDERS:02d}",
+                )
                 latencies.append((time.perf_counter() - start) * 1000)
                 assert status == 200
 
@@ -60,8 +69,11 @@ def run(cluster: Cluster, name: str, replicas: int, tmp: Path) -> dict:
         finally:
             for server in servers:
                 server.stop()
-    return {"events_per_s": EVENTS / elapsed, "p50": statistics.median(latencies),
-            "p99": sorted(latencies)[int(0.99 * len(latencies)) - 1]}
+    return {
+        "events_per_s": EVENTS / elapsed,
+        "p50": statistics.median(latencies),
+        "p99": sorted(latencies)[int(0.99 * len(latencies)) - 1],
+    }
 
 
 def main() -> None:
@@ -76,7 +88,7 @@ def main() -> None:
     lines = [
         "## Scale-out on PostgreSQL (issue 8)",
         "",
-        f"{EVENTS:,} signed `message.im` events (\"used 1 pen-N\") from {SENDERS} concurrent senders, alternated between",
+        f'{EVENTS:,} signed `message.im` events ("used 1 pen-N") from {SENDERS} concurrent senders, alternated between',
         "the replicas; events/s counts from the first send until every event has been applied and answered (the",
         "inbox is empty). PostgreSQL, the replicas, the senders and the fake Slack Web API share the 2 cores.",
         "",

@@ -2,21 +2,21 @@
 posting signed message events (text commands) to `quartermaster serve` (its
 own process) on SQLite, while its workers act on them and answer a fake Slack
 Web API. Usage: python -m bench.slack_ack"""
+
 from __future__ import annotations
 
+import http.client
 import json
+import os
+import socket
+import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-
-import http.client
-import os
-import socket
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from slack_sdk.signature import SignatureVerifier
@@ -34,8 +34,11 @@ PHRASES = ["used 1 pen", "who has A-1042", "how many paper", "received 1 box of 
 
 def post(port: int, body: bytes) -> int:
     timestamp = str(int(time.time()))
-    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
-               "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=timestamp, body=body)}
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=timestamp, body=body),
+    }
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("POST", "/slack/events", body=body, headers=headers)
     status = connection.getresponse().status
@@ -49,9 +52,17 @@ def send_all(port: int, round_: int) -> list[float]:
 
     def sender(n: int) -> None:
         for i in range(PER_SENDER):
-            event = {"type": "message", "user": f"U{n:03d}", "text": PHRASES[(n + i) % len(PHRASES)],
-                     "channel": f"D{n:03d}", "channel_type": "im", "ts": f"17{round_}{n:03d}{i:03d}.000100"}
-            body = json.dumps({"type": "event_callback", "event_id": f"Ev{round_}-{n}-{i}", "event": event}).encode()
+            event = {
+                "type": "message",
+                "user": f"U{n:03d}",
+                "text": PHRASES[(n + i) % len(PHRASES)],
+                "channel": f"D{n:03d}",
+                "channel_type": "im",
+                "ts": f"17{round_}{n:03d}{i:03d}.000100",
+            }
+            body = json.dumps(
+                {"type": "event_callback", "event_id": f"Ev{round_}-{n}-{i}", "event": event}
+            ).encode()
             start = time.perf_counter()
             status = post(port, body)
             elapsed = (time.perf_counter() - start) * 1000
@@ -93,13 +104,23 @@ def main() -> None:
     qm = str(Path(sys.executable).with_name("quartermaster"))
     with tempfile.TemporaryDirectory() as tmp, StrictSlack(users) as fake:
         db, port = Path(tmp) / "bench.db", free_port()
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.api_url, "PORT": str(port)}
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{db}",
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.api_url,
+            "PORT": str(port),
+        }
         env.pop("SLACK_APP_TOKEN", None)
         for kind, text in (("assets", ASSETS), ("stock", STOCK)):
             (Path(tmp) / f"{kind}.csv").write_text(text)
-            subprocess.run([qm, "import", kind, str(Path(tmp) / f"{kind}.csv")], env=env, check=True, capture_output=True)
-        server = subprocess.Popen([qm, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [qm, "import", kind, str(Path(tmp) / f"{kind}.csv")], env=env, check=True, capture_output=True
+            )
+        server = subprocess.Popen(
+            [qm, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             wait_healthy(port)
             send_all(port, 1)  # warm-up: caches, connections, users.info

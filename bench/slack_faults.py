@@ -6,6 +6,7 @@ change is applied once and every reply accepted once, and measures the delay
 from sending an event to Slack accepting its reply; a fault-free run is the
 baseline. Exits 1 if anything was applied or answered other than once.
 Usage: python bench/slack_faults.py (or python -m bench.slack_faults)"""
+
 from __future__ import annotations
 
 import sys
@@ -34,7 +35,9 @@ PER_SENDER = EVENTS // SENDERS
 SLACK_RETRY_EVERY = 20  # every 20th event is sent again with X-Slack-Retry-Num: 1 (5%)
 FAULT_RATE, FAULT_STATUSES, FAULT_SEED = 0.10, (429, 500), 2026
 FAULT_LABELS = {"ratelimited": "429", "http_500": "500"}  # how the double records what it injected
-DRAIN_TIMEOUT = 100  # seconds for the inbox and the outbox to empty after the last send (4 runs: well under 10 min)
+DRAIN_TIMEOUT = (
+    100  # seconds for the inbox and the outbox to empty after the last send (4 runs: well under 10 min)
+)
 WARM_UP_EVENTS = 5  # from a user outside the 20, before faults: start-up costs stay out of the delays
 START_ON_HAND = 1_000_000
 STOCK = f"sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,{START_ON_HAND}\n"
@@ -113,14 +116,23 @@ class Outcome:
 
     @property
     def exactly_once(self) -> bool:
-        return (self.drained and self.acks.keys() == {200} and self.consume_entries == EVENTS
-                and self.on_hand_drop == EVENTS and self.events_applied_once == EVENTS
-                and self.entries_answered_once == EVENTS and self.replies_accepted == EVENTS
-                and self.replies_unmatched == 0 and self.replies_with_other_text == 0
-                and self.outbox_status.get("failed", 0) == 0 and self.refused == 0)
+        return (
+            self.drained
+            and self.acks.keys() == {200}
+            and self.consume_entries == EVENTS
+            and self.on_hand_drop == EVENTS
+            and self.events_applied_once == EVENTS
+            and self.entries_answered_once == EVENTS
+            and self.replies_accepted == EVENTS
+            and self.replies_unmatched == 0
+            and self.replies_with_other_text == 0
+            and self.outbox_status.get("failed", 0) == 0
+            and self.refused == 0
+        )
 
 
 # -- the events ---------------------------------------------------------------------------
+
 
 def senders() -> dict[str, str]:
     return {f"U{n:02d}": f"user{n}" for n in range(SENDERS)}
@@ -131,8 +143,14 @@ def events_of(sender: int) -> list[Event]:
     events = []
     for i in range(PER_SENDER):
         number = sender * PER_SENDER + i
-        events.append(Event(f"U{sender:02d}", f"{1750000000 + number}.{sender:06d}", f"Ev{number:04d}",
-                            resent=number % SLACK_RETRY_EVERY == 0))
+        events.append(
+            Event(
+                f"U{sender:02d}",
+                f"{1750000000 + number}.{sender:06d}",
+                f"Ev{number:04d}",
+                resent=number % SLACK_RETRY_EVERY == 0,
+            )
+        )
     return events
 
 
@@ -147,8 +165,15 @@ def send_all(port: int, outcome: Outcome) -> dict[str, float]:
         for event in events_of(n):
             start = time.time()
             status = post_event(port, "used 1 pen", event.ts, event.event_id, user=event.user, timeout=30)
-            again = [post_event(port, "used 1 pen", event.ts, event.event_id, user=event.user, retry=1, timeout=30)] \
-                if event.resent else []
+            again = (
+                [
+                    post_event(
+                        port, "used 1 pen", event.ts, event.event_id, user=event.user, retry=1, timeout=30
+                    )
+                ]
+                if event.resent
+                else []
+            )
             with lock:
                 sent_at[event.source] = start
                 outcome.acks.update([status, *again])
@@ -166,6 +191,7 @@ def warm_up(port: int, fake: TimedSlack) -> None:
 
 
 # -- the database -----------------------------------------------------------------------------
+
 
 class Database:
     def __init__(self, url: str):
@@ -198,11 +224,15 @@ def wait_drained(db: Database, started: float, outcome: Outcome) -> None:
 
 # -- checking ---------------------------------------------------------------------------------
 
+
 def undo_entry(params: dict) -> int | None:
     """The ledger entry a reply is about: its Undo button carries the entry's id."""
     for block in params.get("blocks") or []:
         for element in block.get("elements") or []:
-            if str(element.get("action_id", "")).startswith("qm_undo") and str(element.get("value", "")).isdigit():
+            if (
+                str(element.get("action_id", "")).startswith("qm_undo")
+                and str(element.get("value", "")).isdigit()
+            ):
                 return int(element["value"])
     return None
 
@@ -215,10 +245,15 @@ def epoch(value) -> float:
 
 def check_changes(db: Database, sent_at: dict[str, float], outcome: Outcome) -> dict[int, str]:
     """Ledger entries of the measured events, by id -> source."""
-    rows = [row for row in db.rows("SELECT id, source, at FROM ledger WHERE action = 'consume' ORDER BY id")
-            if not (row[1] or "").startswith(f"slack:D{WARM_UP_USER}:")]
+    rows = [
+        row
+        for row in db.rows("SELECT id, source, at FROM ledger WHERE action = 'consume' ORDER BY id")
+        if not (row[1] or "").startswith(f"slack:D{WARM_UP_USER}:")
+    ]
     entries = {entry: source for entry, source, _ in rows}
-    outcome.apply_delays_ms = [(epoch(at) - sent_at[source]) * 1000 for _, source, at in rows if source in sent_at]
+    outcome.apply_delays_ms = [
+        (epoch(at) - sent_at[source]) * 1000 for _, source, at in rows if source in sent_at
+    ]
     expected = {event.source for n in range(SENDERS) for event in events_of(n)}
     per_event = Counter(source for source in entries.values())
     outcome.consume_entries = len(entries)
@@ -233,13 +268,17 @@ def check_changes(db: Database, sent_at: dict[str, float], outcome: Outcome) -> 
     return entries
 
 
-def check_replies(attempts: list[Attempt], entries: dict[int, str], sent_at: dict[str, float], outcome: Outcome) -> None:
+def check_replies(
+    attempts: list[Attempt], entries: dict[int, str], sent_at: dict[str, float], outcome: Outcome
+) -> None:
     posts = [a for a in attempts if a.method == "chat.postMessage"]
     accepted = [a for a in posts if a.error is None]
     answered = Counter(undo_entry(a.params) for a in accepted)
     outcome.replies_accepted = len(accepted)
     outcome.replies_unmatched = sum(count for entry, count in answered.items() if entry not in entries)
-    outcome.replies_with_other_text = sum(1 for a in accepted if not str(a.params.get("text", "")).startswith(REPLY_START))
+    outcome.replies_with_other_text = sum(
+        1 for a in accepted if not str(a.params.get("text", "")).startswith(REPLY_START)
+    )
     outcome.entries_answered_once = sum(1 for entry in entries if answered[entry] == 1)
     outcome.entries_unanswered = sum(1 for entry in entries if answered[entry] == 0)
     outcome.entries_answered_twice = sum(1 for entry in entries if answered[entry] > 1)
@@ -248,8 +287,11 @@ def check_replies(attempts: list[Attempt], entries: dict[int, str], sent_at: dic
     first_accepted: dict[int, float] = {}
     for a in accepted:
         first_accepted.setdefault(undo_entry(a.params), a.at)
-    outcome.delays_ms = [(first_accepted[entry] - sent_at[source]) * 1000
-                         for entry, source in entries.items() if entry in first_accepted and source in sent_at]
+    outcome.delays_ms = [
+        (first_accepted[entry] - sent_at[source]) * 1000
+        for entry, source in entries.items()
+        if entry in first_accepted and source in sent_at
+    ]
 
 
 def count_faults(attempts: list[Attempt], outcome: Outcome) -> None:
@@ -258,6 +300,7 @@ def count_faults(attempts: list[Attempt], outcome: Outcome) -> None:
 
 
 # -- one run ----------------------------------------------------------------------------------
+
 
 def run(label: str, url: str, tmp: Path, faults: bool) -> Outcome:
     outcome = Outcome(label, faults)
@@ -282,13 +325,23 @@ def run(label: str, url: str, tmp: Path, faults: bool) -> Outcome:
     db.close()
     check_replies(attempts, entries, sent_at, outcome)
     count_faults(attempts, outcome)
-    print(f"{label}: exactly once {outcome.exactly_once}, drained after {outcome.drained_after:.1f} s", flush=True)
+    print(
+        f"{label}: exactly once {outcome.exactly_once}, drained after {outcome.drained_after:.1f} s",
+        flush=True,
+    )
     return outcome
 
 
 def sqlite_runs(tmp: Path) -> list[Outcome]:
-    return [run(f"sqlite, {'faults' if faults else 'no faults'}", f"sqlite:///{tmp}/faults_{int(faults)}.db",
-                tmp, faults) for faults in (False, True)]
+    return [
+        run(
+            f"sqlite, {'faults' if faults else 'no faults'}",
+            f"sqlite:///{tmp}/faults_{int(faults)}.db",
+            tmp,
+            faults,
+        )
+        for faults in (False, True)
+    ]
 
 
 def postgresql_runs(tmp: Path) -> list[Outcome]:
@@ -301,13 +354,21 @@ def postgresql_runs(tmp: Path) -> list[Outcome]:
             for faults in (0, 1):
                 conn.execute(text(f"CREATE DATABASE slack_faults_{faults}"))
         admin.dispose()
-        return [run(f"postgresql, {'faults' if faults else 'no faults'}", f"{cluster.base_url}/slack_faults_{faults}",
-                    tmp, bool(faults)) for faults in (0, 1)]
+        return [
+            run(
+                f"postgresql, {'faults' if faults else 'no faults'}",
+                f"{cluster.base_url}/slack_faults_{faults}",
+                tmp,
+                bool(faults),
+            )
+            for faults in (0, 1)
+        ]
     finally:
         cluster.stop()
 
 
 # -- the report ---------------------------------------------------------------------------------
+
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
@@ -326,7 +387,7 @@ def report(outcomes: list[Outcome]) -> list[str]:
     lines = [
         "## Slack faults: exactly once under 429s and 500s",
         "",
-        f"{EVENTS:,} signed `message.im` events (\"used 1 pen\", each with its own event_id and ts) from {SENDERS}",
+        f'{EVENTS:,} signed `message.im` events ("used 1 pen", each with its own event_id and ts) from {SENDERS}',
         f"concurrent senders, {EVENTS // SLACK_RETRY_EVERY} of them delivered a second time as Slack's retry "
         "(same event_id, `X-Slack-Retry-Num: 1`, right after",
         "the first ack), to `quartermaster serve` (its own process) and the strict Slack Web API double. With faults,",
@@ -340,25 +401,36 @@ def report(outcomes: list[Outcome]) -> list[str]:
     ]
     for o in outcomes:
         inbox_rows = sum(o.inbox_status.values()) - WARM_UP_EVENTS
-        lines.append(f"| {o.label} | {o.acks[200]:,} of {sum(o.acks.values()):,} | {inbox_rows:,} | "
-                     f"{o.events_applied_once:,} of {EVENTS:,} | {o.on_hand_drop:,} | "
-                     f"{o.entries_answered_once:,} | {o.replies_accepted:,} | {o.entries_unanswered} / {o.entries_answered_twice} | "
-                     f"{o.outbox_status.get('failed', 0)} | {yes(o.exactly_once)} |")
+        lines.append(
+            f"| {o.label} | {o.acks[200]:,} of {sum(o.acks.values()):,} | {inbox_rows:,} | "
+            f"{o.events_applied_once:,} of {EVENTS:,} | {o.on_hand_drop:,} | "
+            f"{o.entries_answered_once:,} | {o.replies_accepted:,} | {o.entries_unanswered} / {o.entries_answered_twice} | "
+            f"{o.outbox_status.get('failed', 0)} | {yes(o.exactly_once)} |"
+        )
     lines += [
         "",
         "| run | reply delay p50 | p99 | max | change applied p50 | p99 | all sent after | all applied and answered after | faults injected | replies needing > 1 call | retried by the outbox |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for o in outcomes:
-        lines.append(f"| {o.label} | {ms(percentile(o.delays_ms, 0.5))} | {ms(percentile(o.delays_ms, 0.99))} | "
-                     f"{ms(percentile(o.delays_ms, 1.0))} | {ms(percentile(o.apply_delays_ms, 0.5))} | "
-                     f"{ms(percentile(o.apply_delays_ms, 0.99))} | {o.sent_after:.1f} s | {o.drained_after:.1f} s | {sum(o.injected.values())} | "
-                     f"{o.replies_needing_more_attempts} | {o.outbox_retried} |")
-    lines += ["", "Faults injected, by method (calls = every attempt the double answered, faults included):", "",
-              "| run | method | calls | 429 | 500 |", "| --- | --- | ---: | ---: | ---: |"]
+        lines.append(
+            f"| {o.label} | {ms(percentile(o.delays_ms, 0.5))} | {ms(percentile(o.delays_ms, 0.99))} | "
+            f"{ms(percentile(o.delays_ms, 1.0))} | {ms(percentile(o.apply_delays_ms, 0.5))} | "
+            f"{ms(percentile(o.apply_delays_ms, 0.99))} | {o.sent_after:.1f} s | {o.drained_after:.1f} s | {sum(o.injected.values())} | "
+            f"{o.replies_needing_more_attempts} | {o.outbox_retried} |"
+        )
+    lines += [
+        "",
+        "Faults injected, by method (calls = every attempt the double answered, faults included):",
+        "",
+        "| run | method | calls | 429 | 500 |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
     for o in (o for o in outcomes if o.faults):
         for method, calls in sorted(o.calls_by_method.items()):
-            lines.append(f"| {o.label} | {method} | {calls:,} | {o.injected[(method, '429')]} | {o.injected[(method, '500')]} |")
+            lines.append(
+                f"| {o.label} | {method} | {calls:,} | {o.injected[(method, '429')]} | {o.injected[(method, '500')]} |"
+            )
     lines += notes(outcomes)
     return lines
 
@@ -367,11 +439,13 @@ def notes(outcomes: list[Outcome]) -> list[str]:
     lines = [""]
     problems = [o for o in outcomes if not o.exactly_once]
     for o in problems:
-        lines.append(f"**{o.label}: not exactly once.** acks {dict(o.acks)}, drained {o.drained}, "
-                     f"consume entries {o.consume_entries}, not applied {o.events_not_applied}, applied twice "
-                     f"{o.events_applied_twice}, replies unmatched {o.replies_unmatched}, other text "
-                     f"{o.replies_with_other_text}, refused {o.refused}, outbox {dict(o.outbox_status)}, "
-                     f"inbox {dict(o.inbox_status)}.")
+        lines.append(
+            f"**{o.label}: not exactly once.** acks {dict(o.acks)}, drained {o.drained}, "
+            f"consume entries {o.consume_entries}, not applied {o.events_not_applied}, applied twice "
+            f"{o.events_applied_twice}, replies unmatched {o.replies_unmatched}, other text "
+            f"{o.replies_with_other_text}, refused {o.refused}, outbox {dict(o.outbox_status)}, "
+            f"inbox {dict(o.inbox_status)}."
+        )
     lines += [
         "How faults are ridden out: a worker applies the change, records its reply in the outbox in the same",
         "transaction, and sends it once with a client that does not wait out a 429 or a 500 in place; a refused",

@@ -4,14 +4,15 @@ the catalog grammar and, side by side on the same clips, with pocketsphinx's
 general language model alone. A clip counts when the command understood from
 it equals the one understood from the same command typed.
 Usage: python -m bench.voice [--quick]"""
+
 from __future__ import annotations
 
 import sys
 import tempfile
 import time
-from types import SimpleNamespace
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 from bench.report import write_section
 from bot.bootstrap import bootstrap
@@ -29,9 +30,16 @@ NOISE_DB = (None, 25, None, 20)
 STRESS_DB = 15  # a loud room: reported beside the suite, not part of it
 TARGETS = {"accuracy": 0.90, "rtf": 0.10}
 # Things people say that are no command: how often the grammar makes one of them.
-CHATTER = ["the weather is lovely today in the garden", "can you call me back after lunch", "i think the meeting moved to thursday",
-           "please send the invoice to accounting", "my cat likes to sleep on the sofa", "hello is anybody there",
-           "we should order pizza for the team", "the train was late again this morning"]
+CHATTER = [
+    "the weather is lovely today in the garden",
+    "can you call me back after lunch",
+    "i think the meeting moved to thursday",
+    "please send the invoice to accounting",
+    "my cat likes to sleep on the sofa",
+    "hello is anybody there",
+    "we should order pizza for the team",
+    "the train was late again this morning",
+]
 
 
 def clips(per_phrase: int = 4):
@@ -67,7 +75,9 @@ def main() -> None:
         app = bootstrap(Settings.from_env({"DATABASE_URL": f"sqlite:///{Path(tmp) / 'voice.db'}"}))
         seed(app.uow)
         recognizer = Recognizer(app.assistant.catalog)
-        suite = [(*c, speak(c[0], c[2], c[3], c[4], c[5], seed=i)) for i, c in enumerate(clips(1 if quick else 4))]
+        suite = [
+            (*c, speak(c[0], c[2], c[3], c[4], c[5], seed=i)) for i, c in enumerate(clips(1 if quick else 4))
+        ]
         recognizer.transcribe(to_pcm(suite[0][-1]))  # builds the grammar and loads both models
         accuracy, rtf, conditions, misses = run(recognizer, suite, general_only=False)
         print(f"grammar: {accuracy:.1%} rtf {rtf:.3f}", {c: f"{a:.0%}" for c, a in conditions.items()})
@@ -76,16 +86,34 @@ def main() -> None:
             return
         general_accuracy, general_rtf, _, _ = run(recognizer, suite, general_only=True)
         index = recognizer.catalog.index()
-        stress = [(s, t, VOICES[n % 4], SPEEDS[n % 4], STRESS_DB, "m4a", speak(s, VOICES[n % 4], SPEEDS[n % 4], STRESS_DB, "m4a", seed=n))
-                  for n, (s, t) in enumerate(PHRASES)]
+        stress = [
+            (
+                s,
+                t,
+                VOICES[n % 4],
+                SPEEDS[n % 4],
+                STRESS_DB,
+                "m4a",
+                speak(s, VOICES[n % 4], SPEEDS[n % 4], STRESS_DB, "m4a", seed=n),
+            )
+            for n, (s, t) in enumerate(PHRASES)
+        ]
         stress_accuracy, stress_rtf, _, _ = run(recognizer, stress, general_only=False)
-        taken = sum(1 for n, said in enumerate(CHATTER) for voice in VOICES[:2]
-                    if not meaning(parse(recognizer.transcribe(to_pcm(speak(said, voice, 155, seed=n))).text, NOW), index).startswith("("))
+        taken = sum(
+            1
+            for n, said in enumerate(CHATTER)
+            for voice in VOICES[:2]
+            if not meaning(
+                parse(recognizer.transcribe(to_pcm(speak(said, voice, 155, seed=n))).text, NOW), index
+            ).startswith("(")
+        )
     big_first, big_rtf = big_catalog()
     total = sum(seconds(to_pcm(c[-1])) for c in suite)
     met = lambda ok: "met" if ok else "**not met**"  # noqa: E731
     breakdown = ", ".join(f"{c} {a:.0%}" for c, a in conditions.items())
-    write_section("voice", f"""## Voice commands (`python -m bench.voice`)
+    write_section(
+        "voice",
+        f"""## Voice commands (`python -m bench.voice`)
 
 {len(suite)} clips: {len(PHRASES)} phrasings x 4 variants across {len(VOICES)} espeak-ng voices ({", ".join(VOICES)}),
 speeds {min(SPEEDS)}-{max(SPEEDS)} words/min, half with white noise at 20-25 dB SNR, half M4A/AAC and half WebM/Opus;
@@ -106,14 +134,15 @@ With a generated catalog of 100,000 assets and 20,000 stock items (the grammar k
 most items share), the first clip takes {big_first:.1f} s (building the grammar) and recognition runs at a
 real-time factor of {big_rtf:.2f}.
 
-Targets: accuracy >= {TARGETS['accuracy']:.0%} ({met(accuracy >= TARGETS['accuracy'])}), real-time factor <= {TARGETS['rtf']}
-({met(rtf <= TARGETS['rtf'])}). By condition (product): {breakdown}. Decoding the clip with PyAV is not included
+Targets: accuracy >= {TARGETS["accuracy"]:.0%} ({met(accuracy >= TARGETS["accuracy"])}), real-time factor <= {TARGETS["rtf"]}
+({met(rtf <= TARGETS["rtf"])}). By condition (product): {breakdown}. Decoding the clip with PyAV is not included
 (a few ms per clip). The decoder settings (no lattice rescoring, word insertion penalty 1e-3, wide beams, a -60 dBFS
 noise floor under each clip) and the grammar's shape were chosen while watching this suite, so expect a few
 points less on voices it has not heard. Synthetic voices are harder for the acoustic model than people in
 some ways (flat prosody) and easier in others (no accents, no hesitation). The misses:
-{chr(10).join('- ' + m for m in misses) or '- none'}
-""")
+{chr(10).join("- " + m for m in misses) or "- none"}
+""",
+    )
 
 
 def big_catalog() -> tuple[float, float]:
@@ -122,10 +151,17 @@ def big_catalog() -> tuple[float, float]:
     from services.resolver import CatalogIndex
 
     assets, stock = generate(100_000, 20_000)
-    index = CatalogIndex(assets, stock, {"location": {"Warehouse", "Meeting room B"}, "department": {"Sales"}})
+    index = CatalogIndex(
+        assets, stock, {"location": {"Warehouse", "Meeting room B"}, "department": {"Sales"}}
+    )
     recognizer = Recognizer(SimpleNamespace(index=lambda: index))
-    phrases = ["we used three boxes of printer paper", "check out the dell latitude", "how many toner cartridges are left",
-               "who has the makita drill", "received two packs of markers"]
+    phrases = [
+        "we used three boxes of printer paper",
+        "check out the dell latitude",
+        "how many toner cartridges are left",
+        "who has the makita drill",
+        "received two packs of markers",
+    ]
     clips = [to_pcm(speak(p, VOICES[n % 4], 150)) for n, p in enumerate(phrases)]
     started = time.perf_counter()
     recognizer.transcribe(clips[0])

@@ -1,5 +1,6 @@
 """Running alerts from the command line and the scheduler, delivered to Slack
 when a token is set."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,8 +16,13 @@ class AlertReport:
     problems: list[str] = field(default_factory=list)  # what could not be delivered, and what to do
 
 
-def run_alerts(app: App, at: datetime, dry_run: bool = False, with_digest: bool = True,
-               outbox: alerts.Outbox | None = None) -> AlertReport:
+def run_alerts(
+    app: App,
+    at: datetime,
+    dry_run: bool = False,
+    with_digest: bool = True,
+    outbox: alerts.Outbox | None = None,
+) -> AlertReport:
     """Compute the alerts standing at `at`; send them (once) unless `dry_run`
     or there is nowhere to send them."""
     tz = app.settings.timezone
@@ -35,7 +41,11 @@ def run_alerts(app: App, at: datetime, dry_run: bool = False, with_digest: bool 
         outbox = SlackOutbox.from_settings(app)
     delivered = alerts.deliver(app.uow, run, outbox, tz, with_digest)
     if delivered.problems:
-        lines.append(f"recorded {len(delivered.sent)} new alert(s); not everything reached Slack (see the errors)")
+        lines.append(
+            f"recorded {len(delivered.sent)} new alert(s); not everything reached Slack (see the errors)"
+        )
     else:
-        lines.append(f"posted {len(delivered.sent)} new alert(s)" if delivered.sent else "nothing new to post")
+        lines.append(
+            f"posted {len(delivered.sent)} new alert(s)" if delivered.sent else "nothing new to post"
+        )
     return AlertReport(lines, delivered.problems)

@@ -1,4 +1,5 @@
 """The composition root: builds the engine, migrates, and wires the assistant."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ def bootstrap(settings: Settings, migrate: bool = True, clock=None) -> App:
     if migrate:
         upgrade(engine)
     uow = unit_of_work_factory(engine)
-    assistant = Assistant(uow, clock=clock, tz=settings.timezone, managers=settings.managers,
-                          audit_intervals=settings.audit_intervals)
+    assistant = Assistant(
+        uow,
+        clock=clock,
+        tz=settings.timezone,
+        managers=settings.managers,
+        audit_intervals=settings.audit_intervals,
+    )
     return App(settings, engine, uow, assistant)

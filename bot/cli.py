@@ -1,4 +1,5 @@
 """`quartermaster` command line. Exit codes: 0 ok, 1 refused or failed, 2 bad usage."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,12 +31,16 @@ class Usage(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quartermaster", description="Chat-first asset and inventory tracker.")
+    parser = argparse.ArgumentParser(
+        prog="quartermaster", description="Chat-first asset and inventory tracker."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     chat = commands.add_parser("chat", help="talk to the bot on this terminal")
     chat.add_argument("--user", default=None, help="who is speaking (default: your login name)")
-    chat.add_argument("--demo", action="store_true", help="load a small demo catalog if the database is empty")
+    chat.add_argument(
+        "--demo", action="store_true", help="load a small demo catalog if the database is empty"
+    )
 
     imp = commands.add_parser("import", help="add or update items from a CSV file")
     imp.add_argument("kind", choices=["assets", "stock"])
@@ -46,19 +51,29 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("kind", choices=["assets", "stock", "ledger"])
     exp.add_argument("file", nargs="?", default="-", help="file to write, or - for standard output")
 
-    alerts = commands.add_parser("alerts", help="compute low-stock and overdue alerts, print them, post them to Slack")
-    alerts.add_argument("--at", type=_moment, default=None, help="the moment to compute them for (ISO 8601; default now)")
+    alerts = commands.add_parser(
+        "alerts", help="compute low-stock and overdue alerts, print them, post them to Slack"
+    )
+    alerts.add_argument(
+        "--at", type=_moment, default=None, help="the moment to compute them for (ISO 8601; default now)"
+    )
     alerts.add_argument("--dry-run", action="store_true", help="print only: post nothing, record nothing")
 
-    commands.add_parser("serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+    commands.add_parser(
+        "serve", help="run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)"
+    )
 
     report = commands.add_parser("report", help="the asset register or the stock on hand, as CSV")
     report.add_argument("kind", choices=["assets", "stock"])
     report.add_argument("--by", choices=["department", "location", "category", "supplier"], default=None)
-    report.add_argument("--at", type=date.fromisoformat, default=None, help="as of this date (YYYY-MM-DD; default today)")
+    report.add_argument(
+        "--at", type=date.fromisoformat, default=None, help="as of this date (YYYY-MM-DD; default today)"
+    )
     report.add_argument("--chart", type=Path, default=None, help="also draw a PNG chart to this file")
 
-    labels = commands.add_parser("labels", help="barcode labels to print (PNG or SVG for one, PDF for a sheet)")
+    labels = commands.add_parser(
+        "labels", help="barcode labels to print (PNG or SVG for one, PDF for a sheet)"
+    )
     labels.add_argument("codes", nargs="*", metavar="TAG-OR-SKU")
     labels.add_argument("--all", action="store_true", help="every asset and stock item")
     labels.add_argument("--out", type=Path, required=True, help="FILE.png, FILE.svg or FILE.pdf")
@@ -66,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="decode barcodes in photos and say what each is in the catalog")
     scan.add_argument("images", nargs="+", type=Path)
 
-    hear = commands.add_parser("hear", help="transcribe voice clips and print the text and the command understood")
+    hear = commands.add_parser(
+        "hear", help="transcribe voice clips and print the text and the command understood"
+    )
     hear.add_argument("clips", nargs="+", type=Path, metavar="AUDIO")
 
     backup = commands.add_parser("backup", help="write every item and the whole ledger to a zip file")
@@ -103,9 +120,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def check_slack_settings(settings: Settings) -> None:
     if not settings.slack_bot_token:
-        raise Failure("SLACK_BOT_TOKEN is not set: serve needs the bot token (xoxb-…). Without Slack, try `quartermaster chat`.")
+        raise Failure(
+            "SLACK_BOT_TOKEN is not set: serve needs the bot token (xoxb-…). Without Slack, try `quartermaster chat`."
+        )
     if not settings.slack_app_token and not settings.slack_signing_secret:
-        raise Failure("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode).")
+        raise Failure(
+            "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)."
+        )
 
 
 def _safe_url(url: str) -> str:
@@ -195,8 +216,7 @@ def cmd_serve(app: App, args) -> int:
 
 
 def cmd_report(app: App, args) -> int:
-    from services import charts
-    from services import reports
+    from services import charts, reports
 
     at = args.at or datetime.now(app.settings.timezone).date()
     with app.uow(read_only=True) as uow:
@@ -206,13 +226,13 @@ def cmd_report(app: App, args) -> int:
                 raise Usage(f"assets are grouped by department, location or category, not {by}")
             rows = reports.register_rows(uow, by, at)
             sys.stdout.write(reports.register_csv(rows, by))
-            chart = (lambda: charts.register_chart(rows, by, at))
+            chart = lambda: charts.register_chart(rows, by, at)
         else:
             if args.by not in (None, "location", "supplier"):
                 raise Usage("stock is grouped by location or supplier")
             rows = uow.reports.stock(args.by, at)
             sys.stdout.write(reports.stock_csv(rows, args.by))
-            chart = (lambda: charts.stock_chart(rows, at))
+            chart = lambda: charts.stock_chart(rows, at)
     if args.chart:
         try:
             args.chart.write_bytes(chart())
@@ -242,7 +262,11 @@ def cmd_labels(app: App, args) -> int:
     if kind != ".pdf" and len(items) != 1:
         raise Usage(f"a {kind[1:].upper()} holds one label; use a .pdf for {len(items)}")
     try:
-        data = labels.pdf_sheet(items) if kind == ".pdf" else (labels.png if kind == ".png" else labels.svg)(*items[0])
+        data = (
+            labels.pdf_sheet(items)
+            if kind == ".pdf"
+            else (labels.png if kind == ".png" else labels.svg)(*items[0])
+        )
         args.out.write_bytes(data)
     except labels.LabelError as error:
         raise Failure(str(error)) from None
@@ -283,7 +307,9 @@ def cmd_hear(app: App, args) -> int:
     failed = False
     for path in args.clips:
         try:
-            hearing = voice.hear(app.assistant.recognizer(), path.read_bytes(), app.assistant.clock(), app.assistant.tz)
+            hearing = voice.hear(
+                app.assistant.recognizer(), path.read_bytes(), app.assistant.clock(), app.assistant.tz
+            )
         except OSError as error:
             print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
             failed = True
@@ -296,7 +322,9 @@ def cmd_hear(app: App, args) -> int:
         if not heard.by_grammar:
             print(f"{path}: {voice.not_a_command(heard.text)}")
             continue
-        print(f"{path}: heard “{heard.text}” ({heard.seconds:.1f} s of audio in {heard.elapsed * 1000:.0f} ms)")
+        print(
+            f"{path}: heard “{heard.text}” ({heard.seconds:.1f} s of audio in {heard.elapsed * 1000:.0f} ms)"
+        )
         print(f"{path}: understood: {hearing.meaning}")
     return 1 if failed else 0
 
@@ -308,7 +336,10 @@ def cmd_backup(app: App, args) -> int:
         counts = backup(app.uow, args.file)
     except OSError as error:
         raise Failure(f"can't write {args.file}: {error.strerror}") from None
-    print(f"backup written to {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()), file=sys.stderr)
+    print(
+        f"backup written to {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -320,7 +351,10 @@ def cmd_restore(app: App, args) -> int:
         counts = restore(app.uow, args.file, _cli_context(app, source=f"restore:{args.file.name}"))
     except DomainError as error:
         raise Failure(error.message) from None
-    print(f"restored from {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()), file=sys.stderr)
+    print(
+        f"restored from {args.file}: " + ", ".join(f"{n:,} {part}" for part, n in counts.items()),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -342,4 +376,17 @@ def _cli_context(app: App, source: str) -> Context:
     return Context(person, datetime.now(timezone.utc), app.settings.timezone, source)
 
 
-COMMANDS = {"scan": cmd_scan, "hear": cmd_hear, "labels": cmd_labels, "report": cmd_report, "alerts": cmd_alerts, "backup": cmd_backup, "restore": cmd_restore, "chat": cmd_chat, "import": cmd_import, "export": cmd_export, "serve": cmd_serve, "db": cmd_db}
+COMMANDS = {
+    "scan": cmd_scan,
+    "hear": cmd_hear,
+    "labels": cmd_labels,
+    "report": cmd_report,
+    "alerts": cmd_alerts,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "chat": cmd_chat,
+    "import": cmd_import,
+    "export": cmd_export,
+    "serve": cmd_serve,
+    "db": cmd_db,
+}

@@ -1,5 +1,6 @@
 """The console chat: every line is a message, every reply plain text.
 `@bob: text` speaks as bob. The same assistant as Slack, minus Slack."""
+
 from __future__ import annotations
 
 import logging
@@ -60,7 +61,10 @@ class ConsoleChat:
         if reply.attachment and reply.attachment[0].endswith(".csv"):
             return reply.text + "\n" + reply.attachment[1].decode("utf-8").rstrip("\n")
         if reply.attachment:  # an image or a PDF: the terminal can't show it
-            return reply.text + "\n(Files come as uploads in Slack; here use `quartermaster labels` or `quartermaster report --chart`.)"
+            return (
+                reply.text
+                + "\n(Files come as uploads in Slack; here use `quartermaster labels` or `quartermaster report --chart`.)"
+            )
         if reply.kind is not ReplyKind.QUESTION:
             return reply.text
         self.pending[speaker] = reply

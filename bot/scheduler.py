@@ -1,5 +1,6 @@
 """The alert scheduler inside `serve`: APScheduler 3 runs the digest and the
 due/overdue check; only the leader process acts on them."""
+
 from __future__ import annotations
 
 import logging
@@ -30,7 +31,9 @@ class Leadership:
     def __init__(self, engine: Engine, retry_seconds: float = 2.0):
         # Its own unpooled engine: the lock's session must end when this
         # connection does, never go back to a pool still holding the lock.
-        self.engine = create_engine(engine.url, poolclass=NullPool) if engine.dialect.name == "postgresql" else engine
+        self.engine = (
+            create_engine(engine.url, poolclass=NullPool) if engine.dialect.name == "postgresql" else engine
+        )
         self.retry_seconds = retry_seconds
         self._connection = None
         self._lock = threading.Lock()
@@ -63,9 +66,11 @@ class Leadership:
 
     def keep_trying(self) -> None:
         """Follow the lock in the background so a takeover happens in seconds."""
+
         def loop():
             while not self._stop.wait(self.retry_seconds):
                 self.is_leader()
+
         threading.Thread(target=loop, name="qm-leader", daemon=True).start()
 
     def release(self) -> None:
@@ -87,7 +92,9 @@ def digest_trigger(spec: str, tz) -> CronTrigger:
     match = DIGEST_AT.fullmatch(spec.lower())
     if not match:
         raise ValueError(f"QM_DIGEST_AT “{spec}” should look like “mon-fri 09:00”")
-    return CronTrigger(day_of_week=match["days"], hour=int(match["hour"]), minute=int(match["minute"]), timezone=tz)
+    return CronTrigger(
+        day_of_week=match["days"], hour=int(match["hour"]), minute=int(match["minute"]), timezone=tz
+    )
 
 
 class AlertScheduler:
@@ -102,7 +109,12 @@ class AlertScheduler:
             job_defaults={"misfire_grace_time": 3600, "coalesce": True, "max_instances": 1},
         )
         self.scheduler.add_job(self.run, self.digest, kwargs={"with_digest": True}, id="digest")
-        self.scheduler.add_job(self.run, IntervalTrigger(minutes=settings.overdue_check_minutes), kwargs={"with_digest": False}, id="due")
+        self.scheduler.add_job(
+            self.run,
+            IntervalTrigger(minutes=settings.overdue_check_minutes),
+            kwargs={"with_digest": False},
+            id="due",
+        )
 
     def run(self, with_digest: bool) -> list[str]:
         if not self.leadership.is_leader():

@@ -1,4 +1,5 @@
 """`quartermaster serve`: the Slack bot in Socket Mode or over HTTP."""
+
 from __future__ import annotations
 
 import logging
@@ -28,9 +29,13 @@ def serve(app: App) -> None:
             log.info("Quartermaster connecting to Slack in Socket Mode")
             SocketModeHandler(runtime.bolt, settings.slack_app_token).start()
             return
-        server = make_http_server(WsgiApp(SlackRequestHandler(runtime.bolt), app.engine), "0.0.0.0", settings.port)
+        server = make_http_server(
+            WsgiApp(SlackRequestHandler(runtime.bolt), app.engine), "0.0.0.0", settings.port
+        )
         signal.signal(signal.SIGTERM, lambda *_: server.close())
-        log.info("Quartermaster listening on 0.0.0.0:%s (POST /slack/events, GET /healthz)", server.effective_port)
+        log.info(
+            "Quartermaster listening on 0.0.0.0:%s (POST /slack/events, GET /healthz)", server.effective_port
+        )
         try:
             server.run()
         except (KeyboardInterrupt, OSError, ValueError):

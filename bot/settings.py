@@ -1,4 +1,5 @@
 """Settings from the environment (the contract's variables), read once at start."""
+
 from __future__ import annotations
 
 import os
@@ -40,7 +41,9 @@ def _intervals(value: str) -> dict[str, int]:
 
 def _minutes(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
-        raise SettingsError(f"QM_OVERDUE_CHECK_MINUTES “{value}” should be a number of minutes from 1 to 1440")
+        raise SettingsError(
+            f"QM_OVERDUE_CHECK_MINUTES “{value}” should be a number of minutes from 1 to 1440"
+        )
     return int(value)
 
 
@@ -67,7 +70,9 @@ class Settings:
         try:
             tz = ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise SettingsError(f"QM_TIMEZONE “{zone}” is not an IANA time zone (e.g. Europe/Berlin)") from None
+            raise SettingsError(
+                f"QM_TIMEZONE “{zone}” is not an IANA time zone (e.g. Europe/Berlin)"
+            ) from None
         port = env.get("PORT") or "3000"
         if not port.isdigit() or not 0 < int(port) < 65536:
             raise SettingsError(f"PORT “{port}” is not a port number")

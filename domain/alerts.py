@@ -1,5 +1,6 @@
 """Alerts as domain facts: what is low and what is due or late, at a moment.
 Delivery (Slack, console) and the record of what was sent live elsewhere."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,10 @@ class LowStock:
 
     def line(self) -> str:
         supplier = f" from {self.supplier}" if self.supplier else ""
-        return (f"{self.name} ({self.sku}): {describe_quantity(self.on_hand, self.unit, self.packs)} on hand, "
-                f"reorder point {self.reorder_point}; order {self.suggested_order()}{supplier}; {self.forecast()}")
+        return (
+            f"{self.name} ({self.sku}): {describe_quantity(self.on_hand, self.unit, self.packs)} on hand, "
+            f"reorder point {self.reorder_point}; order {self.suggested_order()}{supplier}; {self.forecast()}"
+        )
 
 
 @dataclass(frozen=True)

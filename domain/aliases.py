@@ -1,4 +1,5 @@
 """Alias suggestions: what people called an item before picking it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

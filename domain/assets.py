@@ -1,4 +1,5 @@
 """Assets: unique, tagged items that people hold for a while and bring back."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,7 +64,9 @@ class Asset:
         if self.status is not AssetStatus.CHECKED_OUT:
             raise NotCheckedOut(self.tag, self.status.value)
         if until <= now or (self.due is not None and until <= self.due):
-            raise InvalidValue(f"The new return time must be later than {'now' if self.due is None else 'the current one'}.")
+            raise InvalidValue(
+                f"The new return time must be later than {'now' if self.due is None else 'the current one'}."
+            )
         self.due = until
 
     def send_to_maintenance(self) -> None:
@@ -75,7 +78,9 @@ class Asset:
 
     def back_from_maintenance(self) -> None:
         if self.status is not AssetStatus.MAINTENANCE:
-            raise InvalidValue(f"{self.tag} isn't in maintenance (it is {self.status.value.replace('_', ' ')}).")
+            raise InvalidValue(
+                f"{self.tag} isn't in maintenance (it is {self.status.value.replace('_', ' ')})."
+            )
         self.status = AssetStatus.AVAILABLE
 
     def check_in(self) -> None:
@@ -90,7 +95,12 @@ class Asset:
         if self.cost is None:
             return None
         return depreciation.book_value(
-            self.cost, self.purchase_date, self.useful_life_years, self.salvage_value, at, self.depreciation_method
+            self.cost,
+            self.purchase_date,
+            self.useful_life_years,
+            self.salvage_value,
+            at,
+            self.depreciation_method,
         )
 
     def validate(self) -> None:
@@ -133,7 +143,9 @@ ASSET_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("condition", "condition", _long_text),
         FieldSpec("location", "location", _text),
         FieldSpec("department", "department", _text),
-        FieldSpec("status", "status", lambda t, tz: parse_choice(t, AssetStatus), empty=AssetStatus.AVAILABLE),
+        FieldSpec(
+            "status", "status", lambda t, tz: parse_choice(t, AssetStatus), empty=AssetStatus.AVAILABLE
+        ),
         FieldSpec("holder", "holder", _text),
         FieldSpec("due", "due", parse_due),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),

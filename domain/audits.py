@@ -1,5 +1,6 @@
 """Audits: what the register says should be at a location, against what
 people reported seeing there."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ class AuditResult:
     unexpected: tuple[str, ...]  # seen there, registered elsewhere (or nowhere)
 
     def summary(self) -> str:
-        lines = [f"Audit of {self.location}: {len(self.found)} found, {len(self.missing)} missing, {len(self.unexpected)} unexpected."]
+        lines = [
+            f"Audit of {self.location}: {len(self.found)} found, {len(self.missing)} missing, {len(self.unexpected)} unexpected."
+        ]
         if self.missing:
             lines.append("Missing: " + ", ".join(self.missing))
         if self.unexpected:
@@ -25,4 +28,9 @@ class AuditResult:
 
 
 def reconcile(location: str, expected: set[str], seen: set[str]) -> AuditResult:
-    return AuditResult(location, tuple(sorted(expected & seen)), tuple(sorted(expected - seen)), tuple(sorted(seen - expected)))
+    return AuditResult(
+        location,
+        tuple(sorted(expected & seen)),
+        tuple(sorted(expected - seen)),
+        tuple(sorted(seen - expected)),
+    )

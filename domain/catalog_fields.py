@@ -1,5 +1,6 @@
 """Field specifications shared by assets and stock items: how a field's text
 becomes its value, and whether it may be empty."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ class FieldSpec:
     empty: Any = None  # the value an empty cell means
 
 
-def set_fields(obj: object, specs: dict[str, FieldSpec], texts: dict[str, str], tz: tzinfo) -> dict[str, tuple[str, str]]:
+def set_fields(
+    obj: object, specs: dict[str, FieldSpec], texts: dict[str, str], tz: tzinfo
+) -> dict[str, tuple[str, str]]:
     """Set fields from text; returns {field: (before, after)} of what changed.
     Validates everything before touching `obj`, so a bad value changes nothing."""
     parsed: dict[str, Any] = {}

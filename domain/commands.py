@@ -1,5 +1,6 @@
 """What a person asked for, as the language layer understood it, before the
 item reference is resolved against the catalog."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Book value after depreciation, counted in whole months of service."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -36,7 +37,9 @@ def book_value(
     months = min(months_in_service(purchased, at), useful_life_years * 12)
     if method is Method.DECLINING_BALANCE:
         rate = Decimal(2) / Decimal(useful_life_years)
-        value = cost * (1 - rate) ** (Decimal(months) / 12) if rate < 1 else (cost if months == 0 else salvage)
+        value = (
+            cost * (1 - rate) ** (Decimal(months) / 12) if rate < 1 else (cost if months == 0 else salvage)
+        )
         if months == useful_life_years * 12:
             value = salvage
         value = max(value, salvage)

@@ -1,5 +1,6 @@
 """Named domain errors. Each carries what the person needs to know and renders
 itself as one friendly sentence; adapters show `str(error)` and nothing else."""
+
 from __future__ import annotations
 
 
@@ -44,7 +45,9 @@ class AssetUnavailable(DomainError):
 class NotCheckedOut(DomainError):
     def __init__(self, tag: str, status: str):
         self.tag, self.status = tag, status
-        super().__init__(f"{tag} isn't checked out (it is {status.replace('_', ' ')}), so there is nothing to return.")
+        super().__init__(
+            f"{tag} isn't checked out (it is {status.replace('_', ' ')}), so there is nothing to return."
+        )
 
 
 class InsufficientStock(DomainError):

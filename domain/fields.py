@@ -1,6 +1,7 @@
 """Text <-> value conversion for catalog fields, shared by CSV import, catalog
 edits in chat and the ledger's before/after record. Errors say what is wrong
 with the value; callers add where (line, column) it came from."""
+
 from __future__ import annotations
 
 import re

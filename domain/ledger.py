@@ -1,4 +1,5 @@
 """The ledger: one append-only entry for every change, never edited or deleted."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

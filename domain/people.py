@@ -1,4 +1,5 @@
 """People and what their role lets them do."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Stock: interchangeable consumables counted in a base unit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -45,7 +46,9 @@ class StockItem:
 
     def receive(self, units: int) -> int:
         if self.on_hand + units > MAX_ON_HAND:
-            raise InvalidQuantity(f"That would put {self.describe(self.on_hand + units)} on hand, more than is plausible.")
+            raise InvalidQuantity(
+                f"That would put {self.describe(self.on_hand + units)} on hand, more than is plausible."
+            )
         self.on_hand += units
         return units
 
@@ -61,7 +64,9 @@ class StockItem:
         if not tag_key(self.sku):
             raise InvalidValue("sku can't be empty")
         if self.barcode and not is_valid_gtin(self.barcode):
-            raise InvalidValue(f"barcode: “{self.barcode}” is not a valid EAN/UPC (8, 12, 13 or 14 digits with check digit)")
+            raise InvalidValue(
+                f"barcode: “{self.barcode}” is not a valid EAN/UPC (8, 12, 13 or 14 digits with check digit)"
+            )
 
 
 def is_valid_gtin(code: str) -> bool:

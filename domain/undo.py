@@ -3,6 +3,7 @@
 Quantities are reversed as deltas, so stock that moved since still adds up.
 Field changes are reversed only while the item still shows what the change
 left; otherwise someone has acted since and a blind reversal would be wrong."""
+
 from __future__ import annotations
 
 from datetime import tzinfo
@@ -13,7 +14,9 @@ from domain.ledger import LedgerEntry
 from domain.stock import StockItem
 
 
-def reverse_fields(entry: LedgerEntry, item: object, specs: dict[str, FieldSpec], tz: tzinfo) -> dict[str, tuple[str, str]]:
+def reverse_fields(
+    entry: LedgerEntry, item: object, specs: dict[str, FieldSpec], tz: tzinfo
+) -> dict[str, tuple[str, str]]:
     current = field_texts(item, specs)
     moved_on = [name for name, (_, after) in entry.changes.items() if current.get(name) != after]
     if moved_on:

@@ -1,4 +1,5 @@
 """Small value types: asset tags, pack sizes and quantities in base units."""
+
 from __future__ import annotations
 
 import re

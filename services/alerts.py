@@ -1,6 +1,7 @@
 """Alerts: compute what stands at a moment, send what has not been sent.
 The record of sent keys makes a restart, a second scheduler or a second
 `quartermaster alerts` run at the same moment send nothing twice."""
+
 from __future__ import annotations
 
 import logging
@@ -45,11 +46,15 @@ class Delivered:
     problems: list[str] = field(default_factory=list)  # what could not be delivered, and what to do
 
 
-def compute(uow: UnitOfWork, now: datetime, tz: tzinfo, audit_intervals: dict[str, int] | None = None) -> AlertRun:
+def compute(
+    uow: UnitOfWork, now: datetime, tz: tzinfo, audit_intervals: dict[str, int] | None = None
+) -> AlertRun:
     window = due_soon_window(now, tz)
     audits = uow.audits.due(audit_intervals, now) if audit_intervals else []
     due_soon = uow.alerts.due_between(*window) if window else []
-    return AlertRun(now, uow.alerts.low_stock(now), _named(uow, uow.alerts.overdue(now)), _named(uow, due_soon), audits)
+    return AlertRun(
+        now, uow.alerts.low_stock(now), _named(uow, uow.alerts.overdue(now)), _named(uow, due_soon), audits
+    )
 
 
 def _named(uow: UnitOfWork, notices: list[DueNotice]) -> list[DueNotice]:
@@ -70,7 +75,9 @@ def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
         lines += [f"• {n.tag} {n.name}: {n.who}, due {local(n.due)}" for n in run.overdue]
     if run.audits_due:
         lines.append("Audits due:")
-        lines += [f"• {category}: {count} not seen in {days} days" for category, count, days in run.audits_due]
+        lines += [
+            f"• {category}: {count} not seen in {days} days" for category, count, days in run.audits_due
+        ]
     return "\n".join(lines) or "Nothing is low and nothing is overdue."
 
 
@@ -86,7 +93,9 @@ class Sent:
     text: str
 
 
-def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, with_digest: bool) -> Delivered:
+def deliver(
+    uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, with_digest: bool
+) -> Delivered:
     """Record each alert not recorded before, then send. The digest goes once
     per local day; holders hear of a due date once, and of an overdue item at
     most once a day, and only in working hours."""
@@ -95,13 +104,25 @@ def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, w
     pending: list[tuple[str, str, str, Callable]] = []
     if with_digest and (run.low or run.overdue or run.audits_due):
         text = digest_text(run, local)
-        pending.append((f"digest:{today.isoformat()}", "digest", text,
-                        lambda tx, key, t=text: outbox.digest(tx, key, run, t)))
+        pending.append(
+            (
+                f"digest:{today.isoformat()}",
+                "digest",
+                text,
+                lambda tx, key, t=text: outbox.digest(tx, key, run, t),
+            )
+        )
     if is_working_time(run.at, tz):
         for notice in run.due_soon + run.overdue:
             text = notice_text(notice, local)
-            pending.append((notice.key(today), notice.kind, text,
-                            lambda tx, key, n=notice, t=text: outbox.due_notice(tx, key, n, t)))
+            pending.append(
+                (
+                    notice.key(today),
+                    notice.kind,
+                    text,
+                    lambda tx, key, n=notice, t=text: outbox.due_notice(tx, key, n, t),
+                )
+            )
     delivered, ids = Delivered(), []
     for key, kind, text, record in pending:
         try:
@@ -116,7 +137,9 @@ def deliver(uow: UnitOfWorkFactory, run: AlertRun, outbox: Outbox, tz: tzinfo, w
     return delivered
 
 
-def _record_once(uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, record: Callable) -> tuple[bool, list]:
+def _record_once(
+    uow: UnitOfWorkFactory, key: str, kind: str, now: datetime, record: Callable
+) -> tuple[bool, list]:
     """The key is claimed and the messages recorded in one transaction: an
     alert is queued exactly once, and the outbox sends it until Slack says ok.
     Recording an alert queued before changes nothing, except that a message

@@ -1,6 +1,7 @@
 """The conversation: text in, replies out. Parses, resolves items against the
 catalog, asks when unsure, and runs all changes of one message in one
 transaction (all of them or none)."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,19 @@ from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.ledger import Action
 from domain.people import Person, Role
-from services import audits, barcodes, catalog, changes, charts, csv_export, labels, queries, questions, reports, voice
+from services import (
+    audits,
+    barcodes,
+    catalog,
+    changes,
+    charts,
+    csv_export,
+    labels,
+    queries,
+    questions,
+    reports,
+    voice,
+)
 from services.audio import NotAudio, to_pcm
 from services.catalog_cache import CatalogCache
 from services.context import Context
@@ -29,24 +42,41 @@ from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
 QUESTIONS = {
-    Intent.WHO_HAS: queries.who_has, Intent.WHERE_IS: queries.where_is, Intent.HOW_MANY: queries.how_many,
-    Intent.IS_AVAILABLE: queries.who_has, Intent.INFO: queries.info, Intent.WORTH: queries.worth,
+    Intent.WHO_HAS: queries.who_has,
+    Intent.WHERE_IS: queries.where_is,
+    Intent.HOW_MANY: queries.how_many,
+    Intent.IS_AVAILABLE: queries.who_has,
+    Intent.INFO: queries.info,
+    Intent.WORTH: queries.worth,
 }
 CARD_INTENTS = frozenset({Intent.INFO, Intent.WHO_HAS, Intent.WHERE_IS, Intent.IS_AVAILABLE, Intent.HOW_MANY})
 LISTINGS = {
-    Intent.MY_ITEMS: queries.my_items, Intent.LOW_STOCK: queries.low_stock, Intent.ALIAS_SUGGESTIONS: queries.alias_suggestions,
+    Intent.MY_ITEMS: queries.my_items,
+    Intent.LOW_STOCK: queries.low_stock,
+    Intent.ALIAS_SUGGESTIONS: queries.alias_suggestions,
     Intent.IN_MAINTENANCE: queries.in_maintenance,
 }
 STOCK_MOVES = {Intent.CONSUME: Action.CONSUME, Intent.RECEIVE: Action.RECEIVE, Intent.COUNT: Action.COUNT}
 MAX_MESSAGE = MAX_TEXT  # longer is a paste, not a request: refused whole, never cut
-TOO_LONG = ("That message is {length:,} characters long; I read requests of up to " + f"{MAX_TEXT:,}" + " characters, so "
-            "nothing was changed. Please send one request at a time.")
+TOO_LONG = (
+    "That message is {length:,} characters long; I read requests of up to "
+    + f"{MAX_TEXT:,}"
+    + " characters, so "
+    "nothing was changed. Please send one request at a time."
+)
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 
 
 class Assistant:
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None, tz: tzinfo = timezone.utc, managers=(),
-                 on_crossing: Callable[[object, list[LowStock]], None] | None = None, audit_intervals: dict[str, int] | None = None):
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock | None = None,
+        tz: tzinfo = timezone.utc,
+        managers=(),
+        on_crossing: Callable[[object, list[LowStock]], None] | None = None,
+        audit_intervals: dict[str, int] | None = None,
+    ):
         """`on_crossing(uow, items)` hears, inside the change's transaction, of
         items the change took to their reorder point."""
         self.uow, self.tz = uow, tz
@@ -62,20 +92,42 @@ class Assistant:
     def person(self, name: str) -> Person:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
 
-    def context(self, who: Person | str, source: str | None = None, inbox_id: int | None = None,
-                thread: str | None = None, deliver=None) -> Context:
+    def context(
+        self,
+        who: Person | str,
+        source: str | None = None,
+        inbox_id: int | None = None,
+        thread: str | None = None,
+        deliver=None,
+    ) -> Context:
         person = who if isinstance(who, Person) else self.person(who)
         return Context(person, self.clock(), self.tz, source, inbox_id, thread, deliver, self.people.name)
 
-    def handle(self, who: Person | str, text: str, source: str | None = None, names: dict[str, str] | None = None,
-               inbox_id: int | None = None, thread: str | None = None, deliver=None) -> list[Reply]:
+    def handle(
+        self,
+        who: Person | str,
+        text: str,
+        source: str | None = None,
+        names: dict[str, str] | None = None,
+        inbox_id: int | None = None,
+        thread: str | None = None,
+        deliver=None,
+    ) -> list[Reply]:
         ctx = self.context(who, source, inbox_id, thread, deliver)
         if len(text or "") > MAX_MESSAGE:
             return [refusal(TOO_LONG.format(length=len(text)))]
         return self.run(ctx, parse(text, ctx.now, self.tz, names))
 
-    def handle_photo(self, who: Person | str, text: str, images: list[bytes], source: str | None = None,
-                     inbox_id: int | None = None, thread: str | None = None, deliver=None) -> list[Reply]:
+    def handle_photo(
+        self,
+        who: Person | str,
+        text: str,
+        images: list[bytes],
+        source: str | None = None,
+        inbox_id: int | None = None,
+        thread: str | None = None,
+        deliver=None,
+    ) -> list[Reply]:
         """A photo (or several) posted to the bot: read the barcodes, say what
         they are, and if the words with it ask for a change ("used 3 of these"),
         make it on the item photographed."""
@@ -96,10 +148,19 @@ class Assistant:
         commands = parse(text, ctx.now, self.tz) if text.strip() else []
         if len(known) == 1 and commands and all(c.is_change and not c.ref for c in commands):
             return self.run(ctx, [replace(c, ref=known[0].key) for c in commands])
-        return [Reply(ReplyKind.ANSWER, "\n".join(f.description for f in found), offers=_photo_offers(ctx, found))]
+        return [
+            Reply(ReplyKind.ANSWER, "\n".join(f.description for f in found), offers=_photo_offers(ctx, found))
+        ]
 
-    def handle_voice(self, who: Person | str, clip: bytes | None = None, transcript: str | None = None,
-                     source: str | None = None, inbox_id: int | None = None, thread: str | None = None) -> tuple[str, list[Reply]]:
+    def handle_voice(
+        self,
+        who: Person | str,
+        clip: bytes | None = None,
+        transcript: str | None = None,
+        source: str | None = None,
+        inbox_id: int | None = None,
+        thread: str | None = None,
+    ) -> tuple[str, list[Reply]]:
         """A voice clip, as (the words heard, the replies). Slack's own
         transcript is used when it has one; otherwise the clip is recognized
         here. Questions are answered at once; a change waits for Confirm."""
@@ -114,17 +175,27 @@ class Assistant:
             transcript = heard.text
         said = f"Heard: “{transcript}”."
         if len(transcript) > voice.MAX_SPOKEN:
-            return transcript, [refusal(f"{said[:voice.MAX_SPOKEN]}… That is more than one command, so nothing was changed. "
-                                        "Say one at a time, or type it.")]
+            return transcript, [
+                refusal(
+                    f"{said[: voice.MAX_SPOKEN]}… That is more than one command, so nothing was changed. "
+                    "Say one at a time, or type it."
+                )
+            ]
         commands = parse(transcript, ctx.now, self.tz)
         if any(c.intent is Intent.UNKNOWN for c in commands):
-            return transcript, [refusal(f"{said} That isn't a command I know, so nothing was changed. Try again, or type it.")]
+            return transcript, [
+                refusal(f"{said} That isn't a command I know, so nothing was changed. Try again, or type it.")
+            ]
         replies = [self._answer(ctx, c, commands) for c in commands if not c.is_change]
         asked = [c for c in commands if c.is_change]
         if asked:
             preview = self._change(ctx, asked, commands, dry_run=True)
             if preview.kind is ReplyKind.QUESTION and not preview.choices:
-                preview = replace(preview, text=f"Tap Confirm to do this: {preview.text}", confirm=(transcript, ctx.actor.name, ctx.source or ""))
+                preview = replace(
+                    preview,
+                    text=f"Tap Confirm to do this: {preview.text}",
+                    confirm=(transcript, ctx.actor.name, ctx.source or ""),
+                )
             replies.append(preview)
         replies = self._keep_questions(ctx, replies)
         return transcript, [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
@@ -136,8 +207,15 @@ class Assistant:
                 self._recognizer = Recognizer(self.catalog)
             return self._recognizer
 
-    def answer(self, who: Person | str, question_id: int, key: str, source: str | None = None,
-               inbox_id: int | None = None, deliver=None) -> list[Reply]:
+    def answer(
+        self,
+        who: Person | str,
+        question_id: int,
+        key: str,
+        source: str | None = None,
+        inbox_id: int | None = None,
+        deliver=None,
+    ) -> list[Reply]:
         """The person picked `key` in the stored question `question_id`: run
         what the message asked for, with the choice in place, once."""
         ctx = self.context(who, source, inbox_id, deliver=deliver)
@@ -158,7 +236,10 @@ class Assistant:
         """Run the question's commands with `key` in place of the words it
         asked about, and offer those words to managers as an alias."""
         field = question.reference_field
-        commands = [replace(c, **{field: key}) if getattr(c, field) == question.reference else c for c in question.pending]
+        commands = [
+            replace(c, **{field: key}) if getattr(c, field) == question.reference else c
+            for c in question.pending
+        ]
         replies = self.run(ctx, commands)
         if question.reference and field == "ref" and not any(r.kind is ReplyKind.REFUSAL for r in replies):
             replies.append(self._suggest_alias(ctx, question.reference, key))
@@ -188,7 +269,9 @@ class Assistant:
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
         """Questions with choices are stored, so an answer names them by id."""
-        asking = [n for n, r in enumerate(replies) if r.kind is ReplyKind.QUESTION and r.choices and r.pending]
+        asking = [
+            n for n, r in enumerate(replies) if r.kind is ReplyKind.QUESTION and r.choices and r.pending
+        ]
         if not asking:
             return replies
         replies = list(replies)
@@ -238,7 +321,9 @@ class Assistant:
         cards = queries.cards(ctx, items) if command.intent in CARD_INTENTS else ()
         return Reply(ReplyKind.ANSWER, QUESTIONS[command.intent](ctx, items), cards=cards)
 
-    def _change(self, ctx: Context, commands: list[Command], all_commands: list[Command], dry_run: bool = False) -> Reply:
+    def _change(
+        self, ctx: Context, commands: list[Command], all_commands: list[Command], dry_run: bool = False
+    ) -> Reply:
         """Apply the changes, all or none. A dry run makes them, says what
         they would do, and rolls them back."""
         targets = self._understood(commands, all_commands)
@@ -250,15 +335,21 @@ class Assistant:
             except DomainError as error:
                 return refusal(error.message)
             if dry_run:
-                return Reply(ReplyKind.QUESTION, "\n".join(d.text for d in done))  # not committed: rolled back
+                return Reply(
+                    ReplyKind.QUESTION, "\n".join(d.text for d in done)
+                )  # not committed: rolled back
             if ctx.inbox_id is not None and not uow.inbox.finish(ctx.inbox_id):
                 return Reply(ReplyKind.ANSWER, "")  # another worker already applied this message
             if ctx.claim is not None and not ctx.claim(uow):
                 return refusal("That question was answered already, so nothing more was changed.")
             ids = tuple(d.entry_id for d in done if d.entry_id)
             offers = tuple(d.offer for d in done if d.offer)
-            reply = Reply(ReplyKind.CHANGE if ids else ReplyKind.ANSWER, "\n".join(d.text for d in done), entry_ids=ids,
-                          offers=offers)
+            reply = Reply(
+                ReplyKind.CHANGE if ids else ReplyKind.ANSWER,
+                "\n".join(d.text for d in done),
+                entry_ids=ids,
+                offers=offers,
+            )
             # What the change means for others and what the person is told are
             # recorded with it: committed together, or not at all.
             crossings = [d.crossing for d in done if d.crossing]
@@ -314,8 +405,12 @@ class Assistant:
     @staticmethod
     def _question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:
         choices = tuple(Choice(i.key, i.label) for i in choice.candidates[:8])
-        text = Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
-        return Reply(ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference)
+        text = (
+            Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
+        )
+        return Reply(
+            ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference
+        )
 
 
 def _export(ctx: Context, uow, kind: str) -> Reply:
@@ -325,9 +420,12 @@ def _export(ctx: Context, uow, kind: str) -> Reply:
     rows = csv_export.write(kind, uow, out)
     stamp = ctx.now.astimezone(ctx.tz).strftime("%Y-%m-%d")
     name = f"quartermaster-{kind}-{stamp}.csv"
-    return Reply(ReplyKind.ANSWER, f"Here is the {kind} export ({rows:,} rows): {name}", attachment=(name, out.getvalue().encode()),
-                 private=True)
-
+    return Reply(
+        ReplyKind.ANSWER,
+        f"Here is the {kind} export ({rows:,} rows): {name}",
+        attachment=(name, out.getvalue().encode()),
+        private=True,
+    )
 
 
 def _register(ctx: Context, uow, by: str) -> Reply:
@@ -335,7 +433,11 @@ def _register(ctx: Context, uow, by: str) -> Reply:
     at = ctx.now.astimezone(ctx.tz).date()
     rows = reports.register_rows(uow, by, at)
     chart = charts.register_chart(rows, by, at)
-    return Reply(ReplyKind.ANSWER, reports.register_table(rows, by, at), attachment=(f"assets-by-{by}-{at.isoformat()}.png", chart))
+    return Reply(
+        ReplyKind.ANSWER,
+        reports.register_table(rows, by, at),
+        attachment=(f"assets-by-{by}-{at.isoformat()}.png", chart),
+    )
 
 
 def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
@@ -345,8 +447,14 @@ def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
         text = f"Which {place.field} is “{place.reference}”? Or is it a new one?"
     else:
         text = f"I don't know a {place.field} called “{place.reference}” yet. Create it?"
-    return Reply(ReplyKind.QUESTION, text, choices=tuple(choices), pending=tuple(all_commands),
-                 reference=place.reference, reference_field="value")
+    return Reply(
+        ReplyKind.QUESTION,
+        text,
+        choices=tuple(choices),
+        pending=tuple(all_commands),
+        reference=place.reference,
+        reference_field="value",
+    )
 
 
 def _labels(items: list[CatalogItem]) -> Reply:
@@ -354,13 +462,19 @@ def _labels(items: list[CatalogItem]) -> Reply:
     codes = [(item.key, item.name) for item in items]
     try:
         if len(codes) == 1:
-            return Reply(ReplyKind.ANSWER, f"Label for {codes[0][0]} ({codes[0][1]}).",
-                         attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0])))
+            return Reply(
+                ReplyKind.ANSWER,
+                f"Label for {codes[0][0]} ({codes[0][1]}).",
+                attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0])),
+            )
         sheet = labels.pdf_sheet(codes)
     except labels.LabelError as error:
         return refusal(str(error))
-    return Reply(ReplyKind.ANSWER, f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
-                 attachment=(f"labels-{len(codes)}.pdf", sheet))
+    return Reply(
+        ReplyKind.ANSWER,
+        f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
+        attachment=(f"labels-{len(codes)}.pdf", sheet),
+    )
 
 
 def _photo_offers(ctx: Context, found) -> tuple[tuple[str, str, str], ...]:
@@ -371,7 +485,10 @@ def _photo_offers(ctx: Context, found) -> tuple[tuple[str, str, str], ...]:
             if ctx.actor.is_manager:
                 offers.append((f"Add {f.code}", "qm_say", f"add asset {f.code} Scanned item {f.code}"))
         elif f.state == "stock":
-            offers += [(f"Used 1 {f.key}", "qm_say", f"used 1 {f.key}"), (f"Received 1 {f.key}", "qm_say", f"received 1 {f.key}")]
+            offers += [
+                (f"Used 1 {f.key}", "qm_say", f"used 1 {f.key}"),
+                (f"Received 1 {f.key}", "qm_say", f"received 1 {f.key}"),
+            ]
         elif f.state == "checked_out":
             offers.append((f"Return {f.key}", "qm_say", f"return {f.key}"))
         elif f.state == "available":

@@ -1,5 +1,6 @@
 """Audio posted to the bot, decoded with PyAV (FFmpeg inside: AAC, Opus, MP3,
 WAV...) to what the recognizer takes: 16 kHz mono 16-bit PCM."""
+
 from __future__ import annotations
 
 import io
@@ -30,7 +31,9 @@ def to_pcm(data: bytes, max_seconds: int = MAX_SECONDS) -> bytes:
                     chunks.append(chunk)
                     size += len(chunk)
                 if size > limit:
-                    raise NotAudio(f"that clip is longer than {max_seconds} seconds; say one command at a time")
+                    raise NotAudio(
+                        f"that clip is longer than {max_seconds} seconds; say one command at a time"
+                    )
             chunks += [out.to_ndarray().tobytes() for out in resampler.resample(None)]
     except (av.FFmpegError, UnicodeDecodeError) as error:
         raise NotAudio("I couldn't play that file as audio") from error

@@ -1,5 +1,6 @@
 """Sightings and audits: who saw what where; a manager's audit of a location
 closes with what was found, missing and unexpected."""
+
 from __future__ import annotations
 
 from domain.audits import reconcile
@@ -17,8 +18,15 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
         audit = _audit_of(ctx, uow.audits.open_audits())
         place = audit["location"] if audit else None
     asset = uow.assets.get(tag)
-    entry = LedgerEntry(action=Action.SEEN, item_type=ItemType.ASSET, item_key=asset.tag, actor=ctx.actor.key, at=ctx.now,
-                        note=place, source=ctx.source)
+    entry = LedgerEntry(
+        action=Action.SEEN,
+        item_type=ItemType.ASSET,
+        item_key=asset.tag,
+        actor=ctx.actor.key,
+        at=ctx.now,
+        note=place,
+        source=ctx.source,
+    )
     entry_id = uow.ledger.add(entry)
     where = f" in {place}" if place else ""
     text = f"Noted: {asset.tag} ({asset.name}) seen{where} by {ctx.actor.name}."
@@ -31,12 +39,17 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
 def start_audit(uow: UnitOfWork, ctx: Context, location: str) -> Done:
     ctx.actor.require_manager("start audits")
     if uow.audits.open_for(location):
-        raise DomainError(f"An audit of {location} is already open; report what you see, then “close audit of {location}”.")
+        raise DomainError(
+            f"An audit of {location} is already open; report what you see, then “close audit of {location}”."
+        )
     uow.audits.start(location, ctx.actor.name, ctx.now, ctx.thread)
     expected = sorted(uow.audits.expected_at(location))
     listing = ", ".join(expected[:60]) + (f" and {len(expected) - 60} more" if len(expected) > 60 else "")
-    return Done(f"Audit of {location} started. The register has {len(expected)} item(s) there: {listing or 'none'}. "
-                f"Report each one you see (“seen A-1042”), then say “close audit”.", 0)
+    return Done(
+        f"Audit of {location} started. The register has {len(expected)} item(s) there: {listing or 'none'}. "
+        f"Report each one you see (“seen A-1042”), then say “close audit”.",
+        0,
+    )
 
 
 def close_audit(uow: UnitOfWork, ctx: Context, location: str | None) -> Done:
@@ -48,10 +61,18 @@ def close_audit(uow: UnitOfWork, ctx: Context, location: str | None) -> Done:
         audits = [in_thread]
     if len(audits) != 1:
         where = f" of {location}" if location else ""
-        raise DomainError(f"There is no open audit{where}." if not audits else
-                          "Several audits are open; say which: " + ", ".join(f"“close audit of {a['location']}”" for a in audits))
+        raise DomainError(
+            f"There is no open audit{where}."
+            if not audits
+            else "Several audits are open; say which: "
+            + ", ".join(f"“close audit of {a['location']}”" for a in audits)
+        )
     audit = audits[0]
-    result = reconcile(audit["location"], uow.audits.expected_at(audit["location"]), uow.audits.seen_at(audit["location"], audit["started_at"]))
+    result = reconcile(
+        audit["location"],
+        uow.audits.expected_at(audit["location"]),
+        uow.audits.seen_at(audit["location"], audit["started_at"]),
+    )
     uow.audits.close(audit["id"], ctx.now, result.as_record())
     return Done(result.summary(), 0)
 
@@ -71,4 +92,6 @@ def due(uow: UnitOfWork, ctx: Context, intervals: dict[str, int]) -> str:
     rows = uow.audits.due(intervals, ctx.now)
     if not rows:
         return "No audits are due: everything with an interval has been seen recently enough."
-    return "Audits due:\n" + "\n".join(f"• {category}: {count} not seen in {days} days" for category, count, days in rows)
+    return "Audits due:\n" + "\n".join(
+        f"• {category}: {count} not seen in {days} days" for category, count, days in rows
+    )

@@ -1,6 +1,7 @@
 """Backup and restore: every item and the whole ledger in one zip of the
 export CSVs; restored into an empty database, it gives back the same state
 and the same ledger (entry ids included)."""
+
 from __future__ import annotations
 
 import csv
@@ -39,7 +40,9 @@ def restore(uow: UnitOfWorkFactory, path: Path, ctx: Context) -> dict[str, int]:
         raise DomainError(f"{path} is not a Quartermaster backup ({error})") from None
     with uow() as tx:
         if tx.assets.count() or tx.stock.count() or tx.ledger.count():
-            raise DomainError("restore needs an empty database; this one already has items or history. Nothing was changed.")
+            raise DomainError(
+                "restore needs an empty database; this one already has items or history. Nothing was changed."
+            )
         counts = {}
         for part in ("assets", "stock"):
             result: ImportResult = import_into(tx, part, data[part], ctx, record_changes=False)
@@ -57,14 +60,26 @@ def read_ledger(data: bytes) -> list[LedgerEntry]:
     entries = []
     for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
         try:
-            entries.append(LedgerEntry(
-                id=int(row["id"]), at=datetime.fromisoformat(row["at"]), actor=row["actor"], action=Action(row["action"]),
-                item_type=ItemType(row["item_type"]), item_key=row["item"], quantity=_int(row["quantity"]),
-                balance=_int(row["balance"]), changes={k: tuple(v) for k, v in json.loads(row["changes"] or "{}").items()},
-                note=row["note"] or None, source=row["source"] or None, reverses=_int(row["reverses"]),
-            ))
+            entries.append(
+                LedgerEntry(
+                    id=int(row["id"]),
+                    at=datetime.fromisoformat(row["at"]),
+                    actor=row["actor"],
+                    action=Action(row["action"]),
+                    item_type=ItemType(row["item_type"]),
+                    item_key=row["item"],
+                    quantity=_int(row["quantity"]),
+                    balance=_int(row["balance"]),
+                    changes={k: tuple(v) for k, v in json.loads(row["changes"] or "{}").items()},
+                    note=row["note"] or None,
+                    source=row["source"] or None,
+                    reverses=_int(row["reverses"]),
+                )
+            )
         except (KeyError, ValueError, TypeError) as error:
-            raise DomainError(f"ledger.csv in the backup, line {line}: {error}. Nothing was changed.") from None
+            raise DomainError(
+                f"ledger.csv in the backup, line {line}: {error}. Nothing was changed."
+            ) from None
     return entries
 
 

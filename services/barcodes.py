@@ -2,6 +2,7 @@
 formats in use, on an image scaled to about 1600 px, with a fallback ladder
 when nothing is found. A decoded code is only a candidate until the catalog
 knows it (EAN-13 misreads can still pass their checksum)."""
+
 from __future__ import annotations
 
 import io
@@ -15,9 +16,16 @@ from pillow_heif import register_heif_opener
 from storage.unit_of_work import UnitOfWork
 
 MAX_SIDE = 1600
-FORMATS = [zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.EAN13, zxingcpp.BarcodeFormat.EAN8,
-           zxingcpp.BarcodeFormat.UPCA, zxingcpp.BarcodeFormat.UPCE]
-TIPS = "No barcode found. Try closer (the label filling a third of the picture), flatter, and with more light."
+FORMATS = [
+    zxingcpp.BarcodeFormat.Code128,
+    zxingcpp.BarcodeFormat.EAN13,
+    zxingcpp.BarcodeFormat.EAN8,
+    zxingcpp.BarcodeFormat.UPCA,
+    zxingcpp.BarcodeFormat.UPCE,
+]
+TIPS = (
+    "No barcode found. Try closer (the label filling a third of the picture), flatter, and with more light."
+)
 
 
 class NotAnImage(ValueError):
@@ -53,7 +61,11 @@ def _ladder(image: Image.Image) -> Iterator[tuple[Image.Image, zxingcpp.Binarize
     yield image, local
     yield image, zxingcpp.Binarizer.GlobalHistogram
     yield image.filter(ImageFilter.MedianFilter(3)), local
-    bigger = image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS) if max(image.size) < MAX_SIDE else None
+    bigger = (
+        image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS)
+        if max(image.size) < MAX_SIDE
+        else None
+    )
     if bigger is not None:
         yield bigger, local
         yield bigger.filter(ImageFilter.UnsharpMask(radius=2, percent=150, threshold=2)), local
@@ -81,13 +93,25 @@ def look_up(uow: UnitOfWork, codes: list[str], names=lambda key: key) -> list[Fo
     for code in codes:
         asset = uow.assets.get(code)
         if asset is not None:
-            state = asset.status.value.replace("_", " ") + (f", with {names(asset.holder)}" if asset.holder else "")
-            found.append(Found(code, asset.tag, f"{asset.tag} {asset.name} ({state}; {asset.location or 'no location'})",
-                               asset.status.value))
+            state = asset.status.value.replace("_", " ") + (
+                f", with {names(asset.holder)}" if asset.holder else ""
+            )
+            found.append(
+                Found(
+                    code,
+                    asset.tag,
+                    f"{asset.tag} {asset.name} ({state}; {asset.location or 'no location'})",
+                    asset.status.value,
+                )
+            )
             continue
         item = uow.stock.get(code) or uow.stock.by_barcode(code)
         if item is not None:
-            found.append(Found(code, item.sku, f"{item.sku} {item.name} ({item.describe(item.on_hand)} on hand)", "stock"))
+            found.append(
+                Found(
+                    code, item.sku, f"{item.sku} {item.name} ({item.describe(item.on_hand)} on hand)", "stock"
+                )
+            )
         else:
             found.append(Found(code, None, f"{code}: not in the catalog"))
     return found

@@ -1,4 +1,5 @@
 """Manager-only catalog changes from chat, and undo. Each is a ledger entry."""
+
 from __future__ import annotations
 
 from domain.aliases import SuggestionStatus
@@ -45,7 +46,9 @@ def add_stock(uow: UnitOfWork, ctx: Context, sku: str, name: str, unit: str) -> 
     item.validate()
     uow.stock.add(item)
     entry_id = record(uow, ctx, Action.CREATE, item, {k: "" for k in STOCK_FIELDS}, quantity=0)
-    return Done(f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s. Nothing on hand yet.", entry_id)
+    return Done(
+        f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s. Nothing on hand yet.", entry_id
+    )
 
 
 def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: str, value: str) -> Done:
@@ -85,7 +88,9 @@ def retire(uow: UnitOfWork, ctx: Context, tag: str) -> Done:
     if asset.status is AssetStatus.RETIRED:
         raise DomainError(f"{asset.tag} is already retired.")
     if asset.status is AssetStatus.CHECKED_OUT:
-        raise DomainError(f"{asset.tag} is checked out to {ctx.name_of(asset.holder)}; check it in before retiring it.")
+        raise DomainError(
+            f"{asset.tag} is checked out to {ctx.name_of(asset.holder)}; check it in before retiring it."
+        )
     before = snapshot(asset)
     asset.status = AssetStatus.RETIRED
     _save(uow, asset)
@@ -116,14 +121,20 @@ def dismiss_alias(uow: UnitOfWork, ctx: Context, suggestion_id: int) -> Done:
 def _open_suggestion(uow: UnitOfWork, suggestion_id: int):
     suggestion = uow.aliases.get(suggestion_id)
     if suggestion is None or suggestion.status is not SuggestionStatus.OPEN:
-        raise DomainError(f"There is no open alias suggestion #{suggestion_id}. Say “alias suggestions” to see them.")
+        raise DomainError(
+            f"There is no open alias suggestion #{suggestion_id}. Say “alias suggestions” to see them."
+        )
     return suggestion
 
 
 def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
     """Reverse the actor's last change (or the given one of theirs, from an
     Undo button) with a new entry; history stays."""
-    entry = uow.ledger.last_undoable(ctx.actor.key, ctx.actor.name) if entry_id is None else uow.ledger.get(entry_id)
+    entry = (
+        uow.ledger.last_undoable(ctx.actor.key, ctx.actor.name)
+        if entry_id is None
+        else uow.ledger.get(entry_id)
+    )
     if entry is None:
         raise NothingToUndo(ctx.actor.name)
     if not ctx.actor.is_(entry.actor) or not entry.is_undoable:
@@ -150,7 +161,11 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
             reverses=entry.id,
         )
     )
-    crossing = track_reorder(uow, ctx, item, was_low, received=bool(quantity and quantity > 0)) if isinstance(item, StockItem) else None
+    crossing = (
+        track_reorder(uow, ctx, item, was_low, received=bool(quantity and quantity > 0))
+        if isinstance(item, StockItem)
+        else None
+    )
     return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id, crossing)
 
 

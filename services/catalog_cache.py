@@ -1,5 +1,6 @@
 """Keeps the resolver's index in step with the catalog, cheaply: it is rebuilt
 only when a create or edit entry has been added to the ledger since."""
+
 from __future__ import annotations
 
 import gc

@@ -1,6 +1,7 @@
 """Use cases that change state. Each runs inside the caller's unit of work,
 takes its rows with a lock, applies a domain rule and appends a ledger entry;
 the caller commits once for the whole message."""
+
 from __future__ import annotations
 
 import re
@@ -26,11 +27,17 @@ class Done:
     offer: tuple[str, str, str] | None = None  # a next step to offer as a button: (label, action, value)
 
 
-def record(uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra) -> int:
+def record(
+    uow: UnitOfWork, ctx: Context, action: Action, item: Asset | StockItem, before: dict[str, str], **extra
+) -> int:
     """Append the ledger entry for a change to `item` (fields diffed against `before`)."""
     is_asset = isinstance(item, Asset)
     after = field_texts(item, ASSET_FIELDS) if is_asset else field_texts(item, STOCK_FIELDS)
-    changes = {name: (before[name], after[name]) for name in before if before[name] != after[name] and name != "on_hand"}
+    changes = {
+        name: (before[name], after[name])
+        for name in before
+        if before[name] != after[name] and name != "on_hand"
+    }
     entry = LedgerEntry(
         action=action,
         item_type=ItemType.ASSET if is_asset else ItemType.STOCK,
@@ -59,7 +66,9 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
             asset.check_out(holder, due, ctx.now)
         except AssetUnavailable as error:
             # the domain names the holder by key; answers name them as people know them
-            refusal = refusal or AssetUnavailable(error.tag, error.status, ctx.name_of(error.holder) or None, error.due)
+            refusal = refusal or AssetUnavailable(
+                error.tag, error.status, ctx.name_of(error.holder) or None, error.due
+            )
             continue
         uow.assets.save(asset)
         entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before)
@@ -67,7 +76,9 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
         until = f", due back {ctx.local(due)}" if due else ""
         return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.", entry_id)
     if len(tags) > 1:
-        raise DomainError(f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed.")
+        raise DomainError(
+            f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed."
+        )
     raise refusal
 
 
@@ -111,7 +122,10 @@ def _same(recorded: str | None, holder: str, ctx: Context) -> bool:
     return ctx.actor.is_(holder) and ctx.actor.is_(recorded)
 
 
-DAMAGE = re.compile(r"\b(?:broken|dead|cracked|damaged|faulty|leaking|bent|torn|not working|doesn't work|does not work|won't|needs? (?:repair|fixing|service))\b", re.I)
+DAMAGE = re.compile(
+    r"\b(?:broken|dead|cracked|damaged|faulty|leaking|bent|torn|not working|doesn't work|does not work|won't|needs? (?:repair|fixing|service))\b",
+    re.I,
+)
 
 
 def maintenance(uow: UnitOfWork, ctx: Context, tag: str, repaired: bool) -> Done:
@@ -126,7 +140,9 @@ def maintenance(uow: UnitOfWork, ctx: Context, tag: str, repaired: bool) -> Done
     entry_id = record(uow, ctx, Action.EDIT, asset, before, note="repaired" if repaired else "to maintenance")
     if repaired:
         return Done(f"{asset.tag} ({asset.name}) is back in service and available.", entry_id)
-    return Done(f"{asset.tag} ({asset.name}) is now in maintenance; it won't go out until it is back.", entry_id)
+    return Done(
+        f"{asset.tag} ({asset.name}) is now in maintenance; it won't go out until it is back.", entry_id
+    )
 
 
 def move(uow: UnitOfWork, ctx: Context, tag: str, field: str, place: str) -> Done:
@@ -154,12 +170,16 @@ def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: d
     return Done(f"{asset.tag} ({asset.name}) is now due back {ctx.local(asset.due)}.", entry_id)
 
 
-def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: int | None, pack: str | None) -> Done:
+def move_stock(
+    uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: int | None, pack: str | None
+) -> Done:
     item = uow.stock.get(sku, lock=True)
     was_low = item.is_low
     if count is None:
         verb = {Action.CONSUME: "used", Action.RECEIVE: "received", Action.COUNT: "counted"}[action]
-        raise InvalidValue(f"How many {item.unit}s of {item.name} were {verb}? Say it with a number, e.g. “{verb} 3 {item.name}”.")
+        raise InvalidValue(
+            f"How many {item.unit}s of {item.name} were {verb}? Say it with a number, e.g. “{verb} 3 {item.name}”."
+        )
     before = snapshot(item)
     if action is Action.COUNT:
         units = 0 if count == 0 else to_base_units(count, pack, item.unit, item.packs, item.name)
@@ -179,7 +199,9 @@ def move_stock(uow: UnitOfWork, ctx: Context, action: Action, sku: str, count: i
     return Done(text, entry_id, track_reorder(uow, ctx, item, was_low, received=action is Action.RECEIVE))
 
 
-def track_reorder(uow: UnitOfWork, ctx: Context, item: StockItem, was_low: bool, received: bool) -> LowStock | None:
+def track_reorder(
+    uow: UnitOfWork, ctx: Context, item: StockItem, was_low: bool, received: bool
+) -> LowStock | None:
     """Keep the item's alert state: announce a fall to the reorder point once,
     re-arm when it recovers, and end "ordered" when stock is received."""
     if item.reorder_point is None or not (was_low or item.is_low):

@@ -1,4 +1,5 @@
 """Charts as PNG bytes (matplotlib, no display needed)."""
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,9 @@ def bar_chart(title: str, labels: list[str], series: dict[str, list[float]], yla
     width = 0.8 / max(len(series), 1)
     for n, (name, values) in enumerate(series.items()):
         axes.bar([i + n * width for i in range(len(labels))], values, width=width, label=name)
-    axes.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(labels))], labels, rotation=30, ha="right")
+    axes.set_xticks(
+        [i + width * (len(series) - 1) / 2 for i in range(len(labels))], labels, rotation=30, ha="right"
+    )
     axes.set_title(title)
     axes.set_ylabel(ylabel)
     axes.legend()
@@ -36,4 +39,9 @@ def register_chart(rows, by: str, at) -> bytes:
 
 def stock_chart(rows, at) -> bytes:
     top = sorted(rows, key=lambda r: -(r.value or 0))[:20]
-    return bar_chart(f"Stock value, {at.isoformat()}", [r.sku for r in top], {"value": [float(r.value or 0) for r in top]}, "amount")
+    return bar_chart(
+        f"Stock value, {at.isoformat()}",
+        [r.sku for r in top],
+        {"value": [float(r.value or 0) for r in top]},
+        "amount",
+    )

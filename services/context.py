@@ -1,4 +1,5 @@
 """Who is acting, when, and from which message: passed to every use case."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

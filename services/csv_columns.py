@@ -1,4 +1,5 @@
 """CSV columns of the contract, header matching and Snipe-IT compatibility."""
+
 from __future__ import annotations
 
 import re
@@ -7,27 +8,80 @@ from domain.assets import ASSET_FIELDS
 from domain.stock import STOCK_FIELDS
 
 ASSET_COLUMNS = [
-    "asset_tag", "name", "category", "manufacturer", "model", "serial", "cost", "purchase_date",
-    "useful_life_years", "salvage_value", "condition", "location", "department", "status", "holder", "due", "aliases",
+    "asset_tag",
+    "name",
+    "category",
+    "manufacturer",
+    "model",
+    "serial",
+    "cost",
+    "purchase_date",
+    "useful_life_years",
+    "salvage_value",
+    "condition",
+    "location",
+    "department",
+    "status",
+    "holder",
+    "due",
+    "aliases",
 ]
 ASSET_OPTIONAL_EXTRA = ["depreciation"]  # exported only when some asset is not straight-line
 STOCK_COLUMNS = [
-    "sku", "name", "unit", "packs", "on_hand", "reorder_point", "reorder_qty", "unit_cost", "location", "supplier",
-    "barcode", "aliases",
+    "sku",
+    "name",
+    "unit",
+    "packs",
+    "on_hand",
+    "reorder_point",
+    "reorder_qty",
+    "unit_cost",
+    "location",
+    "supplier",
+    "barcode",
+    "aliases",
 ]
-LEDGER_COLUMNS = ["id", "at", "actor", "action", "item_type", "item", "quantity", "balance", "changes", "note", "source", "reverses"]
+LEDGER_COLUMNS = [
+    "id",
+    "at",
+    "actor",
+    "action",
+    "item_type",
+    "item",
+    "quantity",
+    "balance",
+    "changes",
+    "note",
+    "source",
+    "reverses",
+]
 REQUIRED = {"assets": ("asset_tag", "name"), "stock": ("sku", "name", "unit")}
 
 # Snipe-IT's asset export headers (normalized) -> our fields.
 SNIPE_IT = {
-    "itemname": "name", "assetname": "name", "modelname": "model", "modelno": "model", "purchasecost": "cost",
-    "serialnumber": "serial", "checkedoutto": "holder", "assignedto": "holder", "expectedcheckin": "due",
-    "defaultlocation": "location", "notes": None,
+    "itemname": "name",
+    "assetname": "name",
+    "modelname": "model",
+    "modelno": "model",
+    "purchasecost": "cost",
+    "serialnumber": "serial",
+    "checkedoutto": "holder",
+    "assignedto": "holder",
+    "expectedcheckin": "due",
+    "defaultlocation": "location",
+    "notes": None,
 }
 SNIPE_STATUS = {
-    "ready to deploy": "available", "deployable": "available", "deployed": "checked_out", "pending": "maintenance",
-    "out for repair": "maintenance", "out for diagnostics": "maintenance", "broken": "maintenance",
-    "archived": "retired", "lost/stolen": "retired", "undeployable": "maintenance",
+    "ready to deploy": "available",
+    "deployable": "available",
+    "deployed": "checked_out",
+    "pending": "maintenance",
+    "out for repair": "maintenance",
+    "out for diagnostics": "maintenance",
+    "broken": "maintenance",
+    "archived": "retired",
+    "lost/stolen": "retired",
+    "undeployable": "maintenance",
 }
 
 

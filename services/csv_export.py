@@ -1,4 +1,5 @@
 """CSV export with the same columns import reads."""
+
 from __future__ import annotations
 
 import csv
@@ -25,25 +26,37 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     if kind == "assets":
         assets = list(uow.assets.all())
-        extra = ASSET_OPTIONAL_EXTRA if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets) else []
+        extra = (
+            ASSET_OPTIONAL_EXTRA
+            if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets)
+            else []
+        )
         names = uow.people.names()
-        rows = (_pick(_named_holder(names, field_texts(a, ASSET_FIELDS)), ASSET_COLUMNS + extra) for a in assets)
+        rows = (
+            _pick(_named_holder(names, field_texts(a, ASSET_FIELDS)), ASSET_COLUMNS + extra) for a in assets
+        )
         return _write(writer, ASSET_COLUMNS + extra, rows)
     if kind == "stock":
         rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
         return _write(writer, STOCK_COLUMNS, rows)
     rows = (
         [
-            e.id, format_value(e.at), e.actor, e.action.value, e.item_type.value, e.item_key,
-            format_value(e.quantity), format_value(e.balance),
+            e.id,
+            format_value(e.at),
+            e.actor,
+            e.action.value,
+            e.item_type.value,
+            e.item_key,
+            format_value(e.quantity),
+            format_value(e.balance),
             json.dumps({k: list(v) for k, v in e.changes.items()}, sort_keys=True) if e.changes else "",
-            e.note or "", e.source or "", format_value(e.reverses),
+            e.note or "",
+            e.source or "",
+            format_value(e.reverses),
         ]
         for e in uow.ledger.all()
     )
     return _write(writer, LEDGER_COLUMNS, rows)
-
-
 
 
 def _named_holder(names: dict[str, str], texts: dict[str, str]) -> dict[str, str]:

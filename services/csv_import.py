@@ -1,5 +1,6 @@
 """CSV import: adds or updates items by tag/SKU, idempotently, all or nothing
 (or only the good rows with skip_bad). Every change is a ledger entry."""
+
 from __future__ import annotations
 
 import csv
@@ -64,9 +65,13 @@ def read_rows(kind: str, data: bytes, result: ImportResult) -> list[tuple[int, d
     try:
         headers = next(reader)
     except StopIteration:
-        raise ImportAborted(ImportResult(errors=[RowError(1, None, "the file is empty; it needs a header row")])) from None
+        raise ImportAborted(
+            ImportResult(errors=[RowError(1, None, "the file is empty; it needs a header row")])
+        ) from None
     except csv.Error as error:
-        raise ImportAborted(ImportResult(errors=[RowError(1, None, f"not a readable CSV file ({error})")])) from None
+        raise ImportAborted(
+            ImportResult(errors=[RowError(1, None, f"not a readable CSV file ({error})")])
+        ) from None
     mapping, missing, result.ignored_columns = map_headers(kind, headers)
     if missing:
         errors = [RowError(1, name, "required column is missing") for name in missing]
@@ -91,13 +96,19 @@ def _cells(record, mapping, headers, line, result) -> dict[str, str] | None:
             value.encode("utf-8")
         except UnicodeEncodeError:
             bad = value.encode("utf-8", errors="surrogateescape")
-            result.errors.append(RowError(line, headers[index].strip(), f"not valid UTF-8 text ({bad!r}); save the file as UTF-8"))
+            result.errors.append(
+                RowError(
+                    line, headers[index].strip(), f"not valid UTF-8 text ({bad!r}); save the file as UTF-8"
+                )
+            )
             return None
         cells[name] = value
     return cells
 
 
-def import_csv(kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Context, skip_bad: bool = False) -> ImportResult:
+def import_csv(
+    kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Context, skip_bad: bool = False
+) -> ImportResult:
     with uow_factory() as uow:
         result = import_into(uow, kind, data, ctx)
         if result.errors and not skip_bad:
@@ -107,7 +118,9 @@ def import_csv(kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Cont
     return result
 
 
-def import_into(uow: UnitOfWork, kind: str, data: bytes, ctx: Context, record_changes: bool = True) -> ImportResult:
+def import_into(
+    uow: UnitOfWork, kind: str, data: bytes, ctx: Context, record_changes: bool = True
+) -> ImportResult:
     """Apply a CSV inside an open unit of work (the caller commits). Without
     `record_changes` (a restore, whose ledger comes along) no entries are written."""
     result = ImportResult()
@@ -117,7 +130,9 @@ def import_into(uow: UnitOfWork, kind: str, data: bytes, ctx: Context, record_ch
     for line, cells in rows:
         key = tag_key(cells.get(key_field, ""))
         if key and key in seen:
-            result.errors.append(RowError(line, key_field, f"{cells[key_field]} already appears on line {seen[key]}"))
+            result.errors.append(
+                RowError(line, key_field, f"{cells[key_field]} already appears on line {seen[key]}")
+            )
             continue
         seen[key] = line
         try:
@@ -132,7 +147,9 @@ def import_into(uow: UnitOfWork, kind: str, data: bytes, ctx: Context, record_ch
     return result
 
 
-def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], tz: tzinfo, record_changes: bool) -> str:
+def _apply_row(
+    uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], tz: tzinfo, record_changes: bool
+) -> str:
     if kind == "assets":
         if cells.get("status", "").strip().lower() in SNIPE_STATUS:
             cells["status"] = SNIPE_STATUS[cells["status"].strip().lower()]
@@ -152,7 +169,9 @@ def _apply_row(uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], 
         if existing and not cells.get("on_hand", "").strip():
             cells.pop("on_hand", None)  # an empty count on an update keeps the count
     if existing is None and other.get(key) is not None:
-        raise DomainError(f"{key_name(kind)}: {key.strip()} is already used by a {'stock item' if kind == 'assets' else 'asset'}")
+        raise DomainError(
+            f"{key_name(kind)}: {key.strip()} is already used by a {'stock item' if kind == 'assets' else 'asset'}"
+        )
     before = snapshot(item) if existing else {name: "" for name in specs}
     on_hand_before = getattr(item, "on_hand", None) if existing else 0
     changes = set_fields(item, specs, cells, tz)

@@ -1,6 +1,7 @@
 """Barcode labels: Code128 of the tag or SKU with the name beneath, bars
 0.4 mm wide so a phone photo resolves them. PNG or SVG for one label, a PDF
 sheet (Avery L7160 / 5160-style grid, 3 x 7 on A4) for many."""
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,13 @@ def mm(value: float) -> int:
 
 
 def _bars(code: str) -> Image.Image:
-    options = {"module_width": MODULE_MM, "module_height": 14.0, "dpi": DPI, "write_text": False, "quiet_zone": 3.0}
+    options = {
+        "module_width": MODULE_MM,
+        "module_height": 14.0,
+        "dpi": DPI,
+        "write_text": False,
+        "quiet_zone": 3.0,
+    }
     return Code128(code, writer=ImageWriter()).render(options).convert("RGB")
 
 
@@ -59,7 +66,13 @@ def png(code: str, name: str) -> bytes:
 
 
 def svg(code: str, name: str) -> bytes:
-    options = {"module_width": MODULE_MM, "module_height": 14.0, "font_size": 9, "text_distance": 4, "quiet_zone": 3.0}
+    options = {
+        "module_width": MODULE_MM,
+        "module_height": 14.0,
+        "font_size": 9,
+        "text_distance": 4,
+        "quiet_zone": 3.0,
+    }
     return Code128(code, writer=SVGWriter()).render(options, text=f"{code} · {name}")
 
 
@@ -73,9 +86,14 @@ def pdf_sheet(labels: list[tuple[str, str]]) -> bytes:
         for n, (code, name) in enumerate(labels[start : start + per_page]):
             image = label_image(code, name)
             if image.width > mm(LABEL_MM[0]):
-                raise LabelError(f"{code} is too long for a {LABEL_MM[0]} mm label at {MODULE_MM} mm bars; print it alone as PNG")
+                raise LabelError(
+                    f"{code} is too long for a {LABEL_MM[0]} mm label at {MODULE_MM} mm bars; print it alone as PNG"
+                )
             column, row = n % COLUMNS, n // COLUMNS
-            page.paste(image, (mm(SHEET_MARGIN_MM[0] + column * PITCH_MM[0]), mm(SHEET_MARGIN_MM[1] + row * PITCH_MM[1])))
+            page.paste(
+                image,
+                (mm(SHEET_MARGIN_MM[0] + column * PITCH_MM[0]), mm(SHEET_MARGIN_MM[1] + row * PITCH_MM[1])),
+            )
         pages.append(page)
     out = io.BytesIO()
     pages[0].save(out, format="PDF", resolution=DPI, save_all=True, append_images=pages[1:])

@@ -2,6 +2,7 @@
 shown by the name kept for that ID; anyone else (a console user, a
 contractor named in a CSV) is recorded and shown by name. Also the reverse,
 for "for @bob" and CSV holders: a name the bot knows means that person's ID."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Answers to questions. Read-only: nothing here writes."""
+
 from __future__ import annotations
 
 from domain.assets import Asset, AssetStatus
@@ -49,7 +50,9 @@ def where_is(ctx: Context, items: list[Asset | StockItem]) -> str:
 def how_many(ctx: Context, items: list[Asset | StockItem]) -> str:
     stock = [i for i in items if isinstance(i, StockItem)]
     assets = [i for i in items if isinstance(i, Asset)]
-    lines = [f"{i.name}: {i.describe(i.on_hand)} on hand" + (" (low)" if i.is_low else "") + "." for i in stock]
+    lines = [
+        f"{i.name}: {i.describe(i.on_hand)} on hand" + (" (low)" if i.is_low else "") + "." for i in stock
+    ]
     if assets:
         free = sum(1 for a in assets if a.is_available)
         lines.append(f"{assets[0].name}: {len(assets)} in the catalog, {free} available.")
@@ -63,7 +66,9 @@ def info(ctx: Context, items: list[Asset | StockItem]) -> str:
 def asset_card(ctx: Context, asset: Asset) -> str:
     lines = [f"{asset.tag} — {asset.name}"]
     make = " ".join(filter(None, [asset.manufacturer, asset.model]))
-    details = ", ".join(filter(None, [asset.category, make, f"serial {asset.serial}" if asset.serial else None]))
+    details = ", ".join(
+        filter(None, [asset.category, make, f"serial {asset.serial}" if asset.serial else None])
+    )
     if details:
         lines.append(details)
     lines.append(status_line(ctx, asset))
@@ -92,7 +97,9 @@ def worth(ctx: Context, items: list[Asset | StockItem]) -> str:
         if isinstance(item, Asset):
             lines.append(f"{item.tag} ({item.name}): " + worth_line(ctx, item))
         elif item.unit_cost is not None:
-            lines.append(f"{item.name}: {item.describe(item.on_hand)} at {money(item.unit_cost)} each = {money(item.unit_cost * item.on_hand)}.")
+            lines.append(
+                f"{item.name}: {item.describe(item.on_hand)} at {money(item.unit_cost)} each = {money(item.unit_cost * item.on_hand)}."
+            )
         else:
             lines.append(f"{item.name} has no unit cost recorded.")
     return "\n".join(lines)
@@ -103,7 +110,9 @@ def cards(ctx: Context, items: list[Asset | StockItem]) -> tuple[Card, ...]:
 
 
 def _asset_fields(ctx: Context, asset: Asset) -> Card:
-    fields = [("Status", asset.status.value.replace("_", " ") + (" (overdue)" if asset.is_overdue(ctx.now) else ""))]
+    fields = [
+        ("Status", asset.status.value.replace("_", " ") + (" (overdue)" if asset.is_overdue(ctx.now) else ""))
+    ]
     if asset.holder:
         fields.append(("Holder", ctx.name_of(asset.holder)))
     if asset.due:
@@ -123,7 +132,10 @@ def _stock_fields(item: StockItem) -> Card:
 
 
 def stock_card(item: StockItem) -> str:
-    lines = [f"{item.sku} — {item.name}", f"On hand: {item.describe(item.on_hand)}" + (" (low)" if item.is_low else "")]
+    lines = [
+        f"{item.sku} — {item.name}",
+        f"On hand: {item.describe(item.on_hand)}" + (" (low)" if item.is_low else ""),
+    ]
     if item.packs.sizes:
         lines.append("Packs: " + ", ".join(f"{n} = {s} {item.unit}s" for n, s in item.packs.sizes))
     if item.reorder_point is not None:
@@ -152,7 +164,9 @@ def low_stock(ctx: Context, uow: UnitOfWork) -> str:
     for item in low:
         order = f"; order {item.describe(item.reorder_qty)}" if item.reorder_qty else ""
         supplier = f" from {item.supplier}" if item.supplier else ""
-        lines.append(f"• {item.name} ({item.sku}): {item.describe(item.on_hand)} (reorder at {item.reorder_point}){order}{supplier}")
+        lines.append(
+            f"• {item.name} ({item.sku}): {item.describe(item.on_hand)} (reorder at {item.reorder_point}){order}{supplier}"
+        )
     return "\n".join(lines)
 
 

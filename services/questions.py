@@ -1,6 +1,7 @@
 """Questions asked and answered by id. A "which one did you mean?" is
 stored with everything the message said, so the answer acts on all of it,
 however long the message was, from whichever transport it came."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, replace
@@ -38,8 +39,13 @@ def decode(data: dict) -> Command:
 def store(uow: UnitOfWork, ctx: Context, question: Reply) -> Reply:
     """Keep a question with choices; the reply then names it by id."""
     question_id = uow.questions.add(
-        ctx.actor.key, question.reference, question.reference_field, [encode(c) for c in question.pending],
-        [[c.key, c.label] for c in question.choices], ctx.now)
+        ctx.actor.key,
+        question.reference,
+        question.reference_field,
+        [encode(c) for c in question.pending],
+        [[c.key, c.label] for c in question.choices],
+        ctx.now,
+    )
     return replace(question, question_id=question_id)
 
 
@@ -49,12 +55,20 @@ def open_question(uow: UnitOfWork, ctx: Context, question_id: int, key: str) -> 
     if stored is None or ctx.now - stored.asked_at > OPEN_FOR:
         raise QuestionClosed("That question is no longer open, so nothing was changed. Please ask again.")
     if not ctx.actor.is_(stored.asked_of):
-        raise QuestionClosed(f"That question was for {ctx.name_of(stored.asked_of)}, so nothing was changed; "
-                             "ask me yourself and I'll give you your own choices.")
+        raise QuestionClosed(
+            f"That question was for {ctx.name_of(stored.asked_of)}, so nothing was changed; "
+            "ask me yourself and I'll give you your own choices."
+        )
     if stored.answered_at is not None:
         raise QuestionClosed("That question was answered already, so nothing more was changed.")
     if key not in {k for k, _ in stored.choices}:
         raise QuestionClosed("That isn't one of the choices I offered, so nothing was changed.")
-    return Reply(ReplyKind.QUESTION, "", choices=tuple(Choice(k, label) for k, label in stored.choices),
-                 pending=tuple(decode(c) for c in stored.pending), reference=stored.reference,
-                 reference_field=stored.reference_field, question_id=stored.id)
+    return Reply(
+        ReplyKind.QUESTION,
+        "",
+        choices=tuple(Choice(k, label) for k, label in stored.choices),
+        pending=tuple(decode(c) for c in stored.pending),
+        reference=stored.reference,
+        reference_field=stored.reference_field,
+        question_id=stored.id,
+    )

@@ -1,4 +1,5 @@
 """What the assistant says back, independent of the transport."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

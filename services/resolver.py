@@ -2,6 +2,7 @@
 win outright; otherwise an inverted index of words (with typo-tolerant word
 lookup) picks a few dozen candidates, which rapidfuzz then scores as whole
 phrases. Confidence decides: one clear winner, several to ask about, or none."""
+
 from __future__ import annotations
 
 import gc
@@ -99,7 +100,16 @@ class CatalogIndex:
             digits = re.sub(r"\D", "", tag)
             if digits:
                 self._by_digits[digits].append(item)
-            self._add_texts(item, [name, model, f"{manufacturer or ''} {model or ''}", f"{name} {category or ''}", *(aliases or "").split("|")])
+            self._add_texts(
+                item,
+                [
+                    name,
+                    model,
+                    f"{manufacturer or ''} {model or ''}",
+                    f"{name} {category or ''}",
+                    *(aliases or "").split("|"),
+                ],
+            )
         for sku, name, barcode, aliases, unit, packs in stock:
             item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, Packs.parse(packs))
             self._add_key(sku, item)
@@ -121,7 +131,9 @@ class CatalogIndex:
         return list({item.key for item in self.exact.values()})
 
     def pack_names(self) -> list[str]:
-        return sorted({name for item in self.exact.values() for name in (*item.packs.names(), item.unit or "") if name})
+        return sorted(
+            {name for item in self.exact.values() for name in (*item.packs.names(), item.unit or "") if name}
+        )
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
@@ -153,7 +165,9 @@ class CatalogIndex:
                 self._postings[token].append(slot)
         return slot
 
-    def resolve(self, reference: str, types: tuple[ItemType, ...] = (ItemType.ASSET, ItemType.STOCK)) -> Resolution:
+    def resolve(
+        self, reference: str, types: tuple[ItemType, ...] = (ItemType.ASSET, ItemType.STOCK)
+    ) -> Resolution:
         exact = self._exact_hits(reference, types)
         if exact:
             return Resolution(reference, exact, exact=True)
@@ -165,7 +179,9 @@ class CatalogIndex:
             return Resolution(reference, whole)
         scored: dict[CatalogItem, float] = {}
         for slot, coverage in self._candidates(query, types):
-            score = PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
+            score = (
+                PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
+            )
             if score >= SUGGEST:
                 for item in self._owners[slot]:
                     scored[item] = max(score, scored.get(item, 0))
@@ -221,7 +237,9 @@ class CatalogIndex:
         the same first letter (typos rarely hit the first letter)."""
         if token in self._postings:
             return [(token, 1.0)]
-        nearby = [w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())]
+        nearby = [
+            w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
+        ]
         matches = process.extract(token, nearby, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=3)
         return [(word, score / 100) for word, score, _ in matches]
 
@@ -244,7 +262,9 @@ class CatalogIndex:
         exact = [p for p in known if p.lower() == text.strip().lower()]
         if exact:
             return exact[:1]
-        matches = process.extract(text, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=85)
+        matches = process.extract(
+            text, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=85
+        )
         if not matches:
             return []
         best = matches[0][1]

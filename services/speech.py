@@ -2,6 +2,7 @@
 the wheel). A grammar of the command language, built from the catalog, does
 the work; the general language model is only a fallback, to say what was heard
 when the grammar finds nothing."""
+
 from __future__ import annotations
 
 import threading
@@ -104,5 +105,10 @@ class Recognizer:
 
 
 def vocabulary(index: CatalogIndex) -> grammar.Vocabulary:
-    return grammar.Vocabulary(items=index.phrases(), places=[p for names in index.places.values() for p in names],
-                              packs=index.pack_names(), keys=index.keys(), kinds=sorted(index.categories))
+    return grammar.Vocabulary(
+        items=index.phrases(),
+        places=[p for names in index.places.values() for p in names],
+        packs=index.pack_names(),
+        keys=index.keys(),
+        kinds=sorted(index.categories),
+    )

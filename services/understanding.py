@@ -1,6 +1,7 @@
 """From parsed commands to commands about definite catalog items, checking
 what can be checked before anything is touched: which item, which pack, how
 many. Nothing here reads or writes the database; the index is enough."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -14,15 +15,36 @@ from services.resolver import CatalogIndex, CatalogItem
 
 ASSETS, STOCK, BOTH = (ItemType.ASSET,), (ItemType.STOCK,), (ItemType.ASSET, ItemType.STOCK)
 TYPES = {
-    Intent.CHECK_OUT: ASSETS, Intent.CHECK_IN: ASSETS, Intent.EXTEND: ASSETS, Intent.RETIRE: ASSETS, Intent.MOVE: ASSETS,
-    Intent.MAINTENANCE: ASSETS, Intent.REPAIRED: ASSETS, Intent.SEEN: ASSETS,
-    Intent.CONSUME: STOCK, Intent.RECEIVE: STOCK, Intent.COUNT: STOCK, Intent.SET_REORDER: STOCK,
+    Intent.CHECK_OUT: ASSETS,
+    Intent.CHECK_IN: ASSETS,
+    Intent.EXTEND: ASSETS,
+    Intent.RETIRE: ASSETS,
+    Intent.MOVE: ASSETS,
+    Intent.MAINTENANCE: ASSETS,
+    Intent.REPAIRED: ASSETS,
+    Intent.SEEN: ASSETS,
+    Intent.CONSUME: STOCK,
+    Intent.RECEIVE: STOCK,
+    Intent.COUNT: STOCK,
+    Intent.SET_REORDER: STOCK,
 }
 NO_ITEM = frozenset(
     {
-        Intent.UNDO, Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.HELP, Intent.MY_ITEMS, Intent.LOW_STOCK,
-        Intent.ALIAS_SUGGESTIONS, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS, Intent.EXPORT, Intent.REGISTER, Intent.IN_MAINTENANCE,
-        Intent.AUDIT_START, Intent.AUDIT_CLOSE, Intent.AUDITS_DUE,
+        Intent.UNDO,
+        Intent.ADD_ASSET,
+        Intent.ADD_STOCK,
+        Intent.HELP,
+        Intent.MY_ITEMS,
+        Intent.LOW_STOCK,
+        Intent.ALIAS_SUGGESTIONS,
+        Intent.ACCEPT_ALIAS,
+        Intent.DISMISS_ALIAS,
+        Intent.EXPORT,
+        Intent.REGISTER,
+        Intent.IN_MAINTENANCE,
+        Intent.AUDIT_START,
+        Intent.AUDIT_CLOSE,
+        Intent.AUDITS_DUE,
     }
 )
 QUANTITY_CHECKED = frozenset({Intent.CONSUME, Intent.RECEIVE})
@@ -82,10 +104,14 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
     if command.intent is Intent.TAKE:
-        command = replace(command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME)
+        command = replace(
+            command, intent=Intent.CHECK_OUT if items[0].type is ItemType.ASSET else Intent.CONSUME
+        )
     if command.intent in NEEDS_COUNT and command.count is None:
         item = items[0]
-        raise DomainError(f"How many? Say it with a number, e.g. “{command.intent.value.replace('_', ' ')} 3 {item.name}”. Nothing was changed.")
+        raise DomainError(
+            f"How many? Say it with a number, e.g. “{command.intent.value.replace('_', ' ')} 3 {item.name}”. Nothing was changed."
+        )
     if command.intent in QUANTITY_CHECKED:
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
@@ -102,7 +128,7 @@ def _place(command: Command, index: CatalogIndex) -> str:
             raise DomainError("Audit where? Say e.g. “audit Meeting room B”.")
         raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
     if written.startswith(NEW_PLACE):
-        return written[len(NEW_PLACE):].strip()
+        return written[len(NEW_PLACE) :].strip()
     known = index.resolve_place(command.field, written)
     if len(known) == 1:
         return known[0]

@@ -1,5 +1,6 @@
 """A voice clip to a command: decoded, recognized against the catalog grammar,
 then read by the same language layer as typed text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,6 @@ from services.audio import to_pcm
 from services.resolver import CatalogIndex
 from services.speech import Heard, Recognizer
 from services.understanding import NeedsChoice, NeedsPlace, describe, understand
-
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 
@@ -34,8 +34,10 @@ def not_a_command(general_guess: str) -> str:
     """What to say when the command grammar found nothing in a clip."""
     if not general_guess:
         return "I couldn't make out any words in that clip, so nothing was changed. Try again closer to the phone, or type it."
-    return (f"I couldn't make out a command in that clip (it sounded like “{general_guess}”), so nothing was changed. "
-            "Try again, or type it.")
+    return (
+        f"I couldn't make out a command in that clip (it sounded like “{general_guess}”), so nothing was changed. "
+        "Try again, or type it."
+    )
 
 
 def meaning(commands: list[Command], index: CatalogIndex) -> str:

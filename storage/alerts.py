@@ -1,4 +1,5 @@
 """Alert queries (computed in SQL, on indexes) and the record of what was sent."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -26,7 +27,17 @@ class AlertRepository:
         """At or below the reorder point, not marked ordered, not snoozed."""
         s, st = STOCK.c, STATE.c
         query = (
-            select(s.sku, s.sku_key, s.name, s.unit, s.packs, s.on_hand, s.reorder_point, s.reorder_qty, s.supplier)
+            select(
+                s.sku,
+                s.sku_key,
+                s.name,
+                s.unit,
+                s.packs,
+                s.on_hand,
+                s.reorder_point,
+                s.reorder_qty,
+                s.supplier,
+            )
             .select_from(STOCK.outerjoin(STATE, st.sku_key == s.sku_key))
             .where(s.reorder_point.is_not(None), s.on_hand <= s.reorder_point)
             .where(st.ordered_at.is_(None), or_(st.snoozed_until.is_(None), st.snoozed_until <= now))
@@ -35,8 +46,17 @@ class AlertRepository:
         rows = list(self.writer.execute(query))
         used = self._used_since([r.sku for r in rows], now - timedelta(days=USAGE_WINDOW_DAYS))
         return [
-            LowStock(r.sku, r.name, r.unit, Packs.parse(r.packs), r.on_hand, r.reorder_point, r.reorder_qty, r.supplier,
-                     used.get(r.sku, 0))
+            LowStock(
+                r.sku,
+                r.name,
+                r.unit,
+                Packs.parse(r.packs),
+                r.on_hand,
+                r.reorder_point,
+                r.reorder_qty,
+                r.supplier,
+                used.get(r.sku, 0),
+            )
             for r in rows
         ]
 
@@ -44,11 +64,22 @@ class AlertRepository:
         """One item as a LowStock fact, whatever its alert state."""
         s = STOCK.c
         r = self.writer.execute(
-            select(s.sku, s.name, s.unit, s.packs, s.on_hand, s.reorder_point, s.reorder_qty, s.supplier)
-            .where(s.sku_key == tag_key(sku))
+            select(
+                s.sku, s.name, s.unit, s.packs, s.on_hand, s.reorder_point, s.reorder_qty, s.supplier
+            ).where(s.sku_key == tag_key(sku))
         ).one()
         used = self._used_since([r.sku], now - timedelta(days=USAGE_WINDOW_DAYS)).get(r.sku, 0)
-        return LowStock(r.sku, r.name, r.unit, Packs.parse(r.packs), r.on_hand, r.reorder_point, r.reorder_qty, r.supplier, used)
+        return LowStock(
+            r.sku,
+            r.name,
+            r.unit,
+            Packs.parse(r.packs),
+            r.on_hand,
+            r.reorder_point,
+            r.reorder_qty,
+            r.supplier,
+            used,
+        )
 
     def _used_since(self, skus: list[str], since: datetime) -> dict[str, int]:
         if not skus:
@@ -58,7 +89,12 @@ class AlertRepository:
         for start in range(0, len(skus), 500):  # keep IN lists to a size every database takes
             query = (
                 select(l.item_key, func.sum(l.quantity))
-                .where(l.item_type == "stock", l.item_key.in_(skus[start : start + 500]), l.at >= since, l.action == "consume")
+                .where(
+                    l.item_type == "stock",
+                    l.item_key.in_(skus[start : start + 500]),
+                    l.at >= since,
+                    l.action == "consume",
+                )
                 .group_by(l.item_key)
             )
             used.update({key: -int(total or 0) for key, total in self.writer.execute(query)})
@@ -66,13 +102,21 @@ class AlertRepository:
 
     def due_between(self, start: datetime, end: datetime) -> list[DueNotice]:
         a = ASSETS.c
-        query = select(a.tag, a.name, a.holder, a.due).where(a.status == "checked_out", a.due >= start, a.due < end)
-        return [DueNotice("due_soon", r.tag, r.name, r.holder, r.due) for r in self.writer.execute(query.order_by(a.due))]
+        query = select(a.tag, a.name, a.holder, a.due).where(
+            a.status == "checked_out", a.due >= start, a.due < end
+        )
+        return [
+            DueNotice("due_soon", r.tag, r.name, r.holder, r.due)
+            for r in self.writer.execute(query.order_by(a.due))
+        ]
 
     def overdue(self, now: datetime) -> list[DueNotice]:
         a = ASSETS.c
         query = select(a.tag, a.name, a.holder, a.due).where(a.status == "checked_out", a.due < now)
-        return [DueNotice("overdue", r.tag, r.name, r.holder, r.due) for r in self.writer.execute(query.order_by(a.due))]
+        return [
+            DueNotice("overdue", r.tag, r.name, r.holder, r.due)
+            for r in self.writer.execute(query.order_by(a.due))
+        ]
 
     # -- what was said ---------------------------------------------------------
 
@@ -88,8 +132,16 @@ class AlertRepository:
     # -- per-item state -----------------------------------------------------------
 
     def state(self, sku: str) -> dict:
-        row = self.writer.execute(select(STATE).where(STATE.c.sku_key == tag_key(sku)).with_for_update()).mappings().first()
-        return dict(row) if row else {"sku_key": tag_key(sku), "crossed": False, "ordered_at": None, "snoozed_until": None}
+        row = (
+            self.writer.execute(select(STATE).where(STATE.c.sku_key == tag_key(sku)).with_for_update())
+            .mappings()
+            .first()
+        )
+        return (
+            dict(row)
+            if row
+            else {"sku_key": tag_key(sku), "crossed": False, "ordered_at": None, "snoozed_until": None}
+        )
 
     def set_state(self, sku: str, **values) -> None:
         key = tag_key(sku)

@@ -1,4 +1,5 @@
 """Audits and the sightings they are made of (ledger entries of action seen)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -27,7 +28,9 @@ class AuditRepository:
         return self.writer.execute(insert(AUDITS).values(values).returning(AUDITS.c.id)).scalar_one()
 
     def close(self, audit_id: int, now: datetime, summary: dict) -> None:
-        self.writer.execute(update(AUDITS).where(AUDITS.c.id == audit_id).values(closed_at=now, summary=summary))
+        self.writer.execute(
+            update(AUDITS).where(AUDITS.c.id == audit_id).values(closed_at=now, summary=summary)
+        )
 
     def expected_at(self, location: str) -> set[str]:
         """What the register puts at `location` (retired assets aside)."""
@@ -37,7 +40,11 @@ class AuditRepository:
 
     def seen_at(self, location: str, since: datetime) -> set[str]:
         l = LEDGER.c
-        query = select(l.item_key).where(l.action == "seen", l.at >= since, func.lower(l.note) == location.lower()).distinct()
+        query = (
+            select(l.item_key)
+            .where(l.action == "seen", l.at >= since, func.lower(l.note) == location.lower())
+            .distinct()
+        )
         return {tag for (tag,) in self.writer.execute(query)}
 
     def due(self, intervals: dict[str, int], now: datetime) -> list[tuple[str, int, int]]:
@@ -47,10 +54,20 @@ class AuditRepository:
         a, l = ASSETS.c, LEDGER.c
         due = []
         for category, days in sorted(intervals.items()):
-            recently = select(l.id).where(l.item_type == "asset", l.item_key == a.tag, l.action == "seen",
-                                          l.at >= now - timedelta(days=days)).exists()
+            recently = (
+                select(l.id)
+                .where(
+                    l.item_type == "asset",
+                    l.item_key == a.tag,
+                    l.action == "seen",
+                    l.at >= now - timedelta(days=days),
+                )
+                .exists()
+            )
             count = self.writer.execute(
-                select(func.count()).select_from(ASSETS).where(func.lower(a.category) == category.lower(), a.status != "retired", ~recently)
+                select(func.count())
+                .select_from(ASSETS)
+                .where(func.lower(a.category) == category.lower(), a.status != "retired", ~recently)
             ).scalar()
             if count:
                 due.append((category, count, days))

@@ -1,4 +1,5 @@
 """Engines: one per process, configured so writers never lose updates."""
+
 from __future__ import annotations
 
 import math
@@ -19,7 +20,9 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise BadDatabaseUrl(f"DATABASE_URL “{url}” is not a database URL (e.g. sqlite:///quartermaster.db)") from None
+        raise BadDatabaseUrl(
+            f"DATABASE_URL “{url}” is not a database URL (e.g. sqlite:///quartermaster.db)"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
         _serialize_sqlite_writers(engine, in_memory=parsed.database in (None, "", ":memory:"))

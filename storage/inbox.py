@@ -1,4 +1,5 @@
 """The inbox of Slack requests and the people directory."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,21 +23,34 @@ class InboxItem:
     kind: str
     payload: dict[str, Any]
     status: str
-    received_at: datetime | None = None  # when Slack handed it over (a response_url lives 30 minutes from then)
+    received_at: datetime | None = (
+        None  # when Slack handed it over (a response_url lives 30 minutes from then)
+    )
 
 
 class InboxRepository:
     def __init__(self, writer: Writer):
         self.writer = writer
 
-    def accept(self, message_key: str, event_id: str | None, kind: str, payload: dict, now: datetime) -> int | None:
+    def accept(
+        self, message_key: str, event_id: str | None, kind: str, payload: dict, now: datetime
+    ) -> int | None:
         """Store a request; None when it was seen before (a retry, or the same
         message delivered as both a mention and a message). A duplicate leaves
         the rest of the transaction intact (ON CONFLICT DO NOTHING)."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(INBOX)
-        values = dict(message_key=message_key, event_id=event_id, kind=kind, payload=payload, status="pending", received_at=now)
-        return self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(INBOX.c.id)).scalar()
+        values = dict(
+            message_key=message_key,
+            event_id=event_id,
+            kind=kind,
+            payload=payload,
+            status="pending",
+            received_at=now,
+        )
+        return self.writer.execute(
+            statement.values(values).on_conflict_do_nothing().returning(INBOX.c.id)
+        ).scalar()
 
     def claim(self, item_id: int, now: datetime) -> InboxItem | None:
         """Take a pending item for processing (or one whose worker died)."""
@@ -50,19 +64,30 @@ class InboxRepository:
 
     def finish(self, item_id: int) -> bool:
         """Mark done; False if someone else already did (then roll back)."""
-        return bool(self.writer.execute(update(INBOX).where(INBOX.c.id == item_id, INBOX.c.status != "done").values(status="done")).rowcount)
+        return bool(
+            self.writer.execute(
+                update(INBOX).where(INBOX.c.id == item_id, INBOX.c.status != "done").values(status="done")
+            ).rowcount
+        )
 
     def waiting(self, stale_before: datetime, limit: int = 100) -> list[int]:
         """Pending items, and items claimed by a worker that never finished."""
         query = select(INBOX.c.id).where(
-            or_(INBOX.c.status == "pending", (INBOX.c.status == "working") & (INBOX.c.claimed_at < stale_before))
+            or_(
+                INBOX.c.status == "pending",
+                (INBOX.c.status == "working") & (INBOX.c.claimed_at < stale_before),
+            )
         )
         return [row[0] for row in self.writer.execute(query.order_by(INBOX.c.id).limit(limit))]
 
     def release(self, item_ids: list[int]) -> None:
         """Put stale claimed items back to pending so a worker takes them again."""
         if item_ids:
-            self.writer.execute(update(INBOX).where(INBOX.c.id.in_(item_ids), INBOX.c.status == "working").values(status="pending"))
+            self.writer.execute(
+                update(INBOX)
+                .where(INBOX.c.id.in_(item_ids), INBOX.c.status == "working")
+                .values(status="pending")
+            )
 
     def prune(self, before: datetime) -> int:
         """Forget finished requests older than `before`: Slack retries within
@@ -92,7 +117,11 @@ class PeopleRepository:
         return dict(self.writer.execute(select(PEOPLE.c.slack_id, PEOPLE.c.name)).all())
 
     def id_of(self, name: str) -> str | None:
-        query = select(PEOPLE.c.slack_id).where(func.lower(PEOPLE.c.name) == name.lower()).order_by(PEOPLE.c.updated_at.desc())
+        query = (
+            select(PEOPLE.c.slack_id)
+            .where(func.lower(PEOPLE.c.name) == name.lower())
+            .order_by(PEOPLE.c.updated_at.desc())
+        )
         return self.writer.execute(query.limit(1)).scalar()
 
     def remember(self, slack_id: str, name: str, now: datetime) -> None:
@@ -102,6 +131,10 @@ class PeopleRepository:
         once must not collide."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PEOPLE).values(
-            slack_id=slack_id, name=name, updated_at=now)
-        self.writer.execute(statement.on_conflict_do_update(index_elements=[PEOPLE.c.slack_id],
-                                                            set_={"name": name, "updated_at": now}))
+            slack_id=slack_id, name=name, updated_at=now
+        )
+        self.writer.execute(
+            statement.on_conflict_do_update(
+                index_elements=[PEOPLE.c.slack_id], set_={"name": name, "updated_at": now}
+            )
+        )

@@ -1,5 +1,6 @@
 """Row <-> domain object translation. Rows are plain column mappings, so the
 repositories can use Core statements on the hot path (no ORM flush work)."""
+
 from __future__ import annotations
 
 from typing import Any, Mapping

@@ -1,4 +1,5 @@
 """Schema migrations with alembic, applied on start and by `quartermaster db upgrade`."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Tables. Rows are translated to domain objects by the repositories; nothing
 outside storage/ sees these classes."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -155,7 +156,9 @@ class AliasSuggestionRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     last_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    __table_args__ = (UniqueConstraint("words", "item_type", "item_key", name="uq_alias_suggestions_words_item"),)
+    __table_args__ = (
+        UniqueConstraint("words", "item_type", "item_key", name="uq_alias_suggestions_words_item"),
+    )
 
 
 class InboxRow(Base):
@@ -167,7 +170,9 @@ class InboxRow(Base):
     __tablename__ = "inbox"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    message_key: Mapped[str] = mapped_column(String(200), unique=True)  # channel:ts, or the interaction's own id
+    message_key: Mapped[str] = mapped_column(
+        String(200), unique=True
+    )  # channel:ts, or the interaction's own id
     event_id: Mapped[str | None] = mapped_column(String(100), unique=True)
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict] = mapped_column(JSON)

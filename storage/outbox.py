@@ -1,5 +1,6 @@
 """The outbox of messages to Slack: recorded with the change that made them
 true, claimed by one sender at a time, marked sent only on Slack's ok."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,25 +35,49 @@ class OutboxRepository:
     def __init__(self, writer: Writer):
         self.writer = writer
 
-    def add(self, key: str, method: str, args: dict, now: datetime, channel: str | None = None,
-            content: bytes | None = None, paced: bool = False) -> int | None:
+    def add(
+        self,
+        key: str,
+        method: str,
+        args: dict,
+        now: datetime,
+        channel: str | None = None,
+        content: bytes | None = None,
+        paced: bool = False,
+    ) -> int | None:
         """Record a message; None when `key` was recorded before (a re-run of
         the same request, a second scheduler): nothing is sent twice. A
         message under `key` that failed for good is queued again (the bot was
         invited to the channel since, say)."""
         dialect = self.writer.session.connection().dialect.name
         statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(OUTBOX)
-        values = dict(key=key, method=method, channel=channel, args=args, content=content, paced=paced,
-                      status="pending", attempts=0, next_at=now, created_at=now)
-        added = self.writer.execute(statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)).scalar()
+        values = dict(
+            key=key,
+            method=method,
+            channel=channel,
+            args=args,
+            content=content,
+            paced=paced,
+            status="pending",
+            attempts=0,
+            next_at=now,
+            created_at=now,
+        )
+        added = self.writer.execute(
+            statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)
+        ).scalar()
         if added is not None:
             return added
         return self.writer.execute(
-            update(OUTBOX).where(OUTBOX.c.key == key, OUTBOX.c.status == "failed")
-            .values(status="pending", attempts=0, next_at=now).returning(OUTBOX.c.id)
+            update(OUTBOX)
+            .where(OUTBOX.c.key == key, OUTBOX.c.status == "failed")
+            .values(status="pending", attempts=0, next_at=now)
+            .returning(OUTBOX.c.id)
         ).scalar()
 
-    def due(self, now: datetime, stale_before: datetime, limit: int = 100, ids: list[int] | None = None) -> list[int]:
+    def due(
+        self, now: datetime, stale_before: datetime, limit: int = 100, ids: list[int] | None = None
+    ) -> list[int]:
         """Pending messages whose time has come, and claims a dead sender left."""
         o = OUTBOX.c
         ready = (o.status == "pending") & (o.next_at <= now)
@@ -66,10 +91,23 @@ class OutboxRepository:
         o = OUTBOX.c
         claimable = (o.status == "pending") | ((o.status == "sending") & (o.claimed_at < stale_before))
         row = self.writer.execute(
-            update(OUTBOX).where(o.id == message_id, claimable)
-            .values(status="sending", claimed_at=now, attempts=o.attempts + 1)  # a sender that died counts too
-            .returning(o.id, o.key, o.method, o.channel, o.args, o.content, o.paced, o.attempts, o.created_at,
-                       o.claimed_at)
+            update(OUTBOX)
+            .where(o.id == message_id, claimable)
+            .values(
+                status="sending", claimed_at=now, attempts=o.attempts + 1
+            )  # a sender that died counts too
+            .returning(
+                o.id,
+                o.key,
+                o.method,
+                o.channel,
+                o.args,
+                o.content,
+                o.paced,
+                o.attempts,
+                o.created_at,
+                o.claimed_at,
+            )
         ).first()
         return Outgoing(*row) if row else None
 

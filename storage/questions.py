@@ -1,4 +1,5 @@
 """Questions waiting for a choice, stored by id (buttons carry only the id)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,10 +29,23 @@ class QuestionRepository:
     def __init__(self, writer: Writer):
         self.writer = writer
 
-    def add(self, asked_of: str, reference: str | None, reference_field: str, pending: list[dict],
-            choices: list[list[str]], now: datetime) -> int:
-        values = dict(asked_of=asked_of, reference=reference, reference_field=reference_field, pending=pending,
-                      choices=choices, asked_at=now)
+    def add(
+        self,
+        asked_of: str,
+        reference: str | None,
+        reference_field: str,
+        pending: list[dict],
+        choices: list[list[str]],
+        now: datetime,
+    ) -> int:
+        values = dict(
+            asked_of=asked_of,
+            reference=reference,
+            reference_field=reference_field,
+            pending=pending,
+            choices=choices,
+            asked_at=now,
+        )
         return self.writer.execute(insert(QUESTIONS).values(values).returning(QUESTIONS.c.id)).scalar_one()
 
     def get(self, question_id: int) -> StoredQuestion | None:
@@ -41,8 +55,9 @@ class QuestionRepository:
     def answer(self, question_id: int, now: datetime) -> bool:
         """Mark answered; False if it was already (a second click): the caller rolls back."""
         q = QUESTIONS.c
-        done = self.writer.execute(update(QUESTIONS).where(q.id == question_id, q.answered_at.is_(None))
-                                   .values(answered_at=now))
+        done = self.writer.execute(
+            update(QUESTIONS).where(q.id == question_id, q.answered_at.is_(None)).values(answered_at=now)
+        )
         return bool(done.rowcount)
 
     def prune(self, before: datetime) -> int:

@@ -1,5 +1,6 @@
 """The asset register and the stock report, aggregated in SQL (money in whole
 cents), so a million assets are summed by the database, not loaded."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -77,26 +78,42 @@ class ReportRepository:
             .group_by(group)
             .order_by(group)
         )
-        return [RegisterRow(g, n, _money(cost), _money(value)) for g, n, cost, value in self.writer.execute(query)]
+        return [
+            RegisterRow(g, n, _money(cost), _money(value)) for g, n, cost, value in self.writer.execute(query)
+        ]
 
     def stock(self, by: str | None, at: date) -> list[StockRow]:
         s, l = STOCK.c, LEDGER.c
         end = datetime.combine(at + timedelta(days=1), time.min, timezone.utc)
         used = (
             select(l.item_key.label("sku"), (-func.sum(l.quantity)).label("used"))
-            .where(l.item_type == "stock", l.action == "consume", l.at >= end - timedelta(days=30), l.at < end)
+            .where(
+                l.item_type == "stock", l.action == "consume", l.at >= end - timedelta(days=30), l.at < end
+            )
             .group_by(l.item_key)
             .subquery()
         )
-        group = func.coalesce(s.location if by == "location" else s.supplier if by == "supplier" else literal("(all)"), literal("(none)"))
+        group = func.coalesce(
+            s.location if by == "location" else s.supplier if by == "supplier" else literal("(all)"),
+            literal("(none)"),
+        )
         query = (
-            select(group, s.sku, s.name, s.on_hand, s.unit, func.round(cast(s.unit_cost, Float) * s.on_hand * 100),
-                   func.coalesce(used.c.used, 0))
+            select(
+                group,
+                s.sku,
+                s.name,
+                s.on_hand,
+                s.unit,
+                func.round(cast(s.unit_cost, Float) * s.on_hand * 100),
+                func.coalesce(used.c.used, 0),
+            )
             .select_from(STOCK.outerjoin(used, used.c.sku == s.sku))
             .order_by(group, s.sku_key)
         )
-        return [StockRow(g, sku, name, n, unit, _money(value) if value is not None else None, int(u or 0))
-                for g, sku, name, n, unit, value, u in self.writer.execute(query)]
+        return [
+            StockRow(g, sku, name, n, unit, _money(value) if value is not None else None, int(u or 0))
+            for g, sku, name, n, unit, value, u in self.writer.execute(query)
+        ]
 
 
 def _half_up(cents):

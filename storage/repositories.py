@@ -2,6 +2,7 @@
 They never commit; the unit of work does, when told. Core statements keep a
 change to one SELECT (with a row lock) and one write: on PostgreSQL the item's
 UPDATE rides along with the ledger INSERT as a data-modifying CTE."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -57,7 +58,9 @@ class Writer:
         connection = self.session.connection()
         if self._pending and connection.dialect.name == "postgresql":
             for n, (table, row_id, changed) in enumerate(self._pending):
-                statement = statement.add_cte(update(table).where(table.c.id == row_id).values(changed).cte(f"write_{n}"))
+                statement = statement.add_cte(
+                    update(table).where(table.c.id == row_id).values(changed).cte(f"write_{n}")
+                )
             self._pending.clear()
         else:
             self.flush()
@@ -128,14 +131,24 @@ class AssetRepository(_ItemRepository):
     def held_by(self, *holders: str) -> list[Asset]:
         """What a person holds, under any of their keys (member ID, or the name older records used)."""
         keys = sorted({h.lower() for h in holders})
-        query = select(ASSETS).where(func.lower(ASSETS.c.holder).in_(keys)).order_by(ASSETS.c.due, ASSETS.c.tag_key)
+        query = (
+            select(ASSETS)
+            .where(func.lower(ASSETS.c.holder).in_(keys))
+            .order_by(ASSETS.c.due, ASSETS.c.tag_key)
+        )
         return list(self._rows(query))
 
     def all(self) -> Iterator[Asset]:
         return self._rows(select(ASSETS).order_by(ASSETS.c.tag_key))
 
     def in_maintenance(self) -> list[Asset]:
-        return list(self._rows(select(ASSETS).where(ASSETS.c.status == AssetStatus.MAINTENANCE.value).order_by(ASSETS.c.tag_key)))
+        return list(
+            self._rows(
+                select(ASSETS)
+                .where(ASSETS.c.status == AssetStatus.MAINTENANCE.value)
+                .order_by(ASSETS.c.tag_key)
+            )
+        )
 
     def overdue(self, now: datetime) -> list[Asset]:
         query = select(ASSETS).where(ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due < now)
@@ -144,14 +157,21 @@ class AssetRepository(_ItemRepository):
     def places(self) -> dict[str, set[str]]:
         """Locations and departments in use (stock locations count too)."""
         found = {"location": set(), "department": set()}
-        for column, kind in ((ASSETS.c.location, "location"), (ASSETS.c.department, "department"), (STOCK.c.location, "location")):
+        for column, kind in (
+            (ASSETS.c.location, "location"),
+            (ASSETS.c.department, "department"),
+            (STOCK.c.location, "location"),
+        ):
             found[kind].update(v for (v,) in self._execute(select(column).distinct()) if v)
         return found
 
     def catalog(self) -> list[tuple]:
         """Light rows for the resolver: (tag, name, model, manufacturer, category, aliases)."""
         c = ASSETS.c
-        return [tuple(r) for r in self._execute(select(c.tag, c.name, c.model, c.manufacturer, c.category, c.aliases))]
+        return [
+            tuple(r)
+            for r in self._execute(select(c.tag, c.name, c.model, c.manufacturer, c.category, c.aliases))
+        ]
 
 
 class StockRepository(_ItemRepository):
@@ -167,7 +187,11 @@ class StockRepository(_ItemRepository):
 
     def low(self) -> list[StockItem]:
         c = STOCK.c
-        query = select(STOCK).where(c.reorder_point.is_not(None), c.on_hand <= c.reorder_point).order_by(c.sku_key)
+        query = (
+            select(STOCK)
+            .where(c.reorder_point.is_not(None), c.on_hand <= c.reorder_point)
+            .order_by(c.sku_key)
+        )
         return list(self._rows(query))
 
     def catalog(self) -> list[tuple]:
@@ -207,7 +231,9 @@ class LedgerRepository:
         for start in range(0, len(rows), 1000):
             self.writer.execute(insert(LEDGER), rows[start : start + 1000])
         if self.writer.session.connection().dialect.name == "postgresql" and rows:
-            self.writer.execute(text("SELECT setval(pg_get_serial_sequence('ledger', 'id'), (SELECT max(id) FROM ledger))"))
+            self.writer.execute(
+                text("SELECT setval(pg_get_serial_sequence('ledger', 'id'), (SELECT max(id) FROM ledger))")
+            )
 
     def count(self) -> int:
         return self.writer.execute(select(func.count()).select_from(LEDGER)).scalar() or 0
@@ -242,26 +268,39 @@ class AliasSuggestionRepository:
     def __init__(self, writer: Writer):
         self.writer = writer
 
-    def record(self, words: str, item_type: str, item_key: str, person: str, now: datetime) -> AliasSuggestion:
+    def record(
+        self, words: str, item_type: str, item_key: str, person: str, now: datetime
+    ) -> AliasSuggestion:
         """Count one more pick of `item_key` for `words` (by `person`)."""
         t = self.table
         match = (t.c.words == words, t.c.item_type == item_type, t.c.item_key == item_key)
         row = self.writer.execute(select(t).where(*match).with_for_update()).mappings().first()
         if row is None:
-            values = dict(words=words, item_type=item_type, item_key=item_key, suggested_by=person, times=1,
-                          status=SuggestionStatus.OPEN.value, last_at=now)
+            values = dict(
+                words=words,
+                item_type=item_type,
+                item_key=item_key,
+                suggested_by=person,
+                times=1,
+                status=SuggestionStatus.OPEN.value,
+                last_at=now,
+            )
             new_id = self.writer.execute(insert(t).values(values).returning(t.c.id)).scalar_one()
             return self.get(new_id)
         people = row["suggested_by"].split("|")
         if person not in people:
             people.append(person)
         self.writer.execute(
-            update(t).where(t.c.id == row["id"]).values(times=row["times"] + 1, suggested_by="|".join(people), last_at=now)
+            update(t)
+            .where(t.c.id == row["id"])
+            .values(times=row["times"] + 1, suggested_by="|".join(people), last_at=now)
         )
         return self.get(row["id"])
 
     def get(self, suggestion_id: int) -> AliasSuggestion | None:
-        row = self.writer.execute(select(self.table).where(self.table.c.id == suggestion_id)).mappings().first()
+        row = (
+            self.writer.execute(select(self.table).where(self.table.c.id == suggestion_id)).mappings().first()
+        )
         return _suggestion(row) if row else None
 
     def open(self) -> list[AliasSuggestion]:
@@ -270,11 +309,18 @@ class AliasSuggestionRepository:
         return [_suggestion(row) for row in self.writer.execute(query).mappings()]
 
     def close(self, suggestion_id: int, status: SuggestionStatus) -> None:
-        self.writer.execute(update(self.table).where(self.table.c.id == suggestion_id).values(status=status.value))
+        self.writer.execute(
+            update(self.table).where(self.table.c.id == suggestion_id).values(status=status.value)
+        )
 
 
 def _suggestion(row) -> AliasSuggestion:
     return AliasSuggestion(
-        id=row["id"], words=row["words"], item_type=row["item_type"], item_key=row["item_key"],
-        suggested_by=tuple(row["suggested_by"].split("|")), times=row["times"], status=SuggestionStatus(row["status"]),
+        id=row["id"],
+        words=row["words"],
+        item_type=row["item_type"],
+        item_key=row["item_key"],
+        suggested_by=tuple(row["suggested_by"].split("|")),
+        times=row["times"],
+        status=SuggestionStatus(row["status"]),
     )

@@ -1,4 +1,5 @@
 """The unit of work owns one transaction: nothing is written unless commit()."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -12,7 +13,13 @@ from storage.inbox import InboxRepository, PeopleRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.reports import ReportRepository
-from storage.repositories import AliasSuggestionRepository, AssetRepository, LedgerRepository, StockRepository, Writer
+from storage.repositories import (
+    AliasSuggestionRepository,
+    AssetRepository,
+    LedgerRepository,
+    StockRepository,
+    Writer,
+)
 
 
 class UnitOfWork:

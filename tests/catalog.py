@@ -1,4 +1,5 @@
 """A small catalog for tests, loaded through the real CSV importer."""
+
 from __future__ import annotations
 
 from datetime import timezone

@@ -1,6 +1,7 @@
 """Shared fixtures: databases (SQLite file and a real PostgreSQL), a fixed
 clock and a wired assistant. PostgreSQL runs in a throwaway cluster started
 once per test session (or at QM_TEST_POSTGRES_URL when given)."""
+
 from __future__ import annotations
 
 import itertools

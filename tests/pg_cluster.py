@@ -2,6 +2,7 @@
 
 PostgreSQL refuses to run as root, so as root the server runs as the
 `postgres` user (Debian's package creates it)."""
+
 from __future__ import annotations
 
 import os
@@ -49,10 +50,22 @@ class Cluster:
         self._run(find_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def resume(self) -> None:
-        self._run(find_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", self._options(), "start")
+        self._run(
+            find_bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "-o",
+            self._options(),
+            "start",
+        )
 
     def _options(self) -> str:
-        return f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c max_connections=200"
+        return (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c max_connections=200"
+        )
 
     def start(self) -> "Cluster":
         initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
@@ -60,8 +73,22 @@ class Cluster:
             raise RuntimeError("PostgreSQL is not installed (apt-get install -y postgresql)")
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
-        self._run(initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        self._run(pg_ctl, "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", self._options(), "start")
+        self._run(
+            initdb,
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        self._run(
+            pg_ctl, "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o", self._options(), "start"
+        )
         return self
 
     def stop(self) -> None:

@@ -1,6 +1,7 @@
 """Real voice clips for tests and the benchmark: espeak-ng speaks a phrase in a
 given voice and speed, noise is mixed in at a signal-to-noise ratio, and the
 result is encoded as Slack would send it (M4A/AAC or WebM/Opus) with PyAV."""
+
 from __future__ import annotations
 
 import functools
@@ -62,14 +63,21 @@ def espeak_available() -> bool:
 
 @functools.lru_cache(maxsize=512)
 def _spoken(text: str, voice: str, speed: int) -> tuple[np.ndarray, int]:
-    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text], check=True,
-                         capture_output=True).stdout
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text], check=True, capture_output=True
+    ).stdout
     with wave.open(io.BytesIO(wav)) as w:
         return np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16), w.getframerate()
 
 
-def speak(text: str, voice: str = "en-us", speed: int = 160, snr_db: float | None = None, fmt: str = "m4a",
-          seed: int = 0) -> bytes:
+def speak(
+    text: str,
+    voice: str = "en-us",
+    speed: int = 160,
+    snr_db: float | None = None,
+    fmt: str = "m4a",
+    seed: int = 0,
+) -> bytes:
     """A clip of `text`, with a little silence around it (people start
     recording before they speak), noise at `snr_db` if given, as `fmt`:
     m4a (AAC), webm (Opus) or wav."""
@@ -90,16 +98,20 @@ def encode(pcm: np.ndarray, rate: int, fmt: str) -> bytes:
         with wave.open(out, "wb") as w:
             w.setnchannels(1), w.setsampwidth(2), w.setframerate(rate), w.writeframes(pcm.tobytes())
         return out.getvalue()
-    container_format, codec, codec_rate = {"m4a": ("mp4", "aac", 44100), "webm": ("webm", "libopus", 48000)}[fmt]
+    container_format, codec, codec_rate = {"m4a": ("mp4", "aac", 44100), "webm": ("webm", "libopus", 48000)}[
+        fmt
+    ]
     with av.open(out, "w", format=container_format) as container:
         stream = container.add_stream(codec, rate=codec_rate, layout="mono")
         frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = rate
         resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=codec_rate)
-        samples = np.concatenate([f.to_ndarray() for f in [*resampler.resample(frame), *resampler.resample(None)]], axis=1)
+        samples = np.concatenate(
+            [f.to_ndarray() for f in [*resampler.resample(frame), *resampler.resample(None)]], axis=1
+        )
         size = stream.codec_context.frame_size or 1024  # encoders take whole frames
         for start in range(0, samples.shape[1], size):
-            piece = np.ascontiguousarray(samples[:, start:start + size])
+            piece = np.ascontiguousarray(samples[:, start : start + size])
             chunk = av.AudioFrame.from_ndarray(piece, format=stream.format.name, layout="mono")
             chunk.sample_rate, chunk.pts = codec_rate, start
             for packet in stream.encode(chunk):

@@ -1,6 +1,7 @@
 """Where the answers to one Slack request go, and each answer turned into an
 outbox message: in the thread, ephemerally, through the response_url, or
 into the person's DM when it is for their eyes only."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,20 +40,34 @@ def render(where: Where, reply: Reply) -> tuple[str, dict]:
     """The Slack call that shows `reply` where the request came from."""
     public = reply.changed and not reply.private
     lead = f"<@{where.user}>:" if public and where.mention_on_public else ""
-    message = {"text": fallback_text(reply.text, lead), "blocks": reply_blocks(reply, where.original_text, lead),
-               "_user": where.user}  # told by DM if this can't be posted
+    message = {
+        "text": fallback_text(reply.text, lead),
+        "blocks": reply_blocks(reply, where.original_text, lead),
+        "_user": where.user,
+    }  # told by DM if this can't be posted
     if where.response_url:
         return "response_url", {
-            "url": where.response_url, **message, "response_type": "in_channel" if public else "ephemeral",
-            "replace_original": where.replace, "channel": where.channel, "user": where.user,
-            "issued_at": where.received_at.isoformat() if where.received_at else None}
+            "url": where.response_url,
+            **message,
+            "response_type": "in_channel" if public else "ephemeral",
+            "replace_original": where.replace,
+            "channel": where.channel,
+            "user": where.user,
+            "issued_at": where.received_at.isoformat() if where.received_at else None,
+        }
     if reply.private and not where.direct:
-        return "chat.postEphemeral", {"channel": where.channel, "user": where.user, "thread_ts": where.thread_ts,
-                                      **message}
+        return "chat.postEphemeral", {
+            "channel": where.channel,
+            "user": where.user,
+            "thread_ts": where.thread_ts,
+            **message,
+        }
     return "chat.postMessage", {"channel": where.channel, "thread_ts": where.thread_ts, **message}
 
 
-def _record_file(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: Reply) -> list[int | None]:
+def _record_file(
+    delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: Reply
+) -> list[int | None]:
     """A file: into the thread, or, when private or asked for with /qm, into
     the person's DM. Where they asked, they are told once it is there, or
     that it could not be sent."""
@@ -64,7 +79,18 @@ def _record_file(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, re
         args["_then"] = [render(where, Reply(ReplyKind.ANSWER, f"I've sent you {name} in a direct message."))]
     else:
         args.update(channel=where.channel, thread_ts=where.thread_ts)
-    failed = Reply(ReplyKind.REFUSAL, f"Sorry, I couldn't send you {name}: Slack refused the upload. Nothing was changed.")
+    failed = Reply(
+        ReplyKind.REFUSAL,
+        f"Sorry, I couldn't send you {name}: Slack refused the upload. Nothing was changed.",
+    )
     args["_else"] = [render(where, failed)]
-    return [delivery.record(uow, key, "files.upload", args, channel=where.user if privately else where.channel,
-                            content=content)]
+    return [
+        delivery.record(
+            uow,
+            key,
+            "files.upload",
+            args,
+            channel=where.user if privately else where.channel,
+            content=content,
+        )
+    ]

@@ -1,4 +1,5 @@
 """Builds the Slack side: Bolt app, client, directory, worker, listeners."""
+
 from __future__ import annotations
 
 import logging
@@ -16,7 +17,6 @@ from bot.slack.handlers import Handlers
 from bot.slack.outbox import SlackOutbox
 from bot.slack.people import Directory
 from bot.slack.worker import Worker
-
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,9 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         # is durably ours (the worker acts on it after the ack).
         process_before_response=True,
         # A single-workspace bot: the token is known, no auth.test per request.
-        authorize=lambda **_: AuthorizeResult(enterprise_id=None, team_id=None, bot_token=settings.slack_bot_token),
+        authorize=lambda **_: AuthorizeResult(
+            enterprise_id=None, team_id=None, bot_token=settings.slack_bot_token
+        ),
         request_verification_enabled=not settings.slack_app_token,
     )
     directory = Directory(client, core.uow, settings.managers)
@@ -57,10 +59,17 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     # a 5xx in place (that would hold up everyone's requests); the delivery
     # thread retries.
     first_try = web_client(settings.slack_bot_token, settings.slack_api_url, retry_in_place=False)
-    delivery = Delivery(client, core.uow, settings.managers, single_process=core.engine.dialect.name == "sqlite",
-                        first_try_client=first_try)
+    delivery = Delivery(
+        client,
+        core.uow,
+        settings.managers,
+        single_process=core.engine.dialect.name == "sqlite",
+        first_try_client=first_try,
+    )
     handlers = Handlers(core.assistant, directory, client, delivery)
-    worker = Worker(core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite")
+    worker = Worker(
+        core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite"
+    )
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)
     outbox = SlackOutbox(delivery, settings.alert_channel, settings.managers)
 

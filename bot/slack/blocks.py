@@ -3,6 +3,7 @@
 
 A long answer is never cut mid-line or silently: it is split into sections
 on line ends, and what does not fit is counted ("…and 120 more lines")."""
+
 from __future__ import annotations
 
 import json
@@ -90,14 +91,25 @@ def _actions(reply: Reply, original_text: str | None) -> list[dict]:
     blocks = []
     if reply.kind is ReplyKind.QUESTION and reply.choices and reply.question_id is not None:
         # The question is stored: a button names it and the choice, nothing more.
-        buttons = [button(choice.label, "qm_choose", json.dumps({"q": reply.question_id, "key": choice.key}))
-                   for choice in reply.choices[:MAX_BUTTONS]]
+        buttons = [
+            button(choice.label, "qm_choose", json.dumps({"q": reply.question_id, "key": choice.key}))
+            for choice in reply.choices[:MAX_BUTTONS]
+        ]
         blocks.append(actions("qm_choices", buttons))
     if reply.confirm:
         heard, by, source = reply.confirm
-        value = json.dumps({"text": heard, "by": by, "source": source})  # short: the assistant caps what it confirms
-        blocks.append(actions("qm_voice", [button("Confirm", "qm_confirm", value, style="primary"),
-                                           button("Cancel", "qm_cancel", value)]))
+        value = json.dumps(
+            {"text": heard, "by": by, "source": source}
+        )  # short: the assistant caps what it confirms
+        blocks.append(
+            actions(
+                "qm_voice",
+                [
+                    button("Confirm", "qm_confirm", value, style="primary"),
+                    button("Cancel", "qm_cancel", value),
+                ],
+            )
+        )
     elements = []
     undo = ",".join(map(str, reply.entry_ids))
     if reply.kind is ReplyKind.CHANGE and reply.entry_ids and len(undo) <= MAX_BUTTON_VALUE:
@@ -122,14 +134,25 @@ def action_name(action_id: str) -> str:
 
 def due_notice_blocks(text: str, tag: str) -> list[dict]:
     """A reminder about an asset someone holds, with Return and Extend."""
-    return [section(text), actions("qm_due", [button("Return", "qm_return", tag, style="primary"),
-                                              button("Extend a week", "qm_extend", tag)])]
+    return [
+        section(text),
+        actions(
+            "qm_due",
+            [button("Return", "qm_return", tag, style="primary"), button("Extend a week", "qm_extend", tag)],
+        ),
+    ]
 
 
 def card_block(card: Card) -> dict:
     """An item card: the title, then up to ten label/value fields."""
-    fields = [{"type": "mrkdwn", "text": _cut(f"*{escape(label)}*\n{escape(value)}", 2000)} for label, value in card.fields[:10]]
-    block = {"type": "section", "text": {"type": "mrkdwn", "text": _cut(f"*{escape(card.title)}*", MAX_SECTION)}}
+    fields = [
+        {"type": "mrkdwn", "text": _cut(f"*{escape(label)}*\n{escape(value)}", 2000)}
+        for label, value in card.fields[:10]
+    ]
+    block = {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": _cut(f"*{escape(card.title)}*", MAX_SECTION)},
+    }
     if fields:
         block["fields"] = fields
     return block
@@ -155,8 +178,12 @@ def _section_raw(mrkdwn: str) -> dict:
 def button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
     if len(value) > MAX_BUTTON_VALUE:
         raise ValueError(f"a button value of {len(value)} characters (Slack takes {MAX_BUTTON_VALUE})")
-    element = {"type": "button", "text": {"type": "plain_text", "text": _cut(label, MAX_BUTTON_TEXT), "emoji": True},
-               "action_id": action_id, "value": value}
+    element = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": _cut(label, MAX_BUTTON_TEXT), "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
     if style:
         element["style"] = style
     return element

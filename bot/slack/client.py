@@ -1,6 +1,7 @@
 """Web API clients that ride out Slack's bad moments: a 429 is retried after
 its Retry-After (when that is short), a 5xx or a dropped connection after a
 bounded backoff. Longer waits are the outbox's job, not a blocked thread's."""
+
 from __future__ import annotations
 
 from slack_sdk import WebClient
@@ -43,14 +44,18 @@ def retry_handlers(in_place: bool = True) -> list:
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)
     handlers = [ConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)]
     if in_place:
-        handlers += [ShortRateLimitRetryHandler(max_retry_count=2),
-                     ServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)]
+        handlers += [
+            ShortRateLimitRetryHandler(max_retry_count=2),
+            ServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
+        ]
     return handlers
 
 
 def web_client(token: str | None, api_url: str, retry_in_place: bool = True) -> WebClient:
     base_url = api_url if api_url.endswith("/") else api_url + "/"
-    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers(retry_in_place))
+    return WebClient(
+        token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers(retry_in_place)
+    )
 
 
 def webhook_client(url: str) -> WebhookClient:

@@ -2,6 +2,7 @@
 again until Slack says ok. A transient failure (429, 5xx, a timeout) is
 retried with backoff; an error no retry mends (not_in_channel, missing_scope)
 marks the message failed and tells the managers what to do."""
+
 from __future__ import annotations
 
 import logging
@@ -27,11 +28,27 @@ RESPONSE_URL_LIFE = timedelta(minutes=29)  # Slack honours a response_url for 30
 KEEP_SENT = timedelta(days=7)
 PACE_SECONDS = 1.0  # chat.postMessage: about one message per second per channel
 # Errors that say the message can never be posted as it is.
-PERMANENT = frozenset({
-    "not_in_channel", "channel_not_found", "is_archived", "missing_scope", "not_authed", "invalid_auth",
-    "account_inactive", "token_revoked", "user_not_found", "user_not_in_channel", "restricted_action",
-    "msg_too_long", "no_text", "invalid_arguments", "invalid_blocks", "cannot_dm_bot", "messages_tab_disabled",
-})
+PERMANENT = frozenset(
+    {
+        "not_in_channel",
+        "channel_not_found",
+        "is_archived",
+        "missing_scope",
+        "not_authed",
+        "invalid_auth",
+        "account_inactive",
+        "token_revoked",
+        "user_not_found",
+        "user_not_in_channel",
+        "restricted_action",
+        "msg_too_long",
+        "no_text",
+        "invalid_arguments",
+        "invalid_blocks",
+        "cannot_dm_bot",
+        "messages_tab_disabled",
+    }
+)
 CHANNEL_PROBLEMS = {
     "not_in_channel": "invite @quartermaster to <#{channel}> (type /invite @quartermaster there)",
     "channel_not_found": "check that <#{channel}> still exists and that QM_ALERT_CHANNEL names it by ID",
@@ -69,9 +86,16 @@ class Permanent(Exception):
 
 
 class Delivery:
-    def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...] = (),
-                 clock: Callable[[], datetime] | None = None, poll_seconds: float = 1.0, single_process: bool = False,
-                 first_try_client: WebClient | None = None):
+    def __init__(
+        self,
+        client: WebClient,
+        uow: UnitOfWorkFactory,
+        managers: tuple[str, ...] = (),
+        clock: Callable[[], datetime] | None = None,
+        poll_seconds: float = 1.0,
+        single_process: bool = False,
+        first_try_client: WebClient | None = None,
+    ):
         """`single_process` (SQLite): claims found at start are a crashed run's,
         taken back at once rather than after STALE_AFTER. `first_try_client`
         sends what a worker just committed without waiting in place on a 429
@@ -89,8 +113,16 @@ class Delivery:
 
     # -- recording (inside the caller's transaction) ---------------------------------
 
-    def record(self, uow: UnitOfWork, key: str, method: str, args: dict, channel: str | None = None,
-               content: bytes | None = None, paced: bool = False) -> int | None:
+    def record(
+        self,
+        uow: UnitOfWork,
+        key: str,
+        method: str,
+        args: dict,
+        channel: str | None = None,
+        content: bytes | None = None,
+        paced: bool = False,
+    ) -> int | None:
         return uow.outbox.add(key, method, args, self.clock(), channel=channel, content=content, paced=paced)
 
     # -- sending -----------------------------------------------------------------
@@ -102,7 +134,9 @@ class Delivery:
             return []
         with self.uow(read_only=True) as uow:
             due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, ids=wanted)
-        return [outcome for message_id in due if (outcome := self._send_one(message_id, self.first_try_client))]
+        return [
+            outcome for message_id in due if (outcome := self._send_one(message_id, self.first_try_client))
+        ]
 
     def flush(self, limit: int = 100) -> list[Outcome]:
         """Send everything whose time has come (retries, and what a crash left)."""
@@ -163,8 +197,10 @@ class Delivery:
     def _follow_up(self, uow: UnitOfWork, message: Outgoing, when: str) -> list[int | None]:
         """Messages that depend on how this one went ("I've sent you the file"
         only once it is sent; "I couldn't send it" when it can't be)."""
-        return [self.record(uow, f"{message.key}:{when}:{n}", method, args, channel=args.get("channel"))
-                for n, (method, args) in enumerate(message.args.get(when) or [])]
+        return [
+            self.record(uow, f"{message.key}:{when}:{n}", method, args, channel=args.get("channel"))
+            for n, (method, args) in enumerate(message.args.get(when) or [])
+        ]
 
     def _tell_author(self, uow: UnitOfWork, message: Outgoing, error: str) -> list[int | None]:
         """A reply that can't be posted where it was asked for goes to its author by DM."""
@@ -173,8 +209,15 @@ class Delivery:
             return []
         where = f"<#{message.channel}>" if message.channel else "there"
         note = f"I couldn't post my answer in {where} (Slack says `{error}`), so here it is:\n{text}"
-        return [self.record(uow, f"{message.key}:to-author", "chat.postMessage", {"channel": user, "text": note[:39_000]},
-                            channel=user)]
+        return [
+            self.record(
+                uow,
+                f"{message.key}:to-author",
+                "chat.postMessage",
+                {"channel": user, "text": note[:39_000]},
+                channel=user,
+            )
+        ]
 
     def _report(self, uow: UnitOfWork, outcome: Outcome) -> None:
         """Tell each manager, once a day per channel and error, what stops delivery."""
@@ -185,8 +228,13 @@ class Delivery:
         text = f"I couldn't post in {place}: Slack says `{outcome.error}`. To fix it, {outcome.advice}."
         for manager in self.managers:
             if manager != outcome.channel:
-                self.record(uow, f"problem:{outcome.channel}:{outcome.error}:{day}:{manager}", "chat.postMessage",
-                            {"channel": manager, "text": text}, channel=manager)
+                self.record(
+                    uow,
+                    f"problem:{outcome.channel}:{outcome.error}:{day}:{manager}",
+                    "chat.postMessage",
+                    {"channel": manager, "text": text},
+                    channel=manager,
+                )
 
     def _pace(self, message: Outgoing) -> None:
         if not message.paced or not message.channel:
@@ -214,18 +262,27 @@ class Delivery:
         issued = datetime.fromisoformat(args["issued_at"]) if args.get("issued_at") else message.created_at
         fresh = self.clock() - issued < RESPONSE_URL_LIFE
         if fresh:
-            body = {k: v for k, v in args.items() if k in ("text", "blocks", "response_type", "replace_original")}
+            body = {
+                k: v for k, v in args.items() if k in ("text", "blocks", "response_type", "replace_original")
+            }
             response = webhook_client(args["url"]).send_dict(body)
             if response.status_code == 200:
                 return
             if response.status_code == 429 or response.status_code >= 500:
                 raise Transient(f"response_url {response.status_code}")
-            log.info("response_url refused (%s %s); answering another way", response.status_code, response.body)
+            log.info(
+                "response_url refused (%s %s); answering another way", response.status_code, response.body
+            )
         self._fallback(client, args)
 
     def _fallback(self, client: WebClient, args: dict) -> None:
         """In the channel if it was public, else ephemerally there, else by DM."""
-        text, blocks, user, channel = args.get("text"), args.get("blocks"), args.get("user"), args.get("channel")
+        text, blocks, user, channel = (
+            args.get("text"),
+            args.get("blocks"),
+            args.get("user"),
+            args.get("channel"),
+        )
         tries = []
         if channel and args.get("response_type") == "in_channel":
             tries.append(("chat.postMessage", {"channel": channel}))
@@ -234,7 +291,9 @@ class Delivery:
         tries.append(("chat.postMessage", {"channel": user}))
         for n, (method, where) in enumerate(tries):
             try:
-                _call(lambda a, m=method: client.api_call(m, json=a), {**where, "text": text, "blocks": blocks})
+                _call(
+                    lambda a, m=method: client.api_call(m, json=a), {**where, "text": text, "blocks": blocks}
+                )
                 return
             except Permanent:
                 if n == len(tries) - 1:
@@ -243,9 +302,16 @@ class Delivery:
     def _upload(self, client: WebClient, message: Outgoing, args: dict) -> None:
         channel = args.get("channel")
         if args.get("user"):  # private: into the person's DM with the app
-            channel = _call(lambda a: client.conversations_open(**a), {"users": args["user"]})["channel"]["id"]
-        upload = {"channel": channel, "filename": args["filename"], "title": args["filename"],
-                  "content": message.content or b"", "initial_comment": args.get("text")}
+            channel = _call(lambda a: client.conversations_open(**a), {"users": args["user"]})["channel"][
+                "id"
+            ]
+        upload = {
+            "channel": channel,
+            "filename": args["filename"],
+            "title": args["filename"],
+            "content": message.content or b"",
+            "initial_comment": args.get("text"),
+        }
         if args.get("thread_ts") and not args.get("user"):
             upload["thread_ts"] = args["thread_ts"]
         _call(lambda a: client.files_upload_v2(**a), upload)
@@ -304,7 +370,12 @@ def _call(send: Callable[[dict], object], args: dict):
         status = error.response.status_code
         if status == 429 or code == "ratelimited":
             raise Transient("ratelimited", retry_after(error.response.headers)) from error
-        if status >= 500 or code in ("internal_error", "fatal_error", "service_unavailable", "request_timeout"):
+        if status >= 500 or code in (
+            "internal_error",
+            "fatal_error",
+            "service_unavailable",
+            "request_timeout",
+        ):
             raise Transient(code) from error
         if code in PERMANENT:
             raise Permanent(code) from error

@@ -1,5 +1,6 @@
 """Files posted to the bot: which are photos, which are voice clips, and
 Slack's own transcript of a clip when it has one."""
+
 from __future__ import annotations
 
 import time
@@ -20,11 +21,16 @@ def is_photo(file: dict) -> bool:
 
 def is_audio(file: dict) -> bool:
     """A voice clip (subtype slack_audio, audio/mp4 or audio/webm) or any sound file."""
-    return (file.get("subtype") == "slack_audio" or str(file.get("mimetype", "")).startswith("audio/")
-            or (str(file.get("mimetype", "")).startswith("video/") and file.get("filetype") in AUDIO_TYPES))
+    return (
+        file.get("subtype") == "slack_audio"
+        or str(file.get("mimetype", "")).startswith("audio/")
+        or (str(file.get("mimetype", "")).startswith("video/") and file.get("filetype") in AUDIO_TYPES)
+    )
 
 
-def slack_transcript(file: dict, reread: Callable[[str], dict], wait_seconds: float, poll_seconds: float = 1.0) -> str | None:
+def slack_transcript(
+    file: dict, reread: Callable[[str], dict], wait_seconds: float, poll_seconds: float = 1.0
+) -> str | None:
     """Slack's transcript when it is complete (re-reading the file while it
     is still processing, up to `wait_seconds`); None when there is none, it
     failed, it is cut short, or it did not finish in time."""

@@ -1,5 +1,6 @@
 """What a stored Slack request does: run it through the assistant and answer
 where it came from (in the thread, ephemerally, or via the response URL)."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,14 @@ DB_DOWN = "I can't reach the database right now, so nothing was changed. Please 
 
 
 class Handlers:
-    def __init__(self, assistant: Assistant, directory: Directory, client: WebClient, delivery: Delivery,
-                 transcript_wait: float = 10.0):
+    def __init__(
+        self,
+        assistant: Assistant,
+        directory: Directory,
+        client: WebClient,
+        delivery: Delivery,
+        transcript_wait: float = 10.0,
+    ):
         self.assistant, self.directory, self.client, self.delivery = assistant, directory, client, delivery
         self.transcript_wait = transcript_wait  # how long Slack's own transcript of a clip is waited for
         self.transcript_poll = 1.0
@@ -58,8 +65,12 @@ class Handlers:
         except RetryLater as error:
             if item.received_at and _now() - item.received_at < GIVE_UP_AFTER:
                 raise
-            self.say_anyway(item.kind, item.payload, f"Slack kept failing to tell me who you are ({error}), so "
-                                                      "nothing was changed. Please try again.")
+            self.say_anyway(
+                item.kind,
+                item.payload,
+                f"Slack kept failing to tell me who you are ({error}), so "
+                "nothing was changed. Please try again.",
+            )
         except UnknownPerson as error:
             self.say_anyway(item.kind, item.payload, error.message)
         except Exception:
@@ -76,8 +87,10 @@ class Handlers:
         except DBAPIError:
             committed = None
         if committed:
-            return (f"Your change was recorded, but something went wrong on my side afterwards (ref {ref}). "
-                    "Say “what do I have?” or ask about the item to see where things stand.")
+            return (
+                f"Your change was recorded, but something went wrong on my side afterwards (ref {ref}). "
+                "Say “what do I have?” or ask about the item to see where things stand."
+            )
         if committed is None:
             return f"Something went wrong on my side (ref {ref}), and I can't tell yet whether your change went through."
         return f"Something went wrong on my side (ref {ref}); nothing was changed."
@@ -88,7 +101,9 @@ class Handlers:
         event = item.payload["event"]
         text, channel, ts = event.get("text") or "", event["channel"], event["ts"]
         person = self.directory.person(event["user"])
-        files = [self._file_info(f["id"]) if is_stub(f) and f.get("id") else f for f in event.get("files") or []]
+        files = [
+            self._file_info(f["id"]) if is_stub(f) and f.get("id") else f for f in event.get("files") or []
+        ]
         images, clips = [f for f in files if is_photo(f)], [f for f in files if is_audio(f)]
         direct = event.get("channel_type") == "im"
         thread = event.get("thread_ts") or (None if direct else ts)
@@ -98,28 +113,60 @@ class Handlers:
         deliver, recorded = self._deliverer(where, item.id)
         source = f"slack:{channel}:{ts}"
         if images:
-            replies = self.assistant.handle_photo(person, text, [self._download(f) for f in images[:4]], source=source,
-                                                  inbox_id=item.id, thread=conversation, deliver=deliver)
+            replies = self.assistant.handle_photo(
+                person,
+                text,
+                [self._download(f) for f in images[:4]],
+                source=source,
+                inbox_id=item.id,
+                thread=conversation,
+                deliver=deliver,
+            )
         elif clips:
-            transcript = slack_transcript(clips[0], self._file_info, self.transcript_wait, self.transcript_poll)
-            text, replies = self.assistant.handle_voice(person, None if transcript else self._download(clips[0]), transcript,
-                                                        source=source, inbox_id=item.id, thread=conversation)
+            transcript = slack_transcript(
+                clips[0], self._file_info, self.transcript_wait, self.transcript_poll
+            )
+            text, replies = self.assistant.handle_voice(
+                person,
+                None if transcript else self._download(clips[0]),
+                transcript,
+                source=source,
+                inbox_id=item.id,
+                thread=conversation,
+            )
             where = replace(where, original_text=text)
         else:
-            replies = self.assistant.handle(person, text, source=source, names=self.directory.mentions(text),
-                                            inbox_id=item.id, thread=conversation, deliver=deliver)
+            replies = self.assistant.handle(
+                person,
+                text,
+                source=source,
+                names=self.directory.mentions(text),
+                inbox_id=item.id,
+                thread=conversation,
+                deliver=deliver,
+            )
         self._answer(where, item.id, replies, recorded)
 
     def _command(self, item: InboxItem) -> None:
         body = item.payload
         text, user = body.get("text") or "help", body["user_id"]
         # direct=False even in a DM: /qm may come from a DM between two people, where the bot can't post.
-        where = Where(user, body.get("channel_id") or user, response_url=body.get("response_url"),
-                      received_at=item.received_at, mention_on_public=True, original_text=text)
+        where = Where(
+            user,
+            body.get("channel_id") or user,
+            response_url=body.get("response_url"),
+            received_at=item.received_at,
+            mention_on_public=True,
+            original_text=text,
+        )
         deliver, recorded = self._deliverer(where, item.id)
         replies = self.assistant.handle(
-            self.directory.person(user), text, source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
-            names=self.directory.mentions(text), inbox_id=item.id, deliver=deliver,
+            self.directory.person(user),
+            text,
+            source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
+            names=self.directory.mentions(text),
+            inbox_id=item.id,
+            deliver=deliver,
         )
         self._answer(where, item.id, replies, recorded)
 
@@ -131,14 +178,24 @@ class Handlers:
         source = f"slack:action:{action.get('action_ts')}"
         kind, value = action_name(action["action_id"]), action.get("value") or ""
         channel = (body.get("channel") or {}).get("id") or user
-        where = Where(user, channel, response_url=body.get("response_url"), received_at=item.received_at,
-                      direct=channel.startswith("D"),
-                      replace=kind in ("qm_choose", "qm_confirm", "qm_cancel"))
+        where = Where(
+            user,
+            channel,
+            response_url=body.get("response_url"),
+            received_at=item.received_at,
+            direct=channel.startswith("D"),
+            replace=kind in ("qm_choose", "qm_confirm", "qm_cancel"),
+        )
         deliver, recorded = self._deliverer(where, item.id)
         if kind in ("qm_ordered", "qm_snooze"):
             act = alerts.mark_ordered if kind == "qm_ordered" else alerts.snooze
             try:
-                replies = [Reply(ReplyKind.ANSWER, act(self.assistant.uow, self.assistant.context(person, source, item.id), value))]
+                replies = [
+                    Reply(
+                        ReplyKind.ANSWER,
+                        act(self.assistant.uow, self.assistant.context(person, source, item.id), value),
+                    )
+                ]
             except DomainError as error:
                 replies = [refusal(error.message)]
         elif kind in ("qm_confirm", "qm_cancel"):
@@ -147,15 +204,23 @@ class Handlers:
         elif kind == "qm_choose":
             question_id, key = _choice(value)
             if question_id is None:  # a button from before questions were stored, or not ours
-                replies = [refusal("That question is no longer open, so nothing was changed. Please ask again.")]
+                replies = [
+                    refusal("That question is no longer open, so nothing was changed. Please ask again.")
+                ]
             else:
-                replies = self.assistant.answer(person, question_id, key, source, inbox_id=item.id, deliver=deliver)
+                replies = self.assistant.answer(
+                    person, question_id, key, source, inbox_id=item.id, deliver=deliver
+                )
         else:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
-            replies = self.assistant.run(self.assistant.context(person, source, item.id, deliver=deliver), commands)
+            replies = self.assistant.run(
+                self.assistant.context(person, source, item.id, deliver=deliver), commands
+            )
         self._answer(where, item.id, replies, recorded)
 
-    def _voice_decision(self, person, kind: str, value: str, inbox_id: int, deliver) -> tuple[list[Reply], bool]:
+    def _voice_decision(
+        self, person, kind: str, value: str, inbox_id: int, deliver
+    ) -> tuple[list[Reply], bool]:
         """Confirm or Cancel under a change asked for by voice: only the one
         who spoke decides; the buttons are replaced by the outcome (True)."""
         try:
@@ -167,7 +232,9 @@ class Handlers:
             return [refusal(f"Only {by} can confirm or cancel what they said.")], False
         if kind == "qm_cancel":
             return [refusal(f"Cancelled “{heard}”: nothing was changed.")], True
-        return self.assistant.handle(person, heard, source=source or None, inbox_id=inbox_id, deliver=deliver), True
+        return self.assistant.handle(
+            person, heard, source=source or None, inbox_id=inbox_id, deliver=deliver
+        ), True
 
     def _file_info(self, file_id: str) -> dict:
         return self.client.files_info(file=file_id)["file"]
@@ -183,7 +250,9 @@ class Handlers:
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
         ctx = self.assistant.context(self.directory.person(user))
-        self.client.views_publish(user_id=user, view=home_view(ctx, self.assistant.uow, self.assistant.audit_intervals))
+        self.client.views_publish(
+            user_id=user, view=home_view(ctx, self.assistant.uow, self.assistant.audit_intervals)
+        )
 
     # -- answering ----------------------------------------------------------
 
@@ -193,7 +262,9 @@ class Handlers:
         recorded: list[int | None] = []
 
         def deliver(uow, reply: Reply) -> None:
-            recorded.extend(answers.record(self.delivery, uow, where, f"reply:{item_id}:change:{len(recorded)}", reply))
+            recorded.extend(
+                answers.record(self.delivery, uow, where, f"reply:{item_id}:change:{len(recorded)}", reply)
+            )
 
         return deliver, recorded
 
@@ -203,7 +274,11 @@ class Handlers:
         twice; then send all of them. Only the first reply replaces the
         message whose button was clicked; the rest come after it."""
         ids = list(recorded)
-        rest = [(n, reply) for n, reply in enumerate(replies) if not reply.delivered and (reply.text or reply.attachment)]
+        rest = [
+            (n, reply)
+            for n, reply in enumerate(replies)
+            if not reply.delivered and (reply.text or reply.attachment)
+        ]
         if rest:
             with self.assistant.uow() as uow:
                 for n, reply in rest:
@@ -232,7 +307,7 @@ class Handlers:
             except (urllib.error.URLError, TimeoutError):
                 if attempt == 2:
                     raise
-                time.sleep(0.5 * 2 ** attempt)
+                time.sleep(0.5 * 2**attempt)
         raise AssertionError("unreachable")
 
     def say_anyway(self, kind: str, payload: dict, text: str) -> None:
@@ -241,7 +316,9 @@ class Handlers:
         try:
             if kind == "message":
                 event = payload["event"]
-                thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
+                thread = event.get("thread_ts") or (
+                    None if event.get("channel_type") == "im" else event["ts"]
+                )
                 self.client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=text)
             elif payload.get("response_url"):
                 response = webhook_client(payload["response_url"]).send(text=text, response_type="ephemeral")
@@ -263,7 +340,11 @@ def _choice(value: str) -> tuple[int | None, str]:
 
 def _button_commands(action_id: str, value: str) -> list[Command]:
     if action_id == "qm_undo":
-        return [Command(Intent.UNDO, value=entry_id) for entry_id in reversed(value.split(",")) if entry_id.isdigit()]
+        return [
+            Command(Intent.UNDO, value=entry_id)
+            for entry_id in reversed(value.split(","))
+            if entry_id.isdigit()
+        ]
     if action_id == "qm_return":
         return [Command(Intent.CHECK_IN, ref=value)]
     if action_id == "qm_extend":

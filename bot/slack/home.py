@@ -1,5 +1,6 @@
 """App Home: what I hold, my recent changes, and for managers the reorder
 list and the overdue table."""
+
 from __future__ import annotations
 
 from bot.slack.blocks import first_lines, section
@@ -22,10 +23,17 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
                 {"type": "divider"},
                 _list("Reorder list", queries.low_stock(ctx, uow), "say “what's low?” in a DM"),
                 _list("Overdue", _overdue(ctx, uow), "the digest lists them all"),
-                _list("Maintenance", queries.in_maintenance(ctx, uow), "say “what's in maintenance?” in a DM"),
+                _list(
+                    "Maintenance", queries.in_maintenance(ctx, uow), "say “what's in maintenance?” in a DM"
+                ),
                 _list("Audits", audits.due(uow, ctx, intervals), "say “audits due” in a DM"),
             ]
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Say `help` in a DM to see what I understand."}]})
+    blocks.append(
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": "Say `help` in a DM to see what I understand."}],
+        }
+    )
     return {"type": "home", "blocks": blocks}
 
 

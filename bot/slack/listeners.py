@@ -1,6 +1,7 @@
 """Bolt listeners, one per Slack surface. Each only decides whether a request
 is for us and stores it (durably, deduplicated) before Slack gets its ack;
 the worker does the rest."""
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,9 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
             return
         direct = event.get("channel_type") == "im"
         media = any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or [])
-        listened = event.get("channel") in listen_channels and (media or reads_as_command(event.get("text") or ""))
+        listened = event.get("channel") in listen_channels and (
+            media or reads_as_command(event.get("text") or "")
+        )
         if direct or listened:
             store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
 
@@ -53,8 +56,20 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
         store("command", f"command:{body.get('trigger_id') or uuid.uuid4().hex}", None, body)
         ack()
 
-    @app.action(_buttons("qm_choose", "qm_undo", "qm_return", "qm_extend", "qm_maintenance", "qm_move", "qm_say",
-                         "qm_ordered", "qm_snooze", "qm_received"))
+    @app.action(
+        _buttons(
+            "qm_choose",
+            "qm_undo",
+            "qm_return",
+            "qm_extend",
+            "qm_maintenance",
+            "qm_move",
+            "qm_say",
+            "qm_ordered",
+            "qm_snooze",
+            "qm_received",
+        )
+    )
     def on_button(ack: Ack, body: dict) -> None:
         action = body["actions"][0]
         store("action", f"action:{body['user']['id']}:{action.get('action_ts')}", None, body)
@@ -70,7 +85,12 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify)
     @app.event("app_home_opened")
     def on_home(body: dict, event: dict) -> None:
         if event.get("tab", "home") == "home":
-            store("home", f"home:{body.get('event_id') or uuid.uuid4().hex}", body.get("event_id"), {"user": event["user"]})
+            store(
+                "home",
+                f"home:{body.get('event_id') or uuid.uuid4().hex}",
+                body.get("event_id"),
+                {"user": event["user"]},
+            )
 
     @app.error
     def on_error(error: Exception, body: dict) -> None:

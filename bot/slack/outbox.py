@@ -1,12 +1,21 @@
 """Alerts as Slack messages, recorded in the outbox: digests and crossing
 notices to the alert channel (or each manager by DM), due-date notices to
 the holder by DM. One message per recipient, each sent and retried alone."""
+
 from __future__ import annotations
 
 import logging
 import uuid
 
-from bot.slack.blocks import MAX_BLOCKS, actions, button, due_notice_blocks, fallback_text, section, text_sections
+from bot.slack.blocks import (
+    MAX_BLOCKS,
+    actions,
+    button,
+    due_notice_blocks,
+    fallback_text,
+    section,
+    text_sections,
+)
 from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
@@ -35,7 +44,11 @@ class SlackOutbox:
         for item in run.low[:MAX_ITEMS_WITH_BUTTONS]:
             blocks += item_blocks(item)
         if len(run.low) > MAX_ITEMS_WITH_BUTTONS:
-            blocks.append(section(f"…and {len(run.low) - MAX_ITEMS_WITH_BUTTONS} more low items (say “what's low” to see all)."))
+            blocks.append(
+                section(
+                    f"…and {len(run.low) - MAX_ITEMS_WITH_BUTTONS} more low items (say “what's low” to see all)."
+                )
+            )
         if run.overdue:
             lines = ["*Overdue*"] + [f"• {n.tag} {n.name}: {n.who}" for n in run.overdue[:MAX_OVERDUE_LINES]]
             if len(run.overdue) > MAX_OVERDUE_LINES:
@@ -55,7 +68,9 @@ class SlackOutbox:
         known = notice.holder_name is not None or looks_like_member_id(notice.holder)
         user = notice.holder if known else uow.people.id_of(notice.holder)
         if user is None:
-            raise Undeliverable(f"no Slack user is known for {notice.holder}, so the notice about {notice.tag} waits")
+            raise Undeliverable(
+                f"no Slack user is known for {notice.holder}, so the notice about {notice.tag} waits"
+            )
         # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).
         return [self._record(uow, f"{key}:{user}", user, text, due_notice_blocks(text, notice.tag))]
 
@@ -65,7 +80,10 @@ class SlackOutbox:
         problems = []
         for o in self.delivery.send(ids) + self.delivery.flush():
             if o.status == "failed":
-                problems.append(f"could not post to {o.channel}: {o.error}" + (f"; to fix it, {o.advice}" if o.advice else ""))
+                problems.append(
+                    f"could not post to {o.channel}: {o.error}"
+                    + (f"; to fix it, {o.advice}" if o.advice else "")
+                )
             elif o.status == "retrying":
                 problems.append(f"not yet delivered to {o.channel} ({o.error}); it will be tried again")
         return problems
@@ -84,9 +102,12 @@ class SlackOutbox:
 def item_blocks(item: LowStock, prefix: str = "") -> list[dict]:
     return [
         section(prefix + item.line()),
-        actions(f"qm_low_{item.sku}"[:255], [
-            button("Mark ordered", "qm_ordered", item.sku, style="primary"),
-            button("Snooze a week", "qm_snooze", item.sku),
-            button("Received", "qm_received", item.sku),
-        ]),
+        actions(
+            f"qm_low_{item.sku}"[:255],
+            [
+                button("Mark ordered", "qm_ordered", item.sku, style="primary"),
+                button("Snooze a week", "qm_snooze", item.sku),
+                button("Received", "qm_received", item.sku),
+            ],
+        ),
     ]

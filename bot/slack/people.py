@@ -2,6 +2,7 @@
 users.info (looked up again after an hour) and is kept in the database for
 answers. A failed lookup uses the kept name, and never turns a member ID
 into a name. Roles from QM_MANAGERS."""
+
 from __future__ import annotations
 
 import logging
@@ -92,7 +93,11 @@ class Directory:
 
     def _stored_name(self, user_id: str, error: SlackApiError | None) -> str:
         """users.info failed: the name we stored before, or no name at all."""
-        code = (error.response.get("error") or f"HTTP {error.response.status_code}") if error else "no name in the profile"
+        code = (
+            (error.response.get("error") or f"HTTP {error.response.status_code}")
+            if error
+            else "no name in the profile"
+        )
         with self.uow(read_only=True) as uow:
             stored = uow.people.name_of(user_id)
         if stored:

@@ -1,5 +1,6 @@
 """Serving Slack: HTTP (a WSGI app under waitress, behind a load balancer) or
 Socket Mode. /healthz answers 200, or 503 when the database is unreachable."""
+
 from __future__ import annotations
 
 import json
@@ -52,7 +53,9 @@ class WsgiApp:
 
 def _plain(start_response, status: str, body: str):
     data = body.encode()
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(data)))])
+    start_response(
+        status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(data)))]
+    )
     return [data]
 
 
@@ -60,5 +63,14 @@ def make_http_server(wsgi_app, host: str, port: int, threads: int = 16):
     """A production WSGI server (waitress): threads, a real listen backlog."""
     from waitress.server import create_server
 
-    return create_server(wsgi_app, host=host, port=port, threads=threads, backlog=1024, connection_limit=1000,
-                         channel_timeout=30, clear_untrusted_proxy_headers=True, ident="quartermaster")
+    return create_server(
+        wsgi_app,
+        host=host,
+        port=port,
+        threads=threads,
+        backlog=1024,
+        connection_limit=1000,
+        channel_timeout=30,
+        clear_untrusted_proxy_headers=True,
+        ident="quartermaster",
+    )

@@ -1,6 +1,7 @@
 """Runs the stored Slack requests. A request is stored before Slack gets its
 acknowledgement, then processed here: by a small thread pool woken at once,
 and by a periodic sweep that picks up what a crash or a restart left behind."""
+
 from __future__ import annotations
 
 import logging
@@ -24,13 +25,20 @@ class RetryLater(Exception):
     """Something the request needs is briefly unavailable (Slack's users.info
     answered 429 or 5xx): nothing was done, and the next sweep runs it again."""
 
+
 STALE_AFTER = timedelta(seconds=30)  # a claim this old belongs to a worker that died
 KEEP_DONE = timedelta(days=7)  # finished requests are kept this long for deduplication
 
 
 class Worker:
-    def __init__(self, uow: UnitOfWorkFactory, process: Callable[[InboxItem], None], threads: int = 4, sweep_seconds: float = 5.0,
-                 single_process: bool = False):
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        process: Callable[[InboxItem], None],
+        threads: int = 4,
+        sweep_seconds: float = 5.0,
+        single_process: bool = False,
+    ):
         """`single_process` (SQLite): no other process can hold a claim, so
         claims found at start are a crashed run's and are taken back at once."""
         self.uow, self.process = uow, process
@@ -102,7 +110,9 @@ class Worker:
         try:
             self.process(item)
         except (DBAPIError, RetryLater):
-            log.warning("database or Slack unavailable while handling request %s; will retry", item_id, exc_info=True)
+            log.warning(
+                "database or Slack unavailable while handling request %s; will retry", item_id, exc_info=True
+            )
             with self._count_lock:
                 self._retry.add(item_id)
             return

@@ -7,6 +7,7 @@ places, packs and the letters of tags come from the catalog, so the grammar is
 rebuilt when the catalog changes. Only words the recognizer can pronounce are
 used (`pronounceable`): a name whose words are all unknown is left out and
 still reachable by its tag."""
+
 from __future__ import annotations
 
 import re
@@ -64,13 +65,17 @@ def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
         return [w for w in words_of(text) if (letters or len(w) > 1) and pronounceable(w)]
 
     places = _unique(" ".join(spoken(p, letters=True)) for p in vocabulary.places) or ["store"]
-    packs = _unique(p for name in vocabulary.packs for p in (name, plural(name)) if spoken(p) == [p]) or ["box", "boxes"]
+    packs = _unique(p for name in vocabulary.packs for p in (name, plural(name)) if spoken(p) == [p]) or [
+        "box",
+        "boxes",
+    ]
     rules = {
         "item": _item_phrases(vocabulary.items, spoken, pronounceable) or ["item"],
         "place": places,
         "pack": packs,
         "tag": _tag_shapes(vocabulary.keys) or ["a <four>"],
-        "kind": _unique(k for kind in vocabulary.kinds for k in (kind, plural(kind)) if spoken(k) == [k]) or ["item"],
+        "kind": _unique(k for kind in vocabulary.kinds for k in (kind, plural(kind)) if spoken(k) == [k])
+        or ["item"],
     }
     body = [
         "#JSGF V1.0;",
@@ -108,7 +113,9 @@ def _unique(texts: Iterable[str], limit: int = MAX_PHRASES) -> list[str]:
     return list(out)
 
 
-def _item_phrases(names: Iterable[str], spoken: Callable[[str], list[str]], pronounceable: Callable[[str], bool]) -> list[str]:
+def _item_phrases(
+    names: Iterable[str], spoken: Callable[[str], list[str]], pronounceable: Callable[[str], bool]
+) -> list[str]:
     """Each name, and the ways people shorten it: the end of it ("the
     cordless drill", "the drill") or its first word, usually the brand ("the
     makita"); the last word singular or plural. Fewer, likelier phrases are

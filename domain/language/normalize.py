@@ -1,4 +1,5 @@
 """Strip chat noise: Slack markup, emoji, politeness, repeated punctuation."""
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,20 @@ LEADING_FILLERS = (
     "record",
     "please log",
 )
-TRAILING_FILLERS = ("please and thank you", "and thank you", "and thanks", "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers", "asap")
+TRAILING_FILLERS = (
+    "please and thank you",
+    "and thank you",
+    "and thanks",
+    "please",
+    "pls",
+    "plz",
+    "thanks",
+    "thank you",
+    "thx",
+    "ty",
+    "cheers",
+    "asap",
+)
 
 
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:

@@ -1,17 +1,57 @@
 """Number words: three, twenty-five, a dozen, a couple, half a dozen."""
+
 from __future__ import annotations
 
 import re
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 PHRASES = {
-    "a": 1, "an": 1, "a single": 1, "single": 1, "a pair of": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a few": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a half dozen": 6, "two dozen": 24, "a hundred": 100,
+    "a": 1,
+    "an": 1,
+    "a single": 1,
+    "single": 1,
+    "a pair of": 2,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a dozen": 6,
+    "a half dozen": 6,
+    "two dozen": 24,
+    "a hundred": 100,
 }
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "and"], key=len, reverse=True))

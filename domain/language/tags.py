@@ -1,5 +1,6 @@
 """Asset tags said or typed loosely: "a one zero four two", "A ten forty-two",
 "a1042" all mean A1042 (tags compare without case, spaces or dashes)."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,32 @@ import re
 from domain.language.numbers import TENS, UNITS
 
 SPELLED_LETTERS = {
-    "ay": "a", "bee": "b", "be": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "eff": "f", "gee": "g",
-    "aitch": "h", "jay": "j", "kay": "k", "el": "l", "em": "m", "en": "n", "pee": "p", "cue": "q", "ar": "r",
-    "ess": "s", "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z", "zee": "z",
+    "ay": "a",
+    "bee": "b",
+    "be": "b",
+    "cee": "c",
+    "see": "c",
+    "dee": "d",
+    "ee": "e",
+    "eff": "f",
+    "gee": "g",
+    "aitch": "h",
+    "jay": "j",
+    "kay": "k",
+    "el": "l",
+    "em": "m",
+    "en": "n",
+    "pee": "p",
+    "cue": "q",
+    "ar": "r",
+    "ess": "s",
+    "tee": "t",
+    "you": "u",
+    "vee": "v",
+    "ex": "x",
+    "why": "y",
+    "zed": "z",
+    "zee": "z",
 }
 DIGIT_WORDS = {**{w: str(v) for w, v in UNITS.items()}, "oh": "0", "o": "0", "nought": "0"}
 MIN_DIGITS = 3  # fewer is more likely a quantity ("a two-pack") than a tag
@@ -49,7 +73,9 @@ def join_spoken_tags(text: str) -> str:
         letter = word if re.fullmatch(r"[a-z]", word) else SPELLED_LETTERS.get(word)
         if letter:
             digits, used = _digits([t.lower() for t in tokens[i + 1 :]])
-            if len(digits) >= MIN_DIGITS and not (used == 1 and tokens[i + 1].isdigit() and word in ("a", "an")):
+            if len(digits) >= MIN_DIGITS and not (
+                used == 1 and tokens[i + 1].isdigit() and word in ("a", "an")
+            ):
                 out.append(letter.upper() + digits)
                 i += 1 + used
                 continue

@@ -1,4 +1,5 @@
 """Due times in words: until Friday, for 3 days, till tomorrow 5pm, by end of month."""
+
 from __future__ import annotations
 
 import calendar
@@ -15,9 +16,15 @@ SPANS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week"
 
 _CLOCK = r"(?:\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight))?"
 _UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|returning|on)"
-_DAY = r"(?P<day>today|tonight|tomorrow|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "))"
+_DAY = (
+    r"(?P<day>today|tonight|tomorrow|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + "))"
+)
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
-SPAN_PATTERN = re.compile(r"\bfor\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z\- ]+?)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I)
+SPAN_PATTERN = re.compile(
+    r"\bfor\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z\- ]+?)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I
+)
 
 
 def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:

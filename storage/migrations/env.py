@@ -1,4 +1,5 @@
 """Alembic environment: runs on the connection handed over by storage.migrate."""
+
 from alembic import context
 
 from storage.models import Base

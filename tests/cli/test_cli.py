@@ -1,4 +1,5 @@
 """The installed `quartermaster` console script, as a user runs it."""
+
 import os
 import re
 import shutil
@@ -13,7 +14,9 @@ from tests.catalog import ASSETS, STOCK
 SCRIPT = shutil.which("quartermaster", path=str(Path(sys.executable).parent)) or shutil.which("quartermaster")
 
 
-def qm(*args, db: Path, stdin: str = "", env: dict | None = None, module: bool = False) -> subprocess.CompletedProcess:
+def qm(
+    *args, db: Path, stdin: str = "", env: dict | None = None, module: bool = False
+) -> subprocess.CompletedProcess:
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     environment = {**inherited, "DATABASE_URL": f"sqlite:///{db}", "QM_MANAGERS": "maria", **(env or {})}
     command = [sys.executable, "-m", "bot", *args] if module else [SCRIPT, *args]
@@ -92,16 +95,27 @@ def test_a_bad_file_exits_1_naming_line_and_column_and_writes_nothing(db, tmp_pa
     done = qm("import", "assets", str(bad), db=db)
     assert done.returncode == 1
     assert "line 3, column cost" in done.stderr
-    assert qm("export", "assets", db=db).stdout.strip() == qm("export", "assets", db=tmp_path / "empty.db").stdout.strip()
+    assert (
+        qm("export", "assets", db=db).stdout.strip()
+        == qm("export", "assets", db=tmp_path / "empty.db").stdout.strip()
+    )
     skipped = qm("import", "assets", str(bad), "--skip-bad", db=db)
     assert skipped.returncode == 1 and "1 added" in skipped.stderr
     assert qm("export", "assets", db=db).stdout.count("\n") == 2
 
 
 def test_an_unreachable_database_is_one_clear_line_and_exit_1(tmp_path):
-    done = qm("export", "assets", db=tmp_path, env={"DATABASE_URL": "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"})
+    done = qm(
+        "export",
+        "assets",
+        db=tmp_path,
+        env={"DATABASE_URL": "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"},
+    )
     assert done.returncode == 1
-    assert done.stderr.startswith("quartermaster: can't use the database") and len(done.stderr.strip().splitlines()) == 1
+    assert (
+        done.stderr.startswith("quartermaster: can't use the database")
+        and len(done.stderr.strip().splitlines()) == 1
+    )
     assert "secret" not in done.stderr
 
 
@@ -147,28 +161,38 @@ def test_report_prints_the_register_as_csv_and_draws_a_chart(db, files, tmp_path
     assert "IT,2,2598.00,2131.56,466.44" in lines and lines[-1].startswith("(total),5,")
     assert chart.read_bytes().startswith(b"\x89PNG")
     stock = qm("report", "stock", db=db)
-    assert stock.returncode == 0 and stock.stdout.startswith("group,sku,name,on_hand,unit,value,used_last_30_days")
+    assert stock.returncode == 0 and stock.stdout.startswith(
+        "group,sku,name,on_hand,unit,value,used_last_30_days"
+    )
     assert qm("report", "assets", "--by", "supplier", db=db).returncode == 2
 
 
 def test_moves_sightings_and_an_audit_in_the_console(db, files):
     qm("import", "assets", str(files / "assets.csv"), db=db)
-    script = "\n".join([
-        "@maria: audit meeting room b",
-        "@alice: seen A-2001",
-        "@alice: move A-2002 to meeting room B",
-        "@bob: seen A-3001 in meeting room b",
-        "@maria: close audit",
-        "@alice: the drill is on the roof now",
-        "@alice: 1",
-    ]) + "\n"
+    script = (
+        "\n".join(
+            [
+                "@maria: audit meeting room b",
+                "@alice: seen A-2001",
+                "@alice: move A-2002 to meeting room B",
+                "@bob: seen A-3001 in meeting room b",
+                "@maria: close audit",
+                "@alice: the drill is on the roof now",
+                "@alice: 1",
+            ]
+        )
+        + "\n"
+    )
     out = qm("chat", db=db, stdin=script).stdout
     assert "Audit of Meeting room B started" in out
     assert "A-2002 (BenQ portable projector) is now in Meeting room B." in out
     assert "The register has it in Workshop" in out
     # A-2002 moved in during the audit but nobody reported seeing it: missing.
     assert "Audit of Meeting room B: 1 found, 1 missing, 1 unexpected." in out
-    assert "I don't know a location called “roof”" in out and "A-3001 (Makita cordless drill) is now in roof." in out
+    assert (
+        "I don't know a location called “roof”" in out
+        and "A-3001 (Makita cordless drill) is now in roof." in out
+    )
 
 
 def test_labels_through_the_command_line(db, files, tmp_path):
@@ -201,7 +225,9 @@ def test_scan_says_what_each_photographed_code_is(db, files, tmp_path):
     assert done.returncode == 1 and "isn't an image" in done.stderr
 
 
-@pytest.mark.skipif(not __import__("tests.voices").voices.espeak_available(), reason="espeak-ng makes the clips")
+@pytest.mark.skipif(
+    not __import__("tests.voices").voices.espeak_available(), reason="espeak-ng makes the clips"
+)
 def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_path):
     from tests.voices import speak
 
@@ -212,7 +238,9 @@ def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_pat
     drill.write_bytes(speak("who has the drill", "en-us", 160, snr_db=25, fmt="webm"))
     noise.write_text("not a clip")
     done = qm("hear", str(paper), str(drill), str(noise), db=db)
-    assert re.search(rf"{re.escape(str(paper))}: heard “we use.* paper” \(2\.\d s of audio in \d+ ms\)", done.stdout)
+    assert re.search(
+        rf"{re.escape(str(paper))}: heard “we use.* paper” \(2\.\d s of audio in \d+ ms\)", done.stdout
+    )
     assert f"{paper}: understood: consume PAP-A4 3 box" in done.stdout
     assert f"{drill}: understood: who_has A-3001" in done.stdout
     assert done.returncode == 1 and f"{noise}: I couldn't play that file as audio" in done.stderr

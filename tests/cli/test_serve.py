@@ -1,4 +1,5 @@
 """`quartermaster serve` as a process: refusals, HTTP mode end to end, Socket Mode."""
+
 import http.client
 import json
 import os
@@ -40,9 +41,18 @@ def fake():
 
 def start(tmp_path: Path, fake: StrictSlack, **env) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'qm.db'}", "SLACK_BOT_TOKEN": "xoxb-test",
-                   "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": fake.api_url, "PORT": str(port), **env}
-    process = subprocess.Popen([SCRIPT, "serve"], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'qm.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": fake.api_url,
+        "PORT": str(port),
+        **env,
+    }
+    process = subprocess.Popen(
+        [SCRIPT, "serve"], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     return process, port
 
 
@@ -71,17 +81,40 @@ def test_http_mode_serves_signed_events_and_health_and_stops_on_sigterm(tmp_path
         wait_healthy(port, process)
         status, body = get(port, "/healthz")
         assert json.loads(body) == {"status": "ok", "database": "ok"}
-        event = {"type": "event_callback", "event_id": "Ev1", "event": {
-            "type": "message", "user": "UALICE", "text": "help", "channel": "DALICE", "channel_type": "im", "ts": "1.0001"}}
+        event = {
+            "type": "event_callback",
+            "event_id": "Ev1",
+            "event": {
+                "type": "message",
+                "user": "UALICE",
+                "text": "help",
+                "channel": "DALICE",
+                "channel_type": "im",
+                "ts": "1.0001",
+            },
+        }
         body = json.dumps(event).encode()
         timestamp = str(int(time.time()))
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        connection.request("POST", "/slack/events", body=body, headers={
-            "Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
-            "X-Slack-Signature": SignatureVerifier("secret").generate_signature(timestamp=timestamp, body=body)})
+        connection.request(
+            "POST",
+            "/slack/events",
+            body=body,
+            headers={
+                "Content-Type": "application/json",
+                "X-Slack-Request-Timestamp": timestamp,
+                "X-Slack-Signature": SignatureVerifier("secret").generate_signature(
+                    timestamp=timestamp, body=body
+                ),
+            },
+        )
         assert connection.getresponse().status == 200
         (posted,) = fake.wait_for("chat.postMessage")
-        assert posted["channel"] == "DALICE" and "check out" in posted["text"] and posted["_token"] == "xoxb-test"
+        assert (
+            posted["channel"] == "DALICE"
+            and "check out" in posted["text"]
+            and posted["_token"] == "xoxb-test"
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
@@ -91,9 +124,14 @@ def test_socket_mode_connects_with_the_app_token(tmp_path, fake):
     process, _ = start(tmp_path, fake, SLACK_APP_TOKEN="xapp-1", SLACK_SIGNING_SECRET="")
     try:
         deadline = time.monotonic() + 30
-        while not [p for m, p, _ in fake.attempts if m == "apps.connections.open"] and time.monotonic() < deadline:
+        while (
+            not [p for m, p, _ in fake.attempts if m == "apps.connections.open"]
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.1)
-        attempt = next(p for m, p, _ in fake.attempts if m == "apps.connections.open")  # refused: no WebSocket here
+        attempt = next(
+            p for m, p, _ in fake.attempts if m == "apps.connections.open"
+        )  # refused: no WebSocket here
         assert attempt["_token"] == "xapp-1"
     finally:
         process.kill()

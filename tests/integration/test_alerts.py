@@ -1,5 +1,6 @@
 """Alerts with an injected clock: crossing, recovery, ordered, snooze, due
 soon, overdue, extend, restart. Time never sleeps here."""
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -84,7 +85,12 @@ def test_the_digest_lists_low_items_with_order_and_forecast_and_is_sent_once(wor
 def test_marked_ordered_items_are_silent_until_stock_is_received(world):
     bot, uow, clock, outbox = world
     bot.handle("alice", "used 1 toner")
-    assert "only managers" in pytest.raises(Exception, alerts.mark_ordered, uow, Context(Person("alice"), clock.now, UTC), "TON-26A").value.message
+    assert (
+        "only managers"
+        in pytest.raises(
+            Exception, alerts.mark_ordered, uow, Context(Person("alice"), clock.now, UTC), "TON-26A"
+        ).value.message
+    )
     alerts.mark_ordered(uow, maria(clock), "TON-26A")
     with uow(read_only=True) as tx:
         assert tx.alerts.low_stock(clock.now) == []

@@ -1,4 +1,5 @@
 """Sightings and audits through the assistant, on a real database."""
+
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,7 +39,9 @@ def test_an_audit_reports_found_missing_and_unexpected(assistant, uow):
 
 def test_audit_intervals_put_due_audits_in_front_of_managers(uow, clock):
     seed(uow)
-    bot = Assistant(uow, clock=clock, tz=ZoneInfo("UTC"), managers=["maria"], audit_intervals={"laptop": 90, "tool": 30})
+    bot = Assistant(
+        uow, clock=clock, tz=ZoneInfo("UTC"), managers=["maria"], audit_intervals={"laptop": 90, "tool": 30}
+    )
     assert "laptop: 2 not seen in 90 days" in bot.handle("maria", "audits due")[0].text
     bot.handle("alice", "seen A-1042")
     bot.handle("alice", "seen A-1043")
@@ -54,4 +57,6 @@ def test_due_audits_are_in_the_managers_digest(uow, clock):
     seed(uow)
     with uow(read_only=True) as tx:
         run = alerts.compute(tx, clock.now, ZoneInfo("UTC"), {"laptop": 90})
-    assert "Audits due:\n• laptop: 2 not seen in 90 days" in alerts.digest_text(run, alerts.local_time(ZoneInfo("UTC")))
+    assert "Audits due:\n• laptop: 2 not seen in 90 days" in alerts.digest_text(
+        run, alerts.local_time(ZoneInfo("UTC"))
+    )

@@ -1,4 +1,5 @@
 """Backup of everything, restore into an empty database: the same state and ledger."""
+
 import io
 from datetime import timezone
 
@@ -44,7 +45,11 @@ def test_restore_into_an_empty_database_gives_the_same_state_and_ledger(busy, tm
     path = tmp_path / "backup.zip"
     counts = backup(busy, path)
     assert counts["ledger"] > 10
-    url = f"sqlite:///{tmp_path / 'restored.db'}" if target == "sqlite" else fresh_postgres(request.getfixturevalue("postgres_server"))
+    url = (
+        f"sqlite:///{tmp_path / 'restored.db'}"
+        if target == "sqlite"
+        else fresh_postgres(request.getfixturevalue("postgres_server"))
+    )
     engine = make_engine(url)
     upgrade(engine)
     restored = unit_of_work_factory(engine)
@@ -52,7 +57,9 @@ def test_restore_into_an_empty_database_gives_the_same_state_and_ledger(busy, tm
     assert everything(restored) == everything(busy)
     last_id = max(int(line.split(",")[0]) for line in everything(busy)["ledger"].splitlines()[1:])
     with restored() as tx:  # and it keeps working: new entries continue after the restored ids
-        next_id = tx.ledger.add(LedgerEntry(action=Action.EDIT, item_type=ItemType.ASSET, item_key="A-1042", actor="ops", at=NOW))
+        next_id = tx.ledger.add(
+            LedgerEntry(action=Action.EDIT, item_type=ItemType.ASSET, item_key="A-1042", actor="ops", at=NOW)
+        )
         tx.commit()
     assert next_id == last_id + 1
     engine.dispose()

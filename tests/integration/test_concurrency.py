@@ -1,4 +1,5 @@
 """Concurrent writers on one database: no lost update, no double check-out."""
+
 import threading
 from datetime import timezone
 
@@ -35,7 +36,14 @@ def test_eight_threads_consuming_one_item_give_the_exact_count(uow):
     def consume(n):
         for i in range(per_thread):
             with uow() as tx:
-                move_stock(tx, Context(Person(f"user{n}"), NOW, timezone.utc, f"t{n}:{i}"), Action.CONSUME, "PEN-BLU", 1, None)
+                move_stock(
+                    tx,
+                    Context(Person(f"user{n}"), NOW, timezone.utc, f"t{n}:{i}"),
+                    Action.CONSUME,
+                    "PEN-BLU",
+                    1,
+                    None,
+                )
                 tx.commit()
         return n
 
@@ -73,7 +81,9 @@ def test_consumption_never_drives_stock_below_zero_under_contention(uow):
     def take(n):
         try:
             with uow() as tx:
-                move_stock(tx, Context(Person(f"user{n}"), NOW, timezone.utc), Action.CONSUME, "TON-26A", 1, None)
+                move_stock(
+                    tx, Context(Person(f"user{n}"), NOW, timezone.utc), Action.CONSUME, "TON-26A", 1, None
+                )
                 tx.commit()
                 return "ok"
         except DomainError:

@@ -1,4 +1,5 @@
 """The assistant end to end on a real database (SQLite and PostgreSQL)."""
+
 from datetime import timedelta
 
 import pytest
@@ -40,7 +41,12 @@ def test_check_out_records_holder_due_and_a_ledger_entry(bot, uow):
     held = asset(uow, "a1042")
     assert held.holder == "alice" and held.due.isoformat() == "2026-12-04T17:00:00+00:00"
     last = ledger(uow)[-1]
-    assert (last.action.value, last.actor, last.item_key, last.source) == ("check_out", "alice", "A-1042", "test:alice")
+    assert (last.action.value, last.actor, last.item_key, last.source) == (
+        "check_out",
+        "alice",
+        "A-1042",
+        "test:alice",
+    )
     assert last.changes["holder"] == ("", "alice")
 
 
@@ -158,7 +164,10 @@ def test_questions(bot, uow, clock):
     assert "40 reams (8 boxes)" in say(bot, "bob", "how many paper").text
     assert "A-2001" in say(bot, "alice", "what do I have").text
     assert "book value" in say(bot, "bob", "info A-1042").text
-    assert "$233" in say(bot, "bob", "what is A-1042 worth?").text or "$" in say(bot, "bob", "what is A-1042 worth?").text
+    assert (
+        "$233" in say(bot, "bob", "what is A-1042 worth?").text
+        or "$" in say(bot, "bob", "what is A-1042 worth?").text
+    )
     clock.now += timedelta(days=3)
     assert "overdue" in say(bot, "alice", "what do I have").text
 
@@ -172,7 +181,12 @@ def test_low_stock_lists_items_at_or_below_their_reorder_point(bot, uow):
 
 def test_catalog_edits_are_for_managers_only(bot, uow):
     before = len(ledger(uow))
-    for text in ("set reorder point for paper to 20", "retire A-2001", "edit A-1042 location Room 5", "add asset A-9 Thing"):
+    for text in (
+        "set reorder point for paper to 20",
+        "retire A-2001",
+        "edit A-1042 location Room 5",
+        "add asset A-9 Thing",
+    ):
         reply = say(bot, "alice", text)
         assert reply.kind is ReplyKind.REFUSAL and "only managers" in reply.text, text
     assert len(ledger(uow)) == before
@@ -184,7 +198,10 @@ def test_catalog_edits_are_for_managers_only(bot, uow):
     assert say(bot, "bob", "check out the tripod").kind is ReplyKind.CHANGE
 
 
-@pytest.mark.parametrize("text", ["hi", "lunch?", "used 3", "check out", "used -5 paper", "used 0 paper", "\x00\x1b[2J", "🙂" * 500])
+@pytest.mark.parametrize(
+    "text",
+    ["hi", "lunch?", "used 3", "check out", "used -5 paper", "used 0 paper", "\x00\x1b[2J", "🙂" * 500],
+)
 def test_messages_that_ask_for_nothing_clear_change_nothing(bot, uow, text):
     before = len(ledger(uow))
     reply = say(bot, "alice", text)

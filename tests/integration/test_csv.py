@@ -1,4 +1,5 @@
 """CSV import and export on a real database."""
+
 import io
 from datetime import timezone
 
@@ -39,7 +40,10 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(uow):
 
 def test_an_update_changes_only_what_differs_and_records_it(uow):
     import_csv("stock", STOCK.encode(), uow, CTX)
-    changed = STOCK.replace("PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,120,30", "PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,100,30")
+    changed = STOCK.replace(
+        "PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,120,30",
+        "PEN-BLU,Blue ballpoint pens,pen,pack=10;box=50,100,30",
+    )
     result = import_csv("stock", changed.encode(), uow, CTX)
     assert (result.updated, result.unchanged) == (1, 2)
     with uow(read_only=True) as tx:
@@ -77,7 +81,11 @@ def test_ledger_export_has_one_row_per_movement(uow, assistant):
 
 BAD_FILES = [
     ("assets", b"name,category\nLaptop,laptop\n", "line 1, column asset_tag: required column is missing"),
-    ("assets", b"asset_tag,name\nA-1,One\nA-2,Two\na1,Three\n", "line 4, column asset_tag: a1 already appears on line 2"),
+    (
+        "assets",
+        b"asset_tag,name\nA-1,One\nA-2,Two\na1,Three\n",
+        "line 4, column asset_tag: a1 already appears on line 2",
+    ),
     ("assets", b"asset_tag,name,purchase_date\nA-1,One,2024-02-30\n", "line 2, column purchase_date:"),
     ("assets", b"asset_tag,name,cost\nA-1,One,10\nA-2,Two,-5\n", "line 3, column cost:"),
     ("stock", b"sku,name,unit,on_hand\nP-1,Paper,ream,lots\n", "line 2, column on_hand:"),
@@ -102,7 +110,9 @@ def test_a_bad_row_is_reported_with_line_and_column_and_nothing_is_written(uow, 
 
 
 def test_skip_bad_writes_the_good_rows_and_lists_the_bad(uow):
-    result = import_csv("assets", b"asset_tag,name,cost\nA-1,One,10\nA-2,Two,-5\nA-3,Three,\n", uow, CTX, skip_bad=True)
+    result = import_csv(
+        "assets", b"asset_tag,name,cost\nA-1,One,10\nA-2,Two,-5\nA-3,Three,\n", uow, CTX, skip_bad=True
+    )
     assert result.written and result.created == 2
     assert [str(e).split(":")[0] for e in result.errors] == ["line 3, column cost"]
     with uow(read_only=True) as tx:
@@ -120,14 +130,19 @@ def test_headers_match_without_regard_to_case_spaces_or_underscores(uow):
 def test_snipe_it_exports_are_accepted(uow):
     snipe = (
         "Asset Tag,Asset Name,Category,Manufacturer,Model Name,Serial,Purchase Cost,Purchase Date,Location,Status,Company\n"
-        "SN-001,Ops laptop,Laptops,Lenovo,ThinkPad T14,PF1234,\"1,150.00\",2024-05-01,HQ,Ready to Deploy,Acme\n"
+        'SN-001,Ops laptop,Laptops,Lenovo,ThinkPad T14,PF1234,"1,150.00",2024-05-01,HQ,Ready to Deploy,Acme\n'
         "SN-002,Spare monitor,Monitors,Dell,P2422H,CN0X,210.00,2023-01-09,HQ,Archived,Acme\n"
     ).encode("utf-8-sig")
     result = import_csv("assets", snipe, uow, CTX)
     assert result.created == 2 and result.ignored_columns == ["Company"]
     with uow(read_only=True) as tx:
         first, second = tx.assets.get("SN-001"), tx.assets.get("SN-002")
-    assert (first.name, first.model, str(first.cost), first.status.value) == ("Ops laptop", "ThinkPad T14", "1150.00", "available")
+    assert (first.name, first.model, str(first.cost), first.status.value) == (
+        "Ops laptop",
+        "ThinkPad T14",
+        "1150.00",
+        "available",
+    )
     assert second.status.value == "retired"
 
 

@@ -1,4 +1,5 @@
 """Messages that name no catalog item never change anything."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

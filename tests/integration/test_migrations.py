@@ -28,8 +28,12 @@ def test_purchase_month_numbers_are_filled_in_for_existing_assets(database_url):
         command.upgrade(alembic_config(connection), "0005")
         connection.commit()
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO assets (tag, tag_key, name, depreciation_method, status, aliases, purchase_date) "
-                                "VALUES ('A-1', 'A1', 'Thing', 'straight_line', 'available', '', '2024-03-15')"))
+        connection.execute(
+            text(
+                "INSERT INTO assets (tag, tag_key, name, depreciation_method, status, aliases, purchase_date) "
+                "VALUES ('A-1', 'A1', 'Thing', 'straight_line', 'available', '', '2024-03-15')"
+            )
+        )
     upgrade(engine)
     with engine.connect() as connection:
         row = connection.execute(text("SELECT purchase_month, purchase_day FROM assets")).one()

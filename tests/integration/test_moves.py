@@ -1,4 +1,5 @@
 """Moves: location and department changes, with places matched and new ones confirmed."""
+
 from services.replies import ReplyKind
 from tests.catalog import seed
 
@@ -41,12 +42,17 @@ def test_a_damaged_return_is_noted_and_offers_maintenance(assistant, uow):
     seed(uow)
     assistant.handle("alice", "check out the drill")
     (reply,) = assistant.handle("alice", "returned the drill, battery is dead")
-    assert "Noted: “battery is dead”" in reply.text and reply.offers == (("Send to maintenance", "qm_maintenance", "A-3001"),)
+    assert "Noted: “battery is dead”" in reply.text and reply.offers == (
+        ("Send to maintenance", "qm_maintenance", "A-3001"),
+    )
     assert asset(uow, "A-3001").condition == "battery is dead"
     assert assistant.handle("bob", "send A-3001 to maintenance")[0].kind is ReplyKind.CHANGE
     assert asset(uow, "A-3001").status.value == "maintenance"
     assert "can't go out" in assistant.handle("bob", "check out the drill")[0].text
-    assert "A-3001 Makita cordless drill — battery is dead" in assistant.handle("maria", "what's in maintenance?")[0].text
+    assert (
+        "A-3001 Makita cordless drill — battery is dead"
+        in assistant.handle("maria", "what's in maintenance?")[0].text
+    )
     assistant.handle("bob", "A-3001 is fixed")
     assert asset(uow, "A-3001").status.value == "available"
     (fine,) = assistant.handle("alice", "return A-1042")

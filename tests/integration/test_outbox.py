@@ -1,5 +1,6 @@
 """The outbox's claims on a real database: a sender taken over as stale
 records nothing, so a message is never reopened after it went."""
+
 from datetime import datetime, timedelta, timezone
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)

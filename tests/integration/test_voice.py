@@ -1,13 +1,16 @@
 """Voice through the assistant: recognized against the catalog's grammar,
 questions answered at once, changes only described until confirmed; the
 grammar follows the catalog."""
+
 import pytest
 
 from services.replies import ReplyKind
 from tests.catalog import seed
 from tests.voices import espeak_available, speak
 
-pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)")
+pytestmark = pytest.mark.skipif(
+    not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)"
+)
 
 
 def on_hand(uow, sku):
@@ -17,8 +20,9 @@ def on_hand(uow, sku):
 
 def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
     seed(uow)
-    heard, (reply,) = assistant.handle_voice("alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"),
-                                             source="voice:1")
+    heard, (reply,) = assistant.handle_voice(
+        "alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"), source="voice:1"
+    )
     assert reply.kind is ReplyKind.QUESTION and reply.confirm == (heard, "alice", "voice:1")
     assert "Tap Confirm to do this: Recorded 100 pens (2 boxes) of Blue ballpoint pens received" in reply.text
     assert on_hand(uow, "PEN-BLU") == 120  # the preview was rolled back
@@ -53,9 +57,13 @@ def test_speech_that_is_no_command_changes_nothing(assistant, uow):
     seed(uow)
     with uow(read_only=True) as tx:
         before = len(list(tx.ledger.all()))
-    heard, (reply,) = assistant.handle_voice("alice", speak("the weather is lovely today in the garden", "en-us", 150))
+    heard, (reply,) = assistant.handle_voice(
+        "alice", speak("the weather is lovely today in the garden", "en-us", 150)
+    )
     # The grammar may force it onto some command; then it is shown as heard and waits for Confirm.
-    assert reply.kind in (ReplyKind.REFUSAL, ReplyKind.QUESTION) and reply.text.startswith(f"Heard: “{heard}”.")
+    assert reply.kind in (ReplyKind.REFUSAL, ReplyKind.QUESTION) and reply.text.startswith(
+        f"Heard: “{heard}”."
+    )
     with uow(read_only=True) as tx:
         assert len(list(tx.ledger.all())) == before
 
@@ -64,4 +72,8 @@ def test_a_long_ramble_is_not_taken_as_a_command(assistant, uow):
     seed(uow)
     ramble = "we used three boxes of paper and " * 12
     heard, (reply,) = assistant.handle_voice("alice", transcript=ramble)
-    assert reply.kind is ReplyKind.REFUSAL and "more than one command" in reply.text and on_hand(uow, "PAP-A4") == 40
+    assert (
+        reply.kind is ReplyKind.REFUSAL
+        and "more than one command" in reply.text
+        and on_hand(uow, "PAP-A4") == 40
+    )

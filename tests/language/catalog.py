@@ -1,4 +1,5 @@
 """The catalog the phrasing corpus is understood against."""
+
 from services.resolver import CatalogIndex
 
 ASSETS = [

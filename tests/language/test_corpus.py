@@ -1,4 +1,5 @@
 """Every hand-written phrasing in corpus.txt must be understood as written there."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

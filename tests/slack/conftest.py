@@ -1,8 +1,8 @@
 import pytest
 
 from tests.catalog import seed
-from tests.slack.strict_slack import StrictSlack
 from tests.slack.harness import SlackBot
+from tests.slack.strict_slack import StrictSlack
 
 USERS = {"UALICE": "alice", "UBOB": "bob", "UMARIA": "maria"}
 JOINED = {"CSUPPLIES", "CGENERAL", "CALERTS", "CSTORES"}  # channels the bot was invited to

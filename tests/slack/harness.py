@@ -1,5 +1,6 @@
 """The real Quartermaster Slack app over real HTTP on 127.0.0.1, with signed
 requests, against the fake Slack Web API."""
+
 from __future__ import annotations
 
 import hashlib
@@ -30,13 +31,22 @@ def sign_body(timestamp: int, body: bytes) -> str:
 class SlackBot:
     def __init__(self, fake: StrictSlack, database_url: str, env: dict | None = None, clock=None):
         self.fake = fake
-        settings = Settings.from_env({
-            "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url, "QM_MANAGERS": "UMARIA", "QM_LISTEN_CHANNELS": "CSUPPLIES", **(env or {}),
-        })
+        settings = Settings.from_env(
+            {
+                "DATABASE_URL": database_url,
+                "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_SIGNING_SECRET": SECRET,
+                "SLACK_API_URL": fake.api_url,
+                "QM_MANAGERS": "UMARIA",
+                "QM_LISTEN_CHANNELS": "CSUPPLIES",
+                **(env or {}),
+            }
+        )
         self.core = bootstrap(settings, clock=clock)
         self.runtime = build_slack(self.core)
-        self.server = make_http_server(WsgiApp(SlackRequestHandler(self.runtime.bolt), self.core.engine), "127.0.0.1", 0)
+        self.server = make_http_server(
+            WsgiApp(SlackRequestHandler(self.runtime.bolt), self.core.engine), "127.0.0.1", 0
+        )
         self.port = self.server.effective_port
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self._stopping = False
@@ -62,8 +72,16 @@ class SlackBot:
 
     # -- sending --------------------------------------------------------------
 
-    def request(self, body: bytes, content_type: str, headers: dict | None = None, sign: bool = True,
-                timestamp: int | None = None, path: str = "/slack/events", method: str = "POST") -> tuple[int, bytes]:
+    def request(
+        self,
+        body: bytes,
+        content_type: str,
+        headers: dict | None = None,
+        sign: bool = True,
+        timestamp: int | None = None,
+        path: str = "/slack/events",
+        method: str = "POST",
+    ) -> tuple[int, bytes]:
         timestamp = int(time.time()) if timestamp is None else timestamp
         all_headers = {"Content-Type": content_type, **(headers or {})}
         if sign:
@@ -76,67 +94,156 @@ class SlackBot:
         connection.close()
         return response.status, data
 
-    def event(self, event: dict, event_id: str | None = None, retry: int | None = None, **kw) -> tuple[int, bytes]:
+    def event(
+        self, event: dict, event_id: str | None = None, retry: int | None = None, **kw
+    ) -> tuple[int, bytes]:
         self._n += 1
-        payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event": event,
-                   "event_id": event_id or f"Ev{self._n:06d}", "event_time": int(time.time())}
+        payload = {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event": event,
+            "event_id": event_id or f"Ev{self._n:06d}",
+            "event_time": int(time.time()),
+        }
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
         return self.request(json.dumps(payload).encode(), "application/json", headers=headers, **kw)
 
-    def message(self, text: str, user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im",
-                ts: str | None = None, event_type: str = "message", thread_ts: str | None = None, **kw) -> tuple[int, bytes]:
+    def message(
+        self,
+        text: str,
+        user: str = "UALICE",
+        channel: str = "DALICE",
+        channel_type: str = "im",
+        ts: str | None = None,
+        event_type: str = "message",
+        thread_ts: str | None = None,
+        **kw,
+    ) -> tuple[int, bytes]:
         self._n += 1
-        event = {"type": event_type, "user": user, "text": text, "channel": channel, "channel_type": channel_type,
-                 "ts": ts or f"1700000{self._n:03d}.000100"}
+        event = {
+            "type": event_type,
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "channel_type": channel_type,
+            "ts": ts or f"1700000{self._n:03d}.000100",
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.event(event, **kw)
 
-    def photo(self, data: bytes, text: str = "", user: str = "UALICE", channel: str = "DALICE", channel_type: str = "im"):
+    def photo(
+        self,
+        data: bytes,
+        text: str = "",
+        user: str = "UALICE",
+        channel: str = "DALICE",
+        channel_type: str = "im",
+    ):
         """A photo posted to the bot: a file_share message whose file Slack serves behind the token."""
         self._n += 1
         name = f"photo{self._n}.jpg"
         self.fake.files[name] = data
-        event = {"type": "message", "subtype": "file_share", "user": user, "text": text, "channel": channel,
-                 "channel_type": channel_type, "ts": f"1700009{self._n:03d}.000100",
-                 "files": [{"id": f"F{self._n}", "name": name, "mimetype": "image/jpeg", "filetype": "jpg",
-                            "url_private": f"{self.fake.url}/files/{name}", "url_private_download": f"{self.fake.url}/files/{name}"}]}
+        event = {
+            "type": "message",
+            "subtype": "file_share",
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "channel_type": channel_type,
+            "ts": f"1700009{self._n:03d}.000100",
+            "files": [
+                {
+                    "id": f"F{self._n}",
+                    "name": name,
+                    "mimetype": "image/jpeg",
+                    "filetype": "jpg",
+                    "url_private": f"{self.fake.url}/files/{name}",
+                    "url_private_download": f"{self.fake.url}/files/{name}",
+                }
+            ],
+        }
         return self.event(event)
 
-    def voice(self, data: bytes, transcription: dict | None = None, later: list[dict] | None = None, user: str = "UALICE",
-              channel: str = "DALICE", channel_type: str = "im", mimetype: str = "audio/mp4") -> tuple[int, bytes]:
+    def voice(
+        self,
+        data: bytes,
+        transcription: dict | None = None,
+        later: list[dict] | None = None,
+        user: str = "UALICE",
+        channel: str = "DALICE",
+        channel_type: str = "im",
+        mimetype: str = "audio/mp4",
+    ) -> tuple[int, bytes]:
         """A voice clip posted to the bot, as Slack sends one (subtype
         slack_audio), with Slack's transcription state; `later` are the
         transcription states files.info reports on each re-read."""
         self._n += 1
         name = f"audio_message{self._n}." + ("webm" if "webm" in mimetype else "m4a")
         self.fake.files[name] = data
-        file = {"id": f"F{self._n}", "name": name, "mimetype": mimetype, "filetype": name.rsplit(".", 1)[1],
-                "subtype": "slack_audio", "url_private": f"{self.fake.url}/files/{name}",
-                "url_private_download": f"{self.fake.url}/files/{name}"}
+        file = {
+            "id": f"F{self._n}",
+            "name": name,
+            "mimetype": mimetype,
+            "filetype": name.rsplit(".", 1)[1],
+            "subtype": "slack_audio",
+            "url_private": f"{self.fake.url}/files/{name}",
+            "url_private_download": f"{self.fake.url}/files/{name}",
+        }
         if transcription:
             file["transcription"] = transcription
         if later:
             self.fake.file_infos[file["id"]] = [{**file, "transcription": state} for state in later]
-        event = {"type": "message", "subtype": "file_share", "user": user, "text": "", "channel": channel,
-                 "channel_type": channel_type, "ts": f"1700008{self._n:03d}.000100", "files": [file]}
+        event = {
+            "type": "message",
+            "subtype": "file_share",
+            "user": user,
+            "text": "",
+            "channel": channel,
+            "channel_type": channel_type,
+            "ts": f"1700008{self._n:03d}.000100",
+            "files": [file],
+        }
         return self.event(event)
 
-    def command(self, text: str, user: str = "UALICE", channel: str = "CGENERAL",
-                response_url: str | None = None) -> tuple[int, bytes]:
+    def command(
+        self, text: str, user: str = "UALICE", channel: str = "CGENERAL", response_url: str | None = None
+    ) -> tuple[int, bytes]:
         self._n += 1
-        form = {"command": "/qm", "text": text, "user_id": user, "channel_id": channel, "team_id": "T1",
-                "trigger_id": f"trig{self._n}", "response_url": response_url or f"{self.fake.url}/response/cmd{self._n}"}
+        form = {
+            "command": "/qm",
+            "text": text,
+            "user_id": user,
+            "channel_id": channel,
+            "team_id": "T1",
+            "trigger_id": f"trig{self._n}",
+            "response_url": response_url or f"{self.fake.url}/response/cmd{self._n}",
+        }
         return self.request(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
 
-    def click(self, action_id: str, value: str, user: str = "UALICE", channel: str = "DALICE") -> tuple[int, bytes]:
+    def click(
+        self, action_id: str, value: str, user: str = "UALICE", channel: str = "DALICE"
+    ) -> tuple[int, bytes]:
         self._n += 1
         payload = {
-            "type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
-            "channel": {"id": channel}, "container": {"type": "message", "message_ts": "1700000000.000100"},
-            "trigger_id": f"trig{self._n}", "response_url": f"{self.fake.url}/response/act{self._n}",
-            "actions": [{"action_id": action_id, "block_id": "b", "value": value, "type": "button",
-                         "action_ts": f"17000{self._n:05d}.1"}],
+            "type": "block_actions",
+            "team": {"id": "T1"},
+            "user": {"id": user},
+            "api_app_id": "A1",
+            "channel": {"id": channel},
+            "container": {"type": "message", "message_ts": "1700000000.000100"},
+            "trigger_id": f"trig{self._n}",
+            "response_url": f"{self.fake.url}/response/act{self._n}",
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "value": value,
+                    "type": "button",
+                    "action_ts": f"17000{self._n:05d}.1",
+                }
+            ],
         }
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         return self.request(body, "application/x-www-form-urlencoded")
@@ -148,8 +255,12 @@ class SlackBot:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.core.uow(read_only=True) as uow:
-                settled = (uow.inbox.count("pending") == 0 and uow.inbox.count("working") == 0
-                           and uow.outbox.count("pending") == 0 and uow.outbox.count("sending") == 0)
+                settled = (
+                    uow.inbox.count("pending") == 0
+                    and uow.inbox.count("working") == 0
+                    and uow.outbox.count("pending") == 0
+                    and uow.outbox.count("sending") == 0
+                )
                 if settled and self.runtime.worker.idle:
                     return
             time.sleep(0.02)

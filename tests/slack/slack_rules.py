@@ -8,6 +8,7 @@ Problems are reported the way Slack reports them in `response_metadata.messages`
 (format seen in real answers: https://github.com/adobe/spacecat-api-service/issues/176 and
 https://github.com/incidentbot/incidentbot/issues/328).
 """
+
 from __future__ import annotations
 
 import re
@@ -48,11 +49,31 @@ MAX_MESSAGE_TEXT = 40_000
 
 # The block types slack_sdk.models knows (Block.parse answers None for anything else); they are
 # the ones listed on https://docs.slack.dev/reference/block-kit/blocks.
-KNOWN_BLOCK_TYPES = frozenset({
-    "section", "divider", "image", "actions", "context", "context_actions", "input", "file",
-    "call", "header", "markdown", "video", "rich_text", "table", "task_card", "plan", "alert",
-    "card", "container", "carousel", "auth_provider",
-})
+KNOWN_BLOCK_TYPES = frozenset(
+    {
+        "section",
+        "divider",
+        "image",
+        "actions",
+        "context",
+        "context_actions",
+        "input",
+        "file",
+        "call",
+        "header",
+        "markdown",
+        "video",
+        "rich_text",
+        "table",
+        "task_card",
+        "plan",
+        "alert",
+        "card",
+        "container",
+        "carousel",
+        "auth_provider",
+    }
+)
 TEXT_OBJECT_TYPES = ("plain_text", "mrkdwn")
 
 # ---------------------------------------------------------------------------------------------
@@ -129,8 +150,10 @@ _CHANNEL_TYPED_SCOPES = {
     "history": {"C": "channels:history", "G": "groups:history", "D": "im:history"},
 }
 _CHANNEL_TYPED_METHODS = {
-    "conversations.info": "read", "conversations.members": "read",
-    "conversations.history": "history", "conversations.replies": "history",
+    "conversations.info": "read",
+    "conversations.members": "read",
+    "conversations.history": "history",
+    "conversations.replies": "history",
 }
 
 
@@ -151,8 +174,12 @@ def missing_scope_answer(needed: tuple[str, ...], granted: Iterable[str]) -> dic
     (https://docs.slack.dev/apis/web-api#errors; the `needed`/`provided` fields are in the SDKs'
     response types: https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/
     ChatPostMessageResponse)."""
-    return {"ok": False, "error": "missing_scope", "needed": ",".join(needed),
-            "provided": ",".join(sorted(granted))}
+    return {
+        "ok": False,
+        "error": "missing_scope",
+        "needed": ",".join(needed),
+        "provided": ",".join(sorted(granted)),
+    }
 
 
 def read_manifest_bot_scopes(path: Path) -> set[str]:
@@ -211,6 +238,7 @@ def looks_like_ts(value: Any) -> bool:
 @dataclass
 class Refusal:
     """An ok:false answer: Slack's error name and the messages it adds in response_metadata."""
+
     error: str
     messages: list[str] = field(default_factory=list)
 
@@ -251,9 +279,11 @@ def _walk(node: Any, pointer: str) -> Iterator[tuple[dict, str]]:
 def _empty_text_objects(block: dict, pointer: str) -> list[str]:
     # https://docs.slack.dev/reference/block-kit/composition-objects/text-object: `text` is required
     # (min length 1) for plain_text and mrkdwn objects.
-    return [_problem("must be more than 0 characters", f"{p}/text")
-            for node, p in _walk(block, pointer)
-            if node.get("type") in TEXT_OBJECT_TYPES and not (_text_of(node) or "")]
+    return [
+        _problem("must be more than 0 characters", f"{p}/text")
+        for node, p in _walk(block, pointer)
+        if node.get("type") in TEXT_OBJECT_TYPES and not (_text_of(node) or "")
+    ]
 
 
 def _element_problems(element: Any, pointer: str) -> list[str]:
@@ -262,8 +292,9 @@ def _element_problems(element: Any, pointer: str) -> list[str]:
     problems: list[str] = []
     action_id = element.get("action_id")
     if action_id is not None and (not isinstance(action_id, str) or len(action_id) > MAX_ACTION_ID):
-        problems.append(_problem(f"must be a string of at most {MAX_ACTION_ID} characters",
-                                 f"{pointer}/action_id"))
+        problems.append(
+            _problem(f"must be a string of at most {MAX_ACTION_ID} characters", f"{pointer}/action_id")
+        )
     if element["type"] == "button":
         problems += _button_problems(element, pointer)
     return problems
@@ -291,8 +322,9 @@ def _duplicate_action_ids(elements: list, pointer: str) -> list[str]:
         action_id = element.get("action_id") if isinstance(element, dict) else None
         if isinstance(action_id, str):
             if action_id in seen:
-                problems.append(_problem(f"duplicate action_id '{action_id}' in block",
-                                         f"{pointer}/{i}/action_id"))
+                problems.append(
+                    _problem(f"duplicate action_id '{action_id}' in block", f"{pointer}/{i}/action_id")
+                )
             seen.add(action_id)
     return problems
 
@@ -368,8 +400,9 @@ def _block_problems(block: Any, pointer: str) -> list[str]:
     problems = _sdk_problems(block, pointer)
     block_id = block.get("block_id")
     if block_id is not None and (not isinstance(block_id, str) or len(block_id) > MAX_BLOCK_ID):
-        problems.append(_problem(f"must be a string of at most {MAX_BLOCK_ID} characters",
-                                 f"{pointer}/block_id"))
+        problems.append(
+            _problem(f"must be a string of at most {MAX_BLOCK_ID} characters", f"{pointer}/block_id")
+        )
     return problems + _type_specific_problems(block, pointer) + _empty_text_objects(block, pointer)
 
 
@@ -423,8 +456,10 @@ def message_refusal(params: dict[str, Any]) -> Refusal | None:
             # top-level `text` but then notifications and screen readers have nothing to say
             # (https://docs.slack.dev/reference/methods/chat.postMessage, "text" argument and its
             # accessibility notes; slack_sdk also warns). We refuse it.
-            return Refusal("missing_text_fallback",
-                           [_problem("blocks need a non-empty top-level text fallback", "/text")])
+            return Refusal(
+                "missing_text_fallback",
+                [_problem("blocks need a non-empty top-level text fallback", "/text")],
+            )
         return None
     if not _has_text(text) and not params.get("attachments"):
         return Refusal("no_text")  # chat.postMessage errors: no_text

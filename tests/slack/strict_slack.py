@@ -19,6 +19,7 @@ Documented simplifications (keep it a test double):
 - User ids are checked against `users` only when `users` is non-empty.
 - chat.update does not check that `ts` names a message the bot posted, only that it looks like a ts.
 """
+
 from __future__ import annotations
 
 import json
@@ -67,6 +68,7 @@ class Reply:
 @dataclass
 class _Fault:
     """One injected fault: a delay and/or an answer, for `times` calls."""
+
     error: str | None = None
     status: int | None = None
     retry_after: int | None = None
@@ -104,10 +106,18 @@ class _Server(ThreadingHTTPServer):
 
 
 class StrictSlack:
-    def __init__(self, users: dict[str, str] | None = None, scopes: set[str] | None = None,
-                 member_of: set[str] | None = None, *, strict_dms: bool = False,
-                 lenient_response_urls: bool = True, enforce_rate_limits: bool = False,
-                 token: str = "xoxb-test", manifest: Path = MANIFEST):
+    def __init__(
+        self,
+        users: dict[str, str] | None = None,
+        scopes: set[str] | None = None,
+        member_of: set[str] | None = None,
+        *,
+        strict_dms: bool = False,
+        lenient_response_urls: bool = True,
+        enforce_rate_limits: bool = False,
+        token: str = "xoxb-test",
+        manifest: Path = MANIFEST,
+    ):
         """`scopes`: the bot scopes granted (default: the manifest's oauth_config.scopes.bot).
         `member_of`: channel ids the bot has joined. `lenient_response_urls`: a /response/NAME
         never issued is issued at its first use (the harness builds its own response URLs); False
@@ -140,8 +150,9 @@ class StrictSlack:
         handler = type("Handler", (_Handler,), {"fake": self})
         self.server = _Server(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # -- lifecycle and the FakeSlack interface ---------------------------------------------------
 
@@ -178,8 +189,9 @@ class StrictSlack:
             if len(found) >= count:
                 return found
             time.sleep(0.02)
-        raise AssertionError(f"{method} accepted {len(self.called(method))} times, expected {count}; "
-                             f"refused: {self.refused}")
+        raise AssertionError(
+            f"{method} accepted {len(self.called(method))} times, expected {count}; refused: {self.refused}"
+        )
 
     # -- clock --------------------------------------------------------------------------------
 
@@ -201,8 +213,9 @@ class StrictSlack:
     def assert_clean(self) -> None:
         with self._lock:
             if self.refused:
-                lines = "\n".join(f"  {method}: {error} {_short(params)}"
-                                  for method, error, params in self.refused)
+                lines = "\n".join(
+                    f"  {method}: {error} {_short(params)}" for method, error, params in self.refused
+                )
                 raise AssertionError(f"Slack refused {len(self.refused)} call(s):\n{lines}")
 
     def _finish(self, method: str, params: dict, error: str | None, counts: bool = True) -> None:
@@ -217,8 +230,14 @@ class StrictSlack:
 
     # -- fault injection ------------------------------------------------------------------------
 
-    def fail(self, method: str, error: str | None = None, status: int | None = None,
-             retry_after: int | None = None, times: int = 1) -> None:
+    def fail(
+        self,
+        method: str,
+        error: str | None = None,
+        status: int | None = None,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
         """The next `times` calls of `method` fail: status=429 answers HTTP 429 + Retry-After
         (default 1 s) + ratelimited; status=5xx answers that status with a short HTML body;
         error alone answers HTTP 200 {"ok": false, "error": error} (pseudo-methods: HTTP 400)."""
@@ -232,13 +251,19 @@ class StrictSlack:
         with self._lock:
             self._faults[method].append(_Fault(delay=seconds, times=times))
 
-    def fail_randomly(self, rate: float, statuses: Iterable[int] = (429, 500), seed: int = 0,
-                      methods: Iterable[str] | None = None) -> None:
+    def fail_randomly(
+        self,
+        rate: float,
+        statuses: Iterable[int] = (429, 500),
+        seed: int = 0,
+        methods: Iterable[str] | None = None,
+    ) -> None:
         """For load tests: a seeded fraction `rate` of calls (of `methods`, default all) answer one
         of `statuses` (429 with Retry-After: 1)."""
         with self._lock:
-            self._random_faults = _RandomFaults(random.Random(seed), rate, tuple(statuses),
-                                                set(methods) if methods is not None else None)
+            self._random_faults = _RandomFaults(
+                random.Random(seed), rate, tuple(statuses), set(methods) if methods is not None else None
+            )
 
     def _take_fault(self, method: str) -> _Fault | None:
         with self._lock:
@@ -284,8 +309,11 @@ class StrictSlack:
 
     def serve_response_url(self, name: str, body: bytes) -> Reply:
         params = _json_or_none(body)
-        recorded = {**params, "path": f"/response/{name}"} if isinstance(params, dict) else {
-            "path": f"/response/{name}", "raw": body.decode(errors="replace")}
+        recorded = (
+            {**params, "path": f"/response/{name}"}
+            if isinstance(params, dict)
+            else {"path": f"/response/{name}", "raw": body.decode(errors="replace")}
+        )
         injected = self._injected("response_url", recorded, api=False)
         if injected:
             return injected
@@ -383,9 +411,15 @@ class StrictSlack:
 
     def _handlers(self) -> dict[str, Callable[[dict], dict]]:
         return {
-            "auth.test": lambda p: {"ok": True, "url": self.url + "/", "team": "Test",
-                                    "user": "quartermaster", "team_id": "T1", "user_id": "UBOT",
-                                    "bot_id": "BBOT"},
+            "auth.test": lambda p: {
+                "ok": True,
+                "url": self.url + "/",
+                "team": "Test",
+                "user": "quartermaster",
+                "team_id": "T1",
+                "user_id": "UBOT",
+                "bot_id": "BBOT",
+            },
             "apps.connections.open": lambda p: {"ok": False, "error": "not_allowed_token_type"},
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
@@ -431,8 +465,11 @@ class StrictSlack:
         error = self._target_refusal(channel)
         if error:
             return {"ok": False, "error": error}
-        if "thread_ts" in params and params["thread_ts"] not in (None, "") \
-                and not rules.looks_like_ts(params["thread_ts"]):
+        if (
+            "thread_ts" in params
+            and params["thread_ts"] not in (None, "")
+            and not rules.looks_like_ts(params["thread_ts"])
+        ):
             problem = f"{params['thread_ts']} is not a valid thread_ts"
             return rules.Refusal("invalid_thread_ts", [problem]).answer()
         refusal = rules.message_refusal(params)
@@ -448,8 +485,13 @@ class StrictSlack:
             with self._lock:
                 self._opened_dms.add(channel)
         ts = self.next_ts()
-        message = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts,
-                   "text": params.get("text", "")}
+        message = {
+            "type": "message",
+            "user": "UBOT",
+            "bot_id": "BBOT",
+            "ts": ts,
+            "text": params.get("text", ""),
+        }
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
     def _post_ephemeral(self, params: dict) -> dict:
@@ -467,8 +509,12 @@ class StrictSlack:
         if not rules.looks_like_ts(params.get("ts")):
             return {"ok": False, "error": "message_not_found"}
         refused = self._message_refusal(params)
-        return refused or {"ok": True, "channel": params["channel"], "ts": params["ts"],
-                           "text": params.get("text", "")}
+        return refused or {
+            "ok": True,
+            "channel": params["channel"],
+            "ts": params["ts"],
+            "text": params.get("text", ""),
+        }
 
     def _open_conversation(self, params: dict) -> dict:
         # https://docs.slack.dev/reference/methods/conversations.open: `users` (1 = DM, 2-8 = group DM)
@@ -495,17 +541,31 @@ class StrictSlack:
         kind = rules.conversation_kind(channel)
         if kind not in ("channel", "dm") or (kind == "dm" and not self._dm_exists(channel)):
             return {"ok": False, "error": "channel_not_found"}
-        return {"ok": True, "channel": {"id": channel, "is_im": kind == "dm",
-                                        "is_channel": channel[0] == "C", "is_private": channel[0] == "G",
-                                        "is_member": channel in self.member_of}}
+        return {
+            "ok": True,
+            "channel": {
+                "id": channel,
+                "is_im": kind == "dm",
+                "is_channel": channel[0] == "C",
+                "is_private": channel[0] == "G",
+                "is_member": channel in self.member_of,
+            },
+        }
 
     def _user_info(self, params: dict) -> dict:
         user = params.get("user")
         if user not in self.users:
             return {"ok": False, "error": "user_not_found"}
         name = self.users[user]
-        return {"ok": True, "user": {"id": user, "name": name, "real_name": name,
-                                     "profile": {"display_name": name, "real_name": name}}}
+        return {
+            "ok": True,
+            "user": {
+                "id": user,
+                "name": name,
+                "real_name": name,
+                "profile": {"display_name": name, "real_name": name},
+            },
+        }
 
     def _file_info(self, params: dict) -> dict:
         file_id = params.get("file")
@@ -572,8 +632,9 @@ class StrictSlack:
 def _fault_reply(fault: _Fault, api: bool) -> Reply:
     if fault.status == 429:
         # https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After (seconds)
-        return Reply.json({"ok": False, "error": "ratelimited"}, 429,
-                          {"Retry-After": str(fault.retry_after or 1)})
+        return Reply.json(
+            {"ok": False, "error": "ratelimited"}, 429, {"Retry-After": str(fault.retry_after or 1)}
+        )
     if fault.status is not None and fault.error is None:
         # Slack's 5xx bodies are HTML or empty, not the JSON envelope.
         return Reply.text(f"<html><body>{fault.status} Server Error</body></html>", fault.status, "text/html")

@@ -1,5 +1,6 @@
 """Alerts through Slack: holder DMs with Return/Extend, the digest with its
 buttons, the CLI, and one leader among schedulers on PostgreSQL."""
+
 import json
 import time
 from datetime import datetime, timedelta, timezone
@@ -39,7 +40,9 @@ def test_the_holder_gets_a_dm_with_return_and_extend(alerting, fake, clock):
     scheduler(alerting, clock).run(with_digest=False)
     # chat.postMessage to a user ID lands in the app's DM with them
     notice = next(p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE")
-    buttons = [action_name(e["action_id"]) for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    buttons = [
+        action_name(e["action_id"]) for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert "is due back" in notice["text"] and buttons == ["qm_return", "qm_extend"]
 
 
@@ -49,12 +52,24 @@ def test_the_digest_goes_to_the_alert_channel_once_with_item_buttons(alerting, f
     run = scheduler(alerting, clock)
     run.run(with_digest=True)
     run.run(with_digest=True)
-    digests = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "digest" in json.dumps(p["blocks"])]
+    digests = [
+        p
+        for p in fake.called("chat.postMessage")
+        if p["channel"] == "CALERTS" and "digest" in json.dumps(p["blocks"])
+    ]
     assert len(digests) == 1
-    buttons = {action_name(e["action_id"]): e["value"] for b in digests[0]["blocks"] if b["type"] == "actions"
-               for e in b["elements"]}
+    buttons = {
+        action_name(e["action_id"]): e["value"]
+        for b in digests[0]["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
     assert buttons == {"qm_ordered": "TON-26A", "qm_snooze": "TON-26A", "qm_received": "TON-26A"}
-    crossing = [p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS" and "just reached" in p["text"]]
+    crossing = [
+        p
+        for p in fake.called("chat.postMessage")
+        if p["channel"] == "CALERTS" and "just reached" in p["text"]
+    ]
     assert len(crossing) == 1  # the consumption announced itself at once
 
 
@@ -65,21 +80,29 @@ def test_digest_buttons(alerting, fake, clock):
     alerting.click("qm_ordered", "TON-26A", user="UMARIA")
     alerting.settle()
     texts = [r["text"] for r in fake.wait_for("response_url", 2)]
-    assert any("only managers" in t for t in texts) and any("Marked HP 26A toner cartridge as ordered" in t for t in texts)
+    assert any("only managers" in t for t in texts) and any(
+        "Marked HP 26A toner cartridge as ordered" in t for t in texts
+    )
     alerting.click("qm_received", "TON-26A", user="UMARIA")
     alerting.settle()
     assert alerting.on_hand("TON-26A") == 6  # 2 + the reorder quantity of 4
 
 
 def test_the_alerts_command_posts_once_and_prints(alerting, fake, tmp_path, database_url):
-    from tests.cli.test_cli import SCRIPT
     import os
     import subprocess
 
+    from tests.cli.test_cli import SCRIPT
+
     alerting.message("used 1 toner")
     alerting.settle()
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
-           "QM_ALERT_CHANNEL": "CALERTS"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": fake.api_url,
+        "QM_ALERT_CHANNEL": "CALERTS",
+    }
     at = "2026-11-30T09:30:00+00:00"
     dry = subprocess.run([SCRIPT, "alerts", "--at", at, "--dry-run"], env=env, capture_output=True, text=True)
     assert dry.returncode == 0 and "Low stock (1):" in dry.stdout and "dry run" in dry.stdout
@@ -106,7 +129,9 @@ def test_two_schedulers_on_one_postgresql_one_posts_and_the_other_takes_over(fak
         assert one.leadership.is_leader() and not two.leadership.is_leader()
         one.run(with_digest=True)
         two.run(with_digest=True)
-        assert len([p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS"]) == 2  # crossing + one digest
+        assert (
+            len([p for p in fake.called("chat.postMessage") if p["channel"] == "CALERTS"]) == 2
+        )  # crossing + one digest
         one.leadership._connection.invalidate()  # the leader's process dies: its session ends
         one.leadership._connection = None
         one.leadership._stop.set()
@@ -130,10 +155,14 @@ def test_the_schedule_defaults_to_weekdays_at_nine_and_an_hourly_check(alerting,
     run.scheduler.start(paused=True)
     try:
         digest, due = run.scheduler.get_job("digest"), run.scheduler.get_job("due")
-        assert digest.trigger.get_next_fire_time(None, datetime(2026, 12, 4, 10, tzinfo=timezone.utc)) == datetime(
-            2026, 12, 7, 9, tzinfo=timezone.utc)  # Friday 10:00 -> Monday 09:00
+        assert digest.trigger.get_next_fire_time(
+            None, datetime(2026, 12, 4, 10, tzinfo=timezone.utc)
+        ) == datetime(2026, 12, 7, 9, tzinfo=timezone.utc)  # Friday 10:00 -> Monday 09:00
         assert due.trigger.interval == timedelta(hours=1)
-        assert run.scheduler._job_defaults["misfire_grace_time"] == 3600 and run.scheduler._job_defaults["coalesce"]
+        assert (
+            run.scheduler._job_defaults["misfire_grace_time"] == 3600
+            and run.scheduler._job_defaults["coalesce"]
+        )
     finally:
         run.scheduler.shutdown(wait=False)
 
@@ -141,6 +170,7 @@ def test_the_schedule_defaults_to_weekdays_at_nine_and_an_hourly_check(alerting,
 def test_catching_up_after_a_restart_sends_todays_digest_once(alerting, fake, clock):
     alerting.message("used 1 toner")
     alerting.settle()
+
     def restart_and_catch_up():
         run = scheduler(alerting, clock)  # a new process
         try:

@@ -1,8 +1,9 @@
 """Slash command, buttons, App Home, and how failures are told."""
-from bot.slack.blocks import action_name
+
 import json
 import time
 
+from bot.slack.blocks import action_name
 from tests.slack.harness import SlackBot
 
 
@@ -16,7 +17,9 @@ def test_slash_questions_are_ephemeral_and_changes_are_posted(slack, fake):
     assert answer["response_type"] == "ephemeral" and "40 reams" in answer["text"]
     slack.command("used 2 reams of paper")
     change = fake.wait_for("response_url", 2)[1]
-    assert change["response_type"] == "in_channel" and change["text"].startswith("<@UALICE>: Recorded 2 reams")
+    assert change["response_type"] == "in_channel" and change["text"].startswith(
+        "<@UALICE>: Recorded 2 reams"
+    )
     slack.settle()
     assert slack.on_hand("PAP-A4") == 38
 
@@ -45,7 +48,13 @@ def test_disambiguation_buttons_carry_the_choice_and_act_once_clicked(slack, fak
 def test_the_undo_button_reverses_that_change(slack, fake):
     slack.message("used 2 boxes of paper")
     (posted,) = fake.wait_for("chat.postMessage")
-    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if action_name(e["action_id"]) == "qm_undo")
+    undo = next(
+        e
+        for b in posted["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if action_name(e["action_id"]) == "qm_undo"
+    )
     slack.settle()
     assert slack.on_hand("PAP-A4") == 30
     slack.click("qm_undo", undo["value"])
@@ -60,7 +69,13 @@ def test_the_undo_button_reverses_that_change(slack, fake):
 def test_only_the_person_who_made_a_change_can_undo_it_with_the_button(slack, fake):
     slack.message("used 2 boxes of paper")
     (posted,) = fake.wait_for("chat.postMessage")
-    undo = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"] if action_name(e["action_id"]) == "qm_undo")
+    undo = next(
+        e
+        for b in posted["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if action_name(e["action_id"]) == "qm_undo"
+    )
     slack.click("qm_undo", undo["value"], user="UBOB")
     slack.settle()
     assert slack.on_hand("PAP-A4") == 30
@@ -95,7 +110,9 @@ def test_managers_come_from_qm_managers_by_slack_id(slack, fake):
     slack.message("set reorder point for paper to 20", user="UMARIA", channel="DMARIA")
     slack.settle()
     posted = fake.wait_for("chat.postMessage", 2)
-    assert any("only managers" in p["text"] for p in posted) and any("Reorder point" in p["text"] for p in posted)
+    assert any("only managers" in p["text"] for p in posted) and any(
+        "Reorder point" in p["text"] for p in posted
+    )
 
 
 def test_an_unexpected_error_is_told_with_a_reference_and_changes_nothing(fake, database_url, monkeypatch):
@@ -112,7 +129,10 @@ def test_an_unexpected_error_is_told_with_a_reference_and_changes_nothing(fake, 
     try:
         bot.message("used 1 toner")
         (posted,) = fake.wait_for("chat.postMessage")
-        assert posted["text"].startswith("Something went wrong on my side (ref ") and "boom" not in posted["text"]
+        assert (
+            posted["text"].startswith("Something went wrong on my side (ref ")
+            and "boom" not in posted["text"]
+        )
         bot.settle()
         assert bot.on_hand("TON-26A") == 3
     finally:
@@ -123,7 +143,10 @@ def test_a_user_slack_cannot_describe_is_told_so_and_never_named_by_their_id(sla
     fake.expect_refusal("users.info", "user_not_found")
     slack.message("check out A-1042", user="UNOBODY", channel="DNOBODY")
     (posted,) = fake.wait_for("chat.postMessage")
-    assert "couldn't look up <@UNOBODY> in Slack (user_not_found)" in posted["text"] and "nothing was changed" in posted["text"]
+    assert (
+        "couldn't look up <@UNOBODY> in Slack (user_not_found)" in posted["text"]
+        and "nothing was changed" in posted["text"]
+    )
     assert slack.holder("A-1042") is None
 
 
@@ -155,7 +178,9 @@ def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fa
     (card,) = posted["blocks"]
     fields = {f["text"].split("\n")[0].strip("*"): f["text"].split("\n")[1] for f in card["fields"]}
     assert card["text"]["text"] == "*A-1042 — Dell Latitude 5440 laptop*"
-    assert fields["Status"] == "checked out" and fields["Holder"] == "alice" and fields["Location"] == "IT store"
+    assert (
+        fields["Status"] == "checked out" and fields["Holder"] == "alice" and fields["Location"] == "IT store"
+    )
     assert "Due" in fields and fields["Book value"].startswith("$")
     assert "A-1042" in posted["text"]  # the plain-text fallback
     slack.settle()
@@ -179,9 +204,13 @@ def test_a_manager_gets_a_csv_export_uploaded_with_files_upload_v2(slack, fake):
 def test_the_register_in_slack_is_a_short_table_with_the_chart_uploaded(slack, fake):
     slack.message("what are our assets worth by department?")
     (url_request,) = fake.wait_for("files.getUploadURLExternal")
-    assert url_request["filename"].startswith("assets-by-department-") and url_request["filename"].endswith(".png")
+    assert url_request["filename"].startswith("assets-by-department-") and url_request["filename"].endswith(
+        ".png"
+    )
     (complete,) = fake.wait_for("files.completeUploadExternal")
-    assert "Assets by department" in complete["initial_comment"] and "Facilities" in complete["initial_comment"]
+    assert (
+        "Assets by department" in complete["initial_comment"] and "Facilities" in complete["initial_comment"]
+    )
 
 
 def test_a_damaged_return_offers_a_maintenance_button(slack, fake):
@@ -190,7 +219,12 @@ def test_a_damaged_return_offers_a_maintenance_button(slack, fake):
     slack.message("returned the drill, battery is dead")
     slack.settle()
     posted = fake.wait_for("chat.postMessage", 2)[1]
-    buttons = {action_name(e["action_id"]): e["value"] for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    buttons = {
+        action_name(e["action_id"]): e["value"]
+        for b in posted["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
     assert buttons.get("qm_maintenance") == "A-3001" and "qm_undo" in buttons
     slack.click("qm_maintenance", "A-3001")
     slack.settle()
@@ -204,7 +238,13 @@ def test_moves_and_audits_in_slack(slack, fake):
     slack.message("the drill is in the basement now")
     slack.settle()
     question = [p for p in fake.called("chat.postMessage") if p["channel"] == "DALICE"][-1]
-    create = next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"] if "basement" in e["text"]["text"])
+    create = next(
+        e
+        for b in question["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if "basement" in e["text"]["text"]
+    )
     slack.click("qm_choose", create["value"])
     slack.settle()
     with slack.core.uow(read_only=True) as uow:
@@ -218,7 +258,14 @@ def test_moves_and_audits_in_slack(slack, fake):
 
 def test_reports_in_an_audit_thread_count_for_that_audit_while_others_are_open(slack, fake):
     def say(text, user="UALICE", **where):
-        slack.message(f"<@UBOT> {text}", user=user, channel="CSTORES", channel_type="channel", event_type="app_mention", **where)
+        slack.message(
+            f"<@UBOT> {text}",
+            user=user,
+            channel="CSTORES",
+            channel_type="channel",
+            event_type="app_mention",
+            **where,
+        )
         slack.settle()
 
     say("audit meeting room b", user="UMARIA", ts="1800000001.000100")
@@ -229,9 +276,15 @@ def test_reports_in_an_audit_thread_count_for_that_audit_while_others_are_open(s
     say("seen A-3001", **room_a)
     say("close audit", user="UMARIA", **room_b)
     say("close audit", user="UMARIA", **room_a)
-    closings = {p["thread_ts"]: p["text"] for p in fake.called("chat.postMessage") if p["text"].startswith("Audit of")}
-    assert closings["1800000001.000100"].startswith("Audit of Meeting room B: 1 found, 0 missing, 0 unexpected.")
-    assert closings["1800000002.000100"].startswith("Audit of Meeting room A: 1 found, 0 missing, 1 unexpected.")
+    closings = {
+        p["thread_ts"]: p["text"] for p in fake.called("chat.postMessage") if p["text"].startswith("Audit of")
+    }
+    assert closings["1800000001.000100"].startswith(
+        "Audit of Meeting room B: 1 found, 0 missing, 0 unexpected."
+    )
+    assert closings["1800000002.000100"].startswith(
+        "Audit of Meeting room A: 1 found, 0 missing, 1 unexpected."
+    )
 
 
 def test_labels_are_uploaded_png_for_one_and_pdf_for_many(slack, fake):

@@ -1,4 +1,5 @@
 """The app manifest declares what the code listens for, and nothing else."""
+
 import re
 from pathlib import Path
 
@@ -27,8 +28,13 @@ def test_the_slash_command_interactivity_and_home_are_declared():
 
 
 # Scopes that come with what the app listens for, not with a Web API call.
-EVENT_SCOPES = {"app_mentions:read": "app_mention", "channels:history": "message.channels",
-                "groups:history": "message.groups", "im:history": "message.im", "commands": "/qm"}
+EVENT_SCOPES = {
+    "app_mentions:read": "app_mention",
+    "channels:history": "message.channels",
+    "groups:history": "message.groups",
+    "im:history": "message.im",
+    "commands": "/qm",
+}
 
 
 def methods_the_code_calls() -> set[str]:
@@ -46,8 +52,17 @@ def methods_the_code_calls() -> set[str]:
 
 def test_the_manifest_declares_exactly_the_scopes_the_calls_need():
     methods = methods_the_code_calls()
-    assert {"chat.postMessage", "chat.postEphemeral", "users.info", "files.info", "conversations.open",
-            "views.publish", "files.getUploadURLExternal"} <= methods
-    needed = {scope for method in methods for scope in REQUIRED_SCOPES[method][:1]}  # the first: what a bot token uses
+    assert {
+        "chat.postMessage",
+        "chat.postEphemeral",
+        "users.info",
+        "files.info",
+        "conversations.open",
+        "views.publish",
+        "files.getUploadURLExternal",
+    } <= methods
+    needed = {
+        scope for method in methods for scope in REQUIRED_SCOPES[method][:1]
+    }  # the first: what a bot token uses
     declared = read_manifest_bot_scopes(Path(__file__).parents[2] / "manifest.yml")
     assert declared == needed | set(EVENT_SCOPES)

@@ -1,8 +1,9 @@
 """Messages: DMs, mentions, listened channels; exactly once; signatures."""
-from bot.slack.blocks import action_name
+
 import json
 import time
 
+from bot.slack.blocks import action_name
 from tests.slack.harness import SlackBot
 
 
@@ -23,15 +24,25 @@ def test_a_dm_changes_state_and_answers_with_an_undo_button(slack, fake):
 
 
 def test_a_mention_in_a_channel_is_answered_in_its_thread(slack, fake):
-    slack.message("<@UBOT> who has A-1042?", channel="CGENERAL", channel_type="channel", ts="1700000500.000200",
-                  event_type="app_mention")
+    slack.message(
+        "<@UBOT> who has A-1042?",
+        channel="CGENERAL",
+        channel_type="channel",
+        ts="1700000500.000200",
+        event_type="app_mention",
+    )
     (posted,) = fake.wait_for("chat.postMessage")
     assert posted["channel"] == "CGENERAL" and posted["thread_ts"] == "1700000500.000200"
     assert "available" in posted["text"]
 
 
 def test_mention_and_message_events_for_one_message_change_state_once(slack, fake):
-    event = dict(text="<@UBOT> used 3 boxes of paper", channel="CSUPPLIES", channel_type="channel", ts="1700000600.000300")
+    event = dict(
+        text="<@UBOT> used 3 boxes of paper",
+        channel="CSUPPLIES",
+        channel_type="channel",
+        ts="1700000600.000300",
+    )
     slack.message(event_type="app_mention", **event)
     slack.message(event_type="message", **event)
     slack.settle()
@@ -54,7 +65,9 @@ def test_retries_of_an_event_apply_once(slack, fake):
 def test_a_listened_channel_reads_commands_without_a_mention_and_ignores_chatter(slack, fake):
     slack.message("we used 2 reams of paper", channel="CSUPPLIES", channel_type="channel")
     slack.message("lunch anyone?", channel="CSUPPLIES", channel_type="channel")
-    slack.message("used 5 reams of paper", channel="CRANDOM", channel_type="channel")  # not listened, no mention
+    slack.message(
+        "used 5 reams of paper", channel="CRANDOM", channel_type="channel"
+    )  # not listened, no mention
     slack.settle()
     assert slack.on_hand("PAP-A4") == 38
     time.sleep(0.2)
@@ -62,20 +75,55 @@ def test_a_listened_channel_reads_commands_without_a_mention_and_ignores_chatter
 
 
 def test_bot_messages_and_edits_are_ignored(slack, fake):
-    slack.event({"type": "message", "subtype": "bot_message", "bot_id": "B1", "text": "used 1 toner", "channel": "DALICE",
-                 "channel_type": "im", "ts": "1700000800.000500"})
-    slack.event({"type": "message", "subtype": "message_changed", "channel": "DALICE", "channel_type": "im",
-                 "ts": "1700000800.000600", "message": {"text": "used 1 toner"}})
+    slack.event(
+        {
+            "type": "message",
+            "subtype": "bot_message",
+            "bot_id": "B1",
+            "text": "used 1 toner",
+            "channel": "DALICE",
+            "channel_type": "im",
+            "ts": "1700000800.000500",
+        }
+    )
+    slack.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": "DALICE",
+            "channel_type": "im",
+            "ts": "1700000800.000600",
+            "message": {"text": "used 1 toner"},
+        }
+    )
     slack.settle()
     assert slack.on_hand("TON-26A") == 3 and not fake.called("chat.postMessage")
 
 
 def test_bad_and_stale_signatures_are_refused_and_change_nothing(slack, fake):
-    body = json.dumps({"type": "event_callback", "event_id": "EvX", "event": {
-        "type": "message", "user": "UALICE", "text": "used 1 toner", "channel": "DALICE", "channel_type": "im",
-        "ts": "1700000900.000700"}}).encode()
-    assert slack.request(body, "application/json", sign=False, headers={"X-Slack-Signature": "v0=bad",
-                         "X-Slack-Request-Timestamp": str(int(time.time()))})[0] == 401
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": "EvX",
+            "event": {
+                "type": "message",
+                "user": "UALICE",
+                "text": "used 1 toner",
+                "channel": "DALICE",
+                "channel_type": "im",
+                "ts": "1700000900.000700",
+            },
+        }
+    ).encode()
+    assert (
+        slack.request(
+            body,
+            "application/json",
+            sign=False,
+            headers={"X-Slack-Signature": "v0=bad", "X-Slack-Request-Timestamp": str(int(time.time()))},
+        )[0]
+        == 401
+    )
     assert slack.request(body, "application/json", timestamp=int(time.time()) - 600)[0] == 401
     assert slack.request(body, "application/json", sign=False)[0] == 401
     slack.settle()
@@ -122,7 +170,9 @@ def test_finished_requests_are_forgotten_after_a_week(slack, fake):
     slack.settle()
     with slack.core.uow() as uow:
         assert uow.inbox.prune(datetime.now(timezone.utc) - timedelta(days=7)) == 0
-        uow.session.connection().execute(update(INBOX).values(received_at=datetime.now(timezone.utc) - timedelta(days=8)))
+        uow.session.connection().execute(
+            update(INBOX).values(received_at=datetime.now(timezone.utc) - timedelta(days=8))
+        )
         uow.commit()
     slack.runtime.worker.sweep()
     with slack.core.uow(read_only=True) as uow:

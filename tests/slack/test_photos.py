@@ -1,11 +1,17 @@
 """Photos of labels posted in Slack: file event -> download with the token ->
 decode -> what it is, with buttons; words with the photo act on the item."""
+
 from bot.slack.blocks import action_name
 from tests.photos import photograph
 
 
 def buttons(post):
-    return {action_name(e["action_id"]) + ":" + e["value"]: e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    return {
+        action_name(e["action_id"]) + ":" + e["value"]: e
+        for b in post["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
 
 
 def test_a_photo_is_downloaded_with_the_token_and_answered_with_what_it_is(slack, fake):
@@ -31,7 +37,9 @@ def test_words_with_a_photo_act_on_the_item_in_it(slack, fake):
 def test_an_unknown_code_is_reported_and_managers_can_add_it(slack, fake):
     slack.photo(photograph("ZZ-999", "Mystery", 7), user="UMARIA", channel="DMARIA")
     (post,) = fake.wait_for("chat.postMessage")
-    assert post["text"] == "ZZ-999: not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
+    assert post[
+        "text"
+    ] == "ZZ-999: not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
 
 
 def test_a_photo_without_a_barcode_gets_tips(slack, fake):
@@ -64,4 +72,6 @@ def test_an_asset_whose_name_reads_like_stock_words_gets_asset_buttons(slack, fa
     import_csv("assets", b"asset_tag,name\nA-5001,Canon handheld scanner\n", slack.core.uow, seed_context())
     slack.photo(photograph("A-5001", "Canon handheld scanner", 8))
     (post,) = fake.wait_for("chat.postMessage")
-    assert set(buttons(post)) == {"qm_say:check out A-5001"}  # not "Used 1" / "Received 1" ("on hand" in "Canon handheld")
+    assert set(buttons(post)) == {
+        "qm_say:check out A-5001"
+    }  # not "Used 1" / "Received 1" ("on hand" in "Canon handheld")

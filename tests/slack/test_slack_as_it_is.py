@@ -1,6 +1,7 @@
 """Slack as it really is, through the strict double: refused payloads,
 rate limits, server errors, expired response URLs, text as Slack escapes it,
 long answers, and replies that say only what is true."""
+
 import json
 import time
 
@@ -112,13 +113,22 @@ def run_alerts_cli(slack, fake, database_url, channel):
 
     slack.message("used 1 toner")
     slack.settle()
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
-           "QM_ALERT_CHANNEL": channel, "QM_MANAGERS": ""}
-    return lambda: subprocess.run([SCRIPT, "alerts", "--at", "2026-11-30T09:30:00+00:00"], env=env,
-                                  capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": fake.api_url,
+        "QM_ALERT_CHANNEL": channel,
+        "QM_MANAGERS": "",
+    }
+    return lambda: subprocess.run(
+        [SCRIPT, "alerts", "--at", "2026-11-30T09:30:00+00:00"], env=env, capture_output=True, text=True
+    )
 
 
-def test_alerts_exits_1_and_says_what_to_do_when_the_bot_is_not_in_the_alert_channel(slack, fake, database_url):
+def test_alerts_exits_1_and_says_what_to_do_when_the_bot_is_not_in_the_alert_channel(
+    slack, fake, database_url
+):
     fake.expect_refusal("chat.postMessage", "not_in_channel")
     done = run_alerts_cli(slack, fake, database_url, "CNOTJOINED")()
     assert done.returncode == 1
@@ -143,9 +153,12 @@ def test_an_error_after_the_change_committed_never_says_nothing_was_changed(slac
 
 
 def test_a_list_of_400_low_items_is_posted_whole_or_counted_never_cut_mid_line(slack, fake):
-    rows = "\n".join(f"LOW-{n:03d},Spare part number {n:03d} for the big machine,piece,1,5" for n in range(400))
-    result = import_csv("stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow,
-                        manager_context())
+    rows = "\n".join(
+        f"LOW-{n:03d},Spare part number {n:03d} for the big machine,piece,1,5" for n in range(400)
+    )
+    result = import_csv(
+        "stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow, manager_context()
+    )
     assert not result.errors
     slack.message("what's low?")
     (answer,) = fake.wait_for("chat.postMessage")
@@ -159,10 +172,16 @@ def test_a_list_of_400_low_items_is_posted_whole_or_counted_never_cut_mid_line(s
 
 def test_app_home_shows_the_first_items_of_a_long_list_and_how_many_more(slack, fake):
     rows = "\n".join(f"LOW-{n:03d},Spare part {n:03d},piece,1,5" for n in range(60))
-    import_csv("stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow, manager_context())
+    import_csv(
+        "stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow, manager_context()
+    )
     slack.event({"type": "app_home_opened", "user": "UMARIA", "tab": "home", "channel": "DMARIA"})
     (published,) = fake.wait_for("views.publish")
-    reorder = next(b["text"]["text"] for b in published["view"]["blocks"] if "Reorder list" in b.get("text", {}).get("text", ""))
+    reorder = next(
+        b["text"]["text"]
+        for b in published["view"]["blocks"]
+        if "Reorder list" in b.get("text", {}).get("text", "")
+    )
     assert "…and 51 more" in reorder  # a heading and 60 items: 10 lines shown
 
 
@@ -176,9 +195,18 @@ def test_html_escapes_are_decoded(slack, fake):
 
 
 def test_a_thread_reply_also_sent_to_the_channel_is_read(slack, fake):
-    slack.event({"type": "message", "subtype": "thread_broadcast", "user": "UALICE", "text": "used 1 ream of paper",
-                 "channel": "CSUPPLIES", "channel_type": "channel", "ts": "1700000500.000200",
-                 "thread_ts": "1700000400.000100"})
+    slack.event(
+        {
+            "type": "message",
+            "subtype": "thread_broadcast",
+            "user": "UALICE",
+            "text": "used 1 ream of paper",
+            "channel": "CSUPPLIES",
+            "channel_type": "channel",
+            "ts": "1700000500.000200",
+            "thread_ts": "1700000400.000100",
+        }
+    )
     (reply,) = fake.wait_for("chat.postMessage")
     assert reply["thread_ts"] == "1700000400.000100" and slack.on_hand("PAP-A4") == 39
 
@@ -209,7 +237,9 @@ def test_a_managers_export_by_slash_command_goes_to_their_dm_not_the_channel(sla
 def test_an_answer_after_the_response_url_expired_comes_another_way(slack, fake, monkeypatch):
     from bot.slack import delivery
 
-    monkeypatch.setattr(delivery, "RESPONSE_URL_LIFE", delivery.timedelta(seconds=-1))  # as if 30 minutes late
+    monkeypatch.setattr(
+        delivery, "RESPONSE_URL_LIFE", delivery.timedelta(seconds=-1)
+    )  # as if 30 minutes late
     slack.command("how many toner?", user="UALICE", channel="CGENERAL")
     (answer,) = fake.wait_for("chat.postEphemeral")
     assert answer["user"] == "UALICE" and answer["channel"] == "CGENERAL" and "3 cartridges" in answer["text"]
@@ -256,7 +286,9 @@ def test_a_file_that_cannot_be_sent_is_said_so_never_announced(slack, fake):
 
 
 def test_a_reply_slack_refuses_for_good_reaches_its_author_by_dm(slack, fake):
-    fake.fail("chat.postMessage", error="not_in_channel", times=1)  # the bot was removed from the channel meanwhile
+    fake.fail(
+        "chat.postMessage", error="not_in_channel", times=1
+    )  # the bot was removed from the channel meanwhile
     slack.message("used 1 ream of paper", channel="CSUPPLIES", channel_type="channel")
     wait_until(lambda: [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"])
     (dm,) = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
@@ -267,8 +299,13 @@ def test_a_reply_slack_refuses_for_good_reaches_its_author_by_dm(slack, fake):
 def test_a_choice_keeps_the_person_mentioned_as_the_holder(slack, fake):
     slack.message("check out the projector for <@UBOB>")
     (question,) = fake.wait_for("chat.postMessage")
-    choice = next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]
-                  if json.loads(e["value"])["key"] == "A-2002")
+    choice = next(
+        e
+        for b in question["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if json.loads(e["value"])["key"] == "A-2002"
+    )
     slack.click(choice["action_id"], choice["value"])
     slack.settle()
     assert slack.holder("A-2002") == "UBOB"
@@ -290,8 +327,13 @@ def test_an_alert_refused_for_good_is_posted_once_the_bot_is_invited(slack, fake
 
 
 def choice_button(question, key):
-    return next(e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]
-                if json.loads(e["value"]).get("key") == key)
+    return next(
+        e
+        for b in question["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if json.loads(e["value"]).get("key") == key
+    )
 
 
 def test_a_choice_under_a_long_message_keeps_everything_it_said(slack, fake):

@@ -1,4 +1,5 @@
 """Tests of the strict Slack double itself, driven over HTTP by slack_sdk's real clients."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,12 @@ def section(text: str, **extra) -> dict:
 
 
 def button(action_id: str, text: str = "Pick", value: str = "v") -> dict:
-    return {"type": "button", "action_id": action_id, "value": value,
-            "text": {"type": "plain_text", "text": text}}
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": text},
+    }
 
 
 def refused(call) -> SlackApiError:
@@ -53,10 +58,14 @@ def post(fake: StrictSlack, **kw):
 
 # -- Block Kit ---------------------------------------------------------------------------------
 
+
 def test_a_valid_message_passes(slack):
-    blocks = [{"type": "header", "text": {"type": "plain_text", "text": "Stock"}}, section("*3* boxes left"),
-              {"type": "actions", "elements": [button("order"), button("snooze")]},
-              {"type": "context", "elements": [{"type": "mrkdwn", "text": "by quartermaster"}]}]
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Stock"}},
+        section("*3* boxes left"),
+        {"type": "actions", "elements": [button("order"), button("snooze")]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "by quartermaster"}]},
+    ]
     answer = post(slack, text="3 boxes left", blocks=blocks)
     assert answer["ok"] and rules.looks_like_ts(answer["ts"])
     [params] = slack.called("chat.postMessage")
@@ -65,8 +74,9 @@ def test_a_valid_message_passes(slack):
 
 
 def test_blocks_sent_as_a_json_string_in_a_form_body_are_parsed(slack):
-    answer = client(slack).api_call("chat.postMessage", data={
-        "channel": "CSUPPLIES", "text": "hi", "blocks": json.dumps([section("hi")])})
+    answer = client(slack).api_call(
+        "chat.postMessage", data={"channel": "CSUPPLIES", "text": "hi", "blocks": json.dumps([section("hi")])}
+    )
     assert answer["ok"]
     assert slack.called("chat.postMessage")[0]["blocks"] == [section("hi")]
 
@@ -82,30 +92,52 @@ def test_duplicate_action_ids_in_one_actions_block_fail_the_whole_message(slack)
 
 
 def test_duplicate_block_ids_are_refused(slack):
-    error = refused(lambda: post(slack, text="x", blocks=[section("a", block_id="b"),
-                                                                        section("b", block_id="b")]))
+    error = refused(
+        lambda: post(slack, text="x", blocks=[section("a", block_id="b"), section("b", block_id="b")])
+    )
     assert error.response["error"] == "invalid_blocks"
 
 
-@pytest.mark.parametrize("blocks, pointer", [
-    ([section("x")] * 51, "/blocks]"),
-    ([section("x" * 3001)], "/blocks/0/text/text"),
-    ([{"type": "section", "fields": [{"type": "mrkdwn", "text": "x" * 2001}]}], "/blocks/0/fields/0/text"),
-    ([{"type": "section", "fields": [{"type": "mrkdwn", "text": "x"}] * 11}], "/blocks/0"),
-    ([{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}], "/blocks/0"),
-    ([{"type": "header", "text": {"type": "mrkdwn", "text": "*x*"}}], "/blocks/0/text"),
-    ([{"type": "actions", "elements": [button("a", text="x" * 76)]}], "/blocks/0/elements/0/text/text"),
-    ([{"type": "actions", "elements": [button("a", value="x" * 2001)]}], "/blocks/0/elements/0/value"),
-    ([{"type": "actions", "elements": [button("a" * 256)]}], "/blocks/0/elements/0/action_id"),
-    ([{"type": "actions", "elements": [button(f"a{i}") for i in range(26)]}], "/blocks/0"),
-    ([{"type": "context", "elements": [{"type": "mrkdwn", "text": "x"}] * 11}], "/blocks/0"),
-    ([section("hi", block_id="b" * 256)], "/blocks/0"),
-    ([section("")], "/blocks/0/text/text"),
-    ([{"type": "fancy_block"}], "/blocks/0/type"),
-    ([section("hi", accessory=button("a", text="x" * 76))], "/blocks/0/accessory/text/text"),
-], ids=["51-blocks", "section-3001", "field-2001", "11-fields", "header-151", "header-mrkdwn",
-        "button-text-76", "button-value-2001", "action-id-256", "26-elements", "11-context-elements",
-        "block-id-256", "empty-text", "unknown-type", "accessory-button-76"])
+@pytest.mark.parametrize(
+    "blocks, pointer",
+    [
+        ([section("x")] * 51, "/blocks]"),
+        ([section("x" * 3001)], "/blocks/0/text/text"),
+        (
+            [{"type": "section", "fields": [{"type": "mrkdwn", "text": "x" * 2001}]}],
+            "/blocks/0/fields/0/text",
+        ),
+        ([{"type": "section", "fields": [{"type": "mrkdwn", "text": "x"}] * 11}], "/blocks/0"),
+        ([{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}], "/blocks/0"),
+        ([{"type": "header", "text": {"type": "mrkdwn", "text": "*x*"}}], "/blocks/0/text"),
+        ([{"type": "actions", "elements": [button("a", text="x" * 76)]}], "/blocks/0/elements/0/text/text"),
+        ([{"type": "actions", "elements": [button("a", value="x" * 2001)]}], "/blocks/0/elements/0/value"),
+        ([{"type": "actions", "elements": [button("a" * 256)]}], "/blocks/0/elements/0/action_id"),
+        ([{"type": "actions", "elements": [button(f"a{i}") for i in range(26)]}], "/blocks/0"),
+        ([{"type": "context", "elements": [{"type": "mrkdwn", "text": "x"}] * 11}], "/blocks/0"),
+        ([section("hi", block_id="b" * 256)], "/blocks/0"),
+        ([section("")], "/blocks/0/text/text"),
+        ([{"type": "fancy_block"}], "/blocks/0/type"),
+        ([section("hi", accessory=button("a", text="x" * 76))], "/blocks/0/accessory/text/text"),
+    ],
+    ids=[
+        "51-blocks",
+        "section-3001",
+        "field-2001",
+        "11-fields",
+        "header-151",
+        "header-mrkdwn",
+        "button-text-76",
+        "button-value-2001",
+        "action-id-256",
+        "26-elements",
+        "11-context-elements",
+        "block-id-256",
+        "empty-text",
+        "unknown-type",
+        "accessory-button-76",
+    ],
+)
 def test_block_kit_limits(slack, blocks, pointer):
     error = refused(lambda: post(slack, text="fallback", blocks=blocks))
     assert error.response["error"] == "invalid_blocks"
@@ -113,8 +145,10 @@ def test_block_kit_limits(slack, blocks, pointer):
 
 
 def test_limits_are_inclusive(slack):
-    blocks = [section("x" * 3000), {"type": "actions", "elements": [button(f"a{i}", "x" * 75, "v" * 2000)
-                                                                     for i in range(25)]}]
+    blocks = [
+        section("x" * 3000),
+        {"type": "actions", "elements": [button(f"a{i}", "x" * 75, "v" * 2000) for i in range(25)]},
+    ]
     assert post(slack, text="fallback", blocks=blocks + [section("y")] * 48)["ok"]
 
 
@@ -152,8 +186,11 @@ def test_a_view_with_101_blocks_is_refused(slack):
 
 
 def test_views_check_their_blocks_and_surface(slack):
-    modal = {"type": "modal", "title": {"type": "plain_text", "text": "Check out"},
-             "blocks": [{"type": "actions", "elements": [button("x"), button("x")]}]}
+    modal = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Check out"},
+        "blocks": [{"type": "actions", "elements": [button("x"), button("x")]}],
+    }
     error = refused(lambda: client(slack).views_open(trigger_id="t1", view=modal))
     assert "/view/blocks/0/elements/1/action_id" in error.response["response_metadata"]["messages"][0]
     home = {"type": "home", "blocks": [section("hi")]}
@@ -162,6 +199,7 @@ def test_views_check_their_blocks_and_surface(slack):
 
 
 # -- scopes ------------------------------------------------------------------------------------
+
 
 def test_missing_scope_names_the_scope_needed():
     with StrictSlack(USERS, scopes={"chat:write", "users:read"}) as fake:
@@ -181,9 +219,11 @@ def test_granted_scopes_default_to_the_manifest():
 
 def test_manifest_reader_reads_only_the_bot_scopes(tmp_path):
     manifest = tmp_path / "manifest.yml"
-    manifest.write_text("features:\n  bot_user:\n    display_name: x\noauth_config:\n  redirect_urls:\n"
-                        "    - https://x\n  scopes:\n    user:\n      - search:read\n    bot:\n"
-                        "      - chat:write   # replies\n      - 'users:read'\nsettings:\n  x: 1\n")
+    manifest.write_text(
+        "features:\n  bot_user:\n    display_name: x\noauth_config:\n  redirect_urls:\n"
+        "    - https://x\n  scopes:\n    user:\n      - search:read\n    bot:\n"
+        "      - chat:write   # replies\n      - 'users:read'\nsettings:\n  x: 1\n"
+    )
     assert rules.read_manifest_bot_scopes(manifest) == {"chat:write", "users:read"}
 
 
@@ -219,6 +259,7 @@ def _get(url: str, authorization: str | None) -> tuple[int, bytes]:
 
 # -- channels, users, DMs ----------------------------------------------------------------------
 
+
 def test_posting_where_the_bot_is_not_a_member(slack):
     assert error_of(lambda: post(slack, channel="CRANDOM", text="x")) == "not_in_channel"
     assert error_of(lambda: post(slack, channel="#general", text="x")) == "channel_not_found"
@@ -247,10 +288,14 @@ def test_any_dm_id_is_accepted_by_default(slack):
 def test_post_ephemeral_needs_a_user_and_a_channel_the_bot_is_in(slack):
     web = client(slack)
     assert web.chat_postEphemeral(channel="CGENERAL", user="UALICE", text="psst")["ok"]
-    assert error_of(lambda: web.chat_postEphemeral(channel="CGENERAL", user="UNOBODY", text="x")) \
+    assert (
+        error_of(lambda: web.chat_postEphemeral(channel="CGENERAL", user="UNOBODY", text="x"))
         == "user_not_in_channel"
-    assert error_of(lambda: web.chat_postEphemeral(channel="COTHER", user="UALICE", text="x")) \
+    )
+    assert (
+        error_of(lambda: web.chat_postEphemeral(channel="COTHER", user="UALICE", text="x"))
         == "not_in_channel"
+    )
 
 
 def test_users_info_over_get(slack):
@@ -295,6 +340,7 @@ def test_file_infos_answer_in_turn(slack):
 
 # -- response_url ------------------------------------------------------------------------------
 
+
 def test_a_response_url_works_five_times(slack):
     hook = WebhookClient(slack.response_url())
     for n in range(5):
@@ -331,6 +377,7 @@ def test_harness_built_response_urls_are_issued_at_first_use(slack):
 
 
 # -- faults ------------------------------------------------------------------------------------
+
 
 def test_an_injected_429_carries_retry_after(slack):
     slack.fail("chat.postMessage", status=429, retry_after=1)
@@ -390,6 +437,7 @@ def test_random_faults_are_seeded():
                     results.append(error.response.status_code)
             fake.assert_clean()
             return results
+
     first = outcomes()
     assert first == outcomes() and {200, 429, 500} <= set(first)
 
@@ -406,6 +454,7 @@ def test_rate_limits_when_enforced():
 
 
 # -- refusals are failures ---------------------------------------------------------------------
+
 
 def test_assert_clean_raises_on_an_unexpected_refusal(slack):
     with pytest.raises(SlackApiError):

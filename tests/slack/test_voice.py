@@ -1,16 +1,24 @@
 """Voice clips posted in Slack: Slack's transcript when it has one (re-read
 while processing), else the clip is downloaded and recognized offline; a
 change waits for one tap on Confirm by the one who spoke."""
-from bot.slack.blocks import action_name
+
 import pytest
 
+from bot.slack.blocks import action_name
 from tests.voices import espeak_available, speak
 
-pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)")
+pytestmark = pytest.mark.skipif(
+    not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)"
+)
 
 
 def buttons(post):
-    return {action_name(e["action_id"]): e["value"] for b in post.get("blocks", []) if b["type"] == "actions" for e in b["elements"]}
+    return {
+        action_name(e["action_id"]): e["value"]
+        for b in post.get("blocks", [])
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
 
 
 def posted(fake, channel="DALICE"):
@@ -47,19 +55,28 @@ def test_cancel_changes_nothing_and_only_the_speaker_decides(slack, fake):
     slack.click("qm_cancel", buttons(post)["qm_cancel"])
     slack.settle()
     assert slack.holder("A-3001") is None
-    assert fake.called("response_url")[-1]["text"].startswith("Cancelled “") and "nothing was changed" in fake.called("response_url")[-1]["text"]
+    assert (
+        fake.called("response_url")[-1]["text"].startswith("Cancelled “")
+        and "nothing was changed" in fake.called("response_url")[-1]["text"]
+    )
 
 
 def test_a_question_by_voice_is_answered_at_once(slack, fake):
     slack.voice(speak("who has the drill", "en-us+f3", 150, snr_db=25, fmt="webm"), mimetype="audio/webm")
     slack.settle()
     (post,) = posted(fake)
-    assert post["text"].startswith("Heard: “who has the drill”.\n") and "Makita cordless drill" in post["text"]
+    assert (
+        post["text"].startswith("Heard: “who has the drill”.\n") and "Makita cordless drill" in post["text"]
+    )
     assert "qm_confirm" not in buttons(post)
 
 
 def test_slacks_own_transcript_is_used_when_complete(slack, fake):
-    done = {"status": "complete", "locale": "en-US", "preview": {"content": "We used 2 boxes of pens.", "has_more": False}}
+    done = {
+        "status": "complete",
+        "locale": "en-US",
+        "preview": {"content": "We used 2 boxes of pens.", "has_more": False},
+    }
     slack.voice(b"not even audio", transcription=done)
     slack.settle()
     (post,) = posted(fake)
@@ -70,7 +87,9 @@ def test_slacks_own_transcript_is_used_when_complete(slack, fake):
 def test_a_transcript_still_processing_is_read_again_until_complete(slack, fake):
     slack.runtime.handlers.transcript_poll = 0.05
     done = {"status": "complete", "preview": {"content": "how many pens do we have", "has_more": False}}
-    slack.voice(b"not even audio", transcription={"status": "processing"}, later=[{"status": "processing"}, done])
+    slack.voice(
+        b"not even audio", transcription={"status": "processing"}, later=[{"status": "processing"}, done]
+    )
     slack.settle()
     (post,) = posted(fake)
     assert post["text"].startswith("Heard: “how many pens do we have”.")
@@ -79,7 +98,11 @@ def test_a_transcript_still_processing_is_read_again_until_complete(slack, fake)
 
 def test_a_transcript_that_does_not_finish_in_time_falls_back_to_the_clip(slack, fake):
     slack.runtime.handlers.transcript_wait, slack.runtime.handlers.transcript_poll = 0.3, 0.05
-    slack.voice(speak("what is low", "en-us", 150), transcription={"status": "processing"}, later=[{"status": "processing"}])
+    slack.voice(
+        speak("what is low", "en-us", 150),
+        transcription={"status": "processing"},
+        later=[{"status": "processing"}],
+    )
     slack.settle()
     (post,) = posted(fake)
     assert post["text"].startswith("Heard: “what is low”.")
@@ -111,10 +134,27 @@ def test_voice_clips_are_read_in_listened_channels(slack, fake):
 
 def test_a_clip_sent_as_a_bare_file_id_is_looked_up_first(slack, fake):
     done = {"status": "complete", "preview": {"content": "what is low", "has_more": False}}
-    fake.file_infos["FSTUB"] = [{"id": "FSTUB", "name": "audio_message.m4a", "mimetype": "audio/mp4", "subtype": "slack_audio",
-                                 "transcription": done}]
-    slack.event({"type": "message", "subtype": "file_share", "user": "UALICE", "text": "", "channel": "DALICE",
-                 "channel_type": "im", "ts": "1700008999.000100", "files": [{"id": "FSTUB", "file_access": "check_file_info"}]})
+    fake.file_infos["FSTUB"] = [
+        {
+            "id": "FSTUB",
+            "name": "audio_message.m4a",
+            "mimetype": "audio/mp4",
+            "subtype": "slack_audio",
+            "transcription": done,
+        }
+    ]
+    slack.event(
+        {
+            "type": "message",
+            "subtype": "file_share",
+            "user": "UALICE",
+            "text": "",
+            "channel": "DALICE",
+            "channel_type": "im",
+            "ts": "1700008999.000100",
+            "files": [{"id": "FSTUB", "file_access": "check_file_info"}],
+        }
+    )
     slack.settle()
     (post,) = posted(fake)
     assert post["text"].startswith("Heard: “what is low”.")

@@ -1,4 +1,5 @@
 """Running `quartermaster serve` as real processes for the trust tests."""
+
 from __future__ import annotations
 
 import http.client
@@ -24,13 +25,21 @@ def free_port() -> int:
 class Replica:
     def __init__(self, database_url: str, api_url: str, port: int | None = None, **env):
         self.port = port or free_port()
-        self.env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "QM_"))},
-                    "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-                    "SLACK_API_URL": api_url, "PORT": str(self.port), **env}
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "QM_"))},
+            "DATABASE_URL": database_url,
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": api_url,
+            "PORT": str(self.port),
+            **env,
+        }
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 30) -> "Replica":
-        self.process = subprocess.Popen([SCRIPT, "serve"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [SCRIPT, "serve"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -63,14 +72,34 @@ def get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
-def post_event(port: int, text: str, ts: str, event_id: str, user: str = "UALICE", retry: int | None = None,
-               timeout: float = 10) -> int:
-    event = {"type": "event_callback", "event_id": event_id, "event": {
-        "type": "message", "user": user, "text": text, "channel": f"D{user}", "channel_type": "im", "ts": ts}}
+def post_event(
+    port: int,
+    text: str,
+    ts: str,
+    event_id: str,
+    user: str = "UALICE",
+    retry: int | None = None,
+    timeout: float = 10,
+) -> int:
+    event = {
+        "type": "event_callback",
+        "event_id": event_id,
+        "event": {
+            "type": "message",
+            "user": user,
+            "text": text,
+            "channel": f"D{user}",
+            "channel_type": "im",
+            "ts": ts,
+        },
+    }
     body = json.dumps(event).encode()
     timestamp = str(int(time.time()))
-    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
-               "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=timestamp, body=body)}
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=timestamp, body=body),
+    }
     if retry:
         headers.update({"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_error"})
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)

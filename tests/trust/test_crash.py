@@ -1,16 +1,15 @@
 """kill -9 during a burst: what was acknowledged still happens after a
 restart, and Slack's retries of the rest apply exactly once."""
+
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-
 
 from tests.slack.strict_slack import StrictSlack
 from tests.trust.serving import Replica, import_stock, post_event, scalar
 
 EVENTS, SENDERS, START = 400, 20, 100_000
 STOCK = f"sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,{START}\n"
-
 
 
 def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
@@ -39,7 +38,9 @@ def test_acknowledged_events_survive_a_kill_and_retries_apply_once(tmp_path):
 
         replica.start()  # same database, same port
         try:
-            retried = sorted(failed) + sorted(acked)[:50]  # Slack retries what failed, and some that were slow
+            retried = (
+                sorted(failed) + sorted(acked)[:50]
+            )  # Slack retries what failed, and some that were slow
             for n in retried:
                 assert post_event(replica.port, "used 1 pen", f"1700{n:06d}.000100", f"Ev{n}", retry=1) == 200
             deadline = time.monotonic() + 60

@@ -1,6 +1,7 @@
 """Hostile requests at /slack/events: signed and unsigned junk, wrong content
 types, huge bodies. The server answers each one sensibly, keeps answering,
 and nothing changes."""
+
 import json
 import time
 
@@ -12,18 +13,32 @@ from tests.catalog import seed
 from tests.slack.harness import SlackBot
 
 ALLOWED = {200, 400, 401, 404, 413}
-CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data", "", "application/xml"]
+CONTENT_TYPES = [
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "text/plain",
+    "multipart/form-data",
+    "",
+    "application/xml",
+]
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=12,
 )
-EVENTISH = st.fixed_dictionaries({
-    "type": st.sampled_from(["event_callback", "url_verification", "block_actions", "nonsense"]),
-    "event_id": st.text(max_size=12),
-    "event": st.dictionaries(st.sampled_from(["type", "user", "text", "channel", "channel_type", "ts", "subtype"]),
-                             st.text(max_size=40) | st.integers(), max_size=7),
-})
+EVENTISH = st.fixed_dictionaries(
+    {
+        "type": st.sampled_from(["event_callback", "url_verification", "block_actions", "nonsense"]),
+        "event_id": st.text(max_size=12),
+        "event": st.dictionaries(
+            st.sampled_from(["type", "user", "text", "channel", "channel_type", "ts", "subtype"]),
+            st.text(max_size=40) | st.integers(),
+            max_size=7,
+        ),
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +59,13 @@ def ledger(bot):
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(body=st.binary(max_size=3000) | JSONISH.map(lambda v: json.dumps(v).encode()) | EVENTISH.map(lambda v: json.dumps(v).encode()),
-       content_type=st.sampled_from(CONTENT_TYPES), signed=st.booleans())
+@given(
+    body=st.binary(max_size=3000)
+    | JSONISH.map(lambda v: json.dumps(v).encode())
+    | EVENTISH.map(lambda v: json.dumps(v).encode()),
+    content_type=st.sampled_from(CONTENT_TYPES),
+    signed=st.booleans(),
+)
 def test_junk_is_answered_and_changes_nothing(target, body, content_type, signed):
     before = ledger(target)
     status, _ = target.request(body, content_type, sign=signed)

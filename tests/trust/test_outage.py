@@ -1,5 +1,6 @@
 """PostgreSQL goes away during a burst: /healthz says 503, people are told
 nothing changed, nothing is half-written; it comes back without a restart."""
+
 import json
 import time
 
@@ -13,7 +14,6 @@ from tests.trust.serving import Replica, get, import_stock, post_event, scalar
 pytestmark = pytest.mark.postgres
 STOCK = "sku,name,unit,on_hand\nPEN-1,Ballpoint pen,pen,1000\n"
 DB_DOWN = "I can't reach the database right now, so nothing was changed."
-
 
 
 def wait(predicate, timeout=30):

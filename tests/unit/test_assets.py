@@ -76,7 +76,13 @@ def test_fields_set_from_text_report_what_changed():
 
 @pytest.mark.parametrize(
     "field,text",
-    [("cost", "-5"), ("cost", "abc"), ("purchase_date", "2024-13-01"), ("status", "lost"), ("useful_life_years", "2.5")],
+    [
+        ("cost", "-5"),
+        ("cost", "abc"),
+        ("purchase_date", "2024-13-01"),
+        ("status", "lost"),
+        ("useful_life_years", "2.5"),
+    ],
 )
 def test_bad_field_values_are_refused_and_change_nothing(field, text):
     asset = laptop()

@@ -1,10 +1,13 @@
 """Clips decoded with PyAV to 16 kHz mono PCM, and files that are not clips."""
+
 import pytest
 
 from services.audio import NotAudio, seconds, to_pcm
 from tests.voices import encode, espeak_available, speak
 
-pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)")
+pytestmark = pytest.mark.skipif(
+    not espeak_available(), reason="espeak-ng makes the clips (scripts/test installs it)"
+)
 
 
 @pytest.mark.parametrize("fmt", ["m4a", "webm", "wav"])

@@ -1,4 +1,5 @@
 """Reading our labels back from synthetic phone photos."""
+
 import io
 
 import pytest

@@ -1,4 +1,5 @@
 """Labels our printer makes must read back, through a real decoder."""
+
 import io
 
 import pytest

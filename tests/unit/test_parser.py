@@ -1,5 +1,6 @@
 """Phrasings people really type, each with the command it must give. The clock
 is Monday 2026-11-30 09:00 UTC."""
+
 from datetime import datetime, timezone
 
 import pytest
@@ -29,7 +30,10 @@ CORPUS = [
     ("grab the drill for 3 days", "check_out ref=drill due=2026-12-03T09:00"),
     ("sign out a camera till tomorrow 5pm", "check_out ref=camera due=2026-12-01T17:00"),
     ("check out A-1042 and A-2001", "check_out ref=a-1042 | check_out ref=a-2001"),
-    ("I'd like to check out the laser measure by end of month, thanks!", "check_out ref=laser measure due=2026-11-30T17:00"),
+    (
+        "I'd like to check out the laser measure by end of month, thanks!",
+        "check_out ref=laser measure due=2026-11-30T17:00",
+    ),
     ("take the camera", "take ref=camera"),
     # check in
     ("return A-1042", "check_in ref=a-1042"),

@@ -1,4 +1,5 @@
 """Whatever arrives, the parser answers with commands and never raises."""
+
 from datetime import datetime, timezone
 
 from hypothesis import given, settings
@@ -31,7 +32,10 @@ def test_very_long_text_is_cut_and_still_answered(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["used", "check out", "received", "return", "count"]), st.text(alphabet=" \t!?.,;:-", max_size=20))
+@given(
+    st.sampled_from(["used", "check out", "received", "return", "count"]),
+    st.text(alphabet=" \t!?.,;:-", max_size=20),
+)
 def test_a_verb_with_nothing_after_it_names_no_item(verb, noise):
     for command in parse(f"{verb}{noise}", NOW, timezone.utc):
         assert command.intent not in ITEM_INTENTS or command.ref is None

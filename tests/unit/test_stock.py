@@ -6,7 +6,14 @@ from domain.values import MAX_MOVEMENT, Packs, describe_quantity, to_base_units
 
 
 def paper(on_hand=40) -> StockItem:
-    return StockItem(sku="PAP-A4", name="Copy paper", unit="ream", packs=Packs.parse("box=5;pallet=200"), on_hand=on_hand, reorder_point=15)
+    return StockItem(
+        sku="PAP-A4",
+        name="Copy paper",
+        unit="ream",
+        packs=Packs.parse("box=5;pallet=200"),
+        on_hand=on_hand,
+        reorder_point=15,
+    )
 
 
 def test_packs_convert_to_base_units():
@@ -53,7 +60,10 @@ def test_low_means_at_or_below_the_reorder_point():
 
 
 def test_quantities_read_in_units_and_packs():
-    assert describe_quantity(212, "ream", Packs.parse("box=5;pallet=200")) == "212 reams (1 pallet + 2 boxes + 2 reams)"
+    assert (
+        describe_quantity(212, "ream", Packs.parse("box=5;pallet=200"))
+        == "212 reams (1 pallet + 2 boxes + 2 reams)"
+    )
     assert describe_quantity(1, "box", Packs()) == "1 box"
 
 

@@ -35,7 +35,12 @@ def test_a_check_out_is_reversed_while_the_asset_is_still_as_it_left_it():
     asset.check_out("bob", None, NOW)
     after = field_texts(asset, ASSET_FIELDS)
     changes = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
-    reverse_fields(entry(action=Action.CHECK_OUT, item_type=ItemType.ASSET, changes=changes), asset, ASSET_FIELDS, timezone.utc)
+    reverse_fields(
+        entry(action=Action.CHECK_OUT, item_type=ItemType.ASSET, changes=changes),
+        asset,
+        ASSET_FIELDS,
+        timezone.utc,
+    )
     assert asset == Asset(tag="A-1", name="drill")
 
 
@@ -45,4 +50,9 @@ def test_a_change_that_others_have_acted_on_since_is_not_blindly_reversed():
     changes = {"status": ("available", "checked_out"), "holder": ("", "bob")}
     asset.check_in()
     with pytest.raises(UndoConflict):
-        reverse_fields(entry(action=Action.CHECK_OUT, item_type=ItemType.ASSET, changes=changes), asset, ASSET_FIELDS, timezone.utc)
+        reverse_fields(
+            entry(action=Action.CHECK_OUT, item_type=ItemType.ASSET, changes=changes),
+            asset,
+            ASSET_FIELDS,
+            timezone.utc,
+        )

@@ -4,23 +4,21 @@ Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-30
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0007'
-down_revision = '0006'
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('audits', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('thread', sa.String(length=200), nullable=True))
-
+    with op.batch_alter_table("audits", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("thread", sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('audits', schema=None) as batch_op:
-        batch_op.drop_column('thread')
-
+    with op.batch_alter_table("audits", schema=None) as batch_op:
+        batch_op.drop_column("thread")

@@ -10,11 +10,11 @@ known user; other names, console users' among them, stay as they are).
 The ledger is never rewritten: older entries keep the name, and lookups
 of a person's changes match both.
 """
+
 from alembic import op
 
-
-revision = '0009'
-down_revision = '0008'
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
