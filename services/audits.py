@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from domain.audits import reconcile
 from domain.errors import DomainError
-from domain.ledger import Action, ItemType, LedgerEntry
-from services.changes import Done
+from domain.ledger import Action, ItemType
+from services.changes import Done, append
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
 
@@ -18,16 +18,7 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
         audit = _audit_of(ctx, uow.audits.open_audits())
         place = audit["location"] if audit else None
     asset = uow.assets.get(tag)
-    entry = LedgerEntry(
-        action=Action.SEEN,
-        item_type=ItemType.ASSET,
-        item_key=asset.tag,
-        actor=ctx.actor.key,
-        at=ctx.now,
-        note=place,
-        source=ctx.source,
-    )
-    entry_id = uow.ledger.add(entry)
+    entry_id = append(uow, ctx, Action.SEEN, ItemType.ASSET, asset.tag, note=place)
     where = f" in {place}" if place else ""
     text = f"Noted: {asset.tag} ({asset.name}) seen{where} by {ctx.actor.name}."
     if place and asset.location and asset.location.lower() != place.lower():

@@ -10,7 +10,7 @@ from domain.ledger import Action, ItemType
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.undo import reverse_fields, reverse_quantity
 from domain.values import singular
-from services.changes import Done, record, snapshot, track_reorder
+from services.changes import Done, append, record, snapshot, track_reorder
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
 
@@ -147,19 +147,17 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
     changes = reverse_fields(entry, item, specs, ctx.tz) if entry.changes else {}
     item.validate()
     _save(uow, item)
-    entry_id = uow.ledger.add(
-        type(entry)(
-            action=Action.UNDO,
-            item_type=entry.item_type,
-            item_key=entry.item_key,
-            actor=ctx.actor.key,
-            at=ctx.now,
-            quantity=quantity,
-            balance=item.on_hand if isinstance(item, StockItem) else None,
-            changes=changes,
-            source=ctx.source,
-            reverses=entry.id,
-        )
+    balance = item.on_hand if isinstance(item, StockItem) else None
+    entry_id = append(
+        uow,
+        ctx,
+        Action.UNDO,
+        entry.item_type,
+        entry.item_key,
+        quantity=quantity,
+        balance=balance,
+        changes=changes,
+        reverses=entry.id,
     )
     crossing = (
         track_reorder(uow, ctx, item, was_low, received=bool(quantity and quantity > 0))

@@ -38,16 +38,25 @@ def record(
         for name in before
         if before[name] != after[name] and name != "on_hand"
     }
+    item_type = ItemType.ASSET if is_asset else ItemType.STOCK
+    key = item.tag if is_asset else item.sku
+    balance = None if is_asset else item.on_hand
+    return append(uow, ctx, action, item_type, key, balance=balance, changes=changes, **extra)
+
+
+def append(
+    uow: UnitOfWork, ctx: Context, action: Action, item_type: ItemType, item_key: str, **fields
+) -> int:
+    """Every ledger entry is made here: who (the actor's key), when and from
+    which message come from the context."""
     entry = LedgerEntry(
         action=action,
-        item_type=ItemType.ASSET if is_asset else ItemType.STOCK,
-        item_key=item.tag if is_asset else item.sku,
+        item_type=item_type,
+        item_key=item_key,
         actor=ctx.actor.key,
         at=ctx.now,
-        balance=None if is_asset else item.on_hand,
-        changes=changes,
         source=ctx.source,
-        **extra,
+        **fields,
     )
     return uow.ledger.add(entry)
 

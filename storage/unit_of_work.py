@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
@@ -23,6 +23,22 @@ from storage.repositories import (
 
 
 class UnitOfWork:
+    """Its repositories, declared so a reader (and a type checker) can follow
+    `uow.ledger.add` to its code; they exist inside `with uow() as uow:`."""
+
+    session: Session
+    assets: AssetRepository
+    stock: StockRepository
+    ledger: LedgerRepository
+    aliases: AliasSuggestionRepository
+    inbox: InboxRepository
+    people: PeopleRepository
+    outbox: OutboxRepository
+    questions: QuestionRepository
+    alerts: AlertRepository
+    reports: ReportRepository
+    audits: AuditRepository
+
     def __init__(self, sessions: sessionmaker):
         self._sessions = sessions
 
