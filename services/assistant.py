@@ -34,7 +34,7 @@ from services.audio import NotAudio, to_pcm
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.people import People
-from services.replies import HELP, Choice, Reply, ReplyKind, answer, refusal
+from services.replies import HELP, Choice, NextStep, Reply, ReplyKind, Step, answer, refusal
 from services.resolver import CatalogItem
 from services.speech import Recognizer
 from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace, understand
@@ -477,20 +477,22 @@ def _labels(items: list[CatalogItem]) -> Reply:
     )
 
 
-def _photo_offers(ctx: Context, found) -> tuple[tuple[str, str, str], ...]:
+def _photo_offers(ctx: Context, found) -> tuple[NextStep, ...]:
     """Buttons for what can be done with what was photographed (said as words)."""
     offers = []
     for f in found[:3]:
         if f.key is None:
             if ctx.actor.is_manager:
-                offers.append((f"Add {f.code}", "qm_say", f"add asset {f.code} Scanned item {f.code}"))
+                offers.append(
+                    NextStep(f"Add {f.code}", Step.SAY, f"add asset {f.code} Scanned item {f.code}")
+                )
         elif f.state == "stock":
             offers += [
-                (f"Used 1 {f.key}", "qm_say", f"used 1 {f.key}"),
-                (f"Received 1 {f.key}", "qm_say", f"received 1 {f.key}"),
+                NextStep(f"Used 1 {f.key}", Step.SAY, f"used 1 {f.key}"),
+                NextStep(f"Received 1 {f.key}", Step.SAY, f"received 1 {f.key}"),
             ]
         elif f.state == "checked_out":
-            offers.append((f"Return {f.key}", "qm_say", f"return {f.key}"))
+            offers.append(NextStep(f"Return {f.key}", Step.SAY, f"return {f.key}"))
         elif f.state == "available":
-            offers.append((f"Check out {f.key}", "qm_say", f"check out {f.key}"))
+            offers.append(NextStep(f"Check out {f.key}", Step.SAY, f"check out {f.key}"))
     return tuple(offers[:5])

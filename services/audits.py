@@ -8,6 +8,7 @@ from domain.errors import DomainError
 from domain.ledger import Action, ItemType
 from services.changes import Done, append
 from services.context import Context
+from services.replies import NextStep, Step
 from storage.unit_of_work import UnitOfWork
 
 
@@ -23,7 +24,7 @@ def seen(uow: UnitOfWork, ctx: Context, tag: str, place: str | None) -> Done:
     text = f"Noted: {asset.tag} ({asset.name}) seen{where} by {ctx.actor.name}."
     if place and asset.location and asset.location.lower() != place.lower():
         text += f" The register has it in {asset.location}; say “move {asset.tag} to {place}” if it lives here now."
-        return Done(text, entry_id, offer=("Move it here", "qm_move", f"{asset.tag}|{place}"))
+        return Done(text, entry_id, offer=NextStep("Move it here", Step.MOVE_HERE, f"{asset.tag}|{place}"))
     return Done(text, entry_id)
 
 

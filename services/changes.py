@@ -16,6 +16,7 @@ from domain.ledger import Action, ItemType, LedgerEntry
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import to_base_units
 from services.context import Context
+from services.replies import NextStep, Step
 from storage.unit_of_work import UnitOfWork
 
 
@@ -24,7 +25,7 @@ class Done:
     text: str
     entry_id: int
     crossing: LowStock | None = None  # the change took this item to its reorder point
-    offer: tuple[str, str, str] | None = None  # a next step to offer as a button: (label, action, value)
+    offer: NextStep | None = None  # a next step to offer
 
 
 def record(
@@ -114,7 +115,7 @@ def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: 
     damaged = bool(note and DAMAGE.search(note))
     if damaged:
         noted += f" If it needs repair, send it to maintenance (say “send {asset.tag} to maintenance”)."
-    offer = ("Send to maintenance", "qm_maintenance", asset.tag) if damaged else None
+    offer = NextStep("Send to maintenance", Step.MAINTENANCE, asset.tag) if damaged else None
     return Done(f"Checked in {asset.tag} ({asset.name}){by}.{noted} Thanks!", entry_id, offer=offer)
 
 

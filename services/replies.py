@@ -15,6 +15,21 @@ class ReplyKind(str, Enum):
     REFUSAL = "refusal"  # nothing changed, and the text says why
 
 
+class Step(str, Enum):
+    """A next step a reply can offer; transports decide how (Slack: a button)."""
+
+    SAY = "say"  # do what `value` says, as if typed
+    MOVE_HERE = "move_here"  # value: "TAG|place"
+    MAINTENANCE = "maintenance"  # value: the tag
+
+
+@dataclass(frozen=True)
+class NextStep:
+    label: str
+    step: Step
+    value: str
+
+
 @dataclass(frozen=True)
 class Choice:
     key: str  # what answering with this choice sends back (a tag or SKU)
@@ -41,7 +56,7 @@ class Reply:
     reference_field: str = "ref"  # which part of the pending commands the choice replaces
     cards: tuple[Card, ...] = ()
     attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
-    offers: tuple[tuple[str, str, str], ...] = ()  # (label, action, value): next steps offered as buttons
+    offers: tuple[NextStep, ...] = ()  # what the person may want to do next
     # A change asked for by voice, waiting for one tap on Confirm: the words
     # heard (run as if typed on Confirm), who said them (only they confirm),
     # and the message they came in (one decision per message).

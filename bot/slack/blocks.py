@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from services.replies import Card, Reply, ReplyKind
+from services.replies import Card, Reply, ReplyKind, Step
 
 MAX_SECTION = 3000  # section text
 MAX_BLOCKS = 50  # blocks in a message (a Home view takes 100)
@@ -17,6 +17,8 @@ MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
 MAX_BUTTONS = 5  # we offer at most five next steps (Slack allows 25 per actions block)
 MAX_CARDS = 20
+# Next steps as buttons: the action IDs exist only here and in the listeners.
+STEP_ACTIONS = {Step.SAY: "qm_say", Step.MOVE_HERE: "qm_move", Step.MAINTENANCE: "qm_maintenance"}
 ACTION_SEPARATOR = "#"  # action_id = name#n: unique within its block, as Slack requires
 
 
@@ -114,7 +116,7 @@ def _actions(reply: Reply, original_text: str | None) -> list[dict]:
     undo = ",".join(map(str, reply.entry_ids))
     if reply.kind is ReplyKind.CHANGE and reply.entry_ids and len(undo) <= MAX_BUTTON_VALUE:
         elements.append(button("Undo", "qm_undo", undo))  # (a change of hundreds of entries: undo in words)
-    elements += [button(label, action, value) for label, action, value in reply.offers[:MAX_BUTTONS]]
+    elements += [button(o.label, STEP_ACTIONS[o.step], o.value) for o in reply.offers[:MAX_BUTTONS]]
     if elements:
         blocks.append(actions("qm_next", elements[:MAX_BUTTONS]))
     return blocks

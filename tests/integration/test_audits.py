@@ -4,7 +4,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from services.assistant import Assistant
-from services.replies import ReplyKind
+from services.replies import NextStep, ReplyKind, Step
 from tests.catalog import seed
 
 
@@ -14,7 +14,7 @@ def test_a_sighting_is_recorded_and_a_different_place_is_offered_as_a_move(assis
     assert same.kind is ReplyKind.CHANGE and "seen in IT store by alice" in same.text and not same.offers
     (elsewhere,) = assistant.handle("alice", "saw the drill in meeting room b")
     assert "The register has it in Workshop" in elsewhere.text
-    assert elsewhere.offers == (("Move it here", "qm_move", "A-3001|Meeting room B"),)
+    assert elsewhere.offers == (NextStep("Move it here", Step.MOVE_HERE, "A-3001|Meeting room B"),)
     with uow(read_only=True) as tx:
         entry = list(tx.ledger.all())[-1]
         assert (entry.action.value, entry.actor, entry.note) == ("seen", "alice", "Meeting room B")

@@ -1,6 +1,6 @@
 """Moves: location and department changes, with places matched and new ones confirmed."""
 
-from services.replies import ReplyKind
+from services.replies import NextStep, ReplyKind, Step
 from tests.catalog import seed
 
 
@@ -43,7 +43,7 @@ def test_a_damaged_return_is_noted_and_offers_maintenance(assistant, uow):
     assistant.handle("alice", "check out the drill")
     (reply,) = assistant.handle("alice", "returned the drill, battery is dead")
     assert "Noted: “battery is dead”" in reply.text and reply.offers == (
-        ("Send to maintenance", "qm_maintenance", "A-3001"),
+        NextStep("Send to maintenance", Step.MAINTENANCE, "A-3001"),
     )
     assert asset(uow, "A-3001").condition == "battery is dead"
     assert assistant.handle("bob", "send A-3001 to maintenance")[0].kind is ReplyKind.CHANGE
