@@ -51,9 +51,11 @@ class Handlers:
         self.transcript_wait = transcript_wait  # how long Slack's own transcript of a clip is waited for
         self.transcript_poll = 1.0
 
-    def __call__(self, item: InboxItem) -> None:
+    def __call__(self, item: InboxItem) -> bool | None:
+        """Handle a stored request; True when it was marked done on the way
+        (with its change, or with its replies), so no write is left to do."""
         try:
-            getattr(self, f"_{item.kind}")(item)
+            return getattr(self, f"_{item.kind}")(item)
         except DBAPIError as error:
             if _outage(error):
                 # Stored requests are retried when the database is back, so the
@@ -145,7 +147,7 @@ class Handlers:
                 thread=conversation,
                 deliver=deliver,
             )
-        self._answer(where, item.id, replies, recorded)
+        return self._answer(where, item.id, replies, recorded)
 
     def _command(self, item: InboxItem) -> None:
         body = item.payload
@@ -168,7 +170,7 @@ class Handlers:
             inbox_id=item.id,
             deliver=deliver,
         )
-        self._answer(where, item.id, replies, recorded)
+        return self._answer(where, item.id, replies, recorded)
 
     def _action(self, item: InboxItem) -> None:
         body = item.payload
@@ -216,7 +218,7 @@ class Handlers:
             replies = self.assistant.run(
                 self.assistant.context(person, source, item.id, deliver=deliver), commands
             )
-        self._answer(where, item.id, replies, recorded)
+        return self._answer(where, item.id, replies, recorded)
 
     def _voice_decision(
         self, person, kind: str, value: str, inbox_id: int, deliver
@@ -268,7 +270,7 @@ class Handlers:
 
         return deliver, recorded
 
-    def _answer(self, where: Where, item_id: int, replies: list[Reply], recorded: list[int | None]) -> None:
+    def _answer(self, where: Where, item_id: int, replies: list[Reply], recorded: list[int | None]) -> bool:
         """Record the replies the changes did not (answers, questions,
         refusals) under keys of this request, so a re-run records nothing
         twice; then send all of them. Only the first reply replaces the
@@ -284,9 +286,11 @@ class Handlers:
                 for n, reply in rest:
                     here = where if n == 0 and not recorded else replace(where, replace=False)
                     ids += answers.record(self.delivery, uow, here, f"reply:{item_id}:{n}", reply)
+                uow.inbox.finish(item_id)  # the request is answered: done, in the same write
                 uow.commit()
         self.delivery.send(ids)
         self.delivery.wake()  # notices the change recorded (a crossing) go out from the delivery thread
+        return bool(rest or recorded)
 
     def _download(self, file: dict) -> bytes:
         """A file posted to Slack, fetched with the bot token (Slack requires

@@ -34,7 +34,7 @@ class Worker:
     def __init__(
         self,
         uow: UnitOfWorkFactory,
-        process: Callable[[InboxItem], None],
+        process: Callable[[InboxItem], bool | None],
         threads: int = 4,
         sweep_seconds: float = 5.0,
         single_process: bool = False,
@@ -108,7 +108,7 @@ class Worker:
         if item is None:
             return  # done already, or another worker has it
         try:
-            self.process(item)
+            closed = self.process(item)
         except (DBAPIError, RetryLater):
             log.warning(
                 "database or Slack unavailable while handling request %s; will retry", item_id, exc_info=True
@@ -121,7 +121,8 @@ class Worker:
             log.exception("request %s failed (ref %s)", item_id, ref)
             self._close(item_id, "failed")
             return
-        self._close(item_id, "done")  # a change marked it done already; questions end here
+        if not closed:  # a change, or the replies' record, marked it done already
+            self._close(item_id, "done")
 
     def _close(self, item_id: int, status: str) -> None:
         with self.uow() as uow:

@@ -380,3 +380,24 @@ def test_a_value_too_long_for_its_field_is_refused_plainly(slack, fake):
     slack.settle()
     with slack.core.uow(read_only=True) as uow:
         assert uow.assets.get("A-1042").location == "IT store"
+
+
+def test_a_finished_request_is_not_followed_by_an_empty_write(slack, fake):
+    from sqlalchemy import event
+
+    slack.message("what do I have?")
+    slack.settle()
+    inbox_updates = []
+
+    def count(connection, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("UPDATE INBOX"):
+            inbox_updates.append(statement)
+
+    event.listen(slack.core.engine, "before_cursor_execute", count)
+    try:
+        slack.message("used 1 ream of paper")
+        fake.wait_for("chat.postMessage", 2)
+        slack.settle()
+    finally:
+        event.remove(slack.core.engine, "before_cursor_execute", count)
+    assert len(inbox_updates) == 2  # claimed, then done with the change: nothing after
