@@ -3,13 +3,21 @@ itself as one friendly sentence; adapters show `str(error)` and nothing else."""
 
 from __future__ import annotations
 
+import re
+
 
 class DomainError(Exception):
-    """A refusal the user can act on. Nothing was changed when one is raised."""
+    """A refusal the user can act on. Nothing was changed when one is raised.
+    `code` names the kind of refusal for logs, scripts and tests (the
+    sentence may be reworded; the code stays): "asset_unavailable"."""
 
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+    @property
+    def code(self) -> str:
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__).lower()
 
 
 class NotFound(DomainError):

@@ -223,7 +223,7 @@ class Assistant:
             try:
                 question = questions.open_question(uow, ctx, question_id, key)
             except DomainError as error:
-                return [refusal(error.message)]
+                return [refusal(error.message, error.code)]
         ctx = replace(ctx, claim=lambda uow: uow.questions.answer(question_id, ctx.now))
         replies = self._choose(ctx, question, key)
         if not any(r.delivered for r in replies):  # it only asked something: nothing to commit with
@@ -291,7 +291,7 @@ class Assistant:
             try:
                 return self._query(ctx, uow, command, understood[0])
             except DomainError as error:
-                return refusal(error.message)
+                return refusal(error.message, error.code)
 
     def _understood(self, commands: list[Command], all_commands: list[Command]):
         """The commands resolved against the catalog, or the question or
@@ -303,7 +303,7 @@ class Assistant:
         except NeedsPlace as place:
             return _place_question(place, all_commands)
         except DomainError as error:
-            return refusal(error.message)
+            return refusal(error.message, error.code)
 
     def _query(self, ctx: Context, uow, command: Command, understood) -> Reply:
         if command.intent is Intent.EXPORT:
@@ -333,7 +333,7 @@ class Assistant:
             try:
                 done = [self._apply(uow, ctx, target.command, target.items) for target in targets]
             except DomainError as error:
-                return refusal(error.message)
+                return refusal(error.message, error.code)
             if dry_run:
                 return Reply(
                     ReplyKind.QUESTION, "\n".join(d.text for d in done)

@@ -64,6 +64,7 @@ class Reply:
     private: bool = False  # for the asker's eyes only (an export): never posted to a channel
     delivered: bool = False  # already recorded for delivery, in the transaction of its change
     question_id: int | None = None  # a stored question: its answer names it by this id
+    code: str | None = None  # a refusal's kind, from the domain error behind it ("asset_unavailable")
 
     @property
     def changed(self) -> bool:
@@ -74,8 +75,8 @@ def answer(text: str) -> Reply:
     return Reply(ReplyKind.ANSWER, text)
 
 
-def refusal(text: str) -> Reply:
-    return Reply(ReplyKind.REFUSAL, text)
+def refusal(text: str, code: str | None = None) -> Reply:
+    return Reply(ReplyKind.REFUSAL, text, code=code)
 
 
 HELP = """Here's what I understand (typos and number words are fine):

@@ -199,7 +199,7 @@ class Handlers:
                     )
                 ]
             except DomainError as error:
-                replies = [refusal(error.message)]
+                replies = [refusal(error.message, error.code)]
         elif kind in ("qm_confirm", "qm_cancel"):
             replies, decided = self._voice_decision(person, kind, value, item.id, deliver)
             where = replace(where, replace=decided)  # someone else's tap leaves the buttons in place
