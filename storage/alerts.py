@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from domain.alerts import USAGE_WINDOW_DAYS, DueNotice, LowStock
 from domain.values import Packs, tag_key
@@ -122,8 +120,7 @@ class AlertRepository:
 
     def claim(self, key: str, kind: str, now: datetime) -> bool:
         """Record `key` as sent; False if it was already (nothing to send)."""
-        dialect = self.writer.session.connection().dialect.name
-        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(LOG)
+        statement = self.writer.insert(LOG)
         inserted = self.writer.execute(
             statement.values(key=key, kind=kind, sent_at=now).on_conflict_do_nothing().returning(LOG.c.key)
         ).first()

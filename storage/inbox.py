@@ -7,8 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import InboxRow, PersonRow
 from storage.repositories import Writer
@@ -38,8 +36,7 @@ class InboxRepository:
         """Store a request; None when it was seen before (a retry, or the same
         message delivered as both a mention and a message). A duplicate leaves
         the rest of the transaction intact (ON CONFLICT DO NOTHING)."""
-        dialect = self.writer.session.connection().dialect.name
-        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(INBOX)
+        statement = self.writer.insert(INBOX)
         values = dict(
             message_key=message_key,
             event_id=event_id,
@@ -129,10 +126,7 @@ class PeopleRepository:
         and the ledger record the member ID, so a new name changes nothing
         else). An upsert: two workers (or replicas) meeting a new person at
         once must not collide."""
-        dialect = self.writer.session.connection().dialect.name
-        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PEOPLE).values(
-            slack_id=slack_id, name=name, updated_at=now
-        )
+        statement = self.writer.insert(PEOPLE).values(slack_id=slack_id, name=name, updated_at=now)
         self.writer.execute(
             statement.on_conflict_do_update(
                 index_elements=[PEOPLE.c.slack_id], set_={"name": name, "updated_at": now}

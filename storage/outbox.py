@@ -8,8 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import OutboxRow
 from storage.repositories import Writer
@@ -49,8 +47,7 @@ class OutboxRepository:
         the same request, a second scheduler): nothing is sent twice. A
         message under `key` that failed for good is queued again (the bot was
         invited to the channel since, say)."""
-        dialect = self.writer.session.connection().dialect.name
-        statement = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(OUTBOX)
+        statement = self.writer.insert(OUTBOX)
         values = dict(
             key=key,
             method=method,

@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import Any, Callable
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from domain.aliases import AliasSuggestion, SuggestionStatus
@@ -46,6 +48,12 @@ class Writer:
     def __init__(self, session: Session):
         self.session = session
         self._pending: list[tuple[Table, int, dict[str, Any]]] = []
+
+    def insert(self, table: Table):
+        """An INSERT of the database's own dialect, for ON CONFLICT (both
+        SQLite and PostgreSQL have it, spelled by their own constructs)."""
+        dialect = self.session.connection().dialect.name
+        return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)
 
     def execute(self, statement, params=None):
         self.flush()
