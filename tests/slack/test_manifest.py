@@ -6,7 +6,9 @@ from pathlib import Path
 from tests.slack.slack_rules import REQUIRED_SCOPES, read_manifest_bot_scopes
 
 MANIFEST = (Path(__file__).parents[2] / "manifest.yml").read_text()
-LISTENERS = (Path(__file__).parents[2] / "bot" / "slack" / "listeners.py").read_text()
+LISTENERS = "".join(
+    p.read_text() for p in (Path(__file__).parents[2] / "bot" / "slack" / "listeners").glob("*.py")
+)
 
 
 def declared_events() -> set[str]:

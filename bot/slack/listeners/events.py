@@ -1,0 +1,45 @@
+"""Events: mentions, messages (DMs, listened channels, files) and App Home."""
+
+from __future__ import annotations
+
+import uuid
+
+from slack_bolt import App
+
+from bot.slack.files import is_audio, is_photo, is_stub
+from bot.slack.listeners.store import Store
+from domain.commands import Intent
+from domain.language import parse
+
+IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+# A thread reply also sent to the channel (subtype thread_broadcast) is a message like any other.
+
+
+def register(app: App, store: Store, listen_channels: tuple[str, ...]) -> None:
+    @app.event("app_mention")
+    def on_mention(body: dict, event: dict) -> None:
+        if event.get("user") and not event.get("bot_id"):
+            store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
+
+    @app.event("message")
+    def on_message(body: dict, event: dict) -> None:
+        if event.get("subtype") in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
+            return
+        direct = event.get("channel_type") == "im"
+        media = any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or [])
+        listened = event.get("channel") in listen_channels and (
+            media or reads_as_command(event.get("text") or "")
+        )
+        if direct or listened:
+            store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
+
+    @app.event("app_home_opened")
+    def on_home(body: dict, event: dict) -> None:
+        if event.get("tab", "home") == "home":
+            key = f"home:{body.get('event_id') or uuid.uuid4().hex}"
+            store("home", key, body.get("event_id"), {"user": event["user"]})
+
+
+def reads_as_command(text: str) -> bool:
+    """In a listened channel, chatter is ignored; only commands are stored."""
+    return not any(command.intent is Intent.UNKNOWN for command in parse(text))
