@@ -10,7 +10,16 @@ from enum import Enum
 from domain import depreciation
 from domain.catalog_fields import FieldSpec
 from domain.errors import AssetUnavailable, InvalidValue, NotCheckedOut
-from domain.fields import parse_aliases, parse_choice, parse_count, parse_date, parse_due, parse_money
+from domain.fields import (
+    parse_aliases,
+    parse_choice,
+    parse_count,
+    parse_date,
+    parse_due,
+    parse_long_text,
+    parse_money,
+    parse_text,
+)
 from domain.values import tag_key
 
 
@@ -115,38 +124,26 @@ class Asset:
             raise InvalidValue("salvage_value: it can't be more than the cost")
 
 
-def _text(text, tz, limit=100):
-    """Single-spaced text, within what its column holds (refused, never cut)."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        raise InvalidValue(f"that is {len(text)} characters; at most {limit} fit")
-    return text
-
-
-def _long_text(text, tz):
-    return _text(text, tz, limit=200)
-
-
 ASSET_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("asset_tag", "tag", _text, required=True),
-        FieldSpec("name", "name", _long_text, required=True),
-        FieldSpec("category", "category", _text),
-        FieldSpec("manufacturer", "manufacturer", _text),
-        FieldSpec("model", "model", _text),
-        FieldSpec("serial", "serial", _text),
+        FieldSpec("asset_tag", "tag", parse_text, required=True),
+        FieldSpec("name", "name", parse_long_text, required=True),
+        FieldSpec("category", "category", parse_text),
+        FieldSpec("manufacturer", "manufacturer", parse_text),
+        FieldSpec("model", "model", parse_text),
+        FieldSpec("serial", "serial", parse_text),
         FieldSpec("cost", "cost", lambda t, tz: parse_money(t)),
         FieldSpec("purchase_date", "purchase_date", lambda t, tz: parse_date(t)),
         FieldSpec("useful_life_years", "useful_life_years", lambda t, tz: parse_count(t, limit=100) or None),
         FieldSpec("salvage_value", "salvage_value", lambda t, tz: parse_money(t)),
-        FieldSpec("condition", "condition", _long_text),
-        FieldSpec("location", "location", _text),
-        FieldSpec("department", "department", _text),
+        FieldSpec("condition", "condition", parse_long_text),
+        FieldSpec("location", "location", parse_text),
+        FieldSpec("department", "department", parse_text),
         FieldSpec(
             "status", "status", lambda t, tz: parse_choice(t, AssetStatus), empty=AssetStatus.AVAILABLE
         ),
-        FieldSpec("holder", "holder", _text),
+        FieldSpec("holder", "holder", parse_text),
         FieldSpec("due", "due", parse_due),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
         FieldSpec(

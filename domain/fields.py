@@ -102,3 +102,16 @@ def format_value(value: object) -> str:
     if isinstance(value, tuple):
         return "|".join(str(v) for v in value)
     return str(value)
+
+
+def parse_text(text: str, tz: tzinfo | None = None, limit: int = 100) -> str:
+    """Single-spaced text, within what its column holds (refused, never cut)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        raise InvalidValue(f"that is {len(text)} characters; at most {limit} fit")
+    return text
+
+
+def parse_long_text(text: str, tz: tzinfo | None = None) -> str:
+    """Names, conditions, suppliers: columns of 200 characters."""
+    return parse_text(text, tz, limit=200)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from domain.catalog_fields import FieldSpec
 from domain.errors import InsufficientStock, InvalidQuantity, InvalidValue
-from domain.fields import parse_aliases, parse_count, parse_money
+from domain.fields import parse_aliases, parse_count, parse_long_text, parse_money, parse_text
 from domain.values import MAX_ON_HAND, Packs, describe_quantity, singular, tag_key
 
 
@@ -77,20 +77,8 @@ def is_valid_gtin(code: str) -> bool:
     return (10 - total % 10) % 10 == digits[-1]
 
 
-def _text(text, tz, limit=100):
-    """Single-spaced text, within what its column holds (refused, never cut)."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        raise InvalidValue(f"that is {len(text)} characters; at most {limit} fit")
-    return text
-
-
-def _long_text(text, tz):
-    return _text(text, tz, limit=200)
-
-
 def _unit(text, tz):
-    unit = singular(_text(text, tz))
+    unit = singular(parse_text(text, tz))
     if not unit.replace(" ", "").isalpha():
         raise InvalidValue(f"“{text}” is not a unit name like ream or pen")
     return unit
@@ -99,16 +87,16 @@ def _unit(text, tz):
 STOCK_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("sku", "sku", _text, required=True),
-        FieldSpec("name", "name", _long_text, required=True),
+        FieldSpec("sku", "sku", parse_text, required=True),
+        FieldSpec("name", "name", parse_long_text, required=True),
         FieldSpec("unit", "unit", _unit, required=True),
         FieldSpec("packs", "packs", lambda t, tz: Packs.parse(t), empty=Packs()),
         FieldSpec("on_hand", "on_hand", lambda t, tz: parse_count(t, MAX_ON_HAND), empty=0),
         FieldSpec("reorder_point", "reorder_point", lambda t, tz: parse_count(t, MAX_ON_HAND)),
         FieldSpec("reorder_qty", "reorder_qty", lambda t, tz: parse_count(t, MAX_ON_HAND)),
         FieldSpec("unit_cost", "unit_cost", lambda t, tz: parse_money(t)),
-        FieldSpec("location", "location", _text),
-        FieldSpec("supplier", "supplier", _long_text),
+        FieldSpec("location", "location", parse_text),
+        FieldSpec("supplier", "supplier", parse_long_text),
         FieldSpec("barcode", "barcode", lambda t, tz: t.replace(" ", "").replace("-", "")),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
     )

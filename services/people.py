@@ -44,8 +44,9 @@ class People:
             return cached[0]
         with self.uow(read_only=True) as uow:
             name = uow.people.name_of(key)
-        if name is None:
-            return key  # a name already, or an ID never met (not remembered as a name)
+        if name is None and looks_like_member_id(key):
+            return key  # an ID never met: shown as it is, and asked again next time (they may be met soon)
+        name = name or key  # a name already (a console user, a contractor)
         with self._lock:
             self._names[key] = (name, time.monotonic())
         return name
