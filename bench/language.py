@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bench.catalog_gen import generate
 from bench.report import write_section
-from domain.commands import Intent
+from domain import commands as C
 from domain.errors import DomainError
 from domain.language import parse
 from services.resolver import CatalogIndex
@@ -98,8 +98,7 @@ def expected_keys(expected: str) -> set[str] | None:
     if (
         first[0] in ("unknown", "refuse", "not_found", "ask")
         or len(first) < 2
-        or first[0]
-        in {i.value for i in (Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS)}
+        or first[0] in {c.name for c in (C.AddAsset, C.AddStock, C.AcceptAlias, C.DismissAlias)}
     ):
         return None
     return set(first[1].split("|")) if "-" in first[1] else None

@@ -277,56 +277,54 @@ def cmd_labels(app: App, args) -> int:
 
 
 def cmd_scan(app: App, args) -> int:
-    from services import barcodes
-
+    """What each photo's barcodes are: the chat's own photo step, changing nothing."""
     failed = False
     for path in args.images:
-        try:
-            codes = barcodes.decode(barcodes.open_image(path.read_bytes()))
-        except OSError as error:
-            print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
+        outcome = _preview(app, path, "image")
+        if outcome is None or (outcome.replies and outcome.replies[0].code == "not_an_image"):
             failed = True
+            if outcome is not None:
+                print(f"{path}: {outcome.replies[0].text}", file=sys.stderr)
             continue
-        except barcodes.NotAnImage as error:
-            print(f"{path}: {error}", file=sys.stderr)
-            failed = True
-            continue
-        if not codes:
-            print(f"{path}: {barcodes.TIPS}")
-            continue
-        with app.uow(read_only=True) as uow:
-            for found in barcodes.look_up(uow, codes):
-                print(f"{path}: {found.code} -> {found.description}")
+        for found in outcome.scanned:
+            print(f"{path}: {found.code} -> {found.description}")
+        if not outcome.scanned:
+            print(f"{path}: {outcome.replies[0].text}")
     return 1 if failed else 0
 
 
 def cmd_hear(app: App, args) -> int:
-    from services import voice
-    from services.audio import NotAudio
-
+    """What each clip says and means: the chat's own voice step, changing nothing."""
     failed = False
     for path in args.clips:
-        try:
-            hearing = voice.hear(
-                app.assistant.recognizer(), path.read_bytes(), app.assistant.clock(), app.assistant.tz
-            )
-        except OSError as error:
-            print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
+        outcome = _preview(app, path, "audio")
+        if outcome is None or outcome.heard is None:
             failed = True
+            if outcome is not None:
+                print(f"{path}: {outcome.replies[0].text}", file=sys.stderr)
             continue
-        except NotAudio as error:
-            print(f"{path}: {error}", file=sys.stderr)
-            failed = True
-            continue
-        heard = hearing.heard
+        heard = outcome.heard
         if not heard.by_grammar:
-            print(f"{path}: {voice.not_a_command(heard.text)}")
+            print(f"{path}: {outcome.replies[0].text}")
             continue
         print(
             f"{path}: heard “{heard.text}” ({heard.seconds:.1f} s of audio in {heard.elapsed * 1000:.0f} ms)"
         )
-        print(f"{path}: understood: {hearing.meaning}")
+        print(f"{path}: understood: {outcome.understood[0]}")
     return 1 if failed else 0
+
+
+def _preview(app: App, path: Path, kind: str):
+    """The outcome of a file as if posted to the bot, in preview; None (said why) when it can't be read."""
+    from services.inbound import Attachment, Inbound
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{path}: can't read it: {error.strerror}", file=sys.stderr)
+        return None
+    message = Inbound(Person(_login(), Role.MANAGER), attachments=(Attachment(kind, data),), preview=True)
+    return app.assistant.receive(message)
 
 
 def cmd_backup(app: App, args) -> int:

@@ -12,6 +12,7 @@ from typing import TextIO
 from sqlalchemy.exc import DBAPIError
 
 from services.assistant import Assistant
+from services.inbound import Inbound
 from services.replies import Reply, ReplyKind
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ class ConsoleChat:
         try:
             replies = self._answer_question(speaker, text, source)
             if replies is None:
-                replies = self.assistant.handle(speaker, text, source)
+                message = Inbound(self.assistant.person(speaker), text, source=source)
+                replies = self.assistant.receive(message).replies
         except DBAPIError:
             log.exception("database error")
             return DB_DOWN

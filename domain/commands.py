@@ -1,92 +1,305 @@
 """What a person asked for, as the language layer understood it, before the
-item reference is resolved against the catalog."""
+item reference is resolved against the catalog. One frozen type per command;
+each declares what it needs (an item of which kind, a count, a place) and
+whether it changes state or is for managers only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
-from enum import Enum
+from typing import ClassVar
 
+from domain.ledger import ItemType
 
-class Intent(str, Enum):
-    CHECK_OUT = "check_out"
-    CHECK_IN = "check_in"
-    EXTEND = "extend"
-    MOVE = "move"
-    MAINTENANCE = "maintenance"  # send an asset to be repaired
-    REPAIRED = "repaired"  # back from maintenance
-    IN_MAINTENANCE = "in_maintenance"  # what is being repaired
-    SEEN = "seen"  # an asset seen somewhere (audits)
-    AUDIT_START = "audit_start"
-    AUDIT_CLOSE = "audit_close"
-    AUDITS_DUE = "audits_due"
-    TAKE = "take"  # check out an asset or consume stock, whichever the item is
-    CONSUME = "consume"
-    RECEIVE = "receive"
-    COUNT = "count"
-    WHO_HAS = "who_has"
-    WHERE_IS = "where_is"
-    HOW_MANY = "how_many"
-    IS_AVAILABLE = "is_available"
-    INFO = "info"
-    WORTH = "worth"
-    MY_ITEMS = "my_items"
-    LOW_STOCK = "low_stock"
-    UNDO = "undo"
-    HELP = "help"
-    SET_REORDER = "set_reorder"
-    EDIT = "edit"
-    RETIRE = "retire"
-    ADD_ASSET = "add_asset"
-    ADD_STOCK = "add_stock"
-    ALIAS_SUGGESTIONS = "alias_suggestions"
-    EXPORT = "export"
-    REGISTER = "register"
-    LABELS = "labels"
-    ACCEPT_ALIAS = "accept_alias"
-    DISMISS_ALIAS = "dismiss_alias"
-    UNKNOWN = "unknown"
-
-
-CHANGES = frozenset(
-    {
-        Intent.CHECK_OUT,
-        Intent.CHECK_IN,
-        Intent.EXTEND,
-        Intent.MOVE,
-        Intent.MAINTENANCE,
-        Intent.REPAIRED,
-        Intent.SEEN,
-        Intent.AUDIT_START,
-        Intent.AUDIT_CLOSE,
-        Intent.TAKE,
-        Intent.CONSUME,
-        Intent.RECEIVE,
-        Intent.COUNT,
-        Intent.SET_REORDER,
-        Intent.EDIT,
-        Intent.RETIRE,
-        Intent.ADD_ASSET,
-        Intent.ADD_STOCK,
-        Intent.UNDO,
-        Intent.ACCEPT_ALIAS,
-        Intent.DISMISS_ALIAS,
-    }
-)
+ASSETS = (ItemType.ASSET,)
+STOCK = (ItemType.STOCK,)
+ANY_ITEM = (ItemType.ASSET, ItemType.STOCK)
 
 
 @dataclass(frozen=True)
 class Command:
-    intent: Intent
-    ref: str | None = None  # the item as the person named it
-    count: int | None = None  # how many, in packs when `pack` is set
-    pack: str | None = None
-    person: str | None = None  # "for @bob": on whose behalf
-    due: datetime | None = None
-    field: str | None = None  # catalog edits: which field, and its new text
-    value: str | None = None
-    note: str | None = None
+    name: ClassVar[str]  # the command in one word, as logs and the corpus notation write it
+    item: ClassVar[tuple[ItemType, ...] | None] = None  # the kinds `ref` may name; None: about no item
+    changes: ClassVar[bool] = False
+    manager_only: ClassVar[str | None] = None  # what only managers may do: "retire items"
+    needs_count: ClassVar[bool] = False
+    counted_in_packs: ClassVar[bool] = False  # the count is checked against the item's packs
+    place: ClassVar[str | None] = None  # "required" or "optional": the command names a place
 
     @property
-    def is_change(self) -> bool:
-        return self.intent in CHANGES
+    def ref(self) -> str | None:  # the item as the person named it
+        return None
+
+    @classmethod
+    def of(cls, **values):
+        """Build from what a phrasing offered, keeping only what this command takes."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in names})
+
+
+# -- about an item ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemCommand(Command):
+    ref: str | None = None  # type: ignore[assignment]  # a field here, where the base has a property
+
+
+@dataclass(frozen=True)
+class CheckOut(ItemCommand):
+    name = "check_out"
+    item, changes = ASSETS, True
+    count: int | None = None
+    person: str | None = None  # "for @bob": on whose behalf
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CheckIn(ItemCommand):
+    name = "check_in"
+    item, changes = ASSETS, True
+    count: int | None = None
+    person: str | None = None
+    note: str | None = None  # "the screen is cracked": the condition it came back in
+
+
+@dataclass(frozen=True)
+class Extend(ItemCommand):
+    name = "extend"
+    item, changes = ASSETS, True
+    count: int | None = None
+    person: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Take(ItemCommand):
+    """ "take the ladder" / "took 3 pens": a check-out or a consumption, whichever the item is."""
+
+    name = "take"
+    item, changes = ANY_ITEM, True
+    count: int | None = None
+    pack: str | None = None
+    person: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StockMove(ItemCommand):
+    item, changes, needs_count = STOCK, True, True
+    count: int | None = None  # in packs when `pack` is set
+    pack: str | None = None
+
+
+@dataclass(frozen=True)
+class Consume(StockMove):
+    name, counted_in_packs = "consume", True
+
+
+@dataclass(frozen=True)
+class Receive(StockMove):
+    name, counted_in_packs = "receive", True
+
+
+@dataclass(frozen=True)
+class Count(StockMove):
+    name = "count"
+
+
+@dataclass(frozen=True)
+class Move(ItemCommand):
+    name = "move"
+    item, changes, place = ASSETS, True, "required"
+    where: str = "location"  # or "department"
+    to: str | None = None
+
+
+@dataclass(frozen=True)
+class Maintenance(ItemCommand):
+    name = "maintenance"
+    item, changes = ASSETS, True
+
+
+@dataclass(frozen=True)
+class Repaired(ItemCommand):
+    name = "repaired"
+    item, changes = ASSETS, True
+
+
+@dataclass(frozen=True)
+class Seen(ItemCommand):
+    """An asset seen somewhere, during an audit or not; with a photo, the photo names it."""
+
+    name = "seen"
+    item, changes, place = ASSETS, True, "optional"
+    where: str = "location"
+    to: str | None = None
+
+
+@dataclass(frozen=True)
+class SetReorder(ItemCommand):
+    name = "set_reorder"
+    item, changes, needs_count, manager_only = STOCK, True, True, "change reorder points"
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Edit(ItemCommand):
+    name = "edit"
+    item, changes, manager_only = ANY_ITEM, True, "edit the catalog"
+    field: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Retire(ItemCommand):
+    name = "retire"
+    item, changes, manager_only = ASSETS, True, "retire items"
+
+
+@dataclass(frozen=True)
+class WhoHas(ItemCommand):
+    name, item = "who_has", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class IsAvailable(ItemCommand):
+    name, item = "is_available", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class WhereIs(ItemCommand):
+    name, item = "where_is", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class HowMany(ItemCommand):
+    name, item = "how_many", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class Info(ItemCommand):
+    name, item = "info", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class Worth(ItemCommand):
+    name, item = "worth", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class Labels(ItemCommand):
+    """Labels to print; `every`: all items the words fit ("labels for all laptops")."""
+
+    name, item = "labels", ANY_ITEM
+    every: bool = False
+
+
+# -- about no single item --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddAsset(Command):
+    name, changes, manager_only = "add_asset", True, "add items to the catalog"
+    tag: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AddStock(Command):
+    name, changes, manager_only = "add_stock", True, "add items to the catalog"
+    sku: str = ""
+    description: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class AuditStart(Command):
+    name, changes, place, manager_only = "audit_start", True, "required", "start audits"
+    where: str = "location"
+    to: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditClose(Command):
+    name, changes, place, manager_only = "audit_close", True, "optional", "close audits"
+    where: str = "location"
+    to: str | None = None
+
+
+@dataclass(frozen=True)
+class Undo(Command):
+    name, changes = "undo", True
+    entry_id: int | None = None  # a ledger entry (an Undo button); None: the person's last change
+
+
+@dataclass(frozen=True)
+class AcceptAlias(Command):
+    name, changes, manager_only = "accept_alias", True, "accept alias suggestions"
+    suggestion: int = 0
+
+
+@dataclass(frozen=True)
+class DismissAlias(Command):
+    name, changes, manager_only = "dismiss_alias", True, "dismiss alias suggestions"
+    suggestion: int = 0
+
+
+@dataclass(frozen=True)
+class AuditsDue(Command):
+    name = "audits_due"
+
+
+@dataclass(frozen=True)
+class MyItems(Command):
+    name = "my_items"
+
+
+@dataclass(frozen=True)
+class LowStock(Command):
+    name = "low_stock"
+
+
+@dataclass(frozen=True)
+class InMaintenance(Command):
+    name = "in_maintenance"
+
+
+@dataclass(frozen=True)
+class AliasSuggestions(Command):
+    name, manager_only = "alias_suggestions", "review alias suggestions"
+
+
+@dataclass(frozen=True)
+class Export(Command):
+    name, manager_only = "export", "export the catalog or the ledger"
+    kind: str = "assets"  # assets, stock or ledger
+
+
+@dataclass(frozen=True)
+class Register(Command):
+    name = "register"
+    by: str = "department"  # or location, category
+
+
+@dataclass(frozen=True)
+class Help(Command):
+    name = "help"
+
+
+@dataclass(frozen=True)
+class Unknown(Command):
+    """Not a command at all."""
+
+    name = "unknown"
+
+
+def command_types() -> dict[str, type[Command]]:
+    """Every command, by class name (stored questions name them so)."""
+    found, todo = {}, [Command]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if "name" in vars(sub):
+                found[sub.__name__] = sub
+    return found

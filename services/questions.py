@@ -7,33 +7,40 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
-from domain.commands import Command, Intent
+from domain.commands import Command, command_types
 from domain.errors import DomainError
 from services.context import Context
 from services.replies import Choice, Reply, ReplyKind
 from storage.unit_of_work import UnitOfWork
 
 OPEN_FOR = timedelta(days=7)  # an older question is stale: ask again
+NO_LONGER_OPEN = "That question is no longer open, so nothing was changed. Please ask again."
 
 
 class QuestionClosed(DomainError):
     """A click on a question that is answered, stale, someone else's, or gone."""
 
 
+TYPES = command_types()
+
+
 def encode(command: Command) -> dict:
-    data = {k: v for k, v in asdict(command).items() if v is not None}
-    data["intent"] = command.intent.value
-    if command.due is not None:
-        data["due"] = command.due.isoformat()
-    return data
+    data = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in asdict(command).items()}
+    return {"type": type(command).__name__, **{k: v for k, v in data.items() if v is not None}}
 
 
 def decode(data: dict) -> Command:
+    """Raises QuestionClosed for a question stored in a shape this version does not read."""
     values = dict(data)
-    values["intent"] = Intent(values["intent"])
+    kind = TYPES.get(values.pop("type", ""))
+    if kind is None:
+        raise QuestionClosed(NO_LONGER_OPEN)
     if values.get("due"):
         values["due"] = datetime.fromisoformat(values["due"])
-    return Command(**values)
+    try:
+        return kind(**values)
+    except TypeError:
+        raise QuestionClosed(NO_LONGER_OPEN) from None
 
 
 def store(uow: UnitOfWork, ctx: Context, question: Reply) -> Reply:
@@ -53,7 +60,7 @@ def open_question(uow: UnitOfWork, ctx: Context, question_id: int, key: str) -> 
     """The stored question `key` answers, or why it can't be answered now."""
     stored = uow.questions.get(question_id)
     if stored is None or ctx.now - stored.asked_at > OPEN_FOR:
-        raise QuestionClosed("That question is no longer open, so nothing was changed. Please ask again.")
+        raise QuestionClosed(NO_LONGER_OPEN)
     if not ctx.actor.is_(stored.asked_of):
         raise QuestionClosed(
             f"That question was for {ctx.name_of(stored.asked_of)}, so nothing was changed; "

@@ -3,31 +3,30 @@ then read by the same language layer as typed text."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, tzinfo
-
-from domain.commands import Command, Intent
+from domain.commands import Command, Unknown
 from domain.errors import DomainError
-from domain.language import parse
-from services.audio import to_pcm
+from services.audio import NotAudio, to_pcm
+from services.replies import refusal
 from services.resolver import CatalogIndex
-from services.speech import Heard, Recognizer
 from services.understanding import NeedsChoice, NeedsPlace, describe, understand
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 
 
-@dataclass(frozen=True)
-class Hearing:
-    heard: Heard
-    meaning: str  # what it was understood as, in words (or why not)
+def listen(recognizer, clip: bytes):
+    """The clip's words (a speech.Heard), or the refusal for a file that is not usable sound."""
+    try:
+        return recognizer.transcribe(to_pcm(clip))
+    except NotAudio as error:
+        return refusal(f"Sorry, {error}; nothing was changed.", "not_audio")
 
 
-def hear(recognizer: Recognizer, clip: bytes, now: datetime, tz: tzinfo) -> Hearing:
-    """Raises services.audio.NotAudio for a file that is not usable sound."""
-    heard = recognizer.transcribe(to_pcm(clip))
-    commands = parse(heard.text, now, tz) if heard.text else []
-    return Hearing(heard, meaning(commands, recognizer.catalog.index()))
+def too_long(said: str) -> str:
+    return f"{said[:MAX_SPOKEN]}… That is more than one command, so nothing was changed. Say one at a time, or type it."
+
+
+def unknown(said: str) -> str:
+    return f"{said} That isn't a command I know, so nothing was changed. Try again, or type it."
 
 
 def not_a_command(general_guess: str) -> str:
@@ -43,7 +42,7 @@ def not_a_command(general_guess: str) -> str:
 def meaning(commands: list[Command], index: CatalogIndex) -> str:
     """The commands resolved against the catalog, one line each (see
     services.understanding.describe), or why they could not be."""
-    if not commands or any(c.intent is Intent.UNKNOWN for c in commands):
+    if not commands or any(isinstance(c, Unknown) for c in commands):
         return "(not a command)"
     try:
         return "\n".join(describe(u) for u in understand(commands, index))

@@ -24,11 +24,14 @@ from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 from bot.slack.home import home_view
 from bot.slack.people import Directory, UnknownPerson
 from bot.slack.worker import RetryLater
-from domain.commands import Command, Intent
+from domain import commands as C
+from domain.commands import Command
 from domain.errors import DomainError
 from domain.language import parse
 from services import alerts
 from services.assistant import Assistant
+from services.inbound import Attachment, Inbound
+from services.questions import NO_LONGER_OPEN
 from services.replies import Reply, ReplyKind, refusal
 from storage.inbox import InboxItem
 
@@ -113,40 +116,28 @@ class Handlers:
         conversation = f"slack:{channel}:{thread}" if thread else f"slack:{channel}"
         where = Where(event["user"], channel, thread, direct=direct, original_text=text)
         deliver, recorded = self._deliverer(where, item.id)
-        source = f"slack:{channel}:{ts}"
-        if images:
-            replies = self.assistant.handle_photo(
-                person,
-                text,
-                [self._download(f) for f in images[:4]],
-                source=source,
-                inbox_id=item.id,
-                thread=conversation,
-                deliver=deliver,
-            )
-        elif clips:
+        attachments = [Attachment("image", self._download(f)) for f in images[:4]]
+        if clips and not images:
             transcript = slack_transcript(
                 clips[0], self._file_info, self.transcript_wait, self.transcript_poll
             )
-            text, replies = self.assistant.handle_voice(
-                person,
-                None if transcript else self._download(clips[0]),
-                transcript,
-                source=source,
-                inbox_id=item.id,
-                thread=conversation,
-            )
-            where = replace(where, original_text=text)
-        else:
-            replies = self.assistant.handle(
+            audio = b"" if transcript else self._download(clips[0])
+            attachments = [Attachment("audio", audio, transcript)]
+        outcome = self.assistant.receive(
+            Inbound(
                 person,
                 text,
-                source=source,
-                names=self.directory.mentions(text),
-                inbox_id=item.id,
-                thread=conversation,
+                tuple(attachments),
+                conversation=conversation,
+                source=f"slack:{channel}:{ts}",
+                mentions=self.directory.mentions(text),
+                request_id=item.id,
                 deliver=deliver,
             )
+        )
+        if outcome.said is not None:
+            where = replace(where, original_text=outcome.said)
+        replies = outcome.replies
         return self._answer(where, item.id, replies, recorded)
 
     def _command(self, item: InboxItem) -> None:
@@ -162,15 +153,17 @@ class Handlers:
             original_text=text,
         )
         deliver, recorded = self._deliverer(where, item.id)
-        replies = self.assistant.handle(
-            self.directory.person(user),
-            text,
-            source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
-            names=self.directory.mentions(text),
-            inbox_id=item.id,
-            deliver=deliver,
+        outcome = self.assistant.receive(
+            Inbound(
+                self.directory.person(user),
+                text,
+                source=f"slack:/qm:{body.get('channel_id')}:{body.get('trigger_id')}",
+                mentions=self.directory.mentions(text),
+                request_id=item.id,
+                deliver=deliver,
+            )
         )
-        return self._answer(where, item.id, replies, recorded)
+        return self._answer(where, item.id, outcome.replies, recorded)
 
     def _action(self, item: InboxItem) -> None:
         body = item.payload
@@ -206,9 +199,7 @@ class Handlers:
         elif kind == "qm_choose":
             question_id, key = _choice(value)
             if question_id is None:  # a button from before questions were stored, or not ours
-                replies = [
-                    refusal("That question is no longer open, so nothing was changed. Please ask again.")
-                ]
+                replies = [refusal(NO_LONGER_OPEN)]
             else:
                 replies = self.assistant.answer(
                     person, question_id, key, source, inbox_id=item.id, deliver=deliver
@@ -217,7 +208,7 @@ class Handlers:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
             replies = self.assistant.run(
                 self.assistant.context(person, source, item.id, deliver=deliver), commands
-            )
+            ).replies
         return self._answer(where, item.id, replies, recorded)
 
     def _voice_decision(
@@ -234,9 +225,8 @@ class Handlers:
             return [refusal(f"Only {by} can confirm or cancel what they said.")], False
         if kind == "qm_cancel":
             return [refusal(f"Cancelled “{heard}”: nothing was changed.")], True
-        return self.assistant.handle(
-            person, heard, source=source or None, inbox_id=inbox_id, deliver=deliver
-        ), True
+        message = Inbound(person, heard, source=source or None, request_id=inbox_id, deliver=deliver)
+        return self.assistant.receive(message).replies, True
 
     def _file_info(self, file_id: str) -> dict:
         return self.client.files_info(file=file_id)["file"]
@@ -246,8 +236,8 @@ class Handlers:
         with self.assistant.uow(read_only=True) as uow:
             stock = uow.stock.get(sku)
         if stock is None or not stock.reorder_qty:
-            return [Command(Intent.RECEIVE, ref=sku)]  # asks how many
-        return [Command(Intent.RECEIVE, ref=stock.sku, count=stock.reorder_qty)]
+            return [C.Receive(ref=sku)]  # asks how many
+        return [C.Receive(ref=stock.sku, count=stock.reorder_qty)]
 
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
@@ -344,23 +334,19 @@ def _choice(value: str) -> tuple[int | None, str]:
 
 def _button_commands(action_id: str, value: str) -> list[Command]:
     if action_id == "qm_undo":
-        return [
-            Command(Intent.UNDO, value=entry_id)
-            for entry_id in reversed(value.split(","))
-            if entry_id.isdigit()
-        ]
+        return [C.Undo(entry_id=int(entry)) for entry in reversed(value.split(",")) if entry.isdigit()]
     if action_id == "qm_return":
-        return [Command(Intent.CHECK_IN, ref=value)]
+        return [C.CheckIn(ref=value)]
     if action_id == "qm_extend":
-        return [Command(Intent.EXTEND, ref=value)]
+        return [C.Extend(ref=value)]
     if action_id == "qm_say":
         return parse(value)
     if action_id == "qm_maintenance":
-        return [Command(Intent.MAINTENANCE, ref=value)]
+        return [C.Maintenance(ref=value)]
     if action_id == "qm_move":
         tag, _, place = value.partition("|")
-        return [Command(Intent.MOVE, ref=tag, field="location", value=place)]
-    return [Command(Intent.UNKNOWN)]
+        return [C.Move(ref=tag, to=place)]
+    return [C.Unknown()]
 
 
 def _outage(error: DBAPIError) -> bool:

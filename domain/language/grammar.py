@@ -2,8 +2,9 @@
 
 A speech recognizer constrained by it hears "we used three boxes of paper" or
 "check out a one zero four two" instead of whatever the general language model
-finds likeliest. The sentences mirror what the parser understands; item names,
-places, packs and the letters of tags come from the catalog, so the grammar is
+finds likeliest. The command words come from the parser's own tables
+(`lexicon`), so every verb that can be typed can be said; item names, places,
+packs and the letters of tags come from the catalog, so the grammar is
 rebuilt when the catalog changes. Only words the recognizer can pronounce are
 used (`pronounceable`): a name whose words are all unknown is left out and
 still reachable by its tag."""
@@ -15,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from domain import commands as C
+from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, sayings
 from domain.language.numbers import TENS, UNITS
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -30,14 +33,37 @@ MAX_PHRASES = 20_000
 # rule) appears once: every verb leads to one <subject>, and what may follow
 # it is one <tail>. This lets through a few sentences nobody says ("where is
 # the drill until friday"); the parser turns those down like typed ones.
-SENTENCES = """
-<act> = <item_verb> | <stock_verb> <amount> [of] | how many [of];
-<item_verb> = check out | checking out | checked out | borrow | borrowing | taking | sign out | check in | checking in | return | returned | returning | bring back | brought back | extend | move | seen | saw | where is | who has | is;
-<stock_verb> = used | use | took | take | received | receive | got | restocked | counted | count;
-<tail> = <until> | available | to [the] <place> | in [the] <place> | do we have | are left | left;
-<others> = audit [the] <place> | close [the] audit | what is low | what is overdue | what do i have | what is in maintenance | undo [that] | help;
+ITEM_VERBS = (C.CheckOut, C.CheckIn, C.Extend, C.WhoHas, C.WhereIs, C.Move, C.Seen)
+STOCK_VERBS = (C.Consume, C.Receive, C.Count, C.Take)
+FIXED = """
+<act> = <item_verb> | <stock_verb> [<amount> [of]] | how (many | much) [of] | (is | are);
+<tail> = <until> | <after> | available | free | to [the] <place> | in [the] <place> | do we have | are left;
+<others> = audit [the] <place> | close [the] audit | what is in maintenance | <sentence>;
 """
-COMMAND = "<act> [the | my] <subject> [<tail>] | <others>"
+
+
+def is_sayable_sentence(sentence: str) -> bool:
+    """A request of one word ("low", "commands") is left out of the spoken
+    language: a hum or a cough is heard as one word far more often than as
+    several. "help" and "undo" stay: people say them alone."""
+    return " " in sentence or sentence in ("help", "undo")
+
+
+def _command_words(pronounceable: Callable[[str], bool]) -> list[str]:
+    """The rules whose words are the parser's (lexicon), each phrase kept if it can be said."""
+
+    def said(phrases: list[str]) -> str:
+        return " | ".join(p for p in phrases if all(pronounceable(w) for w in p.split())) or "help"
+
+    return [
+        f"<item_verb> = {said(sayings(BEFORE_ITEM, *ITEM_VERBS))};",
+        f"<stock_verb> = {said(sayings(BEFORE_ITEM, *STOCK_VERBS))};",
+        f"<after> = {said(sayings(AFTER_ITEM))};",
+        f"<sentence> = {said([s for s in sayings(SENTENCES) if is_sayable_sentence(s)])};",
+    ]
+
+
+COMMAND = "<act> [the | my] <subject> [<tail>] | [<amount> [of]] [the] <subject> <after> | <others>"
 
 
 @dataclass
@@ -82,7 +108,8 @@ def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
         "grammar quartermaster;",
         f"public <command> = [<lead>] ({COMMAND}) [please];",
         "<lead> = we | i | i'm | i have | we have;",
-        *SENTENCES.strip().splitlines(),
+        *FIXED.strip().splitlines(),
+        *_command_words(pronounceable),
         # An item is far likelier than a tag: unweighted, noise after a name was heard as "a three oh oh".
         "<subject> = /20/ <item> | /1/ [<kind>] <tag>;",
         # How people read out digits: "one oh four two", "ten forty-two", "twenty oh one".

@@ -9,7 +9,9 @@ import re
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 
-from domain.commands import Command, Intent
+from domain import commands as C
+from domain.commands import Command
+from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number
 from domain.language.tags import join_spoken_tags
@@ -27,147 +29,133 @@ _PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
 _LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
-# (intent, pattern). Order matters: the first pattern that matches wins.
-_QUESTIONS: list[tuple[Intent, re.Pattern]] = [
+
+def _sentence(kind: type[Command]) -> re.Pattern:
+    return re.compile(rf"^{pattern(SENTENCES[kind])}$", re.I)
+
+
+def _before(kind: type[Command], rest: str) -> re.Pattern:
+    """The command's verbs (lexicon.BEFORE_ITEM), then the item as `rest` describes it."""
+    return re.compile(rf"^{pattern(BEFORE_ITEM[kind])}:?{rest}", re.I)
+
+
+def _after(kind: type[Command], lead: str = "") -> re.Pattern:
+    """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
+    return re.compile(rf"^{lead}(?P<rest>.+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)
+
+
+# (command, pattern). Order matters: the first pattern that matches wins.
+_QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
-        Intent.LABELS,
+        C.Labels,
         re.compile(
             r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
             re.I,
         ),
     ),
+    (C.AuditsDue, _sentence(C.AuditsDue)),
     (
-        Intent.AUDITS_DUE,
-        re.compile(
-            r"^(?:what(?:'s| is| are)?\s+|which\s+|show\s+)?(?:audits? due|due audits?|audits? (?:are )?(?:due|overdue))$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.AUDIT_CLOSE,
+        C.AuditClose,
         re.compile(
             r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$",
             re.I,
         ),
     ),
     (
-        Intent.AUDIT_START,
+        C.AuditStart,
         re.compile(
             r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$",
             re.I,
         ),
     ),
     (
-        Intent.REGISTER,
+        C.Register,
         re.compile(
             r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
             re.I,
         ),
     ),
     (
-        Intent.EXPORT,
+        C.Export,
         re.compile(
             r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$",
             re.I,
         ),
     ),
     (
-        Intent.ALIAS_SUGGESTIONS,
+        C.AliasSuggestions,
         re.compile(
             r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I
         ),
     ),
-    (Intent.HELP, re.compile(r"^(?:help|\?|h|what can you do|commands|how does this work|usage)$", re.I)),
+    (C.Help, _sentence(C.Help)),
+    (C.Undo, _sentence(C.Undo)),
+    (C.MyItems, _sentence(C.MyItems)),
+    (C.LowStock, _sentence(C.LowStock)),
+    (C.WhoHas, _before(C.WhoHas, r"\s+(?P<ref>.+)$")),
+    (C.WhereIs, _before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
     (
-        Intent.UNDO,
-        re.compile(
-            r"^(?:undo|undo (?:that|it|this|my last(?: change| one)?|last)|oops,? undo(?: that)?|revert(?: that)?)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.MY_ITEMS,
-        re.compile(
-            r"^(?:what (?:do i have|have i got|am i holding|did i (?:borrow|check out))|my (?:stuff|items|things|gear|checkouts)|what'?s (?:checked out )?(?:to|with) me)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.LOW_STOCK,
-        re.compile(
-            r"^(?:what(?:'s| is| are)? (?:running )?low|anything (?:running )?low|low(?: stock)?|what (?:do|should) we (?:need to )?(?:re)?order|reorder list|what needs (?:re)?ordering)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.WHO_HAS,
-        re.compile(
-            r"^who(?:'s got|'s| has| is holding| got| took| borrowed| checked out)\s+(?P<ref>.+)$", re.I
-        ),
-    ),
-    (Intent.WHERE_IS, re.compile(r"^where(?:'s| is| are|'re)\s+(?P<ref>.+?)(?: now)?$", re.I)),
-    (
-        Intent.WORTH,
+        C.Worth,
         re.compile(
             r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$",
             re.I,
         ),
     ),
     (
-        Intent.HOW_MANY,
+        C.HowMany,
         re.compile(
             r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
             re.I,
         ),
     ),
     (
-        Intent.IN_MAINTENANCE,
+        C.InMaintenance,
         re.compile(
             r"^(?:what(?:'s| is| are)|show|list)?\s*(?:in|under|out for) (?:maintenance|repair)\??$|^(?:maintenance|repairs)(?: list)?$",
             re.I,
         ),
     ),
     (
-        Intent.IS_AVAILABLE,
+        C.IsAvailable,
         re.compile(
             r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I
         ),
     ),
     (
-        Intent.INFO,
+        C.Info,
         re.compile(
             r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
             re.I,
         ),
     ),
 ]
-_MANAGER: list[tuple[Intent, re.Pattern]] = [
+_MANAGER: list[tuple[type[Command], re.Pattern]] = [
     (
-        Intent.ACCEPT_ALIAS,
+        C.AcceptAlias,
         re.compile(r"^(?:accept|approve|add) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
     ),
     (
-        Intent.DISMISS_ALIAS,
+        C.DismissAlias,
         re.compile(r"^(?:dismiss|reject|ignore) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
     ),
     (
-        Intent.SET_REORDER,
+        C.SetReorder,
         re.compile(
             r"^(?:set )?(?:the )?reorder (?:point|level)(?: of| for)?\s+(?P<ref>.+?)\s+(?:to|at|=|is)?\s*(?P<n>\S+)$",
             re.I,
         ),
     ),
-    (Intent.RETIRE, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
-    (Intent.ADD_ASSET, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
+    (C.Retire, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
+    (C.AddAsset, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
     (
-        Intent.ADD_STOCK,
+        C.AddStock,
         re.compile(
             r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$",
             re.I,
         ),
     ),
     (
-        Intent.EDIT,
+        C.Edit,
         re.compile(
             r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$",
             re.I,
@@ -179,7 +167,7 @@ _SEEN_THIS = re.compile(
     re.I,
 )
 _SEEN = re.compile(
-    r"^(?:seen|saw|spotted|sighted|found|checked|i see|i can see|here is|here's)\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+    rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
 )
 _MOVES: list[tuple[str, re.Pattern]] = [
@@ -200,7 +188,7 @@ _MOVES: list[tuple[str, re.Pattern]] = [
     (
         "location",
         re.compile(
-            r"^(?:move|moved|moving|relocate|relocated|put|bring|brought)\s+(?P<rest>.+?)\s+(?:to|into|in|over to)\s+(?:the\s+)?(?P<place>.+)$",
+            rf"^{pattern(BEFORE_ITEM[C.Move])}\s+(?P<rest>.+?)\s+(?:to|into|in|over to)\s+(?:the\s+)?(?P<place>.+)$",
             re.I,
         ),
     ),
@@ -218,92 +206,54 @@ _CONDITION_NOTE = re.compile(
     r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
     re.I,
 )
-_CHANGES: list[tuple[Intent, re.Pattern]] = [
+_CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
-        Intent.MAINTENANCE,
+        C.Maintenance,
         re.compile(
             r"^(?:send|sent|put|take)\s+(?P<rest>.+?)\s+(?:to|in|into|for)\s+(?:maintenance|repair|repairs|service|the shop)$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
             re.I,
         ),
     ),
     (
-        Intent.REPAIRED,
+        C.Repaired,
         re.compile(
             r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$",
             re.I,
         ),
     ),
-    (
-        Intent.EXTEND,
-        re.compile(
-            r"^(?:extend|renew|keep)\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$", re.I
-        ),
-    ),
-    (
-        Intent.CHECK_IN,
-        re.compile(
-            r"^(?:check(?:ed|ing)?[ -]?in|return(?:ed|ing)?|bring(?:ing)? back|brought back|(?:i'?m |i am )?done with|finished with|giving back|gave back|drop(?:ped|ping)? off|handing back|handed back|back)\s+(?P<rest>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.CHECK_OUT,
-        re.compile(
-            r"^(?:check(?:ed|ing)?[ -]?out|sign(?:ed|ing)? out|borrow(?:ed|ing)?|grab(?:bed|bing)?|reserve|book|lend me|loan me|can i get|i'?ll take)\s+(?P<rest>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.CONSUME,
-        re.compile(
-            r"^(?:use|used|using|consume|consumed|finished|went through|go through|burned through|ran through|gone through|used up|took out|removed?|remove)\s+(?P<rest>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.TAKE,
-        re.compile(
-            r"^(?:take|taking|took|need|i need|we need|get|getting|pick(?:ing)? up|picked up)\s+(?P<rest>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.RECEIVE,
-        re.compile(
-            r"^(?:receive|received|receiving|restock|restocked|restocking|got a delivery of|a delivery of|delivery of|got in|got|add|added|adding|put back|delivered|arrived:?)\s+(?P<rest>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        Intent.COUNT,
-        re.compile(r"^(?:count|counted|stocktake|stock take|recount|there (?:are|is))\s+(?P<rest>.+)$", re.I),
-    ),
+    (C.Extend, _before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
+    (C.CheckIn, _before(C.CheckIn, r"\s+(?P<rest>.+)$")),
+    (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
+    (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),
+    (C.Take, _before(C.Take, r"\s+(?P<rest>.+)$")),
+    (C.Receive, _before(C.Receive, r"\s+(?P<rest>.+)$")),
+    (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
 ]
-_SPECIAL: list[tuple[Intent, re.Pattern]] = [
-    (Intent.CHECK_IN, re.compile(r"^(?P<rest>.+?)\s+(?:is|are) back(?: now)?$", re.I)),
+_SPECIAL: list[tuple[type[Command], re.Pattern]] = [
+    (C.CheckIn, _after(C.CheckIn)),
     (
-        Intent.COUNT,
-        re.compile(
-            r"^(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?(?P<rest>.+?)\s+(?:left|remaining|on the shelf)$",
-            re.I,
+        C.Count,
+        _after(
+            C.Count,
+            r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
         ),
     ),
     (
-        Intent.COUNT,
+        C.Count,
         re.compile(
             r"^(?:we have|there are|there's)\s+(?P<rest>.+?)(?: left| in stock| on the shelf)?$", re.I
         ),
     ),
     (
-        Intent.COUNT,
+        C.Count,
         re.compile(r"^set\s+(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$", re.I),
     ),
     (
-        Intent.COUNT,
+        C.Count,
         re.compile(r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+)$", re.I),
     ),
-    (Intent.CONSUME, re.compile(r"^(?P<rest>.+?)\s+(?:used|consumed|used up|gone)$", re.I)),
-    (Intent.RECEIVE, re.compile(r"^(?P<rest>.+?)\s+(?:arrived|came in|delivered|received)$", re.I)),
+    (C.Consume, _after(C.Consume)),
+    (C.Receive, _after(C.Receive)),
 ]
 # Leading words worth correcting when mistyped ("chek out", "recieved").
 VERBS = (
@@ -317,27 +267,31 @@ KNOWN_WORDS = frozenset(
     "info information value book oops revert reorder undo help delivered arrived got have finish close end complete "
     "audit audits seen saw spotted found move moved transfer send sent fixed repaired assign export".split()
 )
+# Every word of the lexicon is spelled right as it is ("checking" is no typo of "checkin").
+LEXICON_WORDS = frozenset(
+    word for table in (BEFORE_ITEM, AFTER_ITEM, SENTENCES) for text in sayings(table) for word in text.split()
+)
 _BARE_VERB = re.compile(
     r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|use|used|consume|receive|received|"
     r"restock|restocked|count|counted|take|took)$",
     re.I,
 )
-_BARE_INTENTS = {
-    "out": Intent.CHECK_OUT,
-    "borrow": Intent.CHECK_OUT,
-    "in": Intent.CHECK_IN,
-    "return": Intent.CHECK_IN,
-    "use": Intent.CONSUME,
-    "used": Intent.CONSUME,
-    "consume": Intent.CONSUME,
-    "receive": Intent.RECEIVE,
-    "received": Intent.RECEIVE,
-    "restock": Intent.RECEIVE,
-    "restocked": Intent.RECEIVE,
-    "count": Intent.COUNT,
-    "counted": Intent.COUNT,
-    "take": Intent.TAKE,
-    "took": Intent.TAKE,
+_BARE_COMMANDS: dict[str, type[Command]] = {
+    "out": C.CheckOut,
+    "borrow": C.CheckOut,
+    "in": C.CheckIn,
+    "return": C.CheckIn,
+    "use": C.Consume,
+    "used": C.Consume,
+    "consume": C.Consume,
+    "receive": C.Receive,
+    "received": C.Receive,
+    "restock": C.Receive,
+    "restocked": C.Receive,
+    "count": C.Count,
+    "counted": C.Count,
+    "take": C.Take,
+    "took": C.Take,
 }
 _TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
 _PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
@@ -350,113 +304,104 @@ _PRONOUN = re.compile(
 def parse(
     text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None
 ) -> list[Command]:
-    """All commands in `text`; [Command(UNKNOWN)] when it reads as none."""
+    """All commands in `text`; [Unknown()] when it reads as none."""
     now = now or datetime.now(timezone.utc)
     if re.fullmatch(r"\s*\?+\s*", text or ""):
-        return [Command(Intent.HELP)]
+        return [C.Help()]
     clean = _LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
-        return [Command(Intent.UNKNOWN)]
+        return [C.Unknown()]
     person_match = _PERSON.search(clean)
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    return _parse_clean(clean, person, due) or [Command(Intent.UNKNOWN)]
+    return _parse_clean(clean, person, due) or [C.Unknown()]
 
 
 def _fix_verb_typo(text: str) -> str:
     first, sep, rest = text.partition(" ")
     word = first.lower()
-    if len(word) < 3 or word in VERBS or word in KNOWN_WORDS or not word.isalpha():
+    if len(word) < 3 or word in VERBS or word in KNOWN_WORDS or word in LEXICON_WORDS or not word.isalpha():
         return text
     close = difflib.get_close_matches(word, VERBS, n=1, cutoff=0.8)
     return close[0] + sep + rest if close else text
 
 
 def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
-    for intent, pattern in _QUESTIONS + _MANAGER:
-        match = pattern.match(clean)
-        if match and intent is Intent.LABELS and not match.group("all"):
-            return [Command(intent, ref=_ref(part)) for part in _split_items(match.group("ref"))]
+    for kind, regex in _QUESTIONS + _MANAGER:
+        match = regex.match(clean)
+        if match and kind is C.Labels and not match.group("all"):
+            return [C.Labels(ref=_ref(part)) for part in _split_items(match.group("ref"))]
         if match:
-            return [_single(intent, match)]
+            return [_single(kind, match)]
     stripped = _PRONOUN.sub("", clean)
     this = _SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
-        return [Command(Intent.SEEN, field="location", value=(this["place"] or "").strip(" .!?") or None)]
+        return [C.Seen(to=_place(this["place"]))]
     seen = _SEEN.match(stripped)
     if seen:
-        return [
-            replace(
-                Command(Intent.SEEN, ref=_ref(part), field="location"),
-                value=(seen["place"] or "").strip(" .!?") or None,
-            )
-            for part in _split_items(seen["rest"])
-        ]
-    for kind, pattern in _MOVES:
-        match = pattern.match(stripped)
+        return [C.Seen(ref=_ref(part), to=_place(seen["place"])) for part in _split_items(seen["rest"])]
+    for where, regex in _MOVES:
+        match = regex.match(stripped)
         if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
-            return [
-                Command(Intent.MOVE, ref=_ref(match["rest"]), field=kind, value=match["place"].strip(" .!?"))
-            ]
+            return [C.Move(ref=_ref(match["rest"]), where=where, to=match["place"].strip(" .!?"))]
     bare = _BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
         verb = bare.group("verb").lower().split()[-1].removeprefix("check")
-        return [Command(_BARE_INTENTS.get(verb, Intent.CHECK_OUT))]
-    candidates = [(i, p, clean) for i, p in _SPECIAL] + [(i, p, stripped) for i, p in _CHANGES + _SPECIAL]
-    for intent, pattern, text in candidates:
-        match = pattern.match(text)
+        return [_BARE_COMMANDS.get(verb, C.CheckOut)()]
+    candidates = [(k, p, clean) for k, p in _SPECIAL] + [(k, p, stripped) for k, p in _CHANGES + _SPECIAL]
+    for kind, regex, text in candidates:
+        match = regex.match(text)
         if not match:
             continue
         groups = match.groupdict()
         if "rest" in groups:
             rest = groups["rest"] or groups.get("rest2") or ""
             note = None
-            if intent is Intent.CHECK_IN and (noted := _CONDITION_NOTE.match(rest)):
+            if kind is C.CheckIn and (noted := _CONDITION_NOTE.match(rest)):
                 rest, note = noted["items"], noted["note"].strip(" .")
-            commands = [_item_command(intent, part, person, due) for part in _split_items(rest)]
-            return [replace(c, note=c.note or note) for c in commands]
+            commands = [_item_command(kind, part, person, due) for part in _split_items(rest)]
+            return [replace(c, note=c.note or note) if note else c for c in commands]
         count, _ = leading_number(groups["n"])
-        return [Command(intent, ref=_ref(groups["ref"]), count=count)]
+        return [kind.of(ref=_ref(groups["ref"]), count=count)]
     return []
 
 
-def _single(intent: Intent, match: re.Match) -> Command:
+def _place(text: str | None) -> str | None:
+    return (text or "").strip(" .!?") or None
+
+
+_REGISTER_BY = {"dept": "department", "team": "department", "place": "location", "categorie": "category"}
+_EXPORT_KINDS = {"asset list": "assets", "inventory": "stock", "history": "ledger"}
+
+
+def _single(kind: type[Command], match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
     ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
-    if intent in (Intent.AUDIT_START, Intent.AUDIT_CLOSE):
-        place = (groups.get("place") or "").strip(" .!?") or None
-        return Command(intent, field="location", value=place)
-    if intent is Intent.REGISTER:
+    if kind in (C.AuditStart, C.AuditClose):
+        return kind(to=_place(groups.get("place")))
+    if kind is C.Register:
         by = (groups.get("by") or groups.get("by2") or "department").lower()
-        return Command(
-            intent,
-            field={
-                "dept": "department",
-                "team": "department",
-                "place": "location",
-                "categorie": "category",
-            }.get(by, by),
-        )
-    if intent is Intent.LABELS:
-        return Command(intent, ref=groups["ref"], value="all" if groups.get("all") else None)
-    if intent is Intent.EXPORT:
-        kind = groups["ref"].lower()
-        return Command(
-            intent, value={"asset list": "assets", "inventory": "stock", "history": "ledger"}.get(kind, kind)
-        )
-    if intent in (Intent.ACCEPT_ALIAS, Intent.DISMISS_ALIAS):
-        return Command(intent, count=int(groups["n"]))
-    if intent is Intent.SET_REORDER:
+        return C.Register(by=_REGISTER_BY.get(by, by))
+    if kind is C.Labels:
+        return C.Labels(ref=groups["ref"], every=bool(groups.get("all")))
+    if kind is C.Export:
+        found = groups["ref"].lower()
+        return C.Export(kind=_EXPORT_KINDS.get(found, found))
+    if kind in (C.AcceptAlias, C.DismissAlias):
+        return kind(suggestion=int(groups["n"]))
+    if kind is C.SetReorder:
         count, rest = leading_number(groups["n"])
-        return Command(intent, ref=_ref(ref), count=count if not rest else None)
-    if intent in (Intent.ADD_ASSET, Intent.ADD_STOCK, Intent.EDIT):
-        field = (groups.get("field") or "").lower() or None
-        key = ref.strip().upper() if intent is not Intent.EDIT else _ref(ref)
-        return Command(intent, ref=key, field=field, value=groups.get("value"))
-    return Command(intent, ref=_ref(ref) if ref else None)
+        return C.SetReorder(ref=_ref(ref), count=count if not rest else None)
+    if kind is C.AddAsset:
+        return C.AddAsset(tag=ref.strip().upper(), description=groups["value"])
+    if kind is C.AddStock:
+        return C.AddStock(sku=ref.strip().upper(), description=groups["value"], unit=groups["field"].lower())
+    if kind is C.Edit:
+        return C.Edit(ref=_ref(ref), field=groups["field"].lower(), value=groups["value"])
+    return kind.of(ref=_ref(ref) if ref else None)
 
 
 def _split_items(rest: str) -> list[str]:
@@ -464,16 +409,16 @@ def _split_items(rest: str) -> list[str]:
     return parts or [rest]
 
 
-def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime | None) -> Command:
+def _item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
     note = None
-    if intent is Intent.CHECK_IN and " - " in phrase:
+    if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
     phrase = _TRAILING_BE.sub(
         "", _ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
     )
-    if intent in (Intent.CHECK_OUT, Intent.TAKE):
+    if kind in (C.CheckOut, C.Take):
         phrase = _PURPOSE.sub("", phrase)
-    if intent is Intent.RECEIVE:
+    if kind is C.Receive:
         phrase = _DELIVERY_WORDS.sub(" ", phrase).strip()
     count, rest = leading_number(phrase)
     pack = None
@@ -487,12 +432,12 @@ def _item_command(intent: Intent, phrase: str, person: str | None, due: datetime
                 pack, rest = singular(first), remainder
     else:
         count, rest = trailing_number(phrase)
-    if intent in (Intent.CHECK_OUT, Intent.CHECK_IN, Intent.EXTEND) and pack is None:
+    if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:
         if count is not None and not rest.strip():
             rest, count = str(count), None  # "check out 1042": a tag's number
         elif count == 1:
             count = None  # "check out a projector": the article, not a quantity
-    return Command(intent, ref=_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
+    return kind.of(ref=_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
 
 
 def _ref(text: str | None) -> str | None:

@@ -243,6 +243,6 @@ def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_pat
     )
     assert f"{paper}: understood: consume PAP-A4 3 box" in done.stdout
     assert f"{drill}: understood: who_has A-3001" in done.stdout
-    assert done.returncode == 1 and f"{noise}: I couldn't play that file as audio" in done.stderr
+    assert done.returncode == 1 and f"{noise}: Sorry, I couldn't play that file as audio" in done.stderr
     with_ledger = qm("export", "ledger", db=db)
     assert "consume" not in with_ledger.stdout  # hearing changes nothing

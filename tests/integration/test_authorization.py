@@ -5,7 +5,7 @@ from datetime import timezone
 
 import pytest
 
-from domain.commands import Command, Intent
+from domain.commands import Undo
 from domain.errors import PermissionDenied
 from domain.people import Person
 from services import alerts
@@ -62,9 +62,7 @@ def test_alert_buttons_are_manager_only(bot, uow, clock, act):
 def test_nobody_can_undo_someone_elses_change(bot, uow):
     (change,) = bot.handle("alice", "used 3 pens")
     before = state(uow)
-    (reply,) = bot.run(
-        bot.context("bob"), [Command(Intent.UNDO, value=str(change.entry_ids[0]))]
-    )  # his Undo button
+    (reply,) = bot.run(bot.context("bob"), [Undo(entry_id=change.entry_ids[0])]).replies  # his Undo button
     assert reply.kind is ReplyKind.REFUSAL and "Only alice" in reply.text
     assert state(uow) == before
     assert bot.handle("bob", "undo")[0].kind is ReplyKind.REFUSAL  # bob has nothing of his own to undo

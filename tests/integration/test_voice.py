@@ -4,6 +4,7 @@ grammar follows the catalog."""
 
 import pytest
 
+from services.inbound import Attachment, Inbound
 from services.replies import ReplyKind
 from tests.catalog import seed
 from tests.voices import espeak_available, speak
@@ -13,6 +14,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def hear(assistant, who, clip=None, transcript=None, source=None):
+    """A clip sent to the bot: the words heard, and the replies."""
+    audio = Attachment("audio", clip or b"", transcript)
+    outcome = assistant.receive(Inbound(assistant.person(who), attachments=(audio,), source=source))
+    return outcome.said, outcome.replies
+
+
 def on_hand(uow, sku):
     with uow(read_only=True) as tx:
         return tx.stock.get(sku).on_hand
@@ -20,8 +28,8 @@ def on_hand(uow, sku):
 
 def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
     seed(uow)
-    heard, (reply,) = assistant.handle_voice(
-        "alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"), source="voice:1"
+    heard, (reply,) = hear(
+        assistant, "alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"), source="voice:1"
     )
     assert reply.kind is ReplyKind.QUESTION and reply.confirm == (heard, "alice", "voice:1")
     assert "Tap Confirm to do this: Recorded 100 pens (2 boxes) of Blue ballpoint pens received" in reply.text
@@ -32,13 +40,13 @@ def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
 
 def test_a_change_that_would_be_refused_is_refused_at_once(assistant, uow):
     seed(uow)
-    heard, (reply,) = assistant.handle_voice("alice", transcript="used nine hundred reams of paper")
+    heard, (reply,) = hear(assistant, "alice", transcript="used nine hundred reams of paper")
     assert reply.kind is ReplyKind.REFUSAL and reply.confirm is None and on_hand(uow, "PAP-A4") == 40
 
 
 def test_a_question_is_answered_at_once(assistant, uow):
     seed(uow)
-    heard, (reply,) = assistant.handle_voice("alice", speak("how many pens are left", "en-us", 150))
+    heard, (reply,) = hear(assistant, "alice", speak("how many pens are left", "en-us", 150))
     assert heard == "how many pens are left" and reply.kind is ReplyKind.ANSWER
     assert reply.text.startswith("Heard: “how many pens are left”.\n") and "120 pens" in reply.text
 
@@ -46,10 +54,10 @@ def test_a_question_is_answered_at_once(assistant, uow):
 def test_the_grammar_is_rebuilt_when_the_catalog_changes(assistant, uow):
     seed(uow)
     clip = speak("received two staplers", "en-us", 150)
-    heard, (reply,) = assistant.handle_voice("alice", clip)
+    heard, (reply,) = hear(assistant, "alice", clip)
     assert "stapler" not in heard  # not a word of the catalog yet
     assistant.handle("maria", "add stock STA-1 Desk stapler in stapler")
-    heard, (reply,) = assistant.handle_voice("alice", clip)
+    heard, (reply,) = hear(assistant, "alice", clip)
     assert heard == "received two staplers" and reply.confirm and "Desk stapler" in reply.text
 
 
@@ -57,8 +65,8 @@ def test_speech_that_is_no_command_changes_nothing(assistant, uow):
     seed(uow)
     with uow(read_only=True) as tx:
         before = len(list(tx.ledger.all()))
-    heard, (reply,) = assistant.handle_voice(
-        "alice", speak("the weather is lovely today in the garden", "en-us", 150)
+    heard, (reply,) = hear(
+        assistant, "alice", speak("the weather is lovely today in the garden", "en-us", 150)
     )
     # The grammar may force it onto some command; then it is shown as heard and waits for Confirm.
     assert reply.kind in (ReplyKind.REFUSAL, ReplyKind.QUESTION) and reply.text.startswith(
@@ -71,7 +79,7 @@ def test_speech_that_is_no_command_changes_nothing(assistant, uow):
 def test_a_long_ramble_is_not_taken_as_a_command(assistant, uow):
     seed(uow)
     ramble = "we used three boxes of paper and " * 12
-    heard, (reply,) = assistant.handle_voice("alice", transcript=ramble)
+    heard, (reply,) = hear(assistant, "alice", transcript=ramble)
     assert (
         reply.kind is ReplyKind.REFUSAL
         and "more than one command" in reply.text

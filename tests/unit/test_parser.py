@@ -12,10 +12,9 @@ NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
 
 def show(command: Command) -> str:
-    parts = [command.intent.value]
-    for name in ("ref", "count", "pack", "person", "due", "field", "value", "note"):
-        value = getattr(command, name)
-        if value is not None:
+    parts = [command.name]
+    for name, value in vars(command).items():
+        if not (value is None or value is False or value == ""):
             value = value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value
             parts.append(f"{name}={value}")
     return " ".join(parts)
@@ -83,8 +82,8 @@ CORPUS = [
     ("set reorder point for paper to 20", "set_reorder ref=paper count=20"),
     ("retire A-2001", "retire ref=a-2001"),
     ("edit A-1042 location Meeting room B", "edit ref=a-1042 field=location value=Meeting room B"),
-    ("add asset A-3001 Dell Latitude 7440", "add_asset ref=A-3001 value=Dell Latitude 7440"),
-    ("add stock PAP-1 Copy paper A4 in reams", "add_stock ref=PAP-1 field=reams value=Copy paper A4"),
+    ("add asset A-3001 Dell Latitude 7440", "add_asset tag=A-3001 description=Dell Latitude 7440"),
+    ("add stock PAP-1 Copy paper A4 in reams", "add_stock sku=PAP-1 description=Copy paper A4 unit=reams"),
     # noise and markup
     ("<@U0BOT> *check out* A-1042 :laptop: pls", "check_out ref=a-1042"),
     ("check out A-1042 for <@U123>", "check_out ref=a-1042 person=U123"),

@@ -8,7 +8,7 @@ from slack_bolt import App
 
 from bot.slack.files import is_audio, is_photo, is_stub
 from bot.slack.listeners.store import Store
-from domain.commands import Intent
+from domain.commands import Unknown
 from domain.language import parse
 
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
@@ -42,4 +42,4 @@ def register(app: App, store: Store, listen_channels: tuple[str, ...]) -> None:
 
 def reads_as_command(text: str) -> bool:
     """In a listened channel, chatter is ignored; only commands are stored."""
-    return not any(command.intent is Intent.UNKNOWN for command in parse(text))
+    return not any(isinstance(command, Unknown) for command in parse(text))

@@ -1,0 +1,190 @@
+"""The words of the command language, in one place: the parser builds its
+patterns from these tables and the voice grammar is generated from them, so
+whatever can be typed this way can also be said.
+
+Phrases are written in a small notation the grammar shares with JSGF:
+`[words]` may be left out and `(a | b)` is one of several, nested as needed.
+A space also matches a hyphen or nothing ("check in" reads "check-in" and
+"checkin"), so only spoken spellings are listed."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import product
+
+from domain import commands as C
+from domain.commands import Command
+
+# Said before the item: "check out the drill", "we used 3 boxes of paper".
+# Order matters where one phrase starts another: the first that fits wins.
+BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
+    C.Extend: ("extend", "renew", "keep"),
+    C.CheckIn: (
+        "(check | checked | checking) in",
+        "(return | returned | returning)",
+        "(bring | bringing) back",
+        "brought back",
+        "[(i'm | im | i am)] done with",
+        "finished with",
+        "(giving | gave | handing | handed) back",
+        "(drop | dropped | dropping) off",
+        "back",
+    ),
+    C.CheckOut: (
+        "(check | checked | checking) out",
+        "(sign | signed | signing) out",
+        "(borrow | borrowed | borrowing)",
+        "(grab | grabbed | grabbing)",
+        "reserve",
+        "book",
+        "(lend | loan) me",
+        "can i get",
+        "(i'll | ill) take",
+    ),
+    C.Consume: (
+        "(use | used | using | used up)",
+        "(consume | consumed)",
+        "finished",
+        "(went | go | gone | burned | ran) through",
+        "took out",
+        "(remove | removed)",
+    ),
+    C.Take: (
+        "(take | taking | took)",
+        "[(i | we)] need",
+        "(get | getting)",
+        "(pick | picking | picked) up",
+    ),
+    C.Receive: (
+        "(receive | received | receiving)",
+        "(restock | restocked | restocking)",
+        "[got] [a] delivery of",
+        "got in",
+        "got",
+        "(add | added | adding)",
+        "put back",
+        "delivered",
+        "arrived",
+    ),
+    C.Count: ("(count | counted | recount)", "stock take", "there (are | is)"),
+    C.WhoHas: (
+        "who's got",
+        "who's",
+        "who (has | got | took | borrowed)",
+        "who is holding",
+        "who checked out",
+    ),
+    C.WhereIs: ("where's", "where (is | are)", "where're"),
+    C.Move: ("(move | moved | moving)", "(relocate | relocated)", "put", "(bring | brought)"),
+    C.Seen: ("(seen | saw | spotted | sighted | found)", "[can] see", "here is", "here's"),
+}
+# Said after the item: "the projector is back", "the toner arrived".
+AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
+    C.CheckIn: ("(is | are) back [now]",),
+    C.Consume: ("(used | consumed | used up | gone)",),
+    C.Receive: ("(arrived | came in | delivered | received)",),
+    C.Count: ("(left | remaining | on the shelf)",),
+}
+# Whole requests about no item.
+SENTENCES: dict[type[Command], tuple[str, ...]] = {
+    C.Help: ("help", "what can you do", "commands", "how does this work", "usage"),
+    C.Undo: (
+        "undo [(that | it | this | last)]",
+        "undo my last [(change | one)]",
+        "oops undo [that]",
+        "revert [that]",
+    ),
+    C.MyItems: (
+        "what (do i have | have i got | am i holding)",
+        "what did i (borrow | check out)",
+        "my (stuff | items | things | gear | checkouts)",
+        "(what's | whats) [checked out] (to | with) me",
+    ),
+    C.LowStock: (
+        "(what's | what is | what are) [running] low",
+        "anything [running] low",
+        "low [stock]",
+        "what (do | should) we [need to] (order | reorder)",
+        "reorder list",
+        "what needs (ordering | reordering)",
+    ),
+    C.AuditsDue: (
+        "[(what's | what is | what are | what | which | show)] (audit | audits) [are] (due | overdue)",
+        "[(what's | what is | what are | what | which | show)] due (audit | audits)",
+    ),
+}
+
+
+def expand(phrase: str) -> list[str]:
+    """Every way of saying `phrase`, as plain words."""
+    return sorted(
+        {
+            " ".join(words.split())
+            for words in _expand(
+                phrase.replace("(", " ( ")
+                .replace(")", " ) ")
+                .replace("[", " [ ")
+                .replace("]", " ] ")
+                .replace("|", " | ")
+                .split()
+            )
+        }
+    )
+
+
+def _expand(tokens: list[str]) -> list[str]:
+    """Alternatives of a token list: sequences of words and groups, split at top-level bars."""
+    alternatives, current, depth = [], [], 0
+    for token in tokens:
+        depth += token in "([" and len(token) == 1
+        depth -= token in ")]" and len(token) == 1
+        if token == "|" and depth == 0:
+            alternatives.append(current)
+            current = []
+        else:
+            current.append(token)
+    alternatives.append(current)
+    return [text for alternative in alternatives for text in _sequence(alternative)]
+
+
+def _sequence(tokens: list[str]) -> list[str]:
+    parts: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in ("(", "["):
+            close, depth, j = {"(": ")", "[": "]"}[token], 0, i
+            while True:
+                depth += tokens[j] in ("(", "[")
+                depth -= tokens[j] in (")", "]")
+                if depth == 0:
+                    break
+                j += 1
+            inner = _expand(tokens[i + 1 : j])
+            parts.append(inner + [""] if token == "[" else inner)
+            assert tokens[j] == close, f"unbalanced {token} in {' '.join(tokens)}"
+            i = j + 1
+        else:
+            parts.append([token])
+            i += 1
+    return [" ".join(choice) for choice in product(*parts)] if parts else [""]
+
+
+WORD_GAP = r",?[ -]?"  # between words as typed: "check in", "check-in", "checkin", "oops, undo"
+
+
+@cache
+def pattern(phrases: tuple[str, ...]) -> str:
+    """A regular expression (no groups) for any of `phrases`, longest first
+    (so "used up" is read whole, not as "used" and an item "up")."""
+    said = sorted({text for phrase in phrases for text in expand(phrase) if text}, key=len, reverse=True)
+    return "(?:" + "|".join(WORD_GAP.join(re.escape(word) for word in text.split()) for text in said) + ")"
+
+
+def sayings(table: dict[type[Command], tuple[str, ...]], *kinds: type[Command]) -> list[str]:
+    """Every plain-words phrase of `kinds` in `table` (all kinds when none are named)."""
+    chosen = kinds or tuple(table)
+    return sorted(
+        {text for kind in chosen for phrase in table.get(kind, ()) for text in expand(phrase) if text}
+    )

@@ -1,0 +1,249 @@
+"""One use case per command type: the only place a command becomes work.
+Changes return what they did (`changes.Done`), inside the caller's
+transaction; questions return a reply from a read-only one. A command type
+without a use case fails tests/unit/test_use_cases.py, never falls through."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Callable
+
+from domain import commands as C
+from domain.commands import Command
+from domain.ledger import Action
+from services import audits, catalog, changes, charts, csv_export, labels, queries, reports
+from services.context import Context
+from services.people import people_key
+from services.replies import HELP, Reply, ReplyKind, answer, refusal
+from services.resolver import CatalogItem
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Task:
+    """A resolved command, with what its use case may need."""
+
+    uow: UnitOfWork
+    ctx: Context
+    command: Command
+    items: tuple[CatalogItem, ...] = ()
+    audit_intervals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> list[str]:
+        return [item.key for item in self.items]
+
+    @property
+    def holder(self) -> str:
+        """Whom a check-out or return is for: the person named ("for @bob"), or the one asking."""
+        person = getattr(self.command, "person", None)
+        return people_key(self.uow, person) if person else self.ctx.actor.key
+
+
+# Commands no use case sees: understanding turns a Take into a CheckOut or a
+# Consume once the item is known, and a message with an Unknown in it is refused whole.
+NEVER_RUN = (C.Take, C.Unknown)
+NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
+ChangeCase = Callable[[Task], changes.Done]
+QuestionCase = Callable[[Task], Reply]
+CHANGES: dict[type[Command], ChangeCase] = {}
+QUESTIONS: dict[type[Command], QuestionCase] = {}
+
+
+def handles(*types: type[Command]):
+    def register(case):
+        for kind in types:
+            table = CHANGES if kind.changes else QUESTIONS
+            assert kind not in table, f"{kind.__name__} has two use cases"
+            table[kind] = case
+        return case
+
+    return register
+
+
+# -- changes ---------------------------------------------------------------
+
+
+@handles(C.CheckOut)
+def check_out(t: Task) -> changes.Done:
+    return changes.check_out(t.uow, t.ctx, t.keys, t.holder, t.command.due)
+
+
+@handles(C.CheckIn)
+def check_in(t: Task) -> changes.Done:
+    return changes.check_in(t.uow, t.ctx, t.keys, t.holder, t.command.note)
+
+
+@handles(C.Extend)
+def extend(t: Task) -> changes.Done:
+    return changes.extend(t.uow, t.ctx, t.keys, t.holder, t.command.due)
+
+
+@handles(C.Maintenance, C.Repaired)
+def maintenance(t: Task) -> changes.Done:
+    return changes.maintenance(t.uow, t.ctx, t.keys[0], repaired=isinstance(t.command, C.Repaired))
+
+
+@handles(C.Move)
+def move(t: Task) -> changes.Done:
+    return changes.move(t.uow, t.ctx, t.keys[0], t.command.where, t.command.to)
+
+
+STOCK_ACTIONS = {C.Consume: Action.CONSUME, C.Receive: Action.RECEIVE, C.Count: Action.COUNT}
+
+
+@handles(*STOCK_ACTIONS)
+def move_stock(t: Task) -> changes.Done:
+    action = STOCK_ACTIONS[type(t.command)]
+    return changes.move_stock(t.uow, t.ctx, action, t.keys[0], t.command.count, t.command.pack)
+
+
+@handles(C.Seen)
+def seen(t: Task) -> changes.Done:
+    return audits.seen(t.uow, t.ctx, t.keys[0], t.command.to)
+
+
+@handles(C.AuditStart)
+def start_audit(t: Task) -> changes.Done:
+    return audits.start_audit(t.uow, t.ctx, t.command.to)
+
+
+@handles(C.AuditClose)
+def close_audit(t: Task) -> changes.Done:
+    return audits.close_audit(t.uow, t.ctx, t.command.to)
+
+
+@handles(C.Undo)
+def undo(t: Task) -> changes.Done:
+    return catalog.undo(t.uow, t.ctx, t.command.entry_id)
+
+
+@handles(C.AcceptAlias)
+def accept_alias(t: Task) -> changes.Done:
+    return catalog.accept_alias(t.uow, t.ctx, t.command.suggestion)
+
+
+@handles(C.DismissAlias)
+def dismiss_alias(t: Task) -> changes.Done:
+    return catalog.dismiss_alias(t.uow, t.ctx, t.command.suggestion)
+
+
+@handles(C.AddAsset)
+def add_asset(t: Task) -> changes.Done:
+    return catalog.add_asset(t.uow, t.ctx, t.command.tag, t.command.description)
+
+
+@handles(C.AddStock)
+def add_stock(t: Task) -> changes.Done:
+    return catalog.add_stock(t.uow, t.ctx, t.command.sku, t.command.description, t.command.unit)
+
+
+@handles(C.SetReorder)
+def set_reorder(t: Task) -> changes.Done:
+    return catalog.set_reorder(t.uow, t.ctx, t.keys[0], t.command.count)
+
+
+@handles(C.Retire)
+def retire(t: Task) -> changes.Done:
+    return catalog.retire(t.uow, t.ctx, t.keys[0])
+
+
+@handles(C.Edit)
+def edit(t: Task) -> changes.Done:
+    return catalog.edit(t.uow, t.ctx, t.items[0].type, t.keys[0], t.command.field, t.command.value)
+
+
+# -- questions -------------------------------------------------------------
+
+ITEM_ANSWERS = {
+    C.WhoHas: queries.who_has,
+    C.IsAvailable: queries.who_has,
+    C.WhereIs: queries.where_is,
+    C.HowMany: queries.how_many,
+    C.Info: queries.info,
+}
+
+
+@handles(*ITEM_ANSWERS)
+def item_card(t: Task) -> Reply:
+    items = queries.load(t.uow, list(t.items))
+    text = ITEM_ANSWERS[type(t.command)](t.ctx, items)
+    return Reply(ReplyKind.ANSWER, text, cards=queries.cards(t.ctx, items))
+
+
+@handles(C.Worth)
+def worth(t: Task) -> Reply:
+    return answer(queries.worth(t.ctx, queries.load(t.uow, list(t.items))))
+
+
+LISTINGS = {
+    C.MyItems: queries.my_items,
+    C.LowStock: queries.low_stock,
+    C.AliasSuggestions: queries.alias_suggestions,
+    C.InMaintenance: queries.in_maintenance,
+}
+
+
+@handles(*LISTINGS)
+def listing(t: Task) -> Reply:
+    return answer(LISTINGS[type(t.command)](t.ctx, t.uow))
+
+
+@handles(C.AuditsDue)
+def audits_due(t: Task) -> Reply:
+    return answer(audits.due(t.uow, t.ctx, t.audit_intervals))
+
+
+@handles(C.Help)
+def help_text(t: Task) -> Reply:
+    return answer(HELP)
+
+
+@handles(C.Export)
+def export(t: Task) -> Reply:
+    """A manager asks for a CSV export in chat: the same file as `quartermaster export`."""
+    kind = t.command.kind
+    out = io.StringIO()
+    rows = csv_export.write(kind, t.uow, out)
+    stamp = t.ctx.now.astimezone(t.ctx.tz).strftime("%Y-%m-%d")
+    name = f"quartermaster-{kind}-{stamp}.csv"
+    return Reply(
+        ReplyKind.ANSWER,
+        f"Here is the {kind} export ({rows:,} rows): {name}",
+        attachment=(name, out.getvalue().encode()),
+        private=True,
+    )
+
+
+@handles(C.Register)
+def register(t: Task) -> Reply:
+    """What the assets are worth, grouped: a short table, and the chart as a file."""
+    by, at = t.command.by, t.ctx.now.astimezone(t.ctx.tz).date()
+    rows = reports.register_rows(t.uow, by, at)
+    return Reply(
+        ReplyKind.ANSWER,
+        reports.register_table(rows, by, at),
+        attachment=(f"assets-by-{by}-{at.isoformat()}.png", charts.register_chart(rows, by, at)),
+    )
+
+
+@handles(C.Labels)
+def print_labels(t: Task) -> Reply:
+    """Labels to print: a PNG for one item, a PDF sheet for several."""
+    codes = [(item.key, item.name) for item in t.items]
+    try:
+        if len(codes) == 1:
+            return Reply(
+                ReplyKind.ANSWER,
+                f"Label for {codes[0][0]} ({codes[0][1]}).",
+                attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0])),
+            )
+        sheet = labels.pdf_sheet(codes)
+    except labels.LabelError as error:
+        return refusal(str(error))
+    return Reply(
+        ReplyKind.ANSWER,
+        f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
+        attachment=(f"labels-{len(codes)}.pdf", sheet),
+    )
