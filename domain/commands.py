@@ -5,7 +5,7 @@ whether it changes state or is for managers only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import ClassVar
 
@@ -303,3 +303,23 @@ def command_types() -> dict[str, type[Command]]:
             if "name" in vars(sub):
                 found[sub.__name__] = sub
     return found
+
+
+def encode(command: Command) -> dict:
+    """A command as JSON-ready data (stored questions, requests parsed on arrival)."""
+    data = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in asdict(command).items()}
+    return {"type": type(command).__name__, **{k: v for k, v in data.items() if v is not None}}
+
+
+def decode(data: dict) -> Command:
+    """The command `encode` wrote; ValueError for data in a shape this version does not read."""
+    values = dict(data)
+    kind = command_types().get(values.pop("type", ""))
+    if kind is None:
+        raise ValueError(f"not a command: {data!r}")
+    if values.get("due"):
+        values["due"] = datetime.fromisoformat(values["due"])
+    try:
+        return kind(**values)
+    except TypeError as error:
+        raise ValueError(f"not a {kind.__name__}: {data!r}") from error

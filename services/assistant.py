@@ -22,7 +22,7 @@ from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People
-from services.replies import Choice, Reply, ReplyKind, answer, refusal
+from services.replies import CONFIRM, Choice, Reply, ReplyKind, answer, refusal
 from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace, Understood, understand
 from services.use_cases import CHANGES, NOT_UNDERSTOOD, QUESTIONS, Task
 from storage.unit_of_work import UnitOfWorkFactory
@@ -84,13 +84,21 @@ class Assistant:
         clips, images = message.of_kind("audio"), message.of_kind("image")
         if clips:
             return self._voice(ctx, clips[0], message.preview)
-        words = parse(message.text, ctx.now, self.tz, message.mentions)
+        words = (
+            list(message.commands)
+            if message.commands is not None
+            else self.parse(message.text, message.mentions)
+        )
         if images:
             scan = photos.scan(self.uow, ctx, [a.data for a in images], words if message.text.strip() else [])
             if scan.reply is not None or message.preview:
                 return Outcome([scan.reply] if scan.reply else [], scanned=scan.found)
             return replace(self.run(ctx, list(scan.commands)), scanned=scan.found)
         return self.run(ctx, words)
+
+    def parse(self, text: str, mentions: dict[str, str] | None = None) -> list[Command]:
+        """The commands in `text`, read at this moment in the bot's time zone."""
+        return parse(text, self.clock(), self.tz, mentions)
 
     def handle(self, who: Person | str, text: str, source: str | None = None, **message) -> list[Reply]:
         """A typed message's replies (tests and tools; transports use `receive`)."""
@@ -123,11 +131,7 @@ class Assistant:
         if asked:
             preview_reply = self._change(ctx, asked, commands, dry_run=True).replies[0]
             if preview_reply.kind is ReplyKind.QUESTION and not preview_reply.choices:
-                preview_reply = replace(
-                    preview_reply,
-                    text=f"Tap Confirm to do this: {preview_reply.text}",
-                    confirm=(transcript, ctx.actor.name, ctx.source or ""),
-                )
+                preview_reply = _confirm_question(preview_reply, asked, transcript)
             replies.append(preview_reply)
         replies = self._keep_questions(ctx, replies)
         replies = [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
@@ -175,10 +179,19 @@ class Assistant:
                 question = questions.open_question(uow, ctx, question_id, key)
             except DomainError as error:
                 return Outcome([refusal(error.message, error.code)])
-        ctx = replace(ctx, claim=lambda uow: uow.questions.answer(question_id, ctx.now))
         field = question.reference_field
+        if field == CONFIRM and key == "cancel":
+            with self.uow() as uow:
+                closed = uow.questions.answer(question_id, ctx.now)
+                uow.commit()
+            if not closed:
+                return Outcome([refusal("That question was answered already, so nothing more was changed.")])
+            return Outcome([refusal(f"Cancelled “{question.reference}”: nothing was changed.")])
+        ctx = replace(ctx, claim=lambda uow: uow.questions.answer(question_id, ctx.now))
         commands = [
-            replace(c, **{field: key}) if getattr(c, field, None) == question.reference else c
+            replace(c, **{field: key})
+            if field != CONFIRM and getattr(c, field, None) == question.reference
+            else c
             for c in question.pending
         ]
         outcome = self.run(ctx, commands)
@@ -300,6 +313,19 @@ class Assistant:
             uow.commit()
         self.catalog.invalidate()
         return Outcome([reply], committed=True, crossings=crossings)
+
+
+def _confirm_question(preview: Reply, changes: list[Command], heard: str) -> Reply:
+    """What a change asked for by voice would do, kept until the speaker taps Confirm or Cancel."""
+    return replace(
+        preview,
+        text=f"Tap Confirm to do this: {preview.text}",
+        confirm=heard,
+        choices=(Choice("confirm", "Confirm"), Choice("cancel", "Cancel")),
+        pending=tuple(changes),
+        reference=heard,
+        reference_field=CONFIRM,
+    )
 
 
 def _item_question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:

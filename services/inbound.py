@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from domain.alerts import LowStock
+from domain.commands import Command
 from domain.people import Person
 from services.replies import Reply
 
@@ -34,6 +35,9 @@ class Inbound:
     # Records a change's reply inside the change's transaction (see Context.deliver).
     deliver: Callable[[Any, Reply], None] | None = field(default=None, compare=False)
     preview: bool = False  # say what it means and change nothing (`quartermaster scan` / `hear`)
+    commands: tuple[Command, ...] | None = (
+        None  # the text as parsed on arrival (a listened channel): not parsed again
+    )
 
     def of_kind(self, kind: str) -> list[Attachment]:
         return [a for a in self.attachments if a.kind == kind]

@@ -4,13 +4,14 @@ however long the message was, from whichever transport it came."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 
-from domain.commands import Command, command_types
+from domain import commands
+from domain.commands import Command
 from domain.errors import DomainError
 from services.context import Context
-from services.replies import Choice, Reply, ReplyKind
+from services.replies import CONFIRM, Choice, Reply, ReplyKind
 from storage.unit_of_work import UnitOfWork
 
 OPEN_FOR = timedelta(days=7)  # an older question is stale: ask again
@@ -18,28 +19,17 @@ NO_LONGER_OPEN = "That question is no longer open, so nothing was changed. Pleas
 
 
 class QuestionClosed(DomainError):
-    """A click on a question that is answered, stale, someone else's, or gone."""
+    """A click on a question that is answered, stale, or gone."""
 
 
-TYPES = command_types()
-
-
-def encode(command: Command) -> dict:
-    data = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in asdict(command).items()}
-    return {"type": type(command).__name__, **{k: v for k, v in data.items() if v is not None}}
+class NotYours(QuestionClosed):
+    """A click on someone else's question: it stays open for them."""
 
 
 def decode(data: dict) -> Command:
-    """Raises QuestionClosed for a question stored in a shape this version does not read."""
-    values = dict(data)
-    kind = TYPES.get(values.pop("type", ""))
-    if kind is None:
-        raise QuestionClosed(NO_LONGER_OPEN)
-    if values.get("due"):
-        values["due"] = datetime.fromisoformat(values["due"])
     try:
-        return kind(**values)
-    except TypeError:
+        return commands.decode(data)
+    except ValueError:  # stored by an older version: ask again
         raise QuestionClosed(NO_LONGER_OPEN) from None
 
 
@@ -49,7 +39,7 @@ def store(uow: UnitOfWork, ctx: Context, question: Reply) -> Reply:
         ctx.actor.key,
         question.reference,
         question.reference_field,
-        [encode(c) for c in question.pending],
+        [commands.encode(c) for c in question.pending],
         [[c.key, c.label] for c in question.choices],
         ctx.now,
     )
@@ -62,7 +52,9 @@ def open_question(uow: UnitOfWork, ctx: Context, question_id: int, key: str) -> 
     if stored is None or ctx.now - stored.asked_at > OPEN_FOR:
         raise QuestionClosed(NO_LONGER_OPEN)
     if not ctx.actor.is_(stored.asked_of):
-        raise QuestionClosed(
+        if stored.reference_field == CONFIRM:
+            raise NotYours(f"Only {ctx.name_of(stored.asked_of)} can confirm or cancel what they said.")
+        raise NotYours(
             f"That question was for {ctx.name_of(stored.asked_of)}, so nothing was changed; "
             "ask me yourself and I'll give you your own choices."
         )

@@ -7,6 +7,8 @@ from enum import Enum
 
 from domain.commands import Command
 
+CONFIRM = "confirm"  # a question whose choices are Confirm and Cancel (a change asked for by voice)
+
 
 class ReplyKind(str, Enum):
     ANSWER = "answer"  # a question answered; nothing changed
@@ -53,14 +55,13 @@ class Reply:
     # The commands to re-run once a choice replaces `reference` in them.
     pending: tuple[Command, ...] = field(default=(), compare=False)
     reference: str | None = None
-    reference_field: str = "ref"  # which part of the pending commands the choice replaces
+    reference_field: str = "ref"  # the part of the pending commands the choice replaces; CONFIRM: none
     cards: tuple[Card, ...] = ()
     attachment: tuple[str, bytes] | None = None  # (file name, content): a file to hand over
     offers: tuple[NextStep, ...] = ()  # what the person may want to do next
-    # A change asked for by voice, waiting for one tap on Confirm: the words
-    # heard (run as if typed on Confirm), who said them (only they confirm),
-    # and the message they came in (one decision per message).
-    confirm: tuple[str, str, str] | None = None
+    # A change asked for by voice, waiting for one tap on Confirm or Cancel
+    # (a stored question, see `question_id`): the words heard.
+    confirm: str | None = None
     private: bool = False  # for the asker's eyes only (an export): never posted to a channel
     delivered: bool = False  # already recorded for delivery, in the transaction of its change
     question_id: int | None = None  # a stored question: its answer names it by this id

@@ -70,7 +70,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     worker = Worker(
         core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite"
     )
-    listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway)
+    listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway, core.assistant.parse)
     outbox = SlackOutbox(delivery, settings.alert_channel, settings.managers)
 
     def announce_crossings(uow, items) -> None:

@@ -91,24 +91,26 @@ def first_lines(text: str, count: int, more: str) -> str:
 
 def _actions(reply: Reply, original_text: str | None) -> list[dict]:
     blocks = []
-    if reply.kind is ReplyKind.QUESTION and reply.choices and reply.question_id is not None:
+    if (
+        reply.kind is ReplyKind.QUESTION
+        and reply.choices
+        and reply.question_id is not None
+        and not reply.confirm
+    ):
         # The question is stored: a button names it and the choice, nothing more.
         buttons = [
             button(choice.label, "qm_choose", json.dumps({"q": reply.question_id, "key": choice.key}))
             for choice in reply.choices[:MAX_BUTTONS]
         ]
         blocks.append(actions("qm_choices", buttons))
-    if reply.confirm:
-        heard, by, source = reply.confirm
-        value = json.dumps(
-            {"text": heard, "by": by, "source": source}
-        )  # short: the assistant caps what it confirms
+    if reply.confirm and reply.question_id is not None:
+        confirm, cancel = (json.dumps({"q": reply.question_id, "key": key}) for key in ("confirm", "cancel"))
         blocks.append(
             actions(
                 "qm_voice",
                 [
-                    button("Confirm", "qm_confirm", value, style="primary"),
-                    button("Cancel", "qm_cancel", value),
+                    button("Confirm", "qm_confirm", confirm, style="primary"),
+                    button("Cancel", "qm_cancel", cancel),
                 ],
             )
         )

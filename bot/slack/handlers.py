@@ -25,7 +25,7 @@ from bot.slack.home import home_view
 from bot.slack.people import Directory, UnknownPerson
 from bot.slack.worker import RetryLater
 from domain import commands as C
-from domain.commands import Command
+from domain.commands import Command, decode
 from domain.errors import DomainError
 from domain.language import parse
 from services import alerts
@@ -123,11 +123,13 @@ class Handlers:
             )
             audio = b"" if transcript else self._download(clips[0])
             attachments = [Attachment("audio", audio, transcript)]
+        parsed = item.payload.get("commands")
         outcome = self.assistant.receive(
             Inbound(
                 person,
                 text,
                 tuple(attachments),
+                commands=_decoded(parsed) if parsed is not None and not attachments else None,
                 conversation=conversation,
                 source=f"slack:{channel}:{ts}",
                 mentions=self.directory.mentions(text),
@@ -193,10 +195,7 @@ class Handlers:
                 ]
             except DomainError as error:
                 replies = [refusal(error.message, error.code)]
-        elif kind in ("qm_confirm", "qm_cancel"):
-            replies, decided = self._voice_decision(person, kind, value, item.id, deliver)
-            where = replace(where, replace=decided)  # someone else's tap leaves the buttons in place
-        elif kind == "qm_choose":
+        elif kind in ("qm_choose", "qm_confirm", "qm_cancel"):
             question_id, key = _choice(value)
             if question_id is None:  # a button from before questions were stored, or not ours
                 replies = [refusal(NO_LONGER_OPEN)]
@@ -204,29 +203,14 @@ class Handlers:
                 replies = self.assistant.answer(
                     person, question_id, key, source, inbox_id=item.id, deliver=deliver
                 )
+            if replies and replies[0].code == "not_yours":  # someone else's question: its buttons stay
+                where = replace(where, replace=False)
         else:
             commands = self._received(value) if kind == "qm_received" else _button_commands(kind, value)
             replies = self.assistant.run(
                 self.assistant.context(person, source, item.id, deliver=deliver), commands
             ).replies
         return self._answer(where, item.id, replies, recorded)
-
-    def _voice_decision(
-        self, person, kind: str, value: str, inbox_id: int, deliver
-    ) -> tuple[list[Reply], bool]:
-        """Confirm or Cancel under a change asked for by voice: only the one
-        who spoke decides; the buttons are replaced by the outcome (True)."""
-        try:
-            pending = json.loads(value)
-            heard, by, source = str(pending["text"]), str(pending["by"]), str(pending["source"])
-        except (ValueError, KeyError, TypeError):
-            return [refusal("Sorry, I couldn't read that button; nothing was changed.")], False
-        if person.name != by:
-            return [refusal(f"Only {by} can confirm or cancel what they said.")], False
-        if kind == "qm_cancel":
-            return [refusal(f"Cancelled “{heard}”: nothing was changed.")], True
-        message = Inbound(person, heard, source=source or None, request_id=inbox_id, deliver=deliver)
-        return self.assistant.receive(message).replies, True
 
     def _file_info(self, file_id: str) -> dict:
         return self.client.files_info(file=file_id)["file"]
@@ -347,6 +331,14 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
         tag, _, place = value.partition("|")
         return [C.Move(ref=tag, to=place)]
     return [C.Unknown()]
+
+
+def _decoded(parsed: list[dict]) -> tuple[Command, ...] | None:
+    """Commands stored as read on arrival; None (read the text again) if this version can't read them."""
+    try:
+        return tuple(decode(c) for c in parsed)
+    except ValueError:
+        return None
 
 
 def _outage(error: DBAPIError) -> bool:

@@ -31,11 +31,30 @@ def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
     heard, (reply,) = hear(
         assistant, "alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"), source="voice:1"
     )
-    assert reply.kind is ReplyKind.QUESTION and reply.confirm == (heard, "alice", "voice:1")
+    assert reply.kind is ReplyKind.QUESTION and reply.confirm == heard and reply.question_id
     assert "Tap Confirm to do this: Recorded 100 pens (2 boxes) of Blue ballpoint pens received" in reply.text
     assert on_hand(uow, "PEN-BLU") == 120  # the preview was rolled back
-    (done,) = assistant.handle("alice", heard, source="voice:1")  # what Confirm runs
+    (foreign,) = assistant.answer("bob", reply.question_id, "confirm")
+    assert (
+        foreign.text == "Only alice can confirm or cancel what they said." and on_hand(uow, "PEN-BLU") == 120
+    )
+    (done,) = assistant.answer("alice", reply.question_id, "confirm")  # what Confirm does
     assert done.kind is ReplyKind.CHANGE and on_hand(uow, "PEN-BLU") == 220
+    (again,) = assistant.answer("alice", reply.question_id, "confirm")
+    assert (
+        again.kind is ReplyKind.REFUSAL
+        and "answered already" in again.text
+        and on_hand(uow, "PEN-BLU") == 220
+    )
+
+
+def test_cancel_closes_the_question_and_changes_nothing(assistant, uow):
+    seed(uow)
+    _, (reply,) = hear(assistant, "alice", transcript="we received two boxes of pens")
+    (cancelled,) = assistant.answer("alice", reply.question_id, "cancel")
+    assert cancelled.text == "Cancelled “we received two boxes of pens”: nothing was changed."
+    (late,) = assistant.answer("alice", reply.question_id, "confirm")
+    assert "answered already" in late.text and on_hand(uow, "PEN-BLU") == 120
 
 
 def test_a_change_that_would_be_refused_is_refused_at_once(assistant, uow):

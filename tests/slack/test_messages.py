@@ -177,3 +177,23 @@ def test_finished_requests_are_forgotten_after_a_week(slack, fake):
     slack.runtime.worker.sweep()
     with slack.core.uow(read_only=True) as uow:
         assert uow.inbox.count() == 0
+
+
+def test_a_listened_channels_message_is_read_once_on_arrival(slack, fake, monkeypatch):
+    import domain.language.parser
+    import services.assistant
+
+    reads = []
+    real = domain.language.parser.parse
+
+    def counting(text, *args, **kwargs):
+        reads.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(services.assistant, "parse", counting)
+    slack.message("we used 2 reams of paper until friday", channel="CSUPPLIES", channel_type="channel")
+    slack.settle()
+    assert slack.on_hand("PAP-A4") == 38
+    assert reads == [
+        "we used 2 reams of paper until friday"
+    ]  # by the listener; the worker ran what it stored

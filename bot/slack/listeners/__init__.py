@@ -16,10 +16,11 @@ from bot.slack.worker import Worker
 log = logging.getLogger(__name__)
 
 
-def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify) -> None:
-    """`notify(kind, payload, text)` tells a person something without the database."""
+def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify, parse) -> None:
+    """`notify(kind, payload, text)` tells a person something without the database;
+    `parse(text)` reads a listened channel's message once, on arrival."""
     store = Store(worker, notify)
-    events.register(app, store, listen_channels)
+    events.register(app, store, listen_channels, parse)
     commands.register(app, store)
     actions.register(app, store)
 

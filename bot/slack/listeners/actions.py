@@ -33,9 +33,9 @@ def register(app: App, store: Store) -> None:
 
     @app.action(_buttons("qm_confirm", "qm_cancel"))
     def on_voice_decision(ack: Ack, body: dict) -> None:
-        # Confirm and Cancel share one key per person and message: the first
+        # Confirm and Cancel share one key per person and question: the first
         # tap decides, a second (or a double tap) is a duplicate.
-        store("action", f"voice:{body['user']['id']}:{_voice_request(body['actions'][0])}", None, body)
+        store("action", f"voice:{body['user']['id']}:{_question(body['actions'][0])}", None, body)
         ack()
 
 
@@ -43,8 +43,8 @@ def _buttons(*names: str) -> re.Pattern:
     return re.compile("^(" + "|".join(map(re.escape, names)) + ")(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$")
 
 
-def _voice_request(action: dict) -> str:
+def _question(action: dict) -> str:
     try:
-        return str(json.loads(action.get("value") or "")["source"])
+        return str(int(json.loads(action.get("value") or "")["q"]))
     except (ValueError, KeyError, TypeError):
         return f"bad:{action.get('action_ts')}"

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from typing import Callable
 
 from slack_bolt import App
 
 from bot.slack.files import is_audio, is_photo, is_stub
 from bot.slack.listeners.store import Store
-from domain.commands import Unknown
-from domain.language import parse
+from domain.commands import Command, Unknown, encode
 
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
 # A thread reply also sent to the channel (subtype thread_broadcast) is a message like any other.
 
 
-def register(app: App, store: Store, listen_channels: tuple[str, ...]) -> None:
+def register(
+    app: App, store: Store, listen_channels: tuple[str, ...], parse: Callable[[str], list[Command]]
+) -> None:
+    """`parse(text)`: the commands in a message, read once, on arrival."""
+
     @app.event("app_mention")
     def on_mention(body: dict, event: dict) -> None:
         if event.get("user") and not event.get("bot_id"):
@@ -25,21 +29,27 @@ def register(app: App, store: Store, listen_channels: tuple[str, ...]) -> None:
     def on_message(body: dict, event: dict) -> None:
         if event.get("subtype") in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return
-        direct = event.get("channel_type") == "im"
-        media = any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or [])
-        listened = event.get("channel") in listen_channels and (
-            media or reads_as_command(event.get("text") or "")
-        )
-        if direct or listened:
-            store("message", f"{event['channel']}:{event['ts']}", body.get("event_id"), {"event": event})
+        key = f"{event['channel']}:{event['ts']}"
+        if event.get("channel_type") == "im":
+            store("message", key, body.get("event_id"), {"event": event})
+            return
+        if event.get("channel") not in listen_channels:
+            return
+        if any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or []):
+            store("message", key, body.get("event_id"), {"event": event})
+            return
+        # In a listened channel chatter is ignored; a command is kept as read, not read again.
+        commands = parse(event.get("text") or "")
+        if not any(isinstance(c, Unknown) for c in commands):
+            store(
+                "message",
+                key,
+                body.get("event_id"),
+                {"event": event, "commands": [encode(c) for c in commands]},
+            )
 
     @app.event("app_home_opened")
     def on_home(body: dict, event: dict) -> None:
         if event.get("tab", "home") == "home":
             key = f"home:{body.get('event_id') or uuid.uuid4().hex}"
             store("home", key, body.get("event_id"), {"user": event["user"]})
-
-
-def reads_as_command(text: str) -> bool:
-    """In a listened channel, chatter is ignored; only commands are stored."""
-    return not any(isinstance(command, Unknown) for command in parse(text))
