@@ -13,6 +13,19 @@ from storage.models import OutboxRow
 from storage.repositories import Writer
 
 OUTBOX = OutboxRow.__table__
+_o = OUTBOX.c
+RETURNED = (
+    _o.id,
+    _o.key,
+    _o.method,
+    _o.channel,
+    _o.args,
+    _o.content,
+    _o.paced,
+    _o.attempts,
+    _o.created_at,
+    _o.claimed_at,
+)
 
 
 @dataclass(frozen=True)
@@ -42,12 +55,17 @@ class OutboxRepository:
         channel: str | None = None,
         content: bytes | None = None,
         paced: bool = False,
+        held: bool = False,
     ) -> int | None:
         """Record a message; None when `key` was recorded before (a re-run of
         the same request, a second scheduler): nothing is sent twice. A
         message under `key` that failed for good is queued again (the bot was
-        invited to the channel since, say)."""
+        invited to the channel since, say). A `held` message is claimed by its
+        recorder as it is recorded (see `held`), saving the claim's own write."""
         statement = self.writer.insert(OUTBOX)
+        claim = (
+            dict(status="sending", attempts=1, claimed_at=now) if held else dict(status="pending", attempts=0)
+        )
         values = dict(
             key=key,
             method=method,
@@ -55,10 +73,9 @@ class OutboxRepository:
             args=args,
             content=content,
             paced=paced,
-            status="pending",
-            attempts=0,
             next_at=now,
             created_at=now,
+            **claim,
         )
         added = self.writer.execute(
             statement.values(values).on_conflict_do_nothing().returning(OUTBOX.c.id)
@@ -68,20 +85,16 @@ class OutboxRepository:
         return self.writer.execute(
             update(OUTBOX)
             .where(OUTBOX.c.key == key, OUTBOX.c.status == "failed")
-            .values(status="pending", attempts=0, next_at=now)
+            .values(next_at=now, created_at=now, **claim)
             .returning(OUTBOX.c.id)
         ).scalar()
 
-    def due(
-        self, now: datetime, stale_before: datetime, limit: int = 100, ids: list[int] | None = None
-    ) -> list[int]:
+    def due(self, now: datetime, stale_before: datetime, limit: int = 100) -> list[int]:
         """Pending messages whose time has come, and claims a dead sender left."""
         o = OUTBOX.c
         ready = (o.status == "pending") & (o.next_at <= now)
         stale = (o.status == "sending") & (o.claimed_at < stale_before)
         query = select(o.id).where(ready | stale)
-        if ids is not None:
-            query = query.where(o.id.in_(ids))
         return [row[0] for row in self.writer.execute(query.order_by(o.id).limit(limit))]
 
     def claim(self, message_id: int, now: datetime, stale_before: datetime) -> Outgoing | None:
@@ -93,17 +106,17 @@ class OutboxRepository:
             .values(
                 status="sending", claimed_at=now, attempts=o.attempts + 1
             )  # a sender that died counts too
-            .returning(
-                o.id,
-                o.key,
-                o.method,
-                o.channel,
-                o.args,
-                o.content,
-                o.paced,
-                o.attempts,
-                o.created_at,
-                o.claimed_at,
+            .returning(*RETURNED)
+        ).first()
+        return Outgoing(*row) if row else None
+
+    def held(self, message_id: int) -> Outgoing | None:
+        """A message its recorder claimed as it recorded it, if nobody has
+        taken it over since (a takeover moves `claimed_at` past `created_at`)."""
+        o = OUTBOX.c
+        row = self.writer.execute(
+            select(*RETURNED).where(
+                o.id == message_id, o.status == "sending", o.attempts == 1, o.claimed_at == o.created_at
             )
         ).first()
         return Outgoing(*row) if row else None

@@ -33,7 +33,7 @@ def record(delivery: Delivery, uow: UnitOfWork, where: Where, key: str, reply: R
     if not reply.text:
         return []
     method, args = render(where, reply)
-    return [delivery.record(uow, key, method, args, channel=args.get("channel"))]
+    return [delivery.record(uow, key, method, args, channel=args.get("channel"), held=True)]
 
 
 def render(where: Where, reply: Reply) -> tuple[str, dict]:
@@ -92,5 +92,6 @@ def _record_file(
             args,
             channel=where.user if privately else where.channel,
             content=content,
+            held=True,
         )
     ]

@@ -122,20 +122,21 @@ class Delivery:
         channel: str | None = None,
         content: bytes | None = None,
         paced: bool = False,
+        held: bool = False,
     ) -> int | None:
-        return uow.outbox.add(key, method, args, self.clock(), channel=channel, content=content, paced=paced)
+        """`held`: this thread sends it itself right after the commit (`send`),
+        so it is recorded already claimed; others wait for the delivery loop."""
+        return uow.outbox.add(
+            key, method, args, self.clock(), channel=channel, content=content, paced=paced, held=held
+        )
 
     # -- sending -----------------------------------------------------------------
 
     def send(self, ids: list[int | None]) -> list[Outcome]:
         """Send these messages now (they were just committed)."""
         wanted = [i for i in ids if i is not None]
-        if not wanted:
-            return []
-        with self.uow(read_only=True) as uow:
-            due = uow.outbox.due(self.clock(), self.clock() - STALE_AFTER, ids=wanted)
         return [
-            outcome for message_id in due if (outcome := self._send_one(message_id, self.first_try_client))
+            outcome for message_id in wanted if (outcome := self._send_one(message_id, self.first_try_client))
         ]
 
     def flush(self, limit: int = 100) -> list[Outcome]:
@@ -145,10 +146,13 @@ class Delivery:
         return [outcome for message_id in due if (outcome := self._send_one(message_id, self.client))]
 
     def _send_one(self, message_id: int, client: WebClient) -> Outcome | None:
-        now = self.clock()
-        with self.uow() as uow:
-            message = uow.outbox.claim(message_id, now, now - STALE_AFTER)
-            uow.commit()
+        with self.uow(read_only=True) as uow:
+            message = uow.outbox.held(message_id)  # claimed as it was recorded: no write to claim it
+        if message is None:
+            now = self.clock()
+            with self.uow() as uow:
+                message = uow.outbox.claim(message_id, now, now - STALE_AFTER)
+                uow.commit()
         if message is None:
             return None  # another sender has it, or it went already
         try:
@@ -198,7 +202,9 @@ class Delivery:
         """Messages that depend on how this one went ("I've sent you the file"
         only once it is sent; "I couldn't send it" when it can't be)."""
         return [
-            self.record(uow, f"{message.key}:{when}:{n}", method, args, channel=args.get("channel"))
+            self.record(
+                uow, f"{message.key}:{when}:{n}", method, args, channel=args.get("channel"), held=True
+            )
             for n, (method, args) in enumerate(message.args.get(when) or [])
         ]
 
@@ -216,6 +222,7 @@ class Delivery:
                 "chat.postMessage",
                 {"channel": user, "text": note[:39_000]},
                 channel=user,
+                held=True,
             )
         ]
 

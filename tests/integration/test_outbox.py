@@ -40,3 +40,32 @@ def test_recording_a_key_again_is_nothing_unless_it_failed_for_good(uow):
         tx.commit()
     with uow(read_only=True) as tx:
         assert tx.outbox.status_of("digest:x:C1") == ("pending", "not_in_channel")
+
+
+def test_a_held_message_is_its_recorders_until_it_goes_stale(uow):
+    with uow() as tx:
+        message_id = tx.outbox.add(
+            "reply:2:0", "chat.postMessage", {"channel": "C1", "text": "hi"}, T0, held=True
+        )
+        tx.commit()
+    with uow() as tx:
+        assert tx.outbox.due(T0, T0 - timedelta(minutes=10)) == []  # the delivery loop leaves it alone
+        assert tx.outbox.claim(message_id, T0, T0 - timedelta(minutes=10)) is None
+        mine = tx.outbox.held(message_id)
+        assert mine is not None and mine.attempts == 1
+    later = T0 + timedelta(minutes=11)  # the recorder died before sending
+    with uow() as tx:
+        assert tx.outbox.due(later, later - timedelta(minutes=10)) == [message_id]
+        takeover = tx.outbox.claim(message_id, later, later - timedelta(minutes=10))
+        assert takeover is not None and tx.outbox.held(message_id) is None  # no longer the recorder's
+        assert not tx.outbox.sent(mine, later) and tx.outbox.sent(takeover, later)
+        tx.commit()
+
+
+def test_after_a_restart_held_messages_are_sent_again(uow):
+    with uow() as tx:
+        tx.outbox.add("reply:3:0", "chat.postMessage", {"channel": "C1", "text": "hi"}, T0, held=True)
+        tx.outbox.release_claims()  # what a single-process restart does
+        tx.commit()
+    with uow(read_only=True) as tx:
+        assert tx.outbox.status_of("reply:3:0") == ("pending", None)
