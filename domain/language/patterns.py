@@ -1,0 +1,293 @@
+"""The parser's patterns, first match wins within each table. The verbs and set
+phrases come from `lexicon` (shared with the voice grammar); what is here is
+the shape of a sentence around them: where the item, the place, the count
+and the note are."""
+
+from __future__ import annotations
+
+import re
+
+from domain import commands as C
+from domain.commands import Command
+from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
+
+# Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
+PACK_WORDS = frozenset(
+    "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve".split()
+)
+ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)(?:\s+|$)")
+PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
+PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
+LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
+SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
+
+
+def _sentence(kind: type[Command]) -> re.Pattern:
+    return re.compile(rf"^{pattern(SENTENCES[kind])}$", re.I)
+
+
+def _before(kind: type[Command], rest: str) -> re.Pattern:
+    """The command's verbs (lexicon.BEFORE_ITEM), then the item as `rest` describes it."""
+    return re.compile(rf"^{pattern(BEFORE_ITEM[kind])}:?{rest}", re.I)
+
+
+def _after(kind: type[Command], lead: str = "") -> re.Pattern:
+    """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
+    return re.compile(rf"^{lead}(?P<rest>.+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)
+
+
+# (command, pattern). Order matters: the first pattern that matches wins.
+QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
+    (
+        C.Labels,
+        re.compile(
+            r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
+            re.I,
+        ),
+    ),
+    (C.AuditsDue, _sentence(C.AuditsDue)),
+    (
+        C.AuditClose,
+        re.compile(
+            r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+            re.I,
+        ),
+    ),
+    (
+        C.AuditStart,
+        re.compile(
+            r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$",
+            re.I,
+        ),
+    ),
+    (
+        C.Register,
+        re.compile(
+            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
+            re.I,
+        ),
+    ),
+    (
+        C.Export,
+        re.compile(
+            r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.AliasSuggestions,
+        re.compile(
+            r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I
+        ),
+    ),
+    (C.Help, _sentence(C.Help)),
+    (C.Undo, _sentence(C.Undo)),
+    (C.MyItems, _sentence(C.MyItems)),
+    (C.LowStock, _sentence(C.LowStock)),
+    (C.WhoHas, _before(C.WhoHas, r"\s+(?P<ref>.+)$")),
+    (C.WhereIs, _before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
+    (
+        C.Worth,
+        re.compile(
+            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$",
+            re.I,
+        ),
+    ),
+    (
+        C.HowMany,
+        re.compile(
+            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.InMaintenance,
+        re.compile(
+            r"^(?:what(?:'s| is| are)|show|list)?\s*(?:in|under|out for) (?:maintenance|repair)\??$|^(?:maintenance|repairs)(?: list)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.IsAvailable,
+        re.compile(
+            r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I
+        ),
+    ),
+    (
+        C.Info,
+        re.compile(
+            r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
+            re.I,
+        ),
+    ),
+]
+MANAGER: list[tuple[type[Command], re.Pattern]] = [
+    (
+        C.AcceptAlias,
+        re.compile(r"^(?:accept|approve|add) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
+    ),
+    (
+        C.DismissAlias,
+        re.compile(r"^(?:dismiss|reject|ignore) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
+    ),
+    (
+        C.SetReorder,
+        re.compile(
+            r"^(?:set )?(?:the )?reorder (?:point|level)(?: of| for)?\s+(?P<ref>.+?)\s+(?:to|at|=|is)?\s*(?P<n>\S+)$",
+            re.I,
+        ),
+    ),
+    (C.Retire, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
+    (C.AddAsset, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
+    (
+        C.AddStock,
+        re.compile(
+            r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$",
+            re.I,
+        ),
+    ),
+    (
+        C.Edit,
+        re.compile(
+            r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$",
+            re.I,
+        ),
+    ),
+]
+SEEN_THIS = re.compile(
+    r"^(?:seen|saw|spotted|found|here)(?:\s+(?:it|this|these|that|one))?(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+    re.I,
+)
+SEEN = re.compile(
+    rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+    re.I,
+)
+MOVES: list[tuple[str, re.Pattern]] = [
+    (
+        "department",
+        re.compile(
+            r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$",
+            re.I,
+        ),
+    ),
+    (
+        "department",
+        re.compile(
+            r"^(?:assign|transfer|reassign)\s+(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?$",
+            re.I,
+        ),
+    ),
+    (
+        "location",
+        re.compile(
+            rf"^{pattern(BEFORE_ITEM[C.Move])}\s+(?P<rest>.+?)\s+(?:to|into|in|over to)\s+(?:the\s+)?(?P<place>.+)$",
+            re.I,
+        ),
+    ),
+    (
+        "location",
+        re.compile(
+            r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
+            re.I,
+        ),
+    ),
+    ("location", re.compile(r"^(?:move|relocate)\s+(?P<rest>.+?)(?P<place>)$", re.I)),  # where to: asked
+]
+CONDITION_NOTE = re.compile(
+    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>.*\b(?:is|are|was|were|broken|dead|cracked|damaged|"
+    r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
+    re.I,
+)
+CHANGES: list[tuple[type[Command], re.Pattern]] = [
+    (
+        C.Maintenance,
+        re.compile(
+            r"^(?:send|sent|put|take)\s+(?P<rest>.+?)\s+(?:to|in|into|for)\s+(?:maintenance|repair|repairs|service|the shop)$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
+            re.I,
+        ),
+    ),
+    (
+        C.Repaired,
+        re.compile(
+            r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$",
+            re.I,
+        ),
+    ),
+    (C.Extend, _before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
+    (C.CheckIn, _before(C.CheckIn, r"\s+(?P<rest>.+)$")),
+    (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
+    (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),
+    (C.Take, _before(C.Take, r"\s+(?P<rest>.+)$")),
+    (C.Receive, _before(C.Receive, r"\s+(?P<rest>.+)$")),
+    (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
+]
+SPECIAL: list[tuple[type[Command], re.Pattern]] = [
+    (C.CheckIn, _after(C.CheckIn)),
+    (
+        C.Count,
+        _after(
+            C.Count,
+            r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
+        ),
+    ),
+    (
+        C.Count,
+        re.compile(
+            r"^(?:we have|there are|there's)\s+(?P<rest>.+?)(?: left| in stock| on the shelf)?$", re.I
+        ),
+    ),
+    (
+        C.Count,
+        re.compile(r"^set\s+(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$", re.I),
+    ),
+    (
+        C.Count,
+        re.compile(r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+)$", re.I),
+    ),
+    (C.Consume, _after(C.Consume)),
+    (C.Receive, _after(C.Receive)),
+]
+# Leading words worth correcting when mistyped ("chek out", "recieved").
+VERBS = (
+    "check checkout checkin return returned returning borrow borrowing grab take took taking use used using "
+    "consume consumed receive received restock restocked count counted stocktake who where how info undo help "
+    "retire edit update change add added finished bring brought sign need delivered"
+).split()
+# Leading words that start other phrasings: never "corrected" into a verb.
+KNOWN_WORDS = frozenset(
+    "show tell lookup look details detail describe where who what how is are there we set stock log record "
+    "info information value book oops revert reorder undo help delivered arrived got have finish close end complete "
+    "audit audits seen saw spotted found move moved transfer send sent fixed repaired assign export".split()
+)
+# Every word of the lexicon is spelled right as it is ("checking" is no typo of "checkin").
+LEXICON_WORDS = frozenset(
+    word for table in (BEFORE_ITEM, AFTER_ITEM, SENTENCES) for text in sayings(table) for word in text.split()
+)
+BARE_VERB = re.compile(
+    r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|use|used|consume|receive|received|"
+    r"restock|restocked|count|counted|take|took)$",
+    re.I,
+)
+BARE_COMMANDS: dict[str, type[Command]] = {
+    "out": C.CheckOut,
+    "borrow": C.CheckOut,
+    "in": C.CheckIn,
+    "return": C.CheckIn,
+    "use": C.Consume,
+    "used": C.Consume,
+    "consume": C.Consume,
+    "receive": C.Receive,
+    "received": C.Receive,
+    "restock": C.Receive,
+    "restocked": C.Receive,
+    "count": C.Count,
+    "counted": C.Count,
+    "take": C.Take,
+    "took": C.Take,
+}
+TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
+PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
+DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
+PRONOUN = re.compile(
+    r"^(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|we just|i just)\s+(?=\w)", re.I
+)
