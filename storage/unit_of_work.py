@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Callable
 
 from sqlalchemy.engine import Engine
@@ -24,20 +25,10 @@ from storage.repositories import (
 
 class UnitOfWork:
     """Its repositories, declared so a reader (and a type checker) can follow
-    `uow.ledger.add` to its code; they exist inside `with uow() as uow:`."""
+    `uow.ledger.add` to its code; they exist inside `with uow() as uow:`,
+    each made the first time it is used."""
 
     session: Session
-    assets: AssetRepository
-    stock: StockRepository
-    ledger: LedgerRepository
-    aliases: AliasSuggestionRepository
-    inbox: InboxRepository
-    people: PeopleRepository
-    outbox: OutboxRepository
-    questions: QuestionRepository
-    alerts: AlertRepository
-    reports: ReportRepository
-    audits: AuditRepository
 
     def __init__(self, sessions: sessionmaker):
         self._sessions = sessions
@@ -45,17 +36,6 @@ class UnitOfWork:
     def __enter__(self) -> "UnitOfWork":
         self.session = self._sessions()
         self._writer = Writer(self.session)
-        self.assets = AssetRepository(self._writer)
-        self.stock = StockRepository(self._writer)
-        self.ledger = LedgerRepository(self._writer)
-        self.aliases = AliasSuggestionRepository(self._writer)
-        self.inbox = InboxRepository(self._writer)
-        self.people = PeopleRepository(self._writer)
-        self.outbox = OutboxRepository(self._writer)
-        self.questions = QuestionRepository(self._writer)
-        self.alerts = AlertRepository(self._writer)
-        self.reports = ReportRepository(self._writer)
-        self.audits = AuditRepository(self._writer)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -65,6 +45,50 @@ class UnitOfWork:
     def commit(self) -> None:
         self._writer.flush()
         self.session.commit()
+
+    @cached_property
+    def assets(self) -> AssetRepository:
+        return AssetRepository(self._writer)
+
+    @cached_property
+    def stock(self) -> StockRepository:
+        return StockRepository(self._writer)
+
+    @cached_property
+    def ledger(self) -> LedgerRepository:
+        return LedgerRepository(self._writer)
+
+    @cached_property
+    def aliases(self) -> AliasSuggestionRepository:
+        return AliasSuggestionRepository(self._writer)
+
+    @cached_property
+    def inbox(self) -> InboxRepository:
+        return InboxRepository(self._writer)
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        return PeopleRepository(self._writer)
+
+    @cached_property
+    def outbox(self) -> OutboxRepository:
+        return OutboxRepository(self._writer)
+
+    @cached_property
+    def questions(self) -> QuestionRepository:
+        return QuestionRepository(self._writer)
+
+    @cached_property
+    def alerts(self) -> AlertRepository:
+        return AlertRepository(self._writer)
+
+    @cached_property
+    def reports(self) -> ReportRepository:
+        return ReportRepository(self._writer)
+
+    @cached_property
+    def audits(self) -> AuditRepository:
+        return AuditRepository(self._writer)
 
 
 UnitOfWorkFactory = Callable[..., UnitOfWork]
