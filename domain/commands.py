@@ -283,6 +283,15 @@ class Register(Command):
 
 
 @dataclass(frozen=True)
+class Book(Command):
+    """ "book the projector for Tuesday": a booking for later, which is not
+    taken yet. Never a check-out now (a change nobody asked for)."""
+
+    name = "book"
+    words: str = ""  # what was to be booked, as said
+
+
+@dataclass(frozen=True)
 class Help(Command):
     name = "help"
 

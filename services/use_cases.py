@@ -195,6 +195,16 @@ def audits_due(t: Task) -> Reply:
     return answer(audits.due(t.uow, t.ctx, t.audit_intervals))
 
 
+@handles(C.Book)
+def book(t: Task) -> Reply:
+    words = t.command.words
+    return refusal(
+        f"I can't take bookings yet, so nothing was changed and nothing is reserved. "
+        f"To take it now, say “check out {words}”.",
+        "bookings_not_available",
+    )
+
+
 @handles(C.Help)
 def help_text(t: Task) -> Reply:
     return answer(HELP)

@@ -33,7 +33,7 @@ MAX_PHRASES = 20_000
 # rule) appears once: every verb leads to one <subject>, and what may follow
 # it is one <tail>. This lets through a few sentences nobody says ("where is
 # the drill until friday"); the parser turns those down like typed ones.
-ITEM_VERBS = (C.CheckOut, C.CheckIn, C.Extend, C.WhoHas, C.WhereIs, C.Move, C.Seen)
+ITEM_VERBS = (C.CheckOut, C.CheckIn, C.Extend, C.Book, C.WhoHas, C.WhereIs, C.Move, C.Seen)
 STOCK_VERBS = (C.Consume, C.Receive, C.Count, C.Take)
 FIXED = """
 <act> = <item_verb> | <stock_verb> [<amount> [of]] | how (many | much) [of] | (is | are);

@@ -20,6 +20,7 @@ from domain.commands import Command
 # Order matters where one phrase starts another: the first that fits wins.
 BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     C.Extend: ("extend", "renew", "keep"),
+    C.Book: ("(book | booking | booked)", "(reserve | reserved | reserving)", "can i (book | reserve)"),
     C.CheckIn: (
         "(check | checked | checking) in",
         "(return | returned | returning)",
@@ -36,8 +37,6 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(sign | signed | signing) out",
         "(borrow | borrowed | borrowing)",
         "(grab | grabbed | grabbing)",
-        "reserve",
-        "book",
         "(lend | loan) me",
         "can i get",
         "(i'll | ill) take",

@@ -90,6 +90,8 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
                 rest, note = noted["items"], noted["note"].strip(" .")
             commands = [_item_command(kind, part, person, due) for part in _split_items(rest)]
             return [replace(c, note=c.note or note) if note else c for c in commands]
+        if "words" in groups:
+            return [C.Book(words=groups["words"].strip(" .!?"))]
         count, _ = leading_number(groups["n"])
         return [kind.of(ref=_ref(groups["ref"]), count=count)]
     return []

@@ -214,6 +214,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         ),
     ),
     (C.Extend, _before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
+    (C.Book, _before(C.Book, r"\s+(?P<words>.+)$")),
     (C.CheckIn, _before(C.CheckIn, r"\s+(?P<rest>.+)$")),
     (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),

@@ -232,3 +232,13 @@ def test_a_manager_who_picks_is_offered_the_alias_at_once(bot, uow):
     dismissed = say(bot, "maria", "dismiss alias " + replies[-1].text.split("accept alias ")[1].split("”")[0])
     assert "Dismissed" in dismissed.text
     assert say(bot, "maria", "alias suggestions").text == "No alias suggestions waiting."
+
+
+@pytest.mark.parametrize(
+    "text", ["reserve the projector for Tuesday", "book A-2001 next week", "can I book the drill?"]
+)
+def test_a_booking_is_never_a_check_out_now(bot, uow, text):
+    reply = say(bot, "alice", text)
+    assert reply.kind is ReplyKind.REFUSAL and reply.code == "bookings_not_available"
+    assert "nothing was changed" in reply.text
+    assert asset(uow, "A-2001").holder is None and asset(uow, "A-3001").holder is None
