@@ -10,88 +10,47 @@ refuses what the real Slack refuses (rules in slack_rules.py, each citing Slack'
 - Also plays the response_url, file-upload and file-download endpoints ("response_url", "upload",
   "download" pseudo-methods), with faults for them too.
 
-Documented simplifications (keep it a test double):
-- Channel names ("#general") are not modelled: only ids. C/G ids not in `member_of` answer
-  not_in_channel; anything that is not an id answers channel_not_found.
-- DMs: any well-formed D id is accepted unless `strict_dms=True`; then only D ids opened with
-  conversations.open, or a known user's DM: "D" + user id, or "D" + the id without its leading U
-  ("DALICE" for UALICE, as the harness names them).
-- User ids are checked against `users` only when `users` is non-empty.
-- chat.update does not check that `ts` names a message the bot posted, only that it looks like a ts.
+This module keeps the double's state, its record of calls and those endpoints; the rest is in
+strict_http.py (the server), strict_faults.py (fault injection) and strict_methods.py (the Web API
+methods and the simplifications they make).
 """
 
 from __future__ import annotations
 
 import json
 import mimetypes
-import random
 import threading
 import time
-import urllib.parse
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from tests.slack import slack_rules as rules
+from tests.slack.strict_faults import FaultInjection, _Fault, _RandomFaults
+from tests.slack.strict_http import JSON_ARGUMENTS, Reply, _Handler, _json_or_none, _Server, parse_params
+from tests.slack.strict_methods import POSTS_PER_CHANNEL_PER_SECOND, WebApiMethods
+
+# Names other code may import from here, including those that moved to the modules above.
+__all__ = [
+    "DEFAULT_MEMBER_OF",
+    "JSON_ARGUMENTS",
+    "MANIFEST",
+    "POSTS_PER_CHANNEL_PER_SECOND",
+    "RESPONSE_URL_LIFETIME",
+    "RESPONSE_URL_MAX_USES",
+    "Reply",
+    "StrictSlack",
+    "parse_params",
+]
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
 DEFAULT_MEMBER_OF = frozenset({"CSUPPLIES", "CGENERAL", "CALERTS"})
-JSON_ARGUMENTS = ("blocks", "view", "attachments", "files")  # JSON strings inside form bodies
 
 # https://docs.slack.dev/interactivity/handling-user-interaction ("Message responses"): a response_url
 # works for up to 30 minutes and up to 5 times (api.slack.com/interactivity/handling#message_responses).
 RESPONSE_URL_LIFETIME = 30 * 60
 RESPONSE_URL_MAX_USES = 5
-# https://docs.slack.dev/apis/web-api/rate-limits: chat.postMessage "generally allows posting one
-# message per second per channel"; short bursts are tolerated. We allow this many per second.
-POSTS_PER_CHANNEL_PER_SECOND = 5
-
-
-@dataclass
-class Reply:
-    status: int
-    body: bytes
-    content_type: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def json(cls, data: dict, status: int = 200, headers: dict[str, str] | None = None) -> "Reply":
-        return cls(status, json.dumps(data).encode(), "application/json; charset=utf-8", headers or {})
-
-    @classmethod
-    def text(cls, text: str, status: int = 200, content_type: str = "text/plain") -> "Reply":
-        return cls(status, text.encode(), content_type)
-
-
-@dataclass
-class _Fault:
-    """One injected fault: a delay and/or an answer, for `times` calls."""
-
-    error: str | None = None
-    status: int | None = None
-    retry_after: int | None = None
-    delay: float = 0.0
-    times: int = 1
-
-    @property
-    def answers(self) -> bool:
-        return self.error is not None or self.status is not None
-
-    @property
-    def label(self) -> str:
-        if self.status == 429:
-            return "ratelimited"
-        return self.error or f"http_{self.status}"
-
-
-@dataclass
-class _RandomFaults:
-    rng: random.Random
-    rate: float
-    statuses: tuple[int, ...]
-    methods: set[str] | None
 
 
 @dataclass
@@ -100,12 +59,7 @@ class _ResponseUrl:
     uses: int = 0
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # http.server's default backlog of 5 resets connections under load
-
-
-class StrictSlack:
+class StrictSlack(FaultInjection, WebApiMethods):
     def __init__(
         self,
         users: dict[str, str] | None = None,
@@ -228,70 +182,6 @@ class StrictSlack:
             elif counts:
                 self.refused.append((method, error, params))
 
-    # -- fault injection ------------------------------------------------------------------------
-
-    def fail(
-        self,
-        method: str,
-        error: str | None = None,
-        status: int | None = None,
-        retry_after: int | None = None,
-        times: int = 1,
-    ) -> None:
-        """The next `times` calls of `method` fail: status=429 answers HTTP 429 + Retry-After
-        (default 1 s) + ratelimited; status=5xx answers that status with a short HTML body;
-        error alone answers HTTP 200 {"ok": false, "error": error} (pseudo-methods: HTTP 400)."""
-        if error is None and status is None:
-            raise ValueError("fail() needs an error or a status")
-        with self._lock:
-            self._faults[method].append(_Fault(error, status, retry_after, times=times))
-
-    def slow(self, method: str, seconds: float, times: int = 1) -> None:
-        """Delay the answer to the next `times` calls of `method` (a timeout for the client)."""
-        with self._lock:
-            self._faults[method].append(_Fault(delay=seconds, times=times))
-
-    def fail_randomly(
-        self,
-        rate: float,
-        statuses: Iterable[int] = (429, 500),
-        seed: int = 0,
-        methods: Iterable[str] | None = None,
-    ) -> None:
-        """For load tests: a seeded fraction `rate` of calls (of `methods`, default all) answer one
-        of `statuses` (429 with Retry-After: 1)."""
-        with self._lock:
-            self._random_faults = _RandomFaults(
-                random.Random(seed), rate, tuple(statuses), set(methods) if methods is not None else None
-            )
-
-    def _take_fault(self, method: str) -> _Fault | None:
-        with self._lock:
-            queue = self._faults.get(method)
-            if queue:
-                fault = queue[0]
-                fault.times -= 1
-                if fault.times <= 0:
-                    queue.pop(0)
-                return fault
-            chance = self._random_faults
-            if chance and (chance.methods is None or method in chance.methods):
-                if chance.rng.random() < chance.rate:
-                    return _Fault(status=chance.rng.choice(chance.statuses), retry_after=1)
-        return None
-
-    def _injected(self, method: str, params: dict, api: bool) -> Reply | None:
-        """Apply an injected fault, if any: sleep for a slow() one, answer for a fail() one."""
-        fault = self._take_fault(method)
-        if fault is None:
-            return None
-        if fault.delay:
-            time.sleep(fault.delay)
-        if not fault.answers:
-            return None
-        self._finish(method, params, fault.label, counts=False)
-        return _fault_reply(fault, api)
-
     # -- HTTP entry points (called by the handler) ----------------------------------------------
 
     def serve_api(self, method: str, params: dict) -> Reply:
@@ -393,332 +283,7 @@ class StrictSlack:
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return None, Reply(200, self.files[name], content_type)
 
-    # -- Web API answers ------------------------------------------------------------------------
-
-    def _answer(self, method: str, params: dict) -> dict:
-        token = params.get("_token") or params.get("token")
-        if not token:
-            return {"ok": False, "error": "not_authed"}
-        if token != self.token:
-            return {"ok": False, "error": "invalid_auth"}
-        handler = self._handlers().get(method)
-        if handler is None and method not in rules.REQUIRED_SCOPES:
-            return {"ok": False, "error": "unknown_method"}
-        needed = rules.scopes_needed(method, params)
-        if needed and not self.scopes.intersection(needed):
-            return rules.missing_scope_answer(needed, self.scopes)
-        return handler(params) if handler else {"ok": True}
-
-    def _handlers(self) -> dict[str, Callable[[dict], dict]]:
-        return {
-            "auth.test": lambda p: {
-                "ok": True,
-                "url": self.url + "/",
-                "team": "Test",
-                "user": "quartermaster",
-                "team_id": "T1",
-                "user_id": "UBOT",
-                "bot_id": "BBOT",
-            },
-            "apps.connections.open": lambda p: {"ok": False, "error": "not_allowed_token_type"},
-            "chat.postMessage": self._post_message,
-            "chat.postEphemeral": self._post_ephemeral,
-            "chat.update": self._update_message,
-            "conversations.open": self._open_conversation,
-            "conversations.info": self._conversation_info,
-            "users.info": self._user_info,
-            "files.info": self._file_info,
-            "files.getUploadURLExternal": self._upload_url,
-            "files.completeUploadExternal": self._complete_upload,
-            # https://docs.slack.dev/reference/methods/views.publish (user_id), views.open / views.push
-            # (trigger_id), views.update (view_id or external_id)
-            "views.publish": lambda p: self._view(p, {"home"}, needs=("user_id",)),
-            "views.open": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
-            "views.push": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
-            "views.update": lambda p: self._view(p, {"modal", "home"}, needs=("view_id", "external_id")),
-        }
-
-    def _target_refusal(self, channel: str) -> str | None:
-        """Can the bot post in `channel`? (chat.postMessage errors: channel_not_found, not_in_channel)"""
-        kind = rules.conversation_kind(channel)
-        if kind is None:
-            return "channel_not_found"
-        if kind == "user":  # posts into the app's DM with chat:write alone (chat.postMessage "channels")
-            return None if self._user_exists(channel) else "channel_not_found"
-        if kind == "dm":
-            return None if self._dm_exists(channel) else "channel_not_found"
-        return None if channel in self.member_of or channel in self._opened_dms else "not_in_channel"
-
-    def _user_exists(self, user: str) -> bool:
-        return not self.users or user in self.users
-
-    def _dm_exists(self, channel: str) -> bool:
-        """A user's DM with the app is "D" + user id (what conversations.open answers) or, as the
-        harness names them, "D" + the id without its U ("DALICE" for UALICE)."""
-        with self._lock:
-            if not self.strict_dms or channel in self._opened_dms:
-                return True
-        return any(channel in ("D" + user, "D" + user[1:]) for user in self.users)
-
-    def _message_refusal(self, params: dict) -> dict | None:
-        channel = str(params.get("channel") or "")
-        error = self._target_refusal(channel)
-        if error:
-            return {"ok": False, "error": error}
-        if (
-            "thread_ts" in params
-            and params["thread_ts"] not in (None, "")
-            and not rules.looks_like_ts(params["thread_ts"])
-        ):
-            problem = f"{params['thread_ts']} is not a valid thread_ts"
-            return rules.Refusal("invalid_thread_ts", [problem]).answer()
-        refusal = rules.message_refusal(params)
-        return refusal.answer() if refusal else None
-
-    def _post_message(self, params: dict) -> dict:
-        refused = self._message_refusal(params)
-        if refused:
-            return refused
-        channel = str(params["channel"])
-        if rules.conversation_kind(channel) == "user":
-            channel = "D" + channel  # the answer names the app's DM with that user
-            with self._lock:
-                self._opened_dms.add(channel)
-        ts = self.next_ts()
-        message = {
-            "type": "message",
-            "user": "UBOT",
-            "bot_id": "BBOT",
-            "ts": ts,
-            "text": params.get("text", ""),
-        }
-        return {"ok": True, "channel": channel, "ts": ts, "message": message}
-
-    def _post_ephemeral(self, params: dict) -> dict:
-        # https://docs.slack.dev/reference/methods/chat.postEphemeral: `user` required and "should be
-        # in the channel"; error user_not_in_channel ("Intended recipient is not in the specified channel").
-        user = str(params.get("user") or "")
-        if not user:
-            return rules.Refusal("invalid_arguments", ["missing required field: user"]).answer()
-        if rules.conversation_kind(user) != "user" or not self._user_exists(user):
-            return {"ok": False, "error": "user_not_in_channel"}
-        return self._message_refusal(params) or {"ok": True, "message_ts": self.next_ts()}
-
-    def _update_message(self, params: dict) -> dict:
-        # https://docs.slack.dev/reference/methods/chat.update: channel + ts of the message.
-        if not rules.looks_like_ts(params.get("ts")):
-            return {"ok": False, "error": "message_not_found"}
-        refused = self._message_refusal(params)
-        return refused or {
-            "ok": True,
-            "channel": params["channel"],
-            "ts": params["ts"],
-            "text": params.get("text", ""),
-        }
-
-    def _open_conversation(self, params: dict) -> dict:
-        # https://docs.slack.dev/reference/methods/conversations.open: `users` (1 = DM, 2-8 = group DM)
-        # or `channel`; errors users_list_not_supplied, user_not_found, too_many_users.
-        users = [u.strip() for u in str(params.get("users") or "").split(",") if u.strip()]
-        if not users:
-            channel = str(params.get("channel") or "")
-            if channel and self._dm_exists(channel) and rules.conversation_kind(channel) == "dm":
-                return {"ok": True, "channel": {"id": channel}}
-            return {"ok": False, "error": "channel_not_found" if channel else "users_list_not_supplied"}
-        if len(users) > 8:
-            return {"ok": False, "error": "too_many_users"}
-        if any(rules.conversation_kind(u) != "user" or not self._user_exists(u) for u in users):
-            return {"ok": False, "error": "user_not_found"}
-        channel = "D" + users[0] if len(users) == 1 else "G" + "".join(u[1:] for u in users)[:20]
-        with self._lock:
-            already = channel in self._opened_dms
-            self._opened_dms.add(channel)
-        answer: dict[str, Any] = {"ok": True, "channel": {"id": channel}}
-        return {**answer, "no_op": True, "already_open": True} if already else answer
-
-    def _conversation_info(self, params: dict) -> dict:
-        channel = str(params.get("channel") or "")
-        kind = rules.conversation_kind(channel)
-        if kind not in ("channel", "dm") or (kind == "dm" and not self._dm_exists(channel)):
-            return {"ok": False, "error": "channel_not_found"}
-        return {
-            "ok": True,
-            "channel": {
-                "id": channel,
-                "is_im": kind == "dm",
-                "is_channel": channel[0] == "C",
-                "is_private": channel[0] == "G",
-                "is_member": channel in self.member_of,
-            },
-        }
-
-    def _user_info(self, params: dict) -> dict:
-        user = params.get("user")
-        if user not in self.users:
-            return {"ok": False, "error": "user_not_found"}
-        name = self.users[user]
-        return {
-            "ok": True,
-            "user": {
-                "id": user,
-                "name": name,
-                "real_name": name,
-                "profile": {"display_name": name, "real_name": name},
-            },
-        }
-
-    def _file_info(self, params: dict) -> dict:
-        file_id = params.get("file")
-        if not file_id:
-            return rules.Refusal("invalid_arguments", ["missing required field: file"]).answer()
-        with self._lock:
-            versions = self.file_infos.get(file_id)
-            if versions:
-                return {"ok": True, "file": versions.pop(0) if len(versions) > 1 else versions[0]}
-        return {"ok": True, "file": {"id": file_id, "name": "file"}}
-
-    def _upload_url(self, params: dict) -> dict:
-        # https://docs.slack.dev/reference/methods/files.getUploadURLExternal: filename and length
-        # required; missing_argument "typically only occurs when the length provided is 0".
-        length = str(params.get("length") or "")
-        if not params.get("filename") or not length.isdigit() or int(length) == 0:
-            return {"ok": False, "error": "missing_argument"}
-        with self._lock:
-            file_id = f"F{len(self._uploads) + 1:06d}"
-            self._uploads[file_id] = False
-        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
-
-    def _complete_upload(self, params: dict) -> dict:
-        # https://docs.slack.dev/reference/methods/files.completeUploadExternal: `files` (JSON array of
-        # {id, title}) required; errors file_not_found ("Could not find the file from the upload
-        # ticket"), invalid_channel.
-        files = params.get("files")
-        if not isinstance(files, list) or not files or not all(isinstance(f, dict) for f in files):
-            return rules.Refusal("invalid_arguments", ["files must be a JSON array of {id, title}"]).answer()
-        with self._lock:
-            if any(not self._uploads.get(str(f.get("id"))) for f in files):
-                return {"ok": False, "error": "file_not_found"}
-        for key in ("channel_id", "channels"):
-            for channel in filter(None, str(params.get(key) or "").split(",")):
-                if self._target_refusal(channel.strip()):
-                    return {"ok": False, "error": "invalid_channel"}
-        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title") or "upload"} for f in files]}
-
-    def _view(self, params: dict, types: set[str], needs: tuple[str, ...]) -> dict:
-        if not any(params.get(name) for name in needs):
-            problem = f"missing required field: {' or '.join(needs)}"
-            return rules.Refusal("invalid_arguments", [problem]).answer()
-        refusal = rules.view_refusal(params.get("view"), types)
-        if refusal:
-            return refusal.answer()
-        return {"ok": True, "view": {**params["view"], "id": f"V{self.next_ts().replace('.', '')}"}}
-
-    # -- rate limits ----------------------------------------------------------------------------
-
-    def _over_rate_limit(self, channel: str) -> bool:
-        if not self.enforce_rate_limits:
-            return False
-        with self._lock:
-            window = self._posts[channel]
-            now = self.now()
-            while window and now - window[0] >= 1.0:
-                window.popleft()
-            if len(window) >= POSTS_PER_CHANNEL_PER_SECOND:
-                return True
-            window.append(now)
-            return False
-
-
-def _fault_reply(fault: _Fault, api: bool) -> Reply:
-    if fault.status == 429:
-        # https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After (seconds)
-        return Reply.json(
-            {"ok": False, "error": "ratelimited"}, 429, {"Retry-After": str(fault.retry_after or 1)}
-        )
-    if fault.status is not None and fault.error is None:
-        # Slack's 5xx bodies are HTML or empty, not the JSON envelope.
-        return Reply.text(f"<html><body>{fault.status} Server Error</body></html>", fault.status, "text/html")
-    if api:
-        return Reply.json({"ok": False, "error": fault.error}, fault.status or 200)
-    return Reply.text(str(fault.error), fault.status or 400)
-
-
-def _json_or_none(body: bytes) -> Any:
-    try:
-        return json.loads(body or b"null")
-    except ValueError:
-        return None
-
 
 def _short(params: dict, limit: int = 300) -> str:
     text = json.dumps(params, default=str)
     return text if len(text) <= limit else text[:limit] + "..."
-
-
-def _first_values(query: str) -> dict[str, str]:
-    return {k: v[0] for k, v in urllib.parse.parse_qs(query, keep_blank_values=True).items()}
-
-
-def parse_params(content_type: str, body: bytes, query: str = "") -> dict:
-    """Arguments as Slack reads them: query string, form or JSON body; `blocks`, `view`,
-    `attachments` and `files` may be JSON strings (https://docs.slack.dev/apis/web-api#posting_json)."""
-    params: dict[str, Any] = _first_values(query)
-    if "json" in content_type:
-        loaded = _json_or_none(body)
-        params.update(loaded if isinstance(loaded, dict) else {})
-    elif body:
-        params.update(_first_values(body.decode(errors="replace")))
-    for key in JSON_ARGUMENTS:
-        if isinstance(params.get(key), str):
-            loaded = _json_or_none(params[key].encode())
-            if loaded is not None:
-                params[key] = loaded  # an unparseable string stays a string: the rules refuse it
-    return params
-
-
-class _Handler(BaseHTTPRequestHandler):
-    fake: StrictSlack
-
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
-
-    def do_GET(self) -> None:
-        url = urllib.parse.urlparse(self.path)
-        if url.path.startswith("/api/"):
-            self._api(url, b"")
-        elif url.path.startswith("/files/"):
-            name = url.path.removeprefix("/files/")
-            self._send(self.fake.serve_download(name, self.headers.get("Authorization")))
-        else:
-            self._send(Reply.text("not found", 404))
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        url = urllib.parse.urlparse(self.path)
-        if url.path.startswith("/api/"):
-            self._api(url, body)
-        elif url.path.startswith("/response/"):
-            self._send(self.fake.serve_response_url(url.path.removeprefix("/response/"), body))
-        elif url.path.startswith("/upload/"):
-            self._send(self.fake.serve_upload(url.path.removeprefix("/upload/"), body))
-        else:
-            self._send(Reply.text("not found", 404))
-
-    def _api(self, url: urllib.parse.ParseResult, body: bytes) -> None:
-        method = url.path.removeprefix("/api/")
-        params = parse_params(self.headers.get("Content-Type", ""), body, url.query)
-        bearer = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
-        params["_token"] = bearer or params.get("token", "")
-        self._send(self.fake.serve_api(method, params))
-
-    def _send(self, reply: Reply) -> None:
-        try:
-            self.send_response(reply.status)
-            self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(reply.body)))
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(reply.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a slow() answer past its timeout)
