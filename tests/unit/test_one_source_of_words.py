@@ -65,32 +65,27 @@ def says(grammar: re.Pattern, sentence: str) -> bool:
     return grammar.fullmatch(sentence + " ") is not None
 
 
+def sentences(table, around):
+    for kind, phrases in table.items():
+        for phrase in phrases:
+            for words in expand(phrase):
+                yield kind, around(kind, words)
+
+
 def phrasings():
-    for kind, phrases in BEFORE_ITEM.items():
-        for phrase in phrases:
-            for words in expand(phrase):
-                yield (
-                    kind,
-                    f"{words} three boxes of copy paper"
-                    if kind in STOCK_KINDS
-                    else f"{words} the cordless drill",
-                )
-    for kind, phrases in AFTER_ITEM.items():
-        for phrase in phrases:
-            for words in expand(phrase):
-                yield (
-                    kind,
-                    f"three boxes of copy paper {words}"
-                    if kind in STOCK_KINDS
-                    else f"the cordless drill {words}",
-                )
-    for kind, phrases in SENTENCES.items():
-        for phrase in phrases:
-            for words in expand(phrase):
-                if is_sayable_sentence(
-                    words
-                ):  # one-word requests are typed only (noise is heard as one word)
-                    yield kind, words
+    def stock_or_asset(kind, stock, asset):
+        return stock if kind in STOCK_KINDS else asset
+
+    yield from sentences(
+        BEFORE_ITEM,
+        lambda k, w: stock_or_asset(k, f"{w} three boxes of copy paper", f"{w} the cordless drill"),
+    )
+    yield from sentences(
+        AFTER_ITEM,
+        lambda k, w: stock_or_asset(k, f"three boxes of copy paper {w}", f"the cordless drill {w}"),
+    )
+    # One-word requests are typed only (noise is heard as one word).
+    yield from ((k, s) for k, s in sentences(SENTENCES, lambda k, w: w) if is_sayable_sentence(s))
 
 
 PHRASINGS = list(phrasings())
