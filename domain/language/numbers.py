@@ -45,7 +45,6 @@ PHRASES = {
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
-    "a few": 3,
     "a dozen": 12,
     "dozen": 12,
     "half a dozen": 6,
@@ -53,6 +52,12 @@ PHRASES = {
     "two dozen": 24,
     "a hundred": 100,
 }
+
+# Amounts that are no number: the bot asks how many rather than guess.
+VAGUE = re.compile(
+    r"^(?:a few|few|some|several|a bunch of|a load of|loads of|lots of|a lot of|a handful of|a handful|a bit of)\s+",
+    re.I,
+)
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "and"], key=len, reverse=True))
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
@@ -93,6 +98,12 @@ def leading_number(text: str) -> tuple[int | None, str]:
         if value is not None:
             return value, text[match.end() :].strip()
     return None, text
+
+
+def vague_amount(text: str) -> str | None:
+    """`text` without its vague amount ("a few pens" -> "pens"), or None if it names none."""
+    match = VAGUE.match(text)
+    return text[match.end() :] if match else None
 
 
 def trailing_number(text: str) -> tuple[int | None, str]:

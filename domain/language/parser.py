@@ -13,7 +13,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
 from domain.language.normalize import normalize
-from domain.language.numbers import leading_number, trailing_number
+from domain.language.numbers import leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
@@ -150,7 +150,10 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         phrase = P.DELIVERY_WORDS.sub(" ", phrase).strip()
     count, rest = leading_number(phrase)
     pack = None
-    if count is not None:
+    vague = vague_amount(phrase)
+    if vague is not None:  # "a few pens": how many is asked, never guessed
+        count, rest = None, vague
+    elif count is not None:
         match = P.PACK_OF.match(rest.lower())
         if match:
             pack, rest = singular(match.group("pack")), rest[-len(match.group("item")) :]
