@@ -63,6 +63,7 @@ class Resolution:
     items: list[CatalogItem] = field(default_factory=list)
     exact: bool = False
     suggestions: list[CatalogItem] = field(default_factory=list)
+    score: float = 0.0  # how well the best candidate fits (100: a tag, SKU, name or alias exactly)
 
     @property
     def found(self) -> bool:
@@ -170,13 +171,13 @@ class CatalogIndex:
     ) -> Resolution:
         exact = self._exact_hits(reference, types)
         if exact:
-            return Resolution(reference, exact, exact=True)
+            return Resolution(reference, exact, exact=True, score=100.0)
         query = utils.default_process(reference)
         if sum(ch.isalpha() for ch in query) < 2:
             return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
         whole = self._slot_of_text(query, types)
         if whole:  # the reference is exactly a name or alias
-            return Resolution(reference, whole)
+            return Resolution(reference, whole, score=100.0)
         scored: dict[CatalogItem, float] = {}
         for slot, coverage in self._candidates(query, types):
             score = (
@@ -189,7 +190,7 @@ class CatalogIndex:
         if not ranked or ranked[0][1] < ACCEPT:
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
-        return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE])
+        return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
 
     def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         for item_type in types:

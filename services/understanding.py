@@ -12,6 +12,7 @@ from domain.commands import Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
+from services.item_span import locate
 from services.resolver import CatalogIndex, CatalogItem
 
 
@@ -53,7 +54,7 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     if not command.ref:
         what = command.name.replace("_", " ")
         raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")
-    found = index.resolve(command.ref, command.item)
+    found = locate(index, command.ref, command.item)
     if not found.found:
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
     if isinstance(command, C.Labels):

@@ -22,6 +22,16 @@ _DAY = (
     + "))"
 )
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
+# "back by 3", "until 4:30pm": a time today (a bare 1-7 is in the afternoon: a working day).
+CLOCK_PATTERN = re.compile(
+    r"\b(?:until|till|til|'til|by|back by|back at|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)\b"
+    r"(?!\s*(?:days?|weeks?|hours?|hrs?|minutes?|mins?|[a-z]*s\b))",
+    re.I,
+)
+# "back in an hour", "in 2 days".
+IN_PATTERN = re.compile(
+    r"\b(?:back\s+)?in\s+(?P<n>an?|\d+|[a-z\-]+)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I
+)
 SPAN_PATTERN = re.compile(
     r"\bfor\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z\- ]+?)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I
 )
@@ -37,13 +47,30 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
         if count is not None and not rest:
             due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
             return due, _cut(text, match)
+    match = IN_PATTERN.search(text)
+    if match:
+        count, rest = leading_number(match.group("n").strip())
+        if count is not None and not rest:
+            due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
+            return due, _cut(text, match)
     match = UNTIL_PATTERN.search(text)
     if match:
         day = _resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
             clock = _clock((match.group("clock") or "").lower()) or END_OF_DAY
             return datetime.combine(day, clock, tz), _cut(text, match)
+    match = CLOCK_PATTERN.search(text)
+    if match:
+        clock = _clock(_afternoon(match.group("clock").lower()))
+        if clock is not None:
+            due = datetime.combine(local_now.date(), clock, tz)
+            return (due if due > local_now else due + timedelta(days=1)), _cut(text, match)
     return None, text
+
+
+def _afternoon(clock: str) -> str:
+    """A bare hour from 1 to 7 said at work is after noon ("back by 3")."""
+    return f"{clock}pm" if re.fullmatch(r"[1-7](?::\d{2})?", clock.strip()) else clock
 
 
 def _cut(text: str, match: re.Match) -> str:

@@ -1,0 +1,71 @@
+"""Find the item inside a sentence: "the jabra speaker, sorry it's so late",
+"the hot box to the dry store", "puck back in the IT store room".
+
+What follows the words naming the item must be something else the sentence
+says, not more of the name: a new clause (after a comma, "sorry", "thanks",
+"because"...), a place the catalog knows ("to the dry store"), a purpose
+("for the shoot"), or a particle ("back", "now"). Words that could still be
+part of the name ("the blue thing", "the camera on the moon") keep the whole
+reference, which then has to match as it is: a wrong item is worse than a
+question."""
+
+from __future__ import annotations
+
+import re
+
+from domain.ledger import ItemType
+from services.resolver import CatalogIndex, Resolution
+
+# Where one clause ends and chatter begins: nothing after it names the item.
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;.!?:]+\s+|\s+-\s+|\s+(?=(?:sorry|thanks|thank you|cheers|ta|btw|lol|because|cos|cause|but|as|since|"
+    r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b))",
+    re.I,
+)
+# Prepositions that start a phrase about something else than the item.
+PLACE_WORDS = r"(?:to|into|in|on|onto|at|over to|back to|back in|back on|back at)"
+PLACE_PHRASE = re.compile(rf"^(?P<item>.+?)\s+{PLACE_WORDS}\s+(?:the\s+)?(?P<place>.+)$", re.I)
+PURPOSE = re.compile(r"^(?P<item>.+?)\s+(?:for|from|with|off|by)\s+.+$", re.I)
+PARTICLES = re.compile(r"(?:\s+(?:back|now|again|today|off|in|out|please|pls|thx|all|too))+$", re.I)
+POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
+
+
+def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> Resolution:
+    """The reference as it is, if it names something; else its first clause
+    with what may follow a name taken off, if that does."""
+    whole = index.resolve(reference, types)
+    if whole.found:
+        return whole
+    for core in _cores(index, reference):
+        found = index.resolve(core, types)
+        if found.found:
+            return found
+    return whole
+
+
+def _cores(index: CatalogIndex, reference: str):
+    """Ever shorter readings of the words that name the item, most likely first."""
+    clause = CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()
+    candidates = [clause] if clause and clause != reference else []
+    text = clause or reference
+    place = PLACE_PHRASE.match(text)
+    if place and _known_place(index, place["place"]):
+        candidates.append(place["item"])
+        text = place["item"]
+    purpose = PURPOSE.match(text)
+    if purpose:
+        candidates.append(purpose["item"])
+        text = purpose["item"]
+    bare = PARTICLES.sub("", text)
+    if bare != text:
+        candidates.append(bare)
+        text = bare
+    owned = POSSESSOR.sub("", text)
+    if owned != text:
+        candidates.append(owned)
+    return [c.strip() for c in candidates if c.strip()]
+
+
+def _known_place(index: CatalogIndex, text: str) -> bool:
+    place = PARTICLES.sub("", text.strip(" .!?"))
+    return any(index.resolve_place(kind, place) for kind in ("location", "department"))
