@@ -133,7 +133,22 @@ def outcome(uow, before: int) -> list[str]:
                 said.append(_edit(key, e.changes))
             else:
                 said.append(f"{e.action.value} {key}")
-    return said
+    return _summed(said)
+
+
+def _summed(said: list[str]) -> list[str]:
+    """Stock moves of one item in one message count as one ("1 box + 3 kits")."""
+    totals: dict[tuple[str, str], int] = {}
+    out: list[str] = []
+    for change in said:
+        verb, key, *rest = change.split()
+        if verb in ("consume", "receive") and rest and rest[0].isdigit():
+            if (verb, key) not in totals:
+                out.append((verb, key))
+            totals[(verb, key)] = totals.get((verb, key), 0) + int(rest[0])
+        else:
+            out.append(change)
+    return [f"{c[0]} {c[1]} {totals[c]}" if isinstance(c, tuple) else c for c in out]
 
 
 def _edit(key: str, changes: dict) -> str:

@@ -112,6 +112,7 @@ class Move(ItemCommand):
     item, changes, place = ASSETS, True, "required"
     where: str = "location"  # or "department"
     to: str | None = None
+    count: int | None = None  # "both speakers": that many of identical units
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from services import photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
-from services.people import People
+from services.people import People, people_key
 from services.replies import CONFIRM, Choice, Reply, ReplyKind, answer, refusal
-from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace, Understood, understand
+from services.understanding import NEW_PLACE, RETURNS, NeedsChoice, NeedsPlace, Understood, understand
 from services.use_cases import CHANGES, NOT_UNDERSTOOD, QUESTIONS, Task
 from storage.unit_of_work import UnitOfWorkFactory
 
@@ -98,7 +98,7 @@ class Assistant:
 
     def parse(self, text: str, mentions: dict[str, str] | None = None) -> list[Command]:
         """The commands in `text`, read at this moment in the bot's time zone."""
-        return parse(text, self.clock(), self.tz, mentions)
+        return parse(text, self.clock(), self.tz, mentions, self.people.known() | self.managers)
 
     def handle(self, who: Person | str, text: str, source: str | None = None, **message) -> list[Reply]:
         """A typed message's replies (tests and tools; transports use `receive`)."""
@@ -116,7 +116,7 @@ class Assistant:
             if not heard.by_grammar:
                 return Outcome([refusal(voice.not_a_command(heard.text), "not_a_command")], heard=heard)
             transcript = heard.text
-        commands = parse(transcript, ctx.now, self.tz) if transcript else [C.Unknown()]
+        commands = self.parse(transcript) if transcript else [C.Unknown()]
         if preview:
             return Outcome(
                 [], heard=heard, said=transcript, understood=(voice.meaning(commands, self.index()),)
@@ -244,7 +244,7 @@ class Assistant:
         return replies
 
     def _ask(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
-        understood = self._understood([command], all_commands)
+        understood = self._understood(ctx, [command], all_commands)
         if isinstance(understood, Reply):
             return understood
         with self.uow(read_only=True) as uow:
@@ -253,14 +253,26 @@ class Assistant:
             except DomainError as error:
                 return refusal(error.message, error.code)
 
+    def _held(self, ctx: Context, commands: list[Command]) -> frozenset[str]:
+        """The tags held by the people a return is about (the speaker, or who it is for):
+        "bringing the laptop back" means theirs."""
+        if not any(isinstance(c, RETURNS) for c in commands):
+            return frozenset()
+        with self.uow(read_only=True) as uow:
+            keys = {ctx.actor.key, ctx.actor.name}
+            keys |= {people_key(uow, c.person) for c in commands if getattr(c, "person", None)}
+            return frozenset(a.tag for a in uow.assets.held_by(*keys))
+
     def _task(self, uow, ctx: Context, understood: Understood) -> Task:
         return Task(uow, ctx, understood.command, understood.items, self.audit_intervals)
 
-    def _understood(self, commands: list[Command], all_commands: list[Command]) -> list[Understood] | Reply:
+    def _understood(
+        self, ctx: Context, commands: list[Command], all_commands: list[Command]
+    ) -> list[Understood] | Reply:
         """The commands resolved against the catalog, or the question or
         refusal that answers the message instead (nothing is changed then)."""
         try:
-            return understand(commands, self.index())
+            return understand(commands, self.index(), self._held(ctx, commands))
         except NeedsChoice as choice:
             return _item_question(choice, all_commands)
         except NeedsPlace as place:
@@ -273,7 +285,7 @@ class Assistant:
     ) -> Outcome:
         """Apply the changes, all or none. A dry run makes them, says what
         they would do, and rolls them back."""
-        targets = self._understood(commands, all_commands)
+        targets = self._understood(ctx, commands, all_commands)
         if isinstance(targets, Reply):
             return Outcome([targets])
         with self.uow() as uow:
@@ -305,6 +317,7 @@ class Assistant:
                 reply = replace(reply, delivered=True)
             uow.commit()
         self.catalog.invalidate()
+        self.people.forget_known()
         return Outcome([reply], committed=True, crossings=crossings)
 
 

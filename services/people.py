@@ -35,6 +35,7 @@ class People:
     def __init__(self, uow: UnitOfWorkFactory):
         self.uow = uow
         self._names: dict[str, tuple[str, float]] = {}
+        self._known: tuple[frozenset[str], float] | None = None
         self._lock = threading.Lock()
 
     def name(self, key: str) -> str:
@@ -50,6 +51,26 @@ class People:
         with self._lock:
             self._names[key] = (name, time.monotonic())
         return name
+
+    def known(self) -> frozenset[str]:
+        """The lowercase names of everyone the bot knows: met in Slack, holding
+        something or having changed something (a console user, a name from a
+        CSV). Cached briefly."""
+        with self._lock:
+            cached = self._known
+        if cached and time.monotonic() - cached[1] < CACHE_SECONDS:
+            return cached[0]
+        with self.uow(read_only=True) as uow:
+            names = set(uow.people.names().values()) | uow.assets.holders() | uow.ledger.actors()
+        known = frozenset(n.lower() for n in names if n and not looks_like_member_id(n))
+        with self._lock:
+            self._known = (known, time.monotonic())
+        return known
+
+    def forget_known(self) -> None:
+        """After a change: its actor and holder are known from now on."""
+        with self._lock:
+            self._known = None
 
     def key_for(self, uow, person: str) -> str:
         return people_key(uow, person)

@@ -4,11 +4,12 @@ many. Nothing here reads or writes the database; the index is enough."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from domain import commands as C
-from domain.commands import Command
+from domain.commands import ASSETS, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
@@ -40,13 +41,48 @@ class NeedsChoice(Exception):
         self.candidates = candidates
 
 
-def understand(commands: list[Command], index: CatalogIndex) -> list[Understood]:
+RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
+EVERYTHING = re.compile(
+    r"^(?:everything|all(?: of)? (?:it|them|my (?:stuff|things|gear|items))|all my (?:stuff|things|gear|items)|"
+    r"everything (?:i've got|i have|i've|i got)|all i've got|my stuff|my things|my gear)$",
+    re.I,
+)
+
+
+def understand(
+    commands: list[Command], index: CatalogIndex, held: frozenset[str] = frozenset()
+) -> list[Understood]:
     """Resolve every command; raises NeedsChoice or a DomainError for the first
-    one that cannot be acted on, so a message is understood whole or not at all."""
-    return [_understand(command, index) for command in commands]
+    one that cannot be acted on, so a message is understood whole or not at all.
+    `held`: the tags the people a return is about hold."""
+    return [one for command in commands for one in _understand(command, index, held)]
 
 
-def _understand(command: Command, index: CatalogIndex) -> Understood:
+def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> list[Understood]:
+    """One command about identical units ("two radios", "everything I've got")
+    becomes one per unit, so each is checked out or back on its own."""
+    understood = _understand_one(command, index, held)
+    if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
+        return [Understood(command, (item,)) for item in understood.items]
+    count = getattr(understood.command, "count", None)
+    if isinstance(understood.command, (C.CheckOut, *RETURNS)) and count and count > 1:
+        if count > len(understood.items):
+            name = understood.items[0].name
+            raise DomainError(
+                f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
+            )
+        return [understood] * count  # each takes the next free unit (or the next one held)
+    if isinstance(understood.command, C.Move) and count and count > 1:
+        if count > len(understood.items):
+            name = understood.items[0].name
+            raise DomainError(
+                f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
+            )
+        return [Understood(understood.command, (item,)) for item in understood.items[:count]]
+    return [understood]
+
+
+def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if command.place and (command.to or command.place == "required"):
         command = replace(command, to=_place(command, index))
     if command.item is None:
@@ -54,7 +90,15 @@ def _understand(command: Command, index: CatalogIndex) -> Understood:
     if not command.ref:
         what = command.name.replace("_", " ")
         raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")
+    if isinstance(command, RETURNS) and EVERYTHING.match(command.ref):
+        if not held:
+            raise DomainError("You don't hold anything at the moment, so nothing was changed.")
+        return Understood(command, tuple(i for tag in sorted(held) for i in index.resolve(tag, ASSETS).items))
     found = locate(index, command.ref, command.item)
+    if isinstance(command, RETURNS) and not found.is_clear:
+        theirs = [i for i in found.items if i.key in held]
+        if theirs and len({i.group for i in theirs}) == 1 and len(theirs) == 1:
+            found = replace(found, items=theirs)  # "the laptop" they hold, of several laptops
     if not found.found:
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
     if isinstance(command, C.Labels):

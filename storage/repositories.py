@@ -149,6 +149,11 @@ class AssetRepository(_ItemRepository):
     def all(self) -> Iterator[Asset]:
         return self._rows(select(ASSETS).order_by(ASSETS.c.tag_key))
 
+    def holders(self) -> set[str]:
+        """Everyone who holds something, as recorded."""
+        query = select(ASSETS.c.holder).where(ASSETS.c.holder.is_not(None)).distinct()
+        return {row[0] for row in self.writer.execute(query)}
+
     def in_maintenance(self) -> list[Asset]:
         return list(
             self._rows(
@@ -216,6 +221,10 @@ class LedgerRepository:
 
     def add(self, entry: LedgerEntry) -> int:
         return self.writer.insert_with_pending(self._insert, mapping.entry_values(entry)).scalar_one()
+
+    def actors(self) -> set[str]:
+        """Everyone who has changed something, as recorded."""
+        return {row[0] for row in self.writer.execute(select(LEDGER.c.actor).distinct())}
 
     def last_undoable(self, *actors: str) -> LedgerEntry | None:
         """The person's latest change that is not an undo and not yet undone."""

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from domain import commands as C
-from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, sayings
+from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, expand, sayings
 from domain.language.numbers import TENS, UNITS
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -60,10 +60,19 @@ def _command_words(pronounceable: Callable[[str], bool]) -> list[str]:
         f"<stock_verb> = {said(sayings(BEFORE_ITEM, *STOCK_VERBS))};",
         f"<after> = {said(sayings(AFTER_ITEM))};",
         f"<sentence> = {said([s for s in sayings(SENTENCES) if is_sayable_sentence(s)])};",
+        "<around> = "
+        + " | ".join(
+            f"({said(expand(verb))}) [the | my] <subject> ({said(expand(particle))})"
+            for pairs in AROUND_ITEM.values()
+            for verb, particle in pairs
+        )
+        + ";",
     ]
 
 
-COMMAND = "<act> [the | my] <subject> [<tail>] | [<amount> [of]] [the] <subject> <after> | <others>"
+COMMAND = (
+    "<act> [the | my] <subject> [<tail>] | [<amount> [of]] [the] <subject> <after> | <around> | <others>"
+)
 
 
 @dataclass

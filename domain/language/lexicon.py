@@ -85,6 +85,17 @@ AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
     C.Receive: ("(arrived | came in | delivered | received)",),
     C.Count: ("(left | remaining | on the shelf)",),
 }
+# A verb split around the item: "bringing the laptop back", "dropped the van off".
+AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
+    C.CheckIn: (
+        (
+            "(bring | bringing | brought | hand | handing | handed | give | giving | gave | take | taking | took)",
+            "back",
+        ),
+        ("(drop | dropping | dropped)", "(back | off)"),
+        ("(hand | handing | handed)", "in"),
+    ),
+}
 # Whole requests about no item.
 SENTENCES: dict[type[Command], tuple[str, ...]] = {
     C.Help: ("help", "what can you do", "commands", "how does this work", "usage"),

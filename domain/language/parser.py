@@ -22,16 +22,24 @@ MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused befor
 
 
 def parse(
-    text: str, now: datetime | None = None, tz: tzinfo = timezone.utc, names: dict[str, str] | None = None
+    text: str,
+    now: datetime | None = None,
+    tz: tzinfo = timezone.utc,
+    names: dict[str, str] | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> list[Command]:
-    """All commands in `text`; [Unknown()] when it reads as none."""
+    """All commands in `text`; [Unknown()] when it reads as none. `names`:
+    Slack mentions' names; `people`: the names of people the bot knows
+    (lowercase), so "for erin" is erin and "for the shoot" a purpose."""
     now = now or datetime.now(timezone.utc)
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
-    person_match = P.PERSON.search(clean)
+    person_match = P.PERSON.search(clean) or next(
+        (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
+    )
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
@@ -72,7 +80,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
     for where, regex in P.MOVES:
         match = regex.match(stripped)
         if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
-            return [C.Move(ref=_ref(match["rest"]), where=where, to=match["place"].strip(" .!?"))]
+            count, rest = leading_number(match["rest"])
+            count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
+            return [C.Move(ref=_ref(rest), where=where, to=match["place"].strip(" .!?"), count=count)]
     bare = P.BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
         verb = bare.group("verb").lower().split()[-1].removeprefix("check")
@@ -88,7 +98,7 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
             note = None
             if kind is C.CheckIn and (noted := P.CONDITION_NOTE.match(rest)):
                 rest, note = noted["items"], noted["note"].strip(" .")
-            commands = [_item_command(kind, part, person, due) for part in _split_items(rest)]
+            commands = _same_item(_item_command(kind, part, person, due) for part in _split_items(rest))
             return [replace(c, note=c.note or note) if note else c for c in commands]
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
@@ -132,8 +142,20 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     return kind.of(ref=_ref(ref) if ref else None)
 
 
+def _same_item(commands) -> list[Command]:
+    """ "1 box + 3 hygiene kits": a quantity naming no item is of the item named next."""
+    commands = list(commands)
+    for n in range(len(commands) - 2, -1, -1):
+        this, after = commands[n], commands[n + 1]
+        if this.ref is None and getattr(this, "pack", None) and type(after) is type(this) and after.ref:
+            commands[n] = replace(this, ref=after.ref)
+    return commands
+
+
 def _split_items(rest: str) -> list[str]:
     parts = [p for p in P.SPLIT.split(rest) if p]
+    chatter = next((n for n, p in enumerate(parts) if n and P.CHATTER.match(p.strip())), None)
+    parts = parts[:chatter] if chatter is not None else parts
     return parts or [rest]
 
 
@@ -161,6 +183,8 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
             first, _, remainder = rest.partition(" ")
             if remainder and singular(first) in P.PACK_WORDS:
                 pack, rest = singular(first), remainder
+            elif not remainder and singular(first) in P.PACK_WORDS:
+                pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next
     else:
         count, rest = trailing_number(phrase)
     if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:

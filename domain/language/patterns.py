@@ -9,7 +9,7 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
+from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
@@ -18,7 +18,16 @@ PACK_WORDS = frozenset(
 ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)(?:\s+|$)")
 PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
 PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
+NAMED = re.compile(
+    r"\bfor\s+(?P<name>[a-z][\w.\-]*)\b", re.I
+)  # "for erin": a person only if the bot knows one
 LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
+# A part of a list that is chatter, not an item: it and what follows are dropped.
+CHATTER = re.compile(
+    r"^(?:sorry|thanks|thank you|thx|cheers|ta|btw|lol|it's|its|it is|it was|they're|i'm|i've|i'll|we're|hope|"
+    r"see you|because|cos|as|so|keys|back)\b",
+    re.I,
+)
 SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
 
 
@@ -34,6 +43,20 @@ def _before(kind: type[Command], rest: str) -> re.Pattern:
 def _after(kind: type[Command], lead: str = "") -> re.Pattern:
     """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
     return re.compile(rf"^{lead}(?P<rest>.+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)
+
+
+def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
+    """The item between a verb and its particle (lexicon.AROUND_ITEM); what
+    follows the particle is chatter or a place ("back in bay 2")."""
+    return [
+        (
+            kind,
+            re.compile(
+                rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b(?!\s+from\b).*$", re.I
+            ),
+        )
+        for verb, particle in AROUND_ITEM[kind]
+    ]
 
 
 # (command, pattern). Order matters: the first pattern that matches wins.
@@ -223,7 +246,10 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
 ]
 SPECIAL: list[tuple[type[Command], re.Pattern]] = [
+    *_around(C.CheckIn),
     (C.CheckIn, _after(C.CheckIn)),
+    # "the pallet jack's back in bay 2 :)": back, then where or chatter
+    (C.CheckIn, re.compile(r"^(?P<rest>.+?)(?:'s|\s+is|\s+are)\s+back\b(?!\s+from\b)(?:[\s,.!]+.*)?$", re.I)),
     (
         C.Count,
         _after(

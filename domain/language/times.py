@@ -15,7 +15,7 @@ WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 SPANS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400}
 
 _CLOCK = r"(?:\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight))?"
-_UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|returning|on)"
+_UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|back|returning|on)"
 _DAY = (
     r"(?P<day>today|tonight|tomorrow|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))

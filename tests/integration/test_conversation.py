@@ -242,3 +242,49 @@ def test_a_booking_is_never_a_check_out_now(bot, uow, text):
     assert reply.kind is ReplyKind.REFUSAL and reply.code == "bookings_not_available"
     assert "nothing was changed" in reply.text
     assert asset(uow, "A-2001").holder is None and asset(uow, "A-3001").holder is None
+
+
+def test_a_known_person_is_named_without_an_at_sign(bot, uow):
+    say(bot, "bob", "check out the drill")  # bob is now known (he holds something)
+    say(bot, "bob", "return the drill")
+    reply = say(bot, "alice", "signing out the drill for bob until friday, cheers")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").holder == "bob"
+    say(bot, "alice", "return the drill for bob")
+    reply = say(bot, "alice", "taking the drill for the shoot")  # not a person: a purpose
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").holder == "alice"
+
+
+def test_a_return_means_the_unit_the_speaker_holds(bot, uow):
+    say(bot, "bob", "check out A-2002")
+    reply = say(bot, "bob", "bringing the projector back now, thanks!")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-2002").holder is None
+
+
+def test_everything_i_hold_comes_back_at_once(bot, uow):
+    say(bot, "bob", "check out A-2002")
+    say(bot, "bob", "check out the drill")
+    say(bot, "bob", "returning everything i've got")
+    assert asset(uow, "A-2002").holder is None and asset(uow, "A-3001").holder is None
+    assert "don't hold anything" in say(bot, "bob", "return everything").text
+
+
+def test_several_identical_units_are_all_taken_or_none(bot, uow):
+    reply = say(bot, "alice", "signing out both laptops till friday")
+    assert reply.kind is ReplyKind.CHANGE
+    assert asset(uow, "A-1042").holder == "alice" and asset(uow, "A-1043").holder == "alice"
+    say(bot, "alice", "return both laptops")
+    refused = say(bot, "alice", "taking 3 laptops")
+    assert refused.kind is ReplyKind.REFUSAL and "only 2" in refused.text
+    assert asset(uow, "A-1042").holder is None and asset(uow, "A-1043").holder is None
+
+
+def test_a_pack_and_loose_units_add_up(bot, uow):
+    say(bot, "alice", "used 1 box + 3 pens")
+    assert on_hand(uow, "PEN-BLU") == 120 - 53
+
+
+def test_the_item_is_found_inside_a_chatty_sentence(bot, uow):
+    reply = say(bot, "alice", "grabbing the beamer, sorry it's so last minute :grimacing:")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-2001").holder == "alice"
+    reply = say(bot, "alice", "used 3 of the blue thing")  # "blue thing" is no item: never the blue pens
+    assert reply.kind is not ReplyKind.CHANGE and on_hand(uow, "PEN-BLU") == 120

@@ -12,7 +12,7 @@ from pocketsphinx import Decoder
 from domain import commands as C
 from domain.language import parse
 from domain.language.grammar import Vocabulary, build, is_sayable_sentence
-from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, expand
+from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, expand
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
 VOCABULARY = Vocabulary(
@@ -84,6 +84,11 @@ def phrasings():
         AFTER_ITEM,
         lambda k, w: stock_or_asset(k, f"three boxes of copy paper {w}", f"the cordless drill {w}"),
     )
+    for kind, pairs in AROUND_ITEM.items():
+        for verb, particle in pairs:
+            for before in expand(verb):
+                for after in expand(particle):
+                    yield kind, f"{before} the cordless drill {after}"
     # One-word requests are typed only (noise is heard as one word).
     yield from ((k, s) for k, s in sentences(SENTENCES, lambda k, w: w) if is_sayable_sentence(s))
 
