@@ -10,6 +10,7 @@ while tuning; both splits are reported. Usage:
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import shutil
 import tempfile
@@ -64,6 +65,18 @@ class Verdict:
     wrong_change: bool  # something changed that was not asked for: the worst outcome
     actual: str
     replies: list[str] = field(default_factory=list)
+
+
+def _names() -> dict[str, str]:
+    """Tag or SKU -> name: an answer may name the item rather than its key."""
+    names = {}
+    for file, column in (("assets.csv", "asset_tag"), ("stock.csv", "sku")):
+        with open(HERE / "catalog" / file, newline="") as handle:
+            names.update({row[column]: row["name"] for row in csv.DictReader(handle)})
+    return names
+
+
+NAMES = _names()
 
 
 def split_of(text: str, expected: str) -> str:
@@ -205,7 +218,10 @@ def judge(case: Case, uow, assistant: Assistant) -> Verdict:
         return Verdict(case, ok, False, kind + (f" {'|'.join(sorted(offered))}" if offered else ""), texts)
     if verb == "answer":
         key = expected[0].split()[2] if len(expected[0].split()) > 2 else None
-        ok = kind == "answer" and (key is None or any(key.lower() in t.lower() for t in texts))
+        said = [t.lower() for t in texts]
+        ok = kind == "answer" and (
+            key is None or any(w in t for t in said for w in (key.lower(), NAMES.get(key, key).lower()))
+        )
         return Verdict(case, ok, False, kind, texts)
     if verb == "refuse":
         return Verdict(case, kind in ("refuse", "unknown"), False, kind, texts)

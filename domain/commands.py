@@ -189,6 +189,27 @@ class Worth(ItemCommand):
 
 
 @dataclass(frozen=True)
+class History(ItemCommand):
+    """ "who had the drill last?", "when did we last get paper in?": an item's latest entries."""
+
+    name, item = "history", ANY_ITEM
+
+
+@dataclass(frozen=True)
+class ListAssets(ItemCommand):
+    """ "which projectors are free?", "what's in the van bay?", "what's due back
+    Friday?", "what's overdue?", "what is erin holding?": assets by what they are
+    (`ref`, optional), where, with whom, and when they are due."""
+
+    name, item = "list", ASSETS
+    available: bool = False
+    at: str | None = None  # a location or department
+    person: str | None = None
+    due: datetime | None = None  # due back by then
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
 class Labels(ItemCommand):
     """Labels to print; `every`: all items the words fit ("labels for all laptops")."""
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from domain.ledger import ItemType
-from domain.values import Packs, tag_key
+from domain.values import Packs, singular, tag_key
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
@@ -238,6 +238,9 @@ class CatalogIndex:
         the same first letter (typos rarely hit the first letter)."""
         if token in self._postings:
             return [(token, 1.0)]
+        for form in (singular(token), token + "s", token + "es"):  # "ipads" is the word "ipad"
+            if form != token and form in self._postings:
+                return [(form, 1.0)]
         nearby = [
             w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
         ]

@@ -87,6 +87,10 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         command = replace(command, to=_place(command, index))
     if command.item is None:
         return Understood(command)
+    if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
+        return Understood(
+            command, tuple(locate(index, command.ref, command.item).items) if command.ref else ()
+        )
     if not command.ref:
         what = command.name.replace("_", " ")
         raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")
@@ -165,6 +169,9 @@ _NOTATION = {
     "to": "{command.where}={}",
     "field": "{command.field}={command.value}",  # an edit: which field, and its new text
     "every": "value=all",
+    "available": "available={}",
+    "overdue": "overdue={}",
+    "at": "place={}",
     "description": "value={}",
     "unit": "field={}",
     "kind": "value={}",

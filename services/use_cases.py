@@ -190,6 +190,58 @@ def listing(t: Task) -> Reply:
     return answer(LISTINGS[type(t.command)](t.ctx, t.uow))
 
 
+@handles(C.ListAssets)
+def list_assets(t: Task) -> Reply:
+    c = t.command
+    tags = tuple(i.key for i in t.items)
+    if c.ref and not tags:
+        return answer(f"Nothing in the catalog is called “{c.ref}”.")
+    holders = (c.person, people_key(t.uow, c.person)) if c.person else ()
+    due = t.ctx.now if c.overdue else c.due
+    shown, total = t.uow.assets.listing(
+        available=c.available, place=c.at, holder_keys=holders, due_before=due, tags=tags, limit=LIST_PAGE
+    )
+    if not total:
+        return answer("Nothing like that right now.")
+    lines = [queries.status_line(t.ctx, a) for a in shown]
+    if total > len(shown):
+        lines.append(f"…and {total - len(shown)} more: ask more narrowly (a place, a kind, a person).")
+    return answer(f"{total} item{'s' if total != 1 else ''}:\n" + "\n".join(lines))
+
+
+LIST_PAGE = 25
+
+
+@handles(C.History)
+def history(t: Task) -> Reply:
+    lines = []
+    for item in t.items[:3]:
+        entries = t.uow.ledger.of_item(item.type.value, item.key, limit=8)
+        lines.append(f"{item.label}:" if entries else f"{item.label}: nothing recorded yet.")
+        lines += [f"• {t.ctx.local(e.at)}: {t.ctx.who(e.actor)} {_entry_words(t, e)}" for e in entries]
+    return answer("\n".join(lines))
+
+
+def _entry_words(t: Task, entry) -> str:
+    if entry.action is Action.CHECK_OUT:
+        holder = entry.changes.get("holder", (None, None))[1]
+        return "checked it out" + (
+            f" for {t.ctx.who(holder)}"
+            if holder and not t.ctx.actor.is_(holder) and holder != entry.actor
+            else ""
+        )
+    if entry.action is Action.CHECK_IN:
+        return "returned it"
+    if entry.action in (Action.CONSUME, Action.RECEIVE, Action.COUNT):
+        verb = {Action.CONSUME: "used", Action.RECEIVE: "received", Action.COUNT: "counted"}[entry.action]
+        return f"{verb} {abs(entry.quantity or 0):,}"
+    if entry.action is Action.SEEN:
+        return "saw it" + (f" in {entry.note}" if entry.note else "")
+    if entry.action is Action.EDIT and entry.changes:
+        return "changed " + ", ".join(f"{k} to {v[1] or 'nothing'}" for k, v in entry.changes.items())
+    return entry.action.value.replace("_", " ")
+
+
 @handles(C.AuditsDue)
 def audits_due(t: Task) -> Reply:
     return answer(audits.due(t.uow, t.ctx, t.audit_intervals))

@@ -163,6 +163,33 @@ class AssetRepository(_ItemRepository):
             )
         )
 
+    def listing(
+        self,
+        *,
+        available: bool = False,
+        place: str | None = None,
+        holder_keys: tuple[str, ...] = (),
+        due_before: datetime | None = None,
+        tags: tuple[str, ...] = (),
+        limit: int = 25,
+    ) -> tuple[list[Asset], int]:
+        """Assets that pass every filter given (a page, and how many in all)."""
+        where = [ASSETS.c.status != AssetStatus.RETIRED.value]
+        if available:
+            where.append(ASSETS.c.status == AssetStatus.AVAILABLE.value)
+        if place:
+            low = place.lower()
+            where.append((func.lower(ASSETS.c.location) == low) | (func.lower(ASSETS.c.department) == low))
+        if holder_keys:
+            where.append(func.lower(ASSETS.c.holder).in_(sorted({h.lower() for h in holder_keys})))
+        if due_before is not None:
+            where += [ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due <= due_before]
+        if tags:
+            where.append(ASSETS.c.tag.in_(sorted(set(tags))))
+        total = self.writer.execute(select(func.count()).select_from(ASSETS).where(*where)).scalar()
+        rows = self._rows(select(ASSETS).where(*where).order_by(ASSETS.c.due, ASSETS.c.tag_key).limit(limit))
+        return list(rows), total
+
     def overdue(self, now: datetime) -> list[Asset]:
         query = select(ASSETS).where(ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due < now)
         return list(self._rows(query.order_by(ASSETS.c.due)))
@@ -266,6 +293,16 @@ class LedgerRepository:
 
     def is_reversed(self, entry_id: int) -> bool:
         return self.writer.execute(select(func.count()).where(LEDGER.c.reverses == entry_id)).scalar() > 0
+
+    def of_item(self, item_type: str, key: str, limit: int = 10) -> list[LedgerEntry]:
+        """An item's latest entries, newest first."""
+        query = (
+            select(LEDGER)
+            .where(LEDGER.c.item_type == item_type, LEDGER.c.item_key == key)
+            .order_by(LEDGER.c.at.desc(), LEDGER.c.id.desc())
+            .limit(limit)
+        )
+        return [mapping.entry_from_row(row) for row in self.writer.execute(query).mappings()]
 
     def recent(self, *actors: str, limit: int = 10) -> list[LedgerEntry]:
         query = select(LEDGER).order_by(LEDGER.c.id.desc()).limit(limit)

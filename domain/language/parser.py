@@ -64,6 +64,10 @@ def _fix_verb_typo(text: str) -> str:
 
 
 def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+    for kind, regex in P.LISTINGS:
+        match = regex.match(clean)
+        if match:
+            return [_listing(kind, match, person, due)]
     for kind, regex in P.QUESTIONS + P.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
@@ -105,6 +109,20 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         count, _ = leading_number(groups["n"])
         return [kind.of(ref=_ref(groups["ref"]), count=count)]
     return []
+
+
+def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
+    groups = match.groupdict()
+    place = _place(groups.get("place"))
+    if kind == "available":
+        return C.ListAssets(ref=_ref(groups["ref"]), available=True)
+    if kind == "person":
+        return C.ListAssets(person=groups["person"])
+    if kind == "due":
+        return C.ListAssets(due=due) if due else C.ListAssets(overdue=True)
+    if kind == "overdue":
+        return C.ListAssets(overdue=True, at=place)
+    return C.ListAssets(at=place)
 
 
 def _place(text: str | None) -> str | None:

@@ -59,6 +59,47 @@ def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
     ]
 
 
+# Listings: (what it filters on, pattern); the parser fills in the command.
+LISTINGS: list[tuple[str, re.Pattern]] = [
+    (
+        "overdue",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
+            r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
+            re.I,
+        ),
+    ),
+    (
+        "due",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|anything|list)\s*(?:(?:items?|things|stuff|kit)\s+)?(?:is |are )?due(?: back)?$",
+            re.I,
+        ),
+    ),
+    (
+        "available",
+        re.compile(
+            r"^(?:which|what|are there any|any|show(?: me)?(?: the)?|list(?: the)?)\s+(?P<ref>.+?)\s+(?:are|is)?\s*(?:free|available|in|around)(?:\s+(?:right )?now)?$",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|show(?: me)?|list)\s+(?:(?:stored|kept|everything)\s+)?(?:what's\s+)?(?:in|at)\s+(?:the\s+)?(?!(?:maintenance|repairs?|service)\b)(?P<place>.+?)$",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^what(?:'s| is| does| has)\s+@?(?P<person>[\w.\-]+)\s+(?:got(?: out)?|holding|have|has|got checked out)(?:\s+(?:out|at the moment|right now|now))*$",
+            re.I,
+        ),
+    ),
+]
+
+
 # (command, pattern). Order matters: the first pattern that matches wins.
 QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
@@ -107,6 +148,15 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (C.Undo, _sentence(C.Undo)),
     (C.MyItems, _sentence(C.MyItems)),
     (C.LowStock, _sentence(C.LowStock)),
+    (
+        C.History,
+        re.compile(
+            r"^(?:who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
+            r"when (?:did|was|were) (?:we|someone|somebody|anyone|it)?\s*(?:last )?(?:get|got|see|saw|restock|receive|use|check out)?)"
+            r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before me|recently|in|last (?:restocked|seen|received|used|in)|restocked|seen))*$",
+            re.I,
+        ),
+    ),
     (C.WhoHas, _before(C.WhoHas, r"\s+(?P<ref>.+)$")),
     (C.WhereIs, _before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
     (
@@ -133,7 +183,8 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.IsAvailable,
         re.compile(
-            r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today)?$", re.I
+            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$",
+            re.I,
         ),
     ),
     (

@@ -288,3 +288,32 @@ def test_the_item_is_found_inside_a_chatty_sentence(bot, uow):
     assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-2001").holder == "alice"
     reply = say(bot, "alice", "used 3 of the blue thing")  # "blue thing" is no item: never the blue pens
     assert reply.kind is not ReplyKind.CHANGE and on_hand(uow, "PEN-BLU") == 120
+
+
+def test_lists_come_from_the_database(bot, uow, clock):
+    say(bot, "bob", "check out A-2002 until tomorrow")
+    say(bot, "alice", "check out the drill until friday")
+    free = say(bot, "alice", "which projectors are free?")
+    assert "A-2001" in free.text and "A-2002" not in free.text
+    assert "A-2002" in say(bot, "alice", "what's due back tomorrow").text
+    assert "A-3001" not in say(bot, "alice", "what's due back tomorrow").text
+    held = say(bot, "alice", "what is bob holding?")
+    assert "A-2002" in held.text and "A-3001" not in held.text
+    clock.now += timedelta(days=2)
+    late = say(bot, "alice", "anything overdue?")
+    assert "A-2002" in late.text and "A-3001" not in late.text
+    room = say(bot, "alice", "what's in meeting room B")
+    assert "A-2001" in room.text and "A-1042" not in room.text
+
+
+def test_an_items_history_says_who_had_it(bot, uow):
+    say(bot, "bob", "check out the drill")
+    say(bot, "bob", "return the drill")
+    reply = say(bot, "alice", "who had the drill last?")
+    assert (
+        reply.kind is ReplyKind.ANSWER
+        and "bob checked it out" in reply.text
+        and "bob returned it" in reply.text
+    )
+    say(bot, "alice", "received 2 boxes of paper")
+    assert "alice received 10" in say(bot, "bob", "when did we last get paper in?").text
