@@ -1,5 +1,6 @@
 """Find the item inside a sentence: "the jabra speaker, sorry it's so late",
-"the hot box to the dry store", "puck back in the IT store room".
+"the hot box to the dry store", "puck back in the IT store room", "the sony out
+to the grip truck", "cling film doing the sandwiches".
 
 What follows the words naming the item must be something else the sentence
 says, not more of the name: a new clause (after a comma, "sorry", "thanks",
@@ -26,6 +27,16 @@ CLAUSE_BREAK = re.compile(
 PLACE_WORDS = r"(?:to|into|in|on|onto|at|over to|back to|back in|back on|back at)"
 PLACE_PHRASE = re.compile(rf"^(?P<item>.+?)\s+{PLACE_WORDS}\s+(?:the\s+)?(?P<place>.+)$", re.I)
 PURPOSE = re.compile(r"^(?P<item>.+?)\s+(?:for|from|with|off|by)\s+.+$", re.I)
+# Where it is taken to: any place, known or not ("over to the community centre").
+DESTINATION = re.compile(
+    r"^(?P<item>.+?)\s+(?:(?:out|down|over|up|back|across)\s+)?(?:to|into|onto)\s+.+$", re.I
+)
+# A clause about what it was used for: "cling film doing the sandwiches".
+DOING = re.compile(
+    r"^(?P<item>.+?)\s+(?:doing|cleaning|wiping|making|setting|fixing|prepping|covering|weighing|putting|"
+    r"filming|shooting|testing|packing|running|painting|sealing|loading|wrapping)\b.*$",
+    re.I,
+)
 PARTICLES = re.compile(r"(?:\s+(?:back|now|again|today|off|in|out|please|pls|thx|all|too))+$", re.I)
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 
@@ -52,6 +63,11 @@ def _cores(index: CatalogIndex, reference: str):
     if place and _known_place(index, place["place"]):
         candidates.append(place["item"])
         text = place["item"]
+    for shape in (DESTINATION, DOING):
+        cut = shape.match(text)
+        if cut:
+            candidates.append(cut["item"])
+            text = cut["item"]
     purpose = PURPOSE.match(text)
     if purpose:
         candidates.append(purpose["item"])

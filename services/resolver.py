@@ -24,6 +24,7 @@ SUGGEST = 50
 WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
 CANDIDATES = 40  # phrases rescored per query
 PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
+TAG_SHAPE = re.compile(r"([a-z]{1,4})[- ]?0*(\d{1,6})")  # A-1042, cam-4, F 201
 STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
 
 
@@ -86,6 +87,8 @@ class CatalogIndex:
     def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
         self.exact: dict[str, CatalogItem] = {}
         self._by_digits: dict[str, list[CatalogItem]] = defaultdict(list)
+        self._by_shape: dict[tuple[str, int], list[CatalogItem]] = defaultdict(list)  # ("cam", 4): CAM-004
+        self._tag_prefixes: set[str] = set()
         self._texts: list[str] = []
         self._owners: list[list[CatalogItem]] = []
         self._slot_of: dict[tuple[ItemType, str], int] = {}
@@ -101,6 +104,10 @@ class CatalogIndex:
             digits = re.sub(r"\D", "", tag)
             if digits:
                 self._by_digits[digits].append(item)
+            shape = TAG_SHAPE.fullmatch(tag.lower())
+            if shape:
+                self._by_shape[(shape[1], int(shape[2]))].append(item)
+                self._tag_prefixes.add(shape[1])
             self._add_texts(
                 item,
                 [
@@ -173,6 +180,9 @@ class CatalogIndex:
         if exact:
             return Resolution(reference, exact, exact=True, score=100.0)
         query = utils.default_process(reference)
+        shape = TAG_SHAPE.fullmatch(reference.strip().lower())
+        if shape and shape[1] in self._tag_prefixes:
+            return Resolution(reference)  # a tag of ours in shape, and none is: never a name that looks alike
         if sum(ch.isalpha() for ch in query) < 2:
             return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
         whole = self._slot_of_text(query, types)
@@ -257,6 +267,9 @@ class CatalogIndex:
                 return [item]
         if reference.strip().isdigit() and ItemType.ASSET in types:
             return list(self._by_digits.get(reference.strip(), []))
+        shape = TAG_SHAPE.fullmatch(reference.strip().lower())
+        if shape and ItemType.ASSET in types:  # "cam-4" for CAM-004
+            return list(self._by_shape.get((shape[1], int(shape[2])), []))[:1]
         return []
 
     def resolve_place(self, kind: str, text: str) -> list[str]:

@@ -37,6 +37,8 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(sign | signed | signing) out",
         "(borrow | borrowed | borrowing)",
         "(grab | grabbed | grabbing)",
+        "(nab | nabbed | nabbing)",
+        "(lend | lending | lent)",
         "(lend | loan) me",
         "can i get",
         "(i'll | ill) take",
@@ -46,6 +48,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(consume | consumed)",
         "finished",
         "(went | go | gone | burned | ran) through",
+        "(handed | gave | give | giving | handing) out",
         "took out",
         "(remove | removed)",
     ),
@@ -95,6 +98,7 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
         ("(drop | dropping | dropped)", "(back | off)"),
         ("(hand | handing | handed)", "in"),
     ),
+    C.CheckOut: (("(sign | signing | signed | put | putting)", "out"),),
 }
 # Whole requests about no item.
 SENTENCES: dict[type[Command], tuple[str, ...]] = {

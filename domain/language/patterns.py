@@ -17,7 +17,7 @@ PACK_WORDS = frozenset(
 )
 ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)(?:\s+|$)")
 PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
-PERSON = re.compile(r"\bfor\s+@(?P<name>[\w.\-]+)", re.I)
+PERSON = re.compile(r"\b(?:for|to)\s+@(?P<name>[\w.\-]+)", re.I)
 NAMED = re.compile(
     r"\bfor\s+(?P<name>[a-z][\w.\-]*)\b", re.I
 )  # "for erin": a person only if the bot knows one
@@ -298,6 +298,9 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
 ]
 SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     *_around(C.CheckIn),
+    *_around(C.CheckOut),
+    # "A1006 out to @dana for a week": a tag, then out
+    (C.CheckOut, re.compile(r"^(?P<rest>[a-z]{1,4}[- ]?\d{1,6})\s+out\b.*$", re.I)),
     (C.CheckIn, _after(C.CheckIn)),
     # "the pallet jack's back in bay 2 :)": back, then where or chatter
     (C.CheckIn, re.compile(r"^(?P<rest>.+?)(?:'s|\s+is|\s+are)\s+back\b(?!\s+from\b)(?:[\s,.!]+.*)?$", re.I)),

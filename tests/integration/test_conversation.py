@@ -317,3 +317,16 @@ def test_an_items_history_says_who_had_it(bot, uow):
     )
     say(bot, "alice", "received 2 boxes of paper")
     assert "alice received 10" in say(bot, "bob", "when did we last get paper in?").text
+
+
+def test_a_tag_typed_short_is_that_tag_or_nothing(bot, uow):
+    reply = say(bot, "alice", "a-1042 out till friday")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-1042").holder == "alice"
+    assert say(bot, "alice", "check out a-9").kind is not ReplyKind.CHANGE  # no such tag: no look-alike name
+
+
+def test_where_it_is_taken_is_not_part_of_its_name(bot, uow):
+    reply = say(bot, "alice", "taking the beamer over to the community centre, back by 3")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-2001").due.hour == 15
+    say(bot, "alice", "nabbed the drill for the shelves")
+    assert asset(uow, "A-3001").holder == "alice"
