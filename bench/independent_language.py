@@ -212,7 +212,7 @@ def judge(case: Case, uow, assistant: Assistant) -> Verdict:
     kind = _kind(replies)
     if verb == "ask":
         keys = expected[0].split()[1].split("|") if len(expected[0].split()) > 1 else []
-        asked = [r for r in replies if r.kind is ReplyKind.QUESTION or r.text.rstrip().endswith("?")]
+        asked = [r for r in replies if r.kind is ReplyKind.QUESTION or _asks(r.text)]
         offered = {c.key for r in asked for c in r.choices}
         ok = bool(asked) and (not keys or set(keys) <= offered)
         return Verdict(case, ok, False, kind + (f" {'|'.join(sorted(offered))}" if offered else ""), texts)
@@ -230,13 +230,19 @@ def judge(case: Case, uow, assistant: Assistant) -> Verdict:
     return Verdict(case, False, False, kind, texts)
 
 
+def _asks(text: str) -> bool:
+    """The reply puts a question to the person ("How many? Say it with a
+    number..."); a question mark inside quotes is their words, not a question."""
+    return "?" in re.sub(r"“[^”]*”", "", text)
+
+
 def _kind(replies) -> str:
     if any(r.kind is ReplyKind.QUESTION for r in replies):
         return "ask"
     if any(r.kind is ReplyKind.REFUSAL for r in replies):
         if any("didn't understand" in r.text for r in replies):
             return "unknown"
-        return "refuse" if not any(r.text.rstrip().endswith("?") for r in replies) else "ask"
+        return "ask" if any(_asks(r.text) for r in replies) else "refuse"
     return "answer" if replies else "nothing"
 
 

@@ -88,6 +88,8 @@ def to_base_units(count: int, pack: str | None, unit: str, packs: Packs, item_na
     size = 1
     if pack is not None and singular(pack) not in (singular(unit), "unit", "piece", "pc", "each"):
         found = packs.size_of(pack)
+        if found is None and singular(pack) == "pair":
+            found = 2  # a pair is two, unless the item is counted in pairs (then it is one)
         if found is None:
             raise UnknownPack(item_name, singular(pack), tuple(packs.names()) + (unit,))
         size = found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable
 
 from domain import commands as C
@@ -23,11 +23,20 @@ from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People, people_key
 from services.replies import CONFIRM, Choice, Reply, ReplyKind, answer, refusal
-from services.understanding import NEW_PLACE, RETURNS, NeedsChoice, NeedsPlace, Understood, understand
+from services.understanding import (
+    NEW_PLACE,
+    PRONOUNS,
+    RETURNS,
+    NeedsChoice,
+    NeedsPlace,
+    Understood,
+    understand,
+)
 from services.use_cases import CHANGES, NOT_UNDERSTOOD, QUESTIONS, Task
 from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
+CONTEXT_FOR = timedelta(minutes=15)  # "return it": the item of a change this recent
 MAX_MESSAGE = MAX_TEXT  # longer is a paste, not a request: refused whole, never cut
 TOO_LONG = (
     "That message is {length:,} characters long; I read requests of up to "
@@ -263,6 +272,15 @@ class Assistant:
             keys |= {people_key(uow, c.person) for c in commands if getattr(c, "person", None)}
             return frozenset(a.tag for a in uow.assets.held_by(*keys))
 
+    def _recent(self, ctx: Context, commands: list[Command]) -> tuple[str, ...]:
+        """The items of the speaker's last change, if it was a few minutes ago: what "it" means."""
+        if not any(c.ref and PRONOUNS.match(c.ref) for c in commands):
+            return ()
+        with self.uow(read_only=True) as uow:
+            entries = uow.ledger.recent(ctx.actor.key, ctx.actor.name, limit=10)
+        entries = [e for e in entries if ctx.now - e.at <= CONTEXT_FOR and e.source == entries[0].source]
+        return tuple(dict.fromkeys(e.item_key for e in entries))
+
     def _task(self, uow, ctx: Context, understood: Understood) -> Task:
         return Task(uow, ctx, understood.command, understood.items, self.audit_intervals)
 
@@ -272,7 +290,7 @@ class Assistant:
         """The commands resolved against the catalog, or the question or
         refusal that answers the message instead (nothing is changed then)."""
         try:
-            return understand(commands, self.index(), self._held(ctx, commands))
+            return understand(commands, self.index(), self._held(ctx, commands), self._recent(ctx, commands))
         except NeedsChoice as choice:
             return _item_question(choice, all_commands)
         except NeedsPlace as place:

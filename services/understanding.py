@@ -42,6 +42,10 @@ class NeedsChoice(Exception):
 
 
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
+PRONOUNS = re.compile(
+    r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
+)
+SINGULAR = ("it", "that", "this", "that one", "this one")
 EVERYTHING = re.compile(
     r"^(?:everything|all(?: of)? (?:it|them|my (?:stuff|things|gear|items))|all my (?:stuff|things|gear|items)|"
     r"everything (?:i've got|i have|i've|i got)|all i've got|my stuff|my things|my gear)$",
@@ -50,12 +54,34 @@ EVERYTHING = re.compile(
 
 
 def understand(
-    commands: list[Command], index: CatalogIndex, held: frozenset[str] = frozenset()
+    commands: list[Command],
+    index: CatalogIndex,
+    held: frozenset[str] = frozenset(),
+    recent: tuple[str, ...] = (),
 ) -> list[Understood]:
     """Resolve every command; raises NeedsChoice or a DomainError for the first
     one that cannot be acted on, so a message is understood whole or not at all.
-    `held`: the tags the people a return is about hold."""
-    return [one for command in commands for one in _understand(command, index, held)]
+    `held`: the tags the people a return is about hold; `recent`: the items of
+    the speaker's last change, which "it" and "them" mean."""
+    return [
+        one
+        for command in commands
+        for each in _referred(command, recent)
+        for one in _understand(each, index, held)
+    ]
+
+
+def _referred(command: Command, recent: tuple[str, ...]) -> list[Command]:
+    """ "it", "them": the items of the speaker's last change (a few minutes ago), or a question."""
+    if not (command.ref and PRONOUNS.match(command.ref)):
+        return [command]
+    if not recent:
+        raise DomainError(
+            f"Which item do you mean by “{command.ref}”? Say its name or tag; nothing was changed."
+        )
+    if len(recent) > 1 and command.ref.lower() in SINGULAR:
+        raise DomainError(f"Which of {', '.join(recent)} is “{command.ref}”? Nothing was changed.")
+    return [replace(command, ref=key) for key in recent]
 
 
 def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> list[Understood]:

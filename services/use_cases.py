@@ -87,6 +87,8 @@ def maintenance(t: Task) -> changes.Done:
 
 @handles(C.Move)
 def move(t: Task) -> changes.Done:
+    if t.command.where == "department":  # who owns it, for the books: a manager's decision
+        t.ctx.actor.require_manager("move items between departments")
     return changes.move(t.uow, t.ctx, t.keys[0], t.command.where, t.command.to)
 
 

@@ -36,8 +36,6 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(check | checked | checking) out",
         "(sign | signed | signing) out",
         "(borrow | borrowed | borrowing)",
-        "(grab | grabbed | grabbing)",
-        "(nab | nabbed | nabbing)",
         "(lend | lending | lent)",
         "(lend | loan) me",
         "can i get",
@@ -54,6 +52,8 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Take: (
         "(take | taking | took)",
+        "(grab | grabbed | grabbing)",
+        "(nab | nabbed | nabbing)",
         "[(i | we)] need",
         "(get | getting)",
         "(pick | picking | picked) up",
@@ -96,9 +96,9 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
             "back",
         ),
         ("(drop | dropping | dropped)", "(back | off)"),
-        ("(hand | handing | handed)", "in"),
+        ("(hand | handing | handed | check | checking | checked)", "in"),
     ),
-    C.CheckOut: (("(sign | signing | signed | put | putting)", "out"),),
+    C.CheckOut: (("(sign | signing | signed | put | putting | check | checking | checked)", "out"),),
 }
 # Whole requests about no item.
 SENTENCES: dict[type[Command], tuple[str, ...]] = {

@@ -41,7 +41,6 @@ PHRASES = {
     "an": 1,
     "a single": 1,
     "single": 1,
-    "a pair of": 2,
     "both of the": 2,
     "both the": 2,
     "both": 2,

@@ -86,7 +86,11 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
             count, rest = leading_number(match["rest"])
             count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
-            return [C.Move(ref=_ref(rest), where=where, to=match["place"].strip(" .!?"), count=count)]
+            place = match["place"].strip(" .!?")
+            named = re.match(r"^(?P<place>.+?)\s+(?:department|dept|team)$", place, re.I)
+            if named:  # "to the clinic department": a department, whatever the verb
+                where, place = "department", named["place"]
+            return [C.Move(ref=_ref(rest), where=where, to=place, count=count)]
     bare = P.BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
         verb = bare.group("verb").lower().split()[-1].removeprefix("check")

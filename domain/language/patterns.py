@@ -183,7 +183,8 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.IsAvailable,
         re.compile(
-            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$",
+            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$"
+            r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now)?$",  # "thermometer free?"
             re.I,
         ),
     ),

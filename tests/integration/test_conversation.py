@@ -330,3 +330,25 @@ def test_where_it_is_taken_is_not_part_of_its_name(bot, uow):
     assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-2001").due.hour == 15
     say(bot, "alice", "nabbed the drill for the shelves")
     assert asset(uow, "A-3001").holder == "alice"
+
+
+def test_it_means_the_item_of_my_last_change(bot, uow, clock):
+    say(bot, "alice", "check out the drill")
+    reply = say(bot, "alice", "actually, finished with it")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").holder is None
+    clock.now += timedelta(hours=1)
+    asked = say(bot, "alice", "check it out again")  # an hour later "it" is nothing in particular
+    assert asked.kind is ReplyKind.REFUSAL and "Which item do you mean" in asked.text
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_only_managers_move_items_between_departments(bot, uow):
+    refused = say(bot, "alice", "move the drill to the IT department")
+    assert refused.kind is ReplyKind.REFUSAL and asset(uow, "A-3001").department == "Facilities"
+    done = say(bot, "maria", "move the drill to the IT department")
+    assert done.kind is ReplyKind.CHANGE and asset(uow, "A-3001").department == "IT"
+
+
+def test_a_pair_is_two_unless_the_item_is_counted_in_pairs(bot, uow):
+    say(bot, "alice", "used a pair of pens")
+    assert on_hand(uow, "PEN-BLU") == 118

@@ -26,7 +26,10 @@ CORPUS = [
     ("checkout A-1042", "check_out ref=a-1042"),
     ("Can I borrow the projector until Friday?", "check_out ref=projector due=2026-12-04T17:00"),
     ("borrow the projector for @bob until Friday", "check_out ref=projector person=bob due=2026-12-04T17:00"),
-    ("grab the drill for 3 days", "check_out ref=drill due=2026-12-03T09:00"),
+    (
+        "grab the drill for 3 days",
+        "take ref=drill due=2026-12-03T09:00",
+    ),  # a check-out once the drill is an asset
     ("sign out a camera till tomorrow 5pm", "check_out ref=camera due=2026-12-01T17:00"),
     ("check out A-1042 and A-2001", "check_out ref=a-1042 | check_out ref=a-2001"),
     (
