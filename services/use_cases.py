@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from domain import commands as C
+from domain.assets import AssetStatus
 from domain.commands import Command
 from domain.ledger import Action
 from services import audits, catalog, changes, charts, csv_export, labels, queries, reports
@@ -72,6 +73,9 @@ def check_out(t: Task) -> changes.Done:
 
 @handles(C.CheckIn)
 def check_in(t: Task) -> changes.Done:
+    assets = [t.uow.assets.get(key) for key in t.keys]
+    if assets and all(a.status is AssetStatus.MAINTENANCE for a in assets):  # "the drone's back from DJI"
+        return changes.maintenance(t.uow, t.ctx, t.keys[0], repaired=True)
     return changes.check_in(t.uow, t.ctx, t.keys, t.holder, t.command.note)
 
 

@@ -19,7 +19,7 @@ from domain.commands import Command
 # Said before the item: "check out the drill", "we used 3 boxes of paper".
 # Order matters where one phrase starts another: the first that fits wins.
 BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
-    C.Extend: ("extend", "renew", "keep"),
+    C.Extend: ("extend", "renew", "(keep | keeping)", "(hang | hanging | hold | holding) on to"),
     C.Book: ("(book | booking | booked)", "(reserve | reserved | reserving)", "can i (book | reserve)"),
     C.CheckIn: (
         "(check | checked | checking) in",

@@ -277,7 +277,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
         re.compile(
-            r"^(?:send|sent|put|take)\s+(?P<rest>.+?)\s+(?:to|in|into|for)\s+(?:maintenance|repair|repairs|service|the shop)$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
+            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
             re.I,
         ),
     ),
@@ -304,7 +304,23 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (C.CheckOut, re.compile(r"^(?P<rest>[a-z]{1,4}[- ]?\d{1,6})\s+out\b.*$", re.I)),
     (C.CheckIn, _after(C.CheckIn)),
     # "the pallet jack's back in bay 2 :)": back, then where or chatter
-    (C.CheckIn, re.compile(r"^(?P<rest>.+?)(?:'s|\s+is|\s+are)\s+back\b(?!\s+from\b)(?:[\s,.!]+.*)?$", re.I)),
+    # (from repair too: for an asset in maintenance, back means repaired)
+    (
+        C.CheckIn,
+        re.compile(
+            r"^(?P<rest>.+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
+            r"(?!\s+from\s+(?:maintenance|repairs?|the shop|service)\b)(?:[\s,.!]+.*)?$",
+            re.I,
+        ),
+    ),
+    # "order 88 came in: 2 drums of oil", "Bunzl delivery in: 4 cases of blue roll"
+    (
+        C.Receive,
+        re.compile(
+            r"^(?:order\s+\S+\s+(?:came in|arrived|is in)|(?:[\w&]+\s+)?delivery(?:\s+from\s+[\w& ]+?)?(?:\s+(?:in|arrived|came in))?)\s*:\s*(?P<rest>.+)$",
+            re.I,
+        ),
+    ),
     (
         C.Count,
         _after(

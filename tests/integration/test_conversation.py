@@ -352,3 +352,12 @@ def test_only_managers_move_items_between_departments(bot, uow):
 def test_a_pair_is_two_unless_the_item_is_counted_in_pairs(bot, uow):
     say(bot, "alice", "used a pair of pens")
     assert on_hand(uow, "PEN-BLU") == 118
+
+
+def test_back_from_repair_and_deliveries_in_plain_words(bot, uow):
+    say(bot, "alice", "sending the drill off for repair, the chuck slips")
+    assert asset(uow, "A-3001").status.value == "maintenance"
+    say(bot, "alice", "drill's back from the engineer, working fine")
+    assert asset(uow, "A-3001").status.value == "available"
+    say(bot, "alice", "order 88 came in: 2 boxes of paper and a box of pens")
+    assert on_hand(uow, "PAP-A4") == 50 and on_hand(uow, "PEN-BLU") == 170
