@@ -63,12 +63,34 @@ def understand(
     one that cannot be acted on, so a message is understood whole or not at all.
     `held`: the tags the people a return is about hold; `recent`: the items of
     the speaker's last change, which "it" and "them" mean."""
-    return [
+    understood = [
         one
         for command in commands
         for each in _referred(command, recent)
         for one in _understand(each, index, held)
     ]
+    return _one_count_per_item(understood)
+
+
+def _one_count_per_item(understood: list[Understood]) -> list[Understood]:
+    """ "stocktake jotters: 3 boxes and 2 packs" is one count of their total, not two counts."""
+    counts: dict[str, list[Understood]] = {}
+    for u in understood:
+        if isinstance(u.command, C.Count) and u.items:
+            counts.setdefault(u.items[0].key, []).append(u)
+    merged, out = set(), []
+    for u in understood:
+        same = counts.get(u.items[0].key, []) if isinstance(u.command, C.Count) and u.items else []
+        if len(same) < 2:
+            out.append(u)
+        elif u.items[0].key not in merged:
+            merged.add(u.items[0].key)
+            item = u.items[0]
+            total = sum(
+                to_base_units(s.command.count, s.command.pack, item.unit, item.packs, item.name) for s in same
+            )
+            out.append(Understood(replace(u.command, count=total, pack=None), u.items))
+    return out
 
 
 def _referred(command: Command, recent: tuple[str, ...]) -> list[Command]:

@@ -61,6 +61,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     C.Receive: (
         "(receive | received | receiving)",
         "(restock | restocked | restocking)",
+        "(topped | top | topping) up",
         "[got] [a] delivery of",
         "got in",
         "got",

@@ -110,8 +110,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
             return [replace(c, note=c.note or note) if note else c for c in commands]
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
-        count, _ = leading_number(groups["n"])
-        return [kind.of(ref=_ref(groups["ref"]), count=count)]
+        count, unit = leading_number(groups["n"])
+        pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
+        return [kind.of(ref=_ref(groups["ref"]), count=count, pack=pack)]
     return []
 
 
@@ -165,12 +166,23 @@ def _single(kind: type[Command], match: re.Match) -> Command:
 
 
 def _same_item(commands) -> list[Command]:
-    """ "1 box + 3 hygiene kits": a quantity naming no item is of the item named next."""
+    """ "1 box + 3 hygiene kits": a quantity naming no item is of the item named next
+    (or, with no count of its own, of the item before it)."""
     commands = list(commands)
     for n in range(len(commands) - 2, -1, -1):
         this, after = commands[n], commands[n + 1]
         if this.ref is None and getattr(this, "pack", None) and type(after) is type(this) and after.ref:
             commands[n] = replace(this, ref=after.ref)
+    # "topped up the a3, 5 boxes": a quantity after the item it is of
+    for n in range(len(commands) - 1, 0, -1):
+        this, before = commands[n], commands[n - 1]
+        counted = getattr(this, "count", None) is not None
+        if this.ref is None and counted and type(before) is type(this) and before.ref:
+            if getattr(before, "count", 0) is None:
+                merged = {**vars(before), "count": this.count, "pack": getattr(this, "pack", None)}
+                commands[n - 1 : n + 1] = [type(before).of(**merged)]
+            else:  # "3 boxes and 2 packs": more of the same item
+                commands[n] = replace(this, ref=before.ref)
     return commands
 
 
@@ -192,6 +204,9 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         phrase = P.PURPOSE.sub("", phrase)
     if kind is C.Receive:
         phrase = P.DELIVERY_WORDS.sub(" ", phrase).strip()
+    colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d+(?:\s+[a-z]+)?)$", phrase)
+    if colon:  # "jotters: 3 boxes"
+        phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
     count, rest = leading_number(phrase)
     pack = None
     vague = vague_amount(phrase)

@@ -340,7 +340,16 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     ),
     (
         C.Count,
-        re.compile(r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+)$", re.I),
+        re.compile(
+            r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+(?:\s+[a-z]+)?)$", re.I
+        ),
+    ),
+    (
+        C.Count,  # "stocktake, large boxes: 18", "stock check, a4: 11 boxes"
+        re.compile(
+            r"^(?:stocktake|stock take|stock check|count|recount)\s*[,:]?\s+(?P<ref>.+?)\s*[:=]\s*(?P<n>\d+(?:\s+[a-z]+)?)$",
+            re.I,
+        ),
     ),
     (C.Consume, _after(C.Consume)),
     (C.Receive, _after(C.Receive)),

@@ -361,3 +361,10 @@ def test_back_from_repair_and_deliveries_in_plain_words(bot, uow):
     assert asset(uow, "A-3001").status.value == "available"
     say(bot, "alice", "order 88 came in: 2 boxes of paper and a box of pens")
     assert on_hand(uow, "PAP-A4") == 50 and on_hand(uow, "PEN-BLU") == 170
+
+
+def test_a_stocktake_in_packs_and_loose_is_one_count(bot, uow):
+    say(bot, "alice", "stocktake pens: 2 boxes and 3 packs")
+    assert on_hand(uow, "PEN-BLU") == 130
+    say(bot, "alice", "topped up the paper, 2 boxes")
+    assert on_hand(uow, "PAP-A4") == 50
