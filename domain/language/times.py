@@ -41,15 +41,9 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     """Find a due time in `text`; returns it (aware, in UTC-comparable form) and
     the text without it. `now` must be timezone-aware."""
     local_now = now.astimezone(tz)
-    match = SPAN_PATTERN.search(text)
-    if match:
-        count, rest = leading_number(match.group("n").strip())
-        if count is not None and not rest:
-            due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
-            return due, _cut(text, match)
-    match = IN_PATTERN.search(text)
-    if match:
-        count, rest = leading_number(match.group("n").strip())
+    for spans in (SPAN_PATTERN, IN_PATTERN):  # "for 3 days", "back in an hour"
+        match = spans.search(text)
+        count, rest = leading_number(match.group("n").strip()) if match else (None, "")
         if count is not None and not rest:
             due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
             return due, _cut(text, match)
