@@ -113,21 +113,16 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
         return [Understood(command, (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
-    if isinstance(understood.command, (C.CheckOut, *RETURNS)) and count and count > 1:
-        if count > len(understood.items):
-            name = understood.items[0].name
-            raise DomainError(
-                f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
-            )
-        return [understood] * count  # each takes the next free unit (or the next one held)
-    if isinstance(understood.command, C.Move) and count and count > 1:
-        if count > len(understood.items):
-            name = understood.items[0].name
-            raise DomainError(
-                f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
-            )
+    if not isinstance(understood.command, (C.CheckOut, C.Move, *RETURNS)) or not count or count < 2:
+        return [understood]
+    if count > len(understood.items):
+        name = understood.items[0].name
+        raise DomainError(
+            f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
+        )
+    if isinstance(understood.command, C.Move):  # a move names its unit
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]
-    return [understood]
+    return [understood] * count  # each takes the next free unit (or the next one held)
 
 
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
