@@ -335,7 +335,7 @@ class Assistant:
                 reply = replace(reply, delivered=True)
             uow.commit()
         self.catalog.invalidate()
-        self.people.forget_known()
+        self.people.also_known(ctx.actor.name)
         return Outcome([reply], committed=True, crossings=crossings)
 
 

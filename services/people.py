@@ -67,10 +67,13 @@ class People:
             self._known = (known, time.monotonic())
         return known
 
-    def forget_known(self) -> None:
-        """After a change: its actor and holder are known from now on."""
+    def also_known(self, *names: str) -> None:
+        """After a change its actor is known at once, without reading the
+        whole ledger again (a message's hot path)."""
         with self._lock:
-            self._known = None
+            if self._known is not None:
+                added = {n.lower() for n in names if n and not looks_like_member_id(n)}
+                self._known = (self._known[0] | added, self._known[1])
 
     def key_for(self, uow, person: str) -> str:
         return people_key(uow, person)
