@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from fractions import Fraction
 from typing import ClassVar
 
 from domain.ledger import ItemType
@@ -87,7 +88,7 @@ class Take(ItemCommand):
 @dataclass(frozen=True)
 class StockMove(ItemCommand):
     item, changes, needs_count = STOCK, True, True
-    count: int | None = None  # in packs when `pack` is set
+    count: int | Fraction | None = None  # in packs when `pack` is set; "half a box" is 1/2
     pack: str | None = None
 
 
@@ -256,6 +257,32 @@ class Undo(Command):
 
 
 @dataclass(frozen=True)
+class Correct(Command):
+    """ "oops, make it 5", "I meant the MacBook", "make it friday": the speaker's
+    last change, undone and made again with this amount, item or due time."""
+
+    name, changes = "correct", True
+    count: int | Fraction | None = None
+    pack: str | None = None
+    meant: str | None = None  # the item meant instead, as said
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Again(Command):
+    """ "two more", "one more pack", "another box": the speaker's last change
+    made once more, with this amount."""
+
+    name, changes = "again", True
+    count: int | Fraction | None = 1
+    pack: str | None = None
+    meant: str | None = None  # "2 more boxes of paper": the item, if named
+
+
+FOLLOW_UPS = (Correct, Again)  # read against the speaker's last change, then replaced by what they mean
+
+
+@dataclass(frozen=True)
 class AcceptAlias(Command):
     name, changes, manager_only = "accept_alias", True, "accept alias suggestions"
     suggestion: int = 0
@@ -338,8 +365,16 @@ def command_types() -> dict[str, type[Command]]:
 
 def encode(command: Command) -> dict:
     """A command as JSON-ready data (stored questions, requests parsed on arrival)."""
-    data = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in asdict(command).items()}
+    data = {k: _encode_value(v) for k, v in asdict(command).items()}
     return {"type": type(command).__name__, **{k: v for k, v in data.items() if v is not None}}
+
+
+def _encode_value(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Fraction):  # "half a box": kept exact
+        return str(value)
+    return value
 
 
 def decode(data: dict) -> Command:
@@ -350,6 +385,8 @@ def decode(data: dict) -> Command:
         raise ValueError(f"not a command: {data!r}")
     if values.get("due"):
         values["due"] = datetime.fromisoformat(values["due"])
+    if isinstance(values.get("count"), str):
+        values["count"] = Fraction(values["count"])
     try:
         return kind(**values)
     except TypeError as error:

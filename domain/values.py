@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from domain.errors import InvalidQuantity, InvalidValue, UnknownPack
 
@@ -78,10 +79,11 @@ class Packs:
         return next((size for name, size in self.sizes if name == pack), None)
 
 
-def to_base_units(count: int, pack: str | None, unit: str, packs: Packs, item_name: str) -> int:
+def to_base_units(count: int | Fraction, pack: str | None, unit: str, packs: Packs, item_name: str) -> int:
     """Convert `count` packs (or base units when pack is None) to base units,
-    refusing zero, negative, unknown packs and absurd amounts."""
-    if isinstance(count, bool) or not isinstance(count, int):
+    refusing zero, negative, unknown packs, parts of a base unit and absurd amounts.
+    `count` may be a fraction of a pack ("half a box"): fine while it comes to whole units."""
+    if isinstance(count, bool) or not isinstance(count, (int, Fraction)):
         raise InvalidQuantity(f"“{count}” isn't a whole number of {plural(unit, 2)}.")
     if count <= 0:
         raise InvalidQuantity(f"The quantity must be at least 1, not {count}.")
@@ -94,11 +96,25 @@ def to_base_units(count: int, pack: str | None, unit: str, packs: Packs, item_na
             raise UnknownPack(item_name, singular(pack), tuple(packs.names()) + (unit,))
         size = found
     total = count * size
+    if isinstance(total, Fraction):
+        if total.denominator != 1:
+            said = f"{_said(count)} {plural(singular(pack), 2) if pack else plural(unit, 2)}"
+            raise InvalidQuantity(
+                f"{said} of {item_name} isn't a whole number of {plural(unit, 2)}. "
+                f"How many {plural(unit, 2)} was it? Nothing was changed."
+            )
+        total = int(total)
     if total > MAX_MOVEMENT:
         raise InvalidQuantity(
             f"{total:,} {plural(unit, total)} in one go looks like a typo (the limit is {MAX_MOVEMENT:,}). Nothing was changed."
         )
     return total
+
+
+def _said(amount: Fraction) -> str:
+    whole, part = divmod(amount.numerator, amount.denominator)
+    fraction = f"{part}/{amount.denominator}"
+    return f"{whole} {fraction}" if whole else fraction
 
 
 def describe_quantity(units: int, unit: str, packs: Packs) -> str:

@@ -17,7 +17,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import photos, questions, voice
+from services import followups, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
@@ -126,6 +126,10 @@ class Assistant:
                 return Outcome([refusal(voice.not_a_command(heard.text), "not_a_command")], heard=heard)
             transcript = heard.text
         commands = self.parse(transcript) if transcript else [C.Unknown()]
+        if not any(isinstance(c, C.Unknown) for c in commands):
+            commands = self._follow_ups(ctx, commands)
+            if isinstance(commands, Reply):
+                return Outcome(self._keep_questions(ctx, [commands]), heard=heard, said=transcript)
         if preview:
             return Outcome(
                 [], heard=heard, said=transcript, understood=(voice.meaning(commands, self.index()),)
@@ -225,6 +229,9 @@ class Assistant:
     def run(self, ctx: Context, commands: list[Command]) -> Outcome:
         if any(isinstance(c, C.Unknown) for c in commands):
             return Outcome([refusal(NOT_UNDERSTOOD)])
+        commands = self._follow_ups(ctx, commands)
+        if isinstance(commands, Reply):
+            return Outcome(self._keep_questions(ctx, [commands]))
         for command in commands:
             if command.manager_only and not ctx.actor.is_manager:
                 try:
@@ -259,6 +266,24 @@ class Assistant:
         with self.uow(read_only=True) as uow:
             try:
                 return QUESTIONS[type(command)](self._task(uow, ctx, understood[0]))
+            except DomainError as error:
+                return refusal(error.message, error.code)
+
+    def _follow_ups(self, ctx: Context, commands: list[Command]) -> list[Command] | Reply:
+        """ "make it 5", "two more": what they mean, read against the speaker's last change."""
+        if not any(isinstance(c, C.FOLLOW_UPS) for c in commands):
+            return commands
+        with self.uow(read_only=True) as uow:
+            try:
+                return [
+                    meant
+                    for c in commands
+                    for meant in (
+                        followups.expand(uow, ctx, c, self.index()) if isinstance(c, C.FOLLOW_UPS) else [c]
+                    )
+                ]
+            except followups.NeedsUnit as unsure:
+                return _unit_question(unsure)
             except DomainError as error:
                 return refusal(error.message, error.code)
 
@@ -357,6 +382,19 @@ def _item_question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:
     text = Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
     return Reply(
         ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference
+    )
+
+
+def _unit_question(unsure: followups.NeedsUnit) -> Reply:
+    choices = tuple(Choice(unit, f"{unsure.count} {label}") for unit, label in unsure.units)
+    said = " or ".join(c.label for c in choices)
+    return Reply(
+        ReplyKind.QUESTION,
+        f"Make it {said}? Nothing was changed yet.",
+        choices=choices,
+        pending=tuple(unsure.commands),
+        reference=followups.UNSURE_PACK,
+        reference_field="pack",
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from fractions import Fraction
 
 from domain import commands as C
 from domain.commands import ASSETS, Command
@@ -148,6 +149,10 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             found = replace(found, items=theirs)  # "the laptop" they hold, of several laptops
     if not found.found:
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
+    if isinstance(getattr(command, "count", None), Fraction) and found.items[0].type is ItemType.ASSET:
+        raise DomainError(
+            f"{found.items[0].name} can't be taken in parts: say how many. Nothing was changed."
+        )
     if isinstance(command, C.Labels):
         if command.every or found.is_clear:
             return Understood(command, tuple(found.items))  # "labels for all laptops": every one that fits
@@ -158,6 +163,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.Take):
         kind = C.CheckOut if items[0].type is ItemType.ASSET else C.Consume
         command = kind.of(**vars(command))
+
     if command.needs_count and command.count is None:
         raise DomainError(
             f"How many? Say it with a number, e.g. “{command.name.replace('_', ' ')} 3 {items[0].name}”. Nothing was changed."

@@ -43,8 +43,9 @@ class Task:
 
 
 # Commands no use case sees: understanding turns a Take into a CheckOut or a
-# Consume once the item is known, and a message with an Unknown in it is refused whole.
-NEVER_RUN = (C.Take, C.Unknown)
+# Consume once the item is known, a message with an Unknown in it is refused whole,
+# and a follow-up ("make it 5") is read against the last change first.
+NEVER_RUN = (C.Take, C.Unknown, *C.FOLLOW_UPS)  # follow-ups: replaced by what they mean (services.followups)
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 ChangeCase = Callable[[Task], changes.Done]
 QuestionCase = Callable[[Task], Reply]

@@ -1,8 +1,10 @@
-"""Number words: three, twenty-five, a dozen, a couple, half a dozen."""
+"""Number words: three, twenty-five, a dozen, a couple, half a dozen; and
+amounts of packs that are fractions: half a box, one and a half cases, 1.5."""
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 UNITS = {
     "zero": 0,
@@ -114,3 +116,40 @@ def trailing_number(text: str) -> tuple[int | None, str]:
     if match and match.start() > 0:
         return int(match.group(1).replace(",", "")), text[: match.start()].strip(" :=")
     return None, text
+
+
+# "half a box", "a quarter of a case", "one and a half boxes", "1.5 boxes", "3/4 of a box":
+# an amount of packs; whether it is a whole number of base units depends on the pack.
+_PARTS = {
+    "half": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+    "third": Fraction(1, 3),
+    "three quarters": Fraction(3, 4),
+}
+_PART = r"(?:an?\s+)?(?P<part>three quarters|half|quarter|third)(?:\s+of)?(?:\s+an?)?"
+FRACTION = re.compile(
+    rf"^(?:(?P<whole>\d+|{_WORD}|an?)\s+and\s+)?{_PART}\s+(?=\S)"  # "one and a half boxes", "half a box"
+    r"|^(?P<decimal>\d+\.\d+|\d+/\d+)(?:\s+of)?(?:\s+an?)?\s+(?=\S)",  # "1.5 boxes", "3/4 of a box"
+    re.I,
+)
+
+
+def leading_amount(text: str) -> tuple[int | Fraction | None, str]:
+    """`leading_number`, and fractions of packs: ("half a box of masks") -> (1/2, "box of masks").
+    A fraction is returned as a Fraction (an int when it is whole), for the pack to make whole."""
+    if re.match(r"(?i)(?:a\s+)?half\s+(?:a\s+)?dozen\b", text):
+        return leading_number(text)
+    match = FRACTION.match(text)
+    if not match:
+        return leading_number(text)
+    if match["decimal"]:
+        amount = Fraction(match["decimal"])
+    else:
+        whole = match["whole"] or "0"
+        count = int(whole) if whole.isdigit() else 1 if whole.lower() in ("a", "an") else words_to_int(whole)
+        if count is None:
+            return leading_number(text)
+        amount = count + _PARTS[match["part"].lower()]
+    if amount <= 0:
+        return leading_number(text)
+    return (int(amount) if amount.denominator == 1 else amount), text[match.end() :]

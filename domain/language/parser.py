@@ -11,9 +11,10 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
+from domain.language import followups
 from domain.language import patterns as P
 from domain.language.normalize import normalize
-from domain.language.numbers import leading_number, trailing_number, vague_amount
+from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
@@ -45,7 +46,21 @@ def parse(
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    return _parse_clean(clean, person, due) or [C.Unknown()]
+    commands = _parse_clean(clean, person, due)
+    if not commands:  # no request of its own: perhaps one about the last change
+        corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
+        follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
+        commands = [follow_up] if follow_up else []
+    return commands or [C.Unknown()]
+
+
+def _due_on(words: str, now: datetime, tz: tzinfo) -> datetime | None:
+    """ "friday" as a due time, when those words are a time and nothing else."""
+    for lead in ("until", "for"):  # "make it friday", "make it 3 days"
+        due, rest = extract_due(f"{lead} {words}", now, tz)
+        if due and not rest.strip():
+            return due
+    return None
 
 
 def _fix_verb_typo(text: str) -> str:
@@ -193,6 +208,9 @@ def _split_items(rest: str) -> list[str]:
     return parts or [rest]
 
 
+IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
+
+
 def _item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
     note = None
     if kind is C.CheckIn and " - " in phrase:
@@ -207,7 +225,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d+(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
-    count, rest = leading_number(phrase)
+    count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     pack = None
     vague = vague_amount(phrase)
     if vague is not None:  # "a few pens": how many is asked, never guessed

@@ -28,7 +28,9 @@ CHATTER = re.compile(
     r"see you|because|cos|as|so|keys|back)\b",
     re.I,
 )
-SPLIT = re.compile(r"\s*(?:,|\band\b|\&|\+|;)\s*", re.I)
+SPLIT = re.compile(
+    r"\s*(?:,|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
+)  # "one and a half boxes" is one amount
 
 
 def _sentence(kind: type[Command]) -> re.Pattern:
