@@ -290,7 +290,8 @@ class Assistant:
     def _held(self, ctx: Context, commands: list[Command]) -> frozenset[str]:
         """The tags held by the people a return is about (the speaker, or who it is for):
         "bringing the laptop back" means theirs."""
-        if not any(isinstance(c, RETURNS) for c in commands):
+        longer = any(isinstance(c, C.Take) and c.due for c in commands)  # "need X till friday": may be longer
+        if not longer and not any(isinstance(c, RETURNS) for c in commands):
             return frozenset()
         with self.uow(read_only=True) as uow:
             keys = {ctx.actor.key, ctx.actor.name}

@@ -37,6 +37,7 @@ DOING = re.compile(
     r"filming|shooting|testing|packing|running|painting|sealing|loading|wrapping)\b.*$",
     re.I,
 )
+EXACTLY = 100.0  # a resolution's score when words are exactly a tag, name or alias
 PARTICLES = re.compile(r"(?:\s+(?:back|now|again|today|off|in|out|please|pls|thx|all|too))+$", re.I)
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 
@@ -45,13 +46,15 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     """The reference as it is, if it names something; else its first clause
     with what may follow a name taken off, if that does."""
     whole = index.resolve(reference, types)
+    if whole.found and whole.score >= EXACTLY:
+        return whole
+    readings = [(core, index.resolve(core, types)) for core in _cores(index, reference)]
+    for _, found in readings:  # "the little projector for room 204": a name exactly, then the rest
+        if found.found and found.score >= EXACTLY:
+            return found
     if whole.found:
         return whole
-    for core in _cores(index, reference):
-        found = index.resolve(core, types)
-        if found.found:
-            return found
-    return whole
+    return next((found for _, found in readings if found.found), whole)
 
 
 def _cores(index: CatalogIndex, reference: str):

@@ -22,7 +22,10 @@ ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
 WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
+ABBREVIATED = 0.9  # how much a word cut short ("steth") counts as the word it begins
 CANDIDATES = 40  # phrases rescored per query
+NAMESAKES = 8  # other items offered beside an exact alias that their names end in
+SEED_CAP = 500  # a reading of the rarest word seeds candidates while it is this rare
 PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
 TAG_SHAPE = re.compile(r"([a-z]{1,4})[- ]?0*(\d{1,6})")  # A-1042, cam-4, F 201
 STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
@@ -95,11 +98,13 @@ class CatalogIndex:
         self._raw_slot: dict[tuple[ItemType, str], int] = {}  # identical units repeat the same words
         self._slot_type: list[ItemType] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
+        self._name_ends: dict[str, list[CatalogItem]] = defaultdict(list)
         self.categories: set[str] = set()
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
                 self.categories.add(category.lower())
             item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
+            self._add_name_ends(name, item)
             self._add_key(tag, item)
             digits = re.sub(r"\D", "", tag)
             if digits:
@@ -120,6 +125,7 @@ class CatalogIndex:
             )
         for sku, name, barcode, aliases, unit, packs in stock:
             item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, Packs.parse(packs))
+            self._add_name_ends(name, item)
             self._add_key(sku, item)
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
@@ -142,6 +148,16 @@ class CatalogIndex:
         return sorted(
             {name for item in self.exact.values() for name in (*item.packs.names(), item.unit or "") if name}
         )
+
+    def _add_name_ends(self, name: str, item: CatalogItem) -> None:
+        """The last one and two words of a name ("scales", "platform scales"), one item
+        per group and a few groups each: enough to know a short word is shared."""
+        words = utils.default_process(name).split()
+        for n in (1, 2):
+            if len(words) > n:
+                end = self._name_ends[" ".join(words[-n:])]
+                if len(end) < NAMESAKES and all(i.group != item.group for i in end):
+                    end.append(item)
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
@@ -180,14 +196,14 @@ class CatalogIndex:
         if exact:
             return Resolution(reference, exact, exact=True, score=100.0)
         query = utils.default_process(reference)
+        whole = self._slot_of_text(query, types)
+        if whole:  # the reference is exactly a name or alias, however short ("R6", "p100")
+            return Resolution(reference, self._with_namesakes(whole, query, types), score=100.0)
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and shape[1] in self._tag_prefixes:
             return Resolution(reference)  # a tag of ours in shape, and none is: never a name that looks alike
-        if sum(ch.isalpha() for ch in query) < 2:
-            return Resolution(reference)  # digits and symbols only match tags, SKUs and barcodes exactly
-        whole = self._slot_of_text(query, types)
-        if whole:  # the reference is exactly a name or alias
-            return Resolution(reference, whole, score=100.0)
+        if sum(ch.isalpha() for ch in query) < 2:  # digits and symbols: a tag, SKU or barcode (above),
+            return self._model_number(reference, query, types)  # or a model's number word ("the 5400")
         scored: dict[CatalogItem, float] = {}
         for slot, coverage in self._candidates(query, types):
             score = (
@@ -201,6 +217,26 @@ class CatalogIndex:
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
+
+    def _model_number(self, reference: str, query: str, types: tuple[ItemType, ...]) -> Resolution:
+        """A number that is a whole word of a name or model ("5400" in "Latitude 5400"),
+        matched exactly: a mistyped number is another model, never a typo."""
+        if len(query) < 3 or " " in query or query not in self._postings:
+            return Resolution(reference)
+        items = [
+            item
+            for slot in self._postings[query]
+            if self._slot_type[slot] in types
+            for item in self._owners[slot]
+        ]
+        return Resolution(reference, list(dict.fromkeys(items)), score=100.0 if items else 0.0)
+
+    def _with_namesakes(self, items: list[CatalogItem], query: str, types) -> list[CatalogItem]:
+        """ "scales" is the balance's alias, but the platform scales end in that word too:
+        other items whose names end in the words asked are offered beside it (a question)."""
+        groups = {item.group for item in items}
+        others = [i for i in self._name_ends.get(query, ()) if i.group not in groups and i.type in types]
+        return items + others
 
     def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         for item_type in types:
@@ -221,11 +257,13 @@ class CatalogIndex:
         for token in tokens:
             similar = self._similar_words(token)
             total += max((self._idf[word] for word, _ in similar), default=self._typical_idf)
-            matched += [(self._idf[word] * similarity, word) for word, similarity in similar]
+            matched += [(self._idf[word] * similarity, word, token) for word, similarity in similar]
         weights: dict[int, float] = defaultdict(float)
-        for weight, word in sorted(matched, reverse=True):
+        matched.sort(reverse=True)
+        seed = matched[0][2] if matched else None  # every reading of the rarest word seeds ("steth")
+        for weight, word, token in matched:
             postings = self._postings[word]
-            if not weights or len(postings) <= len(weights):
+            if not weights or len(postings) <= len(weights) or (token == seed and len(postings) <= SEED_CAP):
                 for slot in postings:
                     weights[slot] += weight
             else:
@@ -255,7 +293,20 @@ class CatalogIndex:
             w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
         ]
         matches = process.extract(token, nearby, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=3)
-        return [(word, score / 100) for word, score, _ in matches]
+        return [(word, score / 100) for word, score, _ in matches] + self._shortened(token)
+
+    def _shortened(self, token: str) -> list[tuple[str, float]]:
+        """ "steth" for "stethoscope": a word cut short (4 letters or more) stands
+        for the longer catalog words it begins, while they are few."""
+        if len(token) < 4 or not token.isalpha():
+            return []
+        longer = [
+            w
+            for n in range(len(token) + 3, len(token) + 14)
+            for w in self._vocabulary.get((token[0], n), ())
+            if w.startswith(token)
+        ]
+        return [(word, ABBREVIATED) for word in longer] if len(longer) <= 3 else []
 
     def _exact_hits(self, reference: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         """The whole reference, a word or word pair of it, is a tag/SKU/barcode;

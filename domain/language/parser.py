@@ -203,16 +203,25 @@ def _same_item(commands) -> list[Command]:
 
 def _split_items(rest: str) -> list[str]:
     parts = [p for p in P.SPLIT.split(rest) if p]
-    chatter = next((n for n, p in enumerate(parts) if n and P.CHATTER.match(p.strip())), None)
+    chatter = next(
+        (n for n, p in enumerate(parts) if n and (P.CHATTER.match(p.strip()) or P.A_CLAUSE.match(p.strip()))),
+        None,
+    )
     parts = parts[:chatter] if chatter is not None else parts
     return parts or [rest]
 
 
+ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
 IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
+
+
+LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
 
 
 def _item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
     note = None
+    if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
+        kind, phrase = C.Extend, LONGER.sub("", phrase)
     if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
     phrase = P.TRAILING_BE.sub(
@@ -240,8 +249,8 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
                 pack, rest = singular(first), remainder
             elif not remainder and singular(first) in P.PACK_WORDS:
                 pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next
-    else:
-        count, rest = trailing_number(phrase)
+    elif kind not in ASSET_KINDS or re.search(r"(?:x|:|=)\s*\d[\d,]*$", phrase, re.I):
+        count, rest = trailing_number(phrase)  # "paper x3"; never "to room 101" or "for period 3"
     if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:
         if count is not None and not rest.strip():
             rest, count = str(count), None  # "check out 1042": a tag's number

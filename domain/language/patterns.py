@@ -25,7 +25,14 @@ LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
 # A part of a list that is chatter, not an item: it and what follows are dropped.
 CHATTER = re.compile(
     r"^(?:sorry|thanks|thank you|thx|cheers|ta|btw|lol|it's|its|it is|it was|they're|i'm|i've|i'll|we're|hope|"
-    r"see you|because|cos|as|so|keys|back)\b",
+    r"see you|because|cos|as|so|keys|back|be|will|won't|still|should|ok|okay|gonna|going|hopefully|probably|"
+    r"might|mine's|nobody|no one|if|in case|need it|need them)\b",
+    re.I,
+)
+# A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
+A_CLAUSE = re.compile(
+    r"^(?!(?:the|a|an|my|our|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
+    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran)\b",
     re.I,
 )
 SPLIT = re.compile(

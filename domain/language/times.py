@@ -16,16 +16,25 @@ SPANS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week"
 
 _CLOCK = r"(?:\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight))?"
 _UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|back|returning|on)"
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+MONTHS = {name.lower(): i for name, i in MONTHS.items()} | {name[:3].lower(): i for name, i in MONTHS.items()}
+MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+# "the 18th", "18th of december", "dec 18", "18 dec": a date of the month (the next one to come)
+_DATE = rf"{_ORDINAL}(?:\s+(?:of\s+)?(?:{_MONTH})\b)?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+(?:{_MONTH})\b"
 _DAY = (
-    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:"
+    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
+    + _DATE
+    + r"|(?:next\s+)?(?:"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
     + "))"
 )
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
 # "back by 3", "until 4:30pm": a time today (a bare 1-7 is in the afternoon: a working day).
 CLOCK_PATTERN = re.compile(
-    r"\b(?:until|till|til|'til|by|back by|back at|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)\b"
-    r"(?!\s*(?:days?|weeks?|hours?|hrs?|minutes?|mins?|[a-z]*s\b))",
+    r"\b(?:until|till|til|'til|by|back by|back at|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?|noon|midnight)\b"
+    r"(?!\s*(?:days?|weeks?|hours?|hrs?|minutes?|mins?|st\b|nd\b|rd\b|th\b|[a-z]*s\b))(?:\s+(?:tonight|today|this evening|this afternoon))?",
     re.I,
 )
 # "back in an hour", "in 2 days".
@@ -88,12 +97,34 @@ def _resolve_day(word: str, today: date) -> date | None:
             return date.fromisoformat(word)
         except ValueError:
             return None
+    on = _date_of_month(word, today)
+    if on is not None:
+        return on
     skip_week = word.startswith("next ")
     weekday = WEEKDAYS.get(word.removeprefix("next ").strip())
     if weekday is None:
         return None
     ahead = (weekday - today.weekday()) % 7 or 7
     return today + timedelta(days=ahead + (7 if skip_week and ahead < 7 else 0))
+
+
+def _date_of_month(word: str, today: date) -> date | None:
+    """ "18th", "18th of december", "dec 18": that date, the next one to come (today counts)."""
+    day_match = re.search(r"\d{1,2}", word)
+    month_word = next((w for w in re.findall(r"[a-z]+", word) if w in MONTHS), None)
+    if day_match is None or (month_word is None and not re.fullmatch(_ORDINAL, word)):
+        return None
+    for ahead in range(13):
+        year, month = today.year + (today.month - 1 + ahead) // 12, (today.month - 1 + ahead) % 12 + 1
+        if month_word and month != MONTHS[month_word]:
+            continue
+        try:
+            found = date(year, month, int(day_match.group()))
+        except ValueError:  # "the 31st" in a month of 30 days: the next month that has one
+            continue
+        if found >= today:
+            return found
+    return None
 
 
 def _clock(text: str | None) -> time | None:

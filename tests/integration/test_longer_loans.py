@@ -1,0 +1,42 @@
+""" "Need X till Y" from whoever holds X is a longer loan, not a second check-out."""
+
+import pytest
+
+from domain.ledger import Action
+from services.replies import ReplyKind
+from tests.catalog import seed
+
+
+@pytest.fixture
+def bot(assistant, uow):
+    seed(uow)
+    return assistant
+
+
+def asset(uow, tag):
+    with uow(read_only=True) as tx:
+        return tx.assets.get(tag)
+
+
+def test_needing_what_you_hold_until_a_day_extends_it(bot, uow):
+    bot.handle("alice", "check out A-1042 until tomorrow", source="m1")
+    reply = bot.handle("alice", "need the dell until the 18th, still writing reports", source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    held = asset(uow, "A-1042")
+    assert held.holder == "alice" and held.due.isoformat() == "2026-12-18T17:00:00+00:00"
+    assert asset(uow, "A-1043").holder is None  # the other unit stays on the shelf
+    with uow(read_only=True) as tx:
+        assert [e.action for e in tx.ledger.all() if e.actor == "alice"] == [Action.CHECK_OUT, Action.EDIT]
+
+
+def test_needing_it_a_bit_longer_without_holding_it_is_refused_plainly(bot, uow):
+    reply = bot.handle("bob", "need the drill a bit longer, till friday", source="m1")[-1]
+    assert reply.kind is ReplyKind.REFUSAL
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_needing_it_until_a_day_when_someone_else_holds_it_names_them(bot, uow):
+    bot.handle("alice", "check out A-3001", source="m1")
+    reply = bot.handle("bob", "need the drill till friday", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "alice" in reply.text
+    assert asset(uow, "A-3001").holder == "alice" and asset(uow, "A-3001").due is None

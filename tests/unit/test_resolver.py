@@ -1,0 +1,45 @@
+"""The catalog resolver on a small catalog: what finds an item outright, what asks."""
+
+from domain.ledger import ItemType
+from services.resolver import CatalogIndex
+
+ASSETS = [
+    # tag, name, model, manufacturer, category, aliases
+    ("A-3006", "Ohaus Scout balance", "SPX222", "Ohaus", "Lab", "scales|balance"),
+    ("A-5008", "Salter platform scales", "PS-150", "Salter", "Warehouse", ""),
+    ("A-4001", "Littmann Classic III stethoscope", "Classic III", "3M", "Clinic", ""),
+    ("A-1013", "Dell Latitude 5400 laptop", "Latitude 5400", "Dell", "Laptop", ""),
+    ("A-1001", "Dell Latitude 5440 laptop", "Latitude 5440", "Dell", "Laptop", ""),
+    ("CAM-001", "Canon EOS R6 Mark II camera", "EOS R6 Mark II", "Canon", "Camera", "R6"),
+]
+STOCK = [("SKU-WRAP", "Stretch wrap 500mm", "", "", "roll", "")]
+INDEX = CatalogIndex(ASSETS, STOCK)
+
+
+def keys(reference: str) -> list[str]:
+    return [item.key for item in INDEX.resolve(reference).items]
+
+
+def test_an_alias_other_names_end_in_is_offered_with_them_the_aliased_item_first():
+    assert keys("scales") == ["A-3006", "A-5008"]
+    assert not INDEX.resolve("scales").is_clear  # a question, never a guess
+    assert keys("balance") == ["A-3006"]  # no other name ends in it: it wins outright
+
+
+def test_a_short_alias_is_exact_however_few_letters_it_has():
+    assert keys("R6") == ["CAM-001"]
+
+
+def test_a_models_number_alone_finds_that_model_and_only_exactly():
+    assert keys("5400") == ["A-1013"]
+    assert keys("5440") == ["A-1001"]
+    assert keys("5401") == []  # another number is another model, never a typo of this one
+
+
+def test_a_word_cut_short_stands_for_the_catalog_word_it_begins():
+    assert "A-4001" in keys("steth")
+    assert keys("st") == []  # too short to stand for anything
+
+
+def test_stock_and_assets_are_kept_apart_by_type():
+    assert [i.key for i in INDEX.resolve("scales", (ItemType.STOCK,)).items] == []
