@@ -256,8 +256,13 @@ class CatalogIndex:
         total = 0.0
         for token in tokens:
             similar = self._similar_words(token)
-            total += max((self._idf[word] for word, _ in similar), default=self._typical_idf)
-            matched += [(self._idf[word] * similarity, word, token) for word, similarity in similar]
+            top = max((self._idf[word] for word, _ in similar), default=self._typical_idf)
+            total += top
+            # the word as said, or its plural or singular, counts in full; a typo's reading by its own weight
+            matched += [
+                (top if similarity == 1.0 else self._idf[word] * similarity, word, token)
+                for word, similarity in similar
+            ]
         weights: dict[int, float] = defaultdict(float)
         matched.sort(reverse=True)
         seed = matched[0][2] if matched else None  # every reading of the rarest word seeds ("steth")
@@ -284,11 +289,13 @@ class CatalogIndex:
     def _similar_words(self, token: str) -> list[tuple[str, float]]:
         """The word itself, or the closest catalog words of similar length and
         the same first letter (typos rarely hit the first letter)."""
-        if token in self._postings:
-            return [(token, 1.0)]
-        for form in (singular(token), token + "s", token + "es"):  # "ipads" is the word "ipad"
-            if form != token and form in self._postings:
-                return [(form, 1.0)]
+        forms = [
+            form
+            for form in dict.fromkeys((token, singular(token), token + "s", token + "es"))
+            if form in self._postings  # "ipads" is the word "ipad", and "cards" also "card"
+        ]
+        if forms:
+            return [(form, 1.0) for form in forms]
         nearby = [
             w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
         ]

@@ -29,7 +29,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "[(i'm | im | i am)] done with",
         "finished with",
         "(giving | gave | handing | handed) back",
-        "(drop | dropped | dropping) off",
+        "(drop | dropped | dropping) (off | back)",
         "back",
     ),
     C.CheckOut: (

@@ -11,7 +11,7 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import followups
+from domain.language import followups, stocktake
 from domain.language import patterns as P
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
@@ -46,12 +46,22 @@ def parse(
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    commands = _parse_clean(clean, person, due)
+    commands = [_whose(c, people) for c in _parse_clean(clean, person, due)]
     if not commands:  # no request of its own: perhaps one about the last change
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
     return commands or [C.Unknown()]
+
+
+def _whose(command: Command, people: frozenset[str]) -> Command:
+    """ "returning carmen's ipad": a return for carmen, so her iPad of several."""
+    if not isinstance(command, (C.CheckIn, C.Extend)) or command.person or not command.ref:
+        return command
+    match = re.match(r"^(?P<name>[a-z][\w.\-]*)'s\s+(?P<item>.+)$", command.ref)
+    if match and match["name"] in people:
+        return replace(command, person=match["name"], ref=match["item"])
+    return command
 
 
 def _due_on(words: str, now: datetime, tz: tzinfo) -> datetime | None:
@@ -79,6 +89,9 @@ def _fix_verb_typo(text: str) -> str:
 
 
 def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+    counted = stocktake.read(clean)
+    if counted:
+        return counted
     for kind, regex in P.LISTINGS:
         match = regex.match(clean)
         if match:
@@ -117,7 +130,7 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
             continue
         groups = match.groupdict()
         if "rest" in groups:
-            rest = groups["rest"] or groups.get("rest2") or ""
+            rest = groups["rest"] or groups.get("rest2") or groups.get("rest3") or ""
             note = None
             if kind is C.CheckIn and (noted := P.CONDITION_NOTE.match(rest)):
                 rest, note = noted["items"], noted["note"].strip(" .")

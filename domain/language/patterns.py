@@ -26,7 +26,7 @@ LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
 CHATTER = re.compile(
     r"^(?:sorry|thanks|thank you|thx|cheers|ta|btw|lol|it's|its|it is|it was|they're|i'm|i've|i'll|we're|hope|"
     r"see you|because|cos|as|so|keys|back|be|will|won't|still|should|ok|okay|gonna|going|hopefully|probably|"
-    r"might|mine's|nobody|no one|if|in case|need it|need them)\b",
+    r"might|mine's|nobody|no one|if|in case|need it|need them|he|she|they|you|we|i|he's|she's|he'll|she'll)\b",
     re.I,
 )
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
@@ -61,7 +61,9 @@ def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
         (
             kind,
             re.compile(
-                rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b(?!\s+from\b).*$", re.I
+                rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b"
+                r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b).*$",
+                re.I,
             ),
         )
         for verb, particle in AROUND_ITEM[kind]
@@ -283,6 +285,15 @@ CONDITION_NOTE = re.compile(
     re.I,
 )
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
+    (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
+        C.Maintenance,
+        re.compile(
+            r"^(?P<rest>.+?)\s+(?:is|are|was|has|have|keeps|won't|doesn't|isn't|needs)\b[^,;]*[,;]\s*(?:so\s+)?"
+            r"(?:send|sending|sent|putting|taking)\s+(?:it|them)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+"
+            r"(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
+            re.I,
+        ),
+    ),
     (
         C.Maintenance,
         re.compile(
@@ -293,7 +304,9 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Repaired,
         re.compile(
-            r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$",
+            r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
+            # "the forklift's passed its LOLER, back in service"
+            r"|^(?P<rest3>.+?)(?:'s|\s+is|\s+has)\s+(?:passed\s+(?:its|the|an?)\s+\w+|been\s+serviced|back\s+in\s+(?:service|use|action))\b.*$",
             re.I,
         ),
     ),
@@ -317,11 +330,13 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.CheckIn,
         re.compile(
-            r"^(?P<rest>.+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
+            r"^(?P<rest>[^,;]+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
             r"(?!\s+from\s+(?:maintenance|repairs?|the shop|service)\b)(?:[\s,.!]+.*)?$",
             re.I,
         ),
     ),
+    # "gimbal back", "stethoscope back in exam room 2": the item, back, and where
+    (C.CheckIn, re.compile(r"^(?P<rest>[^,;]+?)\s+back(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?$", re.I)),
     # "order 88 came in: 2 drums of oil", "Bunzl delivery in: 4 cases of blue roll"
     (
         C.Receive,

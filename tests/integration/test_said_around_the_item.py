@@ -1,4 +1,5 @@
-""" "Need X till Y" from whoever holds X is a longer loan, not a second check-out."""
+""" "Need X till Y" from whoever holds X is a longer loan, not a second check-out; whose item
+and how many of it, said around the item."""
 
 import pytest
 
@@ -40,3 +41,19 @@ def test_needing_it_until_a_day_when_someone_else_holds_it_names_them(bot, uow):
     reply = bot.handle("bob", "need the drill till friday", source="m2")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "alice" in reply.text
     assert asset(uow, "A-3001").holder == "alice" and asset(uow, "A-3001").due is None
+
+
+def test_returning_someones_item_means_theirs_of_several_alike(bot, uow):
+    bot.handle("alice", "check out A-1042", source="m1")
+    bot.handle("bob", "check out A-1043", source="m2")
+    reply = bot.handle("maria", "returning bob's dell, he left it at the desk", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-1043").holder is None and asset(uow, "A-1042").holder == "alice"
+
+
+def test_a_stocktake_in_packs_and_loose_units_sets_one_total(bot, uow):
+    reply = bot.handle("alice", "stocktake, paper: 7 boxes plus 2 loose reams", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    with uow(read_only=True) as tx:
+        assert tx.stock.get("PAP-A4").on_hand == 37
+        assert [e.action for e in tx.ledger.all() if e.actor == "alice"] == [Action.COUNT]

@@ -1,0 +1,82 @@
+"""Stocktakes as people report them: "stocktake, a4: 11 boxes plus 2 loose reams",
+"counted the aprons, 2 rolls and 57 loose", "stocktake tool crib: 25 pairs of
+work gloves", "labels are down to 3 rolls", "counted eppis - exactly 4 bags".
+Each amount is one Count of the item ("loose" is its base unit); understanding
+adds the counts of one item into the one total on the shelf."""
+
+from __future__ import annotations
+
+import re
+
+from domain import commands as C
+from domain.language.numbers import NUMBER_WORDS, leading_number
+from domain.values import singular
+
+LEAD = re.compile(
+    r"^(?:stock\s*take|stock\s*check|(?:we\s+|i\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
+    r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?)\b[\s,:;-]*",  # not "we got": a delivery
+    re.I,
+)
+_WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty-five"
+_NUMBER = rf"(?:\d[\d,]*|{_WORDS})"
+_NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only)\b)"
+_AMOUNT = rf"{_NUMBER}(?:\s+loose)?(?:\s+{_NOT_A_UNIT}[a-z]+)?"
+_JOIN = r"\s*(?:,|\band\b|\bplus\b|\+)\s*"
+AMOUNTS = rf"(?:(?:exactly|only|just)\s+)?{_AMOUNT}(?:{_JOIN}{_AMOUNT})*"
+# What may follow the amounts: "left", "in the cage".
+_TAIL = (
+    r"(?:\s+(?:left|in\s+stock|on\s+the\s+shelf|in\s+total|total))?(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w' -]+)?"
+)
+ITEM_FIRST = re.compile(
+    rf"^(?P<item>.+?)\s*(?:[:=,-]|\s+(?:is|are)(?:\s+(?:at|down\s+to|now))?|\s+count)?\s*"
+    rf"(?P<amounts>{AMOUNTS}){_TAIL}$",
+    re.I,
+)
+AMOUNT_FIRST = re.compile(
+    rf"^(?P<amounts>{AMOUNTS})\s+(?:of\s+)?(?P<item>(?!(?:in|at|on|left)\b).+?){_TAIL}$", re.I
+)
+NOT_AN_ITEM = re.compile(
+    r"^(?:left|in stock|on hand|on the shelf|total|in total|about|around|roughly|approx|approximately|maybe|like)$",
+    re.I,
+)
+_EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<unit>[a-z]+))?$", re.I)
+
+
+def read(text: str) -> list[C.Command] | None:
+    """The counts a stocktake message reports, or None when it is no stocktake
+    of this shape (the sentence patterns then have their turn)."""
+    lead = LEAD.match(text)
+    if not lead:
+        return None
+    body = text[lead.end() :].strip(" .!?")
+    bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
+    for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
+        for shape in (AMOUNT_FIRST, ITEM_FIRST):
+            match = shape.match(each)
+            counts = _counts(match["amounts"], _item(match["item"])) if match else []
+            if counts:
+                return counts
+    return None
+
+
+def _item(words: str) -> str:
+    item = words.split(":", 1)[-1]  # "dry store: cling film"
+    item = re.sub(r"^(?:the|our|all\s+the|of)\s+", "", item.strip(" ,:-"), flags=re.I)
+    return item.strip()
+
+
+def _counts(amounts: str, item: str) -> list[C.Command]:
+    if not item or item[0].isdigit() or NOT_AN_ITEM.match(item):
+        return []
+    amounts = re.sub(r"^(?:exactly|only|just)\s+", "", amounts, flags=re.I)
+    counts = []
+    for part in re.split(_JOIN, amounts):
+        match = _EACH.match(part.strip())
+        if not match:
+            return []
+        count, rest = leading_number(match["amount"])
+        if count is None or rest.strip():
+            return []
+        unit = match["unit"]
+        counts.append(C.Count(ref=item, count=count, pack=singular(unit) if unit else None))
+    return counts

@@ -1,0 +1,41 @@
+"""Stocktakes as people report them: every amount is one count of the item."""
+
+import pytest
+
+from domain.language.stocktake import read
+
+
+def counts(text):
+    found = read(text)
+    return None if found is None else [(c.ref, c.count, c.pack) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("stocktake, a4: 11 boxes plus 2 loose reams", [("a4", 11, "box"), ("a4", 2, "ream")]),
+        ("counted the aprons, 2 rolls and 57 loose", [("aprons", 2, "roll"), ("aprons", 57, None)]),
+        ("stocktake tool crib: 25 pairs of work gloves", [("work gloves", 25, "pair")]),
+        ("stocktake dry store: cling film 6", [("cling film", 6, None)]),
+        ("stocktake: labels are down to 3 rolls", [("labels", 3, "roll")]),
+        ("counted eppis - exactly 4 bags", [("eppis", 4, "bag")]),
+        ("counted the cfexpress cards, only 5 in the cage", [("cfexpress cards", 5, None)]),
+        ("there are only 28 pairs of scissors in room 102", [("scissors", 28, "pair")]),
+        ("stocktake: lanyards 2 packs + 30", [("lanyards", 2, "pack"), ("lanyards", 30, None)]),
+    ],
+)
+def test_amounts_and_the_item_are_found_wherever_they_stand(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we got 3 boxes of gloves",  # a delivery, not a count
+        "count the laptops",  # no amount: the sentence patterns ask how many
+        "counted about 40 pens",  # a stocktake is exact: "about" is no count
+        "there are 30 left",  # no item
+    ],
+)
+def test_what_is_no_stocktake_of_this_shape_is_left_to_the_other_patterns(text):
+    assert counts(text) is None
