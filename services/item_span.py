@@ -38,6 +38,12 @@ DOING = re.compile(
     re.I,
 )
 EXACTLY = 100.0  # a resolution's score when words are exactly a tag, name or alias
+# Where or when it was used: "on the board pack", "at the lunch", "this week", "in the store".
+CONTEXT = re.compile(
+    r"^(?P<item>.+?)\s+(?:(?:on|at|in|during|over|after)\s+(?:the|a|an|this|last|our|my|tonight's|today's)|"
+    r"this|last|yesterday|today|tonight)\b.*$",
+    re.I,
+)
 PARTICLES = re.compile(r"(?:\s+(?:back|now|again|today|off|in|out|please|pls|thx|all|too))+$", re.I)
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 
@@ -48,16 +54,18 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     whole = index.resolve(reference, types)
     if whole.found and whole.score >= EXACTLY:
         return whole
-    readings = [(core, index.resolve(core, types)) for core in _cores(index, reference)]
-    for _, found in readings:  # "the little projector for room 204": a name exactly, then the rest
+    readings = [index.resolve(core, types) for core in _cores(index, reference, ItemType.STOCK in types)]
+    for found in readings:  # "the little projector for room 204": a name exactly, then the rest
         if found.found and found.score >= EXACTLY:
             return found
-    if whole.found:
+    if whole.is_clear:
         return whole
-    return next((found for _, found in readings if found.found), whole)
+    # "3 reams of printer paper on the board pack": one item once the context is off
+    clear = next((found for found in readings if found.is_clear), None)
+    return clear or (whole if whole.found else next((found for found in readings if found.found), whole))
 
 
-def _cores(index: CatalogIndex, reference: str):
+def _cores(index: CatalogIndex, reference: str, stock: bool):
     """Ever shorter readings of the words that name the item, most likely first."""
     clause = CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()
     candidates = [clause] if clause and clause != reference else []
@@ -71,6 +79,10 @@ def _cores(index: CatalogIndex, reference: str):
         if cut:
             candidates.append(cut["item"])
             text = cut["item"]
+    context = CONTEXT.match(text) if stock else None  # supplies are used somewhere; an asset's
+    if context:  # "camera on the moon" may be its name
+        candidates.append(context["item"])
+        text = context["item"]
     purpose = PURPOSE.match(text)
     if purpose:
         candidates.append(purpose["item"])

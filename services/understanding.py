@@ -42,6 +42,7 @@ class NeedsChoice(Exception):
         self.candidates = candidates
 
 
+ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
     r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
@@ -127,6 +128,8 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
 
 
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
+    if isinstance(command, C.Move) and command.where == "location" and command.to:
+        command = _department_if_only_that(command, index)
     if command.place and (command.to or command.place == "required"):
         command = replace(command, to=_place(command, index))
     if command.item is None:
@@ -157,6 +160,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         raise DomainError(
             f"{found.items[0].name} can't be taken in parts: say how many. Nothing was changed."
         )
+    if isinstance(command, C.HowMany) and found.score >= ACCEPT_SEVERAL:
+        return Understood(command, tuple(found.items))  # "how many ipads": each kind that fits is counted
     if isinstance(command, C.Labels):
         if command.every or found.is_clear:
             return Understood(command, tuple(found.items))  # "labels for all laptops": every one that fits
@@ -179,6 +184,22 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
 
 
 NEW_PLACE = "="  # a value chosen as "create it": taken as written
+
+
+def _department_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
+    """ "move it to Facilities": a department of exactly that name, and no place of it
+    (a place only like it, "Facilities office", does not count): a move between departments."""
+    written = move.to.strip()
+    if written.startswith(NEW_PLACE):
+        return move
+    places = index.resolve_place("location", written)
+    departments = index.resolve_place("department", written)
+    exactly = [d for d in departments if d.lower() == written.lower()]
+    if exactly and not any(p.lower() == written.lower() for p in places):
+        return replace(move, where="department", to=exactly[0])
+    if not places and len(departments) == 1:
+        return replace(move, where="department", to=departments[0])
+    return move
 
 
 def _place(command: Command, index: CatalogIndex) -> str:

@@ -111,13 +111,14 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "revert [that]",
     ),
     C.MyItems: (
-        "what (do i have | have i got | am i holding)",
+        "what (do i have | have i got | am i holding) [out]",
         "what did i (borrow | check out)",
         "my (stuff | items | things | gear | checkouts)",
         "(what's | whats) [checked out] (to | with) me",
     ),
     C.LowStock: (
         "(what's | what is | what are) [running] low",
+        "(what's | what is) low (in | at) the (warehouse | store | stores | store room | stock room | cupboard)",
         "anything [running] low",
         "low [stock]",
         "what (do | should) we [need to] (order | reorder)",

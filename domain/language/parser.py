@@ -106,9 +106,10 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
     this = P.SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
         return [C.Seen(to=_place(this["place"]))]
-    seen = P.SEEN.match(stripped)
+    seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped))
     if seen:
-        return [C.Seen(ref=_ref(part), to=_place(seen["place"])) for part in _split_items(seen["rest"])]
+        place = P.AFTER_PLACE.sub("", seen["place"] or "")  # "in lab 2, not the cold room"
+        return [C.Seen(ref=_ref(part), to=_place(place)) for part in _split_items(seen["rest"])]
     for where, regex in P.MOVES:
         match = regex.match(stripped)
         if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
@@ -243,7 +244,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     if kind in (C.CheckOut, C.Take):
         phrase = P.PURPOSE.sub("", phrase)
     if kind is C.Receive:
-        phrase = P.DELIVERY_WORDS.sub(" ", phrase).strip()
+        phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d+(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"

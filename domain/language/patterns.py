@@ -51,7 +51,7 @@ def _before(kind: type[Command], rest: str) -> re.Pattern:
 
 def _after(kind: type[Command], lead: str = "") -> re.Pattern:
     """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
-    return re.compile(rf"^{lead}(?P<rest>.+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)
+    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)  # one clause
 
 
 def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
@@ -163,7 +163,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.History,
         re.compile(
             r"^(?:who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
-            r"when (?:did|was|were) (?:we|someone|somebody|anyone|it)?\s*(?:last )?(?:get|got|see|saw|restock|receive|use|check out)?)"
+            r"when (?:did|was|were)(?: (?:we|someone|somebody|anyone|it))?(?: last)?(?: (?:get|got|see|saw|restock|receive|use|check out))?)"
             r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before me|recently|in|last (?:restocked|seen|received|used|in)|restocked|seen))*$",
             re.I,
         ),
@@ -173,14 +173,15 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Worth,
         re.compile(
-            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)$",
+            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)"
+            r"(?:\s+(?:these days|now|today|at the moment|currently|on the books))?$",
             re.I,
         ),
     ),
     (
         C.HowMany,
         re.compile(
-            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
+            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we have|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
             re.I,
         ),
     ),
@@ -202,6 +203,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Info,
         re.compile(
+            r"^what(?:'s| is) the (?:serial(?: number)?|model|make|condition|barcode|asset tag|tag) (?:on|of|for) (?P<ref2>.+)$|"
             r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
             re.I,
         ),
@@ -248,6 +250,13 @@ SEEN = re.compile(
     rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
 )
+AUDIT_LEAD = re.compile(
+    r"^(?:audit|stocktake|spot check)\s*[:,-]\s*", re.I
+)  # "audit: saw f 204 in the tool crib"
+# What follows a place but is no part of it: "in lab 2, not the cold room", "in the hall after last night's do".
+AFTER_PLACE = re.compile(
+    r"(?:\s*[,;].*|\s+(?:after|before|during|when|this|last|yesterday|earlier|today|tonight)\b.*)$", re.I
+)
 MOVES: list[tuple[str, re.Pattern]] = [
     (
         "department",
@@ -274,6 +283,30 @@ MOVES: list[tuple[str, re.Pattern]] = [
         "location",
         re.compile(
             r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
+            re.I,
+        ),
+    ),
+    (  # "the key cabinet's been moved to the site hut"
+        "location",
+        re.compile(
+            r"^(?P<rest>[^,]+?)(?:'s been|\s+has been|\s+have been|\s+was|\s+were|\s+got|\s+is being)\s+moved\s+"
+            r"(?:over\s+)?(?:to|into)\s+(?:the\s+)?(?P<place>[^,]+?)(?:\s*,.*)?$",
+            re.I,
+        ),
+    ),
+    (  # "the minispin lives in the cold room from now on"
+        "location",
+        re.compile(
+            r"^(?P<rest>[^,]+?)\s+(?:lives|belongs|is kept|is stored|should live|should be kept)\s+(?:in|at)\s+"
+            r"(?:the\s+)?(?P<place>[^,]+?)(?:\s+from now on|\s+now)?(?:\s*,.*)?$",
+            re.I,
+        ),
+    ),
+    (  # "the projector screen is facilities' now, move it to Facilities"
+        "location",
+        re.compile(
+            r"^(?P<rest>[^,]+?)\s+(?:is|are|belongs)\b[^,]*,\s*(?:please\s+|so\s+)?move\s+(?:it|them)\s+"
+            r"(?:over\s+)?to\s+(?:the\s+)?(?P<place>.+)$",
             re.I,
         ),
     ),
@@ -316,6 +349,13 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),
     (C.Take, _before(C.Take, r"\s+(?P<rest>.+)$")),
+    (  # "restocked the van bay with 5 cases of water": the place, then what came
+        C.Receive,
+        re.compile(
+            r"^(?:restocked|restock|topped up|top up|refilled|refill|stocked)\s+[\w' -]+?\s+with\s+(?P<rest>.+)$",
+            re.I,
+        ),
+    ),
     (C.Receive, _before(C.Receive, r"\s+(?P<rest>.+)$")),
     (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
 ]
@@ -377,6 +417,19 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     ),
     (C.Consume, _after(C.Consume)),
     (C.Receive, _after(C.Receive)),
+    # "3 bundles of medium boxes gone for the food bank order", "2 toners just arrived from canon"
+    (
+        C.Consume,
+        re.compile(r"^(?P<rest>[^,]+?)\s+(?:gone|used(?: up)?)\s+(?:for|on|at|in|during)\b.*$", re.I),
+    ),
+    (
+        C.Receive,
+        re.compile(
+            r"^(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|turned up|got delivered)"
+            r"(?:\s+(?:from|this|today|yesterday|earlier|at|in)\b.*)?$",
+            re.I,
+        ),
+    ),
 ]
 # Leading words worth correcting when mistyped ("chek out", "recieved").
 VERBS = (
@@ -418,6 +471,7 @@ BARE_COMMANDS: dict[str, type[Command]] = {
 }
 TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
 PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
+ARRIVED = re.compile(r"\s+(?:just\s+)?(?:arrived|came in|delivered|turned up)$", re.I)  # "10 boxes arrived"
 DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
 PRONOUN = re.compile(
     r"^(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|we just|i just)\s+(?=\w)", re.I

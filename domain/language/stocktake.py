@@ -10,6 +10,7 @@ import re
 
 from domain import commands as C
 from domain.language.numbers import NUMBER_WORDS, leading_number
+from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
 LEAD = re.compile(
@@ -53,10 +54,21 @@ def read(text: str) -> list[C.Command] | None:
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         for shape in (AMOUNT_FIRST, ITEM_FIRST):
             match = shape.match(each)
-            counts = _counts(match["amounts"], _item(match["item"])) if match else []
+            amounts, item = (match["amounts"], _item(match["item"])) if match else ("", "")
+            if shape is AMOUNT_FIRST and match and not re.search(r"\bof\b", each):
+                amounts, item = _unit_or_name(amounts, item)  # "22 xlr cables": xlr is part of the name
+            counts = _counts(amounts, item) if match else []
             if counts:
                 return counts
     return None
+
+
+def _unit_or_name(amounts: str, item: str) -> tuple[str, str]:
+    """Without "of", only a pack word is a unit: "22 xlr cables" counts xlr cables."""
+    match = re.match(rf"^(?P<head>.*?{_NUMBER})\s+(?P<word>[a-z]+)$", amounts, re.I)
+    if match and singular(match["word"]) not in PACK_WORDS and match["word"].lower() != "loose":
+        return match["head"], f"{match['word']} {item}"
+    return amounts, item
 
 
 def _item(words: str) -> str:
