@@ -207,6 +207,19 @@ class ListAssets(ItemCommand):
     person: str | None = None
     due: datetime | None = None  # due back by then
     overdue: bool = False
+    checked_out: bool = False
+    skip: int | None = None  # lines shown already: "more" continues the list from here
+
+
+@dataclass(frozen=True)
+class TopUsers(ItemCommand):
+    """ "who used the most paper this month?": consumption of a stock item per
+    person over a period (the last 30 days when none is said)."""
+
+    name, item = "top_users", STOCK
+    since: datetime | None = None
+    until: datetime | None = None
+    period: str | None = None  # the period as answers name it: "this month"
 
 
 @dataclass(frozen=True)
@@ -314,6 +327,14 @@ class Book(Command):
 
 
 @dataclass(frozen=True)
+class More(Command):
+    """ "more", "next page": the next page of the list this person was just shown."""
+
+    name = "more"
+    list_id: int | None = None  # a stored page (a More button); None: the person's latest list
+
+
+@dataclass(frozen=True)
 class Help(Command):
     name = "help"
 
@@ -348,8 +369,9 @@ def decode(data: dict) -> Command:
     kind = command_types().get(values.pop("type", ""))
     if kind is None:
         raise ValueError(f"not a command: {data!r}")
-    if values.get("due"):
-        values["due"] = datetime.fromisoformat(values["due"])
+    for moment in ("due", "since", "until"):
+        if values.get(moment):
+            values[moment] = datetime.fromisoformat(values[moment])
     try:
         return kind(**values)
     except TypeError as error:

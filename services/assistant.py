@@ -17,7 +17,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import photos, questions, voice
+from services import paging, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
@@ -225,6 +225,12 @@ class Assistant:
     def run(self, ctx: Context, commands: list[Command]) -> Outcome:
         if any(isinstance(c, C.Unknown) for c in commands):
             return Outcome([refusal(NOT_UNDERSTOOD)])
+        more = next((c for c in commands if isinstance(c, C.More)), None)
+        if more is not None:  # "more": the next page of a stored list, nothing else
+            page = paging.resume(self.uow, ctx, more.list_id)
+            if isinstance(page, Reply):
+                return Outcome([page])
+            commands = [page]
         for command in commands:
             if command.manager_only and not ctx.actor.is_manager:
                 try:
@@ -239,16 +245,20 @@ class Assistant:
         return replace(outcome, replies=self._keep_questions(ctx, replies + outcome.replies))
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
-        """Questions with choices are stored, so an answer names them by id."""
+        """Questions with choices, and lists with a next page, are stored, so
+        an answer or "more" names them by id."""
         asking = [
-            n for n, r in enumerate(replies) if r.kind is ReplyKind.QUESTION and r.choices and r.pending
+            n
+            for n, r in enumerate(replies)
+            if (r.kind is ReplyKind.QUESTION and r.choices and r.pending) or r.more is not None
         ]
         if not asking:
             return replies
         replies = list(replies)
         with self.uow() as uow:
             for n in asking:
-                replies[n] = questions.store(uow, ctx, replies[n])
+                store = paging.store if replies[n].more is not None else questions.store
+                replies[n] = store(uow, ctx, replies[n])
             uow.commit()
         return replies
 

@@ -66,6 +66,9 @@ class Reply:
     delivered: bool = False  # already recorded for delivery, in the transaction of its change
     question_id: int | None = None  # a stored question: its answer names it by this id
     code: str | None = None  # a refusal's kind, from the domain error behind it ("asset_unavailable")
+    # A list longer than a page: the command that shows the next page. Stored
+    # with the reply (services/paging.py), so "more" or a button names it by id.
+    more: Command | None = field(default=None, compare=False)
 
     @property
     def changed(self) -> bool:

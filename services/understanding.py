@@ -131,6 +131,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if command.item is None:
         return Understood(command)
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
+        if command.at:
+            command = replace(command, at=listed_place(index, command.at))
         return Understood(
             command, tuple(locate(index, command.ref, command.item).items) if command.ref else ()
         )
@@ -171,6 +173,25 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
 NEW_PLACE = "="  # a value chosen as "create it": taken as written
 
 
+def listed_place(index: CatalogIndex, written: str) -> str:
+    """The known location or department a list is of ("the it dept" is IT);
+    one the catalog does not know is said so, not answered with an empty list."""
+    exact = [
+        p
+        for kind in ("department", "location")
+        for p in index.places.get(kind, [])
+        if p.lower() == written.lower()
+    ]
+    known = exact or list(
+        dict.fromkeys(index.resolve_place("department", written) + index.resolve_place("location", written))
+    )
+    if len(known) == 1:
+        return known[0]
+    if known:
+        raise DomainError(f"Which do you mean: {' or '.join(known[:4])}?")
+    raise DomainError(f"I don't know a place or team called “{written}”.")
+
+
 def _place(command: Command, index: CatalogIndex) -> str:
     written = (command.to or "").strip()
     if not written:
@@ -198,7 +219,7 @@ def describe(understood: Understood) -> str:
     if understood.items:
         parts.append(keys(understood.items))
     for name, value in vars(command).items():
-        if value is None or value is False or value == "" or name in ("ref", "where", "value"):
+        if value is None or value is False or value == "" or name in ("ref", "where", "value", "period"):
             continue
         parts.append(_NOTATION.get(name, "{}").format(_notation_value(value), command=command))
     return " ".join(parts)
@@ -215,6 +236,9 @@ _NOTATION = {
     "available": "available={}",
     "overdue": "overdue={}",
     "at": "place={}",
+    "checked_out": "checked_out={}",
+    "since": "since={}",
+    "until": "until={}",
     "description": "value={}",
     "unit": "field={}",
     "kind": "value={}",

@@ -12,6 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
+from domain.language.lists import place_name, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
@@ -45,7 +46,7 @@ def parse(
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    return _parse_clean(clean, person, due) or [C.Unknown()]
+    return _parse_clean(clean, person, due, now, tz) or [C.Unknown()]
 
 
 def _fix_verb_typo(text: str) -> str:
@@ -63,11 +64,16 @@ def _fix_verb_typo(text: str) -> str:
     return close[0] + sep + rest if close else text
 
 
-def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+def _parse_clean(
+    clean: str, person: str | None, due: datetime | None, now: datetime, tz: tzinfo
+) -> list[Command]:
     for kind, regex in P.LISTINGS:
         match = regex.match(clean)
         if match:
             return [_listing(kind, match, person, due)]
+    listed = read_list(clean, due, now, tz)
+    if listed is not None:
+        return [listed]
     for kind, regex in P.QUESTIONS + P.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
@@ -118,7 +124,7 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 
 def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
     groups = match.groupdict()
-    place = _place(groups.get("place"))
+    place = place_name(groups.get("place"))
     if kind == "available":
         return C.ListAssets(ref=_ref(groups["ref"]), available=True)
     if kind == "person":
