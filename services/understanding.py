@@ -189,7 +189,13 @@ def listed_place(index: CatalogIndex, written: str) -> str:
         return known[0]
     if known:
         raise DomainError(f"Which do you mean: {' or '.join(known[:4])}?")
-    raise DomainError(f"I don't know a place or team called “{written}”.")
+    places = sorted(
+        {p for kind in ("department", "location") for p in index.places.get(kind, [])}, key=str.lower
+    )
+    shown = ", ".join(places[:8]) + (f" and {len(places) - 8} more" if len(places) > 8 else "")
+    raise DomainError(
+        f"I don't know a place or team called “{written}”." + (f" I know {shown}." if places else "")
+    )
 
 
 def _place(command: Command, index: CatalogIndex) -> str:

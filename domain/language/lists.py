@@ -1,7 +1,8 @@
-"""Lists asked for in words: by kind ("list all the projectors"), by team
-("what does the AV team have?"), by status ("which laptops are checked
-out?"), top users of a stock item ("who used the most paper this month?"),
-and "more" for the next page of the last one. First match wins."""
+"""Lists and history asked for in words: by kind ("list all the projectors"),
+by team ("what does the AV team have?"), by status ("which laptops are
+checked out?"), by holder ("what have i got out"), top users of a stock item
+("who used the most paper this month?"), when something was last done, and
+"more" for the next page of the last list. First match wins."""
 
 from __future__ import annotations
 
@@ -63,6 +64,15 @@ KIND = re.compile(
     r"(?:\s+(?:in total|altogether|at the moment|right now|now))?$",
     re.I,
 )
+HELD = re.compile(  # "what have i got out?", "what has bob got checked out"
+    rf"^what (?:have|has|'s|is)\s+@?(?P<person>[\w.\-]+)\s+got(?:\s+(?:out|checked out|signed out|on loan))?{_END}",
+    re.I,
+)
+LAST_DONE = re.compile(  # "when was the a4 last restocked", "when were the markers last seen"
+    r"^when (?:was|were) (?:the |our )?(?P<ref>.+?) last "
+    r"(?:restocked|topped up|received|delivered|seen|used|checked out|counted|taken out)$",
+    re.I,
+)
 GROUP_SUFFIX = re.compile(rf"(?:'s|s')?\s+{_GROUP}(?:'s|s')?$", re.I)
 
 
@@ -70,6 +80,15 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
     """The list `text` asks for, or None when it asks for no list of these kinds."""
     if MORE.match(text):
         return C.More()
+    match = HELD.match(text)
+    if match and match["person"].lower() not in ("it", "this", "that", "they", "you", "he", "she"):
+        person = match["person"].lower()
+        if person in ("we", "us"):
+            return C.ListAssets(checked_out=True)
+        return C.MyItems() if person in ("i", "me") else C.ListAssets(person=match["person"])
+    match = LAST_DONE.match(text)
+    if match:
+        return C.History(ref=match["ref"])
     top = _top_users(text, now, tz)
     if top is not None:
         return top
