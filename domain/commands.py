@@ -206,6 +206,7 @@ class ListAssets(ItemCommand):
     at: str | None = None  # a location or department
     person: str | None = None
     due: datetime | None = None  # due back by then
+    due_from: datetime | None = None  # and not before then: "due back next week"
     overdue: bool = False
     checked_out: bool = False
     skip: int | None = None  # lines shown already: "more" continues the list from here
@@ -369,7 +370,7 @@ def decode(data: dict) -> Command:
     kind = command_types().get(values.pop("type", ""))
     if kind is None:
         raise ValueError(f"not a command: {data!r}")
-    for moment in ("due", "since", "until"):
+    for moment in ("due", "due_from", "since", "until"):
         if values.get(moment):
             values[moment] = datetime.fromisoformat(values[moment])
     try:

@@ -29,6 +29,7 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
         place=c.at,
         holder_keys=holders,
         due_before=ctx.now if c.overdue else c.due,
+        due_from=c.due_from,
         tags=tags,
         limit=PAGE,
         offset=skip,

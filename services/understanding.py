@@ -235,6 +235,7 @@ def describe(understood: Understood) -> str:
 _NOTATION = {
     "person": "for={}",
     "due": "due={}",
+    "due_from": "from={}",
     "note": "note={}",
     "to": "{command.where}={}",
     "field": "{command.field}={command.value}",  # an edit: which field, and its new text

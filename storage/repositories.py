@@ -171,6 +171,7 @@ class AssetRepository(_ItemRepository):
         place: str | None = None,
         holder_keys: tuple[str, ...] = (),
         due_before: datetime | None = None,
+        due_from: datetime | None = None,
         tags: tuple[str, ...] = (),
         limit: int = 25,
         offset: int = 0,
@@ -188,6 +189,8 @@ class AssetRepository(_ItemRepository):
             where.append(func.lower(ASSETS.c.holder).in_(sorted({h.lower() for h in holder_keys})))
         if due_before is not None:
             where += [ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due <= due_before]
+        if due_from is not None:
+            where.append(ASSETS.c.due >= due_from)
         if tags:
             where.append(ASSETS.c.tag.in_(sorted(set(tags))))
         total = self.writer.execute(select(func.count()).select_from(ASSETS).where(*where)).scalar()

@@ -7,11 +7,12 @@ checked out?"), by holder ("what have i got out"), top users of a stock item
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
 from domain.language.periods import extract_period
+from domain.language.times import WEEKDAYS, resolve_day
 
 _END = r"(?:\s+(?:right\s+)?now|\s+at the moment|\s+currently)?$"
 _THINGS = r"(?:items?|things|stuff|kit|equipment|gear|assets?|everything)"
@@ -73,6 +74,20 @@ LAST_DONE = re.compile(  # "when was the a4 last restocked", "when were the mark
     r"(?:restocked|topped up|received|delivered|seen|used|checked out|counted|taken out)$",
     re.I,
 )
+_DAY = (
+    r"(?:today|tomorrow|(?:next\s+)?(?:"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")|\d{4}-\d{2}-\d{2})"
+)
+DUE_WINDOW = re.compile(  # "what's due back next week?", "anything due between monday and wednesday"
+    r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)\s+(?:(?:items?|things|stuff|kit)\s+)?"
+    r"(?:is\s+|are\s+)?due(?:\s+back)?\s+(?:(?P<next>next week)|(?:between|from)\s+(?P<first>"
+    + _DAY
+    + r")\s+(?:and|to|till|until|-)\s+(?P<last>"
+    + _DAY
+    + r"))$",
+    re.I,
+)
 GROUP_SUFFIX = re.compile(rf"(?:'s|s')?\s+{_GROUP}(?:'s|s')?$", re.I)
 
 
@@ -108,6 +123,34 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
     if match and not NOT_A_KIND.search(match["ref"] or match["ref2"]):
         return C.ListAssets(ref=_kind(match["ref"] or match["ref2"]))
     return None
+
+
+def read_due_window(text: str, now: datetime, tz: tzinfo) -> Command | None:
+    """A list of what is due back within a span of days, read before due times
+    are taken out of the text (which would read "next week" as its Monday)."""
+    match = DUE_WINDOW.match(text)
+    if not match:
+        return None
+    today = now.astimezone(tz).date()
+    if match["next"]:
+        first = today + timedelta(days=7 - today.weekday())
+        last = first + timedelta(days=6)
+    else:
+        first = _day_on_or_after(match["first"].lower(), today, today)
+        last = _day_on_or_after(match["last"].lower(), first, today) if first else None
+        if first is None or last is None or last < first:
+            return None
+    start = datetime.combine(first, time(0), tz)
+    return C.ListAssets(due=datetime.combine(last, time(23, 59, 59), tz), due_from=start)
+
+
+def _day_on_or_after(word: str, start: date, today: date) -> date | None:
+    """The day a weekday names counting from `start` itself ("monday" on a
+    Monday is that day), so a window's days are read in order; "today",
+    "tomorrow" and dates are as ever."""
+    if word in ("today", "tomorrow") or word[:1].isdigit():
+        return resolve_day(word, today)
+    return resolve_day(word, start - timedelta(days=1))
 
 
 def place_name(text: str | None) -> str | None:

@@ -12,7 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
-from domain.language.lists import place_name, read_list
+from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
@@ -44,6 +44,9 @@ def parse(
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
+    window = read_due_window(clean, now, tz)
+    if window is not None:
+        return [window]
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
     return _parse_clean(clean, person, due, now, tz) or [C.Unknown()]

@@ -73,6 +73,9 @@ def test_a_due_window_lists_what_is_due_back_by_its_end(bot):
     say(bot, "bob", "check out the drill for 10 days")
     week = say(bot, "alice", "what's due back this week?")
     assert tags(week) == ["A-1042"] and "due Wed 2 Dec 17:00" in week.text
+    assert tags(say(bot, "alice", "what's due back next week?")) == ["A-3001"]  # Thu 10 Dec 9:00
+    assert tags(say(bot, "alice", "anything due between tuesday and thursday")) == ["A-1042"]
+    assert say(bot, "alice", "what's due between friday and sunday").text == "Nothing like that right now."
 
 
 def test_a_long_list_comes_a_page_at_a_time_and_more_continues_it(many):
