@@ -268,7 +268,8 @@ class Assistant:
             return understood
         with self.uow(read_only=True) as uow:
             try:
-                return QUESTIONS[type(command)](self._task(uow, ctx, understood[0]))
+                # by what the command became: "list all the gloves" is how many gloves
+                return QUESTIONS[type(understood[0].command)](self._task(uow, ctx, understood[0]))
             except DomainError as error:
                 return refusal(error.message, error.code)
 

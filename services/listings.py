@@ -20,7 +20,7 @@ TOP = 10  # people a top-users answer names
 def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tuple[str, ...]) -> Reply:
     c = command
     if c.ref and not tags:
-        return answer(f"No assets are called “{c.ref}” (for stock, ask “how many {c.ref}?”).")
+        return answer(f"No assets are called “{c.ref}”.")
     holders = (c.person, people_key(uow, c.person)) if c.person else ()
     skip = c.skip or 0
     shown, total = uow.assets.listing(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from domain import commands as C
-from domain.commands import ASSETS, Command
+from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
@@ -133,9 +133,11 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
         if command.at:
             command = replace(command, at=listed_place(index, command.at))
-        return Understood(
-            command, tuple(locate(index, command.ref, command.item).items) if command.ref else ()
-        )
+        items = tuple(locate(index, command.ref, command.item).items) if command.ref else ()
+        stock = locate(index, command.ref, STOCK) if command.ref and not items else None
+        if stock and stock.found:  # "list all the gloves": stock is counted, not listed unit by unit
+            return Understood(C.HowMany(ref=command.ref), tuple(stock.items))
+        return Understood(command, items)
     if not command.ref:
         what = command.name.replace("_", " ")
         raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")

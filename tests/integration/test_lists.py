@@ -44,7 +44,11 @@ def test_a_list_by_kind_names_every_unit_of_it(bot):
     assert reply.kind is ReplyKind.ANSWER and reply.more is None
     assert reply.text.splitlines()[0] == "2 items:" and tags(reply) == ["A-2001", "A-2002"]
     assert tags(say(bot, "alice", "what tools do we have?")) == ["A-3001"]
-    assert "No assets are called “toner”" in say(bot, "alice", "list all the toner").text
+    assert (
+        say(bot, "alice", "list all the toner").text
+        == "HP 26A toner cartridge: 3 cartridges (1 box + 1 cartridge) on hand."
+    )
+    assert say(bot, "alice", "list all the unicorns").text.startswith("No assets are called “unicorns”")
 
 
 def test_a_list_by_team_or_department(bot):
