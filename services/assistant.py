@@ -225,12 +225,6 @@ class Assistant:
     def run(self, ctx: Context, commands: list[Command]) -> Outcome:
         if any(isinstance(c, C.Unknown) for c in commands):
             return Outcome([refusal(NOT_UNDERSTOOD)])
-        more = next((c for c in commands if isinstance(c, C.More)), None)
-        if more is not None:  # "more": the next page of a stored list, nothing else
-            page = paging.resume(self.uow, ctx, more.list_id)
-            if isinstance(page, Reply):
-                return Outcome([page])
-            commands = [page]
         for command in commands:
             if command.manager_only and not ctx.actor.is_manager:
                 try:
@@ -263,6 +257,9 @@ class Assistant:
         return replies
 
     def _ask(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
+        if isinstance(command, C.More):  # the next page of a stored list, typed, said or clicked
+            page = paging.resume(self.uow, ctx, command.list_id)
+            return page if isinstance(page, Reply) else self._ask(ctx, page, [page])
         understood = self._understood(ctx, [command], all_commands)
         if isinstance(understood, Reply):
             return understood

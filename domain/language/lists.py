@@ -66,7 +66,7 @@ KIND = re.compile(
     re.I,
 )
 HELD = re.compile(  # "what have i got out?", "what has bob got checked out"
-    rf"^what (?:have|has|'s|is)\s+@?(?P<person>[\w.\-]+)\s+got(?:\s+(?:out|checked out|signed out|on loan))?{_END}",
+    rf"^what(?:\s+have|\s+has|'s|\s+is)\s+@?(?P<person>[\w.\-]+)\s+got(?:\s+(?:out|checked out|signed out|on loan))?{_END}",
     re.I,
 )
 LAST_DONE = re.compile(  # "when was the a4 last restocked", "when were the markers last seen"

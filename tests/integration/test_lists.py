@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from services.csv_import import import_csv
+from services.inbound import Attachment, Inbound
 from services.replies import ReplyKind
 from tests.catalog import seed, seed_context
 
@@ -140,3 +141,11 @@ def test_top_users_of_a_stock_item_are_summed_from_the_ledger(bot, clock):
     assert "1. alice: 15 reams" in last_month and "Copy paper A4 used last month" in last_month
     clock.now += timedelta(days=40)
     assert "Nobody used any" in say(bot, "erin", "who goes through the most paper?").text
+
+
+def test_more_said_in_a_voice_clip_continues_the_list(many):
+    say(many, "alice", "list all the laptops")
+    clip = Attachment("audio", b"", "more")  # Slack's own transcript of the clip
+    outcome = many.receive(Inbound(many.person("alice"), attachments=(clip,), source="test:voice"))
+    (reply,) = outcome.replies
+    assert reply.text.splitlines()[:2] == ["Heard: “more”.", "62 items, 26–50:"]
