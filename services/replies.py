@@ -90,6 +90,7 @@ HELP = """Here's what I understand (typos and number words are fine):
 • count paper 42 (or: we have 42 paper left) — stocktake
 • who has A-1042? · where is the projector? · how many toner? · info A-1042
 • what do I have? · what's low? · what is A-1042 worth?
+• list all the laptops · what's checked out? · who used the most paper this month? — “more” for the next page
 • undo — reverses your last change
 • a photo of a label (with "used 3 of these" if you like) · a voice clip: say it instead of typing
 Managers: add asset TAG NAME · add stock SKU NAME in UNIT · edit A-1042 location Room 5
