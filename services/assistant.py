@@ -240,12 +240,15 @@ class Assistant:
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
         """Questions with choices, and lists with a next page, are stored, so
-        an answer or "more" names them by id."""
+        an answer or "more" names them by id; a list shown whole closes the
+        person's earlier one."""
         asking = [
             n
             for n, r in enumerate(replies)
             if (r.kind is ReplyKind.QUESTION and r.choices and r.pending) or r.more is not None
         ]
+        if any(r.whole_list for r in replies):
+            paging.close(self.uow, ctx)
         if not asking:
             return replies
         replies = list(replies)

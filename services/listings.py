@@ -35,9 +35,9 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
         offset=skip,
     )
     if not total:
-        return answer("Nothing like that right now.")
+        return _whole("Nothing like that right now.")
     if not shown:  # the list shrank since the last page
-        return answer(f"That was the whole list: {_items(total)} now.")
+        return _whole(f"That was the whole list: {_items(total)} now.")
     lines = [status_line(ctx, asset) for asset in shown]
     end = skip + len(shown)
     if skip or end < total:
@@ -48,7 +48,7 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
     if end < total:
         lines.append(f"…and {total - end} more: say “more” for the next {min(PAGE, total - end)}.")
         more = replace(c, skip=end)
-    return Reply(ReplyKind.ANSWER, "\n".join([head, *lines]), more=more)
+    return Reply(ReplyKind.ANSWER, "\n".join([head, *lines]), more=more, whole_list=more is None)
 
 
 def top_users(uow: UnitOfWork, ctx: Context, command: C.TopUsers, sku: str) -> Reply:
@@ -63,7 +63,7 @@ def top_users(uow: UnitOfWork, ctx: Context, command: C.TopUsers, sku: str) -> R
         total[0] += row.used
         total[1] += row.times
     if not used:
-        return answer(f"Nobody used any {item.name} {_during(period)}.")
+        return _whole(f"Nobody used any {item.name} {_during(period)}.")
     ranked = sorted(used.items(), key=lambda kv: (-kv[1][0], kv[0].lower()))
     lines = [f"{item.name} used {_during(period)}, by person:"]
     lines += [
@@ -74,7 +74,11 @@ def top_users(uow: UnitOfWork, ctx: Context, command: C.TopUsers, sku: str) -> R
         rest = sum(units for _, (units, _) in ranked[TOP:])
         lines.append(f"…and {len(ranked) - TOP} more people: {item.describe(rest)}.")
     lines.append(f"In all: {item.describe(sum(units for units, _ in used.values()))}.")
-    return answer("\n".join(lines))
+    return _whole("\n".join(lines))
+
+
+def _whole(text: str) -> Reply:
+    return Reply(ReplyKind.ANSWER, text, whole_list=True)
 
 
 def _during(period: str) -> str:

@@ -30,6 +30,18 @@ def store(uow: UnitOfWork, ctx: Context, reply: Reply) -> Reply:
     return replace(reply, question_id=page_id)
 
 
+def close(uow_factory: UnitOfWorkFactory, ctx: Context) -> None:
+    """A list was shown whole: "more" no longer continues an earlier one.
+    Read first, so a list answered with no earlier one open writes nothing."""
+    with uow_factory(read_only=True) as uow:
+        open_page = uow.questions.latest(ctx.actor.key, PAGE_KIND, ctx.now - MORE_WITHIN)
+    if open_page is None or open_page.answered_at is not None:
+        return
+    with uow_factory() as uow:
+        uow.questions.answer(open_page.id, ctx.now)
+        uow.commit()
+
+
 def resume(uow_factory: UnitOfWorkFactory, ctx: Context, page_id: int | None) -> Command | Reply:
     """The command for the next page: of the list the button `page_id` is on,
     or of the person's latest list. Typed "more" takes a page once, so after

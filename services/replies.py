@@ -69,6 +69,7 @@ class Reply:
     # A list longer than a page: the command that shows the next page. Stored
     # with the reply (services/paging.py), so "more" or a button names it by id.
     more: Command | None = field(default=None, compare=False)
+    whole_list: bool = False  # a list shown to its end: "more" after it has nothing to continue
 
     @property
     def changed(self) -> bool:

@@ -107,6 +107,9 @@ def test_more_with_nothing_to_continue_says_so(many, clock):
     assert say(many, "bob", "more").text.startswith("There's no list to continue")  # alice's list is hers
     clock.now += timedelta(hours=1)
     assert say(many, "alice", "more").text.startswith("There's no list to continue")  # too long ago
+    say(many, "alice", "list all the laptops")
+    say(many, "alice", "list all the projectors")  # a newer list, shown whole
+    assert say(many, "alice", "more").text == "That was the whole list; there is no more to show."
 
 
 def test_a_filtered_list_pages_with_its_filters(many):
