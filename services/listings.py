@@ -21,6 +21,8 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
     c = command
     if c.ref and not tags:
         return answer(f"No assets are called “{c.ref}”.")
+    if c.person and (team := _team_named(uow, c.person)):  # "what does IT have?": a team, not a person
+        c = replace(c, person=None, at=team)
     holders = (c.person, people_key(uow, c.person)) if c.person else ()
     skip = c.skip or 0
     shown, total = uow.assets.listing(
@@ -75,6 +77,20 @@ def top_users(uow: UnitOfWork, ctx: Context, command: C.TopUsers, sku: str) -> R
         lines.append(f"…and {len(ranked) - TOP} more people: {item.describe(rest)}.")
     lines.append(f"In all: {item.describe(sum(units for units, _ in used.values()))}.")
     return _whole("\n".join(lines))
+
+
+def _team_named(uow: UnitOfWork, name: str) -> str | None:
+    """The department or location `name` is, when it is no person the bot knows
+    and nobody holds anything under that name."""
+    if uow.people.name_of(name) is not None or uow.people.id_of(name) is not None:
+        return None
+    if uow.assets.listing(holder_keys=(name,), limit=1)[1]:
+        return None
+    places = uow.assets.places()
+    return next(
+        (p for kind in ("department", "location") for p in sorted(places[kind]) if p.lower() == name.lower()),
+        None,
+    )
 
 
 def _whole(text: str) -> Reply:
