@@ -207,7 +207,21 @@ class ListAssets(ItemCommand):
     at: str | None = None  # a location or department
     person: str | None = None
     due: datetime | None = None  # due back by then
+    due_from: datetime | None = None  # and not before then: "due back next week"
     overdue: bool = False
+    checked_out: bool = False
+    skip: int | None = None  # lines shown already: "more" continues the list from here
+
+
+@dataclass(frozen=True)
+class TopUsers(ItemCommand):
+    """ "who used the most paper this month?": consumption of a stock item per
+    person over a period (the last 30 days when none is said)."""
+
+    name, item = "top_users", STOCK
+    since: datetime | None = None
+    until: datetime | None = None
+    period: str | None = None  # the period as answers name it: "this month"
 
 
 @dataclass(frozen=True)
@@ -341,6 +355,14 @@ class Book(Command):
 
 
 @dataclass(frozen=True)
+class More(Command):
+    """ "more", "next page": the next page of the list this person was just shown."""
+
+    name = "more"
+    list_id: int | None = None  # a stored page (a More button); None: the person's latest list
+
+
+@dataclass(frozen=True)
 class Help(Command):
     name = "help"
 
@@ -383,8 +405,9 @@ def decode(data: dict) -> Command:
     kind = command_types().get(values.pop("type", ""))
     if kind is None:
         raise ValueError(f"not a command: {data!r}")
-    if values.get("due"):
-        values["due"] = datetime.fromisoformat(values["due"])
+    for moment in ("due", "due_from", "since", "until"):
+        if values.get(moment):
+            values[moment] = datetime.fromisoformat(values[moment])
     if isinstance(values.get("count"), str):
         values["count"] = Fraction(values["count"])
     try:

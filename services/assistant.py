@@ -17,7 +17,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import followups, photos, questions, voice
+from services import followups, paging, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
@@ -246,26 +246,37 @@ class Assistant:
         return replace(outcome, replies=self._keep_questions(ctx, replies + outcome.replies))
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
-        """Questions with choices are stored, so an answer names them by id."""
+        """Questions with choices, and lists with a next page, are stored, so
+        an answer or "more" names them by id; a list shown whole closes the
+        person's earlier one."""
         asking = [
-            n for n, r in enumerate(replies) if r.kind is ReplyKind.QUESTION and r.choices and r.pending
+            n
+            for n, r in enumerate(replies)
+            if (r.kind is ReplyKind.QUESTION and r.choices and r.pending) or r.more is not None
         ]
+        if any(r.whole_list for r in replies):
+            paging.close(self.uow, ctx)
         if not asking:
             return replies
         replies = list(replies)
         with self.uow() as uow:
             for n in asking:
-                replies[n] = questions.store(uow, ctx, replies[n])
+                store = paging.store if replies[n].more is not None else questions.store
+                replies[n] = store(uow, ctx, replies[n])
             uow.commit()
         return replies
 
     def _ask(self, ctx: Context, command: Command, all_commands: list[Command]) -> Reply:
+        if isinstance(command, C.More):  # the next page of a stored list, typed, said or clicked
+            page = paging.resume(self.uow, ctx, command.list_id)
+            return page if isinstance(page, Reply) else self._ask(ctx, page, [page])
         understood = self._understood(ctx, [command], all_commands)
         if isinstance(understood, Reply):
             return understood
         with self.uow(read_only=True) as uow:
             try:
-                return QUESTIONS[type(command)](self._task(uow, ctx, understood[0]))
+                # by what the command became: "list all the gloves" is how many gloves
+                return QUESTIONS[type(understood[0].command)](self._task(uow, ctx, understood[0]))
             except DomainError as error:
                 return refusal(error.message, error.code)
 

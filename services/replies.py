@@ -66,6 +66,10 @@ class Reply:
     delivered: bool = False  # already recorded for delivery, in the transaction of its change
     question_id: int | None = None  # a stored question: its answer names it by this id
     code: str | None = None  # a refusal's kind, from the domain error behind it ("asset_unavailable")
+    # A list longer than a page: the command that shows the next page. Stored
+    # with the reply (services/paging.py), so "more" or a button names it by id.
+    more: Command | None = field(default=None, compare=False)
+    whole_list: bool = False  # a list shown to its end: "more" after it has nothing to continue
 
     @property
     def changed(self) -> bool:
@@ -87,6 +91,7 @@ HELP = """Here's what I understand (typos and number words are fine):
 • count paper 42 (or: we have 42 paper left) — stocktake
 • who has A-1042? · where is the projector? · how many toner? · info A-1042
 • what do I have? · what's low? · what is A-1042 worth?
+• list all the laptops · what's checked out? · who used the most paper this month? — “more” for the next page
 • undo — reverses your last change
 • a photo of a label (with "used 3 of these" if you like) · a voice clip: say it instead of typing
 Managers: add asset TAG NAME · add stock SKU NAME in UNIT · edit A-1042 location Room 5

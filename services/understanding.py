@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from fractions import Fraction
 
 from domain import commands as C
-from domain.commands import ASSETS, Command
+from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
@@ -135,9 +135,13 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if command.item is None:
         return Understood(command)
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
-        return Understood(
-            command, tuple(locate(index, command.ref, command.item).items) if command.ref else ()
-        )
+        if command.at:
+            command = replace(command, at=listed_place(index, command.at))
+        items = tuple(locate(index, command.ref, command.item).items) if command.ref else ()
+        stock = locate(index, command.ref, STOCK) if command.ref and not items else None
+        if stock and stock.found:  # "list all the gloves": stock is counted, not listed unit by unit
+            return Understood(C.HowMany(ref=command.ref), tuple(stock.items))
+        return Understood(command, items)
     if not command.ref:
         what = command.name.replace("_", " ")
         raise DomainError(f"Which item? I understood “{what}” but not what it is about. Nothing was changed.")
@@ -202,6 +206,31 @@ def _department_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
     return move
 
 
+def listed_place(index: CatalogIndex, written: str) -> str:
+    """The known location or department a list is of ("the it dept" is IT);
+    one the catalog does not know is said so, not answered with an empty list."""
+    exact = [
+        p
+        for kind in ("department", "location")
+        for p in index.places.get(kind, [])
+        if p.lower() == written.lower()
+    ]
+    known = exact or list(
+        dict.fromkeys(index.resolve_place("department", written) + index.resolve_place("location", written))
+    )
+    if len(known) == 1:
+        return known[0]
+    if known:
+        raise DomainError(f"Which do you mean: {' or '.join(known[:4])}?")
+    places = sorted(
+        {p for kind in ("department", "location") for p in index.places.get(kind, [])}, key=str.lower
+    )
+    shown = ", ".join(places[:8]) + (f" and {len(places) - 8} more" if len(places) > 8 else "")
+    raise DomainError(
+        f"I don't know a place or team called “{written}”." + (f" I know {shown}." if places else "")
+    )
+
+
 def _place(command: Command, index: CatalogIndex) -> str:
     written = (command.to or "").strip()
     if not written:
@@ -229,7 +258,7 @@ def describe(understood: Understood) -> str:
     if understood.items:
         parts.append(keys(understood.items))
     for name, value in vars(command).items():
-        if value is None or value is False or value == "" or name in ("ref", "where", "value"):
+        if value is None or value is False or value == "" or name in ("ref", "where", "value", "period"):
             continue
         parts.append(_NOTATION.get(name, "{}").format(_notation_value(value), command=command))
     return " ".join(parts)
@@ -239,6 +268,7 @@ def describe(understood: Understood) -> str:
 _NOTATION = {
     "person": "for={}",
     "due": "due={}",
+    "due_from": "from={}",
     "note": "note={}",
     "to": "{command.where}={}",
     "field": "{command.field}={command.value}",  # an edit: which field, and its new text
@@ -246,6 +276,9 @@ _NOTATION = {
     "available": "available={}",
     "overdue": "overdue={}",
     "at": "place={}",
+    "checked_out": "checked_out={}",
+    "since": "since={}",
+    "until": "until={}",
     "description": "value={}",
     "unit": "field={}",
     "kind": "value={}",

@@ -13,7 +13,7 @@ from domain import commands as C
 from domain.assets import AssetStatus
 from domain.commands import Command
 from domain.ledger import Action
-from services import audits, catalog, changes, charts, csv_export, labels, queries, reports
+from services import audits, catalog, changes, charts, csv_export, labels, listings, queries, reports
 from services.context import Context
 from services.people import people_key
 from services.replies import HELP, Reply, ReplyKind, answer, refusal
@@ -43,9 +43,10 @@ class Task:
 
 
 # Commands no use case sees: understanding turns a Take into a CheckOut or a
-# Consume once the item is known, a message with an Unknown in it is refused whole,
-# and a follow-up ("make it 5") is read against the last change first.
-NEVER_RUN = (C.Take, C.Unknown, *C.FOLLOW_UPS)  # follow-ups: replaced by what they mean (services.followups)
+# Consume once the item is known, a message with an Unknown in it is refused
+# whole, the assistant swaps a More for the stored page it continues, and a
+# follow-up ("make it 5") is read against the last change first.
+NEVER_RUN = (C.Take, C.Unknown, C.More, *C.FOLLOW_UPS)
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 ChangeCase = Callable[[Task], changes.Done]
 QuestionCase = Callable[[Task], Reply]
@@ -199,24 +200,12 @@ def listing(t: Task) -> Reply:
 
 @handles(C.ListAssets)
 def list_assets(t: Task) -> Reply:
-    c = t.command
-    tags = tuple(i.key for i in t.items)
-    if c.ref and not tags:
-        return answer(f"Nothing in the catalog is called “{c.ref}”.")
-    holders = (c.person, people_key(t.uow, c.person)) if c.person else ()
-    due = t.ctx.now if c.overdue else c.due
-    shown, total = t.uow.assets.listing(
-        available=c.available, place=c.at, holder_keys=holders, due_before=due, tags=tags, limit=LIST_PAGE
-    )
-    if not total:
-        return answer("Nothing like that right now.")
-    lines = [queries.status_line(t.ctx, a) for a in shown]
-    if total > len(shown):
-        lines.append(f"…and {total - len(shown)} more: ask more narrowly (a place, a kind, a person).")
-    return answer(f"{total} item{'s' if total != 1 else ''}:\n" + "\n".join(lines))
+    return listings.list_assets(t.uow, t.ctx, t.command, tuple(t.keys))
 
 
-LIST_PAGE = 25
+@handles(C.TopUsers)
+def top_users(t: Task) -> Reply:
+    return listings.top_users(t.uow, t.ctx, t.command, t.keys[0])
 
 
 @handles(C.History)

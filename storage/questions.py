@@ -52,6 +52,18 @@ class QuestionRepository:
         row = self.writer.execute(select(QUESTIONS).where(QUESTIONS.c.id == question_id)).mappings().first()
         return StoredQuestion(**row) if row else None
 
+    def latest(self, asked_of: str, reference_field: str, since: datetime) -> StoredQuestion | None:
+        """The newest of this person's stored questions of one kind asked since then."""
+        q = QUESTIONS.c
+        query = (
+            select(QUESTIONS)
+            .where(q.asked_of == asked_of, q.reference_field == reference_field, q.asked_at >= since)
+            .order_by(q.id.desc())
+            .limit(1)
+        )
+        row = self.writer.execute(query).mappings().first()
+        return StoredQuestion(**row) if row else None
+
     def answer(self, question_id: int, now: datetime) -> bool:
         """Mark answered; False if it was already (a second click): the caller rolls back."""
         q = QUESTIONS.c

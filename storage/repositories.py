@@ -167,16 +167,21 @@ class AssetRepository(_ItemRepository):
         self,
         *,
         available: bool = False,
+        checked_out: bool = False,
         place: str | None = None,
         holder_keys: tuple[str, ...] = (),
         due_before: datetime | None = None,
+        due_from: datetime | None = None,
         tags: tuple[str, ...] = (),
         limit: int = 25,
+        offset: int = 0,
     ) -> tuple[list[Asset], int]:
-        """Assets that pass every filter given (a page, and how many in all)."""
+        """Assets that pass every filter given (a page from `offset`, and how many in all)."""
         where = [ASSETS.c.status != AssetStatus.RETIRED.value]
         if available:
             where.append(ASSETS.c.status == AssetStatus.AVAILABLE.value)
+        if checked_out:
+            where.append(ASSETS.c.status == AssetStatus.CHECKED_OUT.value)
         if place:
             low = place.lower()
             where.append((func.lower(ASSETS.c.location) == low) | (func.lower(ASSETS.c.department) == low))
@@ -184,10 +189,15 @@ class AssetRepository(_ItemRepository):
             where.append(func.lower(ASSETS.c.holder).in_(sorted({h.lower() for h in holder_keys})))
         if due_before is not None:
             where += [ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due <= due_before]
+        if due_from is not None:
+            where.append(ASSETS.c.due >= due_from)
         if tags:
             where.append(ASSETS.c.tag.in_(sorted(set(tags))))
         total = self.writer.execute(select(func.count()).select_from(ASSETS).where(*where)).scalar()
-        rows = self._rows(select(ASSETS).where(*where).order_by(ASSETS.c.due, ASSETS.c.tag_key).limit(limit))
+        page = (
+            select(ASSETS).where(*where).order_by(ASSETS.c.due, ASSETS.c.tag_key).offset(offset).limit(limit)
+        )
+        rows = self._rows(page)
         return list(rows), total
 
     def overdue(self, now: datetime) -> list[Asset]:

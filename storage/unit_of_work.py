@@ -21,6 +21,7 @@ from storage.repositories import (
     StockRepository,
     Writer,
 )
+from storage.usage import UsageRepository
 
 
 class UnitOfWork:
@@ -89,6 +90,10 @@ class UnitOfWork:
     @cached_property
     def audits(self) -> AuditRepository:
         return AuditRepository(self._writer)
+
+    @cached_property
+    def usage(self) -> UsageRepository:
+        return UsageRepository(self._writer)
 
 
 UnitOfWorkFactory = Callable[..., UnitOfWork]

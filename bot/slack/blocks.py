@@ -114,6 +114,11 @@ def _actions(reply: Reply, original_text: str | None) -> list[dict]:
                 ],
             )
         )
+    if reply.more is not None and reply.question_id is not None:
+        # A stored page: the button names it, and the list is not read again from old text.
+        blocks.append(
+            actions("qm_page", [button("More", "qm_more", json.dumps({"list": reply.question_id}))])
+        )
     elements = []
     undo = ",".join(map(str, reply.entry_ids))
     if reply.kind is ReplyKind.CHANGE and reply.entry_ids and len(undo) <= MAX_BUTTON_VALUE:

@@ -330,7 +330,17 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
     if action_id == "qm_move":
         tag, _, place = value.partition("|")
         return [C.Move(ref=tag, to=place)]
+    if action_id == "qm_more":
+        return [C.More(list_id=_page(value))]
     return [C.Unknown()]
+
+
+def _page(value: str) -> int:
+    """A More button's stored page; 0 (no such page: "too old") when the value is not ours."""
+    try:
+        return int(json.loads(value)["list"])
+    except (ValueError, KeyError, TypeError):
+        return 0
 
 
 def _decoded(parsed: list[dict]) -> tuple[Command, ...] | None:

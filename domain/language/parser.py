@@ -13,6 +13,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language import followups, stocktake
 from domain.language import patterns as P
+from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
@@ -44,9 +45,12 @@ def parse(
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
+    window = read_due_window(clean, now, tz)
+    if window is not None:
+        return [window]
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    commands = [_whose(c, people) for c in _parse_clean(clean, person, due)]
+    commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz)]
     if not commands:  # no request of its own: perhaps one about the last change
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
@@ -88,7 +92,9 @@ def _fix_verb_typo(text: str) -> str:
     return close[0] + sep + rest if close else text
 
 
-def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+def _parse_clean(
+    clean: str, person: str | None, due: datetime | None, now: datetime, tz: tzinfo
+) -> list[Command]:
     counted = stocktake.read(clean)
     if counted:
         return counted
@@ -96,6 +102,9 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         match = regex.match(clean)
         if match:
             return [_listing(kind, match, person, due)]
+    listed = read_list(clean, due, now, tz)
+    if listed is not None:
+        return [listed]
     for kind, regex in P.QUESTIONS + P.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
@@ -147,7 +156,7 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
 
 def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
     groups = match.groupdict()
-    place = _place(groups.get("place"))
+    place = place_name(groups.get("place"))
     if kind == "available":
         return C.ListAssets(ref=_ref(groups["ref"]), available=True)
     if kind == "person":

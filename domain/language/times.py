@@ -58,7 +58,7 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
             return due, _cut(text, match)
     match = UNTIL_PATTERN.search(text)
     if match:
-        day = _resolve_day(match.group("day").lower(), local_now.date())
+        day = resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
             clock = _clock((match.group("clock") or "").lower()) or END_OF_DAY
             return datetime.combine(day, clock, tz), _cut(text, match)
@@ -80,7 +80,7 @@ def _cut(text: str, match: re.Match) -> str:
     return " ".join((text[: match.start()] + " " + text[match.end() :]).split())
 
 
-def _resolve_day(word: str, today: date) -> date | None:
+def resolve_day(word: str, today: date) -> date | None:
     word = word.strip()
     if word in ("today", "tonight", "eod", "end of day", "end of the day"):
         return today

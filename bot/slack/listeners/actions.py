@@ -21,6 +21,7 @@ BUTTONS = (
     "qm_ordered",
     "qm_snooze",
     "qm_received",
+    "qm_more",
 )
 
 
