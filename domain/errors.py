@@ -99,6 +99,10 @@ class AlreadyExists(DomainError):
     pass
 
 
+class MissingField(DomainError):
+    """A required field left out of a request: the message asks for it and shows how to say it."""
+
+
 def _or_list(items: tuple[str, ...] | list[str]) -> str:
     items = list(items)
     if len(items) <= 1:

@@ -12,6 +12,9 @@ from datetime import datetime, timezone, tzinfo
 from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
+from domain.language.catalog_phrases import parse_add
+from domain.language.edit_phrases import parse_edit
+from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number, vague_amount
 from domain.language.tags import join_spoken_tags
@@ -37,6 +40,10 @@ def parse(
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
+    # Before times and people are taken out: "bought on 2024-03-15" is a field's value.
+    catalog_change = parse_add(clean) or parse_edit(clean)
+    if catalog_change is not None:
+        return [catalog_change]
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )
@@ -45,7 +52,7 @@ def parse(
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    return _parse_clean(clean, person, due) or [C.Unknown()]
+    return _parse_clean(clean, person, due, people) or [C.Unknown()]
 
 
 def _fix_verb_typo(text: str) -> str:
@@ -63,7 +70,9 @@ def _fix_verb_typo(text: str) -> str:
     return close[0] + sep + rest if close else text
 
 
-def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+def _parse_clean(
+    clean: str, person: str | None, due: datetime | None, people: frozenset[str] = frozenset()
+) -> list[Command]:
     for kind, regex in P.LISTINGS:
         match = regex.match(clean)
         if match:
@@ -75,6 +84,16 @@ def _parse_clean(clean: str, person: str | None, due: datetime | None) -> list[C
         if match:
             return [_single(kind, match)]
     stripped = P.PRONOUN.sub("", clean)
+    handed = parse_hand_over(stripped, person, people)
+    if handed:  # a check-out on their behalf, or a use of stock given out to them
+        items, to = handed
+        return _same_item(_item_command(C.Take, part, to, due) for part in _split_items(items))
+    department = to_department(stripped)
+    if department:
+        return [C.Move(ref=_ref(department[0]), where="department", to=department[1])]
+    stranger = unknown_recipient(stripped, people)
+    if stranger:
+        return [stranger]
     this = P.SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
         return [C.Seen(to=_place(this["place"]))]
@@ -156,10 +175,6 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind is C.SetReorder:
         count, rest = leading_number(groups["n"])
         return C.SetReorder(ref=_ref(ref), count=count if not rest else None)
-    if kind is C.AddAsset:
-        return C.AddAsset(tag=ref.strip().upper(), description=groups["value"])
-    if kind is C.AddStock:
-        return C.AddStock(sku=ref.strip().upper(), description=groups["value"], unit=groups["field"].lower())
     if kind is C.Edit:
         return C.Edit(ref=_ref(ref), field=groups["field"].lower(), value=groups["value"])
     return kind.of(ref=_ref(ref) if ref else None)
