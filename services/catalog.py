@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from domain.aliases import SuggestionStatus
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import set_fields
@@ -35,8 +37,9 @@ def add_asset(
     ctx.actor.require_manager("add items to the catalog")
     _not_in_catalog(uow, tag)
     asset = Asset(tag=tag, name=" ".join(name.split()))
-    named = set_fields(asset, ASSET_FIELDS, {"name": asset.name, **(fields or {})}, ctx.tz)
-    asset.validate()
+    with _nothing_done("added"):
+        named = set_fields(asset, ASSET_FIELDS, {"name": asset.name, **(fields or {})}, ctx.tz)
+        asset.validate()
     uow.assets.add(asset)
     entry_id = record(uow, ctx, Action.CREATE, asset, {k: "" for k in ASSET_FIELDS})
     return Done(f"Added asset {asset.tag} ({asset.name}){_listed(named)}.", entry_id)
@@ -48,14 +51,24 @@ def add_stock(
     ctx.actor.require_manager("add items to the catalog")
     _not_in_catalog(uow, sku)
     item = StockItem(sku=sku, name=" ".join(name.split()), unit=singular(unit))
-    named = set_fields(item, STOCK_FIELDS, {"name": item.name, "unit": unit, **(fields or {})}, ctx.tz)
-    item.validate()
+    with _nothing_done("added"):
+        named = set_fields(item, STOCK_FIELDS, {"name": item.name, "unit": unit, **(fields or {})}, ctx.tz)
+        item.validate()
     uow.stock.add(item)
     entry_id = record(uow, ctx, Action.CREATE, item, {k: "" for k in STOCK_FIELDS}, quantity=0)
     return Done(
         f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s{_listed(named)}. Nothing on hand yet.",
         entry_id,
     )
+
+
+@contextmanager
+def _nothing_done(what: str):
+    """A value the field can't take: the refusal says so, and that nothing was `what`."""
+    try:
+        yield
+    except InvalidValue as error:
+        raise InvalidValue(f"{error.message.rstrip('.')}. Nothing was {what}.") from None
 
 
 def _not_in_catalog(uow: UnitOfWork, key: str) -> None:
@@ -82,10 +95,11 @@ def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: st
     before = snapshot(item)
     if field == "aliases":
         value = "|".join(item.aliases + (value,))
-    changes = set_fields(item, specs, {field: value}, ctx.tz)
-    if not changes:
-        return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
-    item.validate()
+    with _nothing_done("changed"):
+        changes = set_fields(item, specs, {field: value}, ctx.tz)
+        if not changes:
+            return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
+        item.validate()
     _save(uow, item)
     entry_id = record(uow, ctx, Action.EDIT, item, before)
     return Done(f"Updated {key}: {field.replace('_', ' ')} is now {changes[field][1] or 'empty'}.", entry_id)

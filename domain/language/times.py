@@ -17,7 +17,7 @@ SPANS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week"
 _CLOCK = r"(?:\s+(?:at\s+)?(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight))?"
 _UNTIL = r"(?:until|till|til|'til|through|thru|by|due|back by|back on|back|returning|on)"
 _DAY = (
-    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:"
+    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of next week|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|(?:next\s+)?(?:"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
     + "))"
 )
@@ -79,6 +79,8 @@ def _resolve_day(word: str, today: date) -> date | None:
         return today + timedelta(days=1)
     if word in ("end of week", "end of the week", "this week"):
         return today + timedelta(days=(4 - today.weekday()) % 7)
+    if word == "end of next week":  # the Friday of next week
+        return today + timedelta(days=7 - today.weekday() + 4)
     if word in ("end of month", "end of the month"):
         return today.replace(day=calendar.monthrange(today.year, today.month)[1])
     if word == "next week":

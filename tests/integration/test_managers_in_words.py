@@ -166,6 +166,7 @@ def test_a_bad_value_in_an_edit_is_refused_and_changes_nothing(bot, uow):
     before = catalog_state(uow)
     reply = say(bot, "maria", "change the price of A-2001 to lots")
     assert reply.kind is ReplyKind.REFUSAL and "not an amount of money" in reply.text
+    assert "Nothing was changed" in reply.text
     assert catalog_state(uow) == before
 
 
