@@ -15,7 +15,7 @@ from domain.commands import Command
 from domain.language.field_words import DATE, KEY, iso_date
 
 ADD = re.compile(
-    r"^(?:(?:add|adding|create|register|set up|enter)\s+(?:(?:a|an)\s+)?(?P<new>new\s+)?"
+    r"^(?:(?P<verb>add|adding|create|register)\s+(?:(?:a|an)\s+)?(?P<new>new\s+)?"
     r"|(?P<bare_new>new\s+)(?=(?:asset|stock|item|consumable|sku)\b))(?P<body>.+)$",
     re.I,
 )
@@ -76,7 +76,8 @@ def parse_add(text: str) -> Command | None:
     body = match["body"].strip()
     explicit_stock = STOCK_WORD.match(body)
     explicit_asset = ASSET_WORD.match(body)
-    if not (match["new"] or match["bare_new"] or explicit_stock or explicit_asset or _leading_key(body)):
+    named = match["new"] or match["bare_new"] or explicit_stock or explicit_asset
+    if not named and not _implicit_add(match["verb"], body):
         return None
     if re.match(r"^\d|^(?:a|an|one|two|three|some|more)\s", body, re.I) and not match["new"]:
         return None  # a quantity: received stock, not a new item
@@ -86,6 +87,15 @@ def parse_add(text: str) -> Command | None:
     if not explicit_asset and _names_a_unit(body):
         return _stock(body)
     return _asset(body)
+
+
+def _implicit_add(verb: str, body: str) -> bool:
+    """ "add A-9007 label printer" adds; "add toner TON-26A x2" receives (no name after the key)."""
+    key = _leading_key(body)
+    rest = body[key.end() :] if key else ""
+    return bool(key and verb.lower().startswith("add") and re.search(r"[A-Za-z]{2,}", rest)) and not re.match(
+        r"^(?:x\s*)?\d+\b", rest.strip(), re.I
+    )
 
 
 def _leading_key(body: str) -> re.Match | None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import calendar
 import re
 
-# A tag or SKU as people type it: A-9100, A9100, PAP-A4, ZIP-S.
-KEY = r"(?:[A-Za-z]{1,6}\d[A-Za-z0-9]*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)"
+# A tag or SKU as people type it: A-9100, A9100, PAP-A4, ZIP-S (not "A4": a paper size).
+KEY = r"(?:[A-Za-z]{1,6}\d{3,}[A-Za-z0-9]*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)"
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -57,8 +57,7 @@ FIELD_WORDS = {
     "reorder quantity": "reorder_qty",
     "alias": "aliases",
     "aliases": "aliases",
-    "unit": "unit",
-}
+}  # not the unit: on hand and every entry are counted in it
 FIELD = "|".join(re.escape(w) for w in sorted(FIELD_WORDS, key=len, reverse=True))
 
 

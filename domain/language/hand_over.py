@@ -26,10 +26,14 @@ PERSONAL = re.compile(
 )
 
 
+# "give the drill back", "handed out 20 pens", "hand it in": returns and uses, read elsewhere.
+OTHER_MEANING = re.compile(rf"^{VERBS}\s+(?:out|back|in)\b|\s(?:back|in|off)(?:\s+to\b.*)?$", re.I)
+
+
 def parse_hand_over(text: str, person: str | None, people: frozenset[str]) -> tuple[str, str] | None:
     """(the item's words, the person) when `text` hands an item to someone, or
     None. `person`: the @mention already taken out of `text`."""
-    if TO_DEPARTMENT.match(text):
+    if TO_DEPARTMENT.match(text) or OTHER_MEANING.search(text):
         return None
     if person:
         match = HAND.match(text)
@@ -50,6 +54,8 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
     """ "give the drill to reception": a name nobody is known by. Asked about,
     since a check-out to a stranger (or a place) would be a wrong change."""
     match = HAND_TO.match(text)
+    if OTHER_MEANING.search(text):
+        return None
     if match and PERSONAL.match(text) and match["name"].lower() not in people:
         return C.UnknownRecipient(words=match["rest"], recipient=match["name"])
     return None
