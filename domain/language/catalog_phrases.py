@@ -24,7 +24,6 @@ ASSET_WORD = re.compile(r"^(?:asset|item|equipment)\b\s*", re.I)
 EXPLICIT_KEY = re.compile(rf"\b(?:asset tag|tag|tagged|sku|code|as)\s*[:#]?\s*(?P<key>{KEY})(?![\w-])", re.I)
 LEADING_KEY = re.compile(rf"^(?P<kind>(?:[a-z][a-z\-]*\s+){{0,3}}?)(?P<key>{KEY})(?![\w-])\s*:?\s*", re.I)
 MONEY = r"(?:[£$€]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:pounds|dollars|euros|gbp|usd|eur)\b)"
-NUMBER_ONLY = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 CONDITION = re.compile(
     r"\b(?:in\s+)?(?P<value>(?:very\s+)?(?:good|excellent|fair|poor|ok|working|like new|mint|used|refurbished|damaged))"
     r"\s+condition\b|\b(?P<new>brand new)\b",
@@ -192,6 +191,8 @@ def _fields(text: str, clauses, money_field: str) -> tuple[dict[str, str], list[
                 field = money_field
             if value and field not in fields:
                 fields[field] = value
+            else:  # a keyword with no value, or a field named twice: kept in the name, shown in the reply
+                names.append(segment[cut.start() : end].strip())
     return fields, names
 
 
