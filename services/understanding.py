@@ -111,6 +111,7 @@ def _referred(command: Command, recent: tuple[str, ...]) -> list[Command]:
 def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> list[Understood]:
     """One command about identical units ("two radios", "everything I've got")
     becomes one per unit, so each is checked out or back on its own."""
+    command = _numbered_name(command, index)
     understood = _understand_one(command, index, held)
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
         return [Understood(command, (item,)) for item in understood.items]
@@ -125,6 +126,20 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     if isinstance(understood.command, C.Move):  # a move names its unit
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]
     return [understood] * count  # each takes the next free unit (or the next one held)
+
+
+def _numbered_name(command: Command, index: CatalogIndex) -> Command:
+    """ "put van 2 out": an asset whose name or alias is "van 2", not two vans."""
+    count = getattr(command, "count", None)
+    if not (command.ref and count and isinstance(command, (C.CheckOut, C.Take, *RETURNS))):
+        return command
+    if getattr(command, "pack", None) is not None:
+        return command
+    named = f"{command.ref} {count}"
+    found = index.resolve(named, command.item)
+    if found.is_clear and found.score >= 100 and not found.exact:
+        return replace(command, ref=named, count=None)
+    return command
 
 
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:

@@ -227,3 +227,12 @@ def test_handing_over_keeps_the_check_out_rules(bot, uow):
 def test_a_department_is_still_a_move(bot, uow):
     assert say(bot, "maria", "transfer the drill to the IT department").kind is ReplyKind.CHANGE
     assert asset(uow, "A-3001").department == "IT" and asset(uow, "A-3001").holder is None
+
+
+def test_an_item_named_with_a_number_is_that_item_not_a_count(bot, uow):
+    assert say(bot, "maria", "add a new van A-8008, Peugeot e-Expert").kind is ReplyKind.CHANGE
+    assert say(bot, "maria", "edit A-8008 alias van 2").kind is ReplyKind.CHANGE
+    reply = say(bot, "alice", "put van 2 out to @omar until friday")
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    van = asset(uow, "A-8008")
+    assert van.holder == "omar" and van.due.date() == date(2026, 12, 4)
