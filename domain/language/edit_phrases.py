@@ -46,6 +46,18 @@ def parse_edit(text: str) -> Command | None:
     return None
 
 
+FIELD_QUESTION = re.compile(
+    rf"^(?:what(?:'s| is| are)|tell me|show me|give me)\s+(?:the\s+)?(?P<field>{FIELD})\s+(?:on|of|for)\s+(?P<ref>.+?)\??$",
+    re.I,
+)
+
+
+def parse_field_question(text: str) -> Command | None:
+    """ "what's the serial number on the balance?": the item's card, which shows its fields."""
+    match = FIELD_QUESTION.match(text)
+    return C.Info(ref=_item_words(match["ref"])) if match else None
+
+
 def _item_words(text: str) -> str | None:
     text = re.sub(r"^(?:the|our|my|this|that)\s+", "", text.strip(" ?!.,:;'\""), flags=re.I).lower()
     return text or None

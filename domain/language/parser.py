@@ -13,7 +13,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
 from domain.language.catalog_phrases import parse_add
-from domain.language.edit_phrases import parse_edit
+from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number, trailing_number, vague_amount
@@ -40,10 +40,11 @@ def parse(
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
-    # Before times and people are taken out: "bought on 2024-03-15" is a field's value.
-    catalog_change = parse_add(clean) or parse_edit(clean)
-    if catalog_change is not None:
-        return [catalog_change]
+    # Adds, edits and questions naming a catalog field are read before times and
+    # people are taken out: "bought on 2024-03-15" is a field's value, not a due date.
+    about_fields = parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
+    if about_fields is not None:
+        return [about_fields]
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )
