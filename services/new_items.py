@@ -59,8 +59,9 @@ def _example_unit(name: str) -> str:
 def _not_in_use(key: str, index: CatalogIndex) -> None:
     item = index.exact.get(tag_key(key))  # tags, SKUs and barcodes: each finds one item
     if item is not None:
+        receipt = f" To record stock received, say e.g. “received 2 {item.key}”." if item.unit else ""
         raise AlreadyExists(
-            f"{key} is already in use: it finds {item.label}. {NOTHING_ADDED} Pick another one."
+            f"{key} is already in use: it finds {item.label}. {NOTHING_ADDED} Pick another one.{receipt}"
         )
 
 

@@ -19,10 +19,18 @@ ADD = re.compile(
     r"|(?P<bare_new>new\s+)(?=(?:asset|stock|item|consumable|sku)\b))(?P<body>.+)$",
     re.I,
 )
-STOCK_WORD = re.compile(r"^(?:stock item|stock|consumables?|sku|supplies|supply item)\b\s*", re.I)
-ASSET_WORD = re.compile(r"^(?:asset|item|equipment)\b\s*", re.I)
-EXPLICIT_KEY = re.compile(rf"\b(?:asset tag|tag|tagged|sku|code|as)\s*[:#]?\s*(?P<key>{KEY})(?![\w-])", re.I)
-LEADING_KEY = re.compile(rf"^(?P<kind>(?:[a-z][a-z\-]*\s+){{0,3}}?)(?P<key>{KEY})(?![\w-])\s*:?\s*", re.I)
+STOCK_WORD = re.compile(r"^(?:stock item|stock|consumables?|sku|supplies|supply item)\b\s*:?\s*", re.I)
+ASSET_WORD = re.compile(r"^(?:asset|item|equipment)\b\s*:?\s*", re.I)
+EXPLICIT_KEY = re.compile(
+    rf"(?:\bwith\s+(?:the\s+|an?\s+)?)?\b(?:asset tag|tag|tagged|sku|code|as)\s*[:#]?\s*(?P<key>{KEY})(?![\w-])",
+    re.I,
+)
+LEADING_KEY = re.compile(rf"^(?P<kind>(?:[a-z][a-z\-]*:?\s+){{0,3}}?)(?P<key>{KEY})(?![\w-])\s*:?\s*", re.I)
+# "add A-9100 laptop to the catalog": where it is added is no part of its name.
+TO_THE_CATALOG = re.compile(
+    r"\s+(?:to|into|in|on)\s+(?:the\s+|our\s+)?(?:catalog|catalogue|inventory|system|register|asset list|stock list)\b",
+    re.I,
+)
 MONEY = r"(?:[£$€]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:pounds|dollars|euros|gbp|usd|eur)\b)"
 CONDITION = re.compile(
     r"\b(?:in\s+)?(?P<value>(?:very\s+)?(?:good|excellent|fair|poor|ok|working|like new|mint|used|refurbished|damaged))"
@@ -72,7 +80,7 @@ def parse_add(text: str) -> Command | None:
     match = ADD.match(text)
     if not match:
         return None
-    body = match["body"].strip()
+    body = TO_THE_CATALOG.sub("", match["body"]).strip()
     explicit_stock = STOCK_WORD.match(body)
     explicit_asset = ASSET_WORD.match(body)
     named = match["new"] or match["bare_new"] or explicit_stock or explicit_asset
@@ -81,28 +89,34 @@ def parse_add(text: str) -> Command | None:
     if re.match(r"^\d|^(?:a|an|one|two|three|some|more)\s", body, re.I) and not match["new"]:
         return None  # a quantity: received stock, not a new item
     if explicit_stock:
-        return _stock(body[explicit_stock.end() :])
+        return _stock(body[explicit_stock.end() :], named=True)
     body = body[explicit_asset.end() :] if explicit_asset else body
     if not explicit_asset and _names_a_unit(body):
-        return _stock(body)
-    return _asset(body)
+        return _stock(body, bool(named))
+    return _asset(body, bool(named))
 
 
 def _implicit_add(verb: str, body: str) -> bool:
-    """ "add A-9007 label printer" adds; "add toner TON-26A x2" receives (no name after the key)."""
+    """ "add A-9007 label printer" and "add laptop A-9100" add; "add toner TON-26A x2"
+    receives (a quantity after the key)."""
     key = _leading_key(body)
-    rest = body[key.end() :] if key else ""
-    return bool(key and verb.lower().startswith("add") and re.search(r"[A-Za-z]{2,}", rest)) and not re.match(
-        r"^(?:x\s*)?\d+\b", rest.strip(), re.I
-    )
+    if not key or not verb.lower().startswith("add"):
+        return False
+    rest = body[key.end() :].strip()
+    if re.match(r"^(?:x\s*)?\d+\b", rest, re.I):
+        return False
+    return bool(key["kind"].strip() or re.search(r"[A-Za-z]{2,}", rest))
 
 
-def _leading_key(body: str) -> re.Match | None:
-    """A tag or SKU at the start, after at most a few lowercase words saying what it is."""
+def _leading_key(body: str, named: bool = False) -> re.Match | None:
+    """A tag or SKU at the start, after at most a few words saying what it is
+    ("a new Dell laptop A-9100"). Without "new" or "asset" those words must be
+    lowercase: "add Sony WH-1000XM5 headphones" names a maker's model, not a tag."""
     first = body.split(",")[0]
     match = LEADING_KEY.match(first)
-    if match and match["kind"] and not match["kind"].islower():
-        return None  # "add Sony WH-1000XM5 ...": a maker's model, not a tag
+    kind = match["kind"].split() if match else []
+    if kind and (not kind[-1].islower() or not (named or match["kind"].islower())):
+        return None  # "a new Sony WH-1000XM5": a model right after its maker
     return match
 
 
@@ -110,20 +124,20 @@ def _names_a_unit(body: str) -> bool:
     return bool(PACK_OF.search(body) or re.search(r"\b(?:counted in|unit is|reorder)\b", body, re.I))
 
 
-def _split_key(body: str) -> tuple[str, str, str]:
+def _split_key(body: str, named: bool) -> tuple[str, str, str]:
     """(kind words, key, the rest) of the body; key "" when none is given."""
     explicit = EXPLICIT_KEY.search(body)
     if explicit:
         rest = (body[: explicit.start()] + " " + body[explicit.end() :]).strip(" ,")
         return "", explicit["key"].upper(), " ".join(rest.split())
-    leading = _leading_key(body)
+    leading = _leading_key(body, named)
     if leading:
-        return leading["kind"].strip(), leading["key"].upper(), body[leading.end() :].strip(" ,")
+        return leading["kind"].strip(" :"), leading["key"].upper(), body[leading.end() :].strip(" ,")
     return "", "", body
 
 
-def _asset(body: str) -> Command:
-    kind, tag, rest = _split_key(body)
+def _asset(body: str, named: bool) -> Command:
+    kind, tag, rest = _split_key(body, named)
     fields, names = _fields(rest, ASSET_CLAUSES, money_field="cost")
     make_and_model = names[0] if names and kind else None
     if kind and not any(kind.lower() in n.lower() for n in names):
@@ -143,8 +157,8 @@ def _asset(body: str) -> Command:
     )
 
 
-def _stock(body: str) -> Command:
-    kind, sku, rest = _split_key(body)
+def _stock(body: str, named: bool) -> Command:
+    kind, sku, rest = _split_key(body, named)
     packs = [
         f"{m['pack'] or m['pack2']}={(m['n'] or m['n2']).replace(',', '')}" for m in PACK_OF.finditer(rest)
     ]

@@ -114,7 +114,11 @@ def test_a_missing_required_field_is_asked_for_and_nothing_is_added(bot, uow, te
 def test_a_tag_in_use_is_refused(bot, uow, text):
     before = catalog_state(uow)
     reply = say(bot, "maria", text)
-    assert reply.kind is ReplyKind.REFUSAL and "already in use" in reply.text
+    assert (
+        reply.kind is ReplyKind.REFUSAL
+        and "already in use" in reply.text
+        and "Nothing was added" in reply.text
+    )
     assert catalog_state(uow) == before
 
 
@@ -236,3 +240,10 @@ def test_an_item_named_with_a_number_is_that_item_not_a_count(bot, uow):
     assert reply.kind is ReplyKind.CHANGE, reply.text
     van = asset(uow, "A-8008")
     assert van.holder == "omar" and van.due.date() == date(2026, 12, 4)
+
+
+def test_a_stock_sku_in_use_points_to_receiving_instead(bot, uow):
+    before = catalog_state(uow)
+    reply = say(bot, "maria", "add a toner TON-26A")
+    assert reply.kind is ReplyKind.REFUSAL and "received 2 TON-26A" in reply.text
+    assert catalog_state(uow) == before and stock(uow, "TON-26A").on_hand == 3
