@@ -22,14 +22,14 @@ STOCK_EXAMPLE = "add stock ENV-C5 C5 envelopes, counted in envelopes, box of 500
 
 def check_new_item(command: C.AddAsset | C.AddStock, index: CatalogIndex) -> C.AddAsset | C.AddStock:
     if isinstance(command, C.AddAsset):
-        _require(command.tag, "What tag does it get? Say it with the tag, e.g. “{}”.", ASSET_EXAMPLE)
+        _require(command.tag, f"What tag does it get? Say it with the tag, e.g. “{ASSET_EXAMPLE}”.")
         _require(
             command.description,
             f"What is {command.tag}? Say its name too, e.g. “add asset {command.tag} HP EliteBook 840 laptop”.",
         )
         _not_in_use(command.tag, index)
         return _read_asset_words(command, index)
-    _require(command.sku, "What SKU does it get? Say it with the SKU, e.g. “{}”.", STOCK_EXAMPLE)
+    _require(command.sku, f"What SKU does it get? Say it with the SKU, e.g. “{STOCK_EXAMPLE}”.")
     _require(
         command.description,
         f"What is {command.sku}? Say its name too, e.g. “add stock {command.sku} C5 envelopes in envelopes”.",
@@ -46,9 +46,9 @@ def check_new_item(command: C.AddAsset | C.AddStock, index: CatalogIndex) -> C.A
     return command
 
 
-def _require(value: str, question: str, example: str = "") -> None:
+def _require(value: str, question: str) -> None:
     if not value.strip():
-        raise MissingField(f"{question.format(example)} {NOTHING_ADDED}")
+        raise MissingField(f"{question} {NOTHING_ADDED}")
 
 
 def _example_unit(name: str) -> str:

@@ -98,6 +98,7 @@ def test_a_new_place_is_confirmed_before_the_asset_is_added(bot, uow):
         ("add asset A-9103", "What is A-9103"),
         ("add stock ENV-C5 C5 envelopes", "counted in"),
         ("add a stock item called tape", "What SKU"),
+        ("add stock ODD-1 Braces {0} {name}", "{0} {name} counted in"),  # the name is never a template
     ],
 )
 def test_a_missing_required_field_is_asked_for_and_nothing_is_added(bot, uow, text, asked):
