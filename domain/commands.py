@@ -243,6 +243,7 @@ class AddAsset(Command):
     condition: str | None = None
     location: str | None = None
     department: str | None = None
+    twice: str | None = None  # a field named twice ("serial A1 or B2"): asked about, nothing added
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class AddStock(Command):
     supplier: str | None = None
     barcode: str | None = None
     location: str | None = None
+    twice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ STOCK_EXAMPLE = "add stock ENV-C5 C5 envelopes, counted in envelopes, box of 500
 
 
 def check_new_item(command: C.AddAsset | C.AddStock, index: CatalogIndex) -> C.AddAsset | C.AddStock:
+    if command.twice:
+        raise MissingField(f"Which {command.twice}? Say the add again with one of them. {NOTHING_ADDED}")
     if isinstance(command, C.AddAsset):
         _require(command.tag, f"What tag does it get? Say it with the tag, e.g. “{ASSET_EXAMPLE}”.")
         _require(

@@ -150,7 +150,7 @@ def add_stock(t: Task) -> changes.Done:
 
 def _named_fields(command: Command, *besides: str) -> dict[str, str]:
     """The catalog fields a new item's sentence named, by their CSV column."""
-    hints = ("kind", "make_and_model")  # words understanding has read already
+    hints = ("kind", "make_and_model", "twice")  # words understanding has read already
     return {k: v for k, v in vars(command).items() if v and k not in besides + hints}
 
 

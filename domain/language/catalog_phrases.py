@@ -203,9 +203,11 @@ def _fields(text: str, clauses, money_field: str) -> tuple[dict[str, str], list[
             value = named["name"] if named else value
             if field == "location" and re.fullmatch(MONEY, value, re.I):  # "at £4.20"
                 field = money_field
-            if value and field not in fields:
+            if value and field in fields:  # "serial A1, serial B2": asked which, never one picked
+                fields.setdefault("twice", f"{field.replace('_', ' ')}: {fields[field]} or {value}")
+            elif value:
                 fields[field] = value
-            else:  # a keyword with no value, or a field named twice: kept in the name, shown in the reply
+            else:  # a keyword with no value: kept in the name, shown in the reply
                 names.append(segment[cut.start() : end].strip())
     return fields, names
 
