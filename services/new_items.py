@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain import commands as C
-from domain.errors import AlreadyExists, MissingField
+from domain.errors import AlreadyExists, FieldNamedTwice, MissingField
 from domain.values import singular, tag_key
 from services.resolver import CatalogIndex
 
@@ -22,7 +22,7 @@ STOCK_EXAMPLE = "add stock ENV-C5 C5 envelopes, counted in envelopes, box of 500
 
 def check_new_item(command: C.AddAsset | C.AddStock, index: CatalogIndex) -> C.AddAsset | C.AddStock:
     if command.twice:
-        raise MissingField(f"Which {command.twice}? Say the add again with one of them. {NOTHING_ADDED}")
+        raise FieldNamedTwice(f"Which {command.twice}? Say the add again with one of them. {NOTHING_ADDED}")
     if isinstance(command, C.AddAsset):
         _require(command.tag, f"What tag does it get? Say it with the tag, e.g. “{ASSET_EXAMPLE}”.")
         _require(

@@ -253,5 +253,6 @@ def test_a_stock_sku_in_use_points_to_receiving_instead(bot, uow):
 def test_a_field_named_twice_is_asked_about_and_nothing_is_added(bot, uow):
     before = catalog_state(uow)
     reply = say(bot, "maria", "add asset A-9104 Laptop, serial A1, serial B2")
-    assert reply.kind is ReplyKind.REFUSAL and "Which serial: A1 or B2?" in reply.text
+    assert reply.kind is ReplyKind.REFUSAL and reply.code == "field_named_twice"
+    assert "Which serial: A1 or B2?" in reply.text
     assert "Nothing was added" in reply.text and catalog_state(uow) == before
