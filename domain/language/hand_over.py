@@ -10,7 +10,12 @@ import re
 from domain import commands as C
 from domain.commands import Command
 
-VERBS = r"(?:give|gave|giving|hand|handed|handing|issue|issued|issuing|lend|lent|loan|loaned|pass|passed|assign|assigned|allocate|allocated|reassign|transfer|transferred)"
+# Verbs that only ever mean a person gets it: an unknown name is asked about, never a place.
+PERSONAL_VERBS = "give gave giving hand handed handing issue issued issuing lend lent loan loaned pass passed"
+# Verbs that also move an item between departments ("transfer the ipad to Sales").
+ASSIGN_VERBS = "assign assigned reassign allocate allocated transfer transferred"
+VERBS = "(?:" + "|".join(f"{PERSONAL_VERBS} {ASSIGN_VERBS}".split()) + ")"
+PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
 HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
 HAND_TO = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$", re.I
@@ -19,13 +24,6 @@ TO_DEPARTMENT = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<name>[\w& ]+?)\s+(?:department|dept|team)$",
     re.I,
 )
-# Verbs that only ever mean a person gets it: an unknown name is asked about, never a place.
-PERSONAL = re.compile(
-    r"^(?:give|gave|giving|hand|handed|handing|issue|issued|issuing|lend|lent|loan|loaned|pass|passed)\b",
-    re.I,
-)
-
-
 # "give the drill back", "handed out 20 pens", "hand it in": returns and uses, read elsewhere.
 OTHER_MEANING = re.compile(rf"^{VERBS}\s+(?:out|back|in)\b|\s(?:back|in|off)(?:\s+to\b.*)?$", re.I)
 
