@@ -26,6 +26,7 @@ class Command:
     needs_count: ClassVar[bool] = False
     counted_in_packs: ClassVar[bool] = False  # the count is checked against the item's packs
     place: ClassVar[str | None] = None  # "required" or "optional": the command names a place
+    places: ClassVar[tuple[str, ...]] = ()  # fields naming a location or department, resolved like `to`
 
     @property
     def ref(self) -> str | None:  # the item as the person named it
@@ -237,17 +238,44 @@ class Labels(ItemCommand):
 
 @dataclass(frozen=True)
 class AddAsset(Command):
+    """A new asset; the optional fields as the sentence named them (CSV columns'
+    text, checked when the asset is made). `location` and `department` are
+    resolved against known places, a new one confirmed first."""
+
     name, changes, manager_only = "add_asset", True, "add items to the catalog"
+    places: ClassVar[tuple[str, ...]] = ("location", "department")
     tag: str = ""
-    description: str = ""
+    description: str = ""  # its name
+    kind: str | None = None  # "a new laptop A-9100": what it is, a category if the catalog has it
+    make_and_model: str | None = None  # "..., HP EliteBook 840": a maker the catalog knows, then a model
+    category: str | None = None
+    manufacturer: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    cost: str | None = None
+    purchase_date: str | None = None
+    useful_life_years: str | None = None
+    condition: str | None = None
+    location: str | None = None
+    department: str | None = None
+    twice: str | None = None  # a field named twice ("serial A1 or B2"): asked about, nothing added
 
 
 @dataclass(frozen=True)
 class AddStock(Command):
     name, changes, manager_only = "add_stock", True, "add items to the catalog"
+    places: ClassVar[tuple[str, ...]] = ("location",)
     sku: str = ""
     description: str = ""
     unit: str = ""
+    packs: str | None = None  # "box=50;case=500"
+    reorder_point: str | None = None
+    reorder_qty: str | None = None
+    unit_cost: str | None = None
+    supplier: str | None = None
+    barcode: str | None = None
+    location: str | None = None
+    twice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -360,6 +388,16 @@ class More(Command):
 
     name = "more"
     list_id: int | None = None  # a stored page (a More button); None: the person's latest list
+
+
+@dataclass(frozen=True)
+class UnknownRecipient(Command):
+    """ "give the drill to reception": handed to a name nobody is known by.
+    Asked about, never a check-out to a stranger or a guessed place."""
+
+    name = "unknown_recipient"
+    words: str = ""  # the item as said
+    recipient: str = ""
 
 
 @dataclass(frozen=True)

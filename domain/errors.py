@@ -99,6 +99,14 @@ class AlreadyExists(DomainError):
     pass
 
 
+class MissingField(DomainError):
+    """A required field left out of a request: the message asks for it and shows how to say it."""
+
+
+class FieldNamedTwice(DomainError):
+    """One field given two values in a request: the message asks which."""
+
+
 def _or_list(items: tuple[str, ...] | list[str]) -> str:
     items = list(items)
     if len(items) <= 1:

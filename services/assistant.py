@@ -423,5 +423,5 @@ def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
         choices=tuple(choices),
         pending=tuple(all_commands),
         reference=place.reference,
-        reference_field="to",
+        reference_field=place.attr,
     )

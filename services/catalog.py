@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from domain.aliases import SuggestionStatus
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import set_fields
@@ -27,43 +29,77 @@ FIELD_WORDS = {
 }
 
 
-def add_asset(uow: UnitOfWork, ctx: Context, tag: str, name: str) -> Done:
+def add_asset(
+    uow: UnitOfWork, ctx: Context, tag: str, name: str, fields: dict[str, str] | None = None
+) -> Done:
+    """A new asset with the fields the manager named (CSV columns' text), all
+    checked before it is added."""
     ctx.actor.require_manager("add items to the catalog")
-    if uow.assets.get(tag) is not None or uow.stock.get(tag) is not None:
-        raise AlreadyExists(f"{tag} is already in the catalog.")
+    _not_in_catalog(uow, tag)
     asset = Asset(tag=tag, name=" ".join(name.split()))
-    asset.validate()
+    with _nothing_done("added"):
+        named = set_fields(asset, ASSET_FIELDS, {"name": asset.name, **(fields or {})}, ctx.tz)
+        asset.validate()
     uow.assets.add(asset)
     entry_id = record(uow, ctx, Action.CREATE, asset, {k: "" for k in ASSET_FIELDS})
-    return Done(f"Added asset {asset.tag} ({asset.name}).", entry_id)
+    return Done(f"Added asset {asset.tag} ({asset.name}){_listed(named)}.", entry_id)
 
 
-def add_stock(uow: UnitOfWork, ctx: Context, sku: str, name: str, unit: str) -> Done:
+def add_stock(
+    uow: UnitOfWork, ctx: Context, sku: str, name: str, unit: str, fields: dict[str, str] | None = None
+) -> Done:
     ctx.actor.require_manager("add items to the catalog")
-    if uow.stock.get(sku) is not None or uow.assets.get(sku) is not None:
-        raise AlreadyExists(f"{sku} is already in the catalog.")
+    _not_in_catalog(uow, sku)
     item = StockItem(sku=sku, name=" ".join(name.split()), unit=singular(unit))
-    item.validate()
+    with _nothing_done("added"):
+        named = set_fields(item, STOCK_FIELDS, {"name": item.name, "unit": unit, **(fields or {})}, ctx.tz)
+        item.validate()
     uow.stock.add(item)
     entry_id = record(uow, ctx, Action.CREATE, item, {k: "" for k in STOCK_FIELDS}, quantity=0)
     return Done(
-        f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s. Nothing on hand yet.", entry_id
+        f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s{_listed(named)}. Nothing on hand yet.",
+        entry_id,
     )
+
+
+@contextmanager
+def _nothing_done(what: str):
+    """A value the field can't take: the refusal says so, and that nothing was `what`."""
+    try:
+        yield
+    except InvalidValue as error:
+        raise InvalidValue(f"{error.message.rstrip('.')}. Nothing was {what}.") from None
+
+
+def _not_in_catalog(uow: UnitOfWork, key: str) -> None:
+    if uow.assets.get(key) is not None or uow.stock.get(key) is not None:
+        raise AlreadyExists(f"{key} is already in the catalog, so nothing was added.")
+
+
+def _listed(changes: dict[str, tuple[str, str]]) -> str:
+    """ ": manufacturer HP, serial 5CG123": the fields set besides the name and unit."""
+    shown = [
+        f"{k.replace('_', ' ')} {after}" for k, (_, after) in changes.items() if k not in ("name", "unit")
+    ]
+    return ": " + ", ".join(shown) if shown else ""
 
 
 def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: str, value: str) -> Done:
     ctx.actor.require_manager("edit the catalog")
     field = FIELD_WORDS.get(field, field.replace(" ", "_"))
+    if item_type is ItemType.STOCK and field == "cost":  # a stock item's cost is per unit
+        field = "unit_cost"
     item, specs = _load(uow, item_type, key)
     if field not in specs or field in ("asset_tag", "sku", "status", "holder", "due", "on_hand"):
         raise InvalidValue(f"I can't set “{field.replace('_', ' ')}” on {key} this way.")
     before = snapshot(item)
     if field == "aliases":
         value = "|".join(item.aliases + (value,))
-    changes = set_fields(item, specs, {field: value}, ctx.tz)
-    if not changes:
-        return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
-    item.validate()
+    with _nothing_done("changed"):
+        changes = set_fields(item, specs, {field: value}, ctx.tz)
+        if not changes:
+            return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
+        item.validate()
     _save(uow, item)
     entry_id = record(uow, ctx, Action.EDIT, item, before)
     return Done(f"Updated {key}: {field.replace('_', ' ')} is now {changes[field][1] or 'empty'}.", entry_id)

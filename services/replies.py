@@ -94,5 +94,7 @@ HELP = """Here's what I understand (typos and number words are fine):
 • list all the laptops · what's checked out? · who used the most paper this month? — “more” for the next page
 • undo — reverses your last change
 • a photo of a label (with "used 3 of these" if you like) · a voice clip: say it instead of typing
-Managers: add asset TAG NAME · add stock SKU NAME in UNIT · edit A-1042 location Room 5
-· set reorder point for paper to 20 · retire A-1042"""
+• give A-1042 to @erin until Friday — check it out to them
+Managers: add a new laptop A-9100, HP EliteBook 840, serial 5CG123, in the IT store
+· add stock ENV-C5 C5 envelopes, counted in envelopes, box of 500 · rename the drill to Makita drill
+· update the serial on A-1042 to 5CG123 · set reorder point for paper to 20 · retire A-1042"""

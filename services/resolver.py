@@ -100,9 +100,12 @@ class CatalogIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._name_ends: dict[str, list[CatalogItem]] = defaultdict(list)
         self.categories: set[str] = set()
+        self.manufacturers: dict[str, str] = {}  # lowercase -> as the catalog writes it
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
                 self.categories.add(category.lower())
+            if manufacturer:
+                self.manufacturers.setdefault(manufacturer.lower(), manufacturer)
             item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
             self._add_name_ends(name, item)
             self._add_key(tag, item)

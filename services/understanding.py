@@ -15,6 +15,7 @@ from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
 from services.item_span import locate
+from services.new_items import check_new_item
 from services.resolver import CatalogIndex, CatalogItem
 
 
@@ -28,9 +29,10 @@ class NeedsPlace(Exception):
     """A location or department that matches several known ones, or none
     (a new one, to be confirmed before it is created)."""
 
-    def __init__(self, field: str, reference: str, candidates: list[str]):
+    def __init__(self, field: str, reference: str, candidates: list[str], attr: str = "to"):
         super().__init__(reference)
         self.field, self.reference, self.candidates = field, reference, candidates
+        self.attr = attr  # the command's field the answer goes into
 
 
 class NeedsChoice(Exception):
@@ -111,6 +113,7 @@ def _referred(command: Command, recent: tuple[str, ...]) -> list[Command]:
 def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> list[Understood]:
     """One command about identical units ("two radios", "everything I've got")
     becomes one per unit, so each is checked out or back on its own."""
+    command = _numbered_name(command, index)
     understood = _understand_one(command, index, held)
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
         return [Understood(command, (item,)) for item in understood.items]
@@ -127,11 +130,30 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     return [understood] * count  # each takes the next free unit (or the next one held)
 
 
+def _numbered_name(command: Command, index: CatalogIndex) -> Command:
+    """ "put van 2 out": an asset whose name or alias is "van 2", not two vans."""
+    count = getattr(command, "count", None)
+    if not (command.ref and count and isinstance(command, (C.CheckOut, C.Take, *RETURNS))):
+        return command
+    if getattr(command, "pack", None) is not None:
+        return command
+    named = f"{command.ref} {count}"
+    found = index.resolve(named, command.item)
+    if found.is_clear and found.score >= 100 and not found.exact:
+        return replace(command, ref=named, count=None)
+    return command
+
+
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = _department_if_only_that(command, index)
     if command.place and (command.to or command.place == "required"):
         command = replace(command, to=_place(command, index))
+    if isinstance(command, (C.AddAsset, C.AddStock)):
+        command = check_new_item(command, index)
+    for attr in command.places:  # "in the IT room": a known place, or a new one confirmed first
+        if getattr(command, attr):
+            command = replace(command, **{attr: _known_place(attr, getattr(command, attr), index, attr)})
     if command.item is None:
         return Understood(command)
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
@@ -237,12 +259,16 @@ def _place(command: Command, index: CatalogIndex) -> str:
         if isinstance(command, C.AuditStart):
             raise DomainError("Audit where? Say e.g. “audit Meeting room B”.")
         raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
+    return _known_place(command.where, written, index)
+
+
+def _known_place(kind: str, written: str, index: CatalogIndex, attr: str = "to") -> str:
     if written.startswith(NEW_PLACE):
         return written[len(NEW_PLACE) :].strip()
-    known = index.resolve_place(command.where, written)
+    known = index.resolve_place(kind, written)
     if len(known) == 1:
         return known[0]
-    raise NeedsPlace(command.where, written, known)
+    raise NeedsPlace(kind, written, known, attr)
 
 
 def keys(items) -> str:
@@ -284,7 +310,18 @@ _NOTATION = {
     "kind": "value={}",
     "by": "field={}",
     "entry_id": "value={}",
+    "words": "{}",
+    "recipient": "to={}",
 }
+# A new item's fields are written by name: "serial=5CG123", "location=IT store".
+_NOTATION.update(
+    {
+        name: name + "={}"
+        for kind in (C.AddAsset, C.AddStock)
+        for name in kind.__dataclass_fields__
+        if name not in ("tag", "sku", "description", "unit", "kind", "make_and_model")
+    }
+)
 
 
 def _notation_value(value) -> str:

@@ -139,12 +139,21 @@ def dismiss_alias(t: Task) -> changes.Done:
 
 @handles(C.AddAsset)
 def add_asset(t: Task) -> changes.Done:
-    return catalog.add_asset(t.uow, t.ctx, t.command.tag, t.command.description)
+    c = t.command
+    return catalog.add_asset(t.uow, t.ctx, c.tag, c.description, _named_fields(c, "tag", "description"))
 
 
 @handles(C.AddStock)
 def add_stock(t: Task) -> changes.Done:
-    return catalog.add_stock(t.uow, t.ctx, t.command.sku, t.command.description, t.command.unit)
+    c = t.command
+    fields = _named_fields(c, "sku", "description", "unit")
+    return catalog.add_stock(t.uow, t.ctx, c.sku, c.description, c.unit, fields)
+
+
+def _named_fields(command: Command, *besides: str) -> dict[str, str]:
+    """The catalog fields a new item's sentence named, by their CSV column."""
+    hints = ("kind", "make_and_model", "twice")  # words understanding has read already
+    return {k: v for k, v in vars(command).items() if v and k not in besides + hints}
 
 
 @handles(C.SetReorder)
@@ -250,6 +259,17 @@ def book(t: Task) -> Reply:
         f"I can't take bookings yet, so nothing was changed and nothing is reserved. "
         f"To take it now, say “check out {words}”.",
         "bookings_not_available",
+    )
+
+
+@handles(C.UnknownRecipient)
+def unknown_recipient(t: Task) -> Reply:
+    c = t.command
+    return refusal(
+        f"I don't know anyone called “{c.recipient}”, so nothing was changed. To check {c.words} out to "
+        f"them, mention them: “give {c.words} to @{c.recipient}”; to move it to a department, say "
+        f"“transfer {c.words} to the {c.recipient} department”.",
+        "unknown_recipient",
     )
 
 

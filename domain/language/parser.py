@@ -13,6 +13,9 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language import followups, stocktake
 from domain.language import patterns as P
+from domain.language.catalog_phrases import parse_add
+from domain.language.edit_phrases import parse_edit, parse_field_question
+from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
 from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
@@ -39,6 +42,11 @@ def parse(
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
+    # Adds, edits and questions naming a catalog field are read before times and
+    # people are taken out: "bought on 2024-03-15" is a field's value, not a due date.
+    about_fields = parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
+    if about_fields is not None:
+        return [about_fields]
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )
@@ -50,7 +58,7 @@ def parse(
         return [window]
     due, clean = extract_due(clean, now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz)]
+    commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz, people)]
     if not commands:  # no request of its own: perhaps one about the last change
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
@@ -93,7 +101,12 @@ def _fix_verb_typo(text: str) -> str:
 
 
 def _parse_clean(
-    clean: str, person: str | None, due: datetime | None, now: datetime, tz: tzinfo
+    clean: str,
+    person: str | None,
+    due: datetime | None,
+    now: datetime,
+    tz: tzinfo,
+    people: frozenset[str] = frozenset(),
 ) -> list[Command]:
     counted = stocktake.read(clean)
     if counted:
@@ -112,6 +125,16 @@ def _parse_clean(
         if match:
             return [_single(kind, match)]
     stripped = P.PRONOUN.sub("", clean)
+    handed = parse_hand_over(stripped, person, people)
+    if handed:  # a check-out on their behalf, or a use of stock given out to them
+        items, to = handed
+        return _same_item(_item_command(C.Take, part, to, due) for part in _split_items(items))
+    department = to_department(stripped)
+    if department:
+        return [C.Move(ref=_ref(department[0]), where="department", to=department[1])]
+    stranger = unknown_recipient(stripped, people)
+    if stranger:
+        return [stranger]
     this = P.SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
         return [C.Seen(to=_place(this["place"]))]
@@ -194,10 +217,6 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind is C.SetReorder:
         count, rest = leading_number(groups["n"])
         return C.SetReorder(ref=_ref(ref), count=count if not rest else None)
-    if kind is C.AddAsset:
-        return C.AddAsset(tag=ref.strip().upper(), description=groups["value"])
-    if kind is C.AddStock:
-        return C.AddStock(sku=ref.strip().upper(), description=groups["value"], unit=groups["field"].lower())
     if kind is C.Edit:
         return C.Edit(ref=_ref(ref), field=groups["field"].lower(), value=groups["value"])
     return kind.of(ref=_ref(ref) if ref else None)

@@ -226,14 +226,7 @@ MANAGER: list[tuple[type[Command], re.Pattern]] = [
         ),
     ),
     (C.Retire, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
-    (C.AddAsset, re.compile(r"^add (?:a )?(?:new )?asset\s+(?P<ref>\S+)\s+(?P<value>.+)$", re.I)),
-    (
-        C.AddStock,
-        re.compile(
-            r"^add (?:a )?(?:new )?(?:stock item|stock|sku|consumable)\s+(?P<ref>\S+)\s+(?P<value>.+?)\s+(?:in|per|by the|counted in|unit)\s+(?P<field>[a-z]+)$",
-            re.I,
-        ),
-    ),
+    # Adds are read by catalog_phrases, before anything else.
     (
         C.Edit,
         re.compile(

@@ -24,7 +24,7 @@ _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 # "the 18th", "18th of december", "dec 18", "18 dec": a date of the month (the next one to come)
 _DATE = rf"{_ORDINAL}(?:\s+(?:of\s+)?(?:{_MONTH})\b)?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+(?:{_MONTH})\b"
 _DAY = (
-    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
+    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of next week|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
     + _DATE
     + r"|(?:next\s+)?(?:"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -88,6 +88,8 @@ def resolve_day(word: str, today: date) -> date | None:
         return today + timedelta(days=1)
     if word in ("end of week", "end of the week", "this week"):
         return today + timedelta(days=(4 - today.weekday()) % 7)
+    if word == "end of next week":  # the Friday of next week
+        return today + timedelta(days=7 - today.weekday() + 4)
     if word in ("end of month", "end of the month"):
         return today.replace(day=calendar.monthrange(today.year, today.month)[1])
     if word == "next week":

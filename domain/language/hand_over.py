@@ -1,0 +1,59 @@
+"""Handing an item to a person: "give A-1050 to @erin until next Friday",
+"hand the drill to @dana", "issue the ipad to erin". A person (an @mention,
+or a name the bot knows) makes it a check-out on their behalf, under the same
+rules as "check out X for @bob"; "to the Sales department" stays a move."""
+
+from __future__ import annotations
+
+import re
+
+from domain import commands as C
+from domain.commands import Command
+
+# Verbs that only ever mean a person gets it: an unknown name is asked about, never a place.
+PERSONAL_VERBS = "give gave giving hand handed handing issue issued issuing lend lent loan loaned pass passed"
+# Verbs that also move an item between departments ("transfer the ipad to Sales").
+ASSIGN_VERBS = "assign assigned reassign allocate allocated transfer transferred"
+VERBS = "(?:" + "|".join(f"{PERSONAL_VERBS} {ASSIGN_VERBS}".split()) + ")"
+PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
+HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
+HAND_TO = re.compile(
+    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$", re.I
+)
+TO_DEPARTMENT = re.compile(
+    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<name>[\w& ]+?)\s+(?:department|dept|team)$",
+    re.I,
+)
+# "give the drill back", "handed out 20 pens", "hand it in": returns and uses, read elsewhere.
+OTHER_MEANING = re.compile(rf"^{VERBS}\s+(?:out|back|in)\b|\s(?:back|in|off)(?:\s+to\b.*)?$", re.I)
+
+
+def parse_hand_over(text: str, person: str | None, people: frozenset[str]) -> tuple[str, str] | None:
+    """(the item's words, the person) when `text` hands an item to someone, or
+    None. `person`: the @mention already taken out of `text`."""
+    if TO_DEPARTMENT.match(text) or OTHER_MEANING.search(text):
+        return None
+    if person:
+        match = HAND.match(text)
+        return (match["rest"], person) if match else None
+    match = HAND_TO.match(text)
+    if match and match["name"].lower() in people:
+        return match["rest"], match["name"]
+    return None
+
+
+def to_department(text: str) -> tuple[str, str] | None:
+    """ "give the ipad to the Sales team": (the item's words, the department)."""
+    match = TO_DEPARTMENT.match(text)
+    return (match["rest"], match["name"]) if match else None
+
+
+def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
+    """ "give the drill to reception": a name nobody is known by. Asked about,
+    since a check-out to a stranger (or a place) would be a wrong change."""
+    match = HAND_TO.match(text)
+    if OTHER_MEANING.search(text):
+        return None
+    if match and PERSONAL.match(text) and match["name"].lower() not in people:
+        return C.UnknownRecipient(words=match["rest"], recipient=match["name"])
+    return None
