@@ -20,7 +20,8 @@ from services.resolver import CatalogIndex, Resolution
 # Where one clause ends and chatter begins: nothing after it names the item.
 CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;.!?:]+\s+|\s+-\s+|\s+(?=(?:sorry|thanks|thank you|cheers|ta|btw|lol|because|cos|cause|but|as|since|"
-    r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b))",
+    r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b)|"
+    r"\s+(?=(?:that|which|who)\s+(?:was|is|were|are|has|had|got|i|we|you|someone)\b))",  # "a projector that was left"
     re.I,
 )
 # Prepositions that start a phrase about something else than the item.
@@ -44,7 +45,9 @@ CONTEXT = re.compile(
     r"this|last|yesterday|today|tonight)\b.*$",
     re.I,
 )
-PARTICLES = re.compile(r"(?:\s+(?:back|now|again|today|off|in|out|please|pls|thx|all|too))+$", re.I)
+PARTICLES = re.compile(
+    r"(?:\s+(?:back|now|again|today|off|in|out|over|down|up|across|away|please|pls|thx|all|too))+$", re.I
+)
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 
 

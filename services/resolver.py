@@ -78,6 +78,11 @@ class Resolution:
         return bool(self.items) and len({item.group for item in self.items}) == 1
 
 
+def _last_word_singular(text: str) -> str:
+    head, _, last = text.rpartition(" ")
+    return f"{head} {singular(last)}".strip() if last else text
+
+
 class CatalogIndex:
     def __init__(self, assets: list[tuple], stock: list[tuple], places: dict[str, set[str]] | None = None):
         """`assets`: (tag, name, model, manufacturer, category, aliases);
@@ -199,8 +204,8 @@ class CatalogIndex:
         if exact:
             return Resolution(reference, exact, exact=True, score=100.0)
         query = utils.default_process(reference)
-        whole = self._slot_of_text(query, types)
-        if whole:  # the reference is exactly a name or alias, however short ("R6", "p100")
+        whole = self._slot_of_text(query, types) or self._slot_of_text(_last_word_singular(query), types)
+        if whole:  # "blue rolls" is the alias "blue roll"  # the reference is exactly a name or alias, however short ("R6", "p100")
             return Resolution(reference, self._with_namesakes(whole, query, types), score=100.0)
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and shape[1] in self._tag_prefixes:
@@ -224,7 +229,7 @@ class CatalogIndex:
     def _model_number(self, reference: str, query: str, types: tuple[ItemType, ...]) -> Resolution:
         """A number that is a whole word of a name or model ("5400" in "Latitude 5400"),
         matched exactly: a mistyped number is another model, never a typo."""
-        if len(query) < 3 or " " in query or query not in self._postings:
+        if len(query) < 2 or " " in query or query not in self._postings:  # "5400", "9v"
             return Resolution(reference)
         items = [
             item

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from fractions import Fraction
 
+from rapidfuzz import fuzz
+
 from domain import commands as C
 from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
@@ -16,7 +18,7 @@ from domain.ledger import ItemType
 from domain.values import to_base_units
 from services.item_span import locate
 from services.new_items import check_new_item
-from services.resolver import CatalogIndex, CatalogItem
+from services.resolver import CatalogIndex, CatalogItem, Resolution
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class NeedsChoice(Exception):
         self.candidates = candidates
 
 
+NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and this much better than the next
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
@@ -144,6 +147,43 @@ def _numbered_name(command: Command, index: CatalogIndex) -> Command:
     return command
 
 
+ONE_UNIT = (C.Retire, C.Edit, C.Maintenance, C.Repaired, C.Seen)  # each acts on the one unit named
+
+
+def _about_one_unit(command: Command) -> bool:
+    """Identical units are interchangeable to take or give back, not to retire, repair or move."""
+    return isinstance(command, ONE_UNIT) or (isinstance(command, C.Move) and not command.count)
+
+
+def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
+    """Of the items a person holds, the one whose name says the words, when one clearly does:
+    "the camera" is their camera, not the gimbal filed under cameras."""
+    if len({i.group for i in items}) < 2:
+        return items
+    scored = sorted(((fuzz.token_set_ratio(words, i.name.lower()), i) for i in items), key=lambda s: -s[0])
+    best, runner_up = scored[0][0], scored[1][0]
+    return [scored[0][1]] if best >= NAMED and best - runner_up >= NAMED_BY else items
+
+
+def _enough_units(command: Command, found: Resolution) -> Resolution:
+    """ "two stands": of the kinds that fit, the one that has two units (not the stand mixer)."""
+    count = getattr(command, "count", None)
+    if (
+        found.is_clear
+        or not isinstance(count, int)
+        or count < 2
+        or not isinstance(command, (C.CheckOut, C.Take))
+    ):
+        return found
+    if any(i.type is not ItemType.ASSET for i in found.items):
+        return found
+    groups: dict[str, list[CatalogItem]] = {}
+    for item in found.items:
+        groups.setdefault(item.group, []).append(item)
+    enough = [units for units in groups.values() if len(units) >= count]
+    return replace(found, items=enough[0]) if len(enough) == 1 else found
+
+
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = _department_if_only_that(command, index)
@@ -177,9 +217,10 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if len(theirs) == 1:  # "need the pallet jack till thursday" from who has it: longer
             command, found = C.Extend.of(**vars(command)), replace(found, items=theirs)
     if isinstance(command, RETURNS) and not found.is_clear:
-        theirs = [i for i in found.items if i.key in held]
+        theirs = _named_best(command.ref, [i for i in found.items if i.key in held])
         if theirs and len({i.group for i in theirs}) == 1 and len(theirs) == 1:
             found = replace(found, items=theirs)  # "the laptop" they hold, of several laptops
+    found = _enough_units(command, found)
     if not found.found:
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
     if isinstance(getattr(command, "count", None), Fraction) and found.items[0].type is ItemType.ASSET:
@@ -198,6 +239,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.Take):
         kind = C.CheckOut if items[0].type is ItemType.ASSET else C.Consume
         command = kind.of(**vars(command))
+    if len(items) > 1 and not found.exact and _about_one_unit(command):
+        raise NeedsChoice(command.ref, list(items))  # "retire the chafing dish": which of the three?
 
     if command.needs_count and command.count is None:
         raise DomainError(

@@ -215,7 +215,7 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind in (C.AcceptAlias, C.DismissAlias):
         return kind(suggestion=int(groups["n"]))
     if kind is C.SetReorder:
-        count, rest = leading_number(groups["n"])
+        count, rest = leading_number(groups.get("n", ""))
         return C.SetReorder(ref=_ref(ref), count=count if not rest else None)
     if kind is C.Edit:
         return C.Edit(ref=_ref(ref), field=groups["field"].lower(), value=groups["value"])
@@ -266,6 +266,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         kind, phrase = C.Extend, LONGER.sub("", phrase)
     if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
+    phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?=\w+\s)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
         "", P.ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
     )

@@ -10,6 +10,7 @@ import re
 from domain import commands as C
 from domain.commands import Command
 from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
+from domain.language.numbers import NUMBER_WORDS
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
@@ -138,7 +139,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Register,
         re.compile(
-            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
+            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
             re.I,
         ),
     ),
@@ -221,7 +222,8 @@ MANAGER: list[tuple[type[Command], re.Pattern]] = [
     (
         C.SetReorder,
         re.compile(
-            r"^(?:set )?(?:the )?reorder (?:point|level)(?: of| for)?\s+(?P<ref>.+?)\s+(?:to|at|=|is)?\s*(?P<n>\S+)$",
+            r"^(?:set )?(?:the |a )?reorder (?:point|level)(?: of| for| on)?\s+(?P<ref>.+?)"
+            rf"(?:\s+(?:to|at|=|is)?\s*(?P<n>\d[\d,]*|{NUMBER_WORDS.pattern}))?$",  # no number: asked
             re.I,
         ),
     ),
@@ -342,6 +344,14 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),
     (C.Take, _before(C.Take, r"\s+(?P<rest>.+)$")),
+    (  # "topped up the goggles with a box of 10": one pack of the item (its size said again)
+        C.Receive,
+        re.compile(
+            r"^(?:restocked|restock|topped up|top up|refilled|refill)\s+(?P<ref>.+?)\s+with\s+"
+            r"(?P<n>(?:an?|one|\d+)\s+[a-z]+)\s+of\s+\d+$",
+            re.I,
+        ),
+    ),
     (  # "restocked the van bay with 5 cases of water": the place, then what came
         C.Receive,
         re.compile(
