@@ -6,8 +6,6 @@ phrases. Confidence decides: one clear winner, several to ask about, or none."""
 from __future__ import annotations
 
 import gc
-import heapq
-import math
 import re
 from collections import defaultdict
 from contextlib import contextmanager
@@ -16,16 +14,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from domain.ledger import ItemType
-from domain.values import Packs, singular, tag_key
+from domain.values import Packs, tag_key
+from services.word_index import WordIndex
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
-WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
 CANDIDATES = 40  # phrases rescored per query
 PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
 TAG_SHAPE = re.compile(r"([a-z]{1,4})[- ]?0*(\d{1,6})")  # A-1042, cam-4, F 201
-STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
 
 
 @contextmanager
@@ -94,7 +91,7 @@ class CatalogIndex:
         self._slot_of: dict[tuple[ItemType, str], int] = {}
         self._raw_slot: dict[tuple[ItemType, str], int] = {}  # identical units repeat the same words
         self._slot_type: list[ItemType] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._words = WordIndex()
         self.categories: set[str] = set()
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
@@ -124,12 +121,7 @@ class CatalogIndex:
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
             self._add_texts(item, [name, *(aliases or "").split("|")])
-        self._vocabulary: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in self._postings:
-            self._vocabulary[(word[0], len(word))].append(word)
-        self._posting_sets: dict[str, set[int]] = {}
-        self._idf = {w: math.log(1 + len(self._texts) / len(slots)) for w, slots in self._postings.items()}
-        self._typical_idf = sorted(self._idf.values())[len(self._idf) // 2] if self._idf else 1.0
+        self._words.seal(self._slot_type)
 
     def phrases(self) -> list[str]:
         """Every distinct name, model and alias in the catalog (lower case)."""
@@ -169,8 +161,7 @@ class CatalogIndex:
             self._texts.append(text)
             self._owners.append([])
             self._slot_type.append(item_type)
-            for token in set(text.split()):
-                self._postings[token].append(slot)
+            self._words.add(slot, text)
         return slot
 
     def resolve(
@@ -189,7 +180,7 @@ class CatalogIndex:
         if whole:  # the reference is exactly a name or alias
             return Resolution(reference, whole, score=100.0)
         scored: dict[CatalogItem, float] = {}
-        for slot, coverage in self._candidates(query, types):
+        for slot, coverage in self._words.candidates(query, types, CANDIDATES):
             score = (
                 PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
             )
@@ -208,54 +199,6 @@ class CatalogIndex:
             if slot is not None:
                 return list(self._owners[slot])
         return []
-
-    def _candidates(self, query: str, types: tuple[ItemType, ...]) -> list[tuple[int, float]]:
-        """Phrases sharing (possibly mistyped) words with the query, with the
-        share of the query's weight they cover: rare words weigh most, and a
-        word that matches nothing in the catalog counts against every phrase.
-        The rarest words seed the candidates; common words ("laptop") only
-        add weight to those, so a query never walks a huge posting list."""
-        tokens = set(query.split()) - STOPWORDS or set(query.split())
-        matched = []
-        total = 0.0
-        for token in tokens:
-            similar = self._similar_words(token)
-            total += max((self._idf[word] for word, _ in similar), default=self._typical_idf)
-            matched += [(self._idf[word] * similarity, word) for word, similarity in similar]
-        weights: dict[int, float] = defaultdict(float)
-        for weight, word in sorted(matched, reverse=True):
-            postings = self._postings[word]
-            if not weights or len(postings) <= len(weights):
-                for slot in postings:
-                    weights[slot] += weight
-            else:
-                common = self._posting_set(word)
-                for slot in weights:
-                    if slot in common:
-                        weights[slot] += weight
-        wanted = [slot for slot in weights if self._slot_type[slot] in types]
-        best = heapq.nlargest(CANDIDATES, wanted, key=weights.__getitem__)
-        return [(slot, min(1.0, weights[slot] / total)) for slot in best]
-
-    def _posting_set(self, word: str) -> set[int]:
-        found = self._posting_sets.get(word)
-        if found is None:
-            found = self._posting_sets[word] = set(self._postings[word])
-        return found
-
-    def _similar_words(self, token: str) -> list[tuple[str, float]]:
-        """The word itself, or the closest catalog words of similar length and
-        the same first letter (typos rarely hit the first letter)."""
-        if token in self._postings:
-            return [(token, 1.0)]
-        for form in (singular(token), token + "s", token + "es"):  # "ipads" is the word "ipad"
-            if form != token and form in self._postings:
-                return [(form, 1.0)]
-        nearby = [
-            w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
-        ]
-        matches = process.extract(token, nearby, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=3)
-        return [(word, score / 100) for word, score, _ in matches]
 
     def _exact_hits(self, reference: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         """The whole reference, a word or word pair of it, is a tag/SKU/barcode;
