@@ -23,6 +23,7 @@ SUGGEST = 50
 CANDIDATES = 40  # phrases rescored per query
 PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
 TAG_SHAPE = re.compile(r"([a-z]{1,4})[- ]?0*(\d{1,6})")  # A-1042, cam-4, F 201
+NOT_DIGITS = re.compile(r"\D")
 
 
 @contextmanager
@@ -93,34 +94,40 @@ class CatalogIndex:
         self._slot_type: list[ItemType] = []
         self._words = WordIndex()
         self.categories: set[str] = set()
+        slots_of_unit: dict[tuple, list[int]] = {}  # identical units have the same words: look them up once
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
                 self.categories.add(category.lower())
             item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
             self._add_key(tag, item)
-            digits = re.sub(r"\D", "", tag)
+            digits = NOT_DIGITS.sub("", tag)
             if digits:
                 self._by_digits[digits].append(item)
             shape = TAG_SHAPE.fullmatch(tag.lower())
             if shape:
                 self._by_shape[(shape[1], int(shape[2]))].append(item)
                 self._tag_prefixes.add(shape[1])
-            self._add_texts(
-                item,
-                [
+            same_words = (name, model, manufacturer, category, aliases)
+            slots = slots_of_unit.get(same_words)
+            if slots is None:
+                texts = [
                     name,
                     model,
                     f"{manufacturer or ''} {model or ''}",
                     f"{name} {category or ''}",
                     *(aliases or "").split("|"),
-                ],
-            )
+                ]
+                slots = slots_of_unit[same_words] = self._slots(ItemType.ASSET, texts)
+            self._own(item, slots)
+        packs_of: dict[str, Packs] = {}  # a few pack layouts are shared by thousands of items
         for sku, name, barcode, aliases, unit, packs in stock:
-            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, Packs.parse(packs))
+            if packs not in packs_of:
+                packs_of[packs] = Packs.parse(packs)
+            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, packs_of[packs])
             self._add_key(sku, item)
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
-            self._add_texts(item, [name, *(aliases or "").split("|")])
+            self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
         self._words.seal(self._slot_type)
 
     def phrases(self) -> list[str]:
@@ -138,16 +145,23 @@ class CatalogIndex:
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
 
-    def _add_texts(self, item: CatalogItem, words: list[str | None]) -> None:
+    def _slots(self, item_type: ItemType, words: list[str | None]) -> list[int]:
+        """The phrase slot of each of an item's words, made on first sight."""
+        slots = []
         for word in words:
             if not word:
                 continue
-            slot = self._raw_slot.get((item.type, word))
+            slot = self._raw_slot.get((item_type, word))
             if slot is None:
-                slot = self._new_slot(item.type, utils.default_process(word))
+                slot = self._new_slot(item_type, utils.default_process(word))
                 if slot is None:
                     continue
-                self._raw_slot[(item.type, word)] = slot
+                self._raw_slot[(item_type, word)] = slot
+            slots.append(slot)
+        return slots
+
+    def _own(self, item: CatalogItem, slots: list[int]) -> None:
+        for slot in slots:
             owners = self._owners[slot]
             if not owners or owners[-1] is not item:  # an item's words arrive together
                 owners.append(item)
