@@ -274,7 +274,7 @@ def _large_report(figures: dict, scene: tuple[str, ...], items: int) -> list[str
         f"| peak memory (process RSS) | {figures['peak_mb']:.0f} MB (index: +{figures['index_mb']:.0f} MB) |",
         f"| right item without asking, 300 generated messages | {figures['big_ours']:.1%} ({figures['otherwise']}) |",
         "",
-        *WHY_THE_TAIL,
+        "What made the slowest messages slow, and what limits the wall-clock p99: see the section above.",
     ]
 
 
