@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -84,8 +83,10 @@ class CatalogIndex:
 
     def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
         self.exact: dict[str, CatalogItem] = {}
-        self._by_digits: dict[str, list[CatalogItem]] = defaultdict(list)
-        self._by_shape: dict[tuple[str, int], list[CatalogItem]] = defaultdict(list)  # ("cam", 4): CAM-004
+        # Tuples, not lists: nearly every tag has digits and a shape of its own, and at
+        # a million items the lists' spare room alone was 80 MB.
+        self._by_digits: dict[str, tuple[CatalogItem, ...]] = {}
+        self._by_shape: dict[tuple[str, int], tuple[CatalogItem, ...]] = {}  # ("cam", 4): CAM-004
         self._tag_prefixes: set[str] = set()
         self._texts: list[str] = []
         self._owners: list[list[CatalogItem]] = []
@@ -94,22 +95,14 @@ class CatalogIndex:
         self._slot_type: list[ItemType] = []
         self._words = WordIndex()
         self.categories: set[str] = set()
-        slots_of_unit: dict[tuple, list[int]] = {}  # identical units have the same words: look them up once
+        # Identical units have the same words: their group and phrase slots are made once.
+        units: dict[tuple, tuple[str, list[int]]] = {}
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
                 self.categories.add(category.lower())
-            item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
-            self._add_key(tag, item)
-            digits = NOT_DIGITS.sub("", tag)
-            if digits:
-                self._by_digits[digits].append(item)
-            shape = TAG_SHAPE.fullmatch(tag.lower())
-            if shape:
-                self._by_shape[(shape[1], int(shape[2]))].append(item)
-                self._tag_prefixes.add(shape[1])
             same_words = (name, model, manufacturer, category, aliases)
-            slots = slots_of_unit.get(same_words)
-            if slots is None:
+            unit = units.get(same_words)
+            if unit is None:
                 texts = [
                     name,
                     model,
@@ -117,7 +110,21 @@ class CatalogIndex:
                     f"{name} {category or ''}",
                     *(aliases or "").split("|"),
                 ]
-                slots = slots_of_unit[same_words] = self._slots(ItemType.ASSET, texts)
+                unit = units[same_words] = (
+                    f"{name}|{model or ''}".lower(),
+                    self._slots(ItemType.ASSET, texts),
+                )
+            group, slots = unit
+            item = CatalogItem(ItemType.ASSET, tag, name, group)
+            self._add_key(tag, item)
+            digits = NOT_DIGITS.sub("", tag)
+            if digits:
+                self._by_digits[digits] = self._by_digits.get(digits, ()) + (item,)
+            shape = TAG_SHAPE.fullmatch(tag.lower())
+            if shape:
+                key = (shape[1], int(shape[2]))
+                self._by_shape[key] = self._by_shape.get(key, ()) + (item,)
+                self._tag_prefixes.add(shape[1])
             self._own(item, slots)
         packs_of: dict[str, Packs] = {}  # a few pack layouts are shared by thousands of items
         for sku, name, barcode, aliases, unit, packs in stock:
@@ -223,10 +230,10 @@ class CatalogIndex:
             if item is not None and item.type in types:
                 return [item]
         if reference.strip().isdigit() and ItemType.ASSET in types:
-            return list(self._by_digits.get(reference.strip(), []))
+            return list(self._by_digits.get(reference.strip(), ()))
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and ItemType.ASSET in types:  # "cam-4" for CAM-004
-            return list(self._by_shape.get((shape[1], int(shape[2])), []))[:1]
+            return list(self._by_shape.get((shape[1], int(shape[2])), ()))[:1]
         return []
 
     def resolve_place(self, kind: str, text: str) -> list[str]:
