@@ -83,8 +83,8 @@ class CatalogIndex:
 
     def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
         self.exact: dict[str, CatalogItem] = {}
-        # Tuples, not lists: nearly every tag has digits and a shape of its own, and at
-        # a million items the lists' spare room alone was 80 MB.
+        # Tuples, not lists: nearly every tag has digits and a shape of its own, and a
+        # list keeps spare room (with the shared group strings below, 130 MB at 1M items).
         self._by_digits: dict[str, tuple[CatalogItem, ...]] = {}
         self._by_shape: dict[tuple[str, int], tuple[CatalogItem, ...]] = {}  # ("cam", 4): CAM-004
         self._tag_prefixes: set[str] = set()
