@@ -63,6 +63,9 @@ STOCK_VARIANTS = [
     "recycled",
     "premium",
 ]
+# A fifth word for catalogs with more stock lines than the four words above can
+# name (20 x 12 x 18 x 15 = 64,800); smaller catalogs never draw it.
+GRADES = ["eco", "pro", "trade", "bulk", "compact", "industrial", "lab", "site", "office", "export"]
 SIZES = ["M4", "M5", "M6", "M8", "M10", "10mm", "20mm", "50mm", "100mm", "200mm", "A4", "A3", "XL", "L", "S"]
 BRANDS = [
     "Uline",
@@ -104,9 +107,12 @@ def generate(assets: int, stock: int, seed: int = 7) -> tuple[list[tuple], list[
             asset_rows.append((f"G-{n:06d}", name, model, manufacturer, kind, ""))
             n += 1
     stock_rows, names = [], set()
+    plain_names = len(BRANDS) * len(STOCK_VARIANTS) * len(STOCK_THINGS) * len(SIZES)
     while len(stock_rows) < stock:
         thing, unit, packs = rng.choice(STOCK_THINGS)
         name = f"{rng.choice(BRANDS)} {rng.choice(STOCK_VARIANTS)} {thing} {rng.choice(SIZES)}"
+        if name in names and len(names) > plain_names // 2:  # plain names are running out
+            name = f"{name} {rng.choice(GRADES)}"
         if name not in names:
             names.add(name)
             stock_rows.append((f"S-{len(stock_rows):05d}", name, "", "", unit, packs))

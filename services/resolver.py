@@ -6,10 +6,7 @@ phrases. Confidence decides: one clear winner, several to ask about, or none."""
 from __future__ import annotations
 
 import gc
-import heapq
-import math
 import re
-from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -17,18 +14,16 @@ from rapidfuzz import fuzz, process, utils
 
 from domain.ledger import ItemType
 from domain.values import Packs, singular, tag_key
+from services.word_index import WordIndex
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
-WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
-ABBREVIATED = 0.9  # how much a word cut short ("steth") counts as the word it begins
 CANDIDATES = 40  # phrases rescored per query
 NAMESAKES = 8  # other items offered beside an exact alias that their names end in
-SEED_CAP = 500  # a reading of the rarest word seeds candidates while it is this rare
 PHRASE_WEIGHT = 0.5  # whole-phrase similarity vs the share of the query's words found
 TAG_SHAPE = re.compile(r"([a-z]{1,4})[- ]?0*(\d{1,6})")  # A-1042, cam-4, F 201
-STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
+NOT_DIGITS = re.compile(r"\D")
 
 
 @contextmanager
@@ -94,56 +89,66 @@ class CatalogIndex:
 
     def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
         self.exact: dict[str, CatalogItem] = {}
-        self._by_digits: dict[str, list[CatalogItem]] = defaultdict(list)
-        self._by_shape: dict[tuple[str, int], list[CatalogItem]] = defaultdict(list)  # ("cam", 4): CAM-004
+        # Tuples, not lists: nearly every tag has digits and a shape of its own, and a
+        # list keeps spare room (with the shared group strings below, 130 MB at 1M items).
+        self._by_digits: dict[str, tuple[CatalogItem, ...]] = {}
+        self._by_shape: dict[tuple[str, int], tuple[CatalogItem, ...]] = {}  # ("cam", 4): CAM-004
         self._tag_prefixes: set[str] = set()
         self._texts: list[str] = []
         self._owners: list[list[CatalogItem]] = []
         self._slot_of: dict[tuple[ItemType, str], int] = {}
         self._raw_slot: dict[tuple[ItemType, str], int] = {}  # identical units repeat the same words
         self._slot_type: list[ItemType] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._name_ends: dict[str, list[CatalogItem]] = defaultdict(list)
+        self._words = WordIndex()
+        self._name_ends: dict[str, list[CatalogItem]] = {}
+        self._ended: set[str] = set()  # groups whose name ends are in _name_ends
         self.categories: set[str] = set()
         self.manufacturers: dict[str, str] = {}  # lowercase -> as the catalog writes it
+        # Identical units have the same words: their group and phrase slots are made once.
+        units: dict[tuple, tuple[str, list[int]]] = {}
         for tag, name, model, manufacturer, category, aliases in assets:
             if category:
                 self.categories.add(category.lower())
             if manufacturer:
                 self.manufacturers.setdefault(manufacturer.lower(), manufacturer)
-            item = CatalogItem(ItemType.ASSET, tag, name, f"{name}|{model or ''}".lower())
-            self._add_name_ends(name, item)
-            self._add_key(tag, item)
-            digits = re.sub(r"\D", "", tag)
-            if digits:
-                self._by_digits[digits].append(item)
-            shape = TAG_SHAPE.fullmatch(tag.lower())
-            if shape:
-                self._by_shape[(shape[1], int(shape[2]))].append(item)
-                self._tag_prefixes.add(shape[1])
-            self._add_texts(
-                item,
-                [
+            same_words = (name, model, manufacturer, category, aliases)
+            unit = units.get(same_words)
+            if unit is None:
+                texts = [
                     name,
                     model,
                     f"{manufacturer or ''} {model or ''}",
                     f"{name} {category or ''}",
                     *(aliases or "").split("|"),
-                ],
-            )
+                ]
+                unit = units[same_words] = (
+                    f"{name}|{model or ''}".lower(),
+                    self._slots(ItemType.ASSET, texts),
+                )
+            group, slots = unit
+            item = CatalogItem(ItemType.ASSET, tag, name, group)
+            self._add_name_ends(name, item)
+            self._add_key(tag, item)
+            digits = NOT_DIGITS.sub("", tag)
+            if digits:
+                self._by_digits[digits] = self._by_digits.get(digits, ()) + (item,)
+            shape = TAG_SHAPE.fullmatch(tag.lower())
+            if shape:
+                key = (shape[1], int(shape[2]))
+                self._by_shape[key] = self._by_shape.get(key, ()) + (item,)
+                self._tag_prefixes.add(shape[1])
+            self._own(item, slots)
+        packs_of: dict[str, Packs] = {}  # a few pack layouts are shared by thousands of items
         for sku, name, barcode, aliases, unit, packs in stock:
-            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, Packs.parse(packs))
+            if packs not in packs_of:
+                packs_of[packs] = Packs.parse(packs)
+            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, packs_of[packs])
             self._add_name_ends(name, item)
             self._add_key(sku, item)
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
-            self._add_texts(item, [name, *(aliases or "").split("|")])
-        self._vocabulary: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in self._postings:
-            self._vocabulary[(word[0], len(word))].append(word)
-        self._posting_sets: dict[str, set[int]] = {}
-        self._idf = {w: math.log(1 + len(self._texts) / len(slots)) for w, slots in self._postings.items()}
-        self._typical_idf = sorted(self._idf.values())[len(self._idf) // 2] if self._idf else 1.0
+            self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
+        self._words.seal(self._slot_type)
 
     def phrases(self) -> list[str]:
         """Every distinct name, model and alias in the catalog (lower case)."""
@@ -159,27 +164,38 @@ class CatalogIndex:
 
     def _add_name_ends(self, name: str, item: CatalogItem) -> None:
         """The last one and two words of a name ("scales", "platform scales"), one item
-        per group and a few groups each: enough to know a short word is shared."""
+        per group and a few groups each: enough to know a short word is shared.
+        Identical units are one group: only the first of them is read."""
+        if item.group in self._ended:
+            return
+        self._ended.add(item.group)
         words = utils.default_process(name).split()
         for n in (1, 2):
             if len(words) > n:
-                end = self._name_ends[" ".join(words[-n:])]
-                if len(end) < NAMESAKES and all(i.group != item.group for i in end):
+                end = self._name_ends.setdefault(" ".join(words[-n:]), [])
+                if len(end) < NAMESAKES:
                     end.append(item)
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
 
-    def _add_texts(self, item: CatalogItem, words: list[str | None]) -> None:
+    def _slots(self, item_type: ItemType, words: list[str | None]) -> list[int]:
+        """The phrase slot of each of an item's words, made on first sight."""
+        slots = []
         for word in words:
             if not word:
                 continue
-            slot = self._raw_slot.get((item.type, word))
+            slot = self._raw_slot.get((item_type, word))
             if slot is None:
-                slot = self._new_slot(item.type, utils.default_process(word))
+                slot = self._new_slot(item_type, utils.default_process(word))
                 if slot is None:
                     continue
-                self._raw_slot[(item.type, word)] = slot
+                self._raw_slot[(item_type, word)] = slot
+            slots.append(slot)
+        return slots
+
+    def _own(self, item: CatalogItem, slots: list[int]) -> None:
+        for slot in slots:
             owners = self._owners[slot]
             if not owners or owners[-1] is not item:  # an item's words arrive together
                 owners.append(item)
@@ -193,8 +209,7 @@ class CatalogIndex:
             self._texts.append(text)
             self._owners.append([])
             self._slot_type.append(item_type)
-            for token in set(text.split()):
-                self._postings[token].append(slot)
+            self._words.add(slot, text)
         return slot
 
     def resolve(
@@ -205,7 +220,7 @@ class CatalogIndex:
             return Resolution(reference, exact, exact=True, score=100.0)
         query = utils.default_process(reference)
         whole = self._slot_of_text(query, types) or self._slot_of_text(_last_word_singular(query), types)
-        if whole:  # "blue rolls" is the alias "blue roll"  # the reference is exactly a name or alias, however short ("R6", "p100")
+        if whole:  # exactly a name or alias, however short ("R6", "p100"), or its plural ("blue rolls")
             return Resolution(reference, self._with_namesakes(whole, query, types), score=100.0)
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and shape[1] in self._tag_prefixes:
@@ -213,7 +228,7 @@ class CatalogIndex:
         if sum(ch.isalpha() for ch in query) < 2:  # digits and symbols: a tag, SKU or barcode (above),
             return self._model_number(reference, query, types)  # or a model's number word ("the 5400")
         scored: dict[CatalogItem, float] = {}
-        for slot, coverage in self._candidates(query, types):
+        for slot, coverage in self._words.candidates(query, types, CANDIDATES):
             score = (
                 PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
             )
@@ -229,11 +244,11 @@ class CatalogIndex:
     def _model_number(self, reference: str, query: str, types: tuple[ItemType, ...]) -> Resolution:
         """A number that is a whole word of a name or model ("5400" in "Latitude 5400"),
         matched exactly: a mistyped number is another model, never a typo."""
-        if len(query) < 2 or " " in query or query not in self._postings:  # "5400", "9v"
+        if len(query) < 2 or " " in query:  # "5400", "9v"
             return Resolution(reference)
         items = [
             item
-            for slot in self._postings[query]
+            for slot in self._words.slots_of(query)
             if self._slot_type[slot] in types
             for item in self._owners[slot]
         ]
@@ -253,76 +268,6 @@ class CatalogIndex:
                 return list(self._owners[slot])
         return []
 
-    def _candidates(self, query: str, types: tuple[ItemType, ...]) -> list[tuple[int, float]]:
-        """Phrases sharing (possibly mistyped) words with the query, with the
-        share of the query's weight they cover: rare words weigh most, and a
-        word that matches nothing in the catalog counts against every phrase.
-        The rarest words seed the candidates; common words ("laptop") only
-        add weight to those, so a query never walks a huge posting list."""
-        tokens = set(query.split()) - STOPWORDS or set(query.split())
-        matched = []
-        total = 0.0
-        for token in tokens:
-            similar = self._similar_words(token)
-            top = max((self._idf[word] for word, _ in similar), default=self._typical_idf)
-            total += top
-            # the word as said, or its plural or singular, counts in full; a typo's reading by its own weight
-            matched += [
-                (top if similarity == 1.0 else self._idf[word] * similarity, word, token)
-                for word, similarity in similar
-            ]
-        weights: dict[int, float] = defaultdict(float)
-        matched.sort(reverse=True)
-        seed = matched[0][2] if matched else None  # every reading of the rarest word seeds ("steth")
-        for weight, word, token in matched:
-            postings = self._postings[word]
-            if not weights or len(postings) <= len(weights) or (token == seed and len(postings) <= SEED_CAP):
-                for slot in postings:
-                    weights[slot] += weight
-            else:
-                common = self._posting_set(word)
-                for slot in weights:
-                    if slot in common:
-                        weights[slot] += weight
-        wanted = [slot for slot in weights if self._slot_type[slot] in types]
-        best = heapq.nlargest(CANDIDATES, wanted, key=weights.__getitem__)
-        return [(slot, min(1.0, weights[slot] / total)) for slot in best]
-
-    def _posting_set(self, word: str) -> set[int]:
-        found = self._posting_sets.get(word)
-        if found is None:
-            found = self._posting_sets[word] = set(self._postings[word])
-        return found
-
-    def _similar_words(self, token: str) -> list[tuple[str, float]]:
-        """The word itself, or the closest catalog words of similar length and
-        the same first letter (typos rarely hit the first letter)."""
-        forms = [
-            form
-            for form in dict.fromkeys((token, singular(token), token + "s", token + "es"))
-            if form in self._postings  # "ipads" is the word "ipad", and "cards" also "card"
-        ]
-        if forms:
-            return [(form, 1.0) for form in forms]
-        nearby = [
-            w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
-        ]
-        matches = process.extract(token, nearby, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=3)
-        return [(word, score / 100) for word, score, _ in matches] + self._shortened(token)
-
-    def _shortened(self, token: str) -> list[tuple[str, float]]:
-        """ "steth" for "stethoscope": a word cut short (4 letters or more) stands
-        for the longer catalog words it begins, while they are few."""
-        if len(token) < 4 or not token.isalpha():
-            return []
-        longer = [
-            w
-            for n in range(len(token) + 3, len(token) + 14)
-            for w in self._vocabulary.get((token[0], n), ())
-            if w.startswith(token)
-        ]
-        return [(word, ABBREVIATED) for word in longer] if len(longer) <= 3 else []
-
     def _exact_hits(self, reference: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         """The whole reference, a word or word pair of it, is a tag/SKU/barcode;
         or it is just the number of one or more tags ("1042" -> A-1042)."""
@@ -332,10 +277,10 @@ class CatalogIndex:
             if item is not None and item.type in types:
                 return [item]
         if reference.strip().isdigit() and ItemType.ASSET in types:
-            return list(self._by_digits.get(reference.strip(), []))
+            return list(self._by_digits.get(reference.strip(), ()))
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and ItemType.ASSET in types:  # "cam-4" for CAM-004
-            return list(self._by_shape.get((shape[1], int(shape[2])), []))[:1]
+            return list(self._by_shape.get((shape[1], int(shape[2])), ()))[:1]
         return []
 
     def resolve_place(self, kind: str, text: str) -> list[str]:
