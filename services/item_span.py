@@ -45,6 +45,7 @@ CONTEXT = re.compile(
     r"this|last|yesterday|today|tonight)\b.*$",
     re.I,
 )
+DANGLING = re.compile(r"\s+(?:for|to|with|from|by|in|on|at|of)$", re.I)
 PARTICLES = re.compile(
     r"(?:\s+(?:back|now|again|today|off|in|out|over|down|up|across|away|please|pls|thx|all|too))+$", re.I
 )
@@ -90,7 +91,7 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     if purpose:
         candidates.append(purpose["item"])
         text = purpose["item"]
-    bare = PARTICLES.sub("", text)
+    bare = PARTICLES.sub("", DANGLING.sub("", text))  # "scales for" once "weighing the parcels" is off
     if bare != text:
         candidates.append(bare)
         text = bare

@@ -11,7 +11,7 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import followups, stocktake
+from domain.language import followups, second_request, stocktake
 from domain.language import patterns as P
 from domain.language.catalog_phrases import parse_add
 from domain.language.edit_phrases import parse_edit, parse_field_question
@@ -50,6 +50,8 @@ def parse(
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )
+    if person_match is None and P.CHECK_OUT_LEAD.match(clean):  # "check out the projector to Carmen"
+        person_match = next((m for m in P.NAMED_TO.finditer(clean) if m["name"].lower() in people), None)
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
@@ -57,6 +59,8 @@ def parse(
     if window is not None:
         return [window]
     due, clean = extract_due(clean, now, tz)
+    if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
+        due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
     commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz, people)]
     if not commands:  # no request of its own: perhaps one about the last change
@@ -167,8 +171,14 @@ def _parse_clean(
             note = None
             if kind is C.CheckIn and (noted := P.CONDITION_NOTE.match(rest)):
                 rest, note = noted["items"], noted["note"].strip(" .")
-            commands = _same_item(_item_command(kind, part, person, due) for part in _split_items(rest))
-            return [replace(c, note=c.note or note) if note else c for c in commands]
+            parts, tail = _items_and_tail(rest)
+            commands = _same_item(_item_command(kind, part, person, due) for part in parts)
+            commands = [replace(c, note=c.note or note) if note else c for c in commands]
+
+            def again(text: str) -> list[Command]:
+                return _parse_clean(text, None, due, now, tz, people)
+
+            return commands + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])
@@ -244,13 +254,19 @@ def _same_item(commands) -> list[Command]:
 
 
 def _split_items(rest: str) -> list[str]:
+    return _items_and_tail(rest)[0]
+
+
+def _items_and_tail(rest: str) -> tuple[list[str], str]:
+    """The items of a list, and the chatter after them ("..., sorry it's late")."""
     parts = [p for p in P.SPLIT.split(rest) if p]
     chatter = next(
         (n for n, p in enumerate(parts) if n and (P.CHATTER.match(p.strip()) or P.A_CLAUSE.match(p.strip()))),
         None,
     )
-    parts = parts[:chatter] if chatter is not None else parts
-    return parts or [rest]
+    if chatter is None:
+        return parts or [rest], ""
+    return parts[:chatter] or [rest], ", ".join(parts[chatter:])
 
 
 ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)

@@ -22,6 +22,11 @@ PERSON = re.compile(r"\b(?:for|to)\s+@(?P<name>[\w.\-]+)", re.I)
 NAMED = re.compile(
     r"\bfor\s+(?P<name>[a-z][\w.\-]*)\b", re.I
 )  # "for erin": a person only if the bot knows one
+NAMED_TO = re.compile(r"\bto\s+(?P<name>[a-z][\w.\-]*)\b", re.I)  # a known person, after a check-out verb
+CHECK_OUT_LEAD = re.compile(
+    r"^(?:please\s+)?(?:check(?:ing)?\s*out|sign(?:ing)?\s+out|issue|lend|loan)\b", re.I
+)
+EXTEND_LEAD = re.compile(r"^(?:extend|renew|keep)\b", re.I)
 LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
 # A part of a list that is chatter, not an item: it and what follows are dropped.
 CHATTER = re.compile(
@@ -222,7 +227,7 @@ MANAGER: list[tuple[type[Command], re.Pattern]] = [
     (
         C.SetReorder,
         re.compile(
-            r"^(?:set )?(?:the |a )?reorder (?:point|level)(?: of| for| on)?\s+(?P<ref>.+?)"
+            r"^(?:set )?(?:the |a )?re-?order(?: (?:point|level|pt|lvl))?(?: of| for| on)?\s+(?P<ref>.+?)"
             rf"(?:\s+(?:to|at|=|is)?\s*(?P<n>\d[\d,]*|{NUMBER_WORDS.pattern}))?$",  # no number: asked
             re.I,
         ),
@@ -403,7 +408,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     ),
     (
         C.Count,
-        re.compile(r"^set\s+(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$", re.I),
+        re.compile(
+            r"^set\s+(?!(?:the\s+|a\s+)?re-?order\b)(?P<ref>.+?)\s+(?:count |quantity |stock |on hand )?(?:to|=)\s+(?P<n>.+)$",
+            re.I,
+        ),
     ),
     (
         C.Count,

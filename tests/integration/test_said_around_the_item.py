@@ -57,3 +57,23 @@ def test_a_stocktake_in_packs_and_loose_units_sets_one_total(bot, uow):
     with uow(read_only=True) as tx:
         assert tx.stock.get("PAP-A4").on_hand == 37
         assert [e.action for e in tx.ledger.all() if e.actor == "alice"] == [Action.COUNT]
+
+
+def test_checking_out_to_a_known_person_is_for_them(bot, uow):
+    bot.handle("bob", "check out A-1043", source="m1")  # bob is known from here on
+    bot.handle("bob", "return A-1043", source="m2")
+    reply = bot.handle("maria", "please check out the drill to bob until friday", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder == "bob"
+
+
+def test_a_second_request_about_it_is_made_in_the_same_change(bot, uow):
+    bot.handle("alice", "check out A-3001", source="m1")
+    reply = bot.handle(
+        "alice", "returning the drill, it's making a noise, so please send it for repair", source="m2"
+    )[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").status.value == "maintenance"
+    with uow(read_only=True) as tx:
+        done = [e for e in tx.ledger.all() if e.source == "m2"]
+    assert [e.action for e in done] == [Action.CHECK_IN, Action.EDIT]

@@ -1,0 +1,38 @@
+"""A second request after the first one's chatter: "returning the scan gun and
+I'll take A-5005 instead", "returning the p1000, it needs recalibrating, so
+please send it for service". Read only when it is certain what it is about: a
+tag, or "it"/"them" for the item just named. Anything else after a clause break
+stays chatter, as before: a wrong change is worse than a missed one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable
+
+from domain.commands import Command
+from domain.language.normalize import strip_fillers
+
+CLAUSES = re.compile(r"\s*(?:[,;]|\b(?:and|so|then|but)\b)\s*", re.I)
+LEAD = re.compile(r"^(?:and|so|then|also|plus|but|please|pls)\s+", re.I)
+PRONOUN = re.compile(r"^(?:it|them|that|this one|that one)$", re.I)
+TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
+
+
+def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]]) -> list[Command]:
+    """The changes a clause of `tail` asks for, about a tag or the item `first` named."""
+    if not tail or not first:
+        return []
+    clauses = [c for c in CLAUSES.split(tail) if c and c.strip()]
+    for n in range(len(clauses)):
+        text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
+        found = parse(text) if text else []
+        if found and all(_certain(c) for c in found):
+            return [replace(c, ref=first[-1].ref) if PRONOUN.match(c.ref) else c for c in found]
+    return []
+
+
+def _certain(command: Command) -> bool:
+    return (
+        command.changes and bool(command.ref) and (PRONOUN.match(command.ref) or TAG_FIRST.match(command.ref))
+    )
