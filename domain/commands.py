@@ -407,9 +407,10 @@ class Help(Command):
 
 @dataclass(frozen=True)
 class Unknown(Command):
-    """Not a command at all."""
+    """Not a command at all. `words`: what was said, to tell what was understood of it."""
 
     name = "unknown"
+    words: str = ""
 
 
 def command_types() -> dict[str, type[Command]]:

@@ -17,7 +17,7 @@ from domain.errors import Ambiguous, DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import followups, paging, photos, questions, voice
+from services import followups, hints, paging, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
@@ -32,7 +32,7 @@ from services.understanding import (
     Understood,
     understand,
 )
-from services.use_cases import CHANGES, NOT_UNDERSTOOD, QUESTIONS, Task
+from services.use_cases import CHANGES, QUESTIONS, Task
 from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
@@ -227,8 +227,9 @@ class Assistant:
     # -- running commands -------------------------------------------------
 
     def run(self, ctx: Context, commands: list[Command]) -> Outcome:
-        if any(isinstance(c, C.Unknown) for c in commands):
-            return Outcome([refusal(NOT_UNDERSTOOD)])
+        unknown = next((c for c in commands if isinstance(c, C.Unknown)), None)
+        if unknown is not None:
+            return Outcome([refusal(hints.not_understood(self.index(), unknown.words))])
         commands = self._follow_ups(ctx, commands)
         if isinstance(commands, Reply):
             return Outcome(self._keep_questions(ctx, [commands]))

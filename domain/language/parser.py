@@ -67,7 +67,7 @@ def parse(
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
-    return commands or [C.Unknown()]
+    return commands or [C.Unknown(words=clean)]
 
 
 def _whose(command: Command, people: frozenset[str]) -> Command:

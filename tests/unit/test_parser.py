@@ -94,8 +94,8 @@ CORPUS = [
     # not commands
     ("hi", "unknown"),
     ("", "unknown"),
-    ("lunch anyone?", "unknown"),
-    ("rm -rf /", "unknown"),
+    ("lunch anyone?", "unknown words=lunch anyone"),  # the words, to say what was understood of them
+    ("rm -rf /", "unknown words=rm -rf /"),
 ]
 
 

@@ -1,0 +1,38 @@
+"""A message that reads as no request changes nothing and says what was
+understood of it: the item it names, and what could be done with it."""
+
+import pytest
+
+from services.replies import ReplyKind
+from tests.catalog import seed
+
+
+@pytest.fixture
+def bot(assistant, uow):
+    seed(uow)
+    return assistant
+
+
+def entries(uow):
+    with uow(read_only=True) as tx:
+        return [e for e in tx.ledger.all() if e.actor != "setup"]
+
+
+@pytest.mark.parametrize("text", ["the drill", "frobnicate the drill", "drill please"])
+def test_an_item_without_a_request_is_named_with_what_can_be_done(bot, uow, text):
+    reply = bot.handle("alice", text, source="m1")[-1]
+    assert reply.kind is ReplyKind.REFUSAL
+    assert "I see an item, A-3001" in reply.text and "“check out A-3001”" in reply.text
+    assert "nothing was changed" in reply.text and entries(uow) == []
+
+
+def test_stock_is_offered_the_stock_requests(bot):
+    reply = bot.handle("alice", "paper", source="m1")[-1]
+    assert "PAP-A4" in reply.text and "“how many Copy paper A4?”" in reply.text
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "is anyone up for coffee later?", "lol"])
+def test_chatter_naming_no_item_gets_the_plain_answer(bot, uow, text):
+    reply = bot.handle("alice", text, source="m1")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "I see an item" not in reply.text
+    assert "didn't understand" in reply.text and entries(uow) == []
