@@ -15,6 +15,9 @@ _SPECIAL = re.compile(r"<![^>]*>")
 _EMOJI = re.compile(r":[a-z0-9_+\-]+:")
 _MARKUP = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 _CONTROL = {c: " " for c in range(32)}
+# Typed on a phone without the apostrophe: "whats low", "whos got the van", "rn".
+_CONTRACTED = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "rn": "right now"}
+_BARE_CONTRACTIONS = re.compile(rf"\b(?:{'|'.join(_CONTRACTED)})\b", re.I)
 
 LEADING_FILLERS = (
     "hey",
@@ -49,6 +52,44 @@ LEADING_FILLERS = (
     "right",
     "so yeah",
     "fyi",
+    # greetings and the polite frames around a request: "Hi all, would it be possible to..."
+    "hi all",
+    "hi team",
+    "hi everyone",
+    "hello all",
+    "hello everyone",
+    "hiya",
+    "morning",
+    "good morning",
+    "afternoon",
+    "good afternoon",
+    "would it be possible to",
+    "would it be possible for me to",
+    "is it possible to",
+    "would it be ok to",
+    "would it be okay to",
+    "is it ok if i",
+    "is it okay if i",
+    "please could i",
+    "please can i",
+    "please may i",
+    "can i please",
+    "could i please",
+    "could you please",
+    "can you please",
+    "would you",
+    "just to let you know",
+    "just so you know",
+    "just a heads up",
+    "heads up",
+    "for your info",
+    "could you tell me",
+    "can you tell me",
+    "could you let me know",
+    "can you let me know",
+    "please tell me",
+    "do you know",
+    "i was wondering",
     "quartermaster",
     "qm",
     "bot",
@@ -56,6 +97,7 @@ LEADING_FILLERS = (
     "record",
     "please log",
 )
+FILLERS_LONGEST_FIRST = sorted(LEADING_FILLERS, key=len, reverse=True)
 TRAILING_FILLERS = (
     "please and thank you",
     "and thank you",
@@ -88,6 +130,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _EMOJI.sub(" ", text.replace("’", "'"))
     text = _MARKUP.sub(" ", text)
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
+    text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
     return strip_fillers(" ".join(text.split()))
 
 
@@ -97,7 +140,7 @@ def strip_fillers(text: str) -> str:
         changed = False
         text = text.strip(" !?.,;:-")
         lower = text.lower()
-        for filler in LEADING_FILLERS:
+        for filler in FILLERS_LONGEST_FIRST:  # "hi all" before "hi"
             if lower == filler or lower.startswith(filler + " ") or lower.startswith(filler + ","):
                 text, changed = text[len(filler) :], True
                 break

@@ -23,6 +23,8 @@ from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
 
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
+MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
 
 
@@ -39,6 +41,13 @@ def parse(
     now = now or datetime.now(timezone.utc)
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
+    by_sentence = _by_sentence(text or "", now, tz, names, people)
+    if by_sentence:
+        return by_sentence
+    return _parse_one(text or "", now, tz, names, people)
+
+
+def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
@@ -70,6 +79,28 @@ def parse(
     return commands or [C.Unknown(words=clean)]
 
 
+def _by_sentence(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
+    """The requests of a message of several sentences, read one sentence at a time
+    ("Could you tell me how many 59A toners we have? The LaserJet is fading."): the
+    others are reasons and remarks. "It" in a later sentence is the item just named,
+    never an older change's. Empty when the message has one sentence, or no request."""
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    found: list[Command] = []
+    for sentence in sentences[:MAX_SENTENCES]:
+        for command in _parse_one(sentence, now, tz, names, people):
+            if isinstance(command, C.Unknown):  # "...? back in an hour": when the loan ends
+                due, _ = extract_due(sentence, now, tz)
+                if due is not None:
+                    found = [replace(c, due=due) if _may_be_due(c) else c for c in found]
+                continue
+            if found and command.ref and second_request.PRONOUN.match(command.ref) and found[-1].ref:
+                command = replace(command, ref=found[-1].ref)
+            found.append(command)
+    return found
+
+
 def _whose(command: Command, people: frozenset[str]) -> Command:
     """ "returning carmen's ipad": a return for carmen, so her iPad of several."""
     if not isinstance(command, (C.CheckIn, C.Extend)) or command.person or not command.ref:
@@ -87,6 +118,10 @@ def _due_on(words: str, now: datetime, tz: tzinfo) -> datetime | None:
         if due and not rest.strip():
             return due
     return None
+
+
+def _may_be_due(command: Command) -> bool:
+    return isinstance(command, (C.CheckOut, C.Take, C.Extend)) and command.due is None
 
 
 def _fix_verb_typo(text: str) -> str:

@@ -187,7 +187,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.HowMany,
         re.compile(
-            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we have|are (?:there|left)|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
+            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
             re.I,
         ),
     ),
