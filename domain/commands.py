@@ -84,6 +84,7 @@ class Take(ItemCommand):
     pack: str | None = None
     person: str | None = None
     due: datetime | None = None
+    implicit: bool = False  # said with no verb ("nanodrop pls till 1pm"): chatter unless it names an item
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from domain.ledger import ItemType
 from services.item_span import locate
+from services.replies import NOT_UNDERSTOOD
 from services.resolver import CatalogIndex, CatalogItem
-from services.use_cases import NOT_UNDERSTOOD
 
 ANY = (ItemType.ASSET, ItemType.STOCK)
 SURE = 90  # named this well, and one item: a hint; anything less could be chatter misread

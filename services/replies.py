@@ -84,6 +84,7 @@ def refusal(text: str, code: str | None = None) -> Reply:
     return Reply(ReplyKind.REFUSAL, text, code=code)
 
 
+NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 HELP = """Here's what I understand (typos and number words are fine):
 • check out A-1042 [for @bob] [until Friday | for 3 days] — borrow an asset
 • return A-1042 — check it back in

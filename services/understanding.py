@@ -18,6 +18,7 @@ from domain.ledger import ItemType
 from domain.values import to_base_units
 from services.item_span import locate
 from services.new_items import check_new_item
+from services.replies import NOT_UNDERSTOOD
 from services.resolver import CatalogIndex, CatalogItem, Resolution
 
 
@@ -222,6 +223,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             found = replace(found, items=theirs)  # "the laptop" they hold, of several laptops
     found = _enough_units(command, found)
     if not found.found:
+        if getattr(command, "implicit", False):  # "meeting till 3": no verb, and no item either
+            raise DomainError(NOT_UNDERSTOOD)
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
     if isinstance(getattr(command, "count", None), Fraction) and found.items[0].type is ItemType.ASSET:
         raise DomainError(

@@ -47,7 +47,6 @@ class Task:
 # whole, the assistant swaps a More for the stored page it continues, and a
 # follow-up ("make it 5") is read against the last change first.
 NEVER_RUN = (C.Take, C.Unknown, C.More, *C.FOLLOW_UPS)
-NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 ChangeCase = Callable[[Task], changes.Done]
 QuestionCase = Callable[[Task], Reply]
 CHANGES: dict[type[Command], ChangeCase] = {}

@@ -23,6 +23,12 @@ from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
 
+POLITE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
+MAX_ITEM_WORDS = 6
+# "can I have the screen on Friday?": for a day to come, a booking, never a check-out now
+ON_A_DAY = re.compile(
+    r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
+)
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
 MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
@@ -76,7 +82,19 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
+    if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
+        commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
     return commands or [C.Unknown(words=clean)]
+
+
+def _verbless(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+    """Items asked for with no verb, only "please", a time or a person: taken (an
+    asset checked out, stock used), if the words name items at all."""
+    first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
+    parts = _split_items(first_clause)
+    if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
+        return []  # a sentence, not a list of items
+    return [replace(_item_command(C.Take, part, person, due), implicit=True) for part in parts]
 
 
 def _by_sentence(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:

@@ -65,6 +65,7 @@ def test_retries_of_an_event_apply_once(slack, fake):
 def test_a_listened_channel_reads_commands_without_a_mention_and_ignores_chatter(slack, fake):
     slack.message("we used 2 reams of paper", channel="CSUPPLIES", channel_type="channel")
     slack.message("lunch anyone?", channel="CSUPPLIES", channel_type="channel")
+    slack.message("the projector pls, till 3", channel="CSUPPLIES", channel_type="channel")  # no verb: talk
     slack.message(
         "used 5 reams of paper", channel="CRANDOM", channel_type="channel"
     )  # not listened, no mention

@@ -38,9 +38,10 @@ def register(
         if any(is_photo(f) or is_audio(f) or is_stub(f) for f in event.get("files") or []):
             store("message", key, body.get("event_id"), {"event": event})
             return
-        # In a listened channel chatter is ignored; a command is kept as read, not read again.
+        # In a listened channel chatter is ignored, and so are items named with no verb
+        # ("projector till 3" may be talk about it); a command is kept as read, not read again.
         commands = parse(event.get("text") or "")
-        if not any(isinstance(c, Unknown) for c in commands):
+        if not any(isinstance(c, Unknown) or getattr(c, "implicit", False) for c in commands):
             store(
                 "message",
                 key,
