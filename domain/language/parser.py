@@ -195,7 +195,7 @@ def _parse_clean(
     this = P.SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
         return [C.Seen(to=_place(this["place"]))]
-    seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped))
+    seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped)) or P.SEEN_AFTER.match(stripped)
     if seen:
         place = P.AFTER_PLACE.sub("", seen["place"] or "")  # "in lab 2, not the cold room"
         return [C.Seen(ref=_ref(part), to=_place(place)) for part in _split_items(seen["rest"])]

@@ -57,7 +57,8 @@ def _before(kind: type[Command], rest: str) -> re.Pattern:
 
 def _after(kind: type[Command], lead: str = "") -> re.Pattern:
     """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
-    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}$", re.I)  # one clause
+    # one clause, then perhaps a remark: "1 box a3 used, open day posters"
+    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?:\s*[,;].*)?$", re.I)
 
 
 def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
@@ -82,7 +83,7 @@ LISTINGS: list[tuple[str, re.Pattern]] = [
         "overdue",
         re.compile(
             r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
-            r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
+            r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+list)?(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
             re.I,
         ),
     ),
@@ -246,6 +247,11 @@ SEEN_THIS = re.compile(
     r"^(?:seen|saw|spotted|found|here)(?:\s+(?:it|this|these|that|one))?(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
 )
+# "big light seen on the grip truck": the item, then seen where
+SEEN_AFTER = re.compile(
+    r"^(?P<rest>[^,;]+?)\s+(?:seen|spotted|found|sighted)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place>[^,;]+)(?:\s*[,;].*)?$",
+    re.I,
+)
 SEEN = re.compile(
     rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
@@ -317,16 +323,12 @@ CONDITION_NOTE = re.compile(
     r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
     re.I,
 )
+# How people say what is wrong with an item: "is printing streaks", "squeaks like mad", "guard loose".
+WHAT_IS_WRONG = (
+    r"(?:is|are|was|has|have|had|keeps|won't|doesn't|isn't|needs|seems|stopped|\w+s\s+like|"
+    r"\w*\s*(?:loose|broken|bust|busted|dead|gone|cracked|faulty|knackered|jammed|stuck|leaking|bent))"
+)
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
-    (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
-        C.Maintenance,
-        re.compile(
-            r"^(?P<rest>.+?)\s+(?:is|are|was|has|have|keeps|won't|doesn't|isn't|needs)\b[^,;]*[,;]\s*(?:so\s+)?"
-            r"(?:send|sending|sent|putting|taking)\s+(?:it|them)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+"
-            r"(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
-            re.I,
-        ),
-    ),
     (
         C.Maintenance,
         re.compile(
@@ -337,7 +339,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Repaired,
         re.compile(
-            r"^(?P<rest>.+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
+            r"^(?P<rest>[^,;]+?)\s+(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|back from (?:maintenance|repair|the shop))(?: now)?(?:\s*[,;].*)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
             # "the forklift's passed its LOLER, back in service"
             r"|^(?P<rest3>.+?)(?:'s|\s+is|\s+has)\s+(?:passed\s+(?:its|the|an?)\s+\w+|been\s+serviced|back\s+in\s+(?:service|use|action))\b.*$",
             re.I,
@@ -368,6 +370,15 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
 ]
 SPECIAL: list[tuple[type[Command], re.Pattern]] = [
+    (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
+        C.Maintenance,
+        re.compile(
+            rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?(?:can\s+(?:it|they)\s+go|"
+            r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+"
+            r"(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
+            re.I,
+        ),
+    ),
     *_around(C.CheckIn),
     *_around(C.CheckOut),
     # "A1006 out to @dana for a week": a tag, then out
@@ -384,7 +395,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         ),
     ),
     # "gimbal back", "stethoscope back in exam room 2": the item, back, and where
-    (C.CheckIn, re.compile(r"^(?P<rest>[^,;]+?)\s+back(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?$", re.I)),
+    (
+        C.CheckIn,
+        re.compile(r"^(?P<rest>[^,;]+?)\s+back(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?(?:\s*[,;].*)?$", re.I),
+    ),
     # "order 88 came in: 2 drums of oil", "Bunzl delivery in: 4 cases of blue roll"
     (
         C.Receive,

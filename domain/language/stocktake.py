@@ -26,7 +26,8 @@ _JOIN = r"\s*(?:,|\band\b|\bplus\b|\+)\s*"
 AMOUNTS = rf"(?:(?:exactly|only|just)\s+)?{_AMOUNT}(?:{_JOIN}{_AMOUNT})*"
 # What may follow the amounts: "left", "in the cage".
 _TAIL = (
-    r"(?:\s+(?:left|in\s+stock|on\s+the\s+shelf|in\s+total|total))?(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w' -]+)?"
+    r"(?:\s+(?:left|in\s+stock|on\s+the\s+shelf|in\s+total|total|exactly|all\s+told))?"
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w' -]+)?"
 )
 ITEM_FIRST = re.compile(
     rf"^(?P<item>.+?)\s*(?:[:=,-]|\s+(?:is|are)(?:\s+(?:at|down\s+to|now))?|\s+count)?\s*"
