@@ -45,6 +45,9 @@ class Command:
 @dataclass(frozen=True)
 class ItemCommand(Command):
     ref: str | None = None  # type: ignore[assignment]  # a field here, where the base has a property
+    # Said after a comma, with no article: an item, or a remark ("taking A-1003, new starter
+    # setup"); a remark names no item, and is then left out (and the reply says so).
+    perhaps: bool = False
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,7 @@ class Assistant:
         commands = self._follow_ups(ctx, commands)
         if isinstance(commands, Reply):
             return Outcome(self._keep_questions(ctx, [commands]))
+        commands, remarks = hints.without_remarks(self.index(), commands)
         for command in commands:
             if command.manager_only and not ctx.actor.is_manager:
                 try:
@@ -244,7 +245,8 @@ class Assistant:
         asked = [c for c in commands if c.changes]
         if asked:
             outcome = self._change(ctx, asked, commands)
-        return replace(outcome, replies=self._keep_questions(ctx, replies + outcome.replies))
+        replies = hints.noting(replies + outcome.replies, remarks)
+        return replace(outcome, replies=self._keep_questions(ctx, replies))
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
         """Questions with choices, and lists with a next page, are stored, so

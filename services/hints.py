@@ -1,12 +1,16 @@
-"""What to say when a message reads as no request: if it names an item, say
-so and offer what can be done with it ("I see an item, the drill, but not what
-to do with it"), so the person can say it again rather than guess."""
+"""What to say about words that are not a request: a message that reads as none
+but names an item ("I see an item, the drill, but not what to do with it"), and
+words after a comma taken as a remark rather than an item. Either way the person
+can see what was understood and say it again rather than guess."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from domain.commands import Command
 from domain.ledger import ItemType
 from services.item_span import locate
-from services.replies import NOT_UNDERSTOOD
+from services.replies import NOT_UNDERSTOOD, Reply
 from services.resolver import CatalogIndex, CatalogItem
 
 ANY = (ItemType.ASSET, ItemType.STOCK)
@@ -40,3 +44,26 @@ def _item_named(index: CatalogIndex, words: str) -> CatalogItem | None:
         if found.is_clear and found.score >= SURE:
             return found.items[0]
     return None
+
+
+def without_remarks(index: CatalogIndex, commands: list[Command]) -> tuple[list[Command], list[str]]:
+    """Commands said after a comma that may be a remark ("..., new starter setup") are
+    left out when their words name no item; the words are returned, for the reply."""
+    kept, remarks = [], []
+    for command in commands:
+        if getattr(command, "perhaps", False) and not locate(index, command.ref, command.item).found:
+            remarks.append(command.ref)
+        else:
+            kept.append(command)
+    return kept, remarks
+
+
+def noting(replies: list[Reply], remarks: list[str]) -> list[Reply]:
+    """The first reply says which words were taken as a remark, so a misread item is seen."""
+    if not remarks or not replies:
+        return replies
+    said = " and ".join(f"“{words}”" for words in remarks)
+    return [
+        replace(replies[0], text=f"{replies[0].text}\n(I took {said} as a remark, not an item.)"),
+        *replies[1:],
+    ]

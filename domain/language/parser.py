@@ -226,6 +226,8 @@ def _parse_clean(
                 rest, note = noted["items"], noted["note"].strip(" .")
             parts, tail = _items_and_tail(rest)
             commands = _same_item(_item_command(kind, part, person, due) for part in parts)
+            if len(commands) > 1 and _perhaps_a_remark(rest, parts[-1]):
+                commands[-1] = replace(commands[-1], perhaps=True)
             commands = [replace(c, note=c.note or note) if note else c for c in commands]
 
             def again(text: str) -> list[Command]:
@@ -304,6 +306,20 @@ def _same_item(commands) -> list[Command]:
             else:  # "3 boxes and 2 packs": more of the same item
                 commands[n] = replace(this, ref=before.ref)
     return commands
+
+
+def _perhaps_a_remark(rest: str, last: str) -> bool:
+    """The last part came after a comma, is words with no article, amount or tag first,
+    and no list goes on after it: "taking A-1003 till fri, new starter setup"."""
+    after_comma = rest.rsplit(",", 1)[-1].strip() if "," in rest else ""
+    words = last.strip().split()
+    return (
+        after_comma == last.strip()
+        and len(words) >= 2
+        and not re.match(
+            r"(?i)(?:the|a|an|my|our|some|both|\d|one|two|three)\b|[a-z]{1,4}[- ]?\d", last.strip()
+        )
+    )
 
 
 def _split_items(rest: str) -> list[str]:
