@@ -62,7 +62,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(receive | received | receiving)",
         "(restock | restocked | restocking)",
         "(topped | top | topping) up",
-        "[got] [a] delivery of",
+        "[(got | had)] [a] delivery of",
         "got in",
         "got",
         "(add | added | adding)",
@@ -112,6 +112,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
     ),
     C.MyItems: (
         "what (do i have | have i got | am i holding) [out]",
+        "what (i've | i have) got [(signed | checked)] out",
         "what did i (borrow | check out)",
         "my (stuff | items | things | gear | checkouts)",
         "(what's | whats) [checked out] (to | with) me",

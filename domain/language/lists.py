@@ -91,6 +91,9 @@ DUE_WINDOW = re.compile(  # "what's due back next week?", "anything due between 
 GROUP_SUFFIX = re.compile(rf"(?:'s|s')?\s+{_GROUP}(?:'s|s')?$", re.I)
 
 
+MINE = re.compile(r"^(?:i've|i have|i)(?:\s+got)?$", re.I)
+
+
 def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Command | None:
     """The list `text` asks for, or None when it asks for no list of these kinds."""
     if MORE.match(text):
@@ -109,7 +112,10 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
         return top
     match = CHECKED_OUT.match(text)
     if match:
-        return C.ListAssets(ref=_kind(match["ref"] or match["ref2"]), checked_out=True, due=due)
+        kind = _kind(match["ref"] or match["ref2"])
+        if kind and MINE.match(kind):  # "what i've got signed out": mine, not a kind of item
+            return C.MyItems()
+        return C.ListAssets(ref=kind, checked_out=True, due=due)
     match = AVAILABLE.match(text)
     if match and not NOT_A_KIND.search(match["ref"]):
         return C.ListAssets(ref=_kind(match["ref"]), available=True)

@@ -84,6 +84,11 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
         commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
+    if not commands and "," in text:  # "Sorry for the delay, I've just brought the hot box back"
+        clauses = [c for c in re.split(r"\s*,\s*", text) if c.strip()]
+        found = _by_part(clauses, now, tz, names, people) if len(clauses) > 1 else []
+        # a clause's "need a tea" is talk: only a verb that says what was done counts here
+        commands = [] if any(isinstance(c, C.Take) for c in found) else found
     return commands or [C.Unknown(words=clean)]
 
 
@@ -105,15 +110,24 @@ def _by_sentence(text: str, now: datetime, tz: tzinfo, names, people) -> list[Co
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return []
+    return _by_part(sentences, now, tz, names, people)
+
+
+def _by_part(parts: list[str], now: datetime, tz: tzinfo, names, people) -> list[Command]:
+    """The requests of a message's sentences (or clauses), each read on its own.
+    "It" in a later part is the item of the change just named; after a question
+    ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
     found: list[Command] = []
-    for sentence in sentences[:MAX_SENTENCES]:
+    for sentence in parts[:MAX_SENTENCES]:
         for command in _parse_one(sentence, now, tz, names, people):
             if isinstance(command, C.Unknown):  # "...? back in an hour": when the loan ends
                 due, _ = extract_due(sentence, now, tz)
                 if due is not None:
                     found = [replace(c, due=due) if _may_be_due(c) else c for c in found]
                 continue
-            if found and command.ref and second_request.PRONOUN.match(command.ref) and found[-1].ref:
+            if found and command.ref and second_request.PRONOUN.match(command.ref):
+                if not (found[-1].changes and found[-1].ref):
+                    continue  # "it" after a question: the question's item is asked about, not acted on
                 command = replace(command, ref=found[-1].ref)
             found.append(command)
     return found
@@ -201,7 +215,7 @@ def _parse_clean(
         return [C.Seen(ref=_ref(part), to=_place(place)) for part in _split_items(seen["rest"])]
     for where, regex in P.MOVES:
         match = regex.match(stripped)
-        if match and not re.search(r"\bis back\b|\b(?:maintenance|repairs?|service)\b", stripped, re.I):
+        if match and not P.NOT_A_MOVE.search(stripped):
             count, rest = leading_number(match["rest"])
             count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
             place = match["place"].strip(" .!?")
@@ -266,7 +280,7 @@ _EXPORT_KINDS = {"asset list": "assets", "inventory": "stock", "history": "ledge
 
 def _single(kind: type[Command], match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
-    ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3")
+    ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or groups.get("ref4")
     if kind in (C.AuditStart, C.AuditClose):
         return kind(to=_place(groups.get("place")))
     if kind is C.Register:

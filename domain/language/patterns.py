@@ -177,10 +177,13 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     ),
     (C.WhoHas, _before(C.WhoHas, r"\s+(?P<ref>.+)$")),
     (C.WhereIs, _before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
+    # asked indirectly ("could you tell me where the knife roll is"): the verb comes last
+    (C.WhereIs, re.compile(r"^where\s+(?P<ref>.+?)\s+(?:is|are)(?:\s+(?:now|kept|at the moment))?$", re.I)),
     (
         C.Worth,
         re.compile(
-            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth)"
+            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth|"
+            r"what (?P<ref4>.+?) (?:is|are) worth)"
             r"(?:\s+(?:these days|now|today|at the moment|currently|on the books))?$",
             re.I,
         ),
@@ -262,6 +265,10 @@ AUDIT_LEAD = re.compile(
 # What follows a place but is no part of it: "in lab 2, not the cold room", "in the hall after last night's do".
 AFTER_PLACE = re.compile(
     r"(?:\s*[,;].*|\s+(?:after|before|during|when|this|last|yesterday|earlier|today|tonight)\b.*)$", re.I
+)
+# A move's words that say it is something else: back from repair, or brought back (a return).
+NOT_A_MOVE = re.compile(
+    r"\bis back\b|\b(?:maintenance|repairs?|service)\b|^(?:bring|bringing|brought)\b.*\bback\b", re.I
 )
 MOVES: list[tuple[str, re.Pattern]] = [
     (
@@ -373,9 +380,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?(?:can\s+(?:it|they)\s+go|"
-            r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+"
-            r"(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
+            rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?"
+            r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
+            r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
+            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
             re.I,
         ),
     ),
@@ -397,7 +405,11 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     # "gimbal back", "stethoscope back in exam room 2": the item, back, and where
     (
         C.CheckIn,
-        re.compile(r"^(?P<rest>[^,;]+?)\s+back(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?(?:\s*[,;].*)?$", re.I),
+        re.compile(  # (not "I've just brought the hot box back": a verb of its own, read below)
+            r"^(?!(?:i|we|i've|we've|i'm|we're|just|i have|we have)\b)(?P<rest>[^,;]+?)\s+back"
+            r"(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?(?:\s*[,;].*)?$",
+            re.I,
+        ),
     ),
     # "order 88 came in: 2 drums of oil", "Bunzl delivery in: 4 cases of blue roll"
     (
@@ -499,5 +511,5 @@ PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|
 ARRIVED = re.compile(r"\s+(?:just\s+)?(?:arrived|came in|delivered|turned up)$", re.I)  # "10 boxes arrived"
 DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
 PRONOUN = re.compile(
-    r"^(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|we just|i just)\s+(?=\w)", re.I
+    r"^(?:(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|finally|now)\s+){1,3}(?=\w)", re.I
 )

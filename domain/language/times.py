@@ -56,7 +56,11 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
         if count is not None and not rest:
             due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
             return due, _cut(text, match)
-    match = UNTIL_PATTERN.search(text)
+    # "take two chafers for the wedding on Saturday, back Sunday": "back", "until" before "on"
+    matches = list(UNTIL_PATTERN.finditer(text))
+    match = next(
+        (m for m in matches if not m.group(0).lower().startswith("on ")), matches[0] if matches else None
+    )
     if match:
         day = resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
