@@ -312,6 +312,7 @@ class Correct(Command):
     pack: str | None = None
     meant: str | None = None  # the item meant instead, as said
     due: datetime | None = None
+    instead_of: str | None = None  # "the benq, not the epson": what the last change must have been about
 
 
 @dataclass(frozen=True)

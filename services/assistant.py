@@ -67,6 +67,9 @@ class Assistant:
         self.people = People(uow)
         self._recognizer = None
         self._recognizer_lock = threading.Lock()
+        # Whether each person's latest message changed anything: "oops, make it 5" after a
+        # refused or asked message is about that message, never an older change.
+        self._changed_last: dict[str, bool] = {}
 
     def person(self, name: str) -> Person:
         return Person(name, Role.MANAGER if name.lower() in self.managers else Role.EMPLOYEE)
@@ -234,6 +237,7 @@ class Assistant:
         if isinstance(commands, Reply):
             return Outcome(self._keep_questions(ctx, [commands]))
         commands, remarks = hints.without_remarks(self.index(), commands)
+        self._changed_last[ctx.actor.key] = False  # until this message's change commits
         for command in commands:
             if command.manager_only and not ctx.actor.is_manager:
                 try:
@@ -246,6 +250,7 @@ class Assistant:
         if asked:
             outcome = self._change(ctx, asked, commands)
         replies = hints.noting(replies + outcome.replies, remarks)
+        self._changed_last[ctx.actor.key] = bool(outcome.committed)
         return replace(outcome, replies=self._keep_questions(ctx, replies))
 
     def _keep_questions(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
@@ -287,6 +292,11 @@ class Assistant:
         """ "make it 5", "two more": what they mean, read against the speaker's last change."""
         if not any(isinstance(c, C.FOLLOW_UPS) for c in commands):
             return commands
+        if self._changed_last.get(ctx.actor.key) is False:
+            return refusal(
+                "Your last message didn't change anything, so there is nothing to correct or repeat. "
+                "Nothing was changed; say what you meant in full."
+            )
         with self.uow(read_only=True) as uow:
             try:
                 return [

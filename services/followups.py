@@ -6,16 +6,17 @@ becomes the same change once more. Nothing here writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from domain import commands as C
 from domain.assets import AssetStatus
 from domain.commands import Command
 from domain.errors import DomainError
+from domain.language.numbers import leading_amount
 from domain.language.patterns import PACK_WORDS
 from domain.ledger import Action, LedgerEntry
-from domain.values import singular, to_base_units
+from domain.values import plural, singular, to_base_units
 from services.context import Context
 from services.resolver import CatalogIndex, CatalogItem
 from storage.unit_of_work import UnitOfWork
@@ -108,10 +109,19 @@ def _again(uow: UnitOfWork, ctx: Context, command: C.Again, last: LastChange, in
     pack, named = _pack(item, command.pack)
     ref = command.meant or named
     if item.unit is not None:  # stock: the same move, this amount
+        if command.count is None:  # "same again": as much as last time
+            return kind(ref=item.key, count=_recorded(last))
+        if pack is None and command.pack is None and ref is None:
+            units = _units_it_may_be(item, _recorded(last))
+            if len(units) > 1:  # "two more" after "3 boxes": boxes or reams?
+                raise NeedsUnit(
+                    [kind(ref=item.key, count=command.count, pack=UNSURE_PACK)], command.count, units
+                )
         return kind(ref=ref or item.key, count=command.count, pack=pack)
     if pack is not None:
         raise DomainError(f"{item.name} isn't counted in {pack}s. Nothing was changed.")
-    count = command.count if command.count != 1 else None
+    count = len(last.entries) if command.count is None else command.count
+    count = count if count != 1 else None
     return kind.of(ref=ref or item.name, count=count, **_loan(uow, ctx, last) if kind is C.CheckOut else {})
 
 
@@ -156,7 +166,10 @@ def _correct(
             "Nothing was changed; say “undo” and then what you meant."
         )
     item = _one_item(last, index)
+    _check_instead_of(command, item, index)
     undo = [C.Undo(entry_id=e.id) for e in last.entries]
+    if command.meant is None and command.pack is not None and _pack(item, command.pack)[1]:
+        command = replace(command, meant=command.pack, pack=None)  # "sorry, 5 pens": pens, not paper
     if command.meant is not None:
         return undo + [_meant_instead(uow, ctx, kind, command, last, item, index)]
     if item.unit is None:
@@ -167,7 +180,14 @@ def _correct(
     pack, _ = _pack(item, command.pack)
     recorded = _recorded(last)
     if pack is None and command.pack is None:
-        units = _units_it_may_be(item, recorded)
+        units = (
+            [
+                (unit, label)  # never the amount already recorded: that would change nothing
+                for unit, label in _units_it_may_be(item, recorded)
+                if to_base_units(command.count, unit, item.unit, item.packs, item.name) != recorded
+            ]
+            or _units_it_may_be(item, recorded)[:1]
+        )
         if len(units) > 1:
             redo = kind(ref=item.key, count=command.count, pack=UNSURE_PACK)
             raise NeedsUnit(undo + [redo], command.count, units)
@@ -178,6 +198,19 @@ def _correct(
     if kind is C.Consume:
         _check_enough(uow, item, recorded, meant)
     return undo + [kind(ref=item.key, count=command.count, pack=pack)]
+
+
+def _check_instead_of(command: C.Correct, item: CatalogItem, index: CatalogIndex) -> None:
+    """ "the benq, not the epson": the last change must have been about the epson."""
+    said = command.instead_of
+    if not said or leading_amount(said)[0] is not None:
+        return  # "5 not 3": an amount, not an item
+    found = index.resolve(said)
+    if not (found.found and any(i.group == item.group for i in found.items)):
+        raise DomainError(
+            f"Your last change was about {item.key} ({item.name}), not “{said}”, so I didn't correct it. "
+            "Nothing was changed; say what you meant in full."
+        )
 
 
 def _check_enough(uow: UnitOfWork, item: CatalogItem, recorded: int, meant: int) -> None:
@@ -202,10 +235,10 @@ def _recorded(last: LastChange) -> int:
 def _units_it_may_be(item: CatalogItem, recorded: int) -> list[tuple[str, str]]:
     """The units the last amount may have been said in: base units always, a
     pack when the amount was a whole number of them."""
-    units = [(item.unit, f"{item.unit}s")]
+    units = [(item.unit, plural(item.unit, 2))]
     for name, size in item.packs.sizes:
         if size > 1 and recorded and recorded % size == 0:
-            units.append((name, f"{name}es" if name.endswith(("x", "ch", "sh", "s")) else f"{name}s"))
+            units.append((name, plural(name, 2)))
     return units
 
 

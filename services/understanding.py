@@ -356,6 +356,7 @@ _NOTATION = {
     "kind": "value={}",
     "by": "field={}",
     "entry_id": "value={}",
+    "instead_of": "not={}",
     "words": "{}",
     "recipient": "to={}",
 }

@@ -13,7 +13,9 @@ from domain.language.field_words import FIELD, field_name
 
 _VERB = r"(?:update|change|set|correct|fix|edit|make)"
 _BECOMES = r"(?:to be|to|as|=|:|->)"
-_IS = r"(?:is now|is|are now|are|should be|has changed to|changed to|becomes|=|:)"
+# A statement about a field is an edit only when it says the value changed: "A-1042's serial is
+# now 5CG123". A plain "is" is as often a remark ("the drill's name is confusing").
+_IS = r"(?:is now|are now|should be|should now be|has changed to|changed to|becomes|is changing to)"
 EDITS = (
     re.compile(r"^(?:rename|re-name)\s+(?P<ref>.+?)\s+(?:to|as|=)\s+(?P<value>.+)$", re.I),
     re.compile(
@@ -26,7 +28,7 @@ EDITS = (
     ),
     re.compile(rf"^(?P<ref>.+?)(?:'s|s')\s+(?P<field>{FIELD})\s+{_IS}\s+(?P<value>.+)$", re.I),
     re.compile(
-        rf"^(?P<ref>.+?)\s+(?:has a new|has new|got a new)\s+(?P<field>{FIELD})\s*:?\s+(?P<value>.+)$", re.I
+        rf"^(?P<ref>.+?)\s+(?:has a new|has new|got a new)\s+(?P<field>{FIELD})\s*:\s*(?P<value>.+)$", re.I
     ),
 )
 QUESTION_WORDS = re.compile(r"^(?:what|which|who|where|how|when|is|are|does|do)\b", re.I)

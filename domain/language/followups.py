@@ -3,8 +3,8 @@
 the same ("two more", "one more pack", "another box"). They name no verb of
 their own; the conversation services read them against the ledger.
 
-Typed only: the voice grammar has no path for them (a misheard "more" would
-repeat a change)."""
+The voice grammar has no phrases for them (a misheard "more" would repeat a
+change); a transcript that says one (Slack's own) is confirmed like any voice change."""
 
 from __future__ import annotations
 
@@ -25,10 +25,13 @@ CORRECTION_START = re.compile(rf"^\W*{_OOPS}\b", re.I)
 # Markers strong enough that what follows is the item meant: "wrong one, the benq".
 _OTHER_ONE = re.compile(r"^\W*(?:no\s+wait|wrong\s+(?:one|item)|not\s+that\s+one|scratch\s+that)\b", re.I)
 _FILLERS = re.compile(rf"^(?:{_OOPS}[\s,.!:;-]*)+", re.I)
-# What introduces the corrected value: "make it 5", "I meant the macbook", "it should be 5".
-_MEANT = re.compile(
-    r"^(?:(?:i|we)\s+meant(?:\s+to\s+say)?|meant|make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
-    r"(?:it|that)\s+(?:was|should\s+(?:be|have\s+been))|should\s+(?:be|have\s+been)|"
+# What introduces the corrected value, by how sure it is to be a correction:
+# "I meant the MacBook" always; "make it 5" for an amount or a time ("make it quick" is
+# no correction); "it was 5", "it should be 5" only after an "oops", "sorry", "actually"...
+_MEANT = re.compile(r"^(?:(?:i|we)\s+meant(?:\s+to\s+say)?|meant)\b\s*", re.I)
+_MAKE_IT = re.compile(r"^(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to)\b\s*", re.I)
+_WAS = re.compile(
+    r"^(?:(?:it|that)\s+(?:was|should\s+(?:be|have\s+been))|should\s+(?:be|have\s+been)|"
     r"(?:it's|its|it\s+is)|it\s+was\s+meant\s+to\s+be)\b\s*",
     re.I,
 )
@@ -48,7 +51,7 @@ def read(
     None when it is not one. `corrective`: the message began with "actually",
     "sorry"... before normalizing took it off. `when("friday")`: the due time
     a bare day names, for "make it friday"."""
-    found = _more(text) or _correction(text, due, corrective)
+    found = _more(text) or _correction(text, due, corrective, when)
     if isinstance(found, C.Correct) and found.due is None and (found.meant or found.pack):
         said = found.meant if found.count is None else f"{found.count} {found.pack}"
         day = when(said) if said else None
@@ -62,7 +65,7 @@ def _more(text: str) -> Command | None:
     if not match:
         return None
     if text.strip(" .!?").lower() == "same again":
-        return C.Again()
+        return C.Again(count=None)  # the same amount as the last change
     count = 1
     rest = (match["rest"] or "").strip()
     if match["n"]:
@@ -91,29 +94,37 @@ def _pack_and_item(rest: str) -> tuple[str | None, str | None]:
     return None, rest
 
 
-def _correction(text: str, due: datetime | None, corrective: bool) -> Command | None:
+def _correction(
+    text: str, due: datetime | None, corrective: bool, when: Callable[[str], datetime | None]
+) -> Command | None:
     body = text.strip(" .!?")
     other_one = bool(_OTHER_ONE.match(body))
     marked = corrective or bool(_FILLERS.match(body))
     body = _FILLERS.sub("", body).strip(" ,.!?")
-    meant = _MEANT.match(body)
-    if meant:
-        body, marked = body[meant.end() :].strip(" ,.!?"), True
+    meant, make_it, was = (shape.match(body) for shape in (_MEANT, _MAKE_IT, _WAS))
+    if was and not marked:
+        return None  # "it's 3pm", "that should be it": said without an "oops", no correction
+    lead = meant or make_it or was
+    if lead:
+        body = body[lead.end() :].strip(" ,.!?")
     new, old = body, None
     split = _NOT_THE_OLD.match(body)
     if split:
-        new, old = split["new"].strip(" ,"), split["old"]
-    if not marked and old is None:
+        new, old = split["new"].strip(" ,"), split["old"].strip(" ,.!?")
+    if not (marked or lead) and old is None:
         return None
     if not new:
-        return C.Correct(due=due) if due and marked else None
+        return C.Correct(due=due) if due and (marked or make_it) else None
     amount, rest = leading_amount(new)
     if amount is not None and (not rest.strip() or " " not in rest.strip()):
-        pack = rest.strip().lower() or None  # "5", "5 boxes"
-        return C.Correct(count=amount, pack=pack, due=due)
+        pack = rest.strip().lower() or None  # "5", "5 boxes", or "5 pens": another item, seen later
+        return C.Correct(count=amount, pack=pack, due=due, instead_of=old)
+    if make_it and not (meant or old is not None or other_one):
+        day = when(new)  # "make it friday"; "make it quick" is no correction
+        return C.Correct(due=day) if day else None
     if not (meant or old is not None or other_one):
         return None  # "sorry, the laptop is back": a message of its own, not a correction
     if amount is not None:  # "I meant 5 boxes of pens"
         pack, item = _pack_and_item(rest)
-        return C.Correct(count=amount, pack=pack, meant=item, due=due)
-    return C.Correct(meant=new, due=due)
+        return C.Correct(count=amount, pack=pack, meant=item, due=due, instead_of=old)
+    return C.Correct(meant=new, due=due, instead_of=old)

@@ -70,7 +70,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "delivered",
         "arrived",
     ),
-    C.Count: ("(count | counted | recount)", "stock take", "there (are | is)"),
+    C.Count: ("(count | counted | recount)", "stock take"),  # "there are ... left": a sentence of its own
     C.WhoHas: (
         "who's got",
         "who's",

@@ -110,9 +110,17 @@ def vague_amount(text: str) -> str | None:
     return text[match.end() :] if match else None
 
 
+PLACE_NUMBER = re.compile(
+    r"\b(?:room|rm|bay|aisle|lab|floor|level|period|year|yr|section|zone|gate|door|site|block|wing|exam)\s+\d+$",
+    re.I,
+)
+
+
 def trailing_number(text: str) -> tuple[int | None, str]:
     """`paper x3`, `paper: 42`, `paper = 42` -> (n, "paper")."""
     match = re.search(r"(?:^|\s|:|=)\s*(?:x\s*)?(\d[\d,]*)$", text, re.I)
+    if match and PLACE_NUMBER.search(text[: match.end()]):
+        return None, text  # "the pritt sticks in room 102": a place's number, not an amount
     if match and match.start() > 0:
         return int(match.group(1).replace(",", "")), text[: match.start()].strip(" :=")
     return None, text
@@ -143,6 +151,8 @@ def leading_amount(text: str) -> tuple[int | Fraction | None, str]:
     if not match:
         return leading_number(text)
     if match["decimal"]:
+        if re.search(r"/0+$", match["decimal"]):
+            return None, text  # "1/0 boxes": no amount at all
         amount = Fraction(match["decimal"])
     else:
         whole = match["whole"] or "0"

@@ -429,7 +429,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Count,
         re.compile(
-            r"^(?:we have|there are|there's)\s+(?P<rest>.+?)(?: left| in stock| on the shelf)?$", re.I
+            # "left" or "only" makes it a count; "there are 3 pens on my desk" is a remark
+            r"^(?:we have|there are|there's|there is)\s+(?:(?:only|just)\s+(?P<rest2>.+?)|(?P<rest>.+?)\s+(?:left|in stock|on the shelf|remaining))$",
+            re.I,
         ),
     ),
     (

@@ -13,6 +13,9 @@ from typing import Callable
 from domain.commands import Command
 from domain.language.normalize import strip_fillers
 
+MAX_TAIL, MAX_CLAUSES = 300, 4  # a second request comes soon after the first, or it is a paste
+# Said for later or not for sure: "I'll take A-2002 tomorrow maybe" is no check-out now.
+HEDGED = re.compile(r"\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless)\b", re.I)
 CLAUSES = re.compile(r"\s*(?:[,;]|\b(?:and|so|then|but)\b)\s*", re.I)
 LEAD = re.compile(r"^(?:and|so|then|also|plus|but|please|pls)\s+", re.I)
 PRONOUN = re.compile(r"^(?:it|them|that|this one|that one)$", re.I)
@@ -21,10 +24,10 @@ TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
 
 def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]]) -> list[Command]:
     """The changes a clause of `tail` asks for, about a tag or the item `first` named."""
-    if not tail or not first:
+    if not tail or not first or len(tail) > MAX_TAIL or HEDGED.search(tail):
         return []
     clauses = [c for c in CLAUSES.split(tail) if c and c.strip()]
-    for n in range(len(clauses)):
+    for n in range(min(len(clauses), MAX_CLAUSES)):
         text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
         found = parse(text) if text else []
         if found and all(_certain(c) for c in found):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from domain import commands as C
-from domain.language.numbers import NUMBER_WORDS, leading_number
+from domain.language.numbers import NUMBER_WORDS, PLACE_NUMBER, leading_number
 from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
@@ -20,7 +20,7 @@ LEAD = re.compile(
 )
 _WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty-five"
 _NUMBER = rf"(?:\d[\d,]*|{_WORDS})"
-_NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only)\b)"
+_NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only|loose)\b)"  # one reading of each word
 _AMOUNT = rf"{_NUMBER}(?:\s+loose)?(?:\s+{_NOT_A_UNIT}[a-z]+)?"
 _JOIN = r"\s*(?:,|\band\b|\bplus\b|\+)\s*"
 AMOUNTS = rf"(?:(?:exactly|only|just)\s+)?{_AMOUNT}(?:{_JOIN}{_AMOUNT})*"
@@ -44,12 +44,20 @@ NOT_AN_ITEM = re.compile(
 _EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<unit>[a-z]+))?$", re.I)
 
 
+MAX_LENGTH = 200  # a stocktake is a line; longer text is no count of this shape (and keeps the search short)
+SAYS_STOCK = re.compile(
+    r"\b(?:only|just|exactly|left|in stock|remaining|on the shelf|in total|all told)\b", re.I
+)
+
+
 def read(text: str) -> list[C.Command] | None:
     """The counts a stocktake message reports, or None when it is no stocktake
     of this shape (the sentence patterns then have their turn)."""
     lead = LEAD.match(text)
-    if not lead:
+    if not lead or len(text) > MAX_LENGTH:
         return None
+    if lead.group(0).lower().startswith("there") and not SAYS_STOCK.search(text):
+        return None  # "there are 3 pens on my desk" is a remark; "there are only 28 left" a count
     body = text[lead.end() :].strip(" .!?")
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
@@ -79,8 +87,8 @@ def _item(words: str) -> str:
 
 
 def _counts(amounts: str, item: str) -> list[C.Command]:
-    if not item or item[0].isdigit() or NOT_AN_ITEM.match(item):
-        return []
+    if not item or item[0].isdigit() or NOT_AN_ITEM.match(item) or PLACE_NUMBER.search(f"{item} 1"):
+        return []  # "the pens in room 102": the place's number is no count
     amounts = re.sub(r"^(?:exactly|only|just)\s+", "", amounts, flags=re.I)
     counts = []
     for part in re.split(_JOIN, amounts):

@@ -150,3 +150,62 @@ def test_half_a_pack_is_recorded_in_whole_units_and_a_part_unit_is_refused(bot, 
     reply = say(bot, "alice", "used half a box of paper")
     assert reply.kind is ReplyKind.REFUSAL and "whole number" in reply.text
     assert on_hand(uow, "PAP-A4") == 40
+
+
+# -- what an outside review found: each a wrong change before --------------------
+
+
+def test_not_the_item_of_the_last_change_is_refused(bot, uow):
+    say(bot, "alice", "check out A-2001")
+    say(bot, "alice", "check out the drill")
+    reply = say(bot, "alice", "the benq, not the epson")  # the last change was the drill
+    assert reply.kind is ReplyKind.REFUSAL and "A-3001" in reply.text
+    assert asset(uow, "A-3001").holder == "alice" and asset(uow, "A-2002").holder is None
+
+
+def test_the_item_the_correction_names_not_the_last_change_is_the_one_meant(bot, uow):
+    say(bot, "alice", "check out A-2001")
+    reply = say(bot, "alice", "the benq, not the epson")
+    assert reply.kind is ReplyKind.CHANGE
+    assert asset(uow, "A-2001").holder is None and asset(uow, "A-2002").holder == "alice"
+
+
+def test_an_amount_of_another_item_is_that_item(bot, uow):
+    say(bot, "alice", "used 3 reams of paper")
+    say(bot, "alice", "sorry, 5 pens")
+    assert on_hand(uow, "PAP-A4") == 40 and on_hand(uow, "PEN-BLU") == 115
+
+
+def test_a_correction_after_a_message_that_changed_nothing_is_refused(bot, uow):
+    say(bot, "alice", "used 3 reams of paper")
+    assert say(bot, "alice", "used 2 boxes of toner").kind is ReplyKind.REFUSAL  # only 3 on hand
+    reply = say(bot, "alice", "oops, make it 1")
+    assert reply.kind is ReplyKind.REFUSAL and on_hand(uow, "PAP-A4") == 37 and on_hand(uow, "TON-26A") == 3
+
+
+def test_same_again_repeats_the_amount_of_the_last_change(bot, uow):
+    say(bot, "alice", "used 3 reams of paper")
+    say(bot, "alice", "same again")
+    assert on_hand(uow, "PAP-A4") == 34
+
+
+def test_more_of_an_amount_said_in_packs_asks_packs_or_units(bot, uow):
+    say(bot, "alice", "used 3 boxes of paper")
+    question = say(bot, "alice", "two more")
+    assert question.kind is ReplyKind.QUESTION and on_hand(uow, "PAP-A4") == 25
+    bot.answer("alice", question.question_id, "box")
+    assert on_hand(uow, "PAP-A4") == 15
+
+
+def test_the_unit_question_never_offers_the_amount_already_recorded(bot, uow):
+    say(bot, "alice", "used 3 boxes of paper")  # 15 reams
+    reply = say(bot, "alice", "make it 3")  # 3 boxes is what was recorded: 3 reams it is
+    assert reply.kind is ReplyKind.CHANGE and on_hand(uow, "PAP-A4") == 37
+
+
+@pytest.mark.parametrize("text", ["that should be it", "it's 3pm", "make it quick", "it's fine"])
+def test_chatter_after_a_change_is_no_correction(bot, uow, text):
+    say(bot, "alice", "check out A-3001 until friday")
+    due = asset(uow, "A-3001").due
+    say(bot, "alice", text)
+    assert asset(uow, "A-3001").due == due and len(entries(uow)) == 1

@@ -39,3 +39,8 @@ def test_amounts_and_the_item_are_found_wherever_they_stand(text, expected):
 )
 def test_what_is_no_stocktake_of_this_shape_is_left_to_the_other_patterns(text):
     assert counts(text) is None
+
+
+def test_a_long_text_is_no_stocktake_of_this_shape():
+    # an amount, "loose" or a unit, repeated: once read two ways each, which took minutes
+    assert read("counted aprons " + "2 loose and " * 300 + "!") is None
