@@ -13,6 +13,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language import followups, second_request, stocktake
 from domain.language import patterns as P
+from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
@@ -182,14 +183,14 @@ def _parse_clean(
     counted = stocktake.read(clean)
     if counted:
         return counted
-    for kind, regex in P.LISTINGS:
+    for kind, regex in Q.LISTINGS:
         match = regex.match(clean)
         if match:
             return [_listing(kind, match, person, due)]
     listed = read_list(clean, due, now, tz)
     if listed is not None:
         return [listed]
-    for kind, regex in P.QUESTIONS + P.MANAGER:
+    for kind, regex in Q.QUESTIONS + Q.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
             return [C.Labels(ref=_ref(part)) for part in _split_items(match.group("ref"))]

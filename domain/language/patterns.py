@@ -1,7 +1,8 @@
-"""The parser's patterns, first match wins within each table. The verbs and set
-phrases come from `lexicon` (shared with the voice grammar); what is here is
-the shape of a sentence around them: where the item, the place, the count
-and the note are."""
+"""The parser's patterns of sentences that change things, and the words they
+share (packs, articles, chatter), first match wins within each table. The verbs
+and set phrases come from `lexicon` (shared with the voice grammar); what is
+here is where the item, the place, the count and the note are around them.
+Questions, lists and managers' requests are in `question_patterns`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
-from domain.language.numbers import NUMBER_WORDS
+from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
+from domain.language.shapes import after, around, before
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
@@ -46,206 +47,6 @@ SPLIT = re.compile(
 )  # "one and a half boxes" is one amount
 
 
-def _sentence(kind: type[Command]) -> re.Pattern:
-    return re.compile(rf"^{pattern(SENTENCES[kind])}$", re.I)
-
-
-def _before(kind: type[Command], rest: str) -> re.Pattern:
-    """The command's verbs (lexicon.BEFORE_ITEM), then the item as `rest` describes it."""
-    return re.compile(rf"^{pattern(BEFORE_ITEM[kind])}:?{rest}", re.I)
-
-
-def _after(kind: type[Command], lead: str = "") -> re.Pattern:
-    """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
-    # one clause, then perhaps a remark: "1 box a3 used, open day posters"
-    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?:\s*[,;].*)?$", re.I)
-
-
-def _around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
-    """The item between a verb and its particle (lexicon.AROUND_ITEM); what
-    follows the particle is chatter or a place ("back in bay 2")."""
-    return [
-        (
-            kind,
-            re.compile(
-                rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b"
-                r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b).*$",
-                re.I,
-            ),
-        )
-        for verb, particle in AROUND_ITEM[kind]
-    ]
-
-
-# Listings: (what it filters on, pattern); the parser fills in the command.
-LISTINGS: list[tuple[str, re.Pattern]] = [
-    (
-        "overdue",
-        re.compile(
-            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
-            r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+list)?(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
-            re.I,
-        ),
-    ),
-    (
-        "due",
-        re.compile(
-            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|anything|list)\s*(?:(?:items?|things|stuff|kit)\s+)?(?:is |are )?due(?: back)?$",
-            re.I,
-        ),
-    ),
-    (
-        "available",
-        re.compile(
-            r"^(?:which|what|are there any|any|show(?: me)?(?: the)?|list(?: the)?)\s+(?P<ref>.+?)\s+(?:are|is)?\s*(?:free|available|in|around)(?:\s+(?:right )?now)?$",
-            re.I,
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"^(?:what(?:'s| is| are)?|show(?: me)?|list)\s+(?:(?:stored|kept|everything)\s+)?(?:what's\s+)?(?:in|at)\s+(?:the\s+)?(?!(?:maintenance|repairs?|service)\b)(?P<place>.+?)$",
-            re.I,
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            r"^what(?:'s| is| does| has)\s+@?(?P<person>[\w.\-]+)\s+(?:got(?: out)?|holding|have|has|got checked out)(?:\s+(?:out|at the moment|right now|now))*$",
-            re.I,
-        ),
-    ),
-]
-
-
-# (command, pattern). Order matters: the first pattern that matches wins.
-QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
-    (
-        C.Labels,
-        re.compile(
-            r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
-            re.I,
-        ),
-    ),
-    (C.AuditsDue, _sentence(C.AuditsDue)),
-    (
-        C.AuditClose,
-        re.compile(
-            r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$",
-            re.I,
-        ),
-    ),
-    (
-        C.AuditStart,
-        re.compile(
-            r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$",
-            re.I,
-        ),
-    ),
-    (
-        C.Register,
-        re.compile(
-            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
-            re.I,
-        ),
-    ),
-    (
-        C.Export,
-        re.compile(
-            r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$",
-            re.I,
-        ),
-    ),
-    (
-        C.AliasSuggestions,
-        re.compile(
-            r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I
-        ),
-    ),
-    (C.Help, _sentence(C.Help)),
-    (C.Undo, _sentence(C.Undo)),
-    (C.MyItems, _sentence(C.MyItems)),
-    (C.LowStock, _sentence(C.LowStock)),
-    (
-        C.History,
-        re.compile(
-            r"^(?:who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
-            r"when (?:did|was|were)(?: (?:we|someone|somebody|anyone|it))?(?: last)?(?: (?:get|got|see|saw|restock|receive|use|check out))?)"
-            r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before me|recently|in|last (?:restocked|seen|received|used|in)|restocked|seen))*$",
-            re.I,
-        ),
-    ),
-    (C.WhoHas, _before(C.WhoHas, r"\s+(?P<ref>.+)$")),
-    (C.WhereIs, _before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
-    # asked indirectly ("could you tell me where the knife roll is"): the verb comes last
-    (C.WhereIs, re.compile(r"^where\s+(?P<ref>.+?)\s+(?:is|are)(?:\s+(?:now|kept|at the moment))?$", re.I)),
-    (
-        C.Worth,
-        re.compile(
-            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth|"
-            r"what (?P<ref4>.+?) (?:is|are) worth)"
-            r"(?:\s+(?:these days|now|today|at the moment|currently|on the books))?$",
-            re.I,
-        ),
-    ),
-    (
-        C.HowMany,
-        re.compile(
-            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
-            re.I,
-        ),
-    ),
-    (
-        C.InMaintenance,
-        re.compile(
-            r"^(?:what(?:'s| is| are)|show|list)?\s*(?:in|under|out for) (?:maintenance|repair)\??$|^(?:maintenance|repairs)(?: list)?$",
-            re.I,
-        ),
-    ),
-    (
-        C.IsAvailable,
-        re.compile(
-            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$"
-            r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now)?$",  # "thermometer free?"
-            re.I,
-        ),
-    ),
-    (
-        C.Info,
-        re.compile(
-            r"^what(?:'s| is) the (?:serial(?: number)?|model|make|condition|barcode|asset tag|tag) (?:on|of|for) (?P<ref2>.+)$|"
-            r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
-            re.I,
-        ),
-    ),
-]
-MANAGER: list[tuple[type[Command], re.Pattern]] = [
-    (
-        C.AcceptAlias,
-        re.compile(r"^(?:accept|approve|add) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
-    ),
-    (
-        C.DismissAlias,
-        re.compile(r"^(?:dismiss|reject|ignore) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
-    ),
-    (
-        C.SetReorder,
-        re.compile(
-            r"^(?:set )?(?:the |a )?re-?order(?: (?:point|level|pt|lvl))?(?: of| for| on)?\s+(?P<ref>.+?)"
-            rf"(?:\s+(?:to|at|=|is)?\s*(?P<n>\d[\d,]*|{NUMBER_WORDS.pattern}))?$",  # no number: asked
-            re.I,
-        ),
-    ),
-    (C.Retire, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
-    # Adds are read by catalog_phrases, before anything else.
-    (
-        C.Edit,
-        re.compile(
-            r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$",
-            re.I,
-        ),
-    ),
-]
 SEEN_THIS = re.compile(
     r"^(?:seen|saw|spotted|found|here)(?:\s+(?:it|this|these|that|one))?(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
@@ -352,12 +153,12 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    (C.Extend, _before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
-    (C.Book, _before(C.Book, r"\s+(?P<words>.+)$")),
-    (C.CheckIn, _before(C.CheckIn, r"\s+(?P<rest>.+)$")),
-    (C.CheckOut, _before(C.CheckOut, r"\s+(?P<rest>.+)$")),
-    (C.Consume, _before(C.Consume, r"\s+(?P<rest>.+)$")),
-    (C.Take, _before(C.Take, r"\s+(?P<rest>.+)$")),
+    (C.Extend, before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
+    (C.Book, before(C.Book, r"\s+(?P<words>.+)$")),
+    (C.CheckIn, before(C.CheckIn, r"\s+(?P<rest>.+)$")),
+    (C.CheckOut, before(C.CheckOut, r"\s+(?P<rest>.+)$")),
+    (C.Consume, before(C.Consume, r"\s+(?P<rest>.+)$")),
+    (C.Take, before(C.Take, r"\s+(?P<rest>.+)$")),
     (  # "topped up the goggles with a box of 10": one pack of the item (its size said again)
         C.Receive,
         re.compile(
@@ -373,8 +174,8 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    (C.Receive, _before(C.Receive, r"\s+(?P<rest>.+)$")),
-    (C.Count, _before(C.Count, r"\s+(?P<rest>.+)$")),
+    (C.Receive, before(C.Receive, r"\s+(?P<rest>.+)$")),
+    (C.Count, before(C.Count, r"\s+(?P<rest>.+)$")),
 ]
 SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
@@ -387,11 +188,11 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    *_around(C.CheckIn),
-    *_around(C.CheckOut),
+    *around(C.CheckIn),
+    *around(C.CheckOut),
     # "A1006 out to @dana for a week": a tag, then out
     (C.CheckOut, re.compile(r"^(?P<rest>[a-z]{1,4}[- ]?\d{1,6})\s+out\b.*$", re.I)),
-    (C.CheckIn, _after(C.CheckIn)),
+    (C.CheckIn, after(C.CheckIn)),
     # "the pallet jack's back in bay 2 :)": back, then where or chatter
     # (from repair too: for an asset in maintenance, back means repaired)
     (
@@ -421,7 +222,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     ),
     (
         C.Count,
-        _after(
+        after(
             C.Count,
             r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
         ),
@@ -454,8 +255,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    (C.Consume, _after(C.Consume)),
-    (C.Receive, _after(C.Receive)),
+    (C.Consume, after(C.Consume)),
+    (C.Receive, after(C.Receive)),
     # "3 bundles of medium boxes gone for the food bank order", "2 toners just arrived from canon"
     (
         C.Consume,

@@ -1,0 +1,181 @@
+"""Patterns of questions, lists and managers' requests, first match wins
+within each table: the parser tries them before the sentences that change things."""
+
+from __future__ import annotations
+
+import re
+
+from domain import commands as C
+from domain.commands import Command
+from domain.language.numbers import NUMBER_WORDS
+from domain.language.shapes import before, sentence
+
+# Listings: (what it filters on, pattern); the parser fills in the command.
+LISTINGS: list[tuple[str, re.Pattern]] = [
+    (
+        "overdue",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
+            r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+list)?(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
+            re.I,
+        ),
+    ),
+    (
+        "due",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|anything|list)\s*(?:(?:items?|things|stuff|kit)\s+)?(?:is |are )?due(?: back)?$",
+            re.I,
+        ),
+    ),
+    (
+        "available",
+        re.compile(
+            r"^(?:which|what|are there any|any|show(?: me)?(?: the)?|list(?: the)?)\s+(?P<ref>.+?)\s+(?:are|is)?\s*(?:free|available|in|around)(?:\s+(?:right )?now)?$",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"^(?:what(?:'s| is| are)?|show(?: me)?|list)\s+(?:(?:stored|kept|everything)\s+)?(?:what's\s+)?(?:in|at)\s+(?:the\s+)?(?!(?:maintenance|repairs?|service)\b)(?P<place>.+?)$",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^what(?:'s| is| does| has)\s+@?(?P<person>[\w.\-]+)\s+(?:got(?: out)?|holding|have|has|got checked out)(?:\s+(?:out|at the moment|right now|now))*$",
+            re.I,
+        ),
+    ),
+]
+
+
+# (command, pattern). Order matters: the first pattern that matches wins.
+QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
+    (
+        C.Labels,
+        re.compile(
+            r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
+            re.I,
+        ),
+    ),
+    (C.AuditsDue, sentence(C.AuditsDue)),
+    (
+        C.AuditClose,
+        re.compile(
+            r"^(?:close|finish|end|complete|done with)\s+(?:the\s+)?audit(?:\s+(?:of|for|in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+            re.I,
+        ),
+    ),
+    (
+        C.AuditStart,
+        re.compile(
+            r"^(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?)?audit(?:\s+(?:of|for|in|at))?\s+(?:the\s+)?(?P<place>.+)$",
+            re.I,
+        ),
+    ),
+    (
+        C.Register,
+        re.compile(
+            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
+            re.I,
+        ),
+    ),
+    (
+        C.Export,
+        re.compile(
+            r"^(?:export|download|send me)(?: the| a| an)? (?P<ref>assets|asset list|stock|inventory|ledger|history)(?: as csv| csv| file)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.AliasSuggestions,
+        re.compile(
+            r"^(?:show )?(?:alias suggestions|suggested aliases|aliases to review|new aliases)$", re.I
+        ),
+    ),
+    (C.Help, sentence(C.Help)),
+    (C.Undo, sentence(C.Undo)),
+    (C.MyItems, sentence(C.MyItems)),
+    (C.LowStock, sentence(C.LowStock)),
+    (
+        C.History,
+        re.compile(
+            r"^(?:who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
+            r"when (?:did|was|were)(?: (?:we|someone|somebody|anyone|it))?(?: last)?(?: (?:get|got|see|saw|restock|receive|use|check out))?)"
+            r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before me|recently|in|last (?:restocked|seen|received|used|in)|restocked|seen))*$",
+            re.I,
+        ),
+    ),
+    (C.WhoHas, before(C.WhoHas, r"\s+(?P<ref>.+)$")),
+    (C.WhereIs, before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now)?$")),
+    # asked indirectly ("could you tell me where the knife roll is"): the verb comes last
+    (C.WhereIs, re.compile(r"^where\s+(?P<ref>.+?)\s+(?:is|are)(?:\s+(?:now|kept|at the moment))?$", re.I)),
+    (
+        C.Worth,
+        re.compile(
+            r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth|"
+            r"what (?P<ref4>.+?) (?:is|are) worth)"
+            r"(?:\s+(?:these days|now|today|at the moment|currently|on the books))?$",
+            re.I,
+        ),
+    ),
+    (
+        C.HowMany,
+        re.compile(
+            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.InMaintenance,
+        re.compile(
+            r"^(?:what(?:'s| is| are)|show|list)?\s*(?:in|under|out for) (?:maintenance|repair)\??$|^(?:maintenance|repairs)(?: list)?$",
+            re.I,
+        ),
+    ),
+    (
+        C.IsAvailable,
+        re.compile(
+            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$"
+            r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now)?$",  # "thermometer free?"
+            re.I,
+        ),
+    ),
+    (
+        C.Info,
+        re.compile(
+            r"^what(?:'s| is) the (?:serial(?: number)?|model|make|condition|barcode|asset tag|tag) (?:on|of|for) (?P<ref2>.+)$|"
+            r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
+            re.I,
+        ),
+    ),
+]
+MANAGER: list[tuple[type[Command], re.Pattern]] = [
+    (
+        C.AcceptAlias,
+        re.compile(r"^(?:accept|approve|add) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
+    ),
+    (
+        C.DismissAlias,
+        re.compile(r"^(?:dismiss|reject|ignore) (?:the )?alias (?:suggestion )?#?(?P<n>\d+)$", re.I),
+    ),
+    (
+        C.SetReorder,
+        re.compile(
+            r"^(?:set )?(?:the |a )?re-?order(?: (?:point|level|pt|lvl))?(?: of| for| on)?\s+(?P<ref>.+?)"
+            rf"(?:\s+(?:to|at|=|is)?\s*(?P<n>\d[\d,]*|{NUMBER_WORDS.pattern}))?$",  # no number: asked
+            re.I,
+        ),
+    ),
+    (C.Retire, re.compile(r"^(?:retire|decommission|dispose of|write off)\s+(?P<ref>.+)$", re.I)),
+    # Adds are read by catalog_phrases, before anything else.
+    (
+        C.Edit,
+        re.compile(
+            r"^(?:edit|set|change|update)\s+(?P<ref>.+?)(?:'s)?\s+(?P<field>location|department|dept|condition|category|name|model|manufacturer|serial|supplier|cost|unit cost|salvage value|useful life|purchase date|packs|barcode|reorder qty|reorder quantity|aliases|alias)\s*(?:to|=|:|is)?\s+(?P<value>.+)$",
+            re.I,
+        ),
+    ),
+]
