@@ -47,7 +47,8 @@ CONTEXT = re.compile(
 )
 DANGLING = re.compile(r"\s+(?:for|to|with|from|by|in|on|at|of)$", re.I)
 PARTICLES = re.compile(
-    r"(?:\s+(?:back|now|again|today|off|in|out|over|down|up|across|away|please|pls|thx|all|too))+$", re.I
+    r"(?:\s+(?:back|now|again|today|off|in|out|over|down|up|across|away|please|pls|thx|all|too|as well))+$",
+    re.I,
 )
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 

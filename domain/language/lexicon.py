@@ -97,6 +97,7 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
             "back",
         ),
         ("(drop | dropping | dropped)", "(back | off)"),
+        ("(put | putting)", "back"),
         ("(hand | handing | handed | check | checking | checked)", "in"),
     ),
     C.CheckOut: (("(sign | signing | signed | put | putting | check | checking | checked)", "out"),),

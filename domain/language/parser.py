@@ -96,6 +96,8 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
 def _verbless(clean: str, person: str | None, due: datetime | None) -> list[Command]:
     """Items asked for with no verb, only "please", a time or a person: taken (an
     asset checked out, stock used), if the words name items at all."""
+    if re.match(r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b", clean):
+        return []  # "She's back next Monday": about a person, not items
     first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
     parts = _split_items(first_clause)
     if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
@@ -119,17 +121,22 @@ def _by_part(parts: list[str], now: datetime, tz: tzinfo, names, people) -> list
     "It" in a later part is the item of the change just named; after a question
     ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
     found: list[Command] = []
-    for sentence in parts[:MAX_SENTENCES]:
+    for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in _parse_one(sentence, now, tz, names, people):
             if isinstance(command, C.Unknown):  # "...? back in an hour": when the loan ends
                 due, _ = extract_due(sentence, now, tz)
                 if due is not None:
                     found = [replace(c, due=due) if _may_be_due(c) else c for c in found]
                 continue
-            if found and command.ref and second_request.PRONOUN.match(command.ref):
-                if not (found[-1].changes and found[-1].ref):
-                    continue  # "it" after a question: the question's item is asked about, not acted on
-                command = replace(command, ref=found[-1].ref)
+            if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
+                antecedent = found[-1] if found else None
+                if not (antecedent and antecedent.changes and antecedent.ref):
+                    continue  # "it" after a question, or before any item: never an older change's item
+                if type(command) in (type(antecedent), C.Take):
+                    continue  # "...? need it for the review": the same request said again
+                command = replace(command, ref=antecedent.ref)
+            elif found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
+                command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked
             found.append(command)
     return found
 
@@ -239,6 +246,9 @@ def _parse_clean(
             note = None
             if kind is C.CheckIn and (noted := P.CONDITION_NOTE.match(rest)):
                 rest, note = noted["items"], noted["note"].strip(" .")
+            rest = re.sub(
+                r"(?i)^both\s+(?=(?:the|my|our)\s+\S.*\s+and\s+)", "", rest
+            )  # "both the jack and the gun": two items ("both c-stands and the light": two stands)
             parts, tail = _items_and_tail(rest)
             commands = _same_item(_item_command(kind, part, person, due) for part in parts)
             if len(commands) > 1 and _perhaps_a_remark(rest, parts[-1]):
@@ -382,13 +392,14 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     vague = vague_amount(phrase)
     if vague is not None:  # "a few pens": how many is asked, never guessed
         count, rest = None, vague
-    elif count is not None:
+    elif count is not None and kind not in (C.CheckOut, C.CheckIn, C.Extend):  # assets come in no packs
         match = P.PACK_OF.match(rest.lower())
         if match:
             pack, rest = singular(match.group("pack")), rest[-len(match.group("item")) :]
         else:
             first, _, remainder = rest.partition(" ")
-            if remainder and singular(first) in P.PACK_WORDS:
+            said_a = re.match(r"(?i)an?\s", phrase)  # "a pallet truck" is a truck, "2 pallets water" pallets
+            if remainder and singular(first) in P.PACK_WORDS and not said_a:
                 pack, rest = singular(first), remainder
             elif not remainder and singular(first) in P.PACK_WORDS:
                 pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next

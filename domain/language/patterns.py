@@ -38,8 +38,8 @@ CHATTER = re.compile(
 )
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
 A_CLAUSE = re.compile(
-    r"^(?!(?:the|a|an|my|our|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
-    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran)\b",
+    r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
+    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says)\b",
     re.I,
 )
 SPLIT = re.compile(
@@ -69,7 +69,8 @@ AFTER_PLACE = re.compile(
 )
 # A move's words that say it is something else: back from repair, or brought back (a return).
 NOT_A_MOVE = re.compile(
-    r"\bis back\b|\b(?:maintenance|repairs?|service)\b|^(?:bring|bringing|brought)\b.*\bback\b", re.I
+    r"\bis back\b|\b(?:maintenance|repairs?|service)\b|^(?:bring|bringing|brought|put|putting)\b.*\bback\b",
+    re.I,
 )
 MOVES: list[tuple[str, re.Pattern]] = [
     (
@@ -96,7 +97,9 @@ MOVES: list[tuple[str, re.Pattern]] = [
     (
         "location",
         re.compile(
-            r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
+            # (not "I think we are on the last box": a person is no item)
+            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+"
+            r"(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
             re.I,
         ),
     ),
@@ -198,7 +201,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.CheckIn,
         re.compile(
-            r"^(?P<rest>[^,;]+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
+            r"^(?!(?:he|she|they|i|we|you)\b)(?P<rest>[^,;]+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
             r"(?!\s+from\s+(?:maintenance|repairs?|the shop|service)\b)(?:[\s,.!]+.*)?$",
             re.I,
         ),
