@@ -14,7 +14,7 @@ from services.replies import NOT_UNDERSTOOD, Reply
 from services.resolver import CatalogIndex, CatalogItem
 
 ANY = (ItemType.ASSET, ItemType.STOCK)
-SURE = 90  # named this well, and one item: a hint; anything less could be chatter misread
+SURE = 100  # exactly a name, alias or tag, and one item: a hint ("let me think" is no ThinkPad)
 LEADING_WORDS = 3  # unknown words a verb may have been, tried off the front
 
 

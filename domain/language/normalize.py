@@ -130,6 +130,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _SPECIAL.sub(" ", text)
     for entity, character in _ENTITIES:
         text = text.replace(entity, character)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~3 reams": a guess, before ~ is read as markup
     text = _EMOJI.sub(" ", text.replace("’", "'"))
     text = _MARKUP.sub(" ", text)
     text = re.sub(r"([!?.,;])\1+", r"\1", text)

@@ -104,9 +104,13 @@ def leading_number(text: str) -> tuple[int | None, str]:
     return None, text
 
 
+# "~3", "about 3", "roughly 40": a number said as a guess is no amount either.
+ROUGHLY = re.compile(r"^(?:~|about|around|roughly|approx\.?|approximately|circa|ca\.)\s*\d[\d,]*\s*", re.I)
+
+
 def vague_amount(text: str) -> str | None:
     """`text` without its vague amount ("a few pens" -> "pens"), or None if it names none."""
-    match = VAGUE.match(text)
+    match = VAGUE.match(text) or ROUGHLY.match(text)
     return text[match.end() :] if match else None
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import followups, second_request, stocktake
+from domain.language import followups, not_done, second_request, stocktake
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
@@ -55,6 +55,10 @@ def parse(
 
 
 def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
+    return not_done.only_said(text, _read_one(text, now, tz, names, people))
+
+
+def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]

@@ -1,0 +1,64 @@
+"""Sentences that name a change without asking for it now: a question ("used 3
+reams of a4?"), a negation ("please don't check A-1002 out"), a plan ("taking
+van 2 on friday", "gonna grab the level in 10 mins"), or something still to
+happen ("the speaker needs to come back"). Their changes are not made: a plan to
+take something is a booking (answered honestly), anything else is not a request."""
+
+from __future__ import annotations
+
+import re
+
+from domain import commands as C
+from domain.commands import Command
+
+# A question that asks for something ("can I take...?") is a request; others are questions.
+ASKING_FOR = re.compile(
+    r"(?:^\W*(?:(?:hi|hey|hello|morning|good morning|afternoon|ok|so|sorry)(?:\s+(?:all|team|everyone|there|folks))?\W+)*|"
+    r"[,;.]\s*)(?:(?:please|pls)\s+)?(?:(?:can|could|may|might|would|will)\s+(?:i|we|you|someone|somebody|it|they)\b|"
+    r"(?:would|is)\s+it\s+(?:be\s+)?(?:possible|ok|okay)\b|i'd like\b|i would like\b)"
+    r"|^\W*(?:please|pls|plz)\b|[\s,](?:ok|okay|pls|please)\s*\?+\s*$",  # "..., till 5pm ok?"
+    re.I,
+)
+NEGATED = re.compile(
+    r"\b(?:don't|dont|do not|never|nobody|no one|stop|shouldn't|mustn't|won't|didn't|did not|"
+    r"haven't|have not|hasn't|not going to|isn't to|aren't to)\b",
+    re.I,
+)
+# When the loan would start, not end: "on friday", "at 2pm", "later", "in 10 mins", "tomorrow".
+# When the loan would start, not end: "tomorrow", "on friday", "at 2pm", "in 10 mins". Today's
+# "this afternoon" or "tonight", and "for tomorrow('s training)", are a use of it taken now.
+STARTS_LATER = re.compile(
+    r"(?<!\bfor )\b(?:sometime|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
+    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|at noon|"
+    r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?))\b",
+    re.I,
+)
+ENDS = re.compile(
+    r"\b(?:until|till|til|'til|by|back|for\s+(?:a|an|\d+|\w+)\s+(?:days?|hours?|weeks?|mins?))\b", re.I
+)
+NOT_YET_BACK = re.compile(
+    r"\b(?:needs? to (?:come|go) back|has to (?:come|go) back|should (?:come|go) back|goes back|"
+    r"going back|on (?:its|their) way back|will be back|'ll be back)\b",
+    re.I,
+)
+PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+
+
+def only_said(text: str, commands: list[Command]) -> list[Command]:
+    """The commands of one sentence, without the changes it only talks about."""
+    if not any(c.changes for c in commands):
+        return commands
+    if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
+        return _not_asked(commands)  # "returned the big ladder?": asks whether it was
+    if NEGATED.search(text) or NOT_YET_BACK.search(text):
+        return _not_asked(commands)
+    if any(isinstance(c, PLANNED) for c in commands) and STARTS_LATER.search(text) and not ENDS.search(text):
+        words = " ".join(c.ref or "" for c in commands if c.ref)
+        later = [C.Book(words=words) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
+        return [c for c in later if not isinstance(c, C.Move)] or [C.Unknown(words=text)]
+    return commands
+
+
+def _not_asked(commands: list[Command]) -> list[Command]:
+    kept = [c for c in commands if not c.changes]
+    return kept or [C.Unknown(words=" ".join(c.ref or "" for c in commands if getattr(c, "ref", None)))]
