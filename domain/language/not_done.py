@@ -28,7 +28,7 @@ NEGATED = re.compile(
 # When the loan would start, not end: "tomorrow", "on friday", "at 2pm", "in 10 mins". Today's
 # "this afternoon" or "tonight", and "for tomorrow('s training)", are a use of it taken now.
 STARTS_LATER = re.compile(
-    r"(?<!\bfor )\b(?:sometime|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
+    r"(?<!\bfor )\b(?:sometime|later|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|at noon|"
     r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?))\b",
     re.I,
@@ -37,6 +37,7 @@ ENDS = re.compile(
     r"\b(?:until|till|til|'til|by|back|for\s+(?:a|an|\d+|\w+)\s+(?:days?|hours?|weeks?|mins?))\b", re.I
 )
 NOT_YET_BACK = re.compile(
+    r"^(?:please\s+)?bring\b.*@|\b(?:can|could) (?:i|we) (?:have|get) .+ back\b|"  # asking someone else
     r"\b(?:needs? to (?:come|go) back|has to (?:come|go) back|should (?:come|go) back|goes back|"
     r"going back|on (?:its|their) way back|will be back|'ll be back)\b",
     re.I,
@@ -44,10 +45,16 @@ NOT_YET_BACK = re.compile(
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
 
 
+# "for -2 days", "for 9999 years": a time that can't be, so no loan of no time at all.
+NO_SUCH_TIME = re.compile(r"\bfor\s+(?:-\s*\d+|\d{3,})\s+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
+
+
 def only_said(text: str, commands: list[Command]) -> list[Command]:
     """The commands of one sentence, without the changes it only talks about."""
     if not any(c.changes for c in commands):
         return commands
+    if NO_SUCH_TIME.search(text):
+        return _not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
         return _not_asked(commands)  # "returned the big ladder?": asks whether it was
     if NEGATED.search(text) or NOT_YET_BACK.search(text):
