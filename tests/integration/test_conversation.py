@@ -6,6 +6,7 @@ import pytest
 
 from services.replies import ReplyKind
 from tests.catalog import seed
+from tests.integration.world import asset, ledger, on_hand
 
 
 @pytest.fixture
@@ -18,21 +19,6 @@ def say(bot, who, text):
     replies = bot.handle(who, text, source=f"test:{who}")
     assert replies, "every message gets a reply"
     return replies[-1]
-
-
-def on_hand(uow, sku):
-    with uow(read_only=True) as tx:
-        return tx.stock.get(sku).on_hand
-
-
-def asset(uow, tag):
-    with uow(read_only=True) as tx:
-        return tx.assets.get(tag)
-
-
-def ledger(uow):
-    with uow(read_only=True) as tx:
-        return list(tx.ledger.all())
 
 
 def test_check_out_records_holder_due_and_a_ledger_entry(bot, uow):

@@ -10,6 +10,7 @@ import pytest
 from domain.ledger import Action
 from services.replies import ReplyKind
 from tests.catalog import seed
+from tests.integration.world import asset, entries, on_hand
 
 
 @pytest.fixture
@@ -25,21 +26,6 @@ def say(bot, who, text):
     replies = bot.handle(who, text, source=f"test:{who}:{next(MESSAGES)}")
     assert replies, "every message gets a reply"
     return replies[-1]
-
-
-def on_hand(uow, sku):
-    with uow(read_only=True) as tx:
-        return tx.stock.get(sku).on_hand
-
-
-def asset(uow, tag):
-    with uow(read_only=True) as tx:
-        return tx.assets.get(tag)
-
-
-def entries(uow):
-    with uow(read_only=True) as tx:
-        return [e for e in tx.ledger.all() if e.actor != "setup"]
 
 
 def test_make_it_5_undoes_the_amount_and_records_the_one_meant(bot, uow):

@@ -10,6 +10,7 @@ import pytest
 
 from services.replies import ReplyKind
 from tests.catalog import seed
+from tests.integration.world import asset, ledger
 
 
 @pytest.fixture
@@ -24,19 +25,9 @@ def say(bot, who, text):
     return replies[-1]
 
 
-def asset(uow, tag):
-    with uow(read_only=True) as tx:
-        return tx.assets.get(tag)
-
-
 def stock(uow, sku):
     with uow(read_only=True) as tx:
         return tx.stock.get(sku)
-
-
-def ledger(uow):
-    with uow(read_only=True) as tx:
-        return list(tx.ledger.all())
 
 
 def catalog_state(uow):

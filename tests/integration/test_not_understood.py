@@ -5,17 +5,13 @@ import pytest
 
 from services.replies import ReplyKind
 from tests.catalog import seed
+from tests.integration.world import entries
 
 
 @pytest.fixture
 def bot(assistant, uow):
     seed(uow)
     return assistant
-
-
-def entries(uow):
-    with uow(read_only=True) as tx:
-        return [e for e in tx.ledger.all() if e.actor != "setup"]
 
 
 @pytest.mark.parametrize("text", ["the drill", "frobnicate the drill", "drill!"])

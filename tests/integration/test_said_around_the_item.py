@@ -6,17 +6,13 @@ import pytest
 from domain.ledger import Action
 from services.replies import ReplyKind
 from tests.catalog import seed
+from tests.integration.world import asset
 
 
 @pytest.fixture
 def bot(assistant, uow):
     seed(uow)
     return assistant
-
-
-def asset(uow, tag):
-    with uow(read_only=True) as tx:
-        return tx.assets.get(tag)
 
 
 def test_needing_what_you_hold_until_a_day_extends_it(bot, uow):
