@@ -104,7 +104,15 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
 }
 # Whole requests about no item.
 SENTENCES: dict[type[Command], tuple[str, ...]] = {
-    C.Help: ("help", "what can you do", "commands", "how does this work", "usage"),
+    C.Help: (
+        "help",
+        "what can you do",
+        "commands",
+        "how does this work",
+        "usage",
+        "what (sort | kind) of things [(can i | i can)] ask [you]",
+        "what can i ask [you]",
+    ),
     C.Undo: (
         "undo [(that | it | this | last)]",
         "undo my last [(change | one)]",

@@ -220,7 +220,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Receive,
         re.compile(
-            r"^(?:order\s+\S+\s+(?:came in|arrived|is in)|(?:[\w&]+\s+)?delivery(?:\s+from\s+[\w& ]+?)?(?:\s+(?:in|arrived|came in))?)\s*:\s*(?P<rest>.+)$",
+            # and "we had a delivery from NHS Supply Chain: ...", "the Arco order came in: ..."
+            r"^(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
+            r"(?:[\w&]+\s+)?(?:order|delivery)(?:\s+from\s+[\w&. ]+?)?(?:\s+(?:in|arrived|came in|is in))?)\s*:\s*(?P<rest>.+)$",
             re.I,
         ),
     ),

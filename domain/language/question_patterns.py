@@ -147,7 +147,9 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.Info,
         re.compile(
             r"^what(?:'s| is) the (?:serial(?: number)?|model|make|condition|barcode|asset tag|tag) (?:on|of|for) (?P<ref2>.+)$|"
-            r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$",
+            r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$|"
+            # after "could you tell me": "about the vaccine fridge, when it was bought", "the full details on X"
+            r"^(?:about|(?:give me\s+)?(?:the\s+)?(?:full\s+)?details\s+(?:on|of|for))\s+(?P<ref3>[^,;]+?)(?:\s*[,;].*)?$",
             re.I,
         ),
     ),

@@ -59,6 +59,10 @@ def read(text: str) -> list[C.Command] | None:
     if lead.group(0).lower().startswith("there") and not SAYS_STOCK.search(text):
         return None  # "there are 3 pens on my desk" is a remark; "there are only 28 left" a count
     body = text[lead.end() :].strip(" .!?")
+    body = re.sub(
+        r"(?i)\bfull\s+|(?<=loose)\s+ones?\b|\s+in\s+an?\s+open\s+one\b", " ", body
+    )  # "3 full bags and 4 loose ones"
+    body = " ".join(body.split())
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         for shape in (AMOUNT_FIRST, ITEM_FIRST):
@@ -83,11 +87,17 @@ def _unit_or_name(amounts: str, item: str) -> tuple[str, str]:
 def _item(words: str) -> str:
     item = words.split(":", 1)[-1]  # "dry store: cling film"
     item = re.sub(r"^(?:the|our|all\s+the|of)\s+", "", item.strip(" ,:-"), flags=re.I)
+    item = re.sub(r"(?i)[\s,]+there$", "", item)  # "the leads in the server room, there are 3 bags"
     return item.strip()
 
 
 def _counts(amounts: str, item: str) -> list[C.Command]:
-    if not item or item[0].isdigit() or NOT_AN_ITEM.match(item) or PLACE_NUMBER.search(f"{item} 1"):
+    if (
+        not item
+        or leading_number(item)[0] is not None
+        or NOT_AN_ITEM.match(item)
+        or PLACE_NUMBER.search(f"{item} 1")
+    ):
         return []  # "the pens in room 102": the place's number is no count
     amounts = re.sub(r"^(?:exactly|only|just)\s+", "", amounts, flags=re.I)
     counts = []
