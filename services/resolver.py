@@ -241,6 +241,20 @@ class CatalogIndex:
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
 
+    def among(self, reference: str, keys: frozenset[str]) -> list[CatalogItem]:
+        """Of the items `keys` names (what a person holds), those the words plausibly
+        fit, though another item fits them better: "the walkie" they hold."""
+        query = utils.default_process(reference)
+        found = {}
+        for slot, coverage in self._words.candidates(query, (ItemType.ASSET,), CANDIDATES * 5):
+            score = (
+                PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
+            )
+            for item in self._owners[slot]:
+                if item.key in keys and score >= ACCEPT:
+                    found[item.key] = item
+        return list(found.values())
+
     def _model_number(self, reference: str, query: str, types: tuple[ItemType, ...]) -> Resolution:
         """A number that is a whole word of a name or model ("5400" in "Latitude 5400"),
         matched exactly: a mistyped number is another model, never a typo."""

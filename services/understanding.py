@@ -217,6 +217,15 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         theirs = [i for i in found.items if i.key in held]
         if len(theirs) == 1:  # "need the pallet jack till thursday" from who has it: longer
             command, found = C.Extend.of(**vars(command)), replace(found, items=theirs)
+    if (
+        isinstance(command, RETURNS)
+        and found.is_clear
+        and held
+        and not any(i.key in held for i in found.items)
+    ):
+        theirs = index.among(command.ref, held)  # "returning the walkie": the one they hold, or ask
+        if theirs:
+            raise NeedsChoice(command.ref, [*theirs, *found.items])
     if isinstance(command, RETURNS) and not found.is_clear:
         theirs = _named_best(command.ref, [i for i in found.items if i.key in held])
         if theirs and len({i.group for i in theirs}) == 1 and len(theirs) == 1:

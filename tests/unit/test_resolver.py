@@ -43,3 +43,24 @@ def test_a_word_cut_short_stands_for_the_catalog_word_it_begins():
 
 def test_stock_and_assets_are_kept_apart_by_type():
     assert [i.key for i in INDEX.resolve("scales", (ItemType.STOCK,)).items] == []
+
+
+def test_a_return_of_an_alias_the_person_does_not_hold_asks_when_what_they_hold_fits_too():
+    from domain.commands import CheckIn
+    from services.understanding import NeedsChoice, understand
+
+    radios = CatalogIndex(
+        [
+            ("R-1", "Motorola XT420 radio", "XT420", "Motorola", "Radio", "walkie"),
+            ("R-2", "Motorola DP1400 radio", "DP1400", "Motorola", "Radio", "walkie-talkie"),
+        ],
+        [],
+    )
+    try:
+        understand([CheckIn(ref="walkie")], radios, held=frozenset({"R-2"}))
+    except NeedsChoice as choice:
+        assert [i.key for i in choice.candidates] == ["R-2", "R-1"]  # theirs first
+    else:
+        raise AssertionError("returned R-1, which they don't hold, without asking")
+    (done,) = understand([CheckIn(ref="walkie")], radios, held=frozenset())  # a desk return: the alias
+    assert [i.key for i in done.items] == ["R-1"]
