@@ -13,18 +13,17 @@ from typing import Callable
 from domain import commands as C
 from domain.alerts import LowStock
 from domain.commands import Command
-from domain.errors import Ambiguous, DomainError
+from domain.errors import DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import followups, hints, paging, photos, questions, voice
+from services import asking, followups, hints, paging, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People, people_key
-from services.replies import CONFIRM, Choice, Reply, ReplyKind, answer, refusal
+from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal
 from services.understanding import (
-    NEW_PLACE,
     PRONOUNS,
     RETURNS,
     NeedsChoice,
@@ -147,7 +146,7 @@ class Assistant:
         if asked:
             preview_reply = self._change(ctx, asked, commands, dry_run=True).replies[0]
             if preview_reply.kind is ReplyKind.QUESTION and not preview_reply.choices:
-                preview_reply = _confirm_question(preview_reply, asked, transcript)
+                preview_reply = asking.confirm_question(preview_reply, asked, transcript)
             replies.append(preview_reply)
         replies = self._keep_questions(ctx, replies)
         replies = [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
@@ -307,7 +306,7 @@ class Assistant:
                     )
                 ]
             except followups.NeedsUnit as unsure:
-                return _unit_question(unsure)
+                return asking.unit_question(unsure)
             except DomainError as error:
                 return refusal(error.message, error.code)
 
@@ -342,9 +341,9 @@ class Assistant:
         try:
             return understand(commands, self.index(), self._held(ctx, commands), self._recent(ctx, commands))
         except NeedsChoice as choice:
-            return _item_question(choice, all_commands)
+            return asking.item_question(choice, all_commands)
         except NeedsPlace as place:
-            return _place_question(place, all_commands)
+            return asking.place_question(place, all_commands)
         except DomainError as error:
             return refusal(error.message, error.code)
 
@@ -387,54 +386,3 @@ class Assistant:
         self.catalog.invalidate()
         self.people.also_known(ctx.actor.name)
         return Outcome([reply], committed=True, crossings=crossings)
-
-
-def _confirm_question(preview: Reply, changes: list[Command], heard: str) -> Reply:
-    """What a change asked for by voice would do, kept until the speaker taps Confirm or Cancel."""
-    return replace(
-        preview,
-        text=f"Tap Confirm to do this: {preview.text}",
-        confirm=heard,
-        choices=(Choice("confirm", "Confirm"), Choice("cancel", "Cancel")),
-        pending=tuple(changes),
-        reference=heard,
-        reference_field=CONFIRM,
-    )
-
-
-def _item_question(choice: NeedsChoice, all_commands: list[Command]) -> Reply:
-    choices = tuple(Choice(i.key, i.label) for i in choice.candidates[:8])
-    text = Ambiguous(choice.reference, tuple(c.label for c in choices)).message + " Which one did you mean?"
-    return Reply(
-        ReplyKind.QUESTION, text, choices=choices, pending=tuple(all_commands), reference=choice.reference
-    )
-
-
-def _unit_question(unsure: followups.NeedsUnit) -> Reply:
-    choices = tuple(Choice(unit, f"{unsure.count} {label}") for unit, label in unsure.units)
-    said = " or ".join(c.label for c in choices)
-    return Reply(
-        ReplyKind.QUESTION,
-        f"Make it {said}? Nothing was changed yet.",
-        choices=choices,
-        pending=tuple(unsure.commands),
-        reference=followups.UNSURE_PACK,
-        reference_field="pack",
-    )
-
-
-def _place_question(place: NeedsPlace, all_commands: list[Command]) -> Reply:
-    choices = [Choice(c, c) for c in place.candidates[:4]]
-    choices.append(Choice(NEW_PLACE + place.reference, f"New {place.field}: {place.reference}"))
-    if place.candidates:
-        text = f"Which {place.field} is “{place.reference}”? Or is it a new one?"
-    else:
-        text = f"I don't know a {place.field} called “{place.reference}” yet. Create it?"
-    return Reply(
-        ReplyKind.QUESTION,
-        text,
-        choices=tuple(choices),
-        pending=tuple(all_commands),
-        reference=place.reference,
-        reference_field=place.attr,
-    )
