@@ -222,6 +222,9 @@ class CatalogIndex:
         whole = self._slot_of_text(query, types) or self._slot_of_text(_last_word_singular(query), types)
         if whole:  # exactly a name or alias, however short ("R6", "p100"), or its plural ("blue rolls")
             return Resolution(reference, self._with_namesakes(whole, query, types), score=100.0)
+        branded = self._branded(query, types)
+        if branded:  # "the promethean panel": the maker's name, then an alias of its item
+            return Resolution(reference, branded, score=100.0)
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and shape[1] in self._tag_prefixes:
             return Resolution(reference)  # a tag of ours in shape, and none is: never a name that looks alike
@@ -275,6 +278,28 @@ class CatalogIndex:
         others = [i for i in self._name_ends.get(query, ()) if i.group not in groups and i.type in types]
         return items + others
 
+    def _branded(self, query: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
+        """The items a maker's name followed by a name or alias of theirs means
+        ("garmin sat messenger"); only items whose name says that maker."""
+        words = query.split()
+        for n in range(1, min(3, len(words))):
+            maker = " ".join(words[:n])
+            if maker not in self.manufacturers:
+                continue
+            rest = " ".join(words[n:])
+            named = next(
+                (
+                    found
+                    for text in (rest, _last_word_singular(rest), f"the {rest}")
+                    if (found := self._slot_of_text(text, types))
+                ),
+                [],
+            )
+            theirs = [item for item in named if maker in utils.default_process(item.name)]
+            if theirs:
+                return theirs
+        return []
+
     def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         for item_type in types:
             slot = self._slot_of.get((item_type, text))
@@ -304,6 +329,9 @@ class CatalogIndex:
         exact = [p for p in known if p.lower() == text.strip().lower()]
         if exact:
             return exact[:1]
+        said_first = _place_said_first(known, text)
+        if said_first:
+            return [said_first]
         matches = process.extract(
             text, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=85
         )
@@ -314,3 +342,24 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         return len(self.exact)
+
+
+# What may follow a place's name without being part of it: "to Dry store for now",
+# "to Lab 2, we have relocated it", "to Room 204 over half term".
+AFTER_A_PLACE = re.compile(
+    r"^(?:[,;.!:(-]|(?:for|over|during|while|until|till|as|since|because|cos|so|now|today|this|after|before|"
+    r"then|but|ready|thanks|cheers|please)\b)",
+    re.I,
+)
+
+
+def _place_said_first(known: list[str], text: str) -> str | None:
+    """The longest known place the words begin with, when what follows is a
+    remark rather than more of a name; None when there is none."""
+    lower = text.strip().lower()
+    fits = [
+        place
+        for place in known
+        if lower.startswith(place.lower()) and AFTER_A_PLACE.match(lower[len(place) :].lstrip())
+    ]
+    return max(fits, key=len, default=None)

@@ -117,6 +117,10 @@ TRAILING_FILLERS = (
 )
 
 
+# "may I have the spare iPad": asking to be given it, said as "get" (a verb the lexicon knows)
+_ASKING_TO_HAVE = re.compile(r"\b((?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)have\b", re.I)
+
+
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     """Single-spaced text (case kept, for names and values) with Slack markup turned into plain words.
 
@@ -135,6 +139,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _MARKUP.sub(" ", text)
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
+    text = _ASKING_TO_HAVE.sub(r"\1get", text)
     return strip_fillers(" ".join(text.split()))
 
 

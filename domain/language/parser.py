@@ -30,6 +30,7 @@ MAX_ITEM_WORDS = 6
 ON_A_DAY = re.compile(
     r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
 )
+CLAUSES = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
 MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
@@ -78,19 +79,24 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     window = read_due_window(clean, now, tz)
     if window is not None:
         return [window]
-    due, clean = extract_due(clean, now, tz)
+    due, timed = extract_due(clean, now, tz)
+    remark = _said_after_the_time(clean, timed) if due else None
+    clean = timed
     if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
         due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
     commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz, people)]
+    if remark and len(commands) > 1 and hasattr(commands[-1], "perhaps") and commands[-1].ref:
+        if remark.lower().endswith(commands[-1].ref.lower()):
+            commands[-1] = replace(commands[-1], perhaps=True)
     if not commands:  # no request of its own: perhaps one about the last change
         corrective = bool(followups.CORRECTION_START.match(P.LEADING_MENTIONS.sub("", text.strip())))
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
         commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
-    if not commands and "," in text:  # "Sorry for the delay, I've just brought the hot box back"
-        clauses = [c for c in re.split(r"\s*,\s*", text) if c.strip()]
+    if not commands and CLAUSES.search(text):  # "Sorry for the delay, I've just brought the hot box back"
+        clauses = [c for c in CLAUSES.split(text) if c.strip()]
         found = _by_part(clauses, now, tz, names, people) if len(clauses) > 1 else []
         # a clause's "need a tea" is talk: only a verb that says what was done counts here
         commands = [] if any(isinstance(c, C.Take) for c in found) else found
@@ -125,13 +131,19 @@ def _by_part(parts: list[str], now: datetime, tz: tzinfo, names, people) -> list
     "It" in a later part is the item of the change just named; after a question
     ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
     found: list[Command] = []
+    named_before: str | None = None  # "copier toner, used 1": the item, then what was done
     for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in _parse_one(sentence, now, tz, names, people):
-            if isinstance(command, C.Unknown):  # "...? back in an hour": when the loan ends
+            if isinstance(command, C.Unknown) or _only_a_time(
+                command
+            ):  # "...? back in an hour": when the loan ends
                 due, _ = extract_due(sentence, now, tz)
                 if due is not None:
                     found = [replace(c, due=due) if _may_be_due(c) else c for c in found]
+                named_before = getattr(command, "words", None) if not found else None
                 continue
+            if named_before and hasattr(command, "perhaps") and command.ref is None:
+                command = replace(command, ref=_ref(named_before))
             if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
                 antecedent = found[-1] if found else None
                 if not (antecedent and antecedent.changes and antecedent.ref):
@@ -162,6 +174,22 @@ def _due_on(words: str, now: datetime, tz: tzinfo) -> datetime | None:
         if due and not rest.strip():
             return due
     return None
+
+
+def _said_after_the_time(before: str, after: str) -> str | None:
+    """ "grab the calculator set til tmrw, yr 10 mocks": the words after a comma
+    that follows the due time (`after` is `before` with the time taken out).
+    A list of items does not go on after its time, so these may be a remark."""
+    same_end = 0
+    while same_end < min(len(before), len(after)) and before[-1 - same_end] == after[-1 - same_end]:
+        same_end += 1
+    following = before[len(before) - same_end :].lstrip()
+    return following[1:].strip() if following.startswith(",") else None
+
+
+def _only_a_time(command: Command) -> bool:
+    """ "back by 3" on its own: a time said about the request before it, no item."""
+    return isinstance(command, C.Take) and command.implicit and not command.ref
 
 
 def _may_be_due(command: Command) -> bool:
@@ -371,6 +399,7 @@ ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
 IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
 
 
+TRAILING_PACKS = re.compile(r"^(?P<item>.+?)\s+x?(?P<n>\d+)\s*x?\s+(?P<pack>[a-z]+)$", re.I)
 LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
 
 
@@ -391,6 +420,11 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d+(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
+    packs_after = TRAILING_PACKS.match(phrase)
+    if packs_after and kind in IN_PARTS and singular(packs_after["pack"].lower()) in P.PACK_WORDS:
+        phrase = (
+            f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"  # "masking tape 2 packs"
+        )
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     pack = None
     vague = vague_amount(phrase)

@@ -40,7 +40,9 @@ CHATTER = re.compile(
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
 A_CLAUSE = re.compile(
     r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
-    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says)\b",
+    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says)\b"
+    r"|^(?:one|two|three|\d+)\s+(?:of\s+them\s+)?(?:died|broke|was|were|is|are|had|has|got|went|snapped|failed)\b"
+    r"|^the\s+(?:other\s+|old\s+)?one\s+(?:in|on|at|from)\b.{0,40}\b(?:is|was|has|keeps|got)\b",  # "the one in the office is playing up"
     re.I,
 )
 SPLIT = re.compile(

@@ -6,7 +6,7 @@ import pytest
 from domain.ledger import Action
 from services.replies import ReplyKind
 from tests.catalog import seed
-from tests.integration.world import asset
+from tests.integration.world import asset, on_hand
 
 
 @pytest.fixture
@@ -73,3 +73,38 @@ def test_a_second_request_about_it_is_made_in_the_same_change(bot, uow):
     with uow(read_only=True) as tx:
         done = [e for e in tx.ledger.all() if e.source == "m2"]
     assert [e.action for e in done] == [Action.CHECK_IN, Action.EDIT]
+
+
+def test_a_question_then_when_it_comes_back_is_one_loan_with_that_due(bot, uow):
+    reply = bot.handle("alice", "can I take the BenQ to the staff room? back by 3", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    loan = asset(uow, "A-2002")
+    assert loan.holder == "alice" and loan.due.isoformat() == "2026-11-30T15:00:00+00:00"
+
+
+def test_may_i_have_asks_to_be_given_it(bot, uow):
+    reply = bot.handle("alice", "Hi, please may I have the drill for the shelving job?", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder == "alice"
+
+
+def test_words_after_the_due_time_and_a_comma_are_a_remark_and_said_so(bot, uow):
+    reply = bot.handle("alice", "grab the drill til tmrw, bay 1", source="m1")[0]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert "“bay 1” as a remark" in reply.text
+    assert asset(uow, "A-3001").holder == "alice"
+
+
+def test_the_item_first_then_what_was_done_with_it(bot, uow):
+    for n, text in enumerate(["paper 2 boxes used", "toner - used 1", "pens, used a pack"]):
+        reply = bot.handle("alice", text, source=f"m{n}")[-1]
+        assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert on_hand(uow, "PAP-A4") == 30 and on_hand(uow, "TON-26A") == 2 and on_hand(uow, "PEN-BLU") == 110
+
+
+def test_a_move_to_a_known_place_with_a_remark_after_it_goes_there(bot, uow):
+    reply = bot.handle("maria", "The Epson has been moved to Meeting room A for the workshop.", source="m1")[
+        -1
+    ]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-2001").location == "Meeting room A"

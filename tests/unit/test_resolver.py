@@ -64,3 +64,30 @@ def test_a_return_of_an_alias_the_person_does_not_hold_asks_when_what_they_hold_
         raise AssertionError("returned R-1, which they don't hold, without asking")
     (done,) = understand([CheckIn(ref="walkie")], radios, held=frozenset())  # a desk return: the alias
     assert [i.key for i in done.items] == ["R-1"]
+
+
+def test_a_makers_name_before_an_alias_of_theirs_finds_that_item():
+    index = CatalogIndex(
+        [
+            (
+                "A-2005",
+                "Promethean ActivPanel 9 interactive display",
+                "AP9",
+                "Promethean",
+                "Display",
+                "the panel",
+            ),
+            ("A-2006", "Samsung Flip panel", "WM55", "Samsung", "Display", "flip"),
+        ],
+        [],
+    )
+    assert [item.key for item in index.resolve("promethean panel").items] == ["A-2005"]
+    assert [item.key for item in index.resolve("samsung flip").items] == ["A-2006"]
+    assert "A-2005" not in [item.key for item in index.resolve("samsung panel").items]  # not theirs
+
+
+def test_a_known_place_said_first_wins_over_the_remark_after_it():
+    index = CatalogIndex([], [], {"location": {"Room 204", "Room 2", "Dry store"}})
+    assert index.resolve_place("location", "Room 204 over half term") == ["Room 204"]
+    assert index.resolve_place("location", "Dry store for now") == ["Dry store"]
+    assert index.resolve_place("location", "Room 2, we swapped the rooms round") == ["Room 2"]
