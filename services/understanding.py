@@ -213,7 +213,10 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             raise DomainError("You don't hold anything at the moment, so nothing was changed.")
         return Understood(command, tuple(i for tag in sorted(held) for i in index.resolve(tag, ASSETS).items))
     found = locate(index, command.ref, command.item)
-    if isinstance(command, C.Take) and command.due and not command.person and held:
+    more_than_one = (
+        isinstance(getattr(command, "count", None), int) and command.count > 1
+    )  # "two chafers" are more units
+    if isinstance(command, C.Take) and command.due and not command.person and held and not more_than_one:
         theirs = [i for i in found.items if i.key in held]
         if len(theirs) == 1:  # "need the pallet jack till thursday" from who has it: longer
             command, found = C.Extend.of(**vars(command)), replace(found, items=theirs)

@@ -125,6 +125,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "what did i (borrow | check out)",
         "my (stuff | items | things | gear | checkouts)",
         "(what's | whats) [checked out] (to | with) me",
+        "(what's | whats | what is) (on | under) me [(right now | now | at the moment)]",
     ),
     C.LowStock: (
         "(what's | what is | what are) [running] low",

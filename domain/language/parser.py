@@ -17,6 +17,7 @@ from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
+from domain.language.lexicon import BEFORE_ITEM, pattern
 from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
@@ -235,6 +236,7 @@ def _parse_clean(
             return [C.Labels(ref=_ref(part)) for part in _split_items(match.group("ref"))]
         if match:
             return [_single(kind, match)]
+    clean = _without_returner(clean, people)
     stripped = P.PRONOUN.sub("", clean)
     handed = parse_hand_over(stripped, person, people)
     if handed:  # a check-out on their behalf, or a use of stock given out to them
@@ -281,6 +283,7 @@ def _parse_clean(
             rest = re.sub(
                 r"(?i)^both\s+(?=(?:the|my|our)\s+\S.*\s+and\s+)", "", rest
             )  # "both the jack and the gun": two items ("both c-stands and the light": two stands)
+            rest, then = _and_then(rest, lambda text: _parse_clean(text, None, due, now, tz, people))
             parts, tail = _items_and_tail(rest)
             commands = _same_item(_item_command(kind, part, person, due) for part in parts)
             if len(commands) > 1 and _perhaps_a_remark(rest, parts[-1]):
@@ -290,13 +293,51 @@ def _parse_clean(
             def again(text: str) -> list[Command]:
                 return _parse_clean(text, None, due, now, tz, people)
 
-            return commands + second_request.read(tail or note or "", commands, again)
+            return commands + then + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=_ref(groups["ref"]), count=count, pack=pack)]
     return []
+
+
+RETURNER = re.compile(
+    r"^(?P<who>@?[a-z][\w.\-]*)\s+(?:(?:has|had)\s+)?(?:(?:just|already|finally)\s+)?"
+    r"(?=(?:dropped|brought|returned|handed)\s)",
+    re.I,
+)
+
+
+def _without_returner(text: str, people: frozenset[str]) -> str:
+    """ "jack has just dropped the sats probe back": a return told of someone else,
+    read as the return (whoever holds it). Only a person the bot knows, or he/she/they."""
+    match = RETURNER.match(text)
+    who = match["who"].lower().lstrip("@") if match else ""
+    if who in people or who in ("he", "she", "they", "someone", "somebody"):
+        return text[match.end() :]
+    return text
+
+
+# "returning the microscope and taking the MiniSpin": a second request, with a verb of its own
+AND_THEN = re.compile(
+    r"\s+and\s+(?:then\s+|also\s+)?(?:(?:i'd|i would|would) like to\s+|i'll\s+|i will\s+|i'm\s+|i am\s+)?"
+    rf"(?={pattern(BEFORE_ITEM[C.CheckOut] + BEFORE_ITEM[C.CheckIn] + BEFORE_ITEM[C.Take] + BEFORE_ITEM[C.Consume])}\s)",
+    re.I,
+)
+
+
+def _and_then(rest: str, read) -> tuple[str, list[Command]]:
+    """The words of the first request, and the changes a second one joined by
+    "and" with its own verb asks for; when that reads as no change about an
+    item, the words stay as they were (a list of items, or chatter)."""
+    match = AND_THEN.search(rest)
+    if not match or second_request.HEDGED.search(rest[match.end() :]):  # "and I'll take A-2002 later maybe"
+        return rest, []
+    then = read(rest[match.end() :])
+    if not then or not all(c.changes and getattr(c, "ref", None) for c in then):
+        return rest, []
+    return rest[: match.start()], then
 
 
 def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:

@@ -31,8 +31,14 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
         text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
         found = parse(text) if text else []
         if found and all(_certain(c) for c in found):
-            return [replace(c, ref=first[-1].ref) if PRONOUN.match(c.ref) else c for c in found]
+            meant = [replace(c, ref=first[-1].ref) if PRONOUN.match(c.ref) else c for c in found]
+            return [c for c in meant if not _said_already(c, first)]
     return []
+
+
+def _said_already(command: Command, first: list[Command]) -> bool:
+    """ "done with the p1000, it's back on the rack": the same request told again."""
+    return any(type(c) is type(command) and c.ref == command.ref for c in first)
 
 
 def _certain(command: Command) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from domain.ledger import Action
 from services.replies import ReplyKind
 from tests.catalog import seed
-from tests.integration.world import asset, on_hand
+from tests.integration.world import asset, entries, on_hand
 
 
 @pytest.fixture
@@ -108,3 +108,45 @@ def test_a_move_to_a_known_place_with_a_remark_after_it_goes_there(bot, uow):
     ]
     assert reply.kind is ReplyKind.CHANGE, reply.text
     assert asset(uow, "A-2001").location == "Meeting room A"
+
+
+def test_a_return_told_again_in_the_next_clause_is_one_return(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    replies = bot.handle("alice", "done with the drill, it's back on the shelf :thumbsup:", source="m2")
+    assert [r.kind for r in replies] == [ReplyKind.CHANGE], [r.text for r in replies]
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_two_more_units_asked_for_by_someone_holding_one_are_checked_out(bot, uow):
+    bot.handle("alice", "check out A-1042", source="m1")
+    bot.handle("bob", "check out A-2001", source="m2")  # a third party, so the two Dells are the kind asked
+    reply = bot.handle("alice", "can I take two dell laptops till friday", source="m3")[-1]
+    assert reply.kind is ReplyKind.REFUSAL, reply.text  # only one more is free: not an extension of hers
+    assert "Only 1 of the 2" in reply.text and "not 2" in reply.text  # not "all are out": one was free
+    assert asset(uow, "A-1043").holder is None and asset(uow, "A-1042").due is None
+
+
+def test_a_return_told_of_a_known_colleague_is_a_return(bot, uow):
+    bot.handle("bob", "check out the drill", source="m1")
+    reply = bot.handle(
+        "maria", "bob has just dropped the drill back, can you check it in for him", source="m2"
+    )[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None
+    assert len([e for e in entries(uow) if e.action is Action.CHECK_IN]) == 1
+
+
+def test_returning_one_thing_and_taking_another_is_both(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    replies = bot.handle(
+        "alice", "I am returning the drill and taking the BenQ until Friday, thanks", source="m2"
+    )
+    assert [r.kind for r in replies] == [ReplyKind.CHANGE], [r.text for r in replies]
+    assert "Checked in A-3001" in replies[0].text and "Checked out A-2002" in replies[0].text
+    assert asset(uow, "A-3001").holder is None and asset(uow, "A-2002").holder == "alice"
+
+
+def test_whats_on_me_lists_what_i_hold(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    reply = bot.handle("alice", "whats on me rn", source="m2")[-1]
+    assert reply.kind is ReplyKind.ANSWER and "A-3001" in reply.text
