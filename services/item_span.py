@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from domain.ledger import ItemType
-from services.resolver import CatalogIndex, Resolution
+from services.resolver import CLOSE, CatalogIndex, Resolution
 
 # Where one clause ends and chatter begins: nothing after it names the item.
 CLAUSE_BREAK = re.compile(
@@ -66,7 +66,10 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     if whole.is_clear:
         return whole
     # "3 reams of printer paper on the board pack": one item once the context is off
-    clear = next((found for found in readings if found.is_clear), None)
+    # ...unless a shorter reading fits clearly better: "gloves up" is not the pull-up screen
+    # when "gloves" fits three kinds of gloves far better (a question, never a guess)
+    best = max((found.score for found in readings if found.found), default=0.0)
+    clear = next((found for found in readings if found.is_clear and found.score >= best - CLOSE), None)
     return clear or (whole if whole.found else next((found for found in readings if found.found), whole))
 
 

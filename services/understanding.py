@@ -185,6 +185,13 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     return replace(found, items=enough[0]) if len(enough) == 1 else found
 
 
+def _kinds(command: Command) -> tuple[ItemType, ...] | None:
+    """ "taking a case of gloves": what comes in packs is stock, never an asset."""
+    if isinstance(command, C.Take) and command.pack:
+        return (ItemType.STOCK,)
+    return command.item
+
+
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = _department_if_only_that(command, index)
@@ -200,7 +207,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
         if command.at:
             command = replace(command, at=listed_place(index, command.at))
-        items = tuple(locate(index, command.ref, command.item).items) if command.ref else ()
+        items = tuple(locate(index, command.ref, _kinds(command)).items) if command.ref else ()
         stock = locate(index, command.ref, STOCK) if command.ref and not items else None
         if stock and stock.found:  # "list all the gloves": stock is counted, not listed unit by unit
             return Understood(C.HowMany(ref=command.ref), tuple(stock.items))
@@ -212,7 +219,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if not held:
             raise DomainError("You don't hold anything at the moment, so nothing was changed.")
         return Understood(command, tuple(i for tag in sorted(held) for i in index.resolve(tag, ASSETS).items))
-    found = locate(index, command.ref, command.item)
+    found = locate(index, command.ref, _kinds(command))
     more_than_one = (
         isinstance(getattr(command, "count", None), int) and command.count > 1
     )  # "two chafers" are more units

@@ -24,6 +24,11 @@ TO_DEPARTMENT = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<name>[\w& ]+?)\s+(?:department|dept|team)$",
     re.I,
 )
+SIGNED_OUT_TO = re.compile(
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>.+?)(?:\s+out)?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$",
+    re.I,
+)
+NOT_NAMES = frozenset("me myself you him her them us it site work home reception".split())
 # "give the drill back", "handed out 20 pens", "hand it in": returns and uses, read elsewhere.
 OTHER_MEANING = re.compile(rf"^{VERBS}\s+(?:out|back|in)\b|\s(?:back|in|off)(?:\s+to\b.*)?$", re.I)
 
@@ -56,4 +61,7 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
         return None
     if match and PERSONAL.match(text) and match["name"].lower() not in people:
         return C.UnknownRecipient(words=match["rest"], recipient=match["name"])
+    signed = SIGNED_OUT_TO.match(text)  # "sign the dymo out to Alice": never to the one asking instead
+    if signed and signed["name"].lower() not in people and signed["name"].lower() not in NOT_NAMES:
+        return C.UnknownRecipient(words=signed["rest"], recipient=signed["name"])
     return None

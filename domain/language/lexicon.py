@@ -84,7 +84,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
 }
 # Said after the item: "the projector is back", "the toner arrived".
 AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
-    C.CheckIn: ("(is | are) back [now]",),
+    C.CheckIn: ("(is | are) [(both | all)] back [now]",),
     C.Consume: ("(used | consumed | used up | gone)",),
     C.Receive: ("(arrived | came in | delivered | received)",),
     C.Count: ("(left | remaining | on the shelf)",),

@@ -31,7 +31,7 @@ MAX_ITEM_WORDS = 6
 ON_A_DAY = re.compile(
     r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
 )
-CLAUSES = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
+CLAUSES = re.compile(r"\s*(?:(?<!\d),|,(?!\d{3}\b))\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
 MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
@@ -458,7 +458,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         phrase = P.PURPOSE.sub("", phrase)
     if kind is C.Receive:
         phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
-    colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d+(?:\s+[a-z]+)?)$", phrase)
+    colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
     packs_after = TRAILING_PACKS.match(phrase)

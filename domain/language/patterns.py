@@ -25,7 +25,7 @@ NAMED = re.compile(
 )  # "for erin": a person only if the bot knows one
 NAMED_TO = re.compile(r"\bto\s+(?P<name>[a-z][\w.\-]*)\b", re.I)  # a known person, after a check-out verb
 CHECK_OUT_LEAD = re.compile(
-    r"^(?:please\s+)?(?:check(?:ing)?\s*out|sign(?:ing)?\s+out|issue|lend|loan)\b", re.I
+    r"^(?:please\s+)?(?:(?:check|sign)(?:ing|ed)?\s*(?:\S.{0,60}?\s)?out|issue|lend|loan)\b", re.I
 )
 EXTEND_LEAD = re.compile(r"^(?:extend|renew|keep)\b", re.I)
 LEADING_MENTIONS = re.compile(r"^(?:@[\w.\-]+[\s,:]*)+")  # addressed to the bot
@@ -46,8 +46,8 @@ A_CLAUSE = re.compile(
     re.I,
 )
 SPLIT = re.compile(
-    r"\s*(?:,|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
-)  # "one and a half boxes" is one amount
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
+)  # "one and a half boxes" is one amount, and so is "2,300"
 
 
 SEEN_THIS = re.compile(
@@ -253,13 +253,13 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Count,
         re.compile(
-            r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d+(?:\s+[a-z]+)?)$", re.I
+            r"^(?P<ref>.+?)\s+(?:count|on hand|stock|left)(?: is|:|=)?\s+(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", re.I
         ),
     ),
     (
         C.Count,  # "stocktake, large boxes: 18", "stock check, a4: 11 boxes"
         re.compile(
-            r"^(?:stocktake|stock take|stock check|count|recount)\s*[,:]?\s+(?P<ref>.+?)\s*[:=]\s*(?P<n>\d+(?:\s+[a-z]+)?)$",
+            r"^(?:stocktake|stock take|stock check|count|recount)\s*[,:]?\s+(?P<ref>.+?)\s*[:=]\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$",
             re.I,
         ),
     ),

@@ -22,7 +22,7 @@ _WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty
 _NUMBER = rf"(?:\d[\d,]*|{_WORDS})"
 _NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only|loose)\b)"  # one reading of each word
 _AMOUNT = rf"{_NUMBER}(?:\s+loose)?(?:\s+{_NOT_A_UNIT}[a-z]+)?"
-_JOIN = r"\s*(?:,|\band\b|\bplus\b|\+)\s*"
+_JOIN = r"\s*(?:(?<!\d),|,(?!\d{3}\b)|\band\b|\bplus\b|\+)\s*"  # "2,300" is one amount
 AMOUNTS = rf"(?:(?:exactly|only|just)\s+)?{_AMOUNT}(?:{_JOIN}{_AMOUNT})*"
 # What may follow the amounts: "left", "in the cage".
 _TAIL = (

@@ -45,11 +45,17 @@ SPAN_PATTERN = re.compile(
     r"\bfor\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z\- ]+?)\s+(?P<unit>minute|min|hour|hr|day|week)s?\b", re.I
 )
 
+# "for today", "for the day": until the end of today's working day
+FOR_THE_DAY = re.compile(
+    r"\bfor\s+(?:the\s+rest\s+of\s+)?(?:today|tonight|the\s+day|(?:the|this)\s+afternoon)\b", re.I
+)
+
 
 def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
     """Find a due time in `text`; returns it (aware, in UTC-comparable form) and
     the text without it. `now` must be timezone-aware."""
     local_now = now.astimezone(tz)
+    text = FOR_THE_DAY.sub("until today", text)
     for spans in (SPAN_PATTERN, IN_PATTERN):  # "for 3 days", "back in an hour"
         match = spans.search(text)
         count, rest = leading_number(match.group("n").strip()) if match else (None, "")

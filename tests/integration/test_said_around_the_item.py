@@ -150,3 +150,35 @@ def test_whats_on_me_lists_what_i_hold(bot, uow):
     bot.handle("alice", "check out the drill", source="m1")
     reply = bot.handle("alice", "whats on me rn", source="m2")[-1]
     assert reply.kind is ReplyKind.ANSWER and "A-3001" in reply.text
+
+
+def test_a_count_with_a_thousands_comma_is_one_number(bot, uow):
+    reply = bot.handle("maria", "pens count: 1,200", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert on_hand(uow, "PEN-BLU") == 1200
+
+
+def test_signing_out_to_a_name_nobody_knows_asks_for_a_mention_and_changes_nothing(bot, uow):
+    reply = bot.handle("maria", "sign the drill out to Zoe until tomorrow", source="m1")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "@Zoe" in reply.text, reply.text
+    assert asset(uow, "A-3001").holder is None  # never checked out to maria instead
+
+
+def test_packs_of_something_are_stock_never_an_asset(bot, uow):
+    reply = bot.handle("alice", "taking a box of drill to the workshop", source="m1")[-1]
+    assert reply.kind is not ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_two_items_both_back_are_both_returned(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    bot.handle("alice", "check out the BenQ", source="m2")
+    reply = bot.handle("alice", "the drill and the benq are both back, traffic was awful", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None and asset(uow, "A-2002").holder is None
+
+
+def test_for_the_day_is_due_at_the_end_of_the_working_day(bot, uow):
+    reply = bot.handle("alice", "take the drill for the day", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").due.isoformat() == "2026-11-30T17:00:00+00:00"

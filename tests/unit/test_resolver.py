@@ -91,3 +91,18 @@ def test_a_known_place_said_first_wins_over_the_remark_after_it():
     assert index.resolve_place("location", "Room 204 over half term") == ["Room 204"]
     assert index.resolve_place("location", "Dry store for now") == ["Dry store"]
     assert index.resolve_place("location", "Room 2, we swapped the rooms round") == ["Room 2"]
+
+
+def test_a_reading_that_fits_far_better_is_asked_about_not_a_weak_clear_one():
+    from services.item_span import locate
+
+    index = CatalogIndex(
+        [("A-7011", "Elite Screens pull-up screen", "PU100", "Elite", "AV", "")],
+        [
+            ("GLV-M", "Nitrile gloves, medium", "", "", "glove", "box=100"),
+            ("GLV-L", "Nitrile gloves, large", "", "", "glove", "box=100"),
+        ],
+        {"location": {"Exam room 2"}},
+    )
+    found = locate(index, "gloves up to exam room 2", (ItemType.ASSET, ItemType.STOCK))
+    assert sorted(item.key for item in found.items) == ["GLV-L", "GLV-M"]  # a question, not the screen
