@@ -18,7 +18,9 @@ VERBS = "(?:" + "|".join(f"{PERSONAL_VERBS} {ASSIGN_VERBS}".split()) + ")"
 PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
 HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
 HAND_TO = re.compile(
-    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$", re.I
+    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
+    r"(?:\s+for\s+(?:the|a|an|her|his|their|my|our)\s+.+)?$",  # "... to hugo for the buffet temp checks"
+    re.I,
 )
 TO_DEPARTMENT = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)\s+to\s+(?:the\s+)?(?P<name>[\w& ]+?)\s+(?:department|dept|team)$",

@@ -98,6 +98,9 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
     """The list `text` asks for, or None when it asks for no list of these kinds."""
     if MORE.match(text):
         return C.More()
+    if re.search(r"(?i)\b(?:value|worth)\b", text):
+        return None  # "the book value of everything, split by department": the register
+
     match = HELD.match(text)
     if match and match["person"].lower() not in ("it", "this", "that", "they", "you", "he", "she"):
         person = match["person"].lower()

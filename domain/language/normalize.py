@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from domain.language.plain_order import plain_order
+
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>")
@@ -89,6 +91,9 @@ LEADING_FILLERS = (
     "can you let me know",
     "please tell me",
     "do you know",
+    "does anyone know",
+    "does anybody know",
+    "anyone know",
     "i was wondering",
     "could you remind me",
     "can you remind me",
@@ -140,7 +145,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
-    return strip_fillers(" ".join(text.split()))
+    return strip_fillers(plain_order(" ".join(text.split())))
 
 
 def strip_fillers(text: str) -> str:

@@ -224,7 +224,19 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             # and "we had a delivery from NHS Supply Chain: ...", "the Arco order came in: ..."
             r"^(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
-            r"(?:[\w&]+\s+)?(?:order|delivery)(?:\s+from\s+[\w&. ]+?)?(?:\s+(?:in|arrived|came in|is in))?)\s*:\s*(?P<rest>.+)$",
+            r"(?:[\w&]+\s+){0,3}(?:order|delivery)(?:\s+from\s+[\w&. ]+?)?"
+            r"(?:\s+(?:just\s+)?(?:in|arrived|came in|is in|landed|is here|here))?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
+            re.I,
+        ),
+    ),
+    # "Screwfix delivered 3 boxes of safety glasses", "Consortium sent 2 boxes of markers":
+    # a supplier's delivery (a person's name is read before this: people deliver both ways)
+    (
+        C.Receive,
+        re.compile(
+            r"^(?!(?:i|we|you|he|she|they|i've|we've|someone|somebody)\b)(?:[\w&.']+\s+){1,3}"
+            r"(?:(?:has|have|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped off)\s+"
+            r"(?!.*\bto\b)(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
             re.I,
         ),
     ),

@@ -78,7 +78,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Register,
         re.compile(
-            r"^(?:what(?:'s| is| are)|how much (?:is|are))(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
+            r"^(?:what(?:'s| is| are)|how much (?:is|are)|(?:show(?: me)? |give me )?(?:the )?(?:total |book )?value of)(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit|everything)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|split by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
             re.I,
         ),
     ),
@@ -99,12 +99,20 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (C.Undo, sentence(C.Undo)),
     (C.MyItems, sentence(C.MyItems)),
     (C.LowStock, sentence(C.LowStock)),
+    (  # "whats low in the clinic?", "are we running short of anything in the dry store?": all that is low
+        C.LowStock,
+        re.compile(
+            r"^(?:what(?:'s| is| are)|anything|are we|is anything)\s+(?:running\s+|getting\s+)?(?:low|short)"
+            r"(?:\s+(?:of|on)\s+(?:anything|stuff|supplies))?(?:\s+(?:in|at)\s+(?:the\s+)?[\w' &-]+)?$",
+            re.I,
+        ),
+    ),
     (
         C.History,
         re.compile(
-            r"^(?:who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
+            r"^(?:(?:show (?:me )?)?who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
             r"when (?:did|was|were)(?: (?:we|someone|somebody|anyone|it))?(?: last)?(?: (?:get|got|see|saw|restock|receive|use|check out|have))?)"
-            r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before me|recently|in|last (?:restocked|seen|received|used|in)|restocked|seen|delivered|arrive|come in))*$",
+            r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before (?:me|@?[a-z][\w.\-]*)|recently|lately|in|last (?:restocked|seen|received|used|in)|restocked|seen|delivered|arrive|come in))*$",
             re.I,
         ),
     ),
@@ -124,7 +132,8 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.HowMany,
         re.compile(
-            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?$",
+            r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?"
+            r"(?:\s+(?:(?:is|are)\s+)?(?:in|at|on)\s+(?:the\s+)?[\w' &-]+)?$",  # "are in the cage", "is left in the cold room"
             re.I,
         ),
     ),
@@ -138,7 +147,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.IsAvailable,
         re.compile(
-            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out)(?: now| today| right now)?$"
+            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out|in use|being used(?: by (?:anyone|anybody|someone))?)(?: now| today| right now)?$"
             r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now)?$",  # "thermometer free?"
             re.I,
         ),

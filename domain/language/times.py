@@ -31,6 +31,10 @@ _DAY = (
     + "))"
 )
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
+CLOCK_THEN_DAY = re.compile(
+    rf"\b{_UNTIL}\s+(?P<clock>\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)|noon|midnight)\s+(?:on\s+)?(?:the\s+)?{_DAY}\b",
+    re.I,
+)
 # "back by 3", "until 4:30pm": a time today (a bare 1-7 is in the afternoon: a working day).
 CLOCK_PATTERN = re.compile(
     r"\b(?:until|till|til|'til|by|back by|back at|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?|noon|midnight)\b"
@@ -62,6 +66,11 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
         if count is not None and not rest:
             due = local_now + timedelta(seconds=count * SPANS[match.group("unit").lower()])
             return due, _cut(text, match)
+    match = CLOCK_THEN_DAY.search(text)  # "until 5pm tomorrow"
+    day = resolve_day(match.group("day").lower(), local_now.date()) if match else None
+    clock = _clock(_afternoon(match.group("clock").lower())) if match else None
+    if day is not None and clock is not None:
+        return datetime.combine(day, clock, tz), _cut(text, match)
     # "take two chafers for the wedding on Saturday, back Sunday": "back", "until" before "on"
     matches = list(UNTIL_PATTERN.finditer(text))
     match = next(

@@ -182,3 +182,19 @@ def test_for_the_day_is_due_at_the_end_of_the_working_day(bot, uow):
     reply = bot.handle("alice", "take the drill for the day", source="m1")[-1]
     assert reply.kind is ReplyKind.CHANGE, reply.text
     assert asset(uow, "A-3001").due.isoformat() == "2026-11-30T17:00:00+00:00"
+
+
+def test_questions_asked_the_way_people_ask_them_change_nothing(bot, uow):
+    bot.handle("bob", "check out the drill", source="m1")
+    for n, (text, expected) in enumerate(
+        [
+            ("does anyone know who took the drill?", "bob"),
+            ("has anyone got the drill?", "bob"),
+            ("show me who's had the drill lately", "bob"),
+            ("how much paper is left in the supply closet?", "40"),
+            ("are we running short of anything in the supply closet?", "at or below its reorder point"),
+        ]
+    ):
+        reply = bot.handle("alice", text, source=f"q{n}")[-1]
+        assert reply.kind is ReplyKind.ANSWER and expected in reply.text, (text, reply.text)
+    assert asset(uow, "A-3001").holder == "bob" and on_hand(uow, "PAP-A4") == 40

@@ -1,0 +1,111 @@
+"""Requests in the order and tenses people use when English is not their first
+language, or when they tell rather than ask: "the drill I bring back", "yesterday
+I have taken 4 markers", "the ear thermometer is coming with me, back Friday",
+"the camera I take, tomorrow I give back". Each is rewritten into the plain
+order the command patterns read ("bring back the drill"); anything else is left
+as it is."""
+
+from __future__ import annotations
+
+import re
+
+# When it happened, said first: the request follows ("yesterday I have used ten...").
+WHEN_FIRST = re.compile(
+    r"^(?:yesterday(?:\s+(?:night|evening|afternoon|morning))?|last\s+night|this\s+morning|earlier(?:\s+today)?)"
+    r"\s*,?\s+(?=(?:i|we)\b)",
+    re.I,
+)
+# "I have bring back", "we have gave": the perfect with any form of the verb, as its past.
+PAST = {
+    "bring": "brought",
+    "brought": "brought",
+    "take": "took",
+    "taken": "took",
+    "took": "took",
+    "give": "gave",
+    "given": "gave",
+    "gave": "gave",
+    "finish": "finished",
+    "finished": "finished",
+    "use": "used",
+    "used": "used",
+    "return": "returned",
+    "returned": "returned",
+    "borrow": "borrowed",
+    "borrowed": "borrowed",
+    "open": "opened",
+    "opened": "opened",
+}
+PERFECT = re.compile(rf"\b(?P<who>i|we)\s+(?:have|has)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
+# The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
+TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep"
+ITEM_FIRST = re.compile(
+    r"^(?P<item>(?:the|my|our|this|that)\s+[^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
+    rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s|,).*)?$",
+    re.I,
+)
+# "the ear thermometer is coming with me to the care home": taken.
+COMING_WITH_ME = re.compile(
+    r"^(?P<item>.{2,60}?)\s+(?:is|are)\s+coming\s+with\s+(?:me|us)\b(?P<rest>.*)$", re.I
+)
+# "..., tomorrow I give back": when it comes back.
+GIVE_BACK_ON = re.compile(
+    r"\b(?P<day>today|tomorrow|tonight|on\s+\w+day|\w+day)\s+(?:i|we)\s+(?:will\s+)?(?:give|bring|hand)\s+(?:it\s+|them\s+)?back\b",
+    re.I,
+)
+
+ON = re.compile(r"^on\s+", re.I)
+PRONOUN_FIRST = re.compile(r"^(?:i|we)(?:'ve|\s+have|\s+just)?\s+(?=\w)", re.I)
+
+
+# What it is for, said first: "for the community video I take the Rode microphones".
+PURPOSE_FIRST = re.compile(
+    r"^for\s+(?:the\s+|a\s+|my\s+|our\s+)?[^,]{2,40}?\s*,?\s+(?=(?:i|we)\s+(?:take|need|borrow|use|bring)\b)",
+    re.I,
+)
+
+
+# "Ines needs the pull-up screen for the AGM, give it to her until Friday": given to Ines.
+NEEDS_THEN_GIVE = re.compile(
+    r"^(?P<name>@?[a-z][\w.\-]*)\s+(?:needs|wants|is asking for)\s+(?P<item>.+?)(?:\s+for\s+[^,]+?)?"
+    r"(?P<due>\s+(?:until|till|til|by)\s+[^,]+?)?\s*,\s*(?:(?:can|could|would)\s+you\s+|please\s+)*"
+    r"(?:give|hand|lend|pass)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:him|her|them)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+# Supplies used up by fitting new ones, or thrown away: "put a new blue roll on the holder",
+# "popped four 9 volts in the mics", "printed 3 sheets of name badges", "binned a dead card".
+_AMOUNT = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)"
+FITTED_NEW = re.compile(
+    rf"^(?:put|popped|pop|fitted|fit|opened|open|started|loaded|load)\s+(?:in\s+)?(?P<amount>{_AMOUNT}\s+)?"
+    r"(?:new|fresh|spare|another)\s+(?P<rest>.+)$",
+    re.I,
+)
+FITTED_SOME = re.compile(
+    rf"^(?:popped|fitted|loaded|printed|binned|chucked|scrapped|tossed)\s+(?={_AMOUNT}\s)", re.I
+)
+ONE_GONE = re.compile(rf"\bthat's\s+(?={_AMOUNT}\s+.+\s+(?:gone|used)\b)", re.I)  # "that's one 59A gone"
+
+
+def plain_order(text: str) -> str:
+    text = PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", text))
+    needs = NEEDS_THEN_GIVE.match(text)
+    if needs:
+        return f"give {needs['item']} to {needs['name']}{needs['due'] or ''}{needs['rest']}"
+    text = PERFECT.sub(lambda m: f"{m['who']} {PAST[m['verb'].lower()]}", text)
+    text = GIVE_BACK_ON.sub(lambda m: "back " + ON.sub("", m["day"]), text)
+    topic = ITEM_FIRST.match(text)
+    if topic:
+        verb = " ".join(topic["verb"].split()).lower()
+        return f"{verb} {topic['item']}{topic['rest'] or ''}"
+    bare = PRONOUN_FIRST.sub("", text)
+    fitted = FITTED_NEW.match(bare)
+    if fitted:
+        return f"used {fitted['amount'] or 'a '}{fitted['rest']}"
+    some = FITTED_SOME.match(bare)
+    text = ONE_GONE.sub("", f"used {bare[some.end() :]}" if some else text)
+    coming = COMING_WITH_ME.match(text)
+    if coming:
+        return f"taking {coming['item']}{coming['rest']}"
+    return text

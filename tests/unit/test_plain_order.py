@@ -1,0 +1,72 @@
+"""Requests said in another order or tense than the command patterns read, as
+people new to the tool or to English write them: each reads as the plain request."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from domain import commands as C
+from domain.language import parse
+from domain.language.plain_order import plain_order
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+PEOPLE = frozenset({"bob", "ines"})
+
+
+def one(text: str):
+    commands = parse(text, NOW, people=PEOPLE)
+    assert len(commands) == 1, commands
+    return commands[0]
+
+
+@pytest.mark.parametrize(
+    "text, kind, ref",
+    [
+        ("the chafing dish I bring back, the lid is a little bit dented", C.CheckIn, "chafing dish"),
+        ("the microscope I give back now", C.CheckIn, "microscope now"),
+        ("yesterday I have finish one can of ethanol", C.Consume, "ethanol"),
+        ("yesterday I have bring back the camera", C.CheckIn, "camera"),
+        ("for the community video I take the Rode microphones", C.Take, "rode microphones"),
+        (
+            "I put a new blue roll on the holder by the sinks",
+            C.Consume,
+            "blue roll on the holder by the sinks",
+        ),
+        ("popped four 9 volts in the mics", C.Consume, "9 volts in the mics"),
+        ("printed 3 sheets of name badges", C.Consume, "name badges"),
+    ],
+)
+def test_the_request_reads_as_its_plain_form(text, kind, ref):
+    command = one(text)
+    assert type(command) is kind and command.ref == ref
+
+
+def test_coming_with_me_with_a_time_is_a_loan_until_then():
+    command = one("the ear thermometer is coming with me to the care home, back by Friday")
+    assert type(command) is C.Take and command.due == datetime(2026, 12, 4, 17, 0, tzinfo=timezone.utc)
+
+
+def test_when_it_comes_back_said_after_the_day():
+    command = one("the outreach camera I take for the lunch photos, tomorrow I give back")
+    assert command.ref == "outreach camera" and command.due.date().isoformat() == "2026-12-01"
+
+
+def test_someone_needing_it_then_give_it_to_them_is_for_them():
+    command = one("Ines needs the pull-up screen for the AGM, give it to her until Friday")
+    assert type(command) is C.Take and command.person.lower() == "ines" and command.ref == "pull-up screen"
+
+
+def test_a_supplier_delivering_is_stock_received_but_a_delivery_out_is_not():
+    received = parse("Screwfix delivered 3 boxes of safety glasses and a box of silicone", NOW)
+    assert [(type(c), c.ref, c.count, c.pack) for c in received] == [
+        (C.Receive, "safety glasses", 3, "box"),
+        (C.Receive, "silicone", 1, "box"),
+    ]
+    assert parse("bob delivered 3 boxes to leeds", NOW, people=PEOPLE) == [
+        C.Unknown(words="bob delivered 3 boxes to leeds")
+    ]
+
+
+def test_words_in_no_such_order_are_left_as_they_are():
+    for text in ("check out the drill", "I want to borrow the epson projector", "the drill is great"):
+        assert plain_order(text) == text
