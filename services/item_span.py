@@ -38,6 +38,11 @@ DOING = re.compile(
     r"filming|shooting|testing|packing|running|painting|sealing|loading|wrapping)\b.*$",
     re.I,
 )
+# Any other "-ing" word may start such a clause ("patch leads re-cabling the second floor"):
+# tried after the words above, as one more reading that must still name an item.
+ANY_DOING = re.compile(
+    r"^(?P<item>.+?)\s+(?:re-?)?[a-z]{3,}ing\s+(?:the|a|an|some|our|my|for|up|out)\b.*$", re.I
+)
 EXACTLY = 100.0  # a resolution's score when words are exactly a tag, name or alias
 # Where or when it was used: "on the board pack", "at the lunch", "this week", "in the store".
 CONTEXT = re.compile(
@@ -82,7 +87,7 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     if place and _known_place(index, place["place"]):
         candidates.append(place["item"])
         text = place["item"]
-    for shape in (DESTINATION, DOING):
+    for shape in (DESTINATION, DOING, ANY_DOING):
         cut = shape.match(text)
         if cut:
             candidates.append(cut["item"])

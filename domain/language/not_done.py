@@ -61,8 +61,9 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return _not_asked(commands)
     if any(isinstance(c, PLANNED) for c in commands) and STARTS_LATER.search(text) and not ENDS.search(text):
         words = " ".join(c.ref or "" for c in commands if c.ref)
-        later = [C.Book(words=words) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
-        return [c for c in later if not isinstance(c, C.Move)] or [C.Unknown(words=text)]
+        booked = [C.Book(words=words)] if any(isinstance(c, (C.CheckOut, C.Take)) for c in commands) else []
+        others = [c for c in commands if not isinstance(c, (C.CheckOut, C.Take, C.Move))]
+        return booked + others or [C.Unknown(words=text)]  # one booking of all of them, said once
     return commands
 
 

@@ -89,7 +89,7 @@ def words_to_int(words: str) -> int | None:
 
 def leading_number(text: str) -> tuple[int | None, str]:
     """Split a leading quantity off `text`: ("3 boxes of paper") -> (3, "boxes of paper")."""
-    match = re.match(r"(-?\d[\d,]*)(?:\s*x)?\b\s*", text, re.I)
+    match = re.match(r"(-?\d[\d,]*)(?![-/]\d)(?:\s*x)?\b\s*", text, re.I)  # "24-105" is a model
     if match:
         return int(match.group(1).replace(",", "")), text[match.end() :]
     lower = text.lower()

@@ -162,7 +162,9 @@ def _whose(command: Command, people: frozenset[str]) -> Command:
     """ "returning carmen's ipad": a return for carmen, so her iPad of several."""
     if not isinstance(command, (C.CheckIn, C.Extend)) or command.person or not command.ref:
         return command
-    match = re.match(r"^(?P<name>[a-z][\w.\-]*)'s\s+(?P<item>.+)$", command.ref)
+    match = re.match(
+        r"^(?P<name>[a-z][\w.\-]*)(?:'s|s'|s)\s+(?P<item>.+)$", command.ref
+    )  # "danas microscope"
     if match and match["name"] in people:
         return replace(command, person=match["name"], ref=match["item"])
     return command
@@ -466,6 +468,13 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         phrase = (
             f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"  # "masking tape 2 packs"
         )
+    one_pack = P.PACK_OF.match(phrase.lower()) if kind in IN_PARTS else None
+    if (
+        one_pack
+        and singular(one_pack["pack"]) == one_pack["pack"]
+        and one_pack["pack"] not in ("a", "an", "one")
+    ):
+        phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     pack = None
     vague = vague_amount(phrase)

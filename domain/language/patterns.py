@@ -34,7 +34,7 @@ CHATTER = re.compile(
     r"^(?:sorry|thanks|thank you|thx|cheers|ta|btw|lol|it's|its|it is|it was|they're|i'm|i've|i'll|we're|hope|"
     r"see you|because|cos|as|so|keys|back|be|will|won't|still|should|ok|okay|gonna|going|hopefully|probably|"
     r"might|mine's|nobody|no one|if|in case|need it|need them|he|she|they|you|we|i|he's|she's|he'll|she'll|"
-    r"keeping|keep|still need|holding on|not|but not)\b|.*\b(?:i'm keeping|i am keeping|i'll keep|i still need|stays with me)$",
+    r"keeping|keep|still need|holding on|not|but not|(?:checking|signing|putting|booking) (?:it|them))\b|.*\b(?:i'm keeping|i am keeping|i'll keep|i still need|stays with me)$",
     re.I,
 )
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".

@@ -33,12 +33,14 @@ PAST = {
     "returned": "returned",
     "borrow": "borrowed",
     "borrowed": "borrowed",
+    "count": "counted",
+    "counted": "counted",
     "open": "opened",
     "opened": "opened",
 }
 PERFECT = re.compile(rf"\b(?P<who>i|we)\s+(?:have|has)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
 # The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
-TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep"
+TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep|counted|count"
 ITEM_FIRST = re.compile(
     r"^(?P<item>(?:the|my|our|this|that)\s+[^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
     rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s|,).*)?$",
@@ -88,8 +90,22 @@ FITTED_SOME = re.compile(
 ONE_GONE = re.compile(rf"\bthat's\s+(?={_AMOUNT}\s+.+\s+(?:gone|used)\b)", re.I)  # "that's one 59A gone"
 
 
+# "the laptop of Carmen": Carmen's laptop.
+OF_PERSON = re.compile(r"\bthe\s+(?P<item>[\w -]{2,40}?)\s+of\s+(?P<name>[A-Z][a-z]+)\b")
+# Someone's item found and brought to the desk: "carmen's dell turned up at reception".
+FOUND = re.compile(
+    r"^(?P<item>(?:[a-z]+'s|[a-z]+s')\s+.{2,40}?)\s+(?:turned up|got handed in|was handed in|was found|got found|"
+    r"got left|was left|has been left|was(?=\s+(?:in|on|at)\s)|is back)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
 def plain_order(text: str) -> str:
     text = PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", text))
+    text = OF_PERSON.sub(lambda m: f"{m['name']}'s {m['item']}", text)
+    found = FOUND.match(text)
+    if found:
+        return f"returning {found['item']}{found['rest']}"
     needs = NEEDS_THEN_GIVE.match(text)
     if needs:
         return f"give {needs['item']} to {needs['name']}{needs['due'] or ''}{needs['rest']}"

@@ -50,9 +50,19 @@ SAYS_STOCK = re.compile(
 )
 
 
+# "scissors count - 28 pairs", "safety glasses count in the tool crib: 2 boxes and 5 loose pairs"
+COUNT_AFTER_ITEM = re.compile(
+    r"^(?P<item>.+?)\s+(?:count|stock\s*take|stock\s*check)(?:\s+(?:in|at|on)\s+[^:=-]+?)?\s*[:=-]\s*(?P<amounts>.+)$",
+    re.I,
+)
+
+
 def read(text: str) -> list[C.Command] | None:
     """The counts a stocktake message reports, or None when it is no stocktake
     of this shape (the sentence patterns then have their turn)."""
+    after_item = COUNT_AFTER_ITEM.match(text)
+    if after_item and not LEAD.match(text):
+        text = f"count {after_item['item']}: {after_item['amounts']}"
     lead = LEAD.match(text)
     if not lead or len(text) > MAX_LENGTH:
         return None
@@ -64,6 +74,8 @@ def read(text: str) -> list[C.Command] | None:
     )  # "3 full bags and 4 loose ones"
     body = " ".join(body.split())
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
+    if re.match(r"(?i)(?:in|at|on)\s", body):  # "stocktake in the outreach office: 8 earpieces"
+        bodies = bodies[1:] or bodies
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         for shape in (AMOUNT_FIRST, ITEM_FIRST):
             match = shape.match(each)

@@ -58,8 +58,13 @@ FOR_THE_DAY = re.compile(
 def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
     """Find a due time in `text`; returns it (aware, in UTC-comparable form) and
     the text without it. `now` must be timezone-aware."""
-    local_now = now.astimezone(tz)
-    text = FOR_THE_DAY.sub("until today", text)
+    due, rest = _extract_due(text, now.astimezone(tz), tz)
+    if due is None and FOR_THE_DAY.search(text):  # "for today", unless a return time is said too
+        return _extract_due(FOR_THE_DAY.sub("until today", text), now.astimezone(tz), tz)
+    return due, rest
+
+
+def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
     for spans in (SPAN_PATTERN, IN_PATTERN):  # "for 3 days", "back in an hour"
         match = spans.search(text)
         count, rest = leading_number(match.group("n").strip()) if match else (None, "")

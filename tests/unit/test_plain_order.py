@@ -70,3 +70,51 @@ def test_a_supplier_delivering_is_stock_received_but_a_delivery_out_is_not():
 def test_words_in_no_such_order_are_left_as_they_are():
     for text in ("check out the drill", "I want to borrow the epson projector", "the drill is great"):
         assert plain_order(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("scissors count - 28 pairs", [("scissors", 28, "pair")]),
+        (
+            "safety glasses count in the tool crib: 2 boxes and 5 loose pairs",
+            [("safety glasses", 2, "box"), ("safety glasses", 5, "pair")],
+        ),
+        ("stocktake in the outreach office: 8 earpieces", [("earpieces", 8, None)]),
+        (
+            "the medium boxes I have counted, there is 7 bundles and 4 loose",
+            [("medium boxes", 7, "bundle"), ("medium boxes", 4, None)],
+        ),
+    ],
+)
+def test_stocktakes_said_item_first_or_with_the_place(text, counts):
+    found = parse(text, NOW)
+    assert [(c.ref, c.count, c.pack) for c in found] == counts and all(type(c) is C.Count for c in found)
+
+
+def test_someones_item_found_somewhere_is_returned_for_them():
+    command = one("bob's dell turned up at reception this morning, checking it back in")
+    assert type(command) is C.CheckIn and command.person == "bob" and command.ref.startswith("dell")
+    assert one("yesterday I have bring back the laptop of Bob").person.lower() == "bob"
+
+
+def test_one_pack_said_without_an_article_is_one_and_packs_without_a_number_are_asked():
+    assert (one("drum of rapeseed oil arrived").count, one("drum of rapeseed oil arrived").pack) == (
+        1,
+        "drum",
+    )
+    assert one("used boxes of pens").count is None
+
+
+def test_a_model_number_with_a_hyphen_is_no_count():
+    first, second = parse("taking the FX3 and the 24-105 out for the shoot", NOW)
+    assert second.count is None and second.ref.startswith("24-105")
+
+
+def test_a_plan_of_two_things_is_one_booking_question():
+    assert len(parse("takin the sachtler, heavy shoot tomorrow", NOW)) == 1
+
+
+def test_a_return_time_said_beats_for_today():
+    command = one("I take the circular saw for today, tomorrow I bring back")
+    assert command.due.date().isoformat() == "2026-12-01"
