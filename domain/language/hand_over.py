@@ -67,3 +67,20 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
     if signed and signed["name"].lower() not in people and signed["name"].lower() not in NOT_NAMES:
         return C.UnknownRecipient(words=signed["rest"], recipient=signed["name"])
     return None
+
+
+RETURNER = re.compile(
+    r"^(?P<who>@?[a-z][\w.\-]*)\s+(?:(?:has|had)\s+)?(?:(?:just|already|finally)\s+)?"
+    r"(?=(?:dropped|brought|returned|handed)\s)",
+    re.I,
+)
+
+
+def without_returner(text: str, people: frozenset[str]) -> str:
+    """ "jack has just dropped the sats probe back": a return told of someone else,
+    read as the return (whoever holds it). Only a person the bot knows, or he/she/they."""
+    match = RETURNER.match(text)
+    who = match["who"].lower().lstrip("@") if match else ""
+    if who in people or who in ("he", "she", "they", "someone", "somebody"):
+        return text[match.end() :]
+    return text

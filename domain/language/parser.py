@@ -11,13 +11,13 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import followups, not_done, second_request, stocktake
+from domain.language import followups, not_done, second_request, sentences, stocktake
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
 from domain.language.edit_phrases import parse_edit, parse_field_question
-from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient
-from domain.language.lexicon import BEFORE_ITEM, pattern
+from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
+from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
 from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
@@ -31,9 +31,6 @@ MAX_ITEM_WORDS = 6
 ON_A_DAY = re.compile(
     r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
 )
-CLAUSES = re.compile(r"\s*(?:(?<!\d),|,(?!\d{3}\b))\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
-SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
-MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
 
 
@@ -50,10 +47,18 @@ def parse(
     now = now or datetime.now(timezone.utc)
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
-    by_sentence = _by_sentence(text or "", now, tz, names, people)
+    by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     if by_sentence:
         return by_sentence
     return _parse_one(text or "", now, tz, names, people)
+
+
+def _reader(now: datetime, tz: tzinfo, names, people):
+    return lambda text: _parse_one(text, now, tz, names, people)
+
+
+def _due_reader(now: datetime, tz: tzinfo):
+    return lambda text: extract_due(text, now, tz)[0]
 
 
 def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
@@ -81,7 +86,7 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     if window is not None:
         return [window]
     due, timed = extract_due(clean, now, tz)
-    remark = _said_after_the_time(clean, timed) if due else None
+    remark = sentences.said_after_the_time(clean, timed) if due else None
     clean = timed
     if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
         due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
@@ -96,9 +101,12 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
         commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
-    if not commands and CLAUSES.search(text):  # "Sorry for the delay, I've just brought the hot box back"
-        clauses = [c for c in CLAUSES.split(text) if c.strip()]
-        found = _by_part(clauses, now, tz, names, people) if len(clauses) > 1 else []
+    if not commands and sentences.CLAUSES.search(
+        text
+    ):  # "Sorry for the delay, I've just brought the hot box back"
+        clauses = [c for c in sentences.CLAUSES.split(text) if c.strip()]
+        read = _reader(now, tz, names, people)
+        found = sentences.by_part(clauses, read, _due_reader(now, tz)) if len(clauses) > 1 else []
         # a clause's "need a tea" is talk: only a verb that says what was done counts here
         commands = [] if any(isinstance(c, C.Take) for c in found) else found
     return commands or [C.Unknown(words=clean)]
@@ -110,52 +118,10 @@ def _verbless(clean: str, person: str | None, due: datetime | None) -> list[Comm
     if re.match(r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b", clean):
         return []  # "She's back next Monday": about a person, not items
     first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
-    parts = _split_items(first_clause)
+    parts = split_items(first_clause)
     if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
         return []  # a sentence, not a list of items
     return [replace(_item_command(C.Take, part, person, due), implicit=True) for part in parts]
-
-
-def _by_sentence(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
-    """The requests of a message of several sentences, read one sentence at a time
-    ("Could you tell me how many 59A toners we have? The LaserJet is fading."): the
-    others are reasons and remarks. "It" in a later sentence is the item just named,
-    never an older change's. Empty when the message has one sentence, or no request."""
-    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
-    if len(sentences) < 2:
-        return []
-    return _by_part(sentences, now, tz, names, people)
-
-
-def _by_part(parts: list[str], now: datetime, tz: tzinfo, names, people) -> list[Command]:
-    """The requests of a message's sentences (or clauses), each read on its own.
-    "It" in a later part is the item of the change just named; after a question
-    ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
-    found: list[Command] = []
-    named_before: str | None = None  # "copier toner, used 1": the item, then what was done
-    for n, sentence in enumerate(parts[:MAX_SENTENCES]):
-        for command in _parse_one(sentence, now, tz, names, people):
-            if isinstance(command, C.Unknown) or _only_a_time(
-                command
-            ):  # "...? back in an hour": when the loan ends
-                due, _ = extract_due(sentence, now, tz)
-                if due is not None:
-                    found = [replace(c, due=due) if _may_be_due(c) else c for c in found]
-                named_before = getattr(command, "words", None) if not found else None
-                continue
-            if named_before and hasattr(command, "perhaps") and command.ref is None:
-                command = replace(command, ref=_ref(named_before))
-            if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
-                antecedent = found[-1] if found else None
-                if not (antecedent and antecedent.changes and antecedent.ref):
-                    continue  # "it" after a question, or before any item: never an older change's item
-                if type(command) in (type(antecedent), C.Take):
-                    continue  # "...? need it for the review": the same request said again
-                command = replace(command, ref=antecedent.ref)
-            elif found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
-                command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked
-            found.append(command)
-    return found
 
 
 def _whose(command: Command, people: frozenset[str]) -> Command:
@@ -177,26 +143,6 @@ def _due_on(words: str, now: datetime, tz: tzinfo) -> datetime | None:
         if due and not rest.strip():
             return due
     return None
-
-
-def _said_after_the_time(before: str, after: str) -> str | None:
-    """ "grab the calculator set til tmrw, yr 10 mocks": the words after a comma
-    that follows the due time (`after` is `before` with the time taken out).
-    A list of items does not go on after its time, so these may be a remark."""
-    same_end = 0
-    while same_end < min(len(before), len(after)) and before[-1 - same_end] == after[-1 - same_end]:
-        same_end += 1
-    following = before[len(before) - same_end :].lstrip()
-    return following[1:].strip() if following.startswith(",") else None
-
-
-def _only_a_time(command: Command) -> bool:
-    """ "back by 3" on its own: a time said about the request before it, no item."""
-    return isinstance(command, C.Take) and command.implicit and not command.ref
-
-
-def _may_be_due(command: Command) -> bool:
-    return isinstance(command, (C.CheckOut, C.Take, C.Extend)) and command.due is None
 
 
 def _fix_verb_typo(text: str) -> str:
@@ -235,18 +181,18 @@ def _parse_clean(
     for kind, regex in Q.QUESTIONS + Q.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
-            return [C.Labels(ref=_ref(part)) for part in _split_items(match.group("ref"))]
+            return [C.Labels(ref=item_ref(part)) for part in split_items(match.group("ref"))]
         if match:
             return [_single(kind, match)]
-    clean = _without_returner(clean, people)
+    clean = without_returner(clean, people)
     stripped = P.PRONOUN.sub("", clean)
     handed = parse_hand_over(stripped, person, people)
     if handed:  # a check-out on their behalf, or a use of stock given out to them
         items, to = handed
-        return _same_item(_item_command(C.Take, part, to, due) for part in _split_items(items))
+        return same_item(_item_command(C.Take, part, to, due) for part in split_items(items))
     department = to_department(stripped)
     if department:
-        return [C.Move(ref=_ref(department[0]), where="department", to=department[1])]
+        return [C.Move(ref=item_ref(department[0]), where="department", to=department[1])]
     stranger = unknown_recipient(stripped, people)
     if stranger:
         return [stranger]
@@ -256,7 +202,7 @@ def _parse_clean(
     seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped)) or P.SEEN_AFTER.match(stripped)
     if seen:
         place = P.AFTER_PLACE.sub("", seen["place"] or "")  # "in lab 2, not the cold room"
-        return [C.Seen(ref=_ref(part), to=_place(place)) for part in _split_items(seen["rest"])]
+        return [C.Seen(ref=item_ref(part), to=_place(place)) for part in split_items(seen["rest"])]
     for where, regex in P.MOVES:
         match = regex.match(stripped)
         if match and not P.NOT_A_MOVE.search(stripped):
@@ -266,7 +212,7 @@ def _parse_clean(
             named = re.match(r"^(?P<place>.+?)\s+(?:department|dept|team)$", place, re.I)
             if named:  # "to the clinic department": a department, whatever the verb
                 where, place = "department", named["place"]
-            return [C.Move(ref=_ref(rest), where=where, to=place, count=count)]
+            return [C.Move(ref=item_ref(rest), where=where, to=place, count=count)]
     bare = P.BARE_VERB.match(stripped)
     if bare:  # a verb and nothing else: understood, but about no item
         verb = bare.group("verb").lower().split()[-1].removeprefix("check")
@@ -285,10 +231,12 @@ def _parse_clean(
             rest = re.sub(
                 r"(?i)^both\s+(?=(?:the|my|our)\s+\S.*\s+and\s+)", "", rest
             )  # "both the jack and the gun": two items ("both c-stands and the light": two stands)
-            rest, then = _and_then(rest, lambda text: _parse_clean(text, None, due, now, tz, people))
-            parts, tail = _items_and_tail(rest)
-            commands = _same_item(_item_command(kind, part, person, due) for part in parts)
-            if len(commands) > 1 and _perhaps_a_remark(rest, parts[-1]):
+            rest, then = second_request.and_then(
+                rest, lambda text: _parse_clean(text, None, due, now, tz, people)
+            )
+            parts, tail = items_and_tail(rest)
+            commands = same_item(_item_command(kind, part, person, due) for part in parts)
+            if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
             commands = [replace(c, note=c.note or note) if note else c for c in commands]
 
@@ -300,53 +248,15 @@ def _parse_clean(
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
-        return [kind.of(ref=_ref(groups["ref"]), count=count, pack=pack)]
+        return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []
-
-
-RETURNER = re.compile(
-    r"^(?P<who>@?[a-z][\w.\-]*)\s+(?:(?:has|had)\s+)?(?:(?:just|already|finally)\s+)?"
-    r"(?=(?:dropped|brought|returned|handed)\s)",
-    re.I,
-)
-
-
-def _without_returner(text: str, people: frozenset[str]) -> str:
-    """ "jack has just dropped the sats probe back": a return told of someone else,
-    read as the return (whoever holds it). Only a person the bot knows, or he/she/they."""
-    match = RETURNER.match(text)
-    who = match["who"].lower().lstrip("@") if match else ""
-    if who in people or who in ("he", "she", "they", "someone", "somebody"):
-        return text[match.end() :]
-    return text
-
-
-# "returning the microscope and taking the MiniSpin": a second request, with a verb of its own
-AND_THEN = re.compile(
-    r"\s+and\s+(?:then\s+|also\s+)?(?:(?:i'd|i would|would) like to\s+|i'll\s+|i will\s+|i'm\s+|i am\s+)?"
-    rf"(?={pattern(BEFORE_ITEM[C.CheckOut] + BEFORE_ITEM[C.CheckIn] + BEFORE_ITEM[C.Take] + BEFORE_ITEM[C.Consume])}\s)",
-    re.I,
-)
-
-
-def _and_then(rest: str, read) -> tuple[str, list[Command]]:
-    """The words of the first request, and the changes a second one joined by
-    "and" with its own verb asks for; when that reads as no change about an
-    item, the words stay as they were (a list of items, or chatter)."""
-    match = AND_THEN.search(rest)
-    if not match or second_request.HEDGED.search(rest[match.end() :]):  # "and I'll take A-2002 later maybe"
-        return rest, []
-    then = read(rest[match.end() :])
-    if not then or not all(c.changes and getattr(c, "ref", None) for c in then):
-        return rest, []
-    return rest[: match.start()], then
 
 
 def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
     groups = match.groupdict()
     place = place_name(groups.get("place"))
     if kind == "available":
-        return C.ListAssets(ref=_ref(groups["ref"]), available=True)
+        return C.ListAssets(ref=item_ref(groups["ref"]), available=True)
     if kind == "person":
         return C.ListAssets(person=groups["person"])
     if kind == "due":
@@ -381,61 +291,10 @@ def _single(kind: type[Command], match: re.Match) -> Command:
         return kind(suggestion=int(groups["n"]))
     if kind is C.SetReorder:
         count, rest = leading_number(groups.get("n", ""))
-        return C.SetReorder(ref=_ref(ref), count=count if not rest else None)
+        return C.SetReorder(ref=item_ref(ref), count=count if not rest else None)
     if kind is C.Edit:
-        return C.Edit(ref=_ref(ref), field=groups["field"].lower(), value=groups["value"])
-    return kind.of(ref=_ref(ref) if ref else None)
-
-
-def _same_item(commands) -> list[Command]:
-    """ "1 box + 3 hygiene kits": a quantity naming no item is of the item named next
-    (or, with no count of its own, of the item before it)."""
-    commands = list(commands)
-    for n in range(len(commands) - 2, -1, -1):
-        this, after = commands[n], commands[n + 1]
-        if this.ref is None and getattr(this, "pack", None) and type(after) is type(this) and after.ref:
-            commands[n] = replace(this, ref=after.ref)
-    # "topped up the a3, 5 boxes": a quantity after the item it is of
-    for n in range(len(commands) - 1, 0, -1):
-        this, before = commands[n], commands[n - 1]
-        counted = getattr(this, "count", None) is not None
-        if this.ref is None and counted and type(before) is type(this) and before.ref:
-            if getattr(before, "count", 0) is None:
-                merged = {**vars(before), "count": this.count, "pack": getattr(this, "pack", None)}
-                commands[n - 1 : n + 1] = [type(before).of(**merged)]
-            else:  # "3 boxes and 2 packs": more of the same item
-                commands[n] = replace(this, ref=before.ref)
-    return commands
-
-
-def _perhaps_a_remark(rest: str, last: str) -> bool:
-    """The last part came after a comma, is words with no article, amount or tag first,
-    and no list goes on after it: "taking A-1003 till fri, new starter setup"."""
-    after_comma = rest.rsplit(",", 1)[-1].strip() if "," in rest else ""
-    words = last.strip().split()
-    return (
-        after_comma == last.strip()
-        and len(words) >= 2
-        and not re.match(
-            r"(?i)(?:the|a|an|my|our|some|both|\d|one|two|three)\b|[a-z]{1,4}[- ]?\d", last.strip()
-        )
-    )
-
-
-def _split_items(rest: str) -> list[str]:
-    return _items_and_tail(rest)[0]
-
-
-def _items_and_tail(rest: str) -> tuple[list[str], str]:
-    """The items of a list, and the chatter after them ("..., sorry it's late")."""
-    parts = [p for p in P.SPLIT.split(rest) if p]
-    chatter = next(
-        (n for n, p in enumerate(parts) if n and (P.CHATTER.match(p.strip()) or P.A_CLAUSE.match(p.strip()))),
-        None,
-    )
-    if chatter is None:
-        return parts or [rest], ""
-    return parts[:chatter] or [rest], ", ".join(parts[chatter:])
+        return C.Edit(ref=item_ref(ref), field=groups["field"].lower(), value=groups["value"])
+    return kind.of(ref=item_ref(ref) if ref else None)
 
 
 ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
@@ -498,19 +357,4 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
             rest, count = str(count), None  # "check out 1042": a tag's number
         elif count == 1:
             count = None  # "check out a projector": the article, not a quantity
-    return kind.of(ref=_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
-
-
-def _ref(text: str | None) -> str | None:
-    if text is None:
-        return None
-    text = text.strip(" ?!.,:;'\"").lower()
-    match = P.PACK_OF.match(text)
-    if match and singular(match.group("pack")) in P.PACK_WORDS:
-        text = match.group("item")
-    while True:
-        stripped = P.ARTICLES.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    return text or None
+    return kind.of(ref=item_ref(rest), count=count, pack=pack, person=person, due=due, note=note)

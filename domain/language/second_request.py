@@ -10,7 +10,9 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from domain import commands as C
 from domain.commands import Command
+from domain.language.lexicon import BEFORE_ITEM, pattern
 from domain.language.normalize import strip_fillers
 
 MAX_TAIL, MAX_CLAUSES = 300, 4  # a second request comes soon after the first, or it is a paste
@@ -45,3 +47,24 @@ def _certain(command: Command) -> bool:
     return (
         command.changes and bool(command.ref) and (PRONOUN.match(command.ref) or TAG_FIRST.match(command.ref))
     )
+
+
+# "returning the microscope and taking the MiniSpin": a second request, with a verb of its own
+AND_THEN = re.compile(
+    r"\s+and\s+(?:then\s+|also\s+)?(?:(?:i'd|i would|would) like to\s+|i'll\s+|i will\s+|i'm\s+|i am\s+)?"
+    rf"(?={pattern(BEFORE_ITEM[C.CheckOut] + BEFORE_ITEM[C.CheckIn] + BEFORE_ITEM[C.Take] + BEFORE_ITEM[C.Consume])}\s)",
+    re.I,
+)
+
+
+def and_then(rest: str, read) -> tuple[str, list[Command]]:
+    """The words of the first request, and the changes a second one joined by
+    "and" with its own verb asks for; when that reads as no change about an
+    item, the words stay as they were (a list of items, or chatter)."""
+    match = AND_THEN.search(rest)
+    if not match or HEDGED.search(rest[match.end() :]):  # "and I'll take A-2002 later maybe"
+        return rest, []
+    then = read(rest[match.end() :])
+    if not then or not all(c.changes and getattr(c, "ref", None) for c in then):
+        return rest, []
+    return rest[: match.start()], then

@@ -1,0 +1,79 @@
+"""The items of a request: a list of them ("the drill, the ladder and 2 boxes of
+screws"), where the list ends and chatter begins, and the words of each as the
+catalog resolver reads them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from domain.commands import Command
+from domain.language import patterns as P
+from domain.values import singular
+
+
+def item_ref(text: str | None) -> str | None:
+    """The words naming an item, as the resolver wants them: lower case, no article or pack."""
+    if text is None:
+        return None
+    text = text.strip(" ?!.,:;'\"").lower()
+    match = P.PACK_OF.match(text)
+    if match and singular(match.group("pack")) in P.PACK_WORDS:
+        text = match.group("item")
+    while True:
+        stripped = P.ARTICLES.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text or None
+
+
+def same_item(commands) -> list[Command]:
+    """ "1 box + 3 hygiene kits": a quantity naming no item is of the item named next
+    (or, with no count of its own, of the item before it)."""
+    commands = list(commands)
+    for n in range(len(commands) - 2, -1, -1):
+        this, after = commands[n], commands[n + 1]
+        if this.ref is None and getattr(this, "pack", None) and type(after) is type(this) and after.ref:
+            commands[n] = replace(this, ref=after.ref)
+    # "topped up the a3, 5 boxes": a quantity after the item it is of
+    for n in range(len(commands) - 1, 0, -1):
+        this, before = commands[n], commands[n - 1]
+        counted = getattr(this, "count", None) is not None
+        if this.ref is None and counted and type(before) is type(this) and before.ref:
+            if getattr(before, "count", 0) is None:
+                merged = {**vars(before), "count": this.count, "pack": getattr(this, "pack", None)}
+                commands[n - 1 : n + 1] = [type(before).of(**merged)]
+            else:  # "3 boxes and 2 packs": more of the same item
+                commands[n] = replace(this, ref=before.ref)
+    return commands
+
+
+def perhaps_a_remark(rest: str, last: str) -> bool:
+    """The last part came after a comma, is words with no article, amount or tag first,
+    and no list goes on after it: "taking A-1003 till fri, new starter setup"."""
+    after_comma = rest.rsplit(",", 1)[-1].strip() if "," in rest else ""
+    words = last.strip().split()
+    return (
+        after_comma == last.strip()
+        and len(words) >= 2
+        and not re.match(
+            r"(?i)(?:the|a|an|my|our|some|both|\d|one|two|three)\b|[a-z]{1,4}[- ]?\d", last.strip()
+        )
+    )
+
+
+def split_items(rest: str) -> list[str]:
+    return items_and_tail(rest)[0]
+
+
+def items_and_tail(rest: str) -> tuple[list[str], str]:
+    """The items of a list, and the chatter after them ("..., sorry it's late")."""
+    parts = [p for p in P.SPLIT.split(rest) if p]
+    chatter = next(
+        (n for n, p in enumerate(parts) if n and (P.CHATTER.match(p.strip()) or P.A_CLAUSE.match(p.strip()))),
+        None,
+    )
+    if chatter is None:
+        return parts or [rest], ""
+    return parts[:chatter] or [rest], ", ".join(parts[chatter:])

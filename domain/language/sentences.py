@@ -1,0 +1,83 @@
+"""A message of several sentences or clauses, read one at a time: which are
+requests, which are reasons and remarks, what "it" stands for, and a time said
+on its own ("...? back by 3") that belongs to the request before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from typing import Callable
+
+from domain import commands as C
+from domain.commands import Command
+from domain.language.item_lists import item_ref
+
+Reader = Callable[[str], list[Command]]  # the commands of one sentence
+DueReader = Callable[[str], datetime | None]  # the due time a sentence says, if any
+
+CLAUSES = re.compile(r"\s*(?:(?<!\d),|,(?!\d{3}\b))\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
+MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
+
+
+def by_sentence(text: str, read: Reader, due_of: DueReader) -> list[Command]:
+    """The requests of a message of several sentences, read one sentence at a time
+    ("Could you tell me how many 59A toners we have? The LaserJet is fading."): the
+    others are reasons and remarks. "It" in a later sentence is the item just named,
+    never an older change's. Empty when the message has one sentence, or no request."""
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    return by_part(sentences, read, due_of)
+
+
+def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
+    """The requests of a message's sentences (or clauses), each read on its own.
+    "It" in a later part is the item of the change just named; after a question
+    ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
+    found: list[Command] = []
+    named_before: str | None = None  # "copier toner, used 1": the item, then what was done
+    for n, sentence in enumerate(parts[:MAX_SENTENCES]):
+        for command in read(sentence):
+            if isinstance(command, C.Unknown) or only_a_time(
+                command
+            ):  # "...? back in an hour": when the loan ends
+                due = due_of(sentence)
+                if due is not None:
+                    found = [replace(c, due=due) if may_be_due(c) else c for c in found]
+                named_before = getattr(command, "words", None) if not found else None
+                continue
+            if named_before and hasattr(command, "perhaps") and command.ref is None:
+                command = replace(command, ref=item_ref(named_before))
+            if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
+                antecedent = found[-1] if found else None
+                if not (antecedent and antecedent.changes and antecedent.ref):
+                    continue  # "it" after a question, or before any item: never an older change's item
+                if type(command) in (type(antecedent), C.Take):
+                    continue  # "...? need it for the review": the same request said again
+                command = replace(command, ref=antecedent.ref)
+            elif found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
+                command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked
+            found.append(command)
+    return found
+
+
+def said_after_the_time(before: str, after: str) -> str | None:
+    """ "grab the calculator set til tmrw, yr 10 mocks": the words after a comma
+    that follows the due time (`after` is `before` with the time taken out).
+    A list of items does not go on after its time, so these may be a remark."""
+    same_end = 0
+    while same_end < min(len(before), len(after)) and before[-1 - same_end] == after[-1 - same_end]:
+        same_end += 1
+    following = before[len(before) - same_end :].lstrip()
+    return following[1:].strip() if following.startswith(",") else None
+
+
+def only_a_time(command: Command) -> bool:
+    """ "back by 3" on its own: a time said about the request before it, no item."""
+    return isinstance(command, C.Take) and command.implicit and not command.ref
+
+
+def may_be_due(command: Command) -> bool:
+    return isinstance(command, (C.CheckOut, C.Take, C.Extend)) and command.due is None
