@@ -22,7 +22,7 @@ from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People, people_key
-from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal
+from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, too_few_free
 from services.understanding import (
     PRONOUNS,
     RETURNS,
@@ -361,7 +361,7 @@ class Assistant:
                 for t in targets:
                     done.append(CHANGES[type(t.command)](self._task(uow, ctx, t)))
             except DomainError as error:
-                return Outcome([refusal(_too_few_free(targets, len(done)) or error.message, error.code)])
+                return Outcome([refusal(too_few_free(targets, len(done)) or error.message, error.code)])
             text = "\n".join(d.text for d in done)
             if dry_run:
                 return Outcome([Reply(ReplyKind.QUESTION, text)])  # not committed: rolled back
@@ -388,20 +388,3 @@ class Assistant:
         self.catalog.invalidate()
         self.people.also_known(ctx.actor.name)
         return Outcome([reply], committed=True, crossings=crossings)
-
-
-def _too_few_free(targets: list, failed: int) -> str | None:
-    """ "two laptops" when one is free: said as that, not as "all are out" (the
-    first unit this message took is given back with the rest)."""
-    failing = targets[failed]
-    if not isinstance(failing.command, C.CheckOut) or len(failing.items) < 2:
-        return None
-    same = [t for t in targets if isinstance(t.command, C.CheckOut) and t.items == failing.items]
-    free = sum(1 for t in targets[:failed] if t in same)
-    if not free:
-        return None
-    verb = "is" if free == 1 else "are"
-    return (
-        f"Only {free} of the {len(failing.items)} {failing.items[0].name} units {verb} free right now, "
-        f"not {len(same)}. Nothing was changed."
-    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from domain import commands as C
 from domain.commands import Command
 
 CONFIRM = "confirm"  # a question whose choices are Confirm and Cancel (a change asked for by voice)
@@ -99,3 +100,20 @@ HELP = """Here's what I understand (typos and number words are fine):
 Managers: add a new laptop A-9100, HP EliteBook 840, serial 5CG123, in the IT store
 · add stock ENV-C5 C5 envelopes, counted in envelopes, box of 500 · rename the drill to Makita drill
 · update the serial on A-1042 to 5CG123 · set reorder point for paper to 20 · retire A-1042"""
+
+
+def too_few_free(targets: list, failed: int) -> str | None:
+    """ "two laptops" when one is free: said as that, not as "all are out" (the
+    first unit this message took is given back with the rest)."""
+    failing = targets[failed]
+    if not isinstance(failing.command, C.CheckOut) or len(failing.items) < 2:
+        return None
+    same = [t for t in targets if isinstance(t.command, C.CheckOut) and t.items == failing.items]
+    free = sum(1 for t in targets[:failed] if t in same)
+    if not free:
+        return None
+    verb = "is" if free == 1 else "are"
+    return (
+        f"Only {free} of the {len(failing.items)} {failing.items[0].name} units {verb} free right now, "
+        f"not {len(same)}. Nothing was changed."
+    )
