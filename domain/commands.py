@@ -88,6 +88,7 @@ class Take(ItemCommand):
     person: str | None = None
     due: datetime | None = None
     implicit: bool = False  # said with no verb ("nanodrop pls till 1pm"): chatter unless it names an item
+    vague: bool = False  # "some tape", "a few markers": an amount of supplies, never a unique item
 
 
 @dataclass(frozen=True)

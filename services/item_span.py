@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from domain.ledger import ItemType
+from domain.values import singular
 from services.resolver import CLOSE, CatalogIndex, Resolution
 
 # Where one clause ends and chatter begins: nothing after it names the item.
@@ -113,3 +114,17 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
 def _known_place(index: CatalogIndex, text: str) -> bool:
     place = PARTICLES.sub("", text.strip(" .!?"))
     return any(index.resolve_place(kind, place) for kind in ("location", "department"))
+
+
+def pack_before_name(index: CatalogIndex, reference: str) -> tuple[str, str] | None:
+    """ "2 racks yellow tips": (pack, name) when the first word is a pack of the
+    supplies the rest names, said without "of"; None when it is part of a name."""
+    first, _, rest = reference.partition(" ")
+    if not rest:
+        return None
+    whole = index.resolve(reference, (ItemType.STOCK,))
+    if whole.found and whole.score >= EXACTLY:
+        return None
+    found = locate(index, rest, (ItemType.STOCK,))
+    pack = singular(first.lower())
+    return (pack, rest) if found.is_clear and pack in found.items[0].packs.names() else None

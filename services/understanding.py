@@ -16,7 +16,7 @@ from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import to_base_units
-from services.item_span import locate
+from services.item_span import locate, pack_before_name
 from services.new_items import check_new_item
 from services.replies import NOT_UNDERSTOOD
 from services.resolver import CatalogIndex, CatalogItem, Resolution
@@ -118,6 +118,9 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     """One command about identical units ("two radios", "everything I've got")
     becomes one per unit, so each is checked out or back on its own."""
     command = _numbered_name(command, index)
+    if isinstance(getattr(command, "count", None), int) and not getattr(command, "pack", "-") and command.ref:
+        bare = pack_before_name(index, command.ref)  # "2 racks yellow tips used"
+        command = replace(command, pack=bare[0], ref=bare[1]) if bare else command
     understood = _understand_one(command, index, held)
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
         return [Understood(command, (item,)) for item in understood.items]
@@ -186,8 +189,8 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
 
 
 def _kinds(command: Command) -> tuple[ItemType, ...] | None:
-    """ "taking a case of gloves": what comes in packs is stock, never an asset."""
-    if isinstance(command, C.Take) and command.pack:
+    """ "taking a case of gloves", "took some tape": what comes in packs or amounts is stock, never an asset."""
+    if isinstance(command, C.Take) and (command.pack or command.vague):
         return (ItemType.STOCK,)
     return command.item
 

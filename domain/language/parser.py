@@ -235,10 +235,13 @@ def _parse_clean(
                 rest, lambda text: _parse_clean(text, None, due, now, tz, people)
             )
             parts, tail = items_and_tail(rest)
+            tail = tail or _clause_after(
+                groups.get("after")
+            )  # "my walkie's back in the store, and I took..."
             commands = same_item(_item_command(kind, part, person, due) for part in parts)
             if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
-            commands = [replace(c, note=c.note or note) if note else c for c in commands]
+            commands = _noted(commands, note)
 
             def again(text: str) -> list[Command]:
                 return _parse_clean(text, None, due, now, tz, people)
@@ -250,6 +253,21 @@ def _parse_clean(
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []
+
+
+def _noted(commands: list[Command], note: str | None) -> list[Command]:
+    """A return's condition note, on the items it names ("the gimbal's motor is grinding"),
+    or on all of them when it names none ("battery is dead")."""
+    if not note:
+        return commands
+    named = [c for c in commands if c.ref and any(w in note.lower() for w in c.ref.split() if len(w) > 2)]
+    return [replace(c, note=c.note or note) if c in (named or commands) else c for c in commands]
+
+
+def _clause_after(after: str | None) -> str:
+    """What follows the first clause break in the words after a request's item."""
+    parts = re.split(r"\s*[,;]\s*", after or "", maxsplit=1)
+    return parts[1] if len(parts) == 2 else ""
 
 
 def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
@@ -357,4 +375,5 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
             rest, count = str(count), None  # "check out 1042": a tag's number
         elif count == 1:
             count = None  # "check out a projector": the article, not a quantity
-    return kind.of(ref=item_ref(rest), count=count, pack=pack, person=person, due=due, note=note)
+    said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
+    return kind.of(**said, vague=vague is not None)

@@ -40,7 +40,8 @@ CHATTER = re.compile(
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
 A_CLAUSE = re.compile(
     r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
-    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says)\b"
+    r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says|wrapped|finished|"
+    r"ended|overran|started|stopped|failed|worked|arrived|left)\b"
     r"|^(?:one|two|three|\d+)\s+(?:of\s+them\s+)?(?:died|broke|was|were|is|are|had|has|got|went|snapped|failed)\b"
     r"|^the\s+(?:other\s+|old\s+)?one\s+(?:in|on|at|from)\b.{0,40}\b(?:is|was|has|keeps|got)\b",  # "the one in the office is playing up"
     re.I,
@@ -133,7 +134,7 @@ MOVES: list[tuple[str, re.Pattern]] = [
     ("location", re.compile(r"^(?:move|relocate)\s+(?P<rest>.+?)(?P<place>)$", re.I)),  # where to: asked
 ]
 CONDITION_NOTE = re.compile(
-    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>.*\b(?:is|are|was|were|broken|dead|cracked|damaged|"
+    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>(?:(?!\s-\s)[^,;])*\b(?:is|are|was|were|broken|dead|cracked|damaged|"
     r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
     re.I,
 )
@@ -205,7 +206,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.CheckIn,
         re.compile(
             r"^(?!(?:he|she|they|i|we|you)\b)(?P<rest>[^,;]+?)(?:'s|\s+is|\s+are|\s+has come|\s+came)\s+back\b"
-            r"(?!\s+from\s+(?:maintenance|repairs?|the shop|service)\b)(?:[\s,.!]+.*)?$",
+            r"(?!\s+from\s+(?:maintenance|repairs?|the shop|service)\b)(?P<after>[\s,.!]+.*)?$",
             re.I,
         ),
     ),
@@ -214,7 +215,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.CheckIn,
         re.compile(  # (not "I've just brought the hot box back": a verb of its own, read below)
             r"^(?!(?:i|we|i've|we've|i'm|we're|just|i have|we have)\b)(?P<rest>[^,;]+?)\s+back"
-            r"(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?(?:\s*[,;].*)?$",
+            r"(?:\s+(?:in|on|at|to|into)\s+[^,;]+)?(?P<after>\s*[,;].*)?$",
             re.I,
         ),
     ),

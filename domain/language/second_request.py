@@ -1,8 +1,9 @@
 """A second request after the first one's chatter: "returning the scan gun and
 I'll take A-5005 instead", "returning the p1000, it needs recalibrating, so
-please send it for service". Read only when it is certain what it is about: a
-tag, or "it"/"them" for the item just named. Anything else after a clause break
-stays chatter, as before: a wrong change is worse than a missed one."""
+please send it for service", "..., and I used 2 rolls of brown tape". Read only
+when it is certain it is a request: it names a tag, or "it"/"them" for the item
+just named, or it starts by saying what was done. Anything else after a clause
+break stays chatter: a wrong change is worse than a missed one."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ HEDGED = re.compile(r"\b(?:maybe|perhaps|might|probably|later|tomorrow|next week
 CLAUSES = re.compile(r"\s*(?:[,;]|\b(?:and|so|then|but)\b)\s*", re.I)
 LEAD = re.compile(r"^(?:and|so|then|also|plus|but|please|pls)\s+", re.I)
 PRONOUN = re.compile(r"^(?:it|them|that|this one|that one)$", re.I)
+_CHANGE_VERBS = pattern(
+    BEFORE_ITEM[C.CheckOut]
+    + BEFORE_ITEM[C.CheckIn]
+    + BEFORE_ITEM[C.Take]
+    + BEFORE_ITEM[C.Consume]
+    + BEFORE_ITEM[C.Receive]
+)
+# A clause that starts by saying what was done: "I used 2 rolls...", "I'll take the MacBook Air..."
+VERB_FIRST = re.compile(
+    rf"^(?:(?:i|we)(?:'ve|'ll|'m|\s+have|\s+will|\s+am|\s+also|\s+just)*\s+)?{_CHANGE_VERBS}\s", re.I
+)
+ALSO = re.compile(r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)\b", re.I)
 TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
 
 
@@ -31,11 +44,20 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
     clauses = [c for c in CLAUSES.split(tail) if c and c.strip()]
     for n in range(min(len(clauses), MAX_CLAUSES)):
         text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
+        also = ALSO.match(text)
+        if also and first[-1].changes and hasattr(first[-1], "perhaps"):  # "..., and my walkie too"
+            return [replace(first[-1], ref=also["item"].lower())]
         found = parse(text) if text else []
-        if found and all(_certain(c) for c in found):
+        told = VERB_FIRST.match(text) is not None  # "..., and I used 2 rolls of tape": a request of its own
+        if found and all(_certain(c) or (told and c.changes and _named(c.ref)) for c in found):
             meant = [replace(c, ref=first[-1].ref) if PRONOUN.match(c.ref) else c for c in found]
             return [c for c in meant if not _said_already(c, first)]
     return []
+
+
+def _named(ref: str | None) -> bool:
+    """An item said by name, not "it to fix the door" (the item just named, used for something)."""
+    return bool(ref) and not re.match(r"(?i)(?:it|them|that|this|those|these)\b", ref)
 
 
 def _said_already(command: Command, first: list[Command]) -> bool:
@@ -52,7 +74,7 @@ def _certain(command: Command) -> bool:
 # "returning the microscope and taking the MiniSpin": a second request, with a verb of its own
 AND_THEN = re.compile(
     r"\s+and\s+(?:then\s+|also\s+)?(?:(?:i'd|i would|would) like to\s+|i'll\s+|i will\s+|i'm\s+|i am\s+)?"
-    rf"(?={pattern(BEFORE_ITEM[C.CheckOut] + BEFORE_ITEM[C.CheckIn] + BEFORE_ITEM[C.Take] + BEFORE_ITEM[C.Consume])}\s)",
+    rf"(?={_CHANGE_VERBS}\s)",
     re.I,
 )
 

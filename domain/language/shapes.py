@@ -22,7 +22,7 @@ def before(kind: type[Command], rest: str) -> re.Pattern:
 def after(kind: type[Command], lead: str = "") -> re.Pattern:
     """The item, then the command's words (lexicon.AFTER_ITEM): "the projector is back"."""
     # one clause, then perhaps a remark: "1 box a3 used, open day posters"
-    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?:\s*[,;].*)?$", re.I)
+    return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?P<after>\s*[,;].*)?$", re.I)
 
 
 def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
@@ -33,7 +33,7 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
             kind,
             re.compile(
                 rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b"
-                r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b).*$",
+                r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),
         )

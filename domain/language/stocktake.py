@@ -76,16 +76,48 @@ def read(text: str) -> list[C.Command] | None:
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     if re.match(r"(?i)(?:in|at|on)\s", body):  # "stocktake in the outreach office: 8 earpieces"
         bodies = bodies[1:] or bodies
+    if "," in body:  # "counted the diffusion in the grip truck, only 4 sheets of 216 left"
+        bodies.append(body.rsplit(",", 1)[1].strip())
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
+        several = _several(each)
+        if several:
+            return several
         for shape in (AMOUNT_FIRST, ITEM_FIRST):
             match = shape.match(each)
             amounts, item = (match["amounts"], _item(match["item"])) if match else ("", "")
             if shape is AMOUNT_FIRST and match and not re.search(r"\bof\b", each):
                 amounts, item = _unit_or_name(amounts, item)  # "22 xlr cables": xlr is part of the name
-            counts = _counts(amounts, item) if match else []
+            named_by_number = shape is AMOUNT_FIRST and bool(
+                re.search(r"\bof\s+\d", each)
+            )  # "4 sheets of 216"
+            counts = _counts(amounts, item, named_by_number) if match else []
             if counts:
                 return counts
     return None
+
+
+# Where a list of counts of different items splits: before the next amount.
+NEXT_COUNT = re.compile(rf"\s*(?:,|\band\b|;)\s*(?=(?:{_NUMBER})\s+(?!loose\b)[a-z])", re.I)
+
+
+def _several(text: str) -> list[C.Command]:
+    """ "90 AA batteries, 58 AAA and 11 Jabra headsets": one count for each item."""
+    parts = NEXT_COUNT.split(text)
+    if len(parts) < 2:
+        return []
+    counts = []
+    for part in parts:
+        match = AMOUNT_FIRST.match(part.strip())
+        if not match:
+            return []
+        amounts, item = match["amounts"], _item(match["item"])
+        if not re.search(r"\bof\b", part):
+            amounts, item = _unit_or_name(amounts, item)
+        found = _counts(amounts, item)
+        if len(found) != 1:
+            return []
+        counts += found
+    return counts
 
 
 def _unit_or_name(amounts: str, item: str) -> tuple[str, str]:
@@ -103,10 +135,11 @@ def _item(words: str) -> str:
     return item.strip()
 
 
-def _counts(amounts: str, item: str) -> list[C.Command]:
+def _counts(amounts: str, item: str, named_by_number: bool = False) -> list[C.Command]:
     if (
         not item
-        or leading_number(item)[0] is not None
+        or re.search(r"(?i)\bof$", item)  # "only 4 sheets of" + "216": the number is the item's name
+        or (leading_number(item)[0] is not None and not named_by_number)
         or NOT_AN_ITEM.match(item)
         or PLACE_NUMBER.search(f"{item} 1")
     ):

@@ -198,3 +198,41 @@ def test_questions_asked_the_way_people_ask_them_change_nothing(bot, uow):
         reply = bot.handle("alice", text, source=f"q{n}")[-1]
         assert reply.kind is ReplyKind.ANSWER and expected in reply.text, (text, reply.text)
     assert asset(uow, "A-3001").holder == "bob" and on_hand(uow, "PAP-A4") == 40
+
+
+def test_a_stocktake_of_several_items_counts_each(bot, uow):
+    text = "stocktake of the supply closet: 38 reams of paper, 3 toner and 110 pens"
+    reply = bot.handle("maria", text, source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert (on_hand(uow, "PAP-A4"), on_hand(uow, "TON-26A"), on_hand(uow, "PEN-BLU")) == (38, 3, 110)
+
+
+def test_a_second_request_said_with_its_own_verb_after_a_comma_is_done_too(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    reply = bot.handle("alice", "the drill's back in the workshop, and I used 2 reams of paper", source="m2")[
+        -1
+    ]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None and on_hand(uow, "PAP-A4") == 38
+
+
+def test_and_the_other_one_too_is_the_same_request(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    bot.handle("alice", "check out the BenQ", source="m2")
+    reply = bot.handle("alice", "returning the drill, sorry it's late, and the benq too", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None and asset(uow, "A-2002").holder is None
+
+
+def test_a_condition_note_goes_on_the_item_it_names(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    bot.handle("alice", "check out the BenQ", source="m2")
+    bot.handle("alice", "returning the drill and the benq - the benq lamp is dim", source="m3")
+    assert asset(uow, "A-2002").condition == "the benq lamp is dim"
+    assert asset(uow, "A-3001").condition != "the benq lamp is dim"
+
+
+def test_some_of_something_is_supplies_never_a_unique_item(bot, uow):
+    replies = bot.handle("alice", "took some drill", source="m1")
+    assert all(r.kind is not ReplyKind.CHANGE for r in replies), [r.text for r in replies]
+    assert asset(uow, "A-3001").holder is None

@@ -106,3 +106,14 @@ def test_a_reading_that_fits_far_better_is_asked_about_not_a_weak_clear_one():
     )
     found = locate(index, "gloves up to exam room 2", (ItemType.ASSET, ItemType.STOCK))
     assert sorted(item.key for item in found.items) == ["GLV-L", "GLV-M"]  # a question, not the screen
+
+
+def test_a_pack_of_the_catalogs_said_without_of_is_that_pack():
+    from services.item_span import pack_before_name
+
+    index = CatalogIndex(
+        [], [("TIP-200", "Pipette tips 200ul, yellow", "", "yellow tips", "tip", "rack=96;box=960")]
+    )
+    assert pack_before_name(index, "racks yellow tips") == ("rack", "yellow tips")
+    assert pack_before_name(index, "yellow tips") is None  # no pack word first
+    assert pack_before_name(index, "trays yellow tips") is None  # not a pack of theirs
