@@ -18,7 +18,7 @@ VERBS = "(?:" + "|".join(f"{PERSONAL_VERBS} {ASSIGN_VERBS}".split()) + ")"
 PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
 HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
 HAND_TO = re.compile(
-    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
+    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>[^,;]+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
     r"(?:\s+for\s+(?:the|a|an|her|his|their|my|our)\s+.+)?$",  # "... to hugo for the buffet temp checks"
     re.I,
 )
@@ -27,7 +27,7 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>.+?)(?:\s+out)?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$",
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$",
     re.I,
 )
 NOT_NAMES = frozenset("me myself you him her them us it site work home reception".split())

@@ -20,6 +20,7 @@ def item_ref(text: str | None) -> str | None:
     match = P.PACK_OF.match(text)
     if match and singular(match.group("pack")) in P.PACK_WORDS:
         text = match.group("item")
+    text = re.sub(r"\s+(?:now|please|pls|thanks|thx|again)$", "", text)  # "returning the camera now"
     while True:
         stripped = P.ARTICLES.sub("", text)
         if stripped == text:

@@ -41,7 +41,8 @@ CHATTER = re.compile(
 A_CLAUSE = re.compile(
     r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
     r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says|wrapped|finished|"
-    r"ended|overran|started|stopped|failed|worked|arrived|left)\b"
+    r"ended|overran|started|stopped|failed|worked|arrived|left|keeps|kept|won't|doesn't|isn't|can't|no longer)\b"
+    r"|^(?:the|my|our|his|her|their)\s+\S+(?:\s+\S+)?\s+[a-z]{3,}ed\s+\S"  # "the menu changed to soups"
     r"|^(?:one|two|three|\d+)\s+(?:of\s+them\s+)?(?:died|broke|was|were|is|are|had|has|got|went|snapped|failed)\b"
     r"|^the\s+(?:other\s+|old\s+)?one\s+(?:in|on|at|from)\b.{0,40}\b(?:is|was|has|keeps|got)\b",  # "the one in the office is playing up"
     re.I,

@@ -48,6 +48,8 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                     found = [replace(c, due=due) if may_be_due(c) else c for c in found]
                 named_before = getattr(command, "words", None) if not found else None
                 continue
+            if n and isinstance(command, C.Book) and any(not c.changes for c in found):
+                continue  # "Is the drone available? I want aerials on Thursday": why they ask
             if named_before and hasattr(command, "perhaps") and command.ref is None:
                 command = replace(command, ref=item_ref(named_before))
             if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):

@@ -236,3 +236,25 @@ def test_some_of_something_is_supplies_never_a_unique_item(bot, uow):
     replies = bot.handle("alice", "took some drill", source="m1")
     assert all(r.kind is not ReplyKind.CHANGE for r in replies), [r.text for r in replies]
     assert asset(uow, "A-3001").holder is None
+
+
+def test_a_plan_said_as_the_reason_for_a_question_is_no_booking_refusal(bot, uow):
+    bot.handle("bob", "check out the drill", source="m1")
+    replies = bot.handle("alice", "Who's got the drill? I need it for the shelving at 11", source="m2")
+    assert [r.kind for r in replies] == [ReplyKind.ANSWER], [r.text for r in replies]
+
+
+def test_a_return_with_a_fault_then_send_it_for_repair_is_both(bot, uow):
+    bot.handle("alice", "check out the BenQ", source="m1")
+    text = "Returning the benq, the picture keeps flickering, please send it to maintenance"
+    reply = bot.handle("maria", text, source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-2002").holder is None and asset(uow, "A-2002").status.value == "maintenance"
+
+
+def test_checking_out_for_someone_with_a_remark_about_them_after_a_comma(bot, uow):
+    bot.handle("bob", "check out A-1043", source="m1")
+    text = "Checking out the drill for bob until tomorrow, his one is struggling to lift"
+    reply = bot.handle("maria", text, source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder == "bob"

@@ -23,7 +23,7 @@ def one(text: str):
     "text, kind, ref",
     [
         ("the chafing dish I bring back, the lid is a little bit dented", C.CheckIn, "chafing dish"),
-        ("the microscope I give back now", C.CheckIn, "microscope now"),
+        ("the microscope I give back now", C.CheckIn, "microscope"),
         ("yesterday I have finish one can of ethanol", C.Consume, "ethanol"),
         ("yesterday I have bring back the camera", C.CheckIn, "camera"),
         ("for the community video I take the Rode microphones", C.Take, "rode microphones"),
