@@ -108,6 +108,9 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     owned = POSSESSOR.sub("", text)
     if owned != text:
         candidates.append(owned)
+    part_of = re.match(r"^(?:the\s+)?(?P<whole>[\w-]+(?:\s+[\w-]+)?)'s\s+\w", text, re.I)
+    if part_of:  # "the manfrotto's leg lock": the leg lock is part of the tripod
+        candidates.append(part_of["whole"])
     return [c.strip() for c in candidates if c.strip()]
 
 

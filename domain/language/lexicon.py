@@ -42,7 +42,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(i'll | ill) take",
     ),
     C.Consume: (
-        "(use | used | using | used up)",
+        "(used | used up)",
         "(consume | consumed)",
         "finished",
         "(went | go | gone | burned | ran) through",
@@ -52,6 +52,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Take: (
         "(take | taking | took)",
+        "(use | using)",  # "I'll use the Sachtler", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
         "(nab | nabbed | nabbing)",
         "[(i | we)] need",

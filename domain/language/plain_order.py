@@ -42,7 +42,8 @@ PERFECT = re.compile(rf"\b(?P<who>i|we)\s+(?:have|has)\s+(?P<verb>{'|'.join(PAST
 # The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
 TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep|counted|count"
 ITEM_FIRST = re.compile(
-    r"^(?P<item>(?:the|my|our|this|that)\s+[^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
+    r"^(?P<item>(?:the|my|our|this|that)\s+(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,]){2,60}?)\s*,?\s+"
+    r"(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
     rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s|,).*)?$",
     re.I,
 )

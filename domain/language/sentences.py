@@ -38,6 +38,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     ("Do you know who has the Cambro? We need it for...") it is context, never a change."""
     found: list[Command] = []
     named_before: str | None = None  # "copier toner, used 1": the item, then what was done
+    told_of: str | None = None  # "the kettle no longer switches off, please send it for repair"
     for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in read(sentence):
             if isinstance(command, C.Unknown) or only_a_time(
@@ -47,6 +48,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 if due is not None:
                     found = [replace(c, due=due) if may_be_due(c) else c for c in found]
                 named_before = getattr(command, "words", None) if not found else None
+                told_of = told_of or _subject(sentence)
                 continue
             if n and isinstance(command, C.Book) and any(not c.changes for c in found):
                 continue  # "Is the drone available? I want aerials on Thursday": why they ask
@@ -54,6 +56,11 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 command = replace(command, ref=item_ref(named_before))
             if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
                 antecedent = found[-1] if found else None
+                if not found and told_of and command.changes and PRONOUN_ONLY.match(command.ref):
+                    found.append(
+                        replace(command, ref=item_ref(told_of))
+                    )  # the thing the clause before was about
+                    continue
                 if not (antecedent and antecedent.changes and antecedent.ref):
                     continue  # "it" after a question, or before any item: never an older change's item
                 if type(command) in (type(antecedent), C.Take):
@@ -63,6 +70,24 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked
             found.append(command)
     return found
+
+
+PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)$")
+# What a clause is about, when it says something of a thing: "the staff room kettle no
+# longer switches itself off", "sorry the Makita drill is late", "the grinder's guard is loose".
+SUBJECT = re.compile(
+    r"^(?:(?:sorry|so|and|but|morning|hi|hey|ok|also)[,\s]+)*(?P<np>(?:the|my|our|this|that)\s+[\w /-]{2,40}?)"
+    r"(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:is|are|was|were|has|have|had|keeps|no longer|won't|doesn't|isn't|"
+    r"seems|looks|needs|broke|died|stopped|came|got|went)\b",
+    re.I,
+)
+
+
+def _subject(clause: str) -> str | None:
+    """The thing a clause says something about ("the grinder" of "the grinder's guard
+    is loose"), or None."""
+    match = SUBJECT.match(clause.strip())
+    return match["np"] if match else None
 
 
 def said_after_the_time(before: str, after: str) -> str | None:

@@ -76,8 +76,11 @@ def read(text: str) -> list[C.Command] | None:
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     if re.match(r"(?i)(?:in|at|on)\s", body):  # "stocktake in the outreach office: 8 earpieces"
         bodies = bodies[1:] or bodies
-    if "," in body:  # "counted the diffusion in the grip truck, only 4 sheets of 216 left"
-        bodies.append(body.rsplit(",", 1)[1].strip())
+    last_clause = body.rsplit(",", 1)[1].strip() if "," in body else ""
+    if re.search(
+        r"\bof\b", last_clause
+    ):  # "counted the diffusion in the grip truck, only 4 sheets of 216 left"
+        bodies.append(last_clause)  # (not "the hand gel, 19 bottles": those bottles are the gel's)
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         several = _several(each)
         if several:

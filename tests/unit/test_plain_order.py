@@ -81,6 +81,8 @@ def test_words_in_no_such_order_are_left_as_they_are():
             [("safety glasses", 2, "box"), ("safety glasses", 5, "pair")],
         ),
         ("stocktake in the outreach office: 8 earpieces", [("earpieces", 8, None)]),
+        ("counted the hand gel, 19 bottles", [("hand gel", 19, "bottle")]),  # the gel's bottles, not bottles
+        ("counted the diffusion in the grip truck, only 4 sheets of 216 left", [("216", 4, "sheet")]),
         (
             "the medium boxes I have counted, there is 7 bundles and 4 loose",
             [("medium boxes", 7, "bundle"), ("medium boxes", 4, None)],
@@ -118,3 +120,12 @@ def test_a_plan_of_two_things_is_one_booking_question():
 def test_a_return_time_said_beats_for_today():
     command = one("I take the circular saw for today, tomorrow I bring back")
     assert command.due.date().isoformat() == "2026-12-01"
+
+
+def test_it_after_a_clause_about_a_thing_is_that_thing():
+    command = one("The staff room kettle no longer switches itself off, please send it for repair")
+    assert type(command) is C.Maintenance and command.ref == "staff room kettle"
+    assert one("Morning, sorry the drill is late, I've put it back in the crib now.").ref == "drill"
+    assert parse("the projector is great, I love it", NOW)[0] == C.Unknown(
+        words="the projector is great, I love it"
+    )
