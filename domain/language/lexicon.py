@@ -45,7 +45,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(used | used up)",
         "(consume | consumed)",
         "finished",
-        "(went | go | gone | burned | ran) through",
+        "(went | go | gone | burned | ran | got | get | getting) through",
         "(handed | gave | give | giving | handing) out",
         "took out",
         "(remove | removed)",

@@ -226,8 +226,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             # and "we had a delivery from NHS Supply Chain: ...", "the Arco order came in: ..."
             r"^(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
-            r"(?:[\w&]+\s+){0,3}(?:order|delivery)(?:\s+from\s+[\w&. ]+?)?"
-            r"(?:\s+(?:just\s+)?(?:in|arrived|came in|is in|landed|is here|here))?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
+            r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment)(?:\s+[^:;,]{1,40}?)?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
             re.I,
         ),
     ),
@@ -237,8 +236,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.Receive,
         re.compile(
             r"^(?!(?:i|we|you|he|she|they|i've|we've|someone|somebody)\b)(?:[\w&.']+\s+){1,3}"
-            r"(?:(?:has|have|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped off)\s+"
-            r"(?!.*\bto\b)(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
+            r"(?:(?:has|have|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped(?:\s+off)?|brought)\s+"
+            r"(?![^,;]*\bto\b)(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
             re.I,
         ),
     ),

@@ -86,7 +86,20 @@ FITTED_NEW = re.compile(
     re.I,
 )
 FITTED_SOME = re.compile(
-    rf"^(?:popped|fitted|loaded|printed|binned|chucked|scrapped|tossed)\s+(?={_AMOUNT}\s)", re.I
+    rf"^(?:popped|fitted|loaded|printed|binned|chucked|scrapped|tossed|emptied|cut(?:\s+up)?|sprayed(?:\s+out)?)\s+"
+    rf"(?={_AMOUNT}\s)",
+    re.I,
+)
+# "a whole drum", "a full case": one of them
+WHOLE = re.compile(rf"\b(?P<n>{_AMOUNT})\s+(?:whole|full|complete|entire)\s+(?=\w)", re.I)
+# "Lunch club used a sleeve of tubs": used by others, told by the speaker
+OTHERS_USED = re.compile(
+    rf"^(?!(?:i|we|you|he|she|they|it)\b)(?:[\w']+\s+){{1,3}}(?:used|went through|got through|used up)\s+(?={_AMOUNT}\s)",
+    re.I,
+)
+# "the MacBook Air is going out to carmen": checked out to them
+GOING_OUT_TO = re.compile(
+    r"^(?P<item>.{2,60}?)\s+(?:is|are)\s+going\s+out\s+to\s+(?P<name>@?[\w.\-]+)(?P<rest>.*)$", re.I
 )
 ONE_GONE = re.compile(rf"\bthat's\s+(?={_AMOUNT}\s+.+\s+(?:gone|used)\b)", re.I)  # "that's one 59A gone"
 
@@ -102,7 +115,11 @@ FOUND = re.compile(
 
 
 def plain_order(text: str) -> str:
-    text = PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", text))
+    text = WHOLE.sub(lambda m: f"{m['n']} ", PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", text)))
+    text = OTHERS_USED.sub("used ", text)
+    going = GOING_OUT_TO.match(text)
+    if going:
+        return f"check out {going['item']} to {going['name']}{going['rest']}"
     text = OF_PERSON.sub(lambda m: f"{m['name']}'s {m['item']}", text)
     found = FOUND.match(text)
     if found:

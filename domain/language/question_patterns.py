@@ -110,6 +110,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.History,
         re.compile(
+            r"^(?P<ref2>[\w' -]+?)\s+(?:history|log)$|"  # "copier history?"
             r"^(?:(?:show (?:me )?)?who(?:'s| has)? had|whos had|history of|(?:the )?history for|log (?:of|for)|show (?:me )?the (?:history|log) (?:of|for)|"
             r"when (?:did|was|were)(?: (?:we|someone|somebody|anyone|it))?(?: last)?(?: (?:get|got|see|saw|restock|receive|use|check out|have))?)"
             r"\s+(?P<ref>.+?)(?:\s+(?:last(?: time)?|before (?:me|@?[a-z][\w.\-]*)|recently|lately|in|last (?:restocked|seen|received|used|in)|restocked|seen|delivered|arrive|come in))*$",
@@ -148,7 +149,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.IsAvailable,
         re.compile(
             r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out|in use|being used(?: by (?:anyone|anybody|someone))?)(?: now| today| right now)?$"
-            r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now)?$",  # "thermometer free?"
+            r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now| this (?:morning|afternoon|evening)| tonight)?$",  # "thermometer free?"
             re.I,
         ),
     ),

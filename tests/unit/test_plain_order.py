@@ -129,3 +129,38 @@ def test_it_after_a_clause_about_a_thing_is_that_thing():
     assert parse("the projector is great, I love it", NOW)[0] == C.Unknown(
         words="the projector is great, I love it"
     )
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        (
+            "We got through two packs of pens and a box of paper",
+            [(C.Consume, "pens", 2), (C.Consume, "paper", 1)],
+        ),
+        (
+            "Lunch club used a sleeve of tubs and 2 packs of serviettes",
+            [(C.Consume, "tubs", 1), (C.Consume, "serviettes", 2)],
+        ),
+        (
+            "Emptied a whole drum of rapeseed oil into the fryers",
+            [(C.Consume, "rapeseed oil into the fryers", 1)],
+        ),
+        (
+            "Rajapack delivery signed for at goods in: 5 bundles of large boxes",
+            [(C.Receive, "large boxes", 5)],
+        ),
+        ("Bunzl drop in the dry store: 2 cases of blue roll", [(C.Receive, "blue roll", 2)]),
+        (
+            "Antalis dropped a pallet of A4 at goods in, it's going up to the print room",
+            [(C.Receive, "a4 at goods in", 1)],
+        ),
+    ],
+)
+def test_supplies_used_by_others_and_deliveries_said_every_which_way(text, changes):
+    assert [(type(c), c.ref, c.count) for c in parse(text, NOW)] == changes  # "got through" was a delivery
+
+
+def test_going_out_to_someone_is_a_check_out_to_them():
+    command = one("The BenQ is going out to bob for his coding club until Friday")
+    assert type(command) is C.CheckOut and command.person == "bob"
