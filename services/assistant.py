@@ -98,7 +98,7 @@ class Assistant:
         words = (
             list(message.commands)
             if message.commands is not None
-            else self.parse(message.text, message.mentions)
+            else self.parse(message.text, message.mentions, speaker=ctx.actor.name)
         )
         if images:
             scan = photos.scan(self.uow, ctx, [a.data for a in images], words if message.text.strip() else [])
@@ -107,9 +107,10 @@ class Assistant:
             return replace(self.run(ctx, list(scan.commands)), scanned=scan.found)
         return self.run(ctx, words)
 
-    def parse(self, text: str, mentions: dict[str, str] | None = None) -> list[Command]:
+    def parse(self, text: str, mentions: dict[str, str] | None = None, speaker: str = "") -> list[Command]:
         """The commands in `text`, read at this moment in the bot's time zone."""
-        return parse(text, self.clock(), self.tz, mentions, self.people.known() | self.managers)
+        people = self.people.known() | self.managers | ({speaker.lower()} if speaker else set())
+        return parse(text, self.clock(), self.tz, mentions, frozenset(people))
 
     def handle(self, who: Person | str, text: str, source: str | None = None, **message) -> list[Reply]:
         """A typed message's replies (tests and tools; transports use `receive`)."""

@@ -42,7 +42,8 @@ DOING = re.compile(
 # Any other "-ing" word may start such a clause ("patch leads re-cabling the second floor"):
 # tried after the words above, as one more reading that must still name an item.
 ANY_DOING = re.compile(
-    r"^(?P<item>.+?)\s+(?:re-?)?[a-z]{3,}ing\s+(?:the|a|an|some|our|my|for|up|out)\b.*$", re.I
+    r"^(?P<item>.+?)\s+(?:re-?)?[a-z]{3,}ing\s+(?:the|a|an|some|our|my|for|up|out|down|in|off|over|around)\b.*$",
+    re.I,
 )
 EXACTLY = 100.0  # a resolution's score when words are exactly a tag, name or alias
 # Where or when it was used: "on the board pack", "at the lunch", "this week", "in the store".

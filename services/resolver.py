@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from domain.ledger import ItemType
-from domain.values import Packs, singular, tag_key
+from domain.values import Packs, plural, singular, tag_key
 from services.word_index import WordIndex
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
@@ -231,13 +231,19 @@ class CatalogIndex:
         if sum(ch.isalpha() for ch in query) < 2:  # digits and symbols: a tag, SKU or barcode (above),
             return self._model_number(reference, query, types)  # or a model's number word ("the 5400")
         scored: dict[CatalogItem, float] = {}
-        for slot, coverage in self._words.candidates(query, types, CANDIDATES):
-            score = (
-                PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
-            )
-            if score >= SUGGEST:
-                for item in self._owners[slot]:
-                    scored[item] = max(score, scored.get(item, 0))
+        # one word is read in both numbers: "battery" is also the AA batteries
+        forms = dict.fromkeys(
+            [query] if " " in query else [query, singular(query), plural(singular(query), 2)]
+        )
+        for form in forms:
+            for slot, coverage in self._words.candidates(form, types, CANDIDATES):
+                score = (
+                    PHRASE_WEIGHT * fuzz.WRatio(form, self._texts[slot])
+                    + (100 - 100 * PHRASE_WEIGHT) * coverage
+                )
+                if score >= SUGGEST:
+                    for item in self._owners[slot]:
+                        scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])

@@ -39,7 +39,11 @@ class Task:
     def holder(self) -> str:
         """Whom a check-out or return is for: the person named ("for @bob"), or the one asking."""
         person = getattr(self.command, "person", None)
-        return people_key(self.uow, person) if person else self.ctx.actor.key
+        if (
+            not person or person.lower().lstrip("@") == self.ctx.actor.name.lower()
+        ):  # "sign it out to Zoe", said by zoe
+            return self.ctx.actor.key
+        return people_key(self.uow, person)
 
 
 # Commands no use case sees: understanding turns a Take into a CheckOut or a

@@ -19,7 +19,8 @@ PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
 HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
 HAND_TO = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>[^,;]+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
-    r"(?:\s+for\s+(?:the|a|an|her|his|their|my|our)\s+.+)?$",  # "... to hugo for the buffet temp checks"
+    r"(?:\s+for\s+(?!(?:the\s+)?(?:weekend|week|day|rest|night|morning|afternoon|evening|month)\b)"
+    r"(?:the|a|an|her|his|their|my|our)\s+.+)?$",  # "... to hugo for the buffet temp checks"
     re.I,
 )
 TO_DEPARTMENT = re.compile(
@@ -30,7 +31,7 @@ SIGNED_OUT_TO = re.compile(
     r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$",
     re.I,
 )
-NOT_NAMES = frozenset("me myself you him her them us it site work home reception".split())
+NOT_NAMES = frozenset("me myself you him her them us it".split())  # "to reception": asked about, like a name
 # "give the drill back", "handed out 20 pens", "hand it in": returns and uses, read elsewhere.
 OTHER_MEANING = re.compile(rf"^{VERBS}\s+(?:out|back|in)\b|\s(?:back|in|off)(?:\s+to\b.*)?$", re.I)
 
@@ -71,7 +72,7 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
 
 RETURNER = re.compile(
     r"^(?P<who>@?[a-z][\w.\-]*)\s+(?:(?:has|had)\s+)?(?:(?:just|already|finally)\s+)?"
-    r"(?=(?:dropped|brought|returned|handed)\s)",
+    r"(?=returned\s|(?:dropped|brought|handed)\s[^,;]*\b(?:back|off|in)\b)",  # not "kim brought X to the meeting"
     re.I,
 )
 

@@ -129,7 +129,11 @@ TRAILING_FILLERS = (
 
 
 # "may I have the spare iPad": asking to be given it, said as "get" (a verb the lexicon knows)
-_ASKING_TO_HAVE = re.compile(r"\b((?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)have\b", re.I)
+_ASKING_TO_HAVE = re.compile(
+    r"\b((?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)have\b"
+    r"(?!\s+(?:a|an|some)\s+(?:word|go|look|chat|minute|moment|think|break|try|quick|second|sec|hand|bit)\b)",
+    re.I,
+)  # not "can I have a word with...", "can I have a go on the drone some time"
 
 
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:

@@ -28,13 +28,14 @@ NEGATED = re.compile(
 # When the loan would start, not end: "tomorrow", "on friday", "at 2pm", "in 10 mins". Today's
 # "this afternoon" or "tonight", and "for tomorrow('s training)", are a use of it taken now.
 STARTS_LATER = re.compile(
-    r"(?<!\bfor )\b(?:sometime|later|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
+    r"\bday after tomorrow\b|(?<!\bfor )\b(?:sometime|later|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|at noon|"
     r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?))\b",
     re.I,
 )
 ENDS = re.compile(
-    r"\b(?:until|till|til|'til|by|back|for\s+(?:a|an|\d+|\w+)\s+(?:days?|hours?|weeks?|mins?))\b", re.I
+    r"\b(?:until|till|til|'til|by|back|for\s+(?:a|an|\d+|\w+)\s+(?:days?|hours?|weeks?|mins?))\b(?!\s+after\b)",
+    re.I,
 )
 NOT_YET_BACK = re.compile(
     r"^(?:please\s+)?bring\b.*@|\b(?:can|could) (?:i|we) (?:have|get) .+ back\b|"  # asking someone else

@@ -319,6 +319,14 @@ ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
 IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
 
 
+NOT_PACKS = frozenset("a an one some any all most few lot lots couple bit half none each both rest".split())
+
+
+def _a_pack_word(word: str) -> bool:
+    """ "drum" of "drum of oil" is a pack; "ten" and "some" of "ten of the batteries" are amounts."""
+    return word not in NOT_PACKS and leading_number(word)[0] is None
+
+
 TRAILING_PACKS = re.compile(r"^(?P<item>.+?)\s+x?(?P<n>\d+)\s*x?\s+(?P<pack>[a-z]+)$", re.I)
 LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
 
@@ -346,11 +354,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
             f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"  # "masking tape 2 packs"
         )
     one_pack = P.PACK_OF.match(phrase.lower()) if kind in IN_PARTS else None
-    if (
-        one_pack
-        and singular(one_pack["pack"]) == one_pack["pack"]
-        and one_pack["pack"] not in ("a", "an", "one")
-    ):
+    if one_pack and singular(one_pack["pack"]) == one_pack["pack"] and _a_pack_word(one_pack["pack"]):
         phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     pack = None

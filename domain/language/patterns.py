@@ -44,7 +44,7 @@ A_CLAUSE = re.compile(
     r"ended|overran|started|stopped|failed|worked|arrived|left|keeps|kept|won't|doesn't|isn't|can't|no longer)\b"
     r"|^(?:the|my|our|his|her|their)\s+\S+(?:\s+\S+)?\s+[a-z]{3,}ed\s+\S"  # "the menu changed to soups"
     r"|^(?:one|two|three|\d+)\s+(?:of\s+them\s+)?(?:died|broke|was|were|is|are|had|has|got|went|snapped|failed)\b"
-    r"|^the\s+(?:other\s+|old\s+)?one\s+(?:in|on|at|from)\b.{0,40}\b(?:is|was|has|keeps|got)\b",  # "the one in the office is playing up"
+    r"|^the\s+(?:other\s+|old\s+)?one\s+(?:in|on|at|from|with)\b.{0,40}\b(?:is|was|has|keeps|got)\b",  # "the one in the office is playing up"
     re.I,
 )
 SPLIT = re.compile(
@@ -103,7 +103,7 @@ MOVES: list[tuple[str, re.Pattern]] = [
         "location",
         re.compile(
             # (not "I think we are on the last box": a person is no item)
-            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+"
+            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>[^,;]+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+"
             r"(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
             re.I,
         ),
@@ -225,7 +225,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.Receive,
         re.compile(
             # and "we had a delivery from NHS Supply Chain: ...", "the Arco order came in: ..."
-            r"^(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
+            r"^(?![^:]*\b(?:cancel\w*|missing|place|placed|needed|need|tomorrow|due|next|expected|late|coming|pending|"
+            r"should|will|would|not|never|short|wrong|to order)\b)"  # "paper order cancelled: ...": nothing came
+            r"(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
             r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment)(?:\s+[^:;,]{1,40}?)?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
             re.I,
         ),
@@ -235,8 +237,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Receive,
         re.compile(
-            r"^(?!(?:i|we|you|he|she|they|i've|we've|someone|somebody)\b)(?:[\w&.']+\s+){1,3}"
-            r"(?:(?:has|have|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped(?:\s+off)?|brought)\s+"
+            r"^(?!(?:i|we|you|he|she|they|i've|we've|someone|somebody)\b)"
+            r"(?![^,;]*\b(?:should|would|could|might|may|will|won't|didn't|hasn't|haven't|not|never|back)\b)"
+            r"(?:[\w&.']+\s+){1,3}(?:(?:has|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped\s+off)\s+"
             r"(?![^,;]*\bto\b)(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
             re.I,
         ),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from domain.language import told_uses
+
 # When it happened, said first: the request follows ("yesterday I have used ten...").
 WHEN_FIRST = re.compile(
     r"^(?:yesterday(?:\s+(?:night|evening|afternoon|morning))?|last\s+night|this\s+morning|earlier(?:\s+today)?)"
@@ -38,13 +40,14 @@ PAST = {
     "open": "opened",
     "opened": "opened",
 }
-PERFECT = re.compile(rf"\b(?P<who>i|we)\s+(?:have|has)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
+PERFECT = re.compile(rf"\b(?P<who>i|we)(?:\s+(?:have|has)|'ve)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
 # The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
 TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep|counted|count"
+FINITE = r"\b(?:is|are|was|were|has|have|had)\b"  # a sentence about it, not a request
 ITEM_FIRST = re.compile(
-    r"^(?P<item>(?:the|my|our|this|that)\s+(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,]){2,60}?)\s*,?\s+"
+    rf"^(?P<item>(?:the|my|our|this|that)\s+(?:(?!{FINITE})[^,]){{2,60}}?)\s*,?\s+"
     r"(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
-    rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s|,).*)?$",
+    rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s(?:(?!{FINITE})[^,])*)?(?:,.*)?)$",  # not "...we take to weddings has a dent"
     re.I,
 )
 # "the ear thermometer is coming with me to the care home": taken.
@@ -58,7 +61,6 @@ GIVE_BACK_ON = re.compile(
 )
 
 ON = re.compile(r"^on\s+", re.I)
-PRONOUN_FIRST = re.compile(r"^(?:i|we)(?:'ve|\s+have|\s+just)?\s+(?=\w)", re.I)
 
 
 # What it is for, said first: "for the community video I take the Rode microphones".
@@ -77,46 +79,32 @@ NEEDS_THEN_GIVE = re.compile(
 )
 
 
-# Supplies used up by fitting new ones, or thrown away: "put a new blue roll on the holder",
-# "popped four 9 volts in the mics", "printed 3 sheets of name badges", "binned a dead card".
-_AMOUNT = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)"
-FITTED_NEW = re.compile(
-    rf"^(?:put|popped|pop|fitted|fit|opened|open|started|loaded|load)\s+(?:in\s+)?(?P<amount>{_AMOUNT}\s+)?"
-    r"(?:new|fresh|spare|another)\s+(?P<rest>.+)$",
-    re.I,
-)
-FITTED_SOME = re.compile(
-    rf"^(?:popped|fitted|loaded|printed|binned|chucked|scrapped|tossed|emptied|cut(?:\s+up)?|sprayed(?:\s+out)?)\s+"
-    rf"(?={_AMOUNT}\s)",
-    re.I,
-)
-# "a whole drum", "a full case": one of them
-WHOLE = re.compile(rf"\b(?P<n>{_AMOUNT})\s+(?:whole|full|complete|entire)\s+(?=\w)", re.I)
-# "Lunch club used a sleeve of tubs": used by others, told by the speaker
-OTHERS_USED = re.compile(
-    rf"^(?!(?:i|we|you|he|she|they|it)\b)(?:[\w']+\s+){{1,3}}(?:used|went through|got through|used up)\s+(?={_AMOUNT}\s)",
-    re.I,
-)
 # "the MacBook Air is going out to carmen": checked out to them
 GOING_OUT_TO = re.compile(
-    r"^(?P<item>.{2,60}?)\s+(?:is|are)\s+going\s+out\s+to\s+(?P<name>@?[\w.\-]+)(?P<rest>.*)$", re.I
+    r"^(?P<item>.{2,60}?)\s+(?:is|are)\s+going\s+out\s+to\s+(?P<name>@?[\w.\-]+)"
+    r"(?P<rest>(?:(?!\b(?:once|when|after|if|later|next|soon|unless)\b).)*)$",  # not "... once it's imaged"
+    re.I,
 )
-ONE_GONE = re.compile(rf"\bthat's\s+(?={_AMOUNT}\s+.+\s+(?:gone|used)\b)", re.I)  # "that's one 59A gone"
 
 
 # "the laptop of Carmen": Carmen's laptop.
-OF_PERSON = re.compile(r"\bthe\s+(?P<item>[\w -]{2,40}?)\s+of\s+(?P<name>[A-Z][a-z]+)\b")
+OF_PERSON = re.compile(
+    r"\bthe\s+(?!(?:status|value|book value|cost|price|condition|location|serial|history|name|end|start|rest|list)\b)"
+    r"(?P<item>[\w -]{2,40}?)\s+of\s+(?P<name>[A-Z][a-z]+)\b(?!')"
+)
 # Someone's item found and brought to the desk: "carmen's dell turned up at reception".
 FOUND = re.compile(
-    r"^(?P<item>(?:[a-z]+'s|[a-z]+s')\s+.{2,40}?)\s+(?:turned up|got handed in|was handed in|was found|got found|"
-    r"got left|was left|has been left|was(?=\s+(?:in|on|at)\s)|is back)\b(?P<rest>.*)$",
+    r"^(?P<item>(?:[a-z]+'s|[a-z]+s')\s+.{2,40}?)\s+(?:turned up|got handed in|was handed in|is back)\b(?P<rest>.*)$",
     re.I,
 )
 
 
+# "Dana asked me to drop her microscope back": the request, whoever asked for it
+ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w)", re.I)
+
+
 def plain_order(text: str) -> str:
-    text = WHOLE.sub(lambda m: f"{m['n']} ", PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", text)))
-    text = OTHERS_USED.sub("used ", text)
+    text = told_uses.one_each(PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", ASKED_ME_TO.sub("", text))))
     going = GOING_OUT_TO.match(text)
     if going:
         return f"check out {going['item']} to {going['name']}{going['rest']}"
@@ -133,12 +121,7 @@ def plain_order(text: str) -> str:
     if topic:
         verb = " ".join(topic["verb"].split()).lower()
         return f"{verb} {topic['item']}{topic['rest'] or ''}"
-    bare = PRONOUN_FIRST.sub("", text)
-    fitted = FITTED_NEW.match(bare)
-    if fitted:
-        return f"used {fitted['amount'] or 'a '}{fitted['rest']}"
-    some = FITTED_SOME.match(bare)
-    text = ONE_GONE.sub("", f"used {bare[some.end() :]}" if some else text)
+    text = told_uses.as_used(text)
     coming = COMING_WITH_ME.match(text)
     if coming:
         return f"taking {coming['item']}{coming['rest']}"

@@ -103,7 +103,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.LowStock,
         re.compile(
             r"^(?:what(?:'s| is| are)|anything|are we|is anything)\s+(?:running\s+|getting\s+)?(?:low|short)"
-            r"(?:\s+(?:of|on)\s+(?:anything|stuff|supplies))?(?:\s+(?:in|at)\s+(?:the\s+)?[\w' &-]+)?$",
+            r"(?:\s+(?:of|on)\s+(?:anything|stuff|supplies))?(?:\s+(?:in|at|on|for)\s+(?:the\s+|our\s+|my\s+)?[\w' &-]+)?$",
             re.I,
         ),
     ),

@@ -33,7 +33,10 @@ _CHANGE_VERBS = pattern(
 VERB_FIRST = re.compile(
     rf"^(?:(?:i|we)(?:'ve|'ll|'m|\s+have|\s+will|\s+am|\s+also|\s+just)*\s+)?{_CHANGE_VERBS}\s", re.I
 )
-ALSO = re.compile(r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)\b", re.I)
+ALSO = re.compile(
+    r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
+    re.I,
+)
 TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
 
 

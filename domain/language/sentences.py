@@ -83,10 +83,16 @@ SUBJECT = re.compile(
 )
 
 
+# "I still have the BenQ projector, can I keep it until Wednesday?"
+HELD = re.compile(
+    r"^(?:i|we)\s+(?:still\s+)?(?:have|'ve got|have got|got)\s+(?P<np>(?:the|my|our)\s+[\w /-]{2,40}?)$", re.I
+)
+
+
 def _subject(clause: str) -> str | None:
     """The thing a clause says something about ("the grinder" of "the grinder's guard
-    is loose"), or None."""
-    match = SUBJECT.match(clause.strip())
+    is loose", "the BenQ" of "I still have the BenQ"), or None."""
+    match = SUBJECT.match(clause.strip()) or HELD.match(clause.strip(" .!?"))
     return match["np"] if match else None
 
 

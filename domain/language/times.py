@@ -51,7 +51,8 @@ SPAN_PATTERN = re.compile(
 
 # "for today", "for the day": until the end of today's working day
 FOR_THE_DAY = re.compile(
-    r"\bfor\s+(?:the\s+rest\s+of\s+)?(?:today|tonight|the\s+day|(?:the|this)\s+afternoon)\b", re.I
+    r"\bfor\s+(?:the\s+rest\s+of\s+)?(?:today|tonight|the\s+day|(?:the|this)\s+afternoon)\b(?!\s+after\b)",
+    re.I,
 )
 
 

@@ -258,3 +258,12 @@ def test_checking_out_for_someone_with_a_remark_about_them_after_a_comma(bot, uo
     reply = bot.handle("maria", text, source="m2")[-1]
     assert reply.kind is ReplyKind.CHANGE, reply.text
     assert asset(uow, "A-3001").holder == "bob"
+
+
+def test_signing_out_to_yourself_by_name_is_to_you_and_to_a_place_is_asked(bot, uow):
+    reply = bot.handle("zoe", "sign the drill out to Zoe", source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text  # the speaker is no stranger, even the first time
+    assert asset(uow, "A-3001").holder == "zoe"
+    reply = bot.handle("maria", "sign the BenQ out to reception", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "reception" in reply.text, reply.text
+    assert asset(uow, "A-2002").holder is None  # never to maria instead

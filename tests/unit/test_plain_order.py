@@ -27,13 +27,8 @@ def one(text: str):
         ("yesterday I have finish one can of ethanol", C.Consume, "ethanol"),
         ("yesterday I have bring back the camera", C.CheckIn, "camera"),
         ("for the community video I take the Rode microphones", C.Take, "rode microphones"),
-        (
-            "I put a new blue roll on the holder by the sinks",
-            C.Consume,
-            "blue roll on the holder by the sinks",
-        ),
+        ("I put 2 new sheets of 216 on the lights", C.Consume, "216 on the lights"),
         ("popped four 9 volts in the mics", C.Consume, "9 volts in the mics"),
-        ("printed 3 sheets of name badges", C.Consume, "name badges"),
     ],
 )
 def test_the_request_reads_as_its_plain_form(text, kind, ref):
@@ -142,17 +137,14 @@ def test_it_after_a_clause_about_a_thing_is_that_thing():
             "Lunch club used a sleeve of tubs and 2 packs of serviettes",
             [(C.Consume, "tubs", 1), (C.Consume, "serviettes", 2)],
         ),
-        (
-            "Emptied a whole drum of rapeseed oil into the fryers",
-            [(C.Consume, "rapeseed oil into the fryers", 1)],
-        ),
+        ("binned a whole box of pens", [(C.Consume, "pens", 1)]),
         (
             "Rajapack delivery signed for at goods in: 5 bundles of large boxes",
             [(C.Receive, "large boxes", 5)],
         ),
         ("Bunzl drop in the dry store: 2 cases of blue roll", [(C.Receive, "blue roll", 2)]),
         (
-            "Antalis dropped a pallet of A4 at goods in, it's going up to the print room",
+            "Antalis dropped off a pallet of A4 at goods in, it's going up to the print room",
             [(C.Receive, "a4 at goods in", 1)],
         ),
     ],
@@ -164,3 +156,43 @@ def test_supplies_used_by_others_and_deliveries_said_every_which_way(text, chang
 def test_going_out_to_someone_is_a_check_out_to_them():
     command = one("The BenQ is going out to bob for his coding club until Friday")
     assert type(command) is C.CheckOut and command.person == "bob"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # orders and deliveries that did not arrive
+        "paper order cancelled: 3 boxes of A4",
+        "Viking delivery tomorrow: 3 boxes of A4",
+        "next delivery: 3 boxes of A4",
+        "wex order placed - 2 CFexpress cards",
+        "Rajapack should have delivered 3 rolls of packing tape",
+        "the kids dropped 3 boxes of exercise books in the corridor",
+        "the courier brought 2 boxes of A4 back for a refund",
+        # uses said as a guess, a habit, or what is not using up
+        "catering probably used 2 rolls of cling film",
+        "lunch club used 2 sleeves of containers last month",
+        "printed 500 leaflets for the fair",
+        "fitted a new blade to the circular saw",
+        "started a new sheet for the toner orders",
+        "opened a new drum of oil",
+        # talk in the shape of a request
+        "can I have a word with whoever has the dymo",
+        "can I have a go on the drone some time",
+        "the chafing dish we take to every wedding has a dented lid",
+        "the MacBook Air is going out to bob once it's imaged",
+        "bob's radio got left in the van",
+        "bob brought the MacBook Air to the meeting",
+    ],
+)
+def test_said_but_not_asked_changes_nothing(text):
+    assert not any(c.changes for c in parse(text, NOW, people=PEOPLE)), parse(text, NOW, people=PEOPLE)
+
+
+def test_the_day_after_tomorrow_is_a_plan_not_a_loan_for_the_day():
+    assert parse("check out the BenQ for the day after tomorrow", NOW) == [C.Book(words="benq")]
+
+
+def test_and_the_other_one_too_only_at_the_end():
+    found = parse("returned the gimbal, the camera as well is muddy", NOW)
+    assert [(type(c), c.ref) for c in found] == [(C.CheckIn, "gimbal")]

@@ -117,3 +117,17 @@ def test_a_pack_of_the_catalogs_said_without_of_is_that_pack():
     assert pack_before_name(index, "racks yellow tips") == ("rack", "yellow tips")
     assert pack_before_name(index, "yellow tips") is None  # no pack word first
     assert pack_before_name(index, "trays yellow tips") is None  # not a pack of theirs
+
+
+def test_one_word_is_read_in_both_numbers():
+    index = CatalogIndex(
+        [],
+        [
+            ("LPE6", "Canon LP-E6NH camera battery", "", "", "battery", ""),
+            ("AA", "AA batteries (Duracell)", "", "", "battery", ""),
+        ],
+    )
+    assert sorted(item.key for item in index.resolve("battery").items) == [
+        "AA",
+        "LPE6",
+    ]  # asked, not the camera's
