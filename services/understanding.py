@@ -118,7 +118,8 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     """One command about identical units ("two radios", "everything I've got")
     becomes one per unit, so each is checked out or back on its own."""
     command = _numbered_name(command, index)
-    if isinstance(getattr(command, "count", None), int) and not getattr(command, "pack", "-") and command.ref:
+    counted_in_units = hasattr(command, "pack") and command.pack is None and isinstance(command.count, int)
+    if counted_in_units and command.ref:
         bare = pack_before_name(index, command.ref)  # "2 racks yellow tips used"
         command = replace(command, pack=bare[0], ref=bare[1]) if bare else command
     understood = _understand_one(command, index, held)

@@ -39,9 +39,8 @@ class Task:
     def holder(self) -> str:
         """Whom a check-out or return is for: the person named ("for @bob"), or the one asking."""
         person = getattr(self.command, "person", None)
-        if (
-            not person or person.lower().lstrip("@") == self.ctx.actor.name.lower()
-        ):  # "sign it out to Zoe", said by zoe
+        # "sign it out to Zoe", said by zoe: the speaker, by the key they are known by
+        if not person or person.lower().lstrip("@") == self.ctx.actor.name.lower():
             return self.ctx.actor.key
         return people_key(self.uow, person)
 

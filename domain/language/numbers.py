@@ -64,6 +64,8 @@ VAGUE = re.compile(
 )
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "and"], key=len, reverse=True))
+# A comma between items, not inside a number: "2,300" is one number.
+LIST_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
 
 

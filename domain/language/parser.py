@@ -101,10 +101,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
         commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
-    if not commands and sentences.CLAUSES.search(
-        text
-    ):  # "Sorry for the delay, I've just brought the hot box back"
-        clauses = [c for c in sentences.CLAUSES.split(text) if c.strip()]
+    # "Sorry for the delay, I've just brought the hot box back": a request in a later clause
+    if not commands and sentences.CLAUSE_BREAKS.search(text):
+        clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
         read = _reader(now, tz, names, people)
         found = sentences.by_part(clauses, read, _due_reader(now, tz)) if len(clauses) > 1 else []
         # a clause's "need a tea" is talk: only a verb that says what was done counts here

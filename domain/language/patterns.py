@@ -11,6 +11,7 @@ import re
 from domain import commands as C
 from domain.commands import Command
 from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
+from domain.language.numbers import LIST_COMMA
 from domain.language.shapes import after, around, before
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
@@ -48,7 +49,7 @@ A_CLAUSE = re.compile(
     re.I,
 )
 SPLIT = re.compile(
-    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
+    rf"\s*(?:{LIST_COMMA}|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
 )  # "one and a half boxes" is one amount, and so is "2,300"
 
 

@@ -19,7 +19,7 @@ from domain.language.normalize import strip_fillers
 MAX_TAIL, MAX_CLAUSES = 300, 4  # a second request comes soon after the first, or it is a paste
 # Said for later or not for sure: "I'll take A-2002 tomorrow maybe" is no check-out now.
 HEDGED = re.compile(r"\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless)\b", re.I)
-CLAUSES = re.compile(r"\s*(?:[,;]|\b(?:and|so|then|but)\b)\s*", re.I)
+TAIL_CLAUSES = re.compile(r"\s*(?:[,;]|\b(?:and|so|then|but)\b)\s*", re.I)
 LEAD = re.compile(r"^(?:and|so|then|also|plus|but|please|pls)\s+", re.I)
 PRONOUN = re.compile(r"^(?:it|them|that|this one|that one)$", re.I)
 _CHANGE_VERBS = pattern(
@@ -44,7 +44,7 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
     """The changes a clause of `tail` asks for, about a tag or the item `first` named."""
     if not tail or not first or len(tail) > MAX_TAIL or HEDGED.search(tail):
         return []
-    clauses = [c for c in CLAUSES.split(tail) if c and c.strip()]
+    clauses = [c for c in TAIL_CLAUSES.split(tail) if c and c.strip()]
     for n in range(min(len(clauses), MAX_CLAUSES)):
         text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
         also = ALSO.match(text)

@@ -12,11 +12,12 @@ from typing import Callable
 from domain import commands as C
 from domain.commands import Command
 from domain.language.item_lists import item_ref
+from domain.language.numbers import LIST_COMMA
 
 Reader = Callable[[str], list[Command]]  # the commands of one sentence
 DueReader = Callable[[str], datetime | None]  # the due time a sentence says, if any
 
-CLAUSES = re.compile(r"\s*(?:(?<!\d),|,(?!\d{3}\b))\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
+CLAUSE_BREAKS = re.compile(rf"\s*{LIST_COMMA}\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
 MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 
@@ -41,9 +42,8 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     told_of: str | None = None  # "the kettle no longer switches off, please send it for repair"
     for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in read(sentence):
-            if isinstance(command, C.Unknown) or only_a_time(
-                command
-            ):  # "...? back in an hour": when the loan ends
+            # no request of its own; "...? back in an hour" says when the loan ends
+            if isinstance(command, C.Unknown) or only_a_time(command):
                 due = due_of(sentence)
                 if due is not None:
                     found = [replace(c, due=due) if may_be_due(c) else c for c in found]

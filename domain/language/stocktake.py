@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from domain import commands as C
-from domain.language.numbers import NUMBER_WORDS, PLACE_NUMBER, leading_number
+from domain.language.numbers import LIST_COMMA, NUMBER_WORDS, PLACE_NUMBER, leading_number
 from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
@@ -22,7 +22,7 @@ _WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty
 _NUMBER = rf"(?:\d[\d,]*|{_WORDS})"
 _NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only|loose)\b)"  # one reading of each word
 _AMOUNT = rf"{_NUMBER}(?:\s+loose)?(?:\s+{_NOT_A_UNIT}[a-z]+)?"
-_JOIN = r"\s*(?:(?<!\d),|,(?!\d{3}\b)|\band\b|\bplus\b|\+)\s*"  # "2,300" is one amount
+_JOIN = rf"\s*(?:{LIST_COMMA}|\band\b|\bplus\b|\+)\s*"  # "2,300" is one amount
 AMOUNTS = rf"(?:(?:exactly|only|just)\s+)?{_AMOUNT}(?:{_JOIN}{_AMOUNT})*"
 # What may follow the amounts: "left", "in the cage".
 _TAIL = (
@@ -77,10 +77,10 @@ def read(text: str) -> list[C.Command] | None:
     if re.match(r"(?i)(?:in|at|on)\s", body):  # "stocktake in the outreach office: 8 earpieces"
         bodies = bodies[1:] or bodies
     last_clause = body.rsplit(",", 1)[1].strip() if "," in body else ""
-    if re.search(
-        r"\bof\b", last_clause
-    ):  # "counted the diffusion in the grip truck, only 4 sheets of 216 left"
-        bodies.append(last_clause)  # (not "the hand gel, 19 bottles": those bottles are the gel's)
+    # "counted the diffusion in the grip truck, only 4 sheets of 216 left" (but not "the hand
+    # gel, 19 bottles": those bottles are the gel's)
+    if re.search(r"\bof\b", last_clause):
+        bodies.append(last_clause)
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         several = _several(each)
         if several:
