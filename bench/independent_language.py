@@ -321,8 +321,10 @@ def main() -> None:
     bookings = sum(1 for v in test if v.case.expected.startswith("book"))
     status += (
         f" {bookings} test lines expect a booking, which only the bookings issue can satisfy"
-        f" ({bookings / len(test):.0%} of the split). Sets d and e were written later, by new authors, after"
-        " the parser work of sets a-c: their test lines are the freshest measure."
+        f" ({bookings / len(test):.0%} of the split). The sets came in rounds, each by new authors after"
+        " the parser work on the rounds before (a-c, d-e, f-g, h-i): a round's test lines are the freshest"
+        " measure of the work before it. A wrong change includes a message of several requests done only in"
+        " part, and any change where the line expects a question."
     )
     if not args.no_write:
         write_section(

@@ -124,7 +124,7 @@ def pack_before_name(index: CatalogIndex, reference: str) -> tuple[str, str] | N
     """ "2 racks yellow tips": (pack, name) when the first word is a pack of the
     supplies the rest names, said without "of"; None when it is part of a name."""
     first, _, rest = reference.partition(" ")
-    if not rest:
+    if not rest or singular(first.lower()) not in index.pack_words:
         return None
     whole = index.resolve(reference, (ItemType.STOCK,))
     if whole.found and whole.score >= EXACTLY:

@@ -149,6 +149,8 @@ class CatalogIndex:
                 self.exact.setdefault(tag_key(barcode), item)
             self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
         self._words.seal(self._slot_type)
+        # every pack name some stock item uses ("rack", "drum"): a few dozen layouts are shared by thousands
+        self.pack_words = frozenset(name for layout in packs_of.values() for name in layout.names())
 
     def phrases(self) -> list[str]:
         """Every distinct name, model and alias in the catalog (lower case)."""
@@ -232,9 +234,8 @@ class CatalogIndex:
             return self._model_number(reference, query, types)  # or a model's number word ("the 5400")
         scored: dict[CatalogItem, float] = {}
         # one word is read in both numbers: "battery" is also the AA batteries
-        forms = dict.fromkeys(
-            [query] if " " in query else [query, singular(query), plural(singular(query), 2)]
-        )
+        other_numbers = [] if " " in query else [singular(query), plural(singular(query), 2)]
+        forms = [query, *(f for f in dict.fromkeys(other_numbers) if f != query and self._words.has(f))]
         for form in forms:
             for slot, coverage in self._words.candidates(form, types, CANDIDATES):
                 score = (

@@ -120,6 +120,10 @@ class WordIndex:
         ]
         return [(word, ABBREVIATED) for word in longer] if len(longer) <= 3 else []
 
+    def has(self, word: str) -> bool:
+        """Whether `word` is, exactly, a word of some phrase."""
+        return word in self._postings
+
     def slots_of(self, word: str) -> list[int]:
         """The phrases a word is in, exactly ("5400" in "latitude 5400")."""
         found = self._postings.get(word)
