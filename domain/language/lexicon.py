@@ -128,6 +128,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "my (stuff | items | things | gear | checkouts)",
         "(what's | whats) [checked out] (to | with) me",
         "(what's | whats | what is) (on | under) me [(right now | now | at the moment)]",
+        "(anything | what's | whats | what is) [(checked | signed)] out (in | under) my name",
     ),
     C.LowStock: (
         "(what's | what is | what are) [running] low",

@@ -293,7 +293,13 @@ _EXPORT_KINDS = {"asset list": "assets", "inventory": "stock", "history": "ledge
 
 def _single(kind: type[Command], match: re.Match) -> Command:
     groups = {k: v for k, v in match.groupdict().items() if v}
-    ref = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or groups.get("ref4")
+    ref = (
+        groups.get("ref")
+        or groups.get("ref2")
+        or groups.get("ref3")
+        or groups.get("ref4")
+        or groups.get("ref5")
+    )
     if kind in (C.AuditStart, C.AuditClose):
         return kind(to=_place(groups.get("place")))
     if kind is C.Register:

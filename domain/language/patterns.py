@@ -313,8 +313,8 @@ LEXICON_WORDS = frozenset(
     word for table in (BEFORE_ITEM, AFTER_ITEM, SENTENCES) for text in sayings(table) for word in text.split()
 )
 BARE_VERB = re.compile(
-    r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|use|used|consume|receive|received|"
-    r"restock|restocked|count|counted|take|took)$",
+    r"^(?P<verb>check ?out|checkout|sign out|borrow|check ?in|checkin|return|returning|returned|use|used|consume|"
+    r"receive|received|restock|restocked|count|counted|take|took|taking|borrowing)$",
     re.I,
 )
 BARE_COMMANDS: dict[str, type[Command]] = {
@@ -322,6 +322,10 @@ BARE_COMMANDS: dict[str, type[Command]] = {
     "borrow": C.CheckOut,
     "in": C.CheckIn,
     "return": C.CheckIn,
+    "returning": C.CheckIn,
+    "returned": C.CheckIn,
+    "borrowing": C.CheckOut,
+    "taking": C.Take,
     "use": C.Consume,
     "used": C.Consume,
     "consume": C.Consume,

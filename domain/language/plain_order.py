@@ -99,11 +99,18 @@ FOUND = re.compile(
 )
 
 
+# "1 case brown tape in", "2 drums oil in": a delivery, said tersely
+AMOUNT_IN = re.compile(
+    r"^(?P<what>\d+\s+\S.*?)(?<!\bcame)(?<!\bcome)(?<!\bgot)(?<!\bchecked)(?<!\bput)(?<!\bhanded)(?<!\bbrought)\s+in$",
+    re.I,
+)  # (not "2 cases of wipes came in": read as it is)
+
 # "Dana asked me to drop her microscope back": the request, whoever asked for it
 ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w)", re.I)
 
 
 def plain_order(text: str) -> str:
+    text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", text)
     text = told_uses.one_each(PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", ASKED_ME_TO.sub("", text))))
     going = GOING_OUT_TO.match(text)
     if going:

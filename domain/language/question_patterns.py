@@ -125,7 +125,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.Worth,
         re.compile(
             r"^(?:what(?:'s| is) (?P<ref>.+?) worth|(?:book )?value of (?P<ref2>.+)|how much is (?P<ref3>.+?) worth|"
-            r"what (?P<ref4>.+?) (?:is|are) worth)"
+            r"what (?P<ref4>.+?) (?:is|are) worth|(?P<ref5>[\w' -]+?) worth)"
             r"(?:\s+(?:these days|now|today|at the moment|currently|on the books))?$",
             re.I,
         ),
@@ -148,7 +148,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.IsAvailable,
         re.compile(
-            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out|in use|being used(?: by (?:anyone|anybody|someone))?)(?: now| today| right now)?$"
+            r"^(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+)?(?P<ref>.+?)\s+(?:available|free|in|around|taken|out|in use|being used(?: by (?:anyone|anybody|someone))?|back(?: yet)?(?: from [\w ]+)?)(?: now| today| right now)?$"
             r"|^(?P<ref2>[\w' -]+?)\s+(?:available|free)(?: now| today| right now| this (?:morning|afternoon|evening)| tonight)?$",  # "thermometer free?"
             re.I,
         ),

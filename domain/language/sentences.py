@@ -56,10 +56,11 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 command = replace(command, ref=item_ref(named_before))
             if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):
                 antecedent = found[-1] if found else None
-                if not found and told_of and command.changes and PRONOUN_ONLY.match(command.ref):
-                    found.append(
-                        replace(command, ref=item_ref(told_of))
-                    )  # the thing the clause before was about
+                # the thing the clause before was about ("the kettle no longer switches off, send it for
+                # repair"), or named on its own before a question ("the charging cart - who had it last?")
+                about = told_of if command.changes else told_of or named_before
+                if not found and about and PRONOUN_ONLY.match(command.ref):
+                    found.append(replace(command, ref=item_ref(about)))
                     continue
                 if not (antecedent and antecedent.changes and antecedent.ref):
                     continue  # "it" after a question, or before any item: never an older change's item

@@ -52,7 +52,8 @@ SAYS_STOCK = re.compile(
 
 # "scissors count - 28 pairs", "safety glasses count in the tool crib: 2 boxes and 5 loose pairs"
 COUNT_AFTER_ITEM = re.compile(
-    r"^(?P<item>.+?)\s+(?:count|stock\s*take|stock\s*check)(?:\s+(?:in|at|on)\s+[^:=-]+?)?\s*[:=-]\s*(?P<amounts>.+)$",
+    r"^(?P<item>.+?)\s+(?:count|counted|stock\s*take|stock\s*check)(?:\s+(?:in|at|on)\s+[^:=,-]+?)?"
+    r"(?:\s*[:=,-]\s*|\s+(?=\d))(?P<amounts>.+)$",
     re.I,
 )
 
