@@ -21,8 +21,9 @@ from bench.report import write_section
 from domain import commands as C
 from domain.errors import DomainError
 from domain.language import parse
+from services.places import NeedsPlace
 from services.resolver import CatalogIndex
-from services.understanding import NeedsChoice, NeedsPlace, understand
+from services.understanding import NeedsChoice, understand
 from tests.language import catalog as corpus_catalog
 from tests.language.test_corpus import CASES
 

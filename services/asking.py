@@ -9,8 +9,9 @@ from dataclasses import replace
 from domain.commands import Command
 from domain.errors import Ambiguous
 from services import followups
+from services.places import NEW_PLACE, NeedsPlace
 from services.replies import CONFIRM, Choice, Reply, ReplyKind
-from services.understanding import NEW_PLACE, NeedsChoice, NeedsPlace
+from services.understanding import NeedsChoice
 
 
 def confirm_question(preview: Reply, changes: list[Command], heard: str) -> Reply:

@@ -22,12 +22,12 @@ from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People, people_key
+from services.places import NeedsPlace
 from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, too_few_free
 from services.understanding import (
     PRONOUNS,
     RETURNS,
     NeedsChoice,
-    NeedsPlace,
     Understood,
     understand,
 )

@@ -15,9 +15,10 @@ from domain import commands as C
 from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
-from domain.values import to_base_units
+from domain.values import singular, to_base_units
 from services.item_span import locate, pack_before_name
 from services.new_items import check_new_item
+from services.places import department_if_only_that, known_place, listed_place, place_of
 from services.replies import NOT_UNDERSTOOD
 from services.resolver import CatalogIndex, CatalogItem, Resolution
 
@@ -26,16 +27,6 @@ from services.resolver import CatalogIndex, CatalogItem, Resolution
 class Understood:
     command: Command
     items: tuple[CatalogItem, ...] = ()
-
-
-class NeedsPlace(Exception):
-    """A location or department that matches several known ones, or none
-    (a new one, to be confirmed before it is created)."""
-
-    def __init__(self, field: str, reference: str, candidates: list[str], attr: str = "to"):
-        super().__init__(reference)
-        self.field, self.reference, self.candidates = field, reference, candidates
-        self.attr = attr  # the command's field the answer goes into
 
 
 class NeedsChoice(Exception):
@@ -171,8 +162,19 @@ def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
 
 
 def _enough_units(command: Command, found: Resolution) -> Resolution:
-    """ "two stands": of the kinds that fit, the one that has two units (not the stand mixer)."""
+    """ "two stands": of the kinds that fit, the one that has two units (not the stand mixer).
+    "the chromebooks" of several alike: how many is asked, never one taken silently."""
     count = getattr(command, "count", None)
+    words = (command.ref or "").split()
+    plural = bool(words) and singular(words[-1]) != words[-1]
+    if (
+        isinstance(command, (C.CheckOut, C.Take))
+        and count is None
+        and plural
+        and found.is_clear
+        and len(found.items) > 1
+    ):
+        raise DomainError(f"How many {command.ref}? Say e.g. “take 2 {command.ref}”. Nothing was changed.")
     if (
         found.is_clear
         or not isinstance(count, int)
@@ -198,14 +200,14 @@ def _kinds(command: Command) -> tuple[ItemType, ...] | None:
 
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
-        command = _department_if_only_that(command, index)
+        command = department_if_only_that(command, index)
     if command.place and (command.to or command.place == "required"):
-        command = replace(command, to=_place(command, index))
+        command = replace(command, to=place_of(command, index))
     if isinstance(command, (C.AddAsset, C.AddStock)):
         command = check_new_item(command, index)
     for attr in command.places:  # "in the IT room": a known place, or a new one confirmed first
         if getattr(command, attr):
-            command = replace(command, **{attr: _known_place(attr, getattr(command, attr), index, attr)})
+            command = replace(command, **{attr: known_place(attr, getattr(command, attr), index, attr)})
     if command.item is None:
         return Understood(command)
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
@@ -276,68 +278,6 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
     return Understood(command, items)
-
-
-NEW_PLACE = "="  # a value chosen as "create it": taken as written
-
-
-def _department_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
-    """ "move it to Facilities": a department of exactly that name, and no place of it
-    (a place only like it, "Facilities office", does not count): a move between departments."""
-    written = move.to.strip()
-    if written.startswith(NEW_PLACE):
-        return move
-    places = index.resolve_place("location", written)
-    departments = index.resolve_place("department", written)
-    exactly = [d for d in departments if d.lower() == written.lower()]
-    if exactly and not any(p.lower() == written.lower() for p in places):
-        return replace(move, where="department", to=exactly[0])
-    if not places and len(departments) == 1:
-        return replace(move, where="department", to=departments[0])
-    return move
-
-
-def listed_place(index: CatalogIndex, written: str) -> str:
-    """The known location or department a list is of ("the it dept" is IT);
-    one the catalog does not know is said so, not answered with an empty list."""
-    exact = [
-        p
-        for kind in ("department", "location")
-        for p in index.places.get(kind, [])
-        if p.lower() == written.lower()
-    ]
-    known = exact or list(
-        dict.fromkeys(index.resolve_place("department", written) + index.resolve_place("location", written))
-    )
-    if len(known) == 1:
-        return known[0]
-    if known:
-        raise DomainError(f"Which do you mean: {' or '.join(known[:4])}?")
-    places = sorted(
-        {p for kind in ("department", "location") for p in index.places.get(kind, [])}, key=str.lower
-    )
-    shown = ", ".join(places[:8]) + (f" and {len(places) - 8} more" if len(places) > 8 else "")
-    raise DomainError(
-        f"I don't know a place or team called “{written}”." + (f" I know {shown}." if places else "")
-    )
-
-
-def _place(command: Command, index: CatalogIndex) -> str:
-    written = (command.to or "").strip()
-    if not written:
-        if isinstance(command, C.AuditStart):
-            raise DomainError("Audit where? Say e.g. “audit Meeting room B”.")
-        raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
-    return _known_place(command.where, written, index)
-
-
-def _known_place(kind: str, written: str, index: CatalogIndex, attr: str = "to") -> str:
-    if written.startswith(NEW_PLACE):
-        return written[len(NEW_PLACE) :].strip()
-    known = index.resolve_place(kind, written)
-    if len(known) == 1:
-        return known[0]
-    raise NeedsPlace(kind, written, known, attr)
 
 
 def keys(items) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from domain.commands import Command, Unknown
 from domain.errors import DomainError
 from services.audio import NotAudio, to_pcm
+from services.places import NeedsPlace
 from services.replies import refusal
 from services.resolver import CatalogIndex
-from services.understanding import NeedsChoice, NeedsPlace, describe, understand
+from services.understanding import NeedsChoice, describe, understand
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 

@@ -77,11 +77,14 @@ RETURNER = re.compile(
 )
 
 
-def without_returner(text: str, people: frozenset[str]) -> str:
+def without_returner(text: str, people: frozenset[str]) -> tuple[str, str | None]:
     """ "jack has just dropped the sats probe back": a return told of someone else,
-    read as the return (whoever holds it). Only a person the bot knows, or he/she/they."""
+    read as the return, and for them when the bot knows them (he/she/they: whoever
+    holds it); the text and that person."""
     match = RETURNER.match(text)
     who = match["who"].lower().lstrip("@") if match else ""
-    if who in people or who in ("he", "she", "they", "someone", "somebody"):
-        return text[match.end() :]
-    return text
+    if who in people:
+        return text[match.end() :], who
+    if who in ("he", "she", "they", "someone", "somebody"):
+        return text[match.end() :], None
+    return text, None

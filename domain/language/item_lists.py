@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from domain.commands import Command
 from domain.language import patterns as P
+from domain.language.second_request import VERB_FIRST
 from domain.values import singular
 
 
@@ -68,13 +69,15 @@ def split_items(rest: str) -> list[str]:
     return items_and_tail(rest)[0]
 
 
+def _not_an_item(part: str) -> bool:
+    return bool(P.CHATTER.match(part) or P.A_CLAUSE.match(part) or VERB_FIRST.match(part))
+
+
 def items_and_tail(rest: str) -> tuple[list[str], str]:
-    """The items of a list, and the chatter after them ("..., sorry it's late")."""
+    """The items of a list, and what follows them: chatter ("..., sorry it's late") or
+    a request of its own ("returned the ronin, took the sachtler")."""
     parts = [p for p in P.SPLIT.split(rest) if p]
-    chatter = next(
-        (n for n, p in enumerate(parts) if n and (P.CHATTER.match(p.strip()) or P.A_CLAUSE.match(p.strip()))),
-        None,
-    )
+    chatter = next((n for n, p in enumerate(parts) if n and _not_an_item(p.strip())), None)
     if chatter is None:
         return parts or [rest], ""
     return parts[:chatter] or [rest], ", ".join(parts[chatter:])

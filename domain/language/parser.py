@@ -91,7 +91,11 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
         due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    commands = [_whose(c, people) for c in _parse_clean(clean, person, due, now, tz, people)]
+    commands = [
+        _whose(_back_with(c, clean, people), people)
+        for c in _parse_clean(clean, person, due, now, tz, people)
+    ]
+    commands = [c for c in commands if c is not None]
     if remark and len(commands) > 1 and hasattr(commands[-1], "perhaps") and commands[-1].ref:
         if remark.lower().endswith(commands[-1].ref.lower()):
             commands[-1] = replace(commands[-1], perhaps=True)
@@ -100,7 +104,7 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
-        commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due)
+        commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due, people)
     # "Sorry for the delay, I've just brought the hot box back": a request in a later clause
     if not commands and sentences.CLAUSE_BREAKS.search(text):
         clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
@@ -111,16 +115,38 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     return commands or [C.Unknown(words=clean)]
 
 
-def _verbless(clean: str, person: str | None, due: datetime | None) -> list[Command]:
+SAYS_SOMETHING = re.compile(r"(?i)'s\s+got\b|\b(?:has|have|had|got|is|are|was|were|said|says)\b")
+NAMED_TO = re.compile(r"(?i)\s+to\s+@?(?P<name>[a-z][\w.\-]*)$")
+
+
+def _verbless(
+    clean: str, person: str | None, due: datetime | None, people: frozenset[str] = frozenset()
+) -> list[Command]:
     """Items asked for with no verb, only "please", a time or a person: taken (an
     asset checked out, stock used), if the words name items at all."""
     if re.match(r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b", clean):
         return []  # "She's back next Monday": about a person, not items
     first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
+    if SAYS_SOMETHING.search(first_clause):
+        return []  # "jack's got the pulse ox": a sentence about someone, not items asked for
+    named = NAMED_TO.search(first_clause) if person is None else None
+    if named and named["name"].lower() in people:  # "A-1002 to carmen till friday pls"
+        first_clause, person = first_clause[: named.start()].strip(), named["name"]
+    elif re.search(r"(?i)\bto\s+\S", first_clause):
+        return []  # "A-1002 to Room 102": moved or lent, not said which: asked
     parts = split_items(first_clause)
     if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
         return []  # a sentence, not a list of items
     return [replace(_item_command(C.Take, part, person, due), implicit=True) for part in parts]
+
+
+def _back_with(command: Command, text: str, people: frozenset[str]) -> Command | None:
+    """ "jack's back with the tablet": a person is back, and the thing said with them
+    is returned for them; a person alone is no item (never the pallet jack)."""
+    if not isinstance(command, C.CheckIn) or (command.ref or "") not in people:
+        return command
+    carried = re.search(r"(?i)\bwith\s+(?P<item>(?:the|a|an|his|her|their|my)\s+[\w -]{2,40})", text)
+    return replace(command, ref=item_ref(carried["item"]), person=command.ref) if carried else None
 
 
 def _whose(command: Command, people: frozenset[str]) -> Command:
@@ -183,7 +209,8 @@ def _parse_clean(
             return [C.Labels(ref=item_ref(part)) for part in split_items(match.group("ref"))]
         if match:
             return [_single(kind, match)]
-    clean = without_returner(clean, people)
+    clean, returner = without_returner(clean, people)
+    person = person or returner  # "carmen returned the laptop": carmen's laptop
     stripped = P.PRONOUN.sub("", clean)
     handed = parse_hand_over(stripped, person, people)
     if handed:  # a check-out on their behalf, or a use of stock given out to them
@@ -382,7 +409,9 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:
         if count is not None and not rest.strip():
             rest, count = str(count), None  # "check out 1042": a tag's number
-        elif count == 1:
-            count = None  # "check out a projector": the article, not a quantity
+        elif count == 1 and not re.match(r"(?i)(?:one|1|any)\s+of\b", phrase):
+            count = (
+                None  # "check out a projector": the article, not a quantity ("one of the latitudes" is one)
+            )
     said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
     return kind.of(**said, vague=vague is not None)

@@ -267,3 +267,41 @@ def test_signing_out_to_yourself_by_name_is_to_you_and_to_a_place_is_asked(bot, 
     reply = bot.handle("maria", "sign the BenQ out to reception", source="m2")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "reception" in reply.text, reply.text
     assert asset(uow, "A-2002").holder is None  # never to maria instead
+
+
+def test_a_colleague_returning_their_item_returns_theirs_not_the_speakers(bot, uow):
+    bot.handle("maria", "check out A-1042", source="m1")
+    bot.handle("bob", "check out A-1043", source="m2")
+    reply = bot.handle("maria", "bob returned the dell", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-1043").holder is None and asset(uow, "A-1042").holder == "maria"
+
+
+def test_an_item_to_a_known_person_with_no_verb_is_for_them(bot, uow):
+    bot.handle("bob", "check out A-1043", source="m1")
+    reply = bot.handle("maria", "the drill to bob till friday pls", source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder == "bob"
+
+
+def test_news_about_a_colleague_changes_nothing_and_their_return_is_theirs(bot, uow):
+    bot.handle("bob", "check out the drill", source="m1")
+    replies = bot.handle("maria", "bob's got the drill, he said he'd bring it back today", source="m2")
+    assert all(r.kind is not ReplyKind.CHANGE for r in replies), [r.text for r in replies]
+    assert asset(uow, "A-3001").holder == "bob"
+    reply = bot.handle("maria", "bob's back with the drill", source="m3")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_a_return_then_a_take_after_a_comma_is_both(bot, uow):
+    bot.handle("alice", "check out the drill", source="m1")
+    reply = bot.handle("alice", "returned the drill, took the benq", source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None and asset(uow, "A-2002").holder == "alice"
+
+
+def test_several_alike_said_in_the_plural_asks_how_many(bot, uow):
+    reply = bot.handle("alice", "took the dells", source="m1")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "How many" in reply.text, reply.text
+    assert asset(uow, "A-1042").holder is None and asset(uow, "A-1043").holder is None
