@@ -119,10 +119,11 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     count = getattr(understood.command, "count", None)
     if not isinstance(understood.command, (C.CheckOut, C.Move, *RETURNS)) or not count or count < 2:
         return [understood]
-    if count > len(understood.items):
-        name = understood.items[0].name
+    if count > len(understood.items):  # (the units that fit the words or the choice made, not all there are)
+        named = ", ".join(item.key for item in understood.items[:5])
         raise DomainError(
-            f"There are only {len(understood.items)} of {name}, not {count}. Nothing was changed."
+            f"{count} asked, but only {len(understood.items)} fit what was said ({named}). "
+            "Say which ones, e.g. by tag. Nothing was changed."
         )
     if isinstance(understood.command, C.Move):  # a move names its unit
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]

@@ -369,6 +369,9 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         kind, phrase = C.Extend, LONGER.sub("", phrase)
     if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
+    named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
+    if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
+        return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
     phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?=\w+\s)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
         "", P.ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
@@ -382,9 +385,8 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
     packs_after = TRAILING_PACKS.match(phrase)
     if packs_after and kind in IN_PARTS and singular(packs_after["pack"].lower()) in P.PACK_WORDS:
-        phrase = (
-            f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"  # "masking tape 2 packs"
-        )
+        # "masking tape 2 packs"
+        phrase = f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"
     one_pack = P.PACK_OF.match(phrase.lower()) if kind in IN_PARTS else None
     if one_pack and singular(one_pack["pack"]) == one_pack["pack"] and _a_pack_word(one_pack["pack"]):
         phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)

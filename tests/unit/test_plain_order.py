@@ -196,3 +196,8 @@ def test_the_day_after_tomorrow_is_a_plan_not_a_loan_for_the_day():
 def test_and_the_other_one_too_only_at_the_end():
     found = parse("returned the gimbal, the camera as well is muddy", NOW)
     assert [(type(c), c.ref) for c in found] == [(C.CheckIn, "gimbal")]
+
+
+def test_the_and_a_number_after_a_comma_is_a_name_not_an_amount():
+    found = parse("used 2 sheets of diffusion, the 216", NOW)
+    assert [(c.ref, c.count) for c in found] == [("diffusion", 2), ("216", None)]  # asked, never 216 used
