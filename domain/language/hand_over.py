@@ -72,7 +72,8 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
 
 RETURNER = re.compile(
     r"^(?P<who>@?[a-z][\w.\-]*)\s+(?:(?:has|had)\s+)?(?:(?:just|already|finally)\s+)?"
-    r"(?=returned\s|(?:dropped|brought|handed)\s[^,;]*\b(?:back|off|in)\b)",  # not "kim brought X to the meeting"
+    r"(?=returned\s|(?:dropped|brought|handed)\s[^,;]*\b(?:back|off|in)\b|(?:took|taken|borrowed|grabbed)\s)",
+    # (not "kim brought X to the meeting")
     re.I,
 )
 

@@ -61,6 +61,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Receive: (
         "(receive | received | receiving)",
+        "(unload | unloaded | unloading)",
         "(restock | restocked | restocking)",
         "(topped | top | topping) up",
         "[(got | had)] [a] delivery of",

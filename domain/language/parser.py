@@ -372,7 +372,7 @@ def _item_command(kind: type[Command], phrase: str, person: str | None, due: dat
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
-    phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?=\w+\s)", "", phrase.strip())  # "the other two chafers"
+    phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
         "", P.ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
     )

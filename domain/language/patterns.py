@@ -229,7 +229,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"^(?![^:]*\b(?:cancel\w*|missing|place|placed|needed|need|tomorrow|due|next|expected|late|coming|pending|"
             r"should|will|would|not|never|short|wrong|to order)\b)"  # "paper order cancelled: ...": nothing came
             r"(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
-            r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment)(?:\s+[^:;,]{1,40}?)?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
+            r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment|goods[- ]in)(?:\s+[^:;,]{1,40}?)?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
             re.I,
         ),
     ),

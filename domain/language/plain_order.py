@@ -105,12 +105,22 @@ AMOUNT_IN = re.compile(
     re.I,
 )  # (not "2 cases of wipes came in": read as it is)
 
+# "goggles: used 2 pairs", "shipping labels: counted 5200": the item, then what was done
+ITEM_THEN_DONE = re.compile(
+    r"^(?P<item>[^:,;]{2,40}?)\s*:\s*(?P<verb>used|took|received|counted|count)\s+(?P<amount>(?:\d[\d,]*|an?|one)(?:\s+[a-z]+)?)$",
+    re.I,
+)
+
 # "Dana asked me to drop her microscope back": the request, whoever asked for it
 ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w)", re.I)
 
 
 def plain_order(text: str) -> str:
     text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", text)
+    done = ITEM_THEN_DONE.match(text)
+    if done:
+        amount = done["amount"]
+        return f"{done['verb']} {amount} {'of ' if ' ' in amount else ''}{done['item']}"
     text = told_uses.one_each(PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", ASKED_ME_TO.sub("", text))))
     going = GOING_OUT_TO.match(text)
     if going:

@@ -201,3 +201,23 @@ def test_and_the_other_one_too_only_at_the_end():
 def test_the_and_a_number_after_a_comma_is_a_name_not_an_amount():
     found = parse("used 2 sheets of diffusion, the 216", NOW)
     assert [(c.ref, c.count) for c in found] == [("diffusion", 2), ("216", None)]  # asked, never 216 used
+
+
+@pytest.mark.parametrize(
+    "text, kind, ref, count, pack",
+    [
+        ("goods in: 6 cases of packing tape", C.Receive, "packing tape", 6, "case"),
+        ("unloaded 10 bundles of big boxes", C.Receive, "big boxes", 10, "bundle"),
+        ("shipping labels: counted 5200", C.Count, "shipping labels", 5200, None),
+        ("goggles: used 2 pairs", C.Consume, "goggles", 2, "pair"),
+        ("took the other microscope", C.Take, "microscope", None, None),
+    ],
+)
+def test_more_ways_of_saying_it(text, kind, ref, count, pack):
+    command = one(text)
+    assert (type(command), command.ref, command.count, command.pack) == (kind, ref, count, pack)
+
+
+def test_a_check_out_told_of_a_colleague_is_for_them():
+    command = one("bob took the van first aid kit")
+    assert type(command) is C.Take and command.person == "bob" and command.ref == "van first aid kit"
