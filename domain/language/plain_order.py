@@ -37,8 +37,6 @@ PAST = {
     "borrowed": "borrowed",
     "count": "counted",
     "counted": "counted",
-    "open": "opened",
-    "opened": "opened",
 }
 PERFECT = re.compile(rf"\b(?P<who>i|we)(?:\s+(?:have|has)|'ve)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
 # The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
