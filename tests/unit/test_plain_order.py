@@ -221,3 +221,10 @@ def test_more_ways_of_saying_it(text, kind, ref, count, pack):
 def test_a_check_out_told_of_a_colleague_is_for_them():
     command = one("bob took the van first aid kit")
     assert type(command) is C.Take and command.person == "bob" and command.ref == "van first aid kit"
+
+
+def test_asking_for_us_reads_like_asking_for_me():
+    assert one("can we take the drill").ref == "drill"
+    assert parse("can we have the minispin on friday", NOW) == [
+        C.Book(words="minispin")
+    ]  # not "can we get the..."
