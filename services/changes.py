@@ -92,11 +92,19 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
     raise refusal
 
 
-def check_in(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: str | None) -> Done:
-    """Check in one of `tags`, preferring the unit `holder` has."""
+def check_in(
+    uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, note: str | None, theirs_only: bool = False
+) -> Done:
+    """Check in one of `tags`, preferring the unit `holder` has; only theirs when
+    the return was said of them by name ("erin returned the light")."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     out = [a for a in assets if a.status is AssetStatus.CHECKED_OUT]
     mine = [a for a in out if _same(a.holder, holder, ctx)]
+    if theirs_only and not mine:
+        raise DomainError(
+            f"{ctx.who(holder)} doesn't have {assets[0].name if len(assets) == 1 else 'any of those'} "
+            "checked out, so nothing was returned. Say which tag, or who has it."
+        )
     if len(assets) > 1 and not mine and len(out) != 1:
         raise DomainError(
             f"None of the {len(assets)} units of {assets[0].name} is checked out to {ctx.who(holder)}; "

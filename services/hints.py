@@ -51,7 +51,11 @@ def without_remarks(index: CatalogIndex, commands: list[Command]) -> tuple[list[
     left out when their words name no item; the words are returned, for the reply."""
     kept, remarks = [], []
     for command in commands:
-        if getattr(command, "perhaps", False) and not locate(index, command.ref, command.item).found:
+        if (
+            getattr(command, "perhaps", False)
+            and command.ref
+            and not locate(index, command.ref, command.item).found
+        ):
             remarks.append(command.ref)
         else:
             kept.append(command)

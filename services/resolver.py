@@ -323,7 +323,11 @@ class CatalogIndex:
             if item is not None and item.type in types:
                 return [item]
         if reference.strip().isdigit() and ItemType.ASSET in types:
-            return list(self._by_digits.get(reference.strip(), ()))
+            by_digits = list(self._by_digits.get(reference.strip(), ()))
+            named = self._slot_of_text(reference.strip(), types) if by_digits else []
+            return by_digits + [
+                i for i in named if i not in by_digits
+            ]  # "216": F-216, or the gel called 216?
         shape = TAG_SHAPE.fullmatch(reference.strip().lower())
         if shape and ItemType.ASSET in types:  # "cam-4" for CAM-004
             return list(self._by_shape.get((shape[1], int(shape[2])), ()))[:1]

@@ -80,7 +80,8 @@ def check_in(t: Task) -> changes.Done:
     assets = [t.uow.assets.get(key) for key in t.keys]
     if assets and all(a.status is AssetStatus.MAINTENANCE for a in assets):  # "the drone's back from DJI"
         return changes.maintenance(t.uow, t.ctx, t.keys[0], repaired=True)
-    return changes.check_in(t.uow, t.ctx, t.keys, t.holder, t.command.note)
+    named = bool(t.command.person) and t.holder != t.ctx.actor.key  # "erin returned the light"
+    return changes.check_in(t.uow, t.ctx, t.keys, t.holder, t.command.note, theirs_only=named)
 
 
 @handles(C.Extend)

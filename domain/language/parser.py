@@ -143,7 +143,12 @@ def _verbless(
 def _back_with(command: Command, text: str, people: frozenset[str]) -> Command | None:
     """ "jack's back with the tablet": a person is back, and the thing said with them
     is returned for them; a person alone is no item (never the pallet jack)."""
-    if not isinstance(command, C.CheckIn) or (command.ref or "") not in people:
+    if not isinstance(command, C.CheckIn):
+        return command
+    given = re.search(r"(?i)\bback\s+to\s+@?(?P<name>[a-z][\w.\-]*)", text)
+    if given and given["name"].lower() in people:
+        return None  # "laptop back to carmen": lent to her again, or returned for her? not guessed
+    if (command.ref or "") not in people:
         return command
     carried = re.search(r"(?i)\bwith\s+(?P<item>(?:the|a|an|his|her|their|my)\s+[\w -]{2,40})", text)
     return replace(command, ref=item_ref(carried["item"]), person=command.ref) if carried else None

@@ -305,3 +305,19 @@ def test_several_alike_said_in_the_plural_asks_how_many(bot, uow):
     reply = bot.handle("alice", "took the dells", source="m1")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "How many" in reply.text, reply.text
     assert asset(uow, "A-1042").holder is None and asset(uow, "A-1043").holder is None
+
+
+def test_a_return_said_of_someone_who_holds_none_returns_nothing(bot, uow):
+    bot.handle("bob", "check out A-1043", source="m1")  # bob is known, and holds no drill
+    bot.handle("maria", "check out the drill", source="m2")
+    reply = bot.handle("maria", "bob returned the drill", source="m3")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "bob" in reply.text, reply.text
+    assert asset(uow, "A-3001").holder == "maria"  # never the speaker's own drill instead
+
+
+def test_back_to_a_person_is_not_guessed(bot, uow):
+    bot.handle("bob", "check out A-1043", source="m1")
+    bot.handle("maria", "check out the drill", source="m2")
+    replies = bot.handle("maria", "drill back to bob", source="m3")
+    assert all(r.kind is not ReplyKind.CHANGE for r in replies), [r.text for r in replies]
+    assert asset(uow, "A-3001").holder == "maria"

@@ -131,3 +131,12 @@ def test_one_word_is_read_in_both_numbers():
         "AA",
         "LPE6",
     ]  # asked, not the camera's
+
+
+def test_a_number_that_is_a_tags_digits_and_an_alias_is_asked_about():
+    index = CatalogIndex(
+        [("F-216", "Stanley tape measure", "", "Stanley", "Tool", "")],
+        [("GEL-216", "Lee 216 white diffusion", "", "216", "sheet", "")],
+    )
+    assert sorted(item.key for item in index.resolve("216").items) == ["F-216", "GEL-216"]
+    assert not index.resolve("216").is_clear
