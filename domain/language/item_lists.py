@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from domain.commands import Command
 from domain.language import patterns as P
-from domain.language.second_request import VERB_FIRST
+from domain.language.second_request import USED_AN_AMOUNT, VERB_FIRST
 from domain.values import singular
 
 
@@ -70,7 +70,12 @@ def split_items(rest: str) -> list[str]:
 
 
 def _not_an_item(part: str) -> bool:
-    return bool(P.CHATTER.match(part) or P.A_CLAUSE.match(part) or VERB_FIRST.match(part))
+    return bool(
+        P.CHATTER.match(part)
+        or P.A_CLAUSE.match(part)
+        or VERB_FIRST.match(part)
+        or USED_AN_AMOUNT.search(part)
+    )
 
 
 def items_and_tail(rest: str) -> tuple[list[str], str]:

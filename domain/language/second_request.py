@@ -33,6 +33,9 @@ _CHANGE_VERBS = pattern(
 VERB_FIRST = re.compile(
     rf"^(?:(?:i|we)(?:'ve|'ll|'m|\s+have|\s+will|\s+am|\s+also|\s+just)*\s+)?{_CHANGE_VERBS}\s", re.I
 )
+USED_AN_AMOUNT = re.compile(
+    r"\b(?:used|went through|got through)\s+(?=(?:\d|an?\s|one\s|two\s|three\s))", re.I
+)
 ALSO = re.compile(
     r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
     re.I,
@@ -50,6 +53,8 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
         also = ALSO.match(text)
         if also and first[-1].changes and hasattr(first[-1], "perhaps"):  # "..., and my walkie too"
             return [replace(first[-1], ref=also["item"].lower())]
+        used = None if VERB_FIRST.match(text) else USED_AN_AMOUNT.search(text)
+        text = text[used.start() :] if used else text  # "..., and wrapping the pallet used 1 roll of wrap"
         found = parse(text) if text else []
         told = VERB_FIRST.match(text) is not None  # "..., and I used 2 rolls of tape": a request of its own
         if found and all(_certain(c) or (told and c.changes and _named(c.ref)) for c in found):

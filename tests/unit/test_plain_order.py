@@ -228,3 +228,13 @@ def test_asking_for_us_reads_like_asking_for_me():
     assert parse("can we have the minispin on friday", NOW) == [
         C.Book(words="minispin")
     ]  # not "can we get the..."
+
+
+def test_an_amount_used_in_a_later_clause_is_a_request_of_its_own():
+    found = parse(
+        "the drill's back in the workshop, and wrapping the pallets used 1 roll of stretch wrap", NOW
+    )
+    assert [(type(c), c.ref, c.count) for c in found] == [
+        (C.CheckIn, "drill", None),
+        (C.Consume, "stretch wrap", 1),
+    ]
