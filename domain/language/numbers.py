@@ -67,6 +67,7 @@ _WORD = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "and"
 # A comma between items, not inside a number: "2,300" is one number.
 LIST_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
+NUMBER_WORDS_INSIDE = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # for use within a pattern
 
 
 def words_to_int(words: str) -> int | None:

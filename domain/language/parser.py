@@ -17,10 +17,11 @@ from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
+from domain.language.item_command import item_command
 from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
 from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
-from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
+from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due
 from domain.values import singular
@@ -137,7 +138,7 @@ def _verbless(
     parts = split_items(first_clause)
     if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
         return []  # a sentence, not a list of items
-    return [replace(_item_command(C.Take, part, person, due), implicit=True) for part in parts]
+    return [replace(item_command(C.Take, part, person, due), implicit=True) for part in parts]
 
 
 def _back_with(command: Command, text: str, people: frozenset[str]) -> Command | None:
@@ -220,7 +221,7 @@ def _parse_clean(
     handed = parse_hand_over(stripped, person, people)
     if handed:  # a check-out on their behalf, or a use of stock given out to them
         items, to = handed
-        return same_item(_item_command(C.Take, part, to, due) for part in split_items(items))
+        return same_item(item_command(C.Take, part, to, due) for part in split_items(items))
     department = to_department(stripped)
     if department:
         return [C.Move(ref=item_ref(department[0]), where="department", to=department[1])]
@@ -269,7 +270,7 @@ def _parse_clean(
             tail = tail or _clause_after(
                 groups.get("after")
             )  # "my walkie's back in the store, and I took..."
-            commands = same_item(_item_command(kind, part, person, due) for part in parts)
+            commands = same_item(item_command(kind, part, person, due) for part in parts)
             if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
             commands = _noted(commands, note)
@@ -350,75 +351,3 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind is C.Edit:
         return C.Edit(ref=item_ref(ref), field=groups["field"].lower(), value=groups["value"])
     return kind.of(ref=item_ref(ref) if ref else None)
-
-
-ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
-IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
-
-
-NOT_PACKS = frozenset("a an one some any all most few lot lots couple bit half none each both rest".split())
-
-
-def _a_pack_word(word: str) -> bool:
-    """ "drum" of "drum of oil" is a pack; "ten" and "some" of "ten of the batteries" are amounts."""
-    return word not in NOT_PACKS and leading_number(word)[0] is None
-
-
-TRAILING_PACKS = re.compile(r"^(?P<item>.+?)\s+x?(?P<n>\d+)\s*x?\s+(?P<pack>[a-z]+)$", re.I)
-LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
-
-
-def _item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
-    note = None
-    if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
-        kind, phrase = C.Extend, LONGER.sub("", phrase)
-    if kind is C.CheckIn and " - " in phrase:
-        phrase, note = (s.strip() for s in phrase.split(" - ", 1))
-    named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
-    if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
-        return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
-    phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
-    phrase = P.TRAILING_BE.sub(
-        "", P.ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
-    )
-    if kind in (C.CheckOut, C.Take):
-        phrase = P.PURPOSE.sub("", phrase)
-    if kind is C.Receive:
-        phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
-    colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", phrase)
-    if colon:  # "jotters: 3 boxes"
-        phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"
-    packs_after = TRAILING_PACKS.match(phrase)
-    if packs_after and kind in IN_PARTS and singular(packs_after["pack"].lower()) in P.PACK_WORDS:
-        # "masking tape 2 packs"
-        phrase = f"{packs_after['n']} {packs_after['pack']} of {packs_after['item']}"
-    one_pack = P.PACK_OF.match(phrase.lower()) if kind in IN_PARTS else None
-    if one_pack and singular(one_pack["pack"]) == one_pack["pack"] and _a_pack_word(one_pack["pack"]):
-        phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
-    count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
-    pack = None
-    vague = vague_amount(phrase)
-    if vague is not None:  # "a few pens": how many is asked, never guessed
-        count, rest = None, vague
-    elif count is not None and kind not in (C.CheckOut, C.CheckIn, C.Extend):  # assets come in no packs
-        match = P.PACK_OF.match(rest.lower())
-        if match:
-            pack, rest = singular(match.group("pack")), rest[-len(match.group("item")) :]
-        else:
-            first, _, remainder = rest.partition(" ")
-            said_a = re.match(r"(?i)an?\s", phrase)  # "a pallet truck" is a truck, "2 pallets water" pallets
-            if remainder and singular(first) in P.PACK_WORDS and not said_a:
-                pack, rest = singular(first), remainder
-            elif not remainder and singular(first) in P.PACK_WORDS:
-                pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next
-    elif kind not in ASSET_KINDS or re.search(r"(?:x|:|=)\s*\d[\d,]*$", phrase, re.I):
-        count, rest = trailing_number(phrase)  # "paper x3"; never "to room 101" or "for period 3"
-    if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:
-        if count is not None and not rest.strip():
-            rest, count = str(count), None  # "check out 1042": a tag's number
-        elif count == 1 and not re.match(r"(?i)(?:one|1|any)\s+of\b", phrase):
-            count = (
-                None  # "check out a projector": the article, not a quantity ("one of the latitudes" is one)
-            )
-    said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
-    return kind.of(**said, vague=vague is not None)

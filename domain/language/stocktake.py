@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 from domain import commands as C
-from domain.language.numbers import LIST_COMMA, NUMBER_WORDS, PLACE_NUMBER, leading_number
+from domain.language.numbers import (
+    LIST_COMMA,
+    NUMBER_WORDS_INSIDE,
+    PLACE_NUMBER,
+    leading_number,
+)
 from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
@@ -18,7 +23,7 @@ LEAD = re.compile(
     r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?)\b[\s,:;-]*",  # not "we got": a delivery
     re.I,
 )
-_WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty-five"
+_WORDS = NUMBER_WORDS_INSIDE  # "twenty-five"
 _NUMBER = rf"(?:\d[\d,]*|{_WORDS})"
 _NOT_A_UNIT = r"(?!(?:and|plus|in|at|on|left|of|total|exactly|only|loose)\b)"  # one reading of each word
 _AMOUNT = rf"{_NUMBER}(?:\s+loose)?(?:\s+{_NOT_A_UNIT}[a-z]+)?"

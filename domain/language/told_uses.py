@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from domain.language.numbers import NUMBER_WORDS
+from domain.language.numbers import NUMBER_WORDS_INSIDE
 
-_WORDS = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # "twenty-five"
+_WORDS = NUMBER_WORDS_INSIDE  # "twenty-five"
 _AMOUNT = rf"(?:an?|\d+|{_WORDS})"
 _SPEAKER_FIRST = re.compile(r"^(?:i|we)(?:'ve|\s+have|\s+just)?\s+(?=\w)", re.I)
 _HEDGED = (
