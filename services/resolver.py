@@ -102,6 +102,7 @@ class CatalogIndex:
         self._words = WordIndex()
         self._name_ends: dict[str, list[CatalogItem]] = {}
         self._ended: set[str] = set()  # groups whose name ends are in _name_ends
+        self._name_modifiers: dict[str, list[CatalogItem]] = {}
         self.categories: set[str] = set()
         self.manufacturers: dict[str, str] = {}  # lowercase -> as the catalog writes it
         # Identical units have the same words: their group and phrase slots are made once.
@@ -177,6 +178,10 @@ class CatalogIndex:
                 end = self._name_ends.setdefault(" ".join(words[-n:]), [])
                 if len(end) < NAMESAKES:
                     end.append(item)
+        if len(words) > 2 and words[-2].isalpha():  # "combi" in "combi drill": said alone, it may mean this
+            kind = self._name_modifiers.setdefault(words[-2], [])
+            if len(kind) < NAMESAKES:
+                kind.append(item)
 
     def _add_key(self, key: str, item: CatalogItem) -> None:
         self.exact[tag_key(key)] = item
@@ -282,7 +287,8 @@ class CatalogIndex:
         """ "scales" is the balance's alias, but the platform scales end in that word too:
         other items whose names end in the words asked are offered beside it (a question)."""
         groups = {item.group for item in items}
-        others = [i for i in self._name_ends.get(query, ()) if i.group not in groups and i.type in types]
+        shared = [*self._name_ends.get(query, ()), *self._name_modifiers.get(query, ())]
+        others = [i for i in dict.fromkeys(shared) if i.group not in groups and i.type in types]
         return items + others
 
     def _branded(self, query: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:

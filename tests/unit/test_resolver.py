@@ -11,6 +11,8 @@ ASSETS = [
     ("A-1013", "Dell Latitude 5400 laptop", "Latitude 5400", "Dell", "Laptop", ""),
     ("A-1001", "Dell Latitude 5440 laptop", "Latitude 5440", "Dell", "Laptop", ""),
     ("CAM-001", "Canon EOS R6 Mark II camera", "EOS R6 Mark II", "Canon", "Camera", "R6"),
+    ("A-6001", "Rational iCombi Pro oven", "iCombi Pro", "Rational", "Cooking", "combi"),
+    ("F-201", "Makita DHP482 combi drill", "DHP482Z", "Makita", "Power tool", ""),
 ]
 STOCK = [("SKU-WRAP", "Stretch wrap 500mm", "", "", "roll", "")]
 INDEX = CatalogIndex(ASSETS, STOCK)
@@ -24,6 +26,12 @@ def test_an_alias_other_names_end_in_is_offered_with_them_the_aliased_item_first
     assert keys("scales") == ["A-3006", "A-5008"]
     assert not INDEX.resolve("scales").is_clear  # a question, never a guess
     assert keys("balance") == ["A-3006"]  # no other name ends in it: it wins outright
+
+
+def test_an_alias_that_other_names_use_before_their_last_word_asks_too():
+    # the kitchen calls its oven "the combi"; in the workshop, the combi drill is "the combi"
+    assert keys("combi") == ["A-6001", "F-201"]
+    assert keys("combi drill") == ["F-201"]
 
 
 def test_a_short_alias_is_exact_however_few_letters_it_has():
