@@ -407,6 +407,16 @@ class UnknownRecipient(Command):
 
 
 @dataclass(frozen=True)
+class UnclearDay(Command):
+    """ "keep it until next Friday" said on a Monday: this week's Friday or next
+    week's? Asked, never guessed (a wrong due date is a wrong change)."""
+
+    name = "unclear_day"
+    said: str = ""  # "next Friday"
+    dates: tuple[str, ...] = ()  # both readings, ISO dates
+
+
+@dataclass(frozen=True)
 class Help(Command):
     name = "help"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable
 
 from domain import commands as C
@@ -273,6 +274,16 @@ def unknown_recipient(t: Task) -> Reply:
         f"them, mention them: “give {c.words} to @{c.recipient}”; to move it to a department, say "
         f"“transfer {c.words} to the {c.recipient} department”.",
         "unknown_recipient",
+    )
+
+
+@handles(C.UnclearDay)
+def unclear_day(t: Task) -> Reply:
+    first, second = (date.fromisoformat(d) for d in t.command.dates)
+    return refusal(
+        f"Which day is “{t.command.said}”: {first:%a %-d %b} or {second:%a %-d %b}? Say it again with "
+        f"the date, e.g. “until {second:%-d %b}”. Nothing was changed.",
+        "unclear_day",
     )
 
 

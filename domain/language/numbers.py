@@ -59,7 +59,8 @@ PHRASES = {
 
 # Amounts that are no number: the bot asks how many rather than guess.
 VAGUE = re.compile(
-    r"^(?:a few|few|some|several|a bunch of|a load of|loads of|lots of|a lot of|a handful of|a handful|a bit of)\s+",
+    r"^(?:a few|few|some(?: of)?|several|a bunch of|a load of|loads of|lots of|a lot of|a handful of|a handful"
+    r"|a (?:little )?bit of|a little|most of|the rest of|part of|what was left of)\s+",
     re.I,
 )
 

@@ -23,7 +23,7 @@ from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
-from domain.language.times import extract_due
+from domain.language.times import extract_due, unclear_next_day
 from domain.values import singular
 
 POLITE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
@@ -113,7 +113,15 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         found = sentences.by_part(clauses, read, _due_reader(now, tz)) if len(clauses) > 1 else []
         # a clause's "need a tea" is talk: only a verb that says what was done counts here
         commands = [] if any(isinstance(c, C.Take) for c in found) else found
-    return commands or [C.Unknown(words=clean)]
+    return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
+
+
+def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> list[Command]:
+    unclear = unclear_next_day(text, today)
+    if unclear and any(getattr(c, "due", None) and c.due.date() == unclear[2] for c in commands):
+        said, first, second = unclear
+        return [C.UnclearDay(said=said, dates=(first.isoformat(), second.isoformat()))]
+    return commands
 
 
 SAYS_SOMETHING = re.compile(r"(?i)'s\s+got\b|\b(?:has|have|had|got|is|are|was|were|said|says)\b")

@@ -62,8 +62,11 @@ SEEN_AFTER = re.compile(
     r"^(?P<rest>[^,;]+?)\s+(?:seen|spotted|found|sighted)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place>[^,;]+)(?:\s*[,;].*)?$",
     re.I,
 )
+# "spotted the wrapper pushed into bay 2": how it was left, then where
+LEFT_THERE = r"(?:left|sat|sitting|parked|pushed|shoved|stashed|tucked|dumped|lying|stored|put|locked|standing)"
 SEEN = re.compile(
-    rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)(?:\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+))?$",
+    rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)"
+    rf"(?:\s+(?:in|at|{LEFT_THERE}\s+(?:in|into|at|on|up\s+in))\s+(?:the\s+)?(?P<place>.+))?$",
     re.I,
 )
 AUDIT_LEAD = re.compile(
@@ -71,7 +74,9 @@ AUDIT_LEAD = re.compile(
 )  # "audit: saw f 204 in the tool crib"
 # What follows a place but is no part of it: "in lab 2, not the cold room", "in the hall after last night's do".
 AFTER_PLACE = re.compile(
-    r"(?:\s*[,;].*|\s+(?:after|before|during|when|this|last|yesterday|earlier|today|tonight)\b.*)$", re.I
+    r"(?:\s*[,;].*|\s+(?:after|before|during|when|this|last|yesterday|earlier|today|tonight"
+    r"|behind|next\s+to|beside|under|near|by\s+the)\b.*)$",
+    re.I,
 )
 # A move's words that say it is something else: back from repair, or brought back (a return).
 NOT_A_MOVE = re.compile(

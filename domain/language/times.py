@@ -23,11 +23,15 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 # "the 18th", "18th of december", "dec 18", "18 dec": a date of the month (the next one to come)
 _DATE = rf"{_ORDINAL}(?:\s+(?:of\s+)?(?:{_MONTH})\b)?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+(?:{_MONTH})\b"
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# "Fri 11 Dec", "Friday the 11th": the date says which Friday
+WEEKDAY_BEFORE_DATE = re.compile(rf"^(?:{_WEEKDAY}),?\s+(?:the\s+)?(?=\d|(?:{_MONTH})\b)", re.I)
 _DAY = (
     r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of next week|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
+    + rf"(?:(?:{_WEEKDAY}),?\s+(?:the\s+)?)?(?:{_DATE})|"
     + _DATE
     + r"|(?:next\s+)?(?:"
-    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + _WEEKDAY
     + "))"
 )
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
@@ -106,7 +110,7 @@ def _cut(text: str, match: re.Match) -> str:
 
 
 def resolve_day(word: str, today: date) -> date | None:
-    word = word.strip()
+    word = WEEKDAY_BEFORE_DATE.sub("", word.strip())
     if word in ("today", "tonight", "eod", "end of day", "end of the day"):
         return today
     if word in ("tomorrow", "tmrw", "tmr"):
@@ -131,8 +135,29 @@ def resolve_day(word: str, today: date) -> date | None:
     weekday = WEEKDAYS.get(word.removeprefix("next ").strip())
     if weekday is None:
         return None
-    ahead = (weekday - today.weekday()) % 7 or 7
-    return today + timedelta(days=ahead + (7 if skip_week and ahead < 7 else 0))
+    coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    if skip_week and _same_week(coming, today):  # "next Friday" on a Monday: the Friday of next week
+        return coming + timedelta(days=7)
+    return coming  # "next Monday" on a Friday: the coming one, already in next week
+
+
+def _same_week(day: date, today: date) -> bool:
+    return day.isocalendar()[:2] == today.isocalendar()[:2]
+
+
+NEXT_WEEKDAY = re.compile(rf"\bnext\s+(?P<day>{_WEEKDAY})\b", re.I)
+
+
+def unclear_next_day(text: str, today: date) -> tuple[str, date, date] | None:
+    """ "next Friday" said on a Monday is this week's Friday to some and next
+    week's to others: the words and both dates, to ask which (a wrong due is a wrong change)."""
+    match = NEXT_WEEKDAY.search(text)
+    if match is None:
+        return None
+    coming = resolve_day(match["day"].lower(), today)
+    if coming is None or not _same_week(coming, today):
+        return None
+    return match.group(0), coming, coming + timedelta(days=7)
 
 
 def _date_of_month(word: str, today: date) -> date | None:

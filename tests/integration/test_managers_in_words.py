@@ -185,13 +185,20 @@ def test_employees_are_refused_and_nothing_changes(bot, uow, text):
 
 
 def test_giving_an_item_to_a_person_checks_it_out_to_them_with_the_due_date(bot, uow):
-    reply = say(bot, "alice", "give A-1042 to @erin until next Friday")
+    reply = say(bot, "alice", "give A-1042 to @erin until Fri 11 Dec")
     assert reply.kind is ReplyKind.CHANGE, reply.text
     given = asset(uow, "A-1042")
     assert given.holder == "erin" and given.due.date() == date(2026, 12, 11)
     entry = ledger(uow)[-1]
     assert (entry.action.value, entry.actor, entry.changes["holder"]) == ("check_out", "alice", ("", "erin"))
     assert asset(uow, "A-1042").department == "IT"  # not a move
+
+
+def test_next_friday_said_on_a_monday_is_asked_about_and_nothing_changes(bot, uow):
+    before = catalog_state(uow)
+    reply = say(bot, "alice", "give A-1042 to @erin until next Friday")
+    assert "Fri 4 Dec or Fri 11 Dec?" in reply.text and "Nothing was changed" in reply.text
+    assert catalog_state(uow) == before
 
 
 def test_a_known_name_without_at_sign_is_that_person(bot, uow):

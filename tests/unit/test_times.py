@@ -1,10 +1,10 @@
 """Due times in words, read on Monday 2026-11-30 09:00 UTC."""
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
-from domain.language.times import extract_due
+from domain.language.times import extract_due, unclear_next_day
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
@@ -31,3 +31,33 @@ def test_dates_of_the_month_and_times_of_the_evening(text, due, left):
 @pytest.mark.parametrize("text", ["check out the 3rd laptop", "taking the drill to room 101", "by 3 days"])
 def test_numbers_that_are_no_date_stay_in_the_text(text):
     assert extract_due(text, NOW, timezone.utc) == (None, text)
+
+
+@pytest.mark.parametrize(
+    "text,due",
+    [
+        ("until Fri 11 Dec", "2026-12-11T17:00"),  # the date says which Friday
+        ("until Friday the 11th", "2026-12-11T17:00"),
+        ("until friday, 11 december 3pm", "2026-12-11T15:00"),
+        ("until next monday", "2026-12-07T17:00"),  # said on a Monday: a week today
+    ],
+)
+def test_a_weekday_with_its_date_is_that_date(text, due):
+    found, _ = extract_due(text, NOW, timezone.utc)
+    assert f"{found:%Y-%m-%dT%H:%M}" == due
+
+
+def test_next_weekday_said_late_in_the_week_is_the_coming_one_in_next_week():
+    friday = datetime(2026, 12, 4, 9, 0, tzinfo=timezone.utc)
+    found, _ = extract_due("until next monday", friday, timezone.utc)
+    assert found.date() == date(2026, 12, 7)  # three days on, not ten
+    assert unclear_next_day("until next monday", friday.date()) is None
+
+
+def test_next_weekday_still_to_come_this_week_is_unclear_and_both_dates_are_given():
+    assert unclear_next_day("keep it until next Friday", NOW.date()) == (
+        "next Friday",
+        date(2026, 12, 4),
+        date(2026, 12, 11),
+    )
+    assert unclear_next_day("keep it until Friday", NOW.date()) is None
