@@ -62,13 +62,33 @@ def understand(
     one that cannot be acted on, so a message is understood whole or not at all.
     `held`: the tags the people a return is about hold; `recent`: the items of
     the speaker's last change, which "it" and "them" mean."""
-    understood = [
-        one
-        for command in commands
-        for each in _referred(command, recent)
-        for one in _understand(each, index, held)
-    ]
+    understood: list[Understood] = []
+    for command in commands:
+        if command.ref and OTHER_ONE.match(command.ref):
+            understood.append(_the_other_one(command, understood, index, held))
+            continue
+        understood += [one for each in _referred(command, recent) for one in _understand(each, index, held)]
     return _one_count_per_item(understood)
+
+
+OTHER_ONE = re.compile(r"(?i)^(?:the\s+)?other\s+(?:one|unit)$")
+
+
+def _the_other_one(
+    command: Command, before: list[Understood], index: CatalogIndex, held: frozenset[str]
+) -> Understood:
+    """ "dropping my scanner back and taking the other one": another unit of the asset just named
+    (of identical units returned, the one the person holds)."""
+    named = next((u.items for u in reversed(before) if u.items), ())
+    named = named if len(named) == 1 else tuple(i for i in named if i.key in held)
+    first = named[0] if len(named) == 1 else None
+    if first is None or first.type is not ItemType.ASSET or not isinstance(command, (C.Take, C.CheckOut)):
+        raise DomainError(f"Which item is “{command.ref}”? Say its name or tag; nothing was changed.")
+    alike = index.resolve(first.name, ASSETS).items
+    others = tuple(i for i in alike if i.group == first.group and i.key != first.key)
+    if not others:
+        raise DomainError(f"There is no other {first.name} than {first.key}, so nothing was changed.")
+    return Understood(C.CheckOut.of(**{**vars(command), "ref": first.name}), others)
 
 
 def _one_count_per_item(understood: list[Understood]) -> list[Understood]:

@@ -52,7 +52,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Take: (
         "(take | taking | took)",
-        "(use | using)",  # "I'll use the Sachtler", "using 3 pens": an asset is checked out, stock used
+        "[(i'll | ill)] (use | using)",  # "I'll use the Sachtler", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
         "(nab | nabbed | nabbing)",
         "[(i | we)] need",

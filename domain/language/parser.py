@@ -271,21 +271,20 @@ def _parse_clean(
             rest = re.sub(
                 r"(?i)^both\s+(?=(?:the|my|our)\s+\S.*\s+and\s+)", "", rest
             )  # "both the jack and the gun": two items ("both c-stands and the light": two stands)
-            rest, then = second_request.and_then(
-                rest, lambda text: _parse_clean(text, None, due, now, tz, people)
-            )
-            parts, tail = items_and_tail(rest)
-            tail = tail or _clause_after(
-                groups.get("after")
-            )  # "my walkie's back in the store, and I took..."
-            commands = same_item(item_command(kind, part, person, due) for part in parts)
-            if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
-                commands[-1] = replace(commands[-1], perhaps=True)
-            commands = _noted(commands, note)
 
             def again(text: str) -> list[Command]:
                 return _parse_clean(text, None, due, now, tz, people)
 
+            rest, then = second_request.and_then(rest, again)
+            after = groups.get("after")
+            if after and not then:  # "dropping my scanner back at goods in and taking the other one"
+                after, then = second_request.and_then(after, again)
+            parts, tail = items_and_tail(rest)
+            tail = tail or _clause_after(after)  # "my walkie's back in the store, and I took..."
+            commands = same_item(item_command(kind, part, person, due) for part in parts)
+            if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
+                commands[-1] = replace(commands[-1], perhaps=True)
+            commands = _noted(commands, note)
             return commands + then + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]

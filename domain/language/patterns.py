@@ -40,7 +40,8 @@ CHATTER = re.compile(
 )
 # A part of a list that says something (a verb in it, no article or amount first): "shoot got pushed".
 A_CLAUSE = re.compile(
-    r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?\s+"
+    r"^(?:(?:the|my|our|his|her|their)\s+)?(?!(?:a|an|some|\d|one|two|three|four|five)\b)\S+(?:\s+\S+)?"
+    r"(?:\s+(?:on|of|in|from)\s+\S+)?\s+"  # "the trigger on mine keeps sticking"
     r"(?:got|gets|is|was|were|has|had|are|went|did|does|needs|broke|died|ran|thinks|said|says|wrapped|finished|"
     r"ended|overran|started|stopped|failed|worked|arrived|left|keeps|kept|won't|doesn't|isn't|can't|no longer)\b"
     r"|^(?:the|my|our|his|her|their)\s+\S+(?:\s+\S+)?\s+[a-z]{3,}ed\s+\S"  # "the menu changed to soups"
@@ -63,7 +64,9 @@ SEEN_AFTER = re.compile(
     re.I,
 )
 # "spotted the wrapper pushed into bay 2": how it was left, then where
-LEFT_THERE = r"(?:left|sat|sitting|parked|pushed|shoved|stashed|tucked|dumped|lying|stored|put|locked|standing)"
+LEFT_THERE = (
+    r"(?:left|sat|sitting|parked|pushed|shoved|stashed|tucked|dumped|lying|stored|put|locked|standing)"
+)
 SEEN = re.compile(
     rf"^{pattern(BEFORE_ITEM[C.Seen])}\s+(?P<rest>.+?)"
     rf"(?:\s+(?:in|at|{LEFT_THERE}\s+(?:in|into|at|on|up\s+in))\s+(?:the\s+)?(?P<place>.+))?$",
@@ -198,7 +201,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
-            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$",
+            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
             re.I,
         ),
     ),

@@ -17,7 +17,7 @@ from domain.language.numbers import LIST_COMMA
 Reader = Callable[[str], list[Command]]  # the commands of one sentence
 DueReader = Callable[[str], datetime | None]  # the due time a sentence says, if any
 
-CLAUSE_BREAKS = re.compile(rf"\s*{LIST_COMMA}\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
+CLAUSE_BREAKS = re.compile(rf"\s*(?:{LIST_COMMA}|;)\s*|\s+[-\u2013\u2014]\s+")  # "ethanol - used a can"
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=\S)")
 MAX_SENTENCES = 4  # a request is rarely further in; more would be a paste
 

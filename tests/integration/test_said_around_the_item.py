@@ -321,3 +321,36 @@ def test_back_to_a_person_is_not_guessed(bot, uow):
     replies = bot.handle("maria", "drill back to bob", source="m3")
     assert all(r.kind is not ReplyKind.CHANGE for r in replies), [r.text for r in replies]
     assert asset(uow, "A-3001").holder == "maria"
+
+
+def test_returning_one_unit_and_taking_the_other_one_swaps_them(bot, uow):
+    bot.handle("alice", "check out A-1042", source="m1")
+    replies = bot.handle(
+        "alice",
+        "dropping my dell back at the desk and taking the other one, the fan on mine keeps whining",
+        source="m2",
+    )
+    assert [r.kind for r in replies] == [ReplyKind.CHANGE], [r.text for r in replies]
+    assert asset(uow, "A-1042").holder is None and asset(uow, "A-1043").holder == "alice"
+
+
+@pytest.mark.parametrize("text", ["taking the other one", "returning the drill and taking the other one"])
+def test_the_other_one_with_no_unit_named_before_is_asked_about_and_changes_nothing(bot, uow, text):
+    bot.handle("alice", "check out A-3001", source="m1")
+    reply = bot.handle("alice", text, source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "nothing was changed" in reply.text
+    assert asset(uow, "A-3001").holder == "alice"
+
+
+def test_a_repair_then_what_is_used_instead_does_both(bot, uow):
+    bot.handle("alice", "check out A-2001", source="m1")
+    bot.handle("alice", "return A-2001", source="m2")
+    replies = bot.handle(
+        "alice",
+        "The Epson's fan is rattling, send it for repair please; I'll use the BenQ instead till Thursday",
+        source="m3",
+    )
+    assert [r.kind for r in replies] == [ReplyKind.CHANGE], [r.text for r in replies]
+    assert asset(uow, "A-2001").status.value == "maintenance"
+    benq = asset(uow, "A-2002")
+    assert benq.holder == "alice" and benq.due.date().isoformat() == "2026-12-03"
