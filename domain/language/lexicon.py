@@ -87,7 +87,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
 }
 # Said after the item: "the projector is back", "the toner arrived".
 AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
-    C.CheckIn: ("(is | are) [(both | all)] back [now]",),
+    C.CheckIn: ("(is | are) [(both | all)] back [now]", "[(is | was | got | has been)] returned"),
     C.Consume: ("(used | consumed | used up | gone)",),
     C.Receive: ("(arrived | came in | delivered | received)",),
     C.Count: ("(left | remaining | on the shelf)",),
@@ -101,7 +101,7 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
         ),
         ("(drop | dropping | dropped)", "(back | off)"),
         ("(put | putting)", "back"),
-        ("(hand | handing | handed | check | checking | checked)", "in"),
+        ("(hand | handing | handed | check | checking | checked | sign | signing | signed)", "[back] in"),
     ),
     C.CheckOut: (("(sign | signing | signed | put | putting | check | checking | checked)", "out"),),
 }

@@ -92,7 +92,8 @@ OF_PERSON = re.compile(
 )
 # Someone's item found and brought to the desk: "carmen's dell turned up at reception".
 FOUND = re.compile(
-    r"^(?P<item>(?:[a-z]+'s|[a-z]+s')\s+.{2,40}?)\s+(?:turned up|got handed in|was handed in|is back)\b(?P<rest>.*)$",
+    r"^(?P<item>(?:[a-z]+'s|[a-z]+s')\s+.{2,40}?)\s+(?:turned up|got handed in|was handed in|is back)\b"
+    r"(?:\s+(?:on|in|at|to)\s+[^,;]+)?(?P<rest>.*)$",  # "... is back on the cradle, ...": where, then the rest
     re.I,
 )
 

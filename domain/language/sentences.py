@@ -77,7 +77,7 @@ PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)$")
 # What a clause is about, when it says something of a thing: "the staff room kettle no
 # longer switches itself off", "sorry the Makita drill is late", "the grinder's guard is loose".
 SUBJECT = re.compile(
-    r"^(?:(?:sorry|so|and|but|morning|hi|hey|ok|also)[,\s]+)*(?P<np>(?:the|my|our|this|that)\s+[\w /-]{2,40}?)"
+    r"^(?:(?:sorry|so|and|but|morning|hi|hey|ok|also)[,\s]+)*(?P<np>(?:the|my|our|this|that|[a-z]+'s)\s+[\w /-]{2,40}?)"
     r"(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:is|are|was|were|has|have|had|keeps|no longer|won't|doesn't|isn't|"
     r"seems|looks|needs|broke|died|stopped|came|got|went)\b",
     re.I,

@@ -29,6 +29,15 @@ def one(text: str):
         ("for the community video I take the Rode microphones", C.Take, "rode microphones"),
         ("I put 2 new sheets of 216 on the lights", C.Consume, "216 on the lights"),
         ("popped four 9 volts in the mics", C.Consume, "9 volts in the mics"),
+        ("chafer A-6005 returned, needs a polish", C.CheckIn, "chafer a-6005"),
+        ("bob's handheld is back on the cradle, checking it in for him", C.CheckIn, "handheld"),
+        (
+            "ines's mini projector was left in the main hall, checking it back in",
+            C.CheckIn,
+            "ines's mini projector",
+        ),
+        ("signing the drill back in", C.CheckIn, "drill"),
+        ("used most of a roll of parcel tape", C.Consume, "parcel tape"),
     ],
 )
 def test_the_request_reads_as_its_plain_form(text, kind, ref):
