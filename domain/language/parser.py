@@ -289,6 +289,7 @@ def _parse_clean(
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])
+        unit = groups.get("unit") or unit
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []

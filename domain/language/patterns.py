@@ -16,7 +16,7 @@ from domain.language.shapes import after, around, before
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
-    "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve".split()
+    "box pack packet case carton bag roll ream bundle pallet tube bottle can sheet pair set tray crate sleeve drum tub jar tin sack barrel keg reel spool pouch bucket".split()
 )
 ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of|any)(?:\s+|$)")
 PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
@@ -176,11 +176,11 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.CheckOut, before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, before(C.Consume, r"\s+(?P<rest>.+)$")),
     (C.Take, before(C.Take, r"\s+(?P<rest>.+)$")),
-    (  # "topped up the goggles with a box of 10": one pack of the item (its size said again)
+    (  # "topped up the goggles with a box of 10", "restocked the hand gel with a full case": one pack of it
         C.Receive,
         re.compile(
             r"^(?:restocked|restock|topped up|top up|refilled|refill)\s+(?P<ref>.+?)\s+with\s+"
-            r"(?P<n>(?:an?|one|\d+)\s+[a-z]+)\s+of\s+\d+$",
+            r"(?P<n>(?:an?|one|\d+)\s+)(?:(?:full|new|fresh)\s+)?(?P<unit>[a-z]+)(?:\s+of\s+\d+)?$",
             re.I,
         ),
     ),

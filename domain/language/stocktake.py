@@ -19,7 +19,8 @@ from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
 LEAD = re.compile(
-    r"^(?:stock\s*take|stock\s*check|(?:we\s+|i\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
+    r"^(?:just\s+)?(?:stock\s*take|stock\s*check|(?:we\s+|i\s+)?(?:just\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
+    r"(?:we\s+|i\s+)?(?:just\s+)?(?:did|have\s+done|'ve\s+done)\s+a\s+(?:quick\s+)?(?:re)?count(?:\s+of)?|"
     r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?)\b[\s,:;-]*",  # not "we got": a delivery
     re.I,
 )
@@ -80,6 +81,11 @@ def read(text: str) -> list[C.Command] | None:
     )  # "3 full bags and 4 loose ones"
     body = " ".join(body.split())
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
+    counted_where = re.match(
+        r"(?i)^(?P<item>.+?)\s+(?:in|at|on)\s+(?:the\s+)?[^:]+:\s*(?P<amounts>.+)$", body
+    )
+    if counted_where:  # "the ethanol in the cold room: two cans and 3 litres"
+        bodies.insert(0, f"{counted_where['item']}: {counted_where['amounts']}")
     if re.match(r"(?i)(?:in|at|on)\s", body):  # "stocktake in the outreach office: 8 earpieces"
         bodies = bodies[1:] or bodies
     last_clause = body.rsplit(",", 1)[1].strip() if "," in body else ""
@@ -126,6 +132,15 @@ def _several(text: str) -> list[C.Command]:
         if len(found) != 1:
             return []
         counts += found
+    return _packs_of_the_next(counts)
+
+
+def _packs_of_the_next(counts: list[C.Count]) -> list[C.Count]:
+    """ "2 drums and 10 litres of rapeseed oil": a pack with no item of its own is of the next item."""
+    for n in range(len(counts) - 2, -1, -1):
+        this, after = counts[n], counts[n + 1]
+        if this.pack is None and singular(this.ref) in PACK_WORDS and after.pack is not None:
+            counts[n] = C.Count(ref=after.ref, count=this.count, pack=singular(this.ref))
     return counts
 
 
@@ -140,7 +155,9 @@ def _unit_or_name(amounts: str, item: str) -> tuple[str, str]:
 def _item(words: str) -> str:
     item = words.split(":", 1)[-1]  # "dry store: cling film"
     item = re.sub(r"^(?:the|our|all\s+the|of)\s+", "", item.strip(" ,:-"), flags=re.I)
-    item = re.sub(r"(?i)[\s,]+there$", "", item)  # "the leads in the server room, there are 3 bags"
+    if re.search(r"(?i)[\s,]+there$", item):  # "the leads in the server room, there are 3 bags"
+        item = re.sub(r"(?i)[\s,]+there$", "", item)
+        item = re.sub(r"(?i)\s+(?:in|at|on)\s+(?:the\s+)?[\w' -]+$", "", item)  # where they were counted
     return item.strip()
 
 

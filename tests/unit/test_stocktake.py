@@ -22,6 +22,19 @@ def counts(text):
         ("counted the cfexpress cards, only 5 in the cage", [("cfexpress cards", 5, None)]),
         ("there are only 28 pairs of scissors in room 102", [("scissors", 28, "pair")]),
         ("stocktake: lanyards 2 packs + 30", [("lanyards", 2, "pack"), ("lanyards", 30, None)]),
+        (
+            "stocktake in the dry store: 2 drums and 10 litres of rapeseed oil",
+            [("rapeseed oil", 2, "drum"), ("rapeseed oil", 10, "litre")],
+        ),
+        (
+            "Just counted the patch leads in the server room, there are 3 full bags and 4 loose ones.",
+            [("patch leads", 3, "bag"), ("patch leads", 4, None)],
+        ),
+        (
+            "We did a quick count of the ethanol in the cold room: two full cans and 3 litres in an open one.",
+            [("ethanol", 2, "can"), ("ethanol", 3, "litre")],
+        ),
+        ("count: 2 boxes and 5 pens", [("boxes", 2, None), ("pens", 5, None)]),  # the boxes' item is asked
     ],
 )
 def test_amounts_and_the_item_are_found_wherever_they_stand(text, expected):
