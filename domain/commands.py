@@ -48,6 +48,7 @@ class ItemCommand(Command):
     # Said after a comma, with no article: an item, or a remark ("taking A-1003, new starter
     # setup"); a remark names no item, and is then left out (and the reply says so).
     perhaps: bool = False
+    vague: bool = False  # "some tape", "most of the ipads": an amount that is no number
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,6 @@ class Take(ItemCommand):
     person: str | None = None
     due: datetime | None = None
     implicit: bool = False  # said with no verb ("nanodrop pls till 1pm"): chatter unless it names an item
-    vague: bool = False  # "some tape", "a few markers": an amount of supplies, never a unique item
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,11 @@ class CatalogIndex:
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
 
+    def knows_word(self, word: str) -> bool:
+        """Whether a word is in some item's words, or close enough to be a typo of one."""
+        processed = utils.default_process(word)
+        return bool(processed) and bool(self._words.similar_words(processed))
+
     def among(self, reference: str, keys: frozenset[str]) -> list[CatalogItem]:
         """Of the items `keys` names (what a person holds), those the words plausibly
         fit, though another item fits them better: "the walkie" they hold."""

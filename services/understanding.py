@@ -79,16 +79,19 @@ def _the_other_one(
 ) -> Understood:
     """ "dropping my scanner back and taking the other one": another unit of the asset just named
     (of identical units returned, the one the person holds)."""
-    named = next((u.items for u in reversed(before) if u.items), ())
+    said = [u.items for u in before if u.items]
+    named = said[0] if len(said) == 1 else ()  # two items named before: the other of which?
     named = named if len(named) == 1 else tuple(i for i in named if i.key in held)
     first = named[0] if len(named) == 1 else None
     if first is None or first.type is not ItemType.ASSET or not isinstance(command, (C.Take, C.CheckOut)):
         raise DomainError(f"Which item is “{command.ref}”? Say its name or tag; nothing was changed.")
     alike = index.resolve(first.name, ASSETS).items
-    others = tuple(i for i in alike if i.group == first.group and i.key != first.key)
+    others = [i for i in alike if i.group == first.group and i.key != first.key]
     if not others:
         raise DomainError(f"There is no other {first.name} than {first.key}, so nothing was changed.")
-    return Understood(C.CheckOut.of(**{**vars(command), "ref": first.name}), others)
+    if len(others) > 1:
+        raise NeedsChoice(command.ref, others)  # "the other one" of three more: which?
+    return Understood(C.CheckOut.of(**{**vars(command), "ref": first.name}), tuple(others))
 
 
 def _one_count_per_item(understood: list[Understood]) -> list[Understood]:
@@ -288,6 +291,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.Take):
         kind = C.CheckOut if items[0].type is ItemType.ASSET else C.Consume
         command = kind.of(**vars(command))
+    if command.vague and items[0].type is ItemType.ASSET:  # "returning most of the ipads": which ones?
+        raise DomainError(f"Which {command.ref}? Say them by tag or name, or how many. Nothing was changed.")
     if len(items) > 1 and not found.exact and _about_one_unit(command):
         raise NeedsChoice(command.ref, list(items))  # "retire the chafing dish": which of the three?
 

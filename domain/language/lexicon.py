@@ -52,7 +52,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Take: (
         "(take | taking | took)",
-        "[(i'll | ill)] (use | using)",  # "I'll use the Sachtler", "using 3 pens": an asset is checked out, stock used
+        "(use | using)",  # "using the Sachtler", "using 3 pens", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
         "(nab | nabbed | nabbing)",
         "[(i | we)] need",
@@ -87,7 +87,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
 }
 # Said after the item: "the projector is back", "the toner arrived".
 AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
-    C.CheckIn: ("(is | are) [(both | all)] back [now]", "[(is | was | got | has been)] returned"),
+    C.CheckIn: ("(is | are) [(both | all)] back [now]",),
     C.Consume: ("(used | consumed | used up | gone)",),
     C.Receive: ("(arrived | came in | delivered | received)",),
     C.Count: ("(left | remaining | on the shelf)",),

@@ -44,6 +44,13 @@ NOT_YET_BACK = re.compile(
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+# A return said in the present or future, in the same clause as a later time
+RETURN_TO_COME = re.compile(
+    r"\b(?:(?:i'll|i will|we'll|we will|will|gonna|going to)\s+(?:return|bring|drop|hand|give|check|sign)|"
+    r"checking|returning|bringing|dropping|handing|giving|signing)\b",
+    re.I,
+)
+CLAUSES = re.compile(r"\s*[,;]\s*|\s+(?:and|but|so)\s+", re.I)
 
 
 # "for -2 days", "for 9999 years": a time that can't be, so no loan of no time at all.
@@ -60,6 +67,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return _not_asked(commands)  # "returned the big ladder?": asks whether it was
     if NEGATED.search(text) or NOT_YET_BACK.search(text):
         return _not_asked(commands)
+    if any(isinstance(c, C.CheckIn) for c in commands) and any(
+        STARTS_LATER.search(clause) and RETURN_TO_COME.search(clause) for clause in CLAUSES.split(text)
+    ):
+        return _not_asked(commands)  # "I'm checking it back in tomorrow": not back yet
     if any(isinstance(c, PLANNED) for c in commands) and STARTS_LATER.search(text) and not ENDS.search(text):
         words = " ".join(c.ref or "" for c in commands if c.ref)
         booked = [C.Book(words=words)] if any(isinstance(c, (C.CheckOut, C.Take)) for c in commands) else []

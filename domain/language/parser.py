@@ -23,7 +23,7 @@ from domain.language.lists import place_name, read_due_window, read_list
 from domain.language.normalize import normalize
 from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
-from domain.language.times import extract_due, unclear_next_day
+from domain.language.times import extract_due, unclear_day
 from domain.values import singular
 
 POLITE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
@@ -117,14 +117,14 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
 
 
 def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> list[Command]:
-    unclear = unclear_next_day(text, today)
-    if unclear and any(getattr(c, "due", None) and c.due.date() == unclear[2] for c in commands):
+    unclear = unclear_day(text, today)
+    if unclear and any(getattr(c, "due", None) and c.due.date() in unclear[1:] for c in commands):
         said, first, second = unclear
         return [C.UnclearDay(said=said, dates=(first.isoformat(), second.isoformat()))]
     return commands
 
 
-SAYS_SOMETHING = re.compile(r"(?i)'s\s+got\b|\b(?:has|have|had|got|is|are|was|were|said|says)\b")
+SAYS_SOMETHING = re.compile(r"(?i)'s\s+got\b|\b(?:has|have|had|got|is|are|was|were|said|says|returned)\b")
 NAMED_TO = re.compile(r"(?i)\s+to\s+@?(?P<name>[a-z][\w.\-]*)$")
 
 
@@ -289,7 +289,6 @@ def _parse_clean(
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])
-        unit = groups.get("unit") or unit
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []

@@ -176,11 +176,11 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (C.CheckOut, before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, before(C.Consume, r"\s+(?P<rest>.+)$")),
     (C.Take, before(C.Take, r"\s+(?P<rest>.+)$")),
-    (  # "topped up the goggles with a box of 10", "restocked the hand gel with a full case": one pack of it
+    (  # "topped up the goggles with a box of 10": one pack of the item (its size said again)
         C.Receive,
         re.compile(
             r"^(?:restocked|restock|topped up|top up|refilled|refill)\s+(?P<ref>.+?)\s+with\s+"
-            r"(?P<n>(?:an?|one|\d+)\s+)(?:(?:full|new|fresh)\s+)?(?P<unit>[a-z]+)(?:\s+of\s+\d+)?$",
+            r"(?P<n>(?:an?|one|\d+)\s+[a-z]+)\s+of\s+\d+$",
             re.I,
         ),
     ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from domain.language import told_uses
+from domain.language import second_request, told_uses
 
 # When it happened, said first: the request follows ("yesterday I have used ten...").
 WHEN_FIRST = re.compile(
@@ -98,6 +98,15 @@ FOUND = re.compile(
 )
 
 
+# "chafer A-6005 returned, needs a polish": done, and nothing after it but a remark
+# (not "returned by 5pm", "to be returned", "returned to the supplier")
+RETURNED = re.compile(
+    r"^(?P<item>(?!(?:i|we|you|he|she|they|it|who|which|that)\b)[^,;.!?]{2,60}?)"
+    r"(?<!\bto be)(?<!\bwill be)(?<!\bshould be)(?<!\bmust be)(?<!\bcan be)(?<!\bneeds)(?<!\bneed)"
+    r"\s+(?:(?:was|got|has\s+been|is)\s+)?returned(?P<rest>(?:\s+(?:now|today|this\s+morning|just\s+now))?\s*(?:[,;.!].*)?)$",
+    re.I,
+)
+
 # "1 case brown tape in", "2 drums oil in": a delivery, said tersely
 AMOUNT_IN = re.compile(
     r"^(?P<what>\d+\s+\S.*?)(?<!\bcame)(?<!\bcome)(?<!\bgot)(?<!\bchecked)(?<!\bput)(?<!\bhanded)(?<!\bbrought)\s+in$",
@@ -115,7 +124,7 @@ ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w
 
 
 def plain_order(text: str) -> str:
-    text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", text)
+    text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", second_request.use_instead(text))
     done = ITEM_THEN_DONE.match(text)
     if done:
         amount = done["amount"]
@@ -125,7 +134,7 @@ def plain_order(text: str) -> str:
     if going:
         return f"check out {going['item']} to {going['name']}{going['rest']}"
     text = OF_PERSON.sub(lambda m: f"{m['name']}'s {m['item']}", text)
-    found = FOUND.match(text)
+    found = FOUND.match(text) or RETURNED.match(text)
     if found:
         return f"returning {found['item']}{found['rest']}"
     needs = NEEDS_THEN_GIVE.match(text)

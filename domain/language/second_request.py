@@ -41,6 +41,12 @@ ALSO = re.compile(
     re.I,
 )
 TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
+# "I'll use the Sachtler instead": taken now in place of another (a bare "I'll use 2 litres" is a plan)
+USE_INSTEAD = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+use\s+(?P<item>.+?)\s+instead\b", re.I)
+
+
+def use_instead(text: str) -> str:
+    return USE_INSTEAD.sub(lambda m: f"taking {m['item']}", text.strip())
 
 
 def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]]) -> list[Command]:
@@ -49,7 +55,7 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
         return []
     clauses = [c for c in TAIL_CLAUSES.split(tail) if c and c.strip()]
     for n in range(min(len(clauses), MAX_CLAUSES)):
-        text = strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip()))
+        text = use_instead(strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip())))
         also = ALSO.match(text)
         if also and first[-1].changes and hasattr(first[-1], "perhaps"):  # "..., and my walkie too"
             return [replace(first[-1], ref=also["item"].lower())]

@@ -60,7 +60,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 # repair"), or named on its own before a question ("the charging cart - who had it last?")
                 about = told_of if command.changes else told_of or named_before
                 if not found and about and PRONOUN_ONLY.match(command.ref):
-                    found.append(replace(command, ref=item_ref(about)))
+                    found.append(_about(command, about))
                     continue
                 if not (antecedent and antecedent.changes and antecedent.ref):
                     continue  # "it" after a question, or before any item: never an older change's item
@@ -74,6 +74,17 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
 
 
 PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)$")
+WHOSE = re.compile(r"(?i)^(?P<name>[a-z]+)'s\s+(?P<item>.+)$")
+
+
+def _about(command: Command, subject: str) -> Command:
+    """ "it" as the thing a clause was about; "carmen's laptop" is the laptop carmen has."""
+    whose = WHOSE.match(subject.strip())
+    if whose and hasattr(command, "person"):
+        return replace(command, ref=item_ref(whose["item"]), person=whose["name"].lower())
+    return replace(command, ref=item_ref(subject))
+
+
 # What a clause is about, when it says something of a thing: "the staff room kettle no
 # longer switches itself off", "sorry the Makita drill is late", "the grinder's guard is loose".
 SUBJECT = re.compile(

@@ -50,6 +50,7 @@ NOT_AN_ITEM = re.compile(
 _EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<unit>[a-z]+))?$", re.I)
 
 
+LONG_AGO = re.compile(r"\b(?:ago|yesterday|last\s+(?:week|month|time|year))\b", re.I)
 MAX_LENGTH = 200  # a stocktake is a line; longer text is no count of this shape (and keeps the search short)
 SAYS_STOCK = re.compile(
     r"\b(?:only|just|exactly|left|in stock|remaining|on the shelf|in total|all told)\b", re.I
@@ -73,6 +74,8 @@ def read(text: str) -> list[C.Command] | None:
     lead = LEAD.match(text)
     if not lead or len(text) > MAX_LENGTH:
         return None
+    if LONG_AGO.search(text):  # "a count ... 2 weeks ago: 12" is no stock on the shelf today
+        return [C.Unknown(words=text)]
     if lead.group(0).lower().startswith("there") and not SAYS_STOCK.search(text):
         return None  # "there are 3 pens on my desk" is a remark; "there are only 28 left" a count
     body = text[lead.end() :].strip(" .!?")

@@ -27,10 +27,11 @@ _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # "Fri 11 Dec", "Friday the 11th": the date says which Friday
 WEEKDAY_BEFORE_DATE = re.compile(rf"^(?:{_WEEKDAY}),?\s+(?:the\s+)?(?=\d|(?:{_MONTH})\b)", re.I)
 _DAY = (
-    r"(?P<day>today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of next week|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
+    rf"(?P<day>(?:{_WEEKDAY})\s+(?:of\s+)?next\s+week|next\s+week\s+(?:{_WEEKDAY})|(?:{_WEEKDAY})\s+after\s+next|"
+    r"today|tonight|tomorrow|this week|tmrw|tmr|eod|end of (?:the )?day|end of next week|end of (?:the )?week|end of (?:the )?month|next week|\d{4}-\d{2}-\d{2}|"
     + rf"(?:(?:{_WEEKDAY}),?\s+(?:the\s+)?)?(?:{_DATE})|"
     + _DATE
-    + r"|(?:next\s+)?(?:"
+    + r"|(?:next\s+|this\s+)?(?:"
     + _WEEKDAY
     + "))"
 )
@@ -89,7 +90,7 @@ def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime |
     if match:
         day = resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
-            clock = _clock((match.group("clock") or "").lower()) or END_OF_DAY
+            clock = _clock(_afternoon((match.group("clock") or "").lower())) or END_OF_DAY  # "friday at 3"
             return datetime.combine(day, clock, tz), _cut(text, match)
     match = CLOCK_PATTERN.search(text)
     if match:
@@ -131,11 +132,24 @@ def resolve_day(word: str, today: date) -> date | None:
     on = _date_of_month(word, today)
     if on is not None:
         return on
+    of_next_week = re.fullmatch(
+        r"(?:(?P<a>[a-z]+)\s+(?:of\s+)?next\s+week|next\s+week\s+(?P<b>[a-z]+))", word
+    )
+    if of_next_week:  # "friday next week": that day of next week, whatever today is
+        weekday = WEEKDAYS.get(of_next_week["a"] or of_next_week["b"])
+        monday = today + timedelta(days=7 - today.weekday())
+        return None if weekday is None else monday + timedelta(days=weekday)
+    if word.startswith("this "):  # "this friday": the coming one (today, said on a Friday)
+        weekday = WEEKDAYS.get(word.removeprefix("this "))
+        return None if weekday is None else today + timedelta(days=(weekday - today.weekday()) % 7)
+    after_next = word.endswith(" after next")  # "the friday after next": a week after the coming one
     skip_week = word.startswith("next ")
-    weekday = WEEKDAYS.get(word.removeprefix("next ").strip())
+    weekday = WEEKDAYS.get(word.removeprefix("next ").removesuffix(" after next").strip())
     if weekday is None:
         return None
     coming = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    if after_next:
+        return coming + timedelta(days=7)
     if skip_week and _same_week(coming, today):  # "next Friday" on a Monday: the Friday of next week
         return coming + timedelta(days=7)
     return coming  # "next Monday" on a Friday: the coming one, already in next week
@@ -146,6 +160,30 @@ def _same_week(day: date, today: date) -> bool:
 
 
 NEXT_WEEKDAY = re.compile(rf"\bnext\s+(?P<day>{_WEEKDAY})\b", re.I)
+
+
+WEEKDAY_AND_DATE = re.compile(rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?(?P<date>{_DATE})", re.I)
+
+
+def unclear_day(text: str, today: date) -> tuple[str, date, date] | None:
+    """A day said two ways that disagree, or "next Friday" early in the week: the
+    words and both readings, to ask which is meant."""
+    return _weekday_not_the_date(text, today) or unclear_next_day(text, today)
+
+
+def _weekday_not_the_date(text: str, today: date) -> tuple[str, date, date] | None:
+    """ "Fri 12 Dec" when the 12th is a Saturday."""
+    match = WEEKDAY_AND_DATE.search(text)
+    if match is None:
+        return None
+    on_date = _date_of_month(match["date"].lower(), today)
+    weekday = WEEKDAYS.get(match["weekday"].lower())
+    if on_date is None or weekday is None or on_date.weekday() == weekday:
+        return None
+    nearest = on_date + timedelta(
+        days=(weekday - on_date.weekday() + 3) % 7 - 3
+    )  # that weekday near the date
+    return match.group(0), nearest, on_date
 
 
 def unclear_next_day(text: str, today: date) -> tuple[str, date, date] | None:

@@ -354,3 +354,17 @@ def test_a_repair_then_what_is_used_instead_does_both(bot, uow):
     assert asset(uow, "A-2001").status.value == "maintenance"
     benq = asset(uow, "A-2002")
     assert benq.holder == "alice" and benq.due.date().isoformat() == "2026-12-03"
+
+
+def test_the_other_one_of_an_item_with_no_twin_is_refused_plainly(bot, uow):
+    bot.handle("bob", "check out A-1042", source="m1")
+    reply = bot.handle("bob", "returning the epson and taking the other one", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "nothing was changed" in reply.text  # the Epson has no twin
+    assert asset(uow, "A-1042").holder == "bob"
+
+
+def test_most_of_a_kind_of_asset_is_asked_about_and_changes_nothing(bot, uow):
+    bot.handle("alice", "check out A-1042", source="m1")
+    reply = bot.handle("alice", "returning most of the dells", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "Which dells?" in reply.text
+    assert asset(uow, "A-1042").holder == "alice"

@@ -34,11 +34,10 @@ def one(text: str):
         (
             "ines's mini projector was left in the main hall, checking it back in",
             C.CheckIn,
-            "ines's mini projector",
+            "mini projector",
         ),
         ("signing the drill back in", C.CheckIn, "drill"),
         ("used most of a roll of parcel tape", C.Consume, "parcel tape"),
-        ("restocked the hand gel with a full case", C.Receive, "hand gel"),
     ],
 )
 def test_the_request_reads_as_its_plain_form(text, kind, ref):
@@ -193,6 +192,18 @@ def test_going_out_to_someone_is_a_check_out_to_them():
         "the MacBook Air is going out to bob once it's imaged",
         "bob's radio got left in the van",
         "bob brought the MacBook Air to the meeting",
+        # a return still to come, or asked of someone
+        "radio returned by 5pm",
+        "tablet to be returned by 5",
+        "tablet returned asap",
+        "the radio was returned to the supplier",
+        "the supplier returned my call",
+        "bob's laptop was left here, I'm checking it back in tomorrow",
+        "bob's laptop was left here, checking it back in later",
+        # plans and counts of another day
+        "I'll use 2 rolls of parcel tape",
+        "I'll use the sachtler, unless maya needs it",
+        "we did a quick count of the ethanol in the cold room 2 weeks ago: 12",
     ],
 )
 def test_said_but_not_asked_changes_nothing(text):
@@ -248,3 +259,13 @@ def test_an_amount_used_in_a_later_clause_is_a_request_of_its_own():
         (C.CheckIn, "drill", None),
         (C.Consume, "stretch wrap", 1),
     ]
+
+
+def test_a_possessive_subject_is_the_item_that_person_has():
+    command = one("bob's laptop was left in the staff room, checking it back in")
+    assert isinstance(command, C.CheckIn) and (command.ref, command.person) == ("laptop", "bob")
+
+
+def test_some_or_most_of_a_kind_of_asset_is_vague():
+    assert one("returning most of the ipads").vague
+    assert one("most of the radios are back").vague

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from domain.language.times import extract_due, unclear_next_day
+from domain.language.times import extract_due, unclear_day, unclear_next_day
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
@@ -40,6 +40,12 @@ def test_numbers_that_are_no_date_stay_in_the_text(text):
         ("until Friday the 11th", "2026-12-11T17:00"),
         ("until friday, 11 december 3pm", "2026-12-11T15:00"),
         ("until next monday", "2026-12-07T17:00"),  # said on a Monday: a week today
+        ("until this friday", "2026-12-04T17:00"),
+        ("until friday next week", "2026-12-11T17:00"),
+        ("until next week friday", "2026-12-11T17:00"),
+        ("until thursday of next week", "2026-12-10T17:00"),
+        ("until the friday after next", "2026-12-11T17:00"),
+        ("until friday at 3", "2026-12-04T15:00"),  # a bare hour at work is after noon
     ],
 )
 def test_a_weekday_with_its_date_is_that_date(text, due):
@@ -61,3 +67,17 @@ def test_next_weekday_still_to_come_this_week_is_unclear_and_both_dates_are_give
         date(2026, 12, 11),
     )
     assert unclear_next_day("keep it until Friday", NOW.date()) is None
+
+
+def test_a_weekday_and_a_date_that_disagree_are_unclear_with_both_readings():
+    assert unclear_day("until Fri 12 Dec", NOW.date()) == (
+        "Fri 12 Dec",
+        date(2026, 12, 11),
+        date(2026, 12, 12),
+    )
+    assert unclear_day("until Monday the 8th", NOW.date()) == (
+        "Monday the 8th",
+        date(2026, 12, 7),
+        date(2026, 12, 8),
+    )
+    assert unclear_day("until Fri 11 Dec", NOW.date()) is None
