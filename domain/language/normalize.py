@@ -18,7 +18,22 @@ _EMOJI = re.compile(r":[a-z0-9_+\-]+:")
 _MARKUP = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 _CONTROL = {c: " " for c in range(32)}
 # Typed on a phone without the apostrophe: "whats low", "whos got the van", "rn".
-_CONTRACTED = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "rn": "right now"}
+_CONTRACTED = {
+    "whats": "what's",
+    "whos": "who's",
+    "wheres": "where's",
+    "hows": "how's",
+    "rn": "now",
+    # and phone and regional shorthand: "went thru 2 tubs", "wat have i got", "this arvo"
+    "thru": "through",
+    "wat": "what",
+    "wot": "what",
+    "arvo": "afternoon",
+}
+# Punctuation said aloud to a dictating phone: "check out the zebra printer until five pm full stop"
+_SPOKEN_PUNCTUATION = re.compile(
+    r"\s*\b(?:(?P<stop>full stop)|(?P<ask>question mark)|(?P<comma>comma))\b", re.I
+)
 _BARE_CONTRACTIONS = re.compile(rf"\b(?:{'|'.join(_CONTRACTED)})\b", re.I)
 
 LEADING_FILLERS = (
@@ -107,6 +122,16 @@ LEADING_FILLERS = (
     "could you remind me",
     "can you remind me",
     "remind me",
+    "howzit",
+    "hey y'all",
+    "hi y'all",
+    "hey all",
+    "hey guys",
+    "hi guys",
+    "hey team",
+    "g'day",
+    "yo",
+    "kindly",
     "quartermaster",
     "qm",
     "bot",
@@ -128,6 +153,13 @@ TRAILING_FILLERS = (
     "ty",
     "cheers",
     "asap",
+    "lah",
+    "lol",
+    "mate",
+    "right now",
+    "at the moment",
+    "atm",
+    "now",
 )
 
 
@@ -155,10 +187,17 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~3 reams": a guess, before ~ is read as markup
     text = _EMOJI.sub(" ", text.replace("’", "'"))
     text = _MARKUP.sub(" ", text)
+    text = spoken_punctuation(text)
+    text = re.sub(r"(?i)\btoo\s+(?=the\b)", "to ", text)  # "moved the camera too the help desk"
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
     return strip_fillers(plain_order(" ".join(text.split())))
+
+
+def spoken_punctuation(text: str) -> str:
+    """ "... until five pm full stop": the punctuation a dictating phone spelled out."""
+    return _SPOKEN_PUNCTUATION.sub(lambda m: "." if m["stop"] else "?" if m["ask"] else ",", text)
 
 
 def strip_fillers(text: str) -> str:

@@ -20,7 +20,7 @@ from domain.language.hand_over import parse_hand_over, to_department, unknown_re
 from domain.language.item_command import item_command
 from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
 from domain.language.lists import place_name, read_due_window, read_list
-from domain.language.normalize import normalize
+from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
@@ -46,6 +46,7 @@ def parse(
     Slack mentions' names; `people`: the names of people the bot knows
     (lowercase), so "for erin" is erin and "for the shoot" a purpose."""
     now = now or datetime.now(timezone.utc)
+    text = spoken_punctuation(text or "")  # "full stop" is no "stop"
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))

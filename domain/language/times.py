@@ -22,7 +22,7 @@ MONTHS["sept"] = 9
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 # "the 18th", "18th of december", "dec 18", "18 dec": a date of the month (the next one to come)
-_DATE = rf"{_ORDINAL}(?:\s+(?:of\s+)?(?:{_MONTH})\b)?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+(?:{_MONTH})\b"
+_DATE = rf"\d{{1,2}}/\d{{1,2}}(?:/(?:20)?\d{{2}})?\b|{_ORDINAL}(?:\s+(?:of\s+)?(?:{_MONTH})\b)?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+(?:{_MONTH})\b"
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # "Fri 11 Dec", "Friday the 11th": the date says which Friday
 WEEKDAY_BEFORE_DATE = re.compile(rf"^(?:{_WEEKDAY}),?\s+(?:the\s+)?(?=\d|(?:{_MONTH})\b)", re.I)
@@ -64,10 +64,23 @@ FOR_THE_DAY = re.compile(
 def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
     """Find a due time in `text`; returns it (aware, in UTC-comparable form) and
     the text without it. `now` must be timezone-aware."""
+    text = HOUR_WORDS.sub(
+        lambda m: f"{m['lead']} {HOURS[m['hour'].lower()]}{m['half'] or ''}", text
+    )  # "until five pm"
     due, rest = _extract_due(text, now.astimezone(tz), tz)
     if due is None and FOR_THE_DAY.search(text):  # "for today", unless a return time is said too
         return _extract_due(FOR_THE_DAY.sub("until today", text), now.astimezone(tz), tz)
     return due, rest
+
+
+HOURS = {
+    w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
+}
+HOUR_WORDS = re.compile(
+    rf"\b(?P<lead>until|till|til|by|at|due)\s+(?P<hour>{'|'.join(HOURS)})(?P<half>\s*(?:am|pm))?(?:\s+o'?clock)?"
+    r"(?=\s*$|\s*[,.;!?]|\s+(?:today|tonight|tomorrow|on)\b)",
+    re.I,
+)
 
 
 def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
@@ -129,6 +142,9 @@ def resolve_day(word: str, today: date) -> date | None:
             return date.fromisoformat(word)
         except ValueError:
             return None
+    numeric = _numeric_dates(word, today)
+    if numeric:  # "30/11", "4/12": read day first; both readings are asked about (unclear_day)
+        return numeric[0]
     on = _date_of_month(word, today)
     if on is not None:
         return on
@@ -166,9 +182,49 @@ WEEKDAY_AND_DATE = re.compile(rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?(?P<da
 
 
 def unclear_day(text: str, today: date) -> tuple[str, date, date] | None:
-    """A day said two ways that disagree, or "next Friday" early in the week: the
-    words and both readings, to ask which is meant."""
-    return _weekday_not_the_date(text, today) or unclear_next_day(text, today)
+    """A day said two ways that disagree, "12/4" (12 April or 4 December), or "next
+    Friday" early in the week: the words and both readings, to ask which is meant."""
+    return (
+        _weekday_not_the_date(text, today)
+        or _day_or_month_first(text, today)
+        or unclear_next_day(text, today)
+    )
+
+
+NUMERIC_DATE = re.compile(
+    rf"(?:\b(?P<weekday>{_WEEKDAY}),?\s+)?\b(?P<date>\d{{1,2}}/\d{{1,2}}(?:/(?:20)?\d{{2}})?)\b", re.I
+)
+
+
+def _numeric_dates(word: str, today: date) -> list[date]:
+    """The dates "a/b[/yy]" can be, the day-first reading first: the next one to come of each."""
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/((?:20)?\d{2}))?", word.strip())
+    if not match:
+        return []
+    a, b = int(match[1]), int(match[2])
+    year = int(match[3]) % 100 + 2000 if match[3] else None
+    found = []
+    for day, month in ((a, b), (b, a)):
+        for y in (year,) if year else (today.year, today.year + 1):
+            try:
+                when = date(y, month, day)
+            except ValueError:
+                continue
+            if year or when >= today:
+                found.append(when)
+                break
+    return list(dict.fromkeys(found))
+
+
+def _day_or_month_first(text: str, today: date) -> tuple[str, date, date] | None:
+    match = NUMERIC_DATE.search(text)
+    readings = _numeric_dates(match["date"], today) if match else []
+    if len(readings) < 2:
+        return None
+    weekday = WEEKDAYS.get((match["weekday"] or "").lower())
+    if weekday is not None and sum(r.weekday() == weekday for r in readings) == 1:
+        return None  # "fri 4/12": the weekday says which
+    return match.group(0), readings[0], readings[1]
 
 
 def _weekday_not_the_date(text: str, today: date) -> tuple[str, date, date] | None:

@@ -114,3 +114,22 @@ def test_times_are_read_in_the_given_zone():
 def test_slack_mentions_map_to_names_when_known():
     (command,) = parse("check out A-1 for <@U123>", NOW, timezone.utc, names={"U123": "bob"})
     assert command.person == "bob"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # punctuation a dictating phone spelled out ("full stop" is no "stop")
+        ("stock take ethernet cables thirty five full stop", "count ref=ethernet cables count=35"),
+        (
+            "check out the zebra printer until five pm full stop",
+            "check_out ref=zebra printer due=2026-11-30T17:00",
+        ),
+        # phone and regional shorthand
+        ("whats overdue rn lol", "list overdue=True"),
+        ("moved the zoom camera too the help desk", "move ref=zoom camera where=location to=help desk"),
+        ("howzit, check out the drill for 2 days", "check_out ref=drill due=2026-12-02T09:00"),
+    ],
+)
+def test_dictation_and_phone_shorthand(text, expected):
+    assert [show(c) for c in parse(text, NOW)] == [expected]

@@ -81,3 +81,13 @@ def test_a_weekday_and_a_date_that_disagree_are_unclear_with_both_readings():
         date(2026, 12, 8),
     )
     assert unclear_day("until Fri 11 Dec", NOW.date()) is None
+
+
+def test_a_numeric_date_that_reads_two_ways_is_unclear_unless_one_way_cannot_be():
+    assert unclear_day("till 12/4", NOW.date()) == ("12/4", date(2027, 4, 12), date(2026, 12, 4))
+    assert unclear_day("till fri 4/12", NOW.date()) is None  # the weekday says which
+    assert unclear_day("till 30/11", NOW.date()) is None  # there is no 30th month: only one reading
+    found, _ = extract_due("until 13/12", NOW, timezone.utc)
+    assert found.date() == date(2026, 12, 13)
+    found, _ = extract_due("until fri 4/12", NOW, timezone.utc)
+    assert found.date() == date(2026, 12, 4)
