@@ -76,6 +76,7 @@ class Extend(ItemCommand):
     count: int | None = None
     person: str | None = None
     due: datetime | None = None
+    days: int | None = None  # "another day", "two more days": past the loan's due time
 
 
 @dataclass(frozen=True)

@@ -176,13 +176,21 @@ def move(uow: UnitOfWork, ctx: Context, tag: str, field: str, place: str) -> Don
     return Done(f"{asset.tag} ({asset.name}) {where} {place}.", entry_id)
 
 
-def extend(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, until: datetime | None) -> Done:
-    """Keep an asset longer: to `until`, or a week past its due time (or now)."""
+def extend(
+    uow: UnitOfWork,
+    ctx: Context,
+    tags: list[str],
+    holder: str,
+    until: datetime | None,
+    days: int | None = None,
+) -> Done:
+    """Keep an asset longer: to `until`, or `days` (else a week) past its due time (or now)."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     mine = [a for a in assets if _same(a.holder, holder, ctx)]
     asset = (mine or assets)[0]
     before = snapshot(asset)
-    asset.extend(until or max(asset.due or ctx.now, ctx.now) + EXTEND_BY, ctx.now)
+    longer = timedelta(days=days) if days else EXTEND_BY
+    asset.extend(until or max(asset.due or ctx.now, ctx.now) + longer, ctx.now)
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.EDIT, asset, before, note="extended")
     return Done(f"{asset.tag} ({asset.name}) is now due back {ctx.local(asset.due)}.", entry_id)

@@ -77,7 +77,27 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     # when "gloves" fits three kinds of gloves far better (a question, never a guess)
     best = max((found.score for found in readings if found.found), default=0.0)
     clear = next((found for found in readings if found.is_clear and found.score >= best - CLOSE), None)
-    return clear or (whole if whole.found else next((found for found in readings if found.found), whole))
+    found = clear or (whole if whole.found else next((found for found in readings if found.found), whole))
+    return found if found.found else _named_then_a_part(index, reference, types) or found
+
+
+NOT_A_PART = frozenset(
+    "the a an this that these those both all some any one two three four five six of".split()
+)
+
+
+def _named_then_a_part(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> Resolution | None:
+    """ "the pcr machine lid heater", "the otoscope bulb": when the words name nothing
+    as they are, an item named exactly by their first words, then a part of it."""
+    words = POSSESSOR.sub("", CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()).split()
+    for n in range(len(words) - 1, 0, -1):
+        part = words[n:]
+        if len(part) > 3 or not all(word.isalpha() and word.lower() not in NOT_A_PART for word in part):
+            return None
+        found = index.resolve(" ".join(words[:n]), types)
+        if found.found and found.score >= EXACTLY and found.is_clear:
+            return found
+    return None
 
 
 def _cores(index: CatalogIndex, reference: str, stock: bool):

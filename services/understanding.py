@@ -291,6 +291,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.Take):
         kind = C.CheckOut if items[0].type is ItemType.ASSET else C.Consume
         command = kind.of(**vars(command))
+    if isinstance(command, C.Extend) and command.vague:  # "a few more days"
+        raise DomainError(f"Until when? Say e.g. “keep {items[0].key} until Friday”. Nothing was changed.")
     if command.vague and items[0].type is ItemType.ASSET:  # "returning most of the ipads": which ones?
         raise DomainError(f"Which {command.ref}? Say them by tag or name, or how many. Nothing was changed.")
     if len(items) > 1 and not found.exact and _about_one_unit(command):

@@ -87,7 +87,7 @@ def check_in(t: Task) -> changes.Done:
 
 @handles(C.Extend)
 def extend(t: Task) -> changes.Done:
-    return changes.extend(t.uow, t.ctx, t.keys, t.holder, t.command.due)
+    return changes.extend(t.uow, t.ctx, t.keys, t.holder, t.command.due, t.command.days)
 
 
 @handles(C.Maintenance, C.Repaired)

@@ -28,6 +28,25 @@ def _a_pack_word(word: str) -> bool:
 
 TRAILING_PACKS = re.compile(r"^(?P<item>.+?)\s+x?(?P<n>\d+)\s*x?\s+(?P<pack>[a-z]+)$", re.I)
 LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
+# "keep the walkie another day", "need it two more days", "a few more days" (how many is asked)
+MORE_TIME = re.compile(
+    r"\s+(?:for\s+)?(?:(?:another|one\s+more|an\s+extra)\s+(?:(?P<n1>\d+|[a-z]+)\s+)?"
+    r"|(?P<n2>\d+|[a-z]+)\s+(?:more|extra)\s+|(?P<few>a\s+few|a\s+couple(?:\s+of)?|some|few)\s+(?:more|extra)\s+)"
+    r"(?P<unit>day|week)s?\b.*$",
+    re.I,
+)
+
+
+def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
+    """The words before "another day" and how many days more (None and True: vague)."""
+    more = MORE_TIME.search(phrase)
+    if more is None:
+        return None
+    said = more["n1"] or more["n2"]
+    count = 1 if said is None else leading_number(said)[0]
+    if more["few"] or count is None:
+        return phrase[: more.start()], None, True
+    return phrase[: more.start()], count * (7 if more["unit"].lower() == "week" else 1), False
 
 
 def item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
@@ -36,6 +55,12 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     note = None
     if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
         kind, phrase = C.Extend, LONGER.sub("", phrase)
+    more = _more_time(phrase) if kind in (C.Take, C.CheckOut, C.Extend) else None
+    if more and due is not None:  # "a few more days, till wed 9th": the day said is the due
+        phrase = more[0]
+    elif more:  # "keep the walkie another day": that much longer than it is due
+        phrase, days, unsure = more
+        return C.Extend(ref=item_ref(phrase), person=person, days=days, vague=unsure)
     if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())

@@ -199,9 +199,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.Maintenance,
         re.compile(
             rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?"
-            r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
+            r"(?:(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
-            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
+            r"(?:to|in|into|for)|(?:it\s+|they\s+)?needs?)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b"
+            r"(?P<after>.*)$",
             re.I,
         ),
     ),

@@ -368,3 +368,27 @@ def test_most_of_a_kind_of_asset_is_asked_about_and_changes_nothing(bot, uow):
     reply = bot.handle("alice", "returning most of the dells", source="m2")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "Which dells?" in reply.text
     assert asset(uow, "A-1042").holder == "alice"
+
+
+def test_another_day_is_one_day_past_the_due_time(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    reply = bot.handle("alice", "keep the drill another day pls", source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-02T17:00:00+00:00"  # tomorrow's due, plus one day
+
+
+def test_a_few_more_days_asks_until_when_and_changes_nothing(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    reply = bot.handle("alice", "need the drill a few more days", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the beamer fan is rattling, sending for repair", "beamer lamp has gone, needs repair"],
+)
+def test_a_part_of_an_item_that_is_wrong_sends_the_item_for_repair(bot, uow, text):
+    reply = bot.handle("alice", text, source="m1")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-2001").status.value == "maintenance"
