@@ -84,6 +84,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     one_pack = P.PACK_OF.match(phrase.lower()) if kind in IN_PARTS else None
     if one_pack and singular(one_pack["pack"]) == one_pack["pack"] and _a_pack_word(one_pack["pack"]):
         phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
+    phrase = re.sub(r"(?i)^(\d+\s+)loose(?:\s+ones?)?$", r"\1", phrase.strip())  # "plus 3 loose ones": units
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     pack = None
     vague = vague_amount(phrase)

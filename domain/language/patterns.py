@@ -50,7 +50,7 @@ A_CLAUSE = re.compile(
     re.I,
 )
 SPLIT = re.compile(
-    rf"\s*(?:{LIST_COMMA}|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
+    rf"\s*(?:{LIST_COMMA}|\band\b(?!\s+an?\s+half\b)|\&|\+|\bplus\b|;)\s*", re.I
 )  # "one and a half boxes" is one amount, and so is "2,300"
 
 

@@ -24,7 +24,8 @@ FITTED_NEW = re.compile(
 )
 # "popped four 9 volts in the mics", "binned a corrupted card", "gave 30 hygiene kits"
 FITTED_SOME = re.compile(
-    rf"^{_HEDGED}(?:popped|loaded|binned|chucked|scrapped|tossed|cut(?:\s+up)?|sprayed(?:\s+out)?|gave|given|handed)"
+    rf"^{_HEDGED}(?:popped|loaded|binned|chucked|scrapped|tossed|cut(?:\s+up)?|sprayed(?:\s+out)?|gave|given|handed"
+    r"|printed(?=\s+\S+\s+sheets?\s+of\b))"  # "printed 3 sheets of name badges" (not "printed 500 leaflets")
     rf"\s+(?={_AMOUNT}\s)",
     re.I,
 )

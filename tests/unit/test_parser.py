@@ -129,7 +129,12 @@ def test_slack_mentions_map_to_names_when_known():
         ("whats overdue rn lol", "list overdue=True"),
         ("moved the zoom camera too the help desk", "move ref=zoom camera where=location to=help desk"),
         ("howzit, check out the drill for 2 days", "check_out ref=drill due=2026-12-02T09:00"),
+        # a pack and loose units of one item
+        (
+            "went through a whole bag of patch cables plus 3 loose ones",
+            "consume ref=patch cables count=1 pack=bag; consume ref=patch cables count=3",
+        ),
     ],
 )
 def test_dictation_and_phone_shorthand(text, expected):
-    assert [show(c) for c in parse(text, NOW)] == [expected]
+    assert "; ".join(show(c) for c in parse(text, NOW)) == expected

@@ -38,6 +38,7 @@ def one(text: str):
         ),
         ("signing the drill back in", C.CheckIn, "drill"),
         ("used most of a roll of parcel tape", C.Consume, "parcel tape"),
+        ("printed 3 sheets of name badges", C.Consume, "name badges"),
     ],
 )
 def test_the_request_reads_as_its_plain_form(text, kind, ref):

@@ -35,6 +35,10 @@ def counts(text):
             [("ethanol", 2, "can"), ("ethanol", 3, "litre")],
         ),
         ("count: 2 boxes and 5 pens", [("boxes", 2, None), ("pens", 5, None)]),  # the boxes' item is asked
+        (
+            "Quick count in Room 102: 28 pairs of kids scissors and 40 glue sticks",
+            [("kids scissors", 28, "pair"), ("glue sticks", 40, None)],
+        ),
     ],
 )
 def test_amounts_and_the_item_are_found_wherever_they_stand(text, expected):
