@@ -22,6 +22,7 @@ from services.resolver import CLOSE, CatalogIndex, Resolution
 CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;.!?:]+\s+|\s+-\s+|\s+(?=(?:sorry|thanks|thank you|cheers|ta|btw|lol|because|cos|cause|but|as|since|"
     r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b)|"
+    r"\s+(?=(?:before|after|once|until)\s+(?:i|we|you|he|she|they|it)\b)|"  # "the ipad before I forget"
     r"\s+(?=(?:that|which|who)\s+(?:was|is|were|are|has|had|got|i|we|you|someone)\b))",  # "a projector that was left"
     re.I,
 )
@@ -78,26 +79,36 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     best = max((found.score for found in readings if found.found), default=0.0)
     clear = next((found for found in readings if found.is_clear and found.score >= best - CLOSE), None)
     found = clear or (whole if whole.found else next((found for found in readings if found.found), whole))
-    return found if found.found else _named_then_a_part(index, reference, types) or found
+    return found
 
 
+# Words after an item's name that say something about it, not which part: "not yet", "is fine"
 NOT_A_PART = frozenset(
-    "the a an this that these those both all some any one two three four five six of".split()
+    "the a an this that these those both all some any one two three four five six of or and but not no nah "
+    "nope yet maybe might could probably perhaps hopefully longer needed wait ignore jk kidding now today "
+    "tomorrow later is are was were fine ok okay good works working again".split()
 )
 
 
-def _named_then_a_part(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> Resolution | None:
-    """ "the pcr machine lid heater", "the otoscope bulb": when the words name nothing
-    as they are, an item named exactly by their first words, then a part of it."""
+def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
+    """ "the pcr machine lid heater is faulty", "the otoscope bulb has gone": for a repair,
+    when the words name nothing at all as they are, the one asset that their first words
+    name exactly, followed by a part that is no catalog word ("the r6 battery" is stock)."""
     words = POSSESSOR.sub("", CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()).split()
+    if index.resolve(" ".join(words)).found:
+        return None
+    named = []
     for n in range(len(words) - 1, 0, -1):
         part = words[n:]
-        if len(part) > 3 or not all(word.isalpha() and word.lower() not in NOT_A_PART for word in part):
-            return None
-        found = index.resolve(" ".join(words[:n]), types)
+        if len(part) > 3 or not all(
+            w.isalpha() and w.lower() not in NOT_A_PART and not index.knows_word(w) for w in part
+        ):
+            break
+        found = index.resolve(" ".join(words[:n]), (ItemType.ASSET,))
         if found.found and found.score >= EXACTLY and found.is_clear:
-            return found
-    return None
+            named.append(found)
+    same = {tuple(i.key for i in found.items) for found in named}
+    return named[0] if len(same) == 1 else None  # "the sony fx3 lens mount": two items named, none chosen
 
 
 def _cores(index: CatalogIndex, reference: str, stock: bool):
@@ -122,7 +133,7 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     if purpose:
         candidates.append(purpose["item"])
         text = purpose["item"]
-    bare = PARTICLES.sub("", DANGLING.sub("", text))  # "scales for" once "weighing the parcels" is off
+    bare = DANGLING.sub("", PARTICLES.sub("", DANGLING.sub("", text)))  # "scales for", "pipette for now"
     if bare != text:
         candidates.append(bare)
         text = bare

@@ -16,7 +16,7 @@ from domain.commands import ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import singular, to_base_units
-from services.item_span import locate, pack_before_name
+from services.item_span import locate, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
 from services.places import department_if_only_that, known_place, listed_place, place_of
 from services.replies import NOT_UNDERSTOOD
@@ -71,6 +71,9 @@ def understand(
     return _one_count_per_item(understood)
 
 
+FROM_A_PLACE = re.compile(
+    r"(?i)\b(?:from|in|at)\s+(?:the\s+)?(?P<place>[\w' -]+?)(?:\s+(?:for|to|till|until)\b.*)?$"
+)
 OTHER_ONE = re.compile(r"(?i)^(?:the\s+)?other\s+(?:one|unit)$")
 
 
@@ -150,6 +153,12 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
         )
     if isinstance(understood.command, C.Move):  # a move names its unit
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]
+    where = FROM_A_PLACE.search(command.ref or "")
+    if where and len(understood.items) > count and index.resolve_place("location", where["place"]):
+        tags = " and ".join(item.key for item in understood.items[:count])  # "the two ipads from room 101"
+        raise DomainError(
+            f"Which {count}, of those in {where['place']}? Say their tags, e.g. “{tags}”. Nothing was changed."
+        )
     return [understood] * count  # each takes the next free unit (or the next one held)
 
 
@@ -250,6 +259,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             raise DomainError("You don't hold anything at the moment, so nothing was changed.")
         return Understood(command, tuple(i for tag in sorted(held) for i in index.resolve(tag, ASSETS).items))
     found = locate(index, command.ref, _kinds(command))
+    if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"
+        found = part_of_an_item(index, command.ref) or found
     more_than_one = (
         isinstance(getattr(command, "count", None), int) and command.count > 1
     )  # "two chafers" are more units

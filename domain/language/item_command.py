@@ -32,9 +32,10 @@ LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?lon
 MORE_TIME = re.compile(
     r"\s+(?:for\s+)?(?:(?:another|one\s+more|an\s+extra)\s+(?:(?P<n1>\d+|[a-z]+)\s+)?"
     r"|(?P<n2>\d+|[a-z]+)\s+(?:more|extra)\s+|(?P<few>a\s+few|a\s+couple(?:\s+of)?|some|few)\s+(?:more|extra)\s+)"
-    r"(?P<unit>day|week)s?\b.*$",
+    r"(?P<unit>day|week)s?\b(?P<unsure>\s+(?:or\s+(?:two|so|more)|and\s+a\s+half))?.*$",
     re.I,
 )
+MOST_DAYS = 365  # "another 99999999999 days" is no loan
 
 
 def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
@@ -44,8 +45,8 @@ def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
         return None
     said = more["n1"] or more["n2"]
     count = 1 if said is None else leading_number(said)[0]
-    if more["few"] or count is None:
-        return phrase[: more.start()], None, True
+    if more["few"] or more["unsure"] or count is None or not 0 < count <= MOST_DAYS // 7:
+        return phrase[: more.start()], None, True  # "another day or two", "zero more days": until when?
     return phrase[: more.start()], count * (7 if more["unit"].lower() == "week" else 1), False
 
 
@@ -55,7 +56,9 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     note = None
     if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
         kind, phrase = C.Extend, LONGER.sub("", phrase)
-    more = _more_time(phrase) if kind in (C.Take, C.CheckOut, C.Extend) else None
+    more = _more_time(phrase) if kind in (C.Extend, C.Take) else None
+    if more and kind is C.Take and not more[2]:
+        more = None  # "I'll take the van another day" is a plan; "need it a few more days" asks until when
     if more and due is not None:  # "a few more days, till wed 9th": the day said is the due
         phrase = more[0]
     elif more:  # "keep the walkie another day": that much longer than it is due
@@ -68,7 +71,10 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
     phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
-        "", P.ARTICLES.sub("", phrase.strip()) if re.match(r"(?i)the\s+\d", phrase) else phrase
+        "",
+        P.ARTICLES.sub("", phrase.strip())
+        if re.match(r"(?i)the\s+(?:\d|two|three|four|five|six)\b", phrase)
+        else phrase,
     )
     if kind in (C.CheckOut, C.Take):
         phrase = P.PURPOSE.sub("", phrase)

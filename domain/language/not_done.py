@@ -44,6 +44,7 @@ NOT_YET_BACK = re.compile(
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(
     r"\b(?:(?:i'll|i will|we'll|we will|will|gonna|going to)\s+(?:return|bring|drop|hand|give|check|sign)|"
@@ -67,6 +68,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return _not_asked(commands)  # "returned the big ladder?": asks whether it was
     if NEGATED.search(text) or NOT_YET_BACK.search(text):
         return _not_asked(commands)
+    if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
+        STARTS_LATER.search(text) or LONG_AGO.search(text)
+    ):
+        return _not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(
         STARTS_LATER.search(clause) and RETURN_TO_COME.search(clause) for clause in CLAUSES.split(text)
     ):

@@ -71,6 +71,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
+    addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean)
+    if addressed and addressed["name"].lower() in people:  # "leo, please return the big ladder": asks leo
+        return [C.Unknown(words=clean)]
     # Adds, edits and questions naming a catalog field are read before times and
     # people are taken out: "bought on 2024-03-15" is a field's value, not a due date.
     about_fields = parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
@@ -282,7 +285,7 @@ def _parse_clean(
                 after, then = second_request.and_then(after, again)
             parts, tail = items_and_tail(rest)
             tail = tail or _clause_after(after)  # "my walkie's back in the store, and I took..."
-            commands = same_item(item_command(kind, part, person, due) for part in parts)
+            commands = _longer_alike(same_item(item_command(kind, part, person, due) for part in parts))
             if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
             commands = _noted(commands, note)
@@ -293,6 +296,17 @@ def _parse_clean(
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []
+
+
+def _longer_alike(commands: list[Command]) -> list[Command]:
+    """ "keep the scan gun and the pallet jack another day": the days said last are of each."""
+    last = commands[-1] if commands else None
+    if not isinstance(last, C.Extend) or not (last.days or last.vague):
+        return commands
+    return [
+        replace(c, days=last.days, vague=last.vague) if isinstance(c, C.Extend) and c.due is None else c
+        for c in commands
+    ]
 
 
 def _noted(commands: list[Command], note: str | None) -> list[Command]:

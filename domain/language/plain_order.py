@@ -123,7 +123,12 @@ ITEM_THEN_DONE = re.compile(
 ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w)", re.I)
 
 
+# "I am needing the hand truck": the progressive of a second language, as "I need"
+NEEDING = re.compile(r"\b(?:i\s+am|i'm|we\s+are|we're)\s+needing\b", re.I)
+
+
 def plain_order(text: str) -> str:
+    text = NEEDING.sub("need", text)
     text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", second_request.use_instead(text))
     done = ITEM_THEN_DONE.match(text)
     if done:

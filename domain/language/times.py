@@ -76,9 +76,11 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
 HOURS = {
     w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
 }
+# "until five pm", "back by three o'clock" (not "extend it by two", "take it at one": days, or a plan)
+_HOUR = "|".join(HOURS)
 HOUR_WORDS = re.compile(
-    rf"\b(?P<lead>until|till|til|by|at|due)\s+(?P<hour>{'|'.join(HOURS)})(?P<half>\s*(?:am|pm))?(?:\s+o'?clock)?"
-    r"(?=\s*$|\s*[,.;!?]|\s+(?:today|tonight|tomorrow|on)\b)",
+    rf"\b(?P<lead>until|till|til|due|back\s+by|by)\s+(?P<hour>{_HOUR})"
+    r"(?:(?P<half>\s*(?:am|pm))|\s+o'?clock|(?<!by\s\w{3})(?<!by\s\w{4})(?<!by\s\w{5})(?=\s*$|\s*[,.;!?]))",
     re.I,
 )
 
@@ -107,7 +109,13 @@ def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime |
             return datetime.combine(day, clock, tz), _cut(text, match)
     match = CLOCK_PATTERN.search(text)
     if match:
-        clock = _clock(_afternoon(match.group("clock").lower()))
+        said = match.group("clock").lower()
+        evening = re.search(r"(?i)tonight|this evening", match.group(0)) and not re.search(r"am|pm", said)
+        clock = _clock(
+            f"{said}pm"
+            if evening and said.split(":")[0].isdigit() and int(said.split(":")[0]) < 12
+            else _afternoon(said)
+        )
         if clock is not None:
             due = datetime.combine(local_now.date(), clock, tz)
             return (due if due > local_now else due + timedelta(days=1)), _cut(text, match)
@@ -124,6 +132,7 @@ def _cut(text: str, match: re.Match) -> str:
 
 
 def resolve_day(word: str, today: date) -> date | None:
+    said_weekday = WEEKDAY_BEFORE_DATE.match(word.strip())
     word = WEEKDAY_BEFORE_DATE.sub("", word.strip())
     if word in ("today", "tonight", "eod", "end of day", "end of the day"):
         return today
@@ -143,8 +152,9 @@ def resolve_day(word: str, today: date) -> date | None:
         except ValueError:
             return None
     numeric = _numeric_dates(word, today)
-    if numeric:  # "30/11", "4/12": read day first; both readings are asked about (unclear_day)
-        return numeric[0]
+    if numeric:  # "30/11", "4/12": read day first, or as the weekday said; both are asked about (unclear_day)
+        weekday = WEEKDAYS.get(said_weekday.group(0).strip(" ,").split()[0].lower()) if said_weekday else None
+        return next((d for d in numeric if d.weekday() == weekday), numeric[0])
     on = _date_of_month(word, today)
     if on is not None:
         return on
@@ -210,7 +220,7 @@ def _numeric_dates(word: str, today: date) -> list[date]:
                 when = date(y, month, day)
             except ValueError:
                 continue
-            if year or when >= today:
+            if year or today <= when <= today + timedelta(days=183):  # "5/15" is no loan for half a year
                 found.append(when)
                 break
     return list(dict.fromkeys(found))

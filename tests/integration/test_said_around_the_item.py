@@ -392,3 +392,38 @@ def test_a_part_of_an_item_that_is_wrong_sends_the_item_for_repair(bot, uow, tex
     reply = bot.handle("alice", text, source="m1")[-1]
     assert reply.kind is ReplyKind.CHANGE, reply.text
     assert asset(uow, "A-2001").status.value == "maintenance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "returned the drill not yet",
+        "the drill might need repair",
+        "the drill no longer needs repair",
+        "the drill was faulty, sent for repair last month",
+        "the drill is loose, sending it for repair tomorrow",
+        "keep the drill another 99999999999 days",
+        "keep the drill another day or two",
+        "bob, please return the drill",
+    ],
+)
+def test_said_about_an_item_but_not_asked_changes_nothing(bot, uow, text):
+    bot.handle("bob", "check out A-2002", source="m0")  # bob is known from here on
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    bot.handle("alice", text, source="m2")
+    drill = asset(uow, "A-3001")
+    assert drill.holder == "alice" and drill.status.value == "checked_out"
+    assert drill.due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+def test_only_the_holder_or_a_manager_keeps_a_loan_longer(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    reply = bot.handle("bob", "keep the drill another day", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "only alice or a manager" in reply.text
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+def test_extending_by_a_number_is_days_not_a_time_today(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    bot.handle("alice", "extend the drill by two", source="m2")
+    assert asset(uow, "A-3001").due.date().isoformat() != "2026-11-30"

@@ -91,3 +91,17 @@ def test_a_numeric_date_that_reads_two_ways_is_unclear_unless_one_way_cannot_be(
     assert found.date() == date(2026, 12, 13)
     found, _ = extract_due("until fri 4/12", NOW, timezone.utc)
     assert found.date() == date(2026, 12, 4)
+
+
+def test_a_weekday_before_a_numeric_date_picks_its_reading():
+    found, _ = extract_due("till fri 12/4", NOW, timezone.utc)
+    assert found.date() == date(2026, 12, 4)
+    found, _ = extract_due("till wed 12/2", NOW, timezone.utc)
+    assert found.date() == date(2026, 12, 2)
+
+
+def test_hours_in_words_and_tonight():
+    assert extract_due("need the van til 9 tonight", NOW, timezone.utc)[0].hour == 21
+    assert extract_due("back by three o'clock", NOW, timezone.utc)[0].hour == 15
+    assert extract_due("extend the drill by two", NOW, timezone.utc)[0] is None  # days, not 2pm
+    assert extract_due("i'll take the drill at one", NOW, timezone.utc)[0] is None  # a plan, not a due
