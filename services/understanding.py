@@ -199,7 +199,7 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     "the chromebooks" of several alike: how many is asked, never one taken silently."""
     count = getattr(command, "count", None)
     words = (command.ref or "").split()
-    plural = bool(words) and singular(words[-1]) != words[-1]
+    plural = bool(words) and words[-1].isalpha() and singular(words[-1]) != words[-1]  # not "7318S", a model
     if (
         isinstance(command, (C.CheckOut, C.Take))
         and count is None

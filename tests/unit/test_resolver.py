@@ -148,3 +148,17 @@ def test_a_number_that_is_a_tags_digits_and_an_alias_is_asked_about():
     )
     assert sorted(item.key for item in index.resolve("216").items) == ["F-216", "GEL-216"]
     assert not index.resolve("216").is_clear
+
+
+def test_a_model_number_ending_in_s_is_no_plural_to_ask_how_many_of():
+    from datetime import datetime, timezone
+
+    from domain.language import parse
+    from services.understanding import understand
+
+    desk = ("Fully Jarvis 7318S desk", "Fully Jarvis 7318S", "Fully", "desk", "")
+    index = CatalogIndex([("G-1", *desk), ("G-2", *desk)], [])
+    (understood,) = understand(
+        parse("check out the jarvis 7318S", datetime(2026, 11, 30, tzinfo=timezone.utc)), index
+    )
+    assert {item.key for item in understood.items} == {"G-1", "G-2"}  # either unit, taken as one
