@@ -188,7 +188,7 @@ def extend(
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     mine = [a for a in assets if _same(a.holder, holder, ctx)]
     asset = (mine or assets)[0]
-    if asset.holder and not _same(asset.holder, holder, ctx) and not ctx.actor.is_manager:
+    if asset.holder and not ctx.actor.is_(asset.holder) and not ctx.actor.is_manager:
         who = ctx.name_of(asset.holder)  # a loan is kept longer by its holder, or a manager
         raise DomainError(
             f"{asset.tag} is with {who}, so only {who} or a manager can keep it longer. Nothing was changed."

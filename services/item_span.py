@@ -22,7 +22,7 @@ from services.resolver import CLOSE, CatalogIndex, Resolution
 CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;.!?:]+\s+|\s+-\s+|\s+(?=(?:sorry|thanks|thank you|cheers|ta|btw|lol|because|cos|cause|but|as|since|"
     r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b)|"
-    r"\s+(?=(?:before|after|once|until)\s+(?:i|we|you|he|she|they|it)\b)|"  # "the ipad before I forget"
+    r"\s+(?=before\s+(?:i|we|you|he|she|they|it)\b)|"  # "the ipad before I forget" (not "until we get back")
     r"\s+(?=(?:that|which|who)\s+(?:was|is|were|are|has|had|got|i|we|you|someone)\b))",  # "a projector that was left"
     re.I,
 )

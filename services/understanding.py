@@ -155,9 +155,15 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]
     where = FROM_A_PLACE.search(command.ref or "")
     if where and len(understood.items) > count and index.resolve_place("location", where["place"]):
-        tags = " and ".join(item.key for item in understood.items[:count])  # "the two ipads from room 101"
+        raise DomainError(  # "the two ipads from room 101": which of the free ones are there is not known here
+            f"Which {count}, of those in {where['place']}? Say their tags. Nothing was changed."
+        )
+    theirs = (
+        [i.key for i in understood.items if i.key in held] if isinstance(understood.command, RETURNS) else []
+    )
+    if len(theirs) > count:  # "returned the two chafers" by who has three: which two?
         raise DomainError(
-            f"Which {count}, of those in {where['place']}? Say their tags, e.g. “{tags}”. Nothing was changed."
+            f"Which {count}? You have {', '.join(theirs)}; say their tags. Nothing was changed."
         )
     return [understood] * count  # each takes the next free unit (or the next one held)
 

@@ -30,12 +30,13 @@ TRAILING_PACKS = re.compile(r"^(?P<item>.+?)\s+x?(?P<n>\d+)\s*x?\s+(?P<pack>[a-z
 LONGER = re.compile(r"\s+(?:(?:a\s+(?:bit|little|while)|for|some\s+time)\s+)?longer\b.*$", re.I)
 # "keep the walkie another day", "need it two more days", "a few more days" (how many is asked)
 MORE_TIME = re.compile(
-    r"\s+(?:for\s+)?(?:(?:another|one\s+more|an\s+extra)\s+(?:(?P<n1>\d+|[a-z]+)\s+)?"
+    r"\s+(?:for\s+)?(?:(?:another|one\s+more|an\s+extra|by)\s+(?:(?P<n1>an?|\d+|[a-z]+)\s+)?"
     r"|(?P<n2>\d+|[a-z]+)\s+(?:more|extra)\s+|(?P<few>a\s+few|a\s+couple(?:\s+of)?|some|few)\s+(?:more|extra)\s+)"
-    r"(?P<unit>day|week)s?\b(?P<unsure>\s+(?:or\s+(?:two|so|more)|and\s+a\s+half))?.*$",
+    r"(?P<unit>day|week|month|hour|fortnight)s?\b(?P<unsure>\s+(?:or\s+(?:two|so|more)|and\s+a\s+half))?.*$",
     re.I,
 )
-MOST_DAYS = 365  # "another 99999999999 days" is no loan
+MOST_DAYS = 90  # "another 99999999999 days" is no loan: until when is asked
+BY_A_NUMBER = re.compile(r"\s+by\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*$", re.I)
 
 
 def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
@@ -45,9 +46,15 @@ def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
         return None
     said = more["n1"] or more["n2"]
     count = 1 if said is None else leading_number(said)[0]
-    if more["few"] or more["unsure"] or count is None or not 0 < count <= MOST_DAYS // 7:
+    days = (count or 0) * (7 if more["unit"].lower() == "week" else 1)
+    if (
+        more["unit"].lower() not in ("day", "week")
+        or more["few"]
+        or more["unsure"]
+        or not 0 < days <= MOST_DAYS
+    ):
         return phrase[: more.start()], None, True  # "another day or two", "zero more days": until when?
-    return phrase[: more.start()], count * (7 if more["unit"].lower() == "week" else 1), False
+    return phrase[: more.start()], days, False
 
 
 def item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
@@ -56,6 +63,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     note = None
     if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
         kind, phrase = C.Extend, LONGER.sub("", phrase)
+    if kind is C.Extend and BY_A_NUMBER.search(phrase):  # "extend it by two": days? hours? asked
+        return C.Extend(ref=item_ref(BY_A_NUMBER.sub("", phrase)), person=person, vague=True)
     more = _more_time(phrase) if kind in (C.Extend, C.Take) else None
     if more and kind is C.Take and not more[2]:
         more = None  # "I'll take the van another day" is a plan; "need it a few more days" asks until when
@@ -73,7 +82,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     phrase = P.TRAILING_BE.sub(
         "",
         P.ARTICLES.sub("", phrase.strip())
-        if re.match(r"(?i)the\s+(?:\d|two|three|four|five|six)\b", phrase)
+        if re.match(r"(?i)the\s+(?:\d|(?:two|three|four|five|six)(?=\s+\S+s\b))", phrase)
         else phrase,
     )
     if kind in (C.CheckOut, C.Take):

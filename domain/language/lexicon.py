@@ -54,8 +54,6 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(take | taking | took)",
         "(use | using)",  # "using the Sachtler", "using 3 pens", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
-        "(swipe | swiped | swiping)",  # "swiped the macbook for the board meeting"
-        "(snag | snagged | snagging)",
         "(nab | nabbed | nabbing)",
         "[(i | we)] need",
         "(get | getting)",

@@ -50,7 +50,7 @@ A_CLAUSE = re.compile(
     re.I,
 )
 SPLIT = re.compile(
-    rf"\s*(?:{LIST_COMMA}|\band\b(?!\s+an?\s+half\b)|\&|\+|\bplus\b|;)\s*", re.I
+    rf"\s*(?:{LIST_COMMA}|\band\b(?!\s+an?\s+half\b)|\&|\+|;)\s*", re.I
 )  # "one and a half boxes" is one amount, and so is "2,300"
 
 
@@ -199,10 +199,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.Maintenance,
         re.compile(
             rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?"
-            r"(?:(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
+            r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
-            r"(?:to|in|into|for)|(?:it\s+|they\s+)?needs?)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b"
-            r"(?P<after>.*)$",
+            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
             re.I,
         ),
     ),

@@ -50,6 +50,10 @@ NOT_AN_ITEM = re.compile(
 _EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<unit>[a-z]+))?$", re.I)
 
 
+NOT_NOW = re.compile(
+    r"\b(?:tomorrow|later|next\s+week|will|by\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*|used|wait|ignore|skip)\b",
+    re.I,
+)  # a count still to do, or amounts that were used, or taken back
 LONG_AGO = re.compile(r"\b(?:ago|yesterday|last\s+(?:week|month|time|year))\b", re.I)
 MAX_LENGTH = 200  # a stocktake is a line; longer text is no count of this shape (and keeps the search short)
 SAYS_STOCK = re.compile(
@@ -74,7 +78,7 @@ def read(text: str) -> list[C.Command] | None:
     lead = LEAD.match(text)
     if not lead or len(text) > MAX_LENGTH:
         return None
-    if LONG_AGO.search(text):  # "a count ... 2 weeks ago: 12" is no stock on the shelf today
+    if LONG_AGO.search(text) or NOT_NOW.search(text):  # "a count ... 2 weeks ago: 12", "count tomorrow: ..."
         return [C.Unknown(words=text)]
     if lead.group(0).lower().startswith("there") and not SAYS_STOCK.search(text):
         return None  # "there are 3 pens on my desk" is a remark; "there are only 28 left" a count

@@ -111,11 +111,10 @@ def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime |
     if match:
         said = match.group("clock").lower()
         evening = re.search(r"(?i)tonight|this evening", match.group(0)) and not re.search(r"am|pm", said)
-        clock = _clock(
-            f"{said}pm"
-            if evening and said.split(":")[0].isdigit() and int(said.split(":")[0]) < 12
-            else _afternoon(said)
-        )
+        hour = int(said.split(":")[0]) if said.split(":")[0].isdigit() else None
+        if evening and hour == 12:
+            said = "midnight"  # "till 12 tonight"
+        clock = _clock(f"{said}pm" if evening and hour is not None and hour < 12 else _afternoon(said))
         if clock is not None:
             due = datetime.combine(local_now.date(), clock, tz)
             return (due if due > local_now else due + timedelta(days=1)), _cut(text, match)
@@ -229,11 +228,14 @@ def _numeric_dates(word: str, today: date) -> list[date]:
 def _day_or_month_first(text: str, today: date) -> tuple[str, date, date] | None:
     match = NUMERIC_DATE.search(text)
     readings = _numeric_dates(match["date"], today) if match else []
-    if len(readings) < 2:
+    if not readings or (len(readings) < 2 and not match["weekday"]):
         return None
     weekday = WEEKDAYS.get((match["weekday"] or "").lower())
     if weekday is not None and sum(r.weekday() == weekday for r in readings) == 1:
         return None  # "fri 4/12": the weekday says which
+    if weekday is not None and len(readings) == 1:  # "wed 12/11" when the 11th of December is a Friday
+        near = readings[0] + timedelta(days=(weekday - readings[0].weekday() + 3) % 7 - 3)
+        return match.group(0), near, readings[0]
     return match.group(0), readings[0], readings[1]
 
 

@@ -386,7 +386,7 @@ def test_a_few_more_days_asks_until_when_and_changes_nothing(bot, uow):
 
 @pytest.mark.parametrize(
     "text",
-    ["the beamer fan is rattling, sending for repair", "beamer lamp has gone, needs repair"],
+    ["the beamer fan is rattling, sending for repair", "the beamer lamp has gone, sending it for repair"],
 )
 def test_a_part_of_an_item_that_is_wrong_sends_the_item_for_repair(bot, uow, text):
     reply = bot.handle("alice", text, source="m1")[-1]
@@ -427,3 +427,18 @@ def test_extending_by_a_number_is_days_not_a_time_today(bot, uow):
     bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
     bot.handle("alice", "extend the drill by two", source="m2")
     assert asset(uow, "A-3001").due.date().isoformat() != "2026-11-30"
+
+
+def test_a_named_holder_does_not_let_someone_else_extend_their_loan(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    reply = bot.handle("bob", "extend alice's drill till friday", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+@pytest.mark.parametrize("text", ["extend the drill by four", "extend the drill by a month"])
+def test_extending_by_an_unclear_amount_asks(bot, uow, text):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    reply = bot.handle("alice", text, source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"

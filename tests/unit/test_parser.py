@@ -131,7 +131,7 @@ def test_slack_mentions_map_to_names_when_known():
         ("howzit, check out the drill for 2 days", "check_out ref=drill due=2026-12-02T09:00"),
         # a pack and loose units of one item
         (
-            "went through a whole bag of patch cables plus 3 loose ones",
+            "went through a whole bag of patch cables + 3 loose ones",
             "consume ref=patch cables count=1 pack=bag; consume ref=patch cables count=3",
         ),
     ],

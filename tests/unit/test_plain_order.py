@@ -205,6 +205,9 @@ def test_going_out_to_someone_is_a_check_out_to_them():
         "I'll use 2 rolls of parcel tape",
         "I'll use the sachtler, unless maya needs it",
         "we did a quick count of the ethanol in the cold room 2 weeks ago: 12",
+        # other senses of words that can mean taking
+        "swiped through the photos on the spare ipad",
+        "snagged my sleeve on the combi ladder",
     ],
 )
 def test_said_but_not_asked_changes_nothing(text):
@@ -270,3 +273,9 @@ def test_a_possessive_subject_is_the_item_that_person_has():
 def test_some_or_most_of_a_kind_of_asset_is_vague():
     assert one("returning most of the ipads").vague
     assert one("most of the radios are back").vague
+
+
+def test_the_two_is_a_count_only_before_a_plural():
+    assert one("taking the two chromebooks").count == 2
+    assert one("took the two-way radio").count is None
+    assert one("took the two metre hdmi lead").count is None

@@ -162,3 +162,20 @@ def test_a_model_number_ending_in_s_is_no_plural_to_ask_how_many_of():
         parse("check out the jarvis 7318S", datetime(2026, 11, 30, tzinfo=timezone.utc)), index
     )
     assert {item.key for item in understood.items} == {"G-1", "G-2"}  # either unit, taken as one
+
+
+def test_returning_fewer_units_than_one_holds_asks_which():
+    from datetime import datetime, timezone
+
+    import pytest
+
+    from domain.errors import DomainError
+    from domain.language import parse
+    from services.understanding import understand
+
+    dish = ("Buffalo chafing dish", "CF-1", "Buffalo", "Catering", "chafer")
+    index = CatalogIndex([(f"A-600{n}", *dish) for n in (5, 6, 7)], [])
+    said = parse("returned the two chafers", datetime(2026, 11, 30, tzinfo=timezone.utc))
+    with pytest.raises(DomainError, match="Which 2"):
+        understand(said, index, held=frozenset({"A-6005", "A-6006", "A-6007"}))
+    assert len(understand(said, index, held=frozenset({"A-6005", "A-6006"}))) == 2

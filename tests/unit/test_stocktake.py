@@ -61,3 +61,15 @@ def test_what_is_no_stocktake_of_this_shape_is_left_to_the_other_patterns(text):
 def test_a_long_text_is_no_stocktake_of_this_shape():
     # an amount, "loose" or a unit, repeated: once read two ways each, which took minutes
     assert read("counted aprons " + "2 loose and " * 300 + "!") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quick count in room 102 next week: 28 scissors",
+        "quick count tomorrow: 28 scissors",
+        "quick count in room 102: 28 scissors and 3 glue sticks used",
+    ],
+)
+def test_a_count_still_to_do_or_mixed_with_use_sets_nothing(text):
+    assert not any(c.changes for c in read(text))

@@ -105,3 +105,8 @@ def test_hours_in_words_and_tonight():
     assert extract_due("back by three o'clock", NOW, timezone.utc)[0].hour == 15
     assert extract_due("extend the drill by two", NOW, timezone.utc)[0] is None  # days, not 2pm
     assert extract_due("i'll take the drill at one", NOW, timezone.utc)[0] is None  # a plan, not a due
+
+
+def test_twelve_tonight_is_midnight_and_a_weekday_that_fits_no_reading_is_unclear():
+    assert extract_due("need the van till 12 tonight", NOW, timezone.utc)[0].strftime("%H:%M") == "23:59"
+    assert unclear_day("till wed 12/11", NOW.date()) == ("wed 12/11", date(2026, 12, 9), date(2026, 12, 11))
