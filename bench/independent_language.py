@@ -322,9 +322,10 @@ def main() -> None:
     status += (
         f" {bookings} test lines expect a booking, which only the bookings issue can satisfy"
         f" ({bookings / len(test):.0%} of the split). The sets came in rounds, each by new authors after"
-        " the parser work on the rounds before (a-c, d-e, f-g, h-i): a round's test lines are the freshest"
-        " measure of the work before it. A wrong change includes a message of several requests done only in"
-        " part, and any change where the line expects a question."
+        " the parser work on the rounds before (a-c, d-e, f-g, h-i, j): a round's test lines are the freshest"
+        " measure of the work before it (set j, measured as it arrived on 2026-12-06: tune 73%, test 71%)."
+        " A wrong change includes a message of several requests done only in part, and any change where the"
+        " line expects a question."
     )
     if not args.no_write:
         write_section(

@@ -52,7 +52,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     ),
     C.Take: (
         "(take | taking | took)",
-        "(use | using)",  # "using the Sachtler", "using 3 pens", "using 3 pens": an asset is checked out, stock used
+        "(use | using)",  # "using the Sachtler", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
         "(nab | nabbed | nabbing)",
         "[(i | we)] need",
