@@ -193,6 +193,10 @@ def extend(
         raise DomainError(
             f"{asset.tag} is with {who}, so only {who} or a manager can keep it longer. Nothing was changed."
         )
+    if days and asset.due is None:  # "another day" of a loan that has no end: until when?
+        raise DomainError(
+            f"{asset.tag} has no due date. Until when? Say e.g. “keep {asset.tag} until Friday”."
+        )
     before = snapshot(asset)
     longer = timedelta(days=days) if days else EXTEND_BY
     asset.extend(until or max(asset.due or ctx.now, ctx.now) + longer, ctx.now)

@@ -143,33 +143,7 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     part_of = re.match(r"^(?:the\s+)?(?P<whole>[\w-]+(?:\s+[\w-]+)?)'s\s+\w", text, re.I)
     if part_of:  # "the manfrotto's leg lock": the leg lock is part of the tripod
         candidates.append(part_of["whole"])
-    for reading in _without_foreign_words(index, owned):
-        candidates.append(reading)
     return [c.strip() for c in candidates if c.strip()]
-
-
-def _without_foreign_words(index: CatalogIndex, text: str) -> list[str]:
-    """Words no item has (nor a typo of one) can't be part of a name: one or two said
-    before the name ("knackered hi vis vests", "corrupted cfexpress card"), or a
-    phrase of them after it ("ear thermometer on home visits")."""
-    words = text.split()
-    if len(words) < 2:
-        return []
-    readings = []
-    foreign = [not index.knows_word(word) for word in words]
-    leading = next((n for n, f in enumerate(foreign) if not f), len(words))
-    if 1 <= leading <= 2 and not foreign[-1] and all(w.isalpha() for w in words[:leading]):
-        readings.append(" ".join(words[leading:]))
-    for n in range(1, len(words) - 1):
-        if words[n].lower() in TRAILING_PREPOSITIONS and all(foreign[n + 1 :]) and not foreign[n - 1]:
-            if words[n + 1].lower() not in ARTICLES:  # "the camera on the moon" may yet be a name
-                readings.append(" ".join(words[:n]))  # "... on home visits"
-            break
-    return readings
-
-
-TRAILING_PREPOSITIONS = frozenset("on in at for from with during after before around".split())
-ARTICLES = frozenset("the a an this that my our your their his her".split())
 
 
 def _known_place(index: CatalogIndex, text: str) -> bool:

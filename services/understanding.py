@@ -82,6 +82,10 @@ def _the_other_one(
 ) -> Understood:
     """ "dropping my scanner back and taking the other one": another unit of the asset just named
     (of identical units returned, the one the person holds)."""
+    if any(
+        getattr(u.command, "person", None) for u in before
+    ):  # "bob returned the scanner and took the other one"
+        raise DomainError(f"Who is taking “{command.ref}”? Say it with its tag; nothing was changed.")
     said = [u.items for u in before if u.items]
     named = said[0] if len(said) == 1 else ()  # two items named before: the other of which?
     named = named if len(named) == 1 else tuple(i for i in named if i.key in held)
@@ -205,7 +209,9 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     "the chromebooks" of several alike: how many is asked, never one taken silently."""
     count = getattr(command, "count", None)
     words = (command.ref or "").split()
-    plural = bool(words) and words[-1].isalpha() and singular(words[-1]) != words[-1]  # not "7318S", a model
+    plural = (  # "c-stands" is plural; "7318S" is a model
+        bool(words) and not any(ch.isdigit() for ch in words[-1]) and singular(words[-1]) != words[-1]
+    )
     if (
         isinstance(command, (C.CheckOut, C.Take))
         and count is None

@@ -68,7 +68,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     more = _more_time(phrase) if kind in (C.Extend, C.Take) else None
     if more and kind is C.Take and not more[2]:
         more = None  # "I'll take the van another day" is a plan; "need it a few more days" asks until when
-    if more and due is not None:  # "a few more days, till wed 9th": the day said is the due
+    if more and due is not None and more[2]:  # "a few more days, till wed 9th": the day said is the due
         phrase = more[0]
     elif more:  # "keep the walkie another day": that much longer than it is due
         phrase, days, unsure = more

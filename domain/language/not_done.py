@@ -48,7 +48,14 @@ LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(
     r"\b(?:(?:i'll|i will|we'll|we will|will|gonna|going to)\s+(?:return|bring|drop|hand|give|check|sign)|"
-    r"checking|returning|bringing|dropping|handing|giving|signing)\b",
+    r"(?:can|could)\s+(?:you|someone)\s+(?:check|sign)|checking|returning|bringing|dropping|handing|giving|signing)\b",
+    re.I,
+)
+RETURN_LATER = re.compile(r"\b(?:tonight|this\s+evening|after|when|once)\b", re.I)
+# Said, then taken back or left in doubt: "drill returned - no wait", "or not, can't remember"
+TAKEN_BACK = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|scratch\s+that|cancel\s+that|ignore\s+that|actually\s+no|or\s+(?:maybe\s+)?not"
+    r"|jk|just\s+kidding|i\s+hope|can't\s+remember|cannot\s+remember|not\s+sure)\b",
     re.I,
 )
 CLAUSES = re.compile(r"\s*[,;]\s*|\s+(?:and|but|so)\s+", re.I)
@@ -63,19 +70,23 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     if not any(c.changes for c in commands):
         return commands
     if NO_SUCH_TIME.search(text):
-        return _not_asked(commands)
+        return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
-        return _not_asked(commands)  # "returned the big ladder?": asks whether it was
-    if NEGATED.search(text) or NOT_YET_BACK.search(text):
-        return _not_asked(commands)
+        return not_asked(commands)  # "returned the big ladder?": asks whether it was
+    taken_back = TAKEN_BACK.search(text) and not any(
+        isinstance(c, C.Correct) for c in commands
+    )  # not "no wait, I meant X"
+    if NEGATED.search(text) or NOT_YET_BACK.search(text) or taken_back:
+        return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
         STARTS_LATER.search(text) or LONG_AGO.search(text)
     ):
-        return _not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
+        return not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(
-        STARTS_LATER.search(clause) and RETURN_TO_COME.search(clause) for clause in CLAUSES.split(text)
+        (STARTS_LATER.search(clause) or RETURN_LATER.search(clause)) and RETURN_TO_COME.search(clause)
+        for clause in CLAUSES.split(text)
     ):
-        return _not_asked(commands)  # "I'm checking it back in tomorrow": not back yet
+        return not_asked(commands)  # "I'm checking it back in tomorrow": not back yet
     if any(isinstance(c, PLANNED) for c in commands) and STARTS_LATER.search(text) and not ENDS.search(text):
         words = " ".join(c.ref or "" for c in commands if c.ref)
         booked = [C.Book(words=words)] if any(isinstance(c, (C.CheckOut, C.Take)) for c in commands) else []
@@ -84,6 +95,6 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     return commands
 
 
-def _not_asked(commands: list[Command]) -> list[Command]:
+def not_asked(commands: list[Command]) -> list[Command]:
     kept = [c for c in commands if not c.changes]
     return kept or [C.Unknown(words=" ".join(c.ref or "" for c in commands if getattr(c, "ref", None)))]

@@ -50,9 +50,11 @@ def parse(
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
-    if by_sentence:
-        return by_sentence
-    return _parse_one(text or "", now, tz, names, people)
+    commands = by_sentence or _parse_one(text or "", now, tz, names, people)
+    taken_back = not_done.TAKEN_BACK.search(text) and not any(isinstance(c, C.Correct) for c in commands)
+    if by_sentence and taken_back:  # "check out the macbook. no wait" (not "No wait. I meant the MacBook")
+        return not_done.not_asked(commands)
+    return commands
 
 
 def _reader(now: datetime, tz: tzinfo, names, people):
@@ -71,8 +73,12 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
         return [C.Unknown()]
-    addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean)
-    if addressed and addressed["name"].lower() in people:  # "leo, please return the big ladder": asks leo
+    addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean) or re.search(
+        r"(?i)\S\s*,\s*@?(?P<name>[a-z][\w.\-]*)\s*[.!?]*$", clean
+    )
+    if (
+        addressed and addressed["name"].lower() in people
+    ):  # "leo, please return the ladder" / "..., leo": asks leo
         return [C.Unknown(words=clean)]
     # Adds, edits and questions naming a catalog field are read before times and
     # people are taken out: "bought on 2024-03-15" is a field's value, not a due date.
@@ -304,7 +310,9 @@ def _longer_alike(commands: list[Command]) -> list[Command]:
     if not isinstance(last, C.Extend) or not (last.days or last.vague):
         return commands
     return [
-        replace(c, days=last.days, vague=last.vague) if isinstance(c, C.Extend) and c.due is None else c
+        replace(c, days=last.days, vague=last.vague)
+        if isinstance(c, C.Extend) and c.due is None and c.days is None and not c.vague
+        else c
         for c in commands
     ]
 

@@ -42,7 +42,10 @@ ALSO = re.compile(
 )
 TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
 # "I'll use the Sachtler instead": taken now in place of another (a bare "I'll use 2 litres" is a plan)
-USE_INSTEAD = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+use\s+(?P<item>.+?)\s+instead\b", re.I)
+USE_INSTEAD = re.compile(
+    r"^(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+use\s+(?P<item>(?!\d|an?\s|one\s|two\s|some\s).+?)\s+instead\b",
+    re.I,
+)
 
 
 def use_instead(text: str) -> str:

@@ -80,7 +80,9 @@ WHOSE = re.compile(r"(?i)^(?P<name>[a-z]+)'s\s+(?P<item>.+)$")
 def _about(command: Command, subject: str) -> Command:
     """ "it" as the thing a clause was about; "carmen's laptop" is the laptop carmen has."""
     whose = WHOSE.match(subject.strip())
-    if whose and hasattr(command, "person"):
+    if whose and isinstance(
+        command, (C.CheckIn, C.Extend)
+    ):  # "hugo's knife roll is spare, borrowing it": mine
         return replace(command, ref=item_ref(whose["item"]), person=whose["name"].lower())
     return replace(command, ref=item_ref(subject))
 

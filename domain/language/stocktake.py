@@ -51,7 +51,8 @@ _EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<uni
 
 
 NOT_NOW = re.compile(
-    r"\b(?:tomorrow|later|next\s+week|will|by\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*|used|wait|ignore|skip)\b",
+    r"\b(?:tomorrow|tonight|this\s+(?:afternoon|evening)|later|next\s+week|will|used|wait|ignore|skip"
+    r"|(?:by|on|last)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
     re.I,
 )  # a count still to do, or amounts that were used, or taken back
 LONG_AGO = re.compile(r"\b(?:ago|yesterday|last\s+(?:week|month|time|year))\b", re.I)

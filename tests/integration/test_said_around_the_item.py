@@ -405,6 +405,13 @@ def test_a_part_of_an_item_that_is_wrong_sends_the_item_for_repair(bot, uow, tex
         "keep the drill another 99999999999 days",
         "keep the drill another day or two",
         "bob, please return the drill",
+        "kindly return the drill, bob",
+        "returning the drill after christmas",
+        "signing the drill back in tonight",
+        "drill returned - no wait",
+        "the drill returned, or not, can't remember",
+        "returned the drill. no wait",
+        "if I can, keep the drill till friday",
     ],
 )
 def test_said_about_an_item_but_not_asked_changes_nothing(bot, uow, text):
@@ -442,3 +449,18 @@ def test_extending_by_an_unclear_amount_asks(bot, uow, text):
     reply = bot.handle("alice", text, source="m2")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
     assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+def test_another_day_for_one_item_and_a_day_for_another_each_keep_their_own(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    bot.handle("alice", "check out A-2002 until tomorrow", source="m2")
+    bot.handle("alice", "keep the benq till friday and the drill another day", source="m3")
+    assert asset(uow, "A-2002").due.isoformat() == "2026-12-04T17:00:00+00:00"
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-02T17:00:00+00:00"
+
+
+def test_another_day_of_a_loan_with_no_end_asks_until_when(bot, uow):
+    bot.handle("alice", "check out A-3001", source="m1")
+    reply = bot.handle("alice", "keep the drill another day", source="m2")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
+    assert asset(uow, "A-3001").due is None
