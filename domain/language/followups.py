@@ -115,6 +115,8 @@ def _correction(
         return None
     if not new:
         return C.Correct(due=due) if due and (marked or make_it) else None
+    if re.search(r"(?i)\b(?:as\s+well|too|also|or\s+not|jk|just\s+kidding)\b", new):
+        return None  # "I meant the thinkpad as well": one more, not instead; "..., or not": taken back
     amount, rest = leading_amount(new)
     if amount is not None and (not rest.strip() or " " not in rest.strip()):
         pack = rest.strip().lower() or None  # "5", "5 boxes", or "5 pens": another item, seen later

@@ -70,6 +70,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         more = None  # "I'll take the van another day" is a plan; "need it a few more days" asks until when
     if more and due is not None and more[2]:  # "a few more days, till wed 9th": the day said is the due
         phrase = more[0]
+    elif more and due is not None:  # "another day, till friday": which? asked
+        return C.Extend(ref=item_ref(more[0]), person=person, vague=True)
     elif more:  # "keep the walkie another day": that much longer than it is due
         phrase, days, unsure = more
         return C.Extend(ref=item_ref(phrase), person=person, days=days, vague=unsure)

@@ -47,17 +47,21 @@ PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
 LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(
-    r"\b(?:(?:i'll|i will|we'll|we will|will|gonna|going to)\s+(?:return|bring|drop|hand|give|check|sign)|"
+    r"\b(?:(?:i'll|i will|we'll|we will|will|gonna|going to|can i|could i)\s+(?:return|bring|drop|hand|give|check|sign)|"
     r"(?:can|could)\s+(?:you|someone)\s+(?:check|sign)|checking|returning|bringing|dropping|handing|giving|signing)\b",
     re.I,
 )
-RETURN_LATER = re.compile(r"\b(?:tonight|this\s+evening|after|when|once)\b", re.I)
-# Said, then taken back or left in doubt: "drill returned - no wait", "or not, can't remember"
-TAKEN_BACK = re.compile(
-    r"\b(?:no\s+wait|wait\s+no|scratch\s+that|cancel\s+that|ignore\s+that|actually\s+no|or\s+(?:maybe\s+)?not"
-    r"|jk|just\s+kidding|i\s+hope|can't\s+remember|cannot\s+remember|not\s+sure)\b",
+RETURN_LATER = re.compile(
+    r"\b(?:tonight|this\s+evening|(?:after|when|once)\s+(?:i|we|i'm|we're|i've|i\s+get|my\s+shift)\b|"
+    r"in\s+a\s+(?:sec|second|minute|bit)|at\s+the\s+end\s+of)",
     re.I,
 )
+# Said, then taken back or left in doubt: "drill returned - no wait", "or not, can't remember"
+TAKEN_BACK = re.compile(
+    r"\b(?:no\s+wait|wait,?\s+no|scratch\s+that|cancel\s+that|ignore\s+(?:that|me)|actually,?\s+no|or\s+(?:maybe\s+)?not"
+    r"|jk|just\s+(?:kidding|joking)|kidding|never\s*mind|forget\s+it|wrong\s+(?:channel|item|one))\b",
+    re.I,
+)  # (not "not sure if it's charged", "I hope that's ok": said of something else)
 CLAUSES = re.compile(r"\s*[,;]\s*|\s+(?:and|but|so)\s+", re.I)
 
 

@@ -74,8 +74,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     if not clean:
         return [C.Unknown()]
     addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean) or re.search(
-        r"(?i)\S\s*,\s*@?(?P<name>[a-z][\w.\-]*)\s*[.!?]*$", clean
-    )
+        r"(?i)^(?:return|bring|give|send|take|put|hand|drop|check|sign|grab|fetch)\b.*\S\s*,\s*@?(?P<name>[a-z][\w.\-]*)\s*[.!?]*$",
+        clean,
+    )  # ("returned the drill, grace": thanks to grace)
     if (
         addressed and addressed["name"].lower() in people
     ):  # "leo, please return the ladder" / "..., leo": asks leo

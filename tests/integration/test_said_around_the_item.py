@@ -451,11 +451,27 @@ def test_extending_by_an_unclear_amount_asks(bot, uow, text):
     assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
 
 
-def test_another_day_for_one_item_and_a_day_for_another_each_keep_their_own(bot, uow):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep the benq till friday and the drill another day",
+        "keep the benq and the drill another day, till friday",
+    ],
+)
+def test_another_day_beside_a_day_is_asked_about_and_changes_nothing(bot, uow, text):
     bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
     bot.handle("alice", "check out A-2002 until tomorrow", source="m2")
-    bot.handle("alice", "keep the benq till friday and the drill another day", source="m3")
-    assert asset(uow, "A-2002").due.isoformat() == "2026-12-04T17:00:00+00:00"
+    reply = bot.handle("alice", text, source="m3")[-1]
+    assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
+    assert asset(uow, "A-2002").due.isoformat() == "2026-12-01T17:00:00+00:00"
+    assert asset(uow, "A-3001").due.isoformat() == "2026-12-01T17:00:00+00:00"
+
+
+def test_another_day_for_two_items_is_a_day_more_for_each(bot, uow):
+    bot.handle("alice", "check out A-3001 until tomorrow", source="m1")
+    bot.handle("alice", "check out A-2002 until tomorrow", source="m2")
+    bot.handle("alice", "keep the benq and the drill another day", source="m3")
+    assert asset(uow, "A-2002").due.isoformat() == "2026-12-02T17:00:00+00:00"
     assert asset(uow, "A-3001").due.isoformat() == "2026-12-02T17:00:00+00:00"
 
 
@@ -464,3 +480,26 @@ def test_another_day_of_a_loan_with_no_end_asks_until_when(bot, uow):
     reply = bot.handle("alice", "keep the drill another day", source="m2")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "Until when?" in reply.text
     assert asset(uow, "A-3001").due is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "returned the drill, not sure if it's charged",
+        "returned the drill, I hope that's fine",
+        "returning the drill - used it once",
+        "returned the drill, bob",  # thanks to bob, not a request to him
+    ],
+)
+def test_a_return_with_a_remark_of_doubt_about_something_else_is_made(bot, uow, text):
+    bot.handle("bob", "check out A-2002", source="m0")  # bob is known from here on
+    bot.handle("alice", "check out A-3001", source="m1")
+    reply = bot.handle("alice", text, source="m2")[-1]
+    assert reply.kind is ReplyKind.CHANGE, reply.text
+    assert asset(uow, "A-3001").holder is None
+
+
+def test_i_meant_another_as_well_is_no_swap(bot, uow):
+    bot.handle("alice", "check out A-2001", source="m1")
+    bot.handle("alice", "no wait, I meant the benq as well", source="m2")
+    assert asset(uow, "A-2001").holder == "alice"
