@@ -78,8 +78,7 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     # when "gloves" fits three kinds of gloves far better (a question, never a guess)
     best = max((found.score for found in readings if found.found), default=0.0)
     clear = next((found for found in readings if found.is_clear and found.score >= best - CLOSE), None)
-    found = clear or (whole if whole.found else next((found for found in readings if found.found), whole))
-    return found
+    return clear or (whole if whole.found else next((found for found in readings if found.found), whole))
 
 
 # Words after an item's name that say something about it, not which part: "not yet", "is fine"
