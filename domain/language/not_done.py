@@ -44,6 +44,12 @@ NOT_YET_BACK = re.compile(
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+# "sending the grinder for repair after christmas", "needs a service in january"
+REPAIR_LATER = re.compile(
+    r"\b(?:after\s+(?!it\b)\w+|(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|next\s+(?:month|year)|once\s+\w+|when\s+\w+)\b",
+    re.I,
+)
 LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(
@@ -83,7 +89,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     if NEGATED.search(text) or NOT_YET_BACK.search(text) or taken_back:
         return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
-        STARTS_LATER.search(text) or LONG_AGO.search(text)
+        STARTS_LATER.search(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
     ):
         return not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(

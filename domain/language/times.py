@@ -105,20 +105,29 @@ def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime |
     if match:
         day = resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
-            clock = _clock(_afternoon((match.group("clock") or "").lower())) or END_OF_DAY  # "friday at 3"
+            said = (match.group("clock") or "").lower()
+            evening = match.group("day").lower() == "tonight"  # "till tonight at 10": 22:00
+            clock = (
+                _clock(_in_the_evening(said) if evening else _afternoon(said)) or END_OF_DAY
+            )  # "friday at 3"
             return datetime.combine(day, clock, tz), _cut(text, match)
     match = CLOCK_PATTERN.search(text)
     if match:
         said = match.group("clock").lower()
-        evening = re.search(r"(?i)tonight|this evening", match.group(0)) and not re.search(r"am|pm", said)
-        hour = int(said.split(":")[0]) if said.split(":")[0].isdigit() else None
-        if evening and hour == 12:
-            said = "midnight"  # "till 12 tonight"
-        clock = _clock(f"{said}pm" if evening and hour is not None and hour < 12 else _afternoon(said))
+        evening = re.search(r"(?i)tonight|this evening", match.group(0))
+        clock = _clock(_in_the_evening(said) if evening else _afternoon(said))
         if clock is not None:
             due = datetime.combine(local_now.date(), clock, tz)
             return (due if due > local_now else due + timedelta(days=1)), _cut(text, match)
     return None, text
+
+
+def _in_the_evening(clock: str) -> str:
+    """ "9 tonight" is 21:00 and "12 tonight" midnight, unless am or pm is said."""
+    hour = clock.split(":")[0].strip()
+    if not hour.isdigit() or re.search(r"am|pm", clock):
+        return clock
+    return "midnight" if hour == "12" else f"{clock}pm" if int(hour) < 12 else clock
 
 
 def _afternoon(clock: str) -> str:

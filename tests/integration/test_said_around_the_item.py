@@ -412,6 +412,8 @@ def test_a_part_of_an_item_that_is_wrong_sends_the_item_for_repair(bot, uow, tex
         "the drill returned, or not, can't remember",
         "returned the drill. no wait",
         "if I can, keep the drill till friday",
+        "sending the drill for repair after christmas",
+        "the drill needs a service in january",
     ],
 )
 def test_said_about_an_item_but_not_asked_changes_nothing(bot, uow, text):

@@ -102,6 +102,7 @@ def test_a_weekday_before_a_numeric_date_picks_its_reading():
 
 def test_hours_in_words_and_tonight():
     assert extract_due("need the van til 9 tonight", NOW, timezone.utc)[0].hour == 21
+    assert extract_due("need the van till tonight at 10", NOW, timezone.utc)[0].hour == 22
     assert extract_due("back by three o'clock", NOW, timezone.utc)[0].hour == 15
     assert extract_due("extend the drill by two", NOW, timezone.utc)[0] is None  # days, not 2pm
     assert extract_due("i'll take the drill at one", NOW, timezone.utc)[0] is None  # a plan, not a due
