@@ -93,7 +93,9 @@ def words_to_int(words: str) -> int | None:
 
 def leading_number(text: str) -> tuple[int | None, str]:
     """Split a leading quantity off `text`: ("3 boxes of paper") -> (3, "boxes of paper")."""
-    match = re.match(r"(-?\d[\d,]*)(?![-/]\d)(?:\s*x)?\b\s*", text, re.I)  # "24-105" is a model
+    match = re.match(
+        r"(-?\d[\d,]*)(?![-/]\w)(?:\s*x)?\b\s*", text, re.I
+    )  # "24-105" is a model, "2-way" a kind
     if match:
         return int(match.group(1).replace(",", "")), text[match.end() :]
     lower = text.lower()

@@ -279,3 +279,7 @@ def test_the_two_is_a_count_only_before_a_plural():
     assert one("taking the two chromebooks").count == 2
     assert one("took the two-way radio").count is None
     assert one("took the two metre hdmi lead").count is None
+
+
+def test_a_number_joined_to_a_word_is_part_of_the_name():
+    assert one("took the 2-way radios").count is None  # a kind of radio; how many is asked
