@@ -83,10 +83,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
         return not_asked(commands)  # "returned the big ladder?": asks whether it was
-    taken_back = TAKEN_BACK.search(text) and not any(
-        isinstance(c, C.Correct) for c in commands
-    )  # not "no wait, I meant X"
-    if NEGATED.search(text) or NOT_YET_BACK.search(text) or taken_back:
+    if NEGATED.search(text) or NOT_YET_BACK.search(text) or taken_back(text, commands):
         return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
         STARTS_LATER.search(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
@@ -103,6 +100,11 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         others = [c for c in commands if not isinstance(c, (C.CheckOut, C.Take, C.Move))]
         return booked + others or [C.Unknown(words=text)]  # one booking of all of them, said once
     return commands
+
+
+def taken_back(text: str, commands: list[Command]) -> bool:
+    """ "check out the macbook. no wait": said, then taken back (not "no wait, I meant X": a correction)."""
+    return bool(TAKEN_BACK.search(text)) and not any(isinstance(c, C.Correct) for c in commands)
 
 
 def not_asked(commands: list[Command]) -> list[Command]:

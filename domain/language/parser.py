@@ -51,8 +51,9 @@ def parse(
         return [C.Help()]
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
-    taken_back = not_done.TAKEN_BACK.search(text) and not any(isinstance(c, C.Correct) for c in commands)
-    if by_sentence and taken_back:  # "check out the macbook. no wait" (not "No wait. I meant the MacBook")
+    if by_sentence and not_done.taken_back(
+        text, commands
+    ):  # "check out the macbook. no wait", in any sentence
         return not_done.not_asked(commands)
     return commands
 

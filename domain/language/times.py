@@ -79,8 +79,8 @@ HOURS = {
 # "until five pm", "back by three o'clock" (not "extend it by two", "take it at one": days, or a plan)
 _HOUR = "|".join(HOURS)
 HOUR_WORDS = re.compile(
-    rf"\b(?P<lead>until|till|til|due|back\s+by|by)\s+(?P<hour>{_HOUR})"
-    r"(?:(?P<half>\s*(?:am|pm))|\s+o'?clock|(?<!by\s\w{3})(?<!by\s\w{4})(?<!by\s\w{5})(?=\s*$|\s*[,.;!?]))",
+    rf"\b(?P<lead>until|till|til|due|back\s+by|by(?=\s+\w+\s*(?:am|pm|o'?clock)))\s+(?P<hour>{_HOUR})"
+    r"(?:(?P<half>\s*(?:am|pm))|\s+o'?clock|(?=\s*$|\s*[,.;!?]))",
     re.I,
 )
 
@@ -243,8 +243,7 @@ def _day_or_month_first(text: str, today: date) -> tuple[str, date, date] | None
     if weekday is not None and sum(r.weekday() == weekday for r in readings) == 1:
         return None  # "fri 4/12": the weekday says which
     if weekday is not None and len(readings) == 1:  # "wed 12/11" when the 11th of December is a Friday
-        near = readings[0] + timedelta(days=(weekday - readings[0].weekday() + 3) % 7 - 3)
-        return match.group(0), near, readings[0]
+        return match.group(0), _nearest(weekday, readings[0]), readings[0]
     return match.group(0), readings[0], readings[1]
 
 
@@ -257,10 +256,12 @@ def _weekday_not_the_date(text: str, today: date) -> tuple[str, date, date] | No
     weekday = WEEKDAYS.get(match["weekday"].lower())
     if on_date is None or weekday is None or on_date.weekday() == weekday:
         return None
-    nearest = on_date + timedelta(
-        days=(weekday - on_date.weekday() + 3) % 7 - 3
-    )  # that weekday near the date
-    return match.group(0), nearest, on_date
+    return match.group(0), _nearest(weekday, on_date), on_date
+
+
+def _nearest(weekday: int, day: date) -> date:
+    """The day of that weekday within three days of `day`."""
+    return day + timedelta(days=(weekday - day.weekday() + 3) % 7 - 3)
 
 
 def unclear_next_day(text: str, today: date) -> tuple[str, date, date] | None:
