@@ -50,6 +50,7 @@ class Asset:
     holder: str | None = None
     due: datetime | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    source_id: str | None = None  # its id in the system it was imported from (Snipe-IT's ID)
 
     @property
     def key(self) -> str:
@@ -146,6 +147,7 @@ ASSET_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("holder", "holder", parse_text),
         FieldSpec("due", "due", parse_due),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
+        FieldSpec("source_id", "source_id", parse_text),
         FieldSpec(
             "depreciation",
             "depreciation_method",

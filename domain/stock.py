@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from domain import gtin
 from domain.catalog_fields import FieldSpec
 from domain.errors import InsufficientStock, InvalidQuantity, InvalidValue
 from domain.fields import parse_aliases, parse_count, parse_long_text, parse_money, parse_text
@@ -63,18 +64,11 @@ class StockItem:
     def validate(self) -> None:
         if not tag_key(self.sku):
             raise InvalidValue("sku can't be empty")
-        if self.barcode and not is_valid_gtin(self.barcode):
-            raise InvalidValue(
-                f"barcode: “{self.barcode}” is not a valid EAN/UPC (8, 12, 13 or 14 digits with check digit)"
-            )
-
-
-def is_valid_gtin(code: str) -> bool:
-    if not code.isdigit() or len(code) not in (8, 12, 13, 14):
-        return False
-    digits = [int(c) for c in code]
-    total = sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits[:-1])))
-    return (10 - total % 10) % 10 == digits[-1]
+        if self.barcode:
+            try:
+                gtin.read(self.barcode)
+            except gtin.InvalidGtin as error:
+                raise InvalidValue(f"barcode: {error}") from None
 
 
 def _unit(text, tz):

@@ -26,7 +26,8 @@ ASSET_COLUMNS = [
     "due",
     "aliases",
 ]
-ASSET_OPTIONAL_EXTRA = ["depreciation"]  # exported only when some asset is not straight-line
+# exported only when some asset needs them: a method other than straight-line, an imported id
+ASSET_OPTIONAL_EXTRA = {"depreciation": "depreciation_method", "source_id": "source_id"}
 STOCK_COLUMNS = [
     "sku",
     "name",
@@ -70,6 +71,7 @@ SNIPE_IT = {
     "expectedcheckin": "due",
     "defaultlocation": "location",
     "notes": None,
+    "id": "source_id",  # Snipe-IT's labels encode /hardware/<ID>
 }
 SNIPE_STATUS = {
     "ready to deploy": "available",

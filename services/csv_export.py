@@ -26,11 +26,11 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     if kind == "assets":
         assets = list(uow.assets.all())
-        extra = (
-            ASSET_OPTIONAL_EXTRA
-            if any(a.depreciation_method is not depreciation.Method.STRAIGHT_LINE for a in assets)
-            else []
-        )
+        extra = [
+            column
+            for column, attr in ASSET_OPTIONAL_EXTRA.items()
+            if any(getattr(a, attr) not in (None, depreciation.Method.STRAIGHT_LINE) for a in assets)
+        ]
         names = uow.people.names()
         rows = (
             _pick(_named_holder(names, field_texts(a, ASSET_FIELDS)), ASSET_COLUMNS + extra) for a in assets

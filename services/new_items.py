@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.errors import AlreadyExists, FieldNamedTwice, MissingField
-from domain.values import singular, tag_key
+from domain.values import singular
 from services.resolver import CatalogIndex
 
 NOTHING_ADDED = "Nothing was added."
@@ -59,7 +59,7 @@ def _example_unit(name: str) -> str:
 
 
 def _not_in_use(key: str, index: CatalogIndex) -> None:
-    item = index.exact.get(tag_key(key))  # tags, SKUs and barcodes: each finds one item
+    item = index.with_key(key)  # tags, SKUs and barcodes: each finds one item
     if item is not None:
         receipt = f" To record stock received, say e.g. “received 2 {item.key}”." if item.unit else ""
         raise AlreadyExists(

@@ -8,10 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from domain.commands import Command, ItemCommand
-from services import barcodes
+from services import barcodes, code_text
 from services.context import Context
 from services.replies import NextStep, Reply, ReplyKind, Step, refusal
 from storage.unit_of_work import UnitOfWorkFactory
+
+NO_CODE = (
+    "I couldn't find a barcode or QR code in that photo. Try closer (the label filling a third of the "
+    "picture), flatter, and with more light."
+)
+UNREADABLE = (
+    "I can see {what} in that photo but couldn't read it for certain, so I haven't looked anything up. "
+    "Try again closer and straight on, without glare, or type the tag or SKU."
+)
 
 
 @dataclass(frozen=True)
@@ -22,22 +31,38 @@ class Scan:
 
 
 def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[Command]) -> Scan:
-    codes: list[str] = []
+    readings, unreadable = [], 0
     for data in images:
         try:
-            codes += barcodes.decode(barcodes.open_image(data))
+            sight = barcodes.read(barcodes.open_image(data))
         except barcodes.NotAnImage as error:
             return Scan(reply=refusal(f"Sorry, {error}.", "not_an_image"))
-    if not codes:
-        return Scan(reply=refusal(barcodes.TIPS, "no_barcode"))
+        readings += [r for r in sight.readings if r.text not in {k.text for k in readings}]
+        unreadable += sight.unreadable
     with uow(read_only=True) as unit:
-        found = tuple(barcodes.look_up(unit, list(dict.fromkeys(codes)), ctx.name_of))
+        found, doubtful = barcodes.look_up(unit, readings, ctx.name_of)
+    unreadable += doubtful
+    if not found:
+        if unreadable:
+            what = "a code" if unreadable == 1 else f"{unreadable} codes"
+            return Scan(reply=refusal(UNREADABLE.format(what=what), "unreadable_code"))
+        return Scan(reply=refusal(NO_CODE, "no_barcode"))
+    found = tuple(found)
     known = [f for f in found if f.key]
     about_this = words and all(isinstance(c, ItemCommand) and c.changes and not c.ref for c in words)
-    if len(known) == 1 and about_this:
+    if len(found) == 1 and known and about_this and not unreadable:  # "used 3 of these": one item, surely
         return Scan(found, tuple(replace(c, ref=known[0].key) for c in words))
-    text = "\n".join(f.description for f in found)
-    return Scan(found, reply=Reply(ReplyKind.ANSWER, text, offers=_offers(ctx, found)))
+    lines = [f.description for f in found]
+    if unreadable:
+        lines.append(
+            "(One more code in the photo couldn't be read for certain.)"
+            if unreadable == 1
+            else f"({unreadable} more codes in the photo couldn't be read for certain.)"
+        )
+    if about_this:  # words about "this", but which item is not clear: say so rather than guess
+        keys = " or ".join(f.key for f in known[:3]) or "its tag or SKU"
+        lines.append(f"Nothing was changed: I can't tell which item you mean. Say it again with {keys}.")
+    return Scan(found, reply=Reply(ReplyKind.ANSWER, "\n".join(lines), offers=_offers(ctx, found)))
 
 
 def _offers(ctx: Context, found) -> tuple[NextStep, ...]:
@@ -45,7 +70,11 @@ def _offers(ctx: Context, found) -> tuple[NextStep, ...]:
     offers = []
     for f in found[:3]:
         if f.key is None:
-            if ctx.actor.is_manager:
+            if (
+                ctx.actor.is_manager
+                and f.format not in barcodes.PRODUCT_FORMATS
+                and code_text.looks_like_a_key(f.code)
+            ):
                 offers.append(
                     NextStep(f"Add {f.code}", Step.SAY, f"add asset {f.code} Scanned item {f.code}")
                 )

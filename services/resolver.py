@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
+from domain import gtin
 from domain.ledger import ItemType
 from domain.values import Packs, plural, singular, tag_key
 from services.word_index import WordIndex
@@ -89,6 +90,7 @@ class CatalogIndex:
 
     def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
         self.exact: dict[str, CatalogItem] = {}
+        self._by_gtin: dict[str, CatalogItem] = {}
         # Tuples, not lists: nearly every tag has digits and a shape of its own, and a
         # list keeps spare room (with the shared group strings below, 130 MB at 1M items).
         self._by_digits: dict[str, tuple[CatalogItem, ...]] = {}
@@ -148,6 +150,8 @@ class CatalogIndex:
             self._add_key(sku, item)
             if barcode:
                 self.exact.setdefault(tag_key(barcode), item)
+                for key in gtin.keys(barcode):  # every printed form of it finds the item
+                    self._by_gtin.setdefault(key, item)
             self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
         self._words.seal(self._slot_type)
         # every pack name some stock item uses ("rack", "drum"): a few dozen layouts are shared by thousands
@@ -325,12 +329,19 @@ class CatalogIndex:
                 return list(self._owners[slot])
         return []
 
+    def with_key(self, key: str) -> CatalogItem | None:
+        """The item a tag, SKU or barcode (in any of its printed forms) names."""
+        item = self.exact.get(tag_key(key))
+        if item is None:
+            item = next((self._by_gtin[k] for k in gtin.keys(key) if k in self._by_gtin), None)
+        return item
+
     def _exact_hits(self, reference: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         """The whole reference, a word or word pair of it, is a tag/SKU/barcode;
         or it is just the number of one or more tags ("1042" -> A-1042)."""
         words = re.findall(r"[\w\-./]+", reference)
         for piece in [reference] + words + [a + b for a, b in zip(words, words[1:])]:
-            item = self.exact.get(tag_key(piece))
+            item = self.with_key(piece)
             if item is not None and item.type in types:
                 return [item]
         if reference.strip().isdigit() and ItemType.ASSET in types:

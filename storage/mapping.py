@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from domain import depreciation
+from domain import depreciation, gtin
 from domain.assets import Asset, AssetStatus
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.stock import StockItem
@@ -13,7 +13,7 @@ from domain.values import Packs, tag_key
 
 _ASSET_PLAIN = (
     "tag name category manufacturer model serial cost purchase_date useful_life_years salvage_value "
-    "condition location department holder due"
+    "condition location department holder due source_id"
 ).split()
 _STOCK_PLAIN = "sku name unit on_hand reorder_point reorder_qty unit_cost location supplier barcode".split()
 
@@ -60,6 +60,8 @@ def stock_from_row(row: Mapping[str, Any]) -> StockItem:
 def stock_values(item: StockItem) -> dict[str, Any]:
     values = {name: getattr(item, name) for name in _STOCK_PLAIN}
     values.update(sku_key=tag_key(item.sku), packs=str(item.packs), aliases="|".join(item.aliases))
+    keys = gtin.keys(item.barcode) if item.barcode else ()
+    values.update(gtin=keys[0] if keys else None, gtin_alt=keys[1] if len(keys) > 1 else None)
     return values
 
 

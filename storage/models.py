@@ -87,6 +87,7 @@ class AssetRow(Base):
     holder: Mapped[str | None] = mapped_column(String(100), index=True)
     due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     aliases: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str | None] = mapped_column(String(64), index=True)
 
     __table_args__ = (
         Index("ix_assets_status_due", "status", "due"),
@@ -109,7 +110,10 @@ class StockRow(Base):
     unit_cost: Mapped[Decimal | None] = mapped_column(Money)
     location: Mapped[str | None] = mapped_column(String(100))
     supplier: Mapped[str | None] = mapped_column(String(200))
-    barcode: Mapped[str | None] = mapped_column(String(32), index=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), index=True)  # as printed
+    # the barcode as GTIN-14, and its other reading when 8 digits are both a valid EAN-8 and UPC-E
+    gtin: Mapped[str | None] = mapped_column(String(14), index=True)
+    gtin_alt: Mapped[str | None] = mapped_column(String(14), index=True)
     aliases: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),)

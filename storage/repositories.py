@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from domain import gtin
 from domain.aliases import AliasSuggestion, SuggestionStatus
 from domain.assets import Asset, AssetStatus
 from domain.ledger import Action, LedgerEntry
@@ -154,6 +155,10 @@ class AssetRepository(_ItemRepository):
         query = select(ASSETS.c.holder).where(ASSETS.c.holder.is_not(None)).distinct()
         return {row[0] for row in self.writer.execute(query)}
 
+    def by_source_id(self, source_id: str) -> Asset | None:
+        """The asset imported with this id (a Snipe-IT label's /hardware/<id>)."""
+        return next(self._rows(select(ASSETS).where(ASSETS.c.source_id == source_id).limit(1)), None)
+
     def in_maintenance(self) -> list[Asset]:
         return list(
             self._rows(
@@ -229,7 +234,13 @@ class StockRepository(_ItemRepository):
     from_row, values = staticmethod(mapping.stock_from_row), staticmethod(mapping.stock_values)
 
     def by_barcode(self, code: str) -> StockItem | None:
-        row = self._execute(select(STOCK).where(STOCK.c.barcode == code.strip())).mappings().first()
+        """The item whose barcode is the same GTIN, whichever form was printed or scanned."""
+        keys = gtin.keys(code)
+        if not keys:
+            return None
+        c = STOCK.c
+        query = select(STOCK).where(or_(c.gtin.in_(keys), c.gtin_alt.in_(keys))).order_by(c.sku_key)
+        row = self._execute(query).mappings().first()
         return mapping.stock_from_row(row) if row else None
 
     def all(self) -> list[StockItem]:

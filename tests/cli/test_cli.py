@@ -221,7 +221,7 @@ def test_scan_says_what_each_photographed_code_is(db, files, tmp_path):
     blank.write_text("not an image")
     done = qm("scan", str(known), str(unknown), str(blank), db=db)
     assert f"{known}: A-1042 -> A-1042 Dell Latitude 5440 laptop (available; IT store)" in done.stdout
-    assert f"{unknown}: ZZ-999 -> ZZ-999: not in the catalog" in done.stdout
+    assert f"{unknown}: ZZ-999 -> ZZ-999 (Code 128): not in the catalog" in done.stdout
     assert done.returncode == 1 and "isn't an image" in done.stderr
 
 

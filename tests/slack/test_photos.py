@@ -39,7 +39,7 @@ def test_an_unknown_code_is_reported_and_managers_can_add_it(slack, fake):
     (post,) = fake.wait_for("chat.postMessage")
     assert post[
         "text"
-    ] == "ZZ-999: not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
+    ] == "ZZ-999 (Code 128): not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
 
 
 def test_a_photo_without_a_barcode_gets_tips(slack, fake):
@@ -51,7 +51,7 @@ def test_a_photo_without_a_barcode_gets_tips(slack, fake):
     Image.new("RGB", (640, 480), (90, 120, 90)).save(out, format="JPEG")
     slack.photo(out.getvalue())
     (post,) = fake.wait_for("chat.postMessage")
-    assert "No barcode found" in post["text"] and "closer" in post["text"]
+    assert "couldn't find a barcode or QR code" in post["text"] and "closer" in post["text"]
 
 
 def test_a_photo_during_a_walk_around_records_a_sighting(slack, fake):

@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from services import barcodes
+from services import barcode_reading, barcodes
 from tests.photos import photograph
 
 CODES = [("A-1042", "Dell Latitude 5440 laptop"), ("PAP-A4", "Copy paper A4"), ("B-2001", "Pressure washer")]
@@ -19,7 +19,7 @@ def test_photographed_labels_decode_to_their_code(seed):
 
 def test_a_large_photo_is_scaled_down_first_and_still_reads():
     big = Image.open(io.BytesIO(photograph("A-1042", "Dell", 3, scale=4.0)))
-    assert max(big.size) > barcodes.MAX_SIDE
+    assert max(big.size) > barcode_reading.OVERVIEW
     assert barcodes.decode(big.convert("L")) == ["A-1042"]
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from domain.errors import InsufficientStock, InvalidQuantity, InvalidValue, UnknownPack
-from domain.stock import StockItem, is_valid_gtin
+from domain.stock import StockItem
 from domain.values import MAX_MOVEMENT, Packs, describe_quantity, to_base_units
 
 
@@ -77,8 +77,6 @@ def test_pack_definitions_round_trip():
     assert str(Packs.parse("Boxes=5; case=50")) == "box=5;case=50"
 
 
-def test_barcodes_must_carry_a_valid_check_digit():
-    assert is_valid_gtin("5012345678900")
-    assert is_valid_gtin("036000291452")
-    assert not is_valid_gtin("5012345678901")
-    assert not is_valid_gtin("12345")
+def test_a_stock_item_with_a_wrong_check_digit_is_refused_naming_the_rule():
+    with pytest.raises(InvalidValue, match="barcode: .*EAN-13 check digit rule.*should be 0"):
+        StockItem("SKU-1", "Paper", "ream", barcode="5012345678901").validate()

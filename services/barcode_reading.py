@@ -1,0 +1,168 @@
+"""Reading every code in a photo people post. The whole photo, scaled to
+about 1600 px, is read first; then each 1D region OpenCV locates that was
+not read is cut out at full resolution, turned level and read on its own;
+a big photo is also read at full size for small 2D codes. Only when that
+finds nothing does a ladder of filters (upscale, sharpen, threshold,
+rotations) try harder, within a time budget. A code read only through that
+ladder is marked unsure: it counts only if the catalog knows it or a second
+rung reads the same (filters can turn a smudge into a code that still
+passes its checksum)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+import zxingcpp
+
+from services import code_regions
+from services.code_regions import Region
+
+OVERVIEW = 1600
+LARGEST = 4032  # 12 MP; bigger photos are read at this size
+BUDGET_S = 0.2  # the fallback ladder stops here, so even a photo with no code is answered quickly
+F = zxingcpp.BarcodeFormat
+LINEAR = [F.Code128, F.EAN13, F.EAN8, F.UPCA, F.UPCE]
+FORMATS = LINEAR + [F.QRCode, F.DataMatrix]
+FORMAT_NAMES = {
+    F.Code128: "Code 128",
+    F.EAN13: "EAN-13",
+    F.EAN8: "EAN-8",
+    F.UPCA: "UPC-A",
+    F.UPCE: "UPC-E",
+    F.QRCode: "QR code",
+    F.DataMatrix: "Data Matrix",
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    format: str  # "EAN-13", "QR code", ...
+    sure: bool  # read from the photo's own pixels, not only through a filter
+
+
+@dataclass
+class Sight:
+    """What a photo shows: the codes read, and how many more looked like codes but would not read."""
+
+    readings: list[Reading] = field(default_factory=list)
+    unreadable: int = 0
+
+    def add(self, reading: Reading) -> None:
+        for index, known in enumerate(self.readings):
+            if known.text == reading.text:
+                if reading.sure and not known.sure:
+                    self.readings[index] = reading
+                return
+        self.readings.append(reading)
+
+
+def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
+    """Every code in a grayscale photo (H x W uint8)."""
+    start = time.perf_counter()
+    photo, _ = code_regions.scaled(photo, LARGEST)
+    overview, factor = code_regions.scaled(photo, OVERVIEW)
+    sight, read_at, seen = Sight(), [], []  # where codes were read; where something looked like one
+
+    def take(codes, scale: float, sure: bool = True) -> None:
+        for code in codes:
+            (read_at if code.valid else seen).append(Region(_corners(code) * scale))
+            if code.valid:
+                sight.add(_reading(code, sure))
+
+    take(_read(overview, FORMATS, errors=True), factor)
+    for region in code_regions.linear_codes(overview, factor):
+        if any(region.overlaps(done) for done in read_at):
+            continue
+        crop = code_regions.level_crop(photo, region)
+        found = _read(crop, LINEAR) or _read(crop, LINEAR, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+        for reading in [_reading(code, sure=True) for code in found] or _confirmed(
+            _crop_ladder(crop), deadline=start + budget_s
+        ):
+            sight.add(reading)
+            read_at.append(region)
+        seen.append(region)
+    if factor > 1 and time.perf_counter() - start < budget_s:  # small codes in a big frame
+        take(_read(photo, FORMATS), 1.0)
+    if not sight.readings:
+        for reading in _confirmed(_photo_ladder(overview), deadline=start + budget_s):
+            sight.add(reading)
+    unread = [r for r in seen if not any(r.overlaps(done) for done in read_at)]
+    sight.unreadable = len([r for i, r in enumerate(unread) if not any(r.overlaps(o) for o in unread[:i])])
+    return sight
+
+
+def _read(image: np.ndarray, formats, errors: bool = False, **options) -> list:
+    found = zxingcpp.read_barcodes(image, formats=formats, return_errors=errors, **options)
+    return [code for code in found if code.text or not code.valid]
+
+
+def _reading(code, sure: bool) -> Reading:
+    return Reading(code.text, FORMAT_NAMES.get(code.format, str(code.format)), sure)
+
+
+def _corners(code) -> np.ndarray:
+    p = code.position
+    return np.array(
+        [[c.x, c.y] for c in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)], np.float32
+    )
+
+
+def _confirmed(rungs: Iterator[tuple[np.ndarray, list, dict]], deadline: float) -> list[Reading]:
+    """Codes the ladder reads. A code from one rung only is unsure; read by
+    two rungs alike it is sure. Stops at the deadline."""
+    votes: dict[tuple[str, str], int] = {}
+    for image, formats, options in rungs:
+        for code in _read(image, formats, **options):
+            key = (code.text, FORMAT_NAMES.get(code.format, str(code.format)))
+            votes[key] = votes.get(key, 0) + 1
+        if any(n >= 2 for n in votes.values()) or time.perf_counter() > deadline:
+            break
+    return [Reading(text, name, sure=n >= 2) for (text, name), n in votes.items()]
+
+
+def _crop_ladder(crop: np.ndarray) -> Iterator[tuple[np.ndarray, list, dict]]:
+    fixed = {"binarizer": zxingcpp.Binarizer.FixedThreshold}
+    bigger = (
+        cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC) if max(crop.shape) < 900 else crop
+    )
+    yield bigger, LINEAR, {}
+    yield _sharpened(bigger), LINEAR, {}
+    yield _otsu(_sharpened(bigger)), LINEAR, fixed
+    yield cv2.medianBlur(bigger, 3), LINEAR, {}
+    yield _otsu(cv2.GaussianBlur(bigger, (3, 3), 0)), LINEAR, fixed
+
+
+def _photo_ladder(overview: np.ndarray) -> Iterator[tuple[np.ndarray, list, dict]]:
+    yield overview, FORMATS, {"binarizer": zxingcpp.Binarizer.GlobalHistogram}
+    yield cv2.medianBlur(overview, 3), FORMATS, {}
+    if max(overview.shape) < OVERVIEW:
+        bigger = cv2.resize(overview, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        yield bigger, FORMATS, {}
+        yield _sharpened(bigger), FORMATS, {}
+    yield _otsu(_sharpened(overview)), FORMATS, {"binarizer": zxingcpp.Binarizer.FixedThreshold}
+    for angle in (-15, 15, -30, 30, 45):  # askew labels: smooth rotation keeps thin bars whole
+        yield _rotated(overview, angle), LINEAR, {}
+
+
+def _sharpened(image: np.ndarray) -> np.ndarray:
+    blurred = cv2.GaussianBlur(image, (0, 0), 2)
+    return cv2.addWeighted(image, 2.0, blurred, -1.0, 0)
+
+
+def _otsu(image: np.ndarray) -> np.ndarray:
+    return cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+
+
+def _rotated(image: np.ndarray, angle: float) -> np.ndarray:
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    size = (int(h * sin + w * cos), int(h * cos + w * sin))
+    matrix[0, 2] += size[0] / 2 - w / 2
+    matrix[1, 2] += size[1] / 2 - h / 2
+    return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_CUBIC, borderValue=255)

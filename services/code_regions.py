@@ -1,0 +1,74 @@
+"""Where the codes are in a photo, before reading them: OpenCV's barcode
+detector finds the 1D symbols (bars of any angle among clutter), and each
+region is cut from the full-resolution photo and turned level, so the decoder
+sees the label at its best instead of a whole busy frame scaled down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+MARGIN_ALONG, MARGIN_ACROSS = 0.25, 0.6  # the detector's box hugs the bars: keep the quiet zones
+MAX_CROP_SIDE = 1400  # a level crop this long has pixels to spare for any label
+
+
+@dataclass(frozen=True)
+class Region:
+    corners: np.ndarray  # 4 x 2, in full-resolution pixels
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        xs, ys = self.corners[:, 0], self.corners[:, 1]
+        return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+    def overlaps(self, other: Region) -> bool:
+        """Most of the smaller region lies inside the other's bounds."""
+        a, b = self.box, other.box
+        width = min(a[2], b[2]) - max(a[0], b[0])
+        height = min(a[3], b[3]) - max(a[1], b[1])
+        if width <= 0 or height <= 0:
+            return False
+        smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+        return width * height >= 0.4 * max(smaller, 1.0)
+
+
+_detector = None
+
+
+def linear_codes(overview: np.ndarray, scale: float) -> list[Region]:
+    """Regions that look like 1D barcodes in the scaled-down photo, in full-size pixels."""
+    global _detector
+    if _detector is None:  # built once: it loads its model
+        _detector = cv2.barcode.BarcodeDetector()
+    found, corners = _detector.detect(overview)
+    if not found or corners is None:
+        return []
+    return [Region(np.asarray(quad, dtype=np.float32) * scale) for quad in corners]
+
+
+def level_crop(photo: np.ndarray, region: Region) -> np.ndarray:
+    """The region cut from the full photo with its quiet zones, turned so the
+    long side lies level (bars upright), at most MAX_CROP_SIDE long."""
+    (cx, cy), (w, h), angle = cv2.minAreaRect(region.corners)
+    if w < h:  # make the long side the width
+        w, h, angle = h, w, angle + 90
+    w, h = w * (1 + 2 * MARGIN_ALONG) + 16, h * (1 + 2 * MARGIN_ACROSS) + 16
+    shrink = min(1.0, MAX_CROP_SIDE / max(w, h))
+    out_w, out_h = max(8, round(w * shrink)), max(8, round(h * shrink))
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, shrink)
+    matrix[0, 2] += out_w / 2 - cx
+    matrix[1, 2] += out_h / 2 - cy
+    return cv2.warpAffine(
+        photo, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+
+
+def scaled(photo: np.ndarray, longest: int) -> tuple[np.ndarray, float]:
+    """The photo no longer than `longest`, and the factor back to full size."""
+    factor = max(photo.shape[:2]) / longest
+    if factor <= 1:
+        return photo, 1.0
+    size = (round(photo.shape[1] / factor), round(photo.shape[0] / factor))
+    return cv2.resize(photo, size, interpolation=cv2.INTER_AREA), factor
