@@ -47,6 +47,24 @@ def upce_to_upca(code: str) -> str:
     return system + manufacturer + product + check
 
 
+def upca_to_upce(code: str) -> str | None:
+    """The 8-digit UPC-E a 12-digit UPC-A compresses to, or None when it has too few zeros."""
+    system, maker, product, check = code[0], code[1:6], code[6:11], code[11]
+    if system not in "01":
+        return None
+    if maker[2:] in ("000", "100", "200") and product[:2] == "00":
+        middle = maker[:2] + product[2:] + maker[2]
+    elif maker[3:] == "00" and product[:3] == "000":
+        middle = maker[:3] + product[3:] + "3"
+    elif maker[4] == "0" and product[:4] == "0000":
+        middle = maker[:4] + product[4] + "4"
+    elif product[:4] == "0000" and product[4] in "56789":
+        middle = maker + product[4]
+    else:
+        return None
+    return system + middle + check
+
+
 def read(text: str) -> Gtin:
     """A printed GTIN, or InvalidGtin saying which rule it fails."""
     digits = SEPARATORS.sub("", text or "")

@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from domain import gtin
 from services import code_regions
 from services.code_regions import Region
 
@@ -77,6 +78,7 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     take(_read(overview, FORMATS, errors=True), factor)
     for region in code_regions.linear_codes(overview, factor):
         if any(region.overlaps(done) for done in read_at):
+            read_at.append(region)  # the code's whole extent: a stray misread inside it is that code
             continue
         crop = code_regions.level_crop(photo, region)
         found = _read(crop, LINEAR) or _read(crop, LINEAR, binarizer=zxingcpp.Binarizer.GlobalHistogram)
@@ -102,7 +104,18 @@ def _read(image: np.ndarray, formats, errors: bool = False, **options) -> list:
 
 
 def _reading(code, sure: bool) -> Reading:
-    return Reading(code.text, FORMAT_NAMES.get(code.format, str(code.format)), sure)
+    return Reading(*as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format))), sure)
+
+
+def as_printed(text: str, name: str) -> tuple[str, str]:
+    """zxing-cpp reports UPC-A and UPC-E as 13 digits; say them as printed
+    (an EAN-13 starting with 0 is a UPC-A)."""
+    if name in ("EAN-13", "UPC-A", "UPC-E") and len(text) == 13 and text.startswith("0"):
+        upca = text[1:]
+        if name == "UPC-E":
+            return gtin.upca_to_upce(upca) or upca, name
+        return upca, "UPC-A"
+    return text, name
 
 
 def _corners(code) -> np.ndarray:
@@ -118,7 +131,7 @@ def _confirmed(rungs: Iterator[tuple[np.ndarray, list, dict]], deadline: float) 
     votes: dict[tuple[str, str], int] = {}
     for image, formats, options in rungs:
         for code in _read(image, formats, **options):
-            key = (code.text, FORMAT_NAMES.get(code.format, str(code.format)))
+            key = as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format)))
             votes[key] = votes.get(key, 0) + 1
         if any(n >= 2 for n in votes.values()) or time.perf_counter() > deadline:
             break

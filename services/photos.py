@@ -18,8 +18,8 @@ NO_CODE = (
     "picture), flatter, and with more light."
 )
 UNREADABLE = (
-    "I can see {what} in that photo but couldn't read it for certain, so I haven't looked anything up. "
-    "Try again closer and straight on, without glare, or type the tag or SKU."
+    "Something in that photo looks like a barcode, but I couldn't read it for certain, so I haven't "
+    "looked anything up. Try again closer and straight on, without glare, or type the tag or SKU."
 )
 
 
@@ -44,8 +44,7 @@ def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[
     unreadable += doubtful
     if not found:
         if unreadable:
-            what = "a code" if unreadable == 1 else f"{unreadable} codes"
-            return Scan(reply=refusal(UNREADABLE.format(what=what), "unreadable_code"))
+            return Scan(reply=refusal(UNREADABLE, "unreadable_code"))
         return Scan(reply=refusal(NO_CODE, "no_barcode"))
     found = tuple(found)
     known = [f for f in found if f.key]
@@ -54,11 +53,7 @@ def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[
         return Scan(found, tuple(replace(c, ref=known[0].key) for c in words))
     lines = [f.description for f in found]
     if unreadable:
-        lines.append(
-            "(One more code in the photo couldn't be read for certain.)"
-            if unreadable == 1
-            else f"({unreadable} more codes in the photo couldn't be read for certain.)"
-        )
+        lines.append("(Something else in the photo looks like a barcode but couldn't be read for certain.)")
     if about_this:  # words about "this", but which item is not clear: say so rather than guess
         keys = " or ".join(f.key for f in known[:3]) or "its tag or SKU"
         lines.append(f"Nothing was changed: I can't tell which item you mean. Say it again with {keys}.")

@@ -7,7 +7,7 @@ import pytest
 
 from domain.people import Person, Role
 from services.context import Context
-from services.csv_export import export
+from services.csv_export import export, write
 from services.csv_import import ImportAborted, import_csv
 from storage.database import make_engine
 from storage.migrate import upgrade
@@ -93,6 +93,21 @@ BAD_FILES = [
     ("assets", b"asset_tag,name,status\nA-1,One,checked_out\n", "line 2, column holder:"),
     ("stock", b"sku,name,unit,packs\nP-1,Paper,ream,box=one\n", "line 2, column packs:"),
     ("stock", b"sku,name,unit,barcode\nP-1,Paper,ream,5012345678901\n", "line 2, column barcode:"),
+    (
+        "stock",
+        b"sku,name,unit,barcode\nP-1,Paper,ream,5012345678901\n",
+        "line 2, column barcode: \u201c5012345678901\u201d fails the EAN-13 check digit rule",
+    ),
+    (
+        "stock",
+        b"sku,name,unit,barcode\nP-1,Paper,ream,04252615\n",
+        "line 2, column barcode: \u201c04252615\u201d fails both 8-digit rules",
+    ),
+    (
+        "stock",
+        b"sku,name,unit,barcode\nP-1,Paper,ream,036000291453\n",
+        "line 2, column barcode: \u201c036000291453\u201d fails the UPC-A",
+    ),
     ("assets", b"", "line 1: the file is empty"),
 ]
 
@@ -168,3 +183,29 @@ def test_a_holder_name_in_capitals_is_a_name_not_a_member_id(uow):
     assert not result.errors
     with uow(read_only=True) as tx:
         assert tx.assets.get("A-9").holder == "WAREHOUSE"
+
+
+def test_every_printed_gtin_form_imports_and_keeps_its_printed_form(uow):
+    # UPC-E (valid only by its UPC-A expansion's check digit), UPC-A, EAN-13, EAN-8, GTIN-14
+    data = (
+        "sku,name,unit,barcode\nT-1,Toner,cartridge,04252614\nP-1,Paper,ream,0 36000 29145 2\n"
+        "S-1,Gel,bottle,4006381333931\nG-1,Glue,stick,96385074\nC-1,Case,case,10012345678902\n"
+    )
+    result = import_csv("stock", data.encode(), uow, CTX)
+    assert result.created == 5, [str(e) for e in result.errors]
+    with uow(read_only=True) as tx:
+        assert tx.stock.get("T-1").barcode == "04252614" and tx.stock.get("P-1").barcode == "036000291452"
+        assert tx.stock.by_barcode("042100005264").sku == "T-1"  # its UPC-A
+        assert tx.stock.by_barcode("0036000291452").sku == "P-1"  # as a scanner reports it
+        assert tx.stock.by_barcode("00000096385074").sku == "G-1"
+
+
+def test_a_snipe_it_id_column_is_kept_exported_and_imported_again(uow, tmp_path):
+    snipe = "Asset Tag,Asset Name,ID\nSN-001,Ops laptop,1234\nSN-002,Spare monitor,\n".encode()
+    assert import_csv("assets", snipe, uow, CTX).created == 2
+    with uow(read_only=True) as tx:
+        assert tx.assets.by_source_id("1234").tag == "SN-001"
+        exported = io.StringIO()
+        write("assets", tx, exported)
+    header, first = exported.getvalue().splitlines()[:2]
+    assert header.endswith(",source_id") and first.endswith(",1234")

@@ -39,7 +39,9 @@ def test_an_unknown_code_is_reported_and_managers_can_add_it(slack, fake):
     (post,) = fake.wait_for("chat.postMessage")
     assert post[
         "text"
-    ] == "ZZ-999 (Code 128): not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(post)
+    ] == "ZZ-999 (Code 128): not in the catalog" and "qm_say:add asset ZZ-999 Scanned item ZZ-999" in buttons(
+        post
+    )
 
 
 def test_a_photo_without_a_barcode_gets_tips(slack, fake):

@@ -70,3 +70,12 @@ def test_a_wrong_code_says_which_rule_it_fails(printed, message):
         gtin.read(printed)
     assert message in str(error.value)
     assert gtin.keys(printed) == ()
+
+
+@pytest.mark.parametrize("upce", ["01234565", "04252614", "01234531", "01234543", "10000015"])
+def test_a_upca_with_enough_zeros_compresses_back_to_its_upce(upce):
+    assert gtin.upca_to_upce(gtin.upce_to_upca(upce)) == upce
+
+
+def test_a_upca_without_the_zeros_has_no_upce():
+    assert gtin.upca_to_upce("036000291452") is None

@@ -1,0 +1,127 @@
+"""Photos of every kind of code, looked up in a catalog imported from CSV:
+manufacturer codes stored in one printed form and photographed in another,
+QR and Data Matrix labels (Snipe-IT's URL labels among them), two codes in
+one photo, and honest answers when a code is unknown or unreadable."""
+
+import io
+
+import pytest
+from PIL import Image, ImageDraw
+
+from services.csv_import import import_csv
+from services.inbound import Attachment, Inbound
+from tests.catalog import seed_context
+from tests.photos import scene
+
+ASSETS = """Asset Tag,Item Name,Category,ID,Location,Status
+A-1042,Dell Latitude 5440 laptop,laptop,77,IT store,Ready to Deploy
+A-2001,Epson projector,projector,78,Meeting room B,Ready to Deploy
+"""
+# each barcode stored in one printed form: the photos show another
+STOCK = """sku,name,unit,on_hand,barcode
+TON-26A,HP 26A toner cartridge,cartridge,3,042100005264
+PAP-A4,Copy paper A4,ream,40,0036000291452
+GLU-STK,Glue sticks,stick,12,96385074
+SAN-GEL,Hand sanitizer gel,bottle,8,04006381333931
+"""
+
+
+@pytest.fixture
+def catalog(uow):
+    for kind, text in (("assets", ASSETS), ("stock", STOCK)):
+        result = import_csv(kind, text.encode(), uow, seed_context())
+        assert not result.errors, result.errors
+
+
+def photo(assistant, who, image: bytes, text: str = ""):
+    return assistant.receive(Inbound(assistant.person(who), text, (Attachment("image", image),))).replies
+
+
+@pytest.mark.parametrize(
+    "code, kind, sku",
+    [
+        ("04252614", "UPCE", "TON-26A"),  # stored as its UPC-A expansion
+        ("036000291452", "UPCA", "PAP-A4"),  # stored as a 13-digit EAN with a leading 0
+        ("96385074", "EAN8", "GLU-STK"),
+        ("4006381333931", "EAN13", "SAN-GEL"),  # stored as GTIN-14
+    ],
+)
+def test_a_product_code_finds_its_item_whichever_form_was_stored(assistant, catalog, code, kind, sku):
+    (reply,) = photo(assistant, "alice", scene([(code, kind)]))
+    assert reply.text.startswith(f"{sku} ")
+
+
+def test_words_with_a_photographed_upce_act_on_its_item(assistant, catalog, uow):
+    (reply,) = photo(assistant, "alice", scene([("04252614", "UPCE")]), "used 1 of these")
+    assert reply.text.startswith("Recorded 1 cartridge of HP 26A toner cartridge used")
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("TON-26A").on_hand == 2
+
+
+def test_a_snipe_it_qr_label_finds_the_asset_through_its_imported_id(assistant, catalog):
+    (reply,) = photo(assistant, "alice", scene([("https://assets.example.org/hardware/78", "QR")]))
+    assert reply.text.startswith("A-2001 Epson projector (available")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("A-1042", "QR"), ("SKU: PAP-A4", "QR"), ("A-1042", "DataMatrix"), ("PAP-A4", "DataMatrix")],
+)
+def test_qr_and_data_matrix_labels_are_matched_on_the_key_they_hold(assistant, catalog, text, kind):
+    (reply,) = photo(assistant, "alice", scene([(text, kind)], size=(1200, 900)))
+    assert reply.text.startswith(text.removeprefix("SKU: ") + " ")
+
+
+def test_a_qr_code_with_text_we_dont_know_says_what_it_holds(assistant, catalog):
+    (reply,) = photo(assistant, "maria", scene([("Visit our booth at hall 3!", "QR")]))
+    assert reply.text == "A QR code holding “Visit our booth at hall 3!”: nothing in the catalog matches it"
+    assert not reply.offers  # not a tag a manager could add
+
+
+def test_a_url_path_word_is_not_taken_for_an_item(assistant, catalog):
+    (reply,) = photo(assistant, "alice", scene([("https://example.org/products/ton-26a-refill/glue", "QR")]))
+    assert "nothing in the catalog matches it" in reply.text
+
+
+def test_two_codes_in_one_photo_are_both_found(assistant, catalog):
+    (reply,) = photo(assistant, "alice", scene([("A-1042", "Code128"), ("96385074", "EAN8")], angle=12))
+    lines = reply.text.splitlines()
+    assert any(line.startswith("A-1042 Dell") for line in lines)
+    assert any(line.startswith("GLU-STK Glue sticks") for line in lines)
+
+
+def test_words_with_two_codes_change_nothing_and_say_so(assistant, catalog, uow):
+    image = scene([("PAP-A4", "Code128"), ("96385074", "EAN8")])
+    (reply,) = photo(assistant, "alice", image, "used 2 of these")
+    last = reply.text.splitlines()[-1]
+    assert last.startswith("Nothing was changed") and "PAP-A4" in last and "GLU-STK" in last
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("PAP-A4").on_hand == 40 and unit.stock.get("GLU-STK").on_hand == 12
+
+
+def test_an_unknown_product_code_is_shown_as_unknown_in_its_printed_form(assistant, catalog):
+    (reply,) = photo(assistant, "maria", scene([("01234565", "UPCE")]))
+    assert reply.text == "01234565 (UPC-E): not in the catalog"
+    assert not reply.offers  # a manufacturer's code is not an asset tag
+
+
+def test_a_photo_with_no_code_and_one_with_an_unreadable_code_get_different_answers(assistant, catalog):
+    (nothing,) = photo(assistant, "alice", scene([]))
+    assert nothing.code == "no_barcode" and "couldn't find a barcode or QR code" in nothing.text
+    torn = Image.open(io.BytesIO(scene([("A-1042", "Code128")]))).convert("L")
+    ImageDraw.Draw(torn).rectangle([945, 0, 960, 1200], fill=255)  # a strip torn out of the bars
+    out = io.BytesIO()
+    torn.save(out, format="JPEG")
+    (unreadable,) = photo(assistant, "alice", out.getvalue())
+    assert unreadable.code == "unreadable_code", unreadable.text
+    assert "looks like a barcode" in unreadable.text and "haven't looked anything up" in unreadable.text
+
+
+def test_a_code_read_only_through_filters_counts_only_when_the_catalog_knows_it(uow, catalog):
+    from services import barcodes
+    from services.barcode_reading import Reading
+
+    readings = [Reading("A-1042", "Code 128", sure=False), Reading("A-9999", "Code 128", sure=False)]
+    with uow(read_only=True) as unit:
+        found, doubtful = barcodes.look_up(unit, readings)
+    assert [f.key for f in found] == ["A-1042"] and doubtful == 1
