@@ -59,6 +59,12 @@ def upce_to_upca(upce: str) -> str:
     return ns + body + upce[7]
 
 
+def _canonical_upce(core: str) -> bool:
+    """Zero suppression is unique: '3' needs d3 >= 3, '4' needs d4 != 0, '5'-'9' need d5 != 0."""
+    d, last = core[1:7], core[6]
+    return last in "012" or (last == "3" and d[2] > "2") or (last == "4" and d[3] != "0") or (last > "4" and d[4] != "0")
+
+
 def gtin14(fmt: str, digits: str) -> str:
     return (upce_to_upca(digits) if fmt == "UPCE" else digits).zfill(14)
 
@@ -81,6 +87,8 @@ def _new_gtin(r: random.Random, fmt: str, used: set) -> str:
             body = r.choice("01678") + dg(10)
         else:  # UPC-E: the check digit is computed over the UPC-A expansion
             core = r.choice("01") + dg(6); body = core; core = upce_to_upca(core + "0")[:11]
+            if not _canonical_upce(body):
+                continue
         s = body + check_digit(core if fmt == "UPCE" else body)
         if gtin14(fmt, s) not in used:
             used.add(gtin14(fmt, s))
@@ -146,7 +154,8 @@ def _world() -> dict:
     known = {a["asset_tag"] for a in assets} | {s["sku"] for s in stock}
     unknown_skus = [s for s in (f"{p}-{r.randint(100, 999)}" for p in ("TONER", "SKU-CBL", "KIT", "PRT") * 10)
                     if s not in known]
-    return {"assets": assets, "stock": stock, "pools": pools, "used": used, "names": dict(items),
+    names = {**dict(items), **{a["asset_tag"]: a["name"] for a in assets}}
+    return {"assets": assets, "stock": stock, "pools": pools, "used": used, "names": names,
             "unknown_tags": [f"A-{n}" for n in nums[400:]], "unknown_ids": ids[400:], "unknown_skus": unknown_skus}
 
 
@@ -328,6 +337,9 @@ def _plan_case(i: int, fmts: list) -> dict:
             span = (n if ax == 0 else nh) / 2
             R = r.uniform(span / 0.8, span / 0.35)
             c["cyl"] = (ax, R, r.uniform(-0.2, 0.2) * span, math.sin(math.radians(tx if ax == 0 else ty)))
+            cmax = ((n if ax == 0 else nh) / 2 + abs(c["cyl"][2])) / R  # streak kept off the symbol
+            ts = r.choice([-1, 1]) * min(1.4, cmax + r.uniform(0.15, 0.5))
+            c["cyl_light"] = (r.uniform(-0.6, 0.6), ts, r.uniform(0.1, 0.4))
         else:
             c["cyl"] = None
         c["carrier"] = None if style == "poster" or r.random() < 0.3 else (
@@ -420,3 +432,366 @@ def _cases() -> tuple:
 
 def cases() -> list[Case]:
     return list(_cases())
+
+
+# --------------------------------------------------------------------------- drawing
+def _smooth(rng, h, w, cells):
+    g = rng.normal(0, 1, (cells, max(2, cells * w // h))).astype(np.float32)
+    return cv2.resize(g, (w, h), interpolation=cv2.INTER_CUBIC)
+
+
+BG_COLORS = {"desk": [(222, 220, 214), (190, 192, 196), (236, 233, 226)], "wood": [(150, 105, 65), (182, 140, 95)],
+             "fabric": [(60, 70, 95), (120, 40, 45), (90, 95, 90)], "metal": [(170, 172, 175), (120, 122, 126)],
+             "cardboard": [(176, 138, 96), (160, 122, 84)], "dark": [(45, 45, 48), (30, 32, 36)]}
+
+
+def _background(rng, kind, W, H):
+    """Procedural surface at ~1000 px (a real background is a little out of focus), upscaled."""
+    sc = max(W, H) / 1000
+    h, w = round(H / sc), round(W / sc)
+    base = np.array(BG_COLORS[kind][rng.integers(len(BG_COLORS[kind]))], np.float32)
+    n = rng.normal(0, 1, (h, w)).astype(np.float32)
+    t = 8 * _smooth(rng, h, w, 5) + 2 * n
+    if kind == "wood":
+        a = rng.uniform(0, np.pi)
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        t += 22 * np.sin((xx * math.cos(a) + yy * math.sin(a)) / rng.uniform(5, 12) + 6 * _smooth(rng, h, w, 3)) ** 3
+    elif kind in ("metal", "cardboard"):  # brushed streaks / paper fibres
+        t += (10 if kind == "metal" else 5) * cv2.blur(n, (41, 1) if kind == "metal" else (9, 3)) * 3
+    img = np.clip(base + t[..., None] * (0.4 + base / 255), 0, 255).astype(np.uint8)
+    img = cv2.resize(img, (W, H), interpolation=cv2.INTER_LINEAR)
+    if kind == "fabric":  # weave at full resolution
+        p = max(3, max(W, H) // 450)
+        y, x = np.mgrid[0:2 * p, 0:2 * p]
+        tile = np.where((x // p + y // p) % 2 == 0, np.sin(np.pi * (x % p) / p), np.sin(np.pi * (y % p) / p))
+        full = np.tile((tile * 28 - 14).astype(np.int16), (H // (2 * p) + 1, W // (2 * p) + 1))[:H, :W]
+        img = cv2.add(img, cv2.merge([full] * 3), dtype=cv2.CV_8U)
+    return img
+
+
+def _text(d, xy, text, size, max_w, fill, anchor="la"):
+    """Draw text, shrinking it until it fits max_w px."""
+    f = _font(size)
+    while f.getlength(text) > max_w and f.size > 6:
+        f = _font(f.size * 0.9)
+    d.text(xy, text, fill=fill, font=f, anchor=anchor)
+
+
+def _clutter_img(kind, r, L):
+    """A clutter object lying on the desk, RGBA; L is the frame's long side in px."""
+    rgba = lambda w, h, c: (Image.new("RGBA", (w, h), c), w, h)  # noqa: E731
+    if kind in ("text", "ruled"):  # printed page / notebook: text lines and ruled lines are decoys
+        im, w, h = rgba(int(L * r.uniform(0.22, 0.45)), 1, (*[r.randint(232, 250)] * 3, 255))
+        im, w, h = rgba(w, int(w * 1.414), im.getpixel((0, 0)))
+        d, fs, y = ImageDraw.Draw(im), max(6, w // 36), w // 10
+        if kind == "ruled":
+            for yy in range(y, h, int(fs * 1.6)):
+                d.line([(0, yy), (w, yy)], fill=(150, 170, 215), width=max(1, fs // 8))
+                if yy < h * 0.6:  # handwriting-ish scribble
+                    d.line([(w // 6 + k * w // 40, yy - fs // 3 - r.randint(0, fs // 2)) for k in range(r.randint(8, 30))],
+                           fill=(40, 50, 120), width=max(1, fs // 7))
+            d.line([(w // 8, 0), (w // 8, h)], fill=(220, 120, 120), width=max(1, fs // 6))
+        else:
+            d.text((w // 10, y), " ".join(r.choices(WORDS, k=3)).title(), fill=(20, 20, 20), font=_font(fs * 2))
+            for yy in range(y + fs * 3, h - w // 10, int(fs * 1.5)):
+                d.text((w // 10, yy), " ".join(r.choices(WORDS, k=r.randint(5, 9))), fill=(r.randint(15, 60),) * 3, font=_font(fs))
+        return im
+    if kind == "keyboard":
+        im, w, h = rgba(int(L * r.uniform(0.35, 0.7)), 1, (0, 0, 0, 0))
+        im, w, h = rgba(w, w // 3, (0, 0, 0, 0))
+        d, k = ImageDraw.Draw(im), w / 15.2
+        d.rounded_rectangle([0, 0, w - 1, h - 1], radius=int(k / 2), fill=(35, 36, 40, 255))
+        for row in range(5):
+            for col in range(14):
+                x0, y0 = k * 0.3 + col * k * 1.06 + (row % 2) * k * 0.3, k * 0.3 + row * k * 1.06
+                d.rounded_rectangle([x0, y0, x0 + k * 0.92, y0 + k * 0.92], radius=int(k / 8), fill=(58, 60, 64))
+                d.text((x0 + k * 0.2, y0 + k * 0.15), r.choice("QWERTYUIOPASDFGHJKLZXCVBNM1234567890"), fill=(200, 200, 200), font=_font(k * 0.35))
+        return im
+    if kind == "sticker":
+        im, w, h = rgba(int(L * r.uniform(0.06, 0.14)), 1, (0, 0, 0, 0))
+        im, w, h = rgba(w, int(w * r.uniform(0.35, 0.7)), (0, 0, 0, 0))
+        d = ImageDraw.Draw(im)
+        d.rounded_rectangle([0, 0, w - 1, h - 1], radius=h // 6, fill=r.choice([(240, 200, 40), (210, 50, 45), (60, 150, 80), (245, 245, 240)]))
+        _text(d, (w / 2, h / 2), r.choice(["FRAGILE", "PAT TESTED", "PROPERTY OF ACME", "DO NOT REMOVE", "CALIBRATED", "IT DEPT"]),
+              h * 0.4, w * 0.9, (20, 20, 20), "mm")
+        return im
+    if kind == "fakebars":  # looks like a barcode, is none: continuous random widths, no structure
+        im, w, h = rgba(int(L * r.uniform(0.08, 0.2)), 1, (0, 0, 0, 0))
+        im, w, h = rgba(w, int(w * 0.6), (250, 250, 246, 255))
+        d, x = ImageDraw.Draw(im), w * 0.08
+        while x < w * 0.92:
+            bw = r.uniform(0.004, 0.022) * w
+            d.rectangle([x, h * 0.08, x + bw, h * 0.78], fill=(25, 25, 25))
+            x += bw + r.uniform(0.004, 0.02) * w
+        _text(d, (w / 2, h * 0.8), "".join(r.choices("0123456789", k=12)), h * 0.15, w * 0.85, (25, 25, 25), "ma")
+        return im
+    # vents / stripes: regular parallel bars, the classic 1D decoy
+    im, w, h = rgba(int(L * r.uniform(0.12, 0.3)), 1, (0, 0, 0, 0))
+    vents = kind == "vents"
+    im, w, h = rgba(w, int(w * r.uniform(0.4, 1.0)), (150, 152, 156, 255) if vents else r.choice([(230, 60, 60, 255), (245, 245, 240, 255)]))
+    d, n = ImageDraw.Draw(im), r.randint(8, 22)
+    for k in range(n):
+        x = w * (0.06 + 0.88 * k / n)
+        d.rounded_rectangle([x, h * (0.1 if vents else 0), x + w * 0.88 / n * r.uniform(0.35, 0.6), h * (0.9 if vents else 1)],
+                            radius=2, fill=(30, 30, 34) if vents else (30, 40, 110))
+    return im
+
+
+def _paste(img, a, quad, shadow=0.0):
+    """Warp RGBA array `a` so its corners land on `quad` (4x2 frame px) and alpha-blend it in."""
+    H, W = img.shape[:2]
+    h, w = a.shape[:2]
+    x0, y0 = np.maximum(np.floor(quad.min(0)).astype(int) - 2 - int(3 * shadow), 0)
+    x1, y1 = np.minimum(np.ceil(quad.max(0)).astype(int) + 2 + int(3 * shadow), [W, H])
+    if x1 <= x0 or y1 <= y0:
+        return
+    f = math.sqrt(w * h / max(cv2.contourArea(quad.astype(np.float32)), 1.0))
+    if f > 1.3:  # optics integrate over the pixel: prefilter before shrinking
+        a = cv2.GaussianBlur(a, (0, 0), 0.45 * f)
+    M = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), (quad - [x0, y0]).astype(np.float32))
+    out = cv2.warpPerspective(a, M, (int(x1 - x0), int(y1 - y0)), flags=cv2.INTER_LINEAR, borderValue=(0, 0, 0, 0))
+    al = out[..., 3].astype(np.float32) / 255
+    roi = img[y0:y1, x0:x1]
+    if shadow:  # soft contact shadow, offset down-right
+        sh = cv2.warpAffine(cv2.GaussianBlur(al, (0, 0), shadow), np.float32([[1, 0, shadow * 0.5], [0, 1, shadow]]), al.shape[::-1])
+        roi[:] = cv2.multiply(roi, cv2.merge([1 - 0.35 * sh] * 3), dtype=cv2.CV_8U)
+    roi[:] = cv2.blendLinear(np.ascontiguousarray(out[..., :3]), roi, al, 1 - al)
+
+
+def _label(c, u, r, names):
+    """The label (or a package's printed barcode area) as RGBA at u px per module."""
+    code, st, m, n, nh = c["code"], c["style"], c["mods"], c["nw"], c["nh"]
+    lw, lh, qx, qy = c["lay"]
+    W_, H_ = int(lw * u), int(lh * u)
+    a = np.empty((H_, W_, 4), np.uint8)
+    a[..., :3] = (r.randint(236, 252), r.randint(236, 252), r.randint(228, 248))
+    a[..., 3] = 255
+    ink = (r.randint(10, 45),) * 3 if st != "retail" or r.random() < 0.7 else r.choice([(20, 30, 90), (60, 35, 20), (10, 60, 30)])
+    blk = np.kron(m, np.ones((u, u), bool)) if m.ndim == 2 else np.tile(np.repeat(m, u), (int(nh * u), 1))
+    if st == "retail":  # guard bars run 5 modules longer than the data bars
+        blk[blk.shape[0] - int(5 * u):, ~np.repeat(_tall(code.format, n), u)] = False
+    a[int(qy * u):int(qy * u) + blk.shape[0], int(qx * u):int(qx * u) + blk.shape[1], :3][blk] = ink
+    im = Image.fromarray(a)
+    d, key, b = ImageDraw.Draw(im), code.key or code.payload, (n + 8) * u
+    name = names.get(key, ASSET_MODELS[len(key) % len(ASSET_MODELS)])
+    if st == "retail":
+        for ch, x, small in _hri(code.format, code.payload):
+            d.text(((qx + x) * u, (qy + nh - 4 + small * 2) * u), ch, fill=ink, font=_font((8 if small else 11) * u), anchor="mt")
+    elif st == "qm128":
+        _text(d, (W_ / 2, (qy + nh + 1.5) * u), code.payload, 7 * u, W_ * 0.95, ink, "mt")
+        _text(d, (W_ / 2, (qy + nh + 10) * u), name, 5.5 * u, W_ * 0.95, ink, "mt")
+    elif st in ("qmqr", "snipe"):
+        lines = [(key, 0.2), (name, 0.11), ("Quartermaster", 0.08)] if st == "qmqr" else \
+                [("ACME Corp", 0.13), (f"T: {key if code.key else 'X-' + code.payload[-4:]}", 0.12), (f"N: {name}", 0.1), (f"S: PF{len(name) * 7919 % 99991:05d}", 0.1)]
+        y = 0.1 * b
+        for t, k in lines:
+            _text(d, (b, y), t, k * b, W_ - b * 1.05, ink); y += 1.4 * k * b
+    elif st == "textqr":
+        _text(d, (W_ / 2, (n + 6.5) * u), code.payload if len(code.payload) < 20 else name, 4 * u, W_ * 0.9, ink, "mt")
+    elif st == "poster":
+        _text(d, (0.3 * b, 0.2 * b), r.choice(["Guest Wi-Fi", "Product manual", "Scan me!", "Support"]), 0.3 * b, W_ * 0.55, ink)
+        for k in range(4):
+            _text(d, (0.3 * b, (0.75 + 0.18 * k) * b), " ".join(r.choices(WORDS, k=5)), 0.11 * b, W_ * 0.55, ink)
+    else:
+        b = (n + 4) * u
+        _text(d, (b * 1.1, 0.3 * b), "ACME IT", 0.18 * b, W_ - b * 1.15, ink, "lm")
+        _text(d, (b * 1.1, 0.68 * b), code.payload, 0.34 * b, W_ - b * 1.15, ink, "lm")
+    if st != "retail":
+        mask = Image.new("L", im.size, 0)
+        ImageDraw.Draw(mask).rounded_rectangle([0, 0, W_ - 1, H_ - 1], radius=int(min(W_, H_) * 0.08), fill=255)
+        im.putalpha(mask)
+    return np.asarray(im)
+
+
+def _carrier(c, u, r):
+    """What the label sits on: a product box, a device, a bin. RGBA, drawn around the label."""
+    ml, mr, mt, mb = c["carrier"]
+    lw, lh = c["lay"][:2]
+    W_, H_ = int((ml + lw + mr) * u), int((mt + lh + mb) * u)
+    retail = c["style"] == "retail"
+    col = r.choice([(200, 40, 40), (30, 90, 160), (240, 200, 60), (40, 120, 70), (235, 235, 230)]) if retail else \
+        r.choice([(60, 62, 66), (190, 192, 196), (25, 25, 28), (220, 220, 215), (70, 110, 170)])
+    im = Image.new("RGBA", (W_, H_), col + (255,))
+    d, s = ImageDraw.Draw(im), min(W_, H_)
+    ink = (250, 250, 250) if sum(col) < 400 else (20, 20, 20)
+    if retail:  # brand name, a colour band and small print
+        d.rectangle([0, H_ * r.uniform(0.6, 0.8), W_, H_], fill=r.choice([(250, 250, 250), (20, 20, 20), (230, 120, 20)]))
+        _text(d, (W_ * 0.05, H_ * 0.05), r.choice(["ACME", "Ducell", "OfficePro", "Kopa", "NordTech"]), s * 0.22, W_ * 0.6, ink)
+        for k in range(5):
+            _text(d, (W_ * 0.05, H_ * (0.32 + 0.05 * k)), " ".join(r.choices(WORDS, k=6)), s * 0.03, W_ * 0.9, ink)
+    elif r.random() < 0.5:  # device vents beside the label
+        for k in range(12):
+            x = W_ * (0.02 + k * 0.025)
+            d.rounded_rectangle([x, H_ * 0.1, x + W_ * 0.012, H_ * 0.9], radius=2, fill=(15, 15, 18))
+    else:
+        _text(d, (W_ * 0.96, H_ * 0.06), r.choice(["DELL", "lenovo", "hp", "ACME", "Logitech"]), s * 0.12, W_ * 0.3, ink, "ra")
+    return np.asarray(im), -c["nw"] / 2 - c["lay"][2] - ml, -c["nh"] / 2 - c["lay"][3] - mt
+
+
+def _wrap(a, c, x0, y0, u):
+    """Remap a layer (top-left at (x0, y0) modules) onto the cylinder, with its shading."""
+    ax, R, off, bow = c["cyl"]
+    if ax:
+        a, x0, y0 = a.transpose(1, 0, 2), y0, x0
+    h, w = a.shape[:2]
+    t0, t1 = max((x0 - off) / R, -1.45), min((x0 + w / u - off) / R, 1.45)
+    v0, v1 = off + R * math.sin(t0), off + R * math.sin(t1)
+    xs = v0 + (np.arange(int((v1 - v0) * u) + 1) + 0.5) / u
+    th = np.arcsin(np.clip((xs - off) / R, -1, 1)).astype(np.float32)
+    shift = bow * R * (1 - np.cos(th))
+    yv0 = y0 - max(shift.max(), 0)
+    H2 = int((h / u + abs(shift).max()) * u) + 1
+    mx = np.broadcast_to(((off + R * th - x0) * u - 0.5)[None, :], (H2, len(xs))).astype(np.float32)
+    my = ((yv0 + (np.arange(H2)[:, None] + 0.5) / u + shift[None, :] - y0) * u - 0.5).astype(np.float32)
+    out = cv2.remap(a, mx, my, cv2.INTER_LINEAR, borderValue=(0, 0, 0, 0))
+    tl, ts, amp = c["cyl_light"]
+    shade = (0.72 + 0.28 * np.cos(th - tl)) + amp * np.exp(-(((th - ts) / 0.08) ** 2)) * 1.4
+    out[..., :3] = np.clip(out[..., :3] * shade[None, :, None], 0, 255).astype(np.uint8)
+    return (out.transpose(1, 0, 2), yv0, v0) if ax else (out, v0, yv0)
+
+
+def _put(img, c, a, x0, y0, u, shadow=0.0):
+    if c["cyl"]:
+        a, x0, y0 = _wrap(a, c, x0, y0, u)
+    h, w = a.shape[:2]
+    corners = np.array([(x0, y0), (x0 + w / u, y0), (x0 + w / u, y0 + h / u), (x0, y0 + h / u)])
+    _paste(img, np.ascontiguousarray(a), _project(corners * c["ppm0"], *c["g"]), shadow)
+
+
+def _light_and_glare(img, s, rng):
+    """Uneven light (gradient, vignette, a soft shadow, tint) times the image, plus specular glare."""
+    H, W = img.shape[:2]
+    h, w = H // 8, W // 8
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    xx, yy = xx / w - 0.5, yy / h - 0.5
+    kind, cs = s["light"], s["codes"]
+    gain = {"dim": rng.uniform(0.55, 0.75), "bright": rng.uniform(1.04, 1.15)}.get(kind, rng.uniform(0.88, 1.0))
+    L = gain * (1 - rng.uniform(0.1, 0.3) * 2 * (xx ** 2 + yy ** 2))
+    if kind in ("gradient", "shadow", "dim"):
+        L *= 1 + rng.uniform(-0.3, 0.3) * xx + rng.uniform(-0.3, 0.3) * yy
+    if kind == "shadow":  # the phone's or a hand's shadow, soft-edged, often across the code
+        ctr = (cs[0]["g"][4] / 8, cs[0]["g"][5] / 8) if cs and rng.random() < 0.6 else (rng.uniform(0, w), rng.uniform(0, h))
+        ang = np.sort(rng.uniform(0, 2 * np.pi, 7))
+        rad = rng.uniform(0.15, 0.45) * max(w, h) * rng.uniform(0.6, 1.0, 7)
+        pts = np.c_[ctr[0] + rad * np.cos(ang) + rng.uniform(-0.3, 0.3) * w, ctr[1] + rad * np.sin(ang)].astype(np.int32)
+        mask = cv2.fillPoly(np.zeros((h, w), np.float32), [pts], 1.0)
+        L *= 1 - rng.uniform(0.3, 0.55) * cv2.GaussianBlur(mask, (0, 0), max(w, h) * rng.uniform(0.01, 0.05))
+    tint = {"warm": (1.06, 1.0, 0.84)}.get(kind, tuple(rng.uniform(0.95, 1.05, 3)))
+    L3 = np.clip(L[..., None] * np.array(tint, np.float32) * 200, 0, 255).astype(np.uint8)
+    img = cv2.multiply(img, cv2.resize(L3, (W, H), interpolation=cv2.INTER_LINEAR), scale=1 / 200)
+    g = s["glare"]
+    if g == "none":
+        return img
+    p1, p2, p3 = s["glare_pos"]
+    if g == "away" or not cs:  # a lamp reflection somewhere else in the frame
+        x, y, a, b, amp, ang = p1 * W, p2 * H, 0.08 * max(W, H), 0.05 * max(W, H), 0.9 + 0.5 * p3, 180 * p3
+        if cs and math.hypot(x - cs[0]["g"][4], y - cs[0]["g"][5]) < 0.35 * max(W, H):
+            x, y = W - x, H - y
+    else:
+        c = cs[0]
+        n, nh, one_d = c["nw"], c["nh"], c["mods"].ndim == 1
+        if g == "sheen":  # broad, weak reflection across the whole label
+            lx, ly, a, b, amp = (p1 - 0.5) * n, (p2 - 0.5) * nh, 0.7 * n, 0.7 * nh, 0.15 + 0.15 * p3
+        elif g == "over-edge" and one_d:  # blown-out bar ends at top or bottom; the rest of the bar height is clean
+            lx, ly, a, b, amp = (p1 - 0.5) * 0.6 * n, (1 if p2 > 0.5 else -1) * 0.58 * nh, (0.2 + 0.2 * p3) * n, 0.3 * nh, 0.8 + 0.5 * p3
+        elif g == "over-edge":  # weak glare on the corner without finder pattern
+            lx, ly = n / 2, (n / 2 if c["code"].format == "QR" else -n / 2)
+            a, b, amp = 0.3 * n, 0.3 * n, 0.3 + 0.25 * p3
+        else:  # near / near-heavy: bright just beside the quiet zone, only its tail reaches the symbol
+            heavy = g == "near-heavy"
+            a = (0.18 if one_d else 0.3) * n * (1.3 if heavy else 1)
+            lx = (1 if p1 > 0.5 else -1) * (n / 2 + (10 if one_d else 4) + 1.25 * a)
+            ly, b, amp = (p2 - 0.5) * nh, (0.6 if one_d else 0.4) * max(nh, n * 0.3), (2.2 if heavy else 1.0 + 0.5 * p3)
+        (x, y), = _fwd(c, [(lx, ly)])
+        a, b, ang = a * c["ppm0"], b * c["ppm0"], c["g"][0]
+    h, w = H // 4, W // 4
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) * 4
+    ca, sa = math.cos(math.radians(ang)), math.sin(math.radians(ang))
+    u, v = ((xx - x) * ca + (yy - y) * sa) / a, (-(xx - x) * sa + (yy - y) * ca) / b
+    G = np.clip(amp * np.exp(-0.5 * (u * u + v * v)) * 255, 0, 255).astype(np.uint8)
+    G = cv2.resize(G, (W, H), interpolation=cv2.INTER_LINEAR)
+    return cv2.add(img, cv2.merge([G, G, (G * 0.94).astype(np.uint8)]))
+
+
+@lru_cache(maxsize=1)
+def _noise_tile():
+    return np.random.default_rng(SEED).standard_normal((1031, 1237, 2), dtype=np.float32)
+
+
+def _finish(img, s, rng):
+    """Camera: defocus, hand motion, the phone's sharpening, sensor noise."""
+    if s["defocus"] > 0.25:
+        img = cv2.GaussianBlur(img, (0, 0), s["defocus"])
+    if s["motion"] > 0.7:
+        L, k = s["motion"], int(math.ceil(s["motion"])) | 1
+        ker = np.zeros((k + 2, k + 2), np.float32)
+        dx, dy = L / 2 * math.cos(math.radians(s["motion_angle"])), L / 2 * math.sin(math.radians(s["motion_angle"]))
+        cv2.line(ker, (round((k + 1) / 2 - dx), round((k + 1) / 2 - dy)), (round((k + 1) / 2 + dx), round((k + 1) / 2 + dy)), 1.0, 1, cv2.LINE_AA)
+        img = cv2.filter2D(img, -1, ker / ker.sum())
+    if s["sharpen"] > 0.1:
+        img = cv2.addWeighted(img, 1 + s["sharpen"], cv2.GaussianBlur(img, (0, 0), 1.5 if s["big"] else 1.0), -s["sharpen"], 0)
+    t = _noise_tile()
+    t3 = (s["noise"] * (t[..., :1] + t[..., 1:] * np.array([0.5, -0.1, -0.5], np.float32))).astype(np.int16)
+    H, W = img.shape[:2]
+    oy, ox = rng.integers(0, t.shape[0]), rng.integers(0, t.shape[1])
+    full = np.tile(t3, (H // t.shape[0] + 2, W // t.shape[1] + 2, 1))[oy:oy + H, ox:ox + W]
+    return cv2.add(img, full, dtype=cv2.CV_8U)
+
+
+def _line_obj(img, kind, r):
+    """A pen or a cable across the desk."""
+    H, W = img.shape[:2]
+    L = max(W, H)
+    p = np.array([(r.uniform(-0.1, 1.1) * W, r.uniform(-0.1, 1.1) * H) for _ in range(4 if kind == "cable" else 2)])
+    if kind == "cable":
+        t = np.linspace(0, 1, 60)[:, None]
+        p = ((1 - t) ** 3 * p[0] + 3 * (1 - t) ** 2 * t * p[1] + 3 * (1 - t) * t ** 2 * p[2] + t ** 3 * p[3])
+    else:
+        p[1] = p[0] + (p[1] - p[0]) / np.linalg.norm(p[1] - p[0]) * 0.25 * L
+    col = r.choice([(20, 20, 22), (235, 235, 235), (30, 60, 160), (180, 30, 30)])
+    cv2.polylines(img, [p.astype(np.int32)], False, col, max(2, int(L * (0.006 if kind == "cable" else 0.012))), cv2.LINE_AA)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict:
+    return {_name(s): s for s in _plan()}
+
+
+def render(case: Case) -> bytes:
+    s = _by_name()[case.name]
+    rng, r, w = np.random.default_rng(s["seed"]), random.Random(s["seed"]), _world()
+    W, H, cs = s["W"], s["H"], s["codes"]
+    img = _background(rng, s["bg"], W, H)
+    ws = min(1.0, 2000 / max(W, H))  # clutter is drawn at <= 2000 px and scaled up
+    g = cs[0]["g"] if cs else [0, r.uniform(-10, 10), r.uniform(-10, 10), 0.8 * max(W, H)]
+    for kind in s["clutter"]:
+        if kind in ("pen", "cable"):
+            _line_obj(img, kind, r); continue
+        a = _clutter_img(kind, r, max(W, H) * ws)
+        h, wd = a.height / ws, a.width / ws
+        if cs and r.random() < 0.4:  # decoys close to a code
+            c = r.choice(cs); d = r.uniform(0.6, 1.2) * (c["lay"][0] * c["ppm0"] + wd) / 2; t = r.uniform(0, 2 * math.pi)
+            cx, cy = c["g"][4] + d * math.cos(t), c["g"][5] + d * math.sin(t)
+        else:
+            cx, cy = r.uniform(0, W), r.uniform(0, H)
+        quad = _project([(-wd / 2, -h / 2), (wd / 2, -h / 2), (wd / 2, h / 2), (-wd / 2, h / 2)], r.uniform(-180, 180), g[1], g[2], g[3], cx, cy)
+        _paste(img, np.asarray(a), quad, shadow=0.004 * max(W, H))
+    for c in cs:
+        if c["carrier"]:
+            uc = min(c["u"], 2200 / (c["lay"][0] + sum(c["carrier"])))
+            a, x0, y0 = _carrier(c, uc, r)
+            _put(img, c, a, x0, y0, uc, shadow=0.006 * max(W, H))
+    for c in cs:
+        _put(img, c, _label(c, c["u"], r, w["names"]), -c["nw"] / 2 - c["lay"][2], -c["nh"] / 2 - c["lay"][3], c["u"],
+             shadow=0 if c["style"] == "retail" else 0.002 * max(W, H))
+    img = _finish(_light_and_glare(img, s, rng), s, rng)
+    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, s["jpeg"]])
+    return buf.tobytes()
+
+
+def flat_code(code: Code, u: int = 4) -> np.ndarray:
+    """The pristine symbol (grey, with quiet zone) for sanity checks of what was encoded."""
+    m = _modules(code.format, code.payload)
+    q = 4 if m.ndim == 2 else 12
+    m = m if m.ndim == 2 else np.tile(m, (max(20, len(m) // 3), 1))
+    return np.pad(np.where(np.kron(m, np.ones((u, u), bool)), 0, 255).astype(np.uint8), q * u, constant_values=255)

@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     labels.add_argument("codes", nargs="*", metavar="TAG-OR-SKU")
     labels.add_argument("--all", action="store_true", help="every asset and stock item")
+    labels.add_argument("--qr", action="store_true", help="QR labels instead of Code128")
     labels.add_argument("--out", type=Path, required=True, help="FILE.png, FILE.svg or FILE.pdf")
 
     scan = commands.add_parser("scan", help="decode barcodes in photos and say what each is in the catalog")
@@ -263,9 +264,9 @@ def cmd_labels(app: App, args) -> int:
         raise Usage(f"a {kind[1:].upper()} holds one label; use a .pdf for {len(items)}")
     try:
         data = (
-            labels.pdf_sheet(items)
+            labels.pdf_sheet(items, qr=args.qr)
             if kind == ".pdf"
-            else (labels.png if kind == ".png" else labels.svg)(*items[0])
+            else (labels.png if kind == ".png" else labels.svg)(*items[0], qr=args.qr)
         )
         args.out.write_bytes(data)
     except labels.LabelError as error:

@@ -237,6 +237,7 @@ class Labels(ItemCommand):
 
     name, item = "labels", ANY_ITEM
     every: bool = False
+    qr: bool = False  # QR labels ("qr labels for ...") instead of Code128
 
 
 # -- about no single item --------------------------------------------------

@@ -324,18 +324,20 @@ def register(t: Task) -> Reply:
 def print_labels(t: Task) -> Reply:
     """Labels to print: a PNG for one item, a PDF sheet for several."""
     codes = [(item.key, item.name) for item in t.items]
+    qr = t.command.qr
+    kind = "QR label" if qr else "Label"
     try:
         if len(codes) == 1:
             return Reply(
                 ReplyKind.ANSWER,
-                f"Label for {codes[0][0]} ({codes[0][1]}).",
-                attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0])),
+                f"{kind} for {codes[0][0]} ({codes[0][1]}).",
+                attachment=(f"label-{codes[0][0]}.png", labels.png(*codes[0], qr=qr)),
             )
-        sheet = labels.pdf_sheet(codes)
+        sheet = labels.pdf_sheet(codes, qr=qr)
     except labels.LabelError as error:
         return refusal(str(error))
     return Reply(
         ReplyKind.ANSWER,
-        f"{len(codes)} labels on an A4 sheet (3 x 7, Avery L7160 layout).",
+        f"{len(codes)} {kind.lower()}s on an A4 sheet (3 x 7, Avery L7160 layout).",
         attachment=(f"labels-{len(codes)}.pdf", sheet),
     )

@@ -232,7 +232,8 @@ def _parse_clean(
     for kind, regex in Q.QUESTIONS + Q.MANAGER:
         match = regex.match(clean)
         if match and kind is C.Labels and not match.group("all"):
-            return [C.Labels(ref=item_ref(part)) for part in split_items(match.group("ref"))]
+            qr = bool(match.group("qr"))
+            return [C.Labels(ref=item_ref(part), qr=qr) for part in split_items(match.group("ref"))]
         if match:
             return [_single(kind, match)]
     clean, returner = without_returner(clean, people)
@@ -371,7 +372,7 @@ def _single(kind: type[Command], match: re.Match) -> Command:
         by = (groups.get("by") or groups.get("by2") or "department").lower()
         return C.Register(by=_REGISTER_BY.get(by, by))
     if kind is C.Labels:
-        return C.Labels(ref=groups["ref"], every=bool(groups.get("all")))
+        return C.Labels(ref=groups["ref"], every=bool(groups.get("all")), qr=bool(groups.get("qr")))
     if kind is C.Export:
         found = groups["ref"].lower()
         return C.Export(kind=_EXPORT_KINDS.get(found, found))

@@ -56,7 +56,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Labels,
         re.compile(
-            r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
+            r"^(?:print\s+|make\s+|need\s+)?(?:an?\s+|new\s+)?(?:barcode\s+|(?P<qr>qr(?:[\s-]+code)?)\s+)?labels?\s+(?:for\s+|of\s+)?(?P<all>all\s+(?:the\s+|our\s+)?)?(?P<ref>.+)$",
             re.I,
         ),
     ),

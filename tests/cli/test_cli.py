@@ -208,6 +208,11 @@ def test_labels_through_the_command_line(db, files, tmp_path):
     assert done.returncode == 0 and "5 label(s)" in done.stderr and sheet.read_bytes().startswith(b"%PDF")
     assert qm("labels", "A-1042", "A-2001", "--out", str(tmp_path / "two.png"), db=db).returncode == 2
     assert qm("labels", "NOPE-1", "--out", str(tmp_path / "x.png"), db=db).returncode == 1
+    qr = tmp_path / "qr.png"
+    assert qm("labels", "A-1042", "--qr", "--out", str(qr), db=db).returncode == 0
+    (found,) = zxingcpp.read_barcodes(Image.open(qr))
+    assert (found.text, found.format) == ("A-1042", zxingcpp.BarcodeFormat.QRCode)
+    assert qm("labels", "--all", "--qr", "--out", str(tmp_path / "qr.pdf"), db=db).returncode == 0
 
 
 def test_scan_says_what_each_photographed_code_is(db, files, tmp_path):

@@ -125,3 +125,13 @@ def test_a_code_read_only_through_filters_counts_only_when_the_catalog_knows_it(
     with uow(read_only=True) as unit:
         found, doubtful = barcodes.look_up(unit, readings)
     assert [f.key for f in found] == ["A-1042"] and doubtful == 1
+
+
+def test_a_qr_label_asked_for_in_chat_is_a_qr_code_of_the_tag(assistant, catalog):
+    import zxingcpp
+
+    (reply,) = assistant.handle("alice", "qr label for A-1042")
+    name, data = reply.attachment
+    assert reply.text == "QR label for A-1042 (Dell Latitude 5440 laptop)." and name == "label-A-1042.png"
+    (found,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))
+    assert (found.text, found.format) == ("A-1042", zxingcpp.BarcodeFormat.QRCode)
