@@ -40,3 +40,35 @@ def test_a_photo_without_a_barcode_finds_nothing():
 def test_a_file_that_is_not_an_image_is_refused():
     with pytest.raises(barcodes.NotAnImage):
         barcodes.open_image(b"%PDF-1.4 not a photo")
+
+
+def test_a_code_the_ladder_reads_once_is_unsure_and_twice_is_sure():
+    import time
+
+    import numpy
+
+    from tests.photos import symbol
+
+    code = numpy.asarray(symbol("A-1042", "Code128"))
+    blank = numpy.full_like(code, 255)
+    later = time.perf_counter() + 5
+    once = barcode_reading._confirmed(iter([(code, barcode_reading.LINEAR, {}), (blank, [], {})]), later)
+    twice = barcode_reading._confirmed(iter([(code, barcode_reading.LINEAR, {})] * 2), later)
+    assert [(r.text, r.sure) for r in once] == [("A-1042", False)]
+    assert [(r.text, r.sure) for r in twice] == [("A-1042", True)]
+
+
+def test_the_ladder_stops_at_its_deadline():
+    import time
+
+    import numpy
+
+    from tests.photos import symbol
+
+    code = numpy.asarray(symbol("A-1042", "Code128"))
+    assert (
+        barcode_reading._confirmed(iter([(code, barcode_reading.LINEAR, {})] * 2), time.perf_counter() - 1)[
+            0
+        ].sure
+        is False
+    )
