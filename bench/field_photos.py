@@ -210,7 +210,7 @@ def _layout(style: str, fmt: str, n: int, nh: float):
         "qmqr": (b * 2.6, b, 4, 4),
         "snipe": (b * 2.6, b, 4, 4),
         "textqr": (b, b + 5, 4, 4),
-        "dm": ((n + 4) * 3.4, n + 4, 2, 2),
+        "dm": (n + 4 + (nh + 4) * 2.4, nh + 4, 2, 2),  # the symbol, then the text beside it
     }[style]
 
 
@@ -293,9 +293,9 @@ def _plan_code(r, fmt, k, s, region, rot, tilt, phi):
     """One code of a photo: what it says, its label, surface, pose and size, all in numbers."""
     code, style, note = _pick_code(r, fmt, r.random() < 0.1, _world())
     m, hard, W, H = _modules(code.format, code.payload), s["hard"], s["W"], s["H"]
-    n = len(m)
+    n = m.shape[1] if m.ndim == 2 else len(m)  # modules across: a Data Matrix may be rectangular (8 x 32)
     tall = r.uniform(0.35, 0.75) if style == "retail" else r.uniform(0.22, 0.34)  # bar height / symbol width
-    nh = n if m.ndim == 2 else round(n * tall)
+    nh = m.shape[0] if m.ndim == 2 else round(n * tall)
     lw, lh, qx, qy = lay = _layout(style, fmt, n, nh)
     c = {"code": code, "style": style, "note": note, "mods": m, "nw": n, "nh": nh, "lay": lay, "cyl": None}
     car = [r.uniform(0.3, 1.2) * lw, r.uniform(0.3, 1.2) * lw, r.uniform(0.2, 1) * lh, r.uniform(0.2, 1) * lh]
@@ -596,10 +596,10 @@ def _label(c, u, r, names):
     elif st == "textqr":
         caption = code.payload if len(code.payload) < 20 else "Scan me"
         _text(d, (W_ / 2, (n + 6.5) * u), caption, 4 * u, W_ * 0.9, ink, "mt")
-    else:  # a DataMatrix asset sticker
-        b = (n + 4) * u
-        _text(d, (b * 1.1, 0.3 * b), "ACME IT", 0.18 * b, W_ - b * 1.15, ink, "lm")
-        _text(d, (b * 1.1, 0.68 * b), code.payload, 0.34 * b, W_ - b * 1.15, ink, "lm")
+    else:  # a DataMatrix asset sticker: the text starts right of the symbol, sized to the sticker's height
+        x, h = (n + 4) * u * 1.05, (nh + 4) * u
+        _text(d, (x, 0.3 * h), "ACME IT", 0.18 * h, W_ - x - 0.05 * h, ink, "lm")
+        _text(d, (x, 0.68 * h), code.payload, 0.34 * h, W_ - x - 0.05 * h, ink, "lm")
     if st != "retail":
         mask = Image.new("L", im.size, 0)
         radius = int(min(W_, H_) * 0.08)

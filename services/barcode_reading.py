@@ -27,7 +27,8 @@ LARGEST = 4032  # 12 MP; bigger photos are read at this size
 BUDGET_S = 0.2  # the fallback ladder stops here, so even a photo with no code is answered quickly
 F = zxingcpp.BarcodeFormat
 LINEAR = [F.Code128, F.EAN13, F.EAN8, F.UPCA, F.UPCE]
-FORMATS = LINEAR + [F.QRCode, F.DataMatrix]
+MATRIX = [F.QRCode, F.DataMatrix]
+FORMATS = LINEAR + MATRIX
 FORMAT_NAMES = {
     F.Code128: "Code 128",
     F.EAN13: "EAN-13",
@@ -64,38 +65,57 @@ class Sight:
 
 def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     """Every code in a grayscale photo (H x W uint8)."""
-    start = time.perf_counter()
+    deadline = time.perf_counter() + budget_s
     photo, _ = code_regions.scaled(photo, LARGEST)
     overview, factor = code_regions.scaled(photo, OVERVIEW)
-    sight, read_at, seen = Sight(), [], []  # where codes were read; where something looked like one
-
-    def take(codes, scale: float, sure: bool = True) -> None:
-        for code in codes:
-            (read_at if code.valid else seen).append(Region(_corners(code) * scale))
-            if code.valid:
-                sight.add(_reading(code, sure))
-
-    take(_read(overview, FORMATS, errors=True), factor)
-    for region in code_regions.linear_codes(overview, factor):
-        if any(region.overlaps(done) for done in read_at):
-            read_at.append(region)  # the code's whole extent: a stray misread inside it is that code
-            continue
-        crop = code_regions.level_crop(photo, region)
-        found = _read(crop, LINEAR) or _read(crop, LINEAR, binarizer=zxingcpp.Binarizer.GlobalHistogram)
-        for reading in [_reading(code, sure=True) for code in found] or _confirmed(
-            _crop_ladder(crop), deadline=start + budget_s
-        ):
-            sight.add(reading)
-            read_at.append(region)
-        seen.append(region)
-    if factor > 1 and time.perf_counter() - start < budget_s:  # small codes in a big frame
-        take(_read(photo, FORMATS), 1.0)
+    reads: list[tuple[Reading, Region]] = []
+    seen: list[tuple[Region, list]] = []  # looked like a code but did not read: where, and as what
+    for code in _read(overview, FORMATS, errors=True):
+        region = Region(_corners(code) * factor)
+        if code.valid:
+            reads.append((_reading(code, sure=True), region))
+        else:
+            seen.append((region.thickened(), MATRIX if code.format in MATRIX else LINEAR))
+    located = [(region, LINEAR) for region in code_regions.linear_codes(overview, factor)]
+    unread = []
+    for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
+        known = [reading for reading, where in reads if where.overlaps(region)]
+        found = _read_region(photo, region, formats, deadline if not known else None)
+        if found:
+            # the full-size crop outranks the scaled-down photo: a misread there can pass its checksum
+            texts = {f.text for f in found}
+            reads = [(r, w) for r, w in reads if not (w.overlaps(region) and r.text not in texts)]
+            reads += [(reading, region) for reading in found]
+        elif not known:
+            unread.append(region)
+    if time.perf_counter() < deadline:  # a big, shaken 2D code: at half size the smear is half as wide
+        half = cv2.resize(overview, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        reads += [
+            (_reading(code, sure=True), Region(_corners(code) * factor * 2)) for code in _read(half, MATRIX)
+        ]
+    sight = Sight()
+    for reading, _ in reads:
+        sight.add(reading)
     if not sight.readings:
-        for reading in _confirmed(_photo_ladder(overview), deadline=start + budget_s):
+        for reading in _confirmed(_photo_ladder(overview), deadline=deadline):
             sight.add(reading)
-    unread = [r for r in seen if not any(r.overlaps(done) for done in read_at)]
+    unread = [r for r in unread if not any(r.overlaps(where) for _, where in reads)]
     sight.unreadable = len([r for i, r in enumerate(unread) if not any(r.overlaps(o) for o in unread[:i])])
     return sight
+
+
+def _read_region(photo: np.ndarray, region: Region, formats: list, deadline: float | None) -> list[Reading]:
+    """The codes in one region, cut at full size and levelled: a tight crop
+    first (little clutter beside the bars), then a wider one; the filter
+    ladder only with a deadline given (when nothing else read this region)."""
+    for along in (0.0, code_regions.MARGIN_ALONG, 0.3):
+        crop = code_regions.level_crop(photo, region, along)
+        found = _read(crop, formats) or _read(crop, formats, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+        if found:
+            return [_reading(code, sure=True) for code in found]
+    if deadline is None:
+        return []
+    return _confirmed(_crop_ladder(code_regions.level_crop(photo, region)), deadline, formats)
 
 
 def _read(image: np.ndarray, formats, errors: bool = False, **options) -> list:
@@ -125,12 +145,14 @@ def _corners(code) -> np.ndarray:
     )
 
 
-def _confirmed(rungs: Iterator[tuple[np.ndarray, list, dict]], deadline: float) -> list[Reading]:
+def _confirmed(
+    rungs: Iterator[tuple[np.ndarray, list, dict]], deadline: float, formats=None
+) -> list[Reading]:
     """Codes the ladder reads. A code from one rung only is unsure; read by
     two rungs alike it is sure. Stops at the deadline."""
     votes: dict[tuple[str, str], int] = {}
-    for image, formats, options in rungs:
-        for code in _read(image, formats, **options):
+    for image, rung_formats, options in rungs:
+        for code in _read(image, formats or rung_formats, **options):
             key = as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format)))
             votes[key] = votes.get(key, 0) + 1
         if any(n >= 2 for n in votes.values()) or time.perf_counter() > deadline:

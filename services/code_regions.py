@@ -10,7 +10,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-MARGIN_ALONG, MARGIN_ACROSS = 0.25, 0.6  # the detector's box hugs the bars: keep the quiet zones
+# The detector's box hugs the bars. A crop keeps the quiet zones beside them (a
+# tenth of the width is ten modules of a long code) but little of the clutter
+# beyond, which a line scan would take for more bars.
+MARGIN_ALONG, MARGIN_ACROSS = 0.12, 0.3
 MAX_CROP_SIDE = 1400  # a level crop this long has pixels to spare for any label
 
 
@@ -22,6 +25,15 @@ class Region:
     def box(self) -> tuple[float, float, float, float]:
         xs, ys = self.corners[:, 0], self.corners[:, 1]
         return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+    def thickened(self) -> Region:
+        """At least a third as tall as wide: a 1D reader reports a code's place as the line it read along."""
+        (cx, cy), (w, h), angle = cv2.minAreaRect(self.corners)
+        long, short = max(w, h), min(w, h)
+        if short >= long / 3:
+            return self
+        size = (w, long / 3) if w >= h else (long / 3, h)
+        return Region(cv2.boxPoints(((cx, cy), size, angle)).astype(np.float32))
 
     def overlaps(self, other: Region) -> bool:
         """Most of the smaller region lies inside the other's bounds."""
@@ -48,13 +60,13 @@ def linear_codes(overview: np.ndarray, scale: float) -> list[Region]:
     return [Region(np.asarray(quad, dtype=np.float32) * scale) for quad in corners]
 
 
-def level_crop(photo: np.ndarray, region: Region) -> np.ndarray:
+def level_crop(photo: np.ndarray, region: Region, along: float = MARGIN_ALONG) -> np.ndarray:
     """The region cut from the full photo with its quiet zones, turned so the
     long side lies level (bars upright), at most MAX_CROP_SIDE long."""
     (cx, cy), (w, h), angle = cv2.minAreaRect(region.corners)
     if w < h:  # make the long side the width
         w, h, angle = h, w, angle + 90
-    w, h = w * (1 + 2 * MARGIN_ALONG) + 16, h * (1 + 2 * MARGIN_ACROSS) + 16
+    w, h = w * (1 + 2 * along) + 16, h * (1 + 2 * MARGIN_ACROSS) + 16
     shrink = min(1.0, MAX_CROP_SIDE / max(w, h))
     out_w, out_h = max(8, round(w * shrink)), max(8, round(h * shrink))
     matrix = cv2.getRotationMatrix2D((cx, cy), angle, shrink)
