@@ -94,6 +94,17 @@ def read(text: str) -> Gtin:
     return Gtin(digits, tuple(kind for kind, _ in readings), tuple(dict.fromkeys(key for _, key in readings)))
 
 
+def key_as(text: str, kind: str) -> str | None:
+    """The GTIN-14 of digits a scanner read as `kind` ("EAN-8", "UPC-E", ...):
+    eight digits are an EAN-8 or a UPC-E, never both, once the symbology is known."""
+    digits = SEPARATORS.sub("", text or "")
+    if kind == "UPC-E" and len(digits) == 8:
+        digits = upce_to_upca(digits)
+    if not digits.isdigit() or len(digits) not in (8, 12, 13, 14) or not _check_holds(digits):
+        return None
+    return digits.zfill(14)
+
+
 def keys(text: str) -> tuple[str, ...]:
     """The GTIN-14 keys of a code, or () when it is not a valid GTIN."""
     try:

@@ -70,17 +70,19 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     overview, factor = code_regions.scaled(photo, OVERVIEW)
     reads: list[tuple[Reading, Region]] = []
     seen: list[tuple[Region, list]] = []  # looked like a code but did not read: where, and as what
+    refused: set[str] = set()  # texts read but invalid (checksum, quiet zone): no filter makes them right
     for code in _read(overview, FORMATS, errors=True):
-        region = Region(_corners(code) * factor)
+        region = Region(code.corners * factor)
         if code.valid:
             reads.append((_reading(code, sure=True), region))
         else:
             seen.append((region.thickened(), MATRIX if code.format in MATRIX else LINEAR))
+            refused.add(code.text)
     located = [(region, LINEAR) for region in code_regions.linear_codes(overview, factor)]
     unread = []
     for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
         known = [reading for reading, where in reads if where.overlaps(region)]
-        found = _read_region(photo, region, formats, deadline if not known else None)
+        found = _read_region(photo, region, formats, deadline if not known else None, frozenset(refused))
         if found:
             # the full-size crop outranks the scaled-down photo: a misread there can pass its checksum
             texts = {f.text for f in found}
@@ -91,20 +93,22 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     if time.perf_counter() < deadline:  # a big, shaken 2D code: at half size the smear is half as wide
         half = cv2.resize(overview, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
         reads += [
-            (_reading(code, sure=True), Region(_corners(code) * factor * 2)) for code in _read(half, MATRIX)
+            (_reading(code, sure=True), Region(code.corners * factor * 2)) for code in _read(half, MATRIX)
         ]
     sight = Sight()
     for reading, _ in reads:
         sight.add(reading)
     if not sight.readings:
-        for reading in _confirmed(_photo_ladder(overview), deadline=deadline):
+        for reading in _confirmed(_photo_ladder(overview), deadline, refused=frozenset(refused)):
             sight.add(reading)
     unread = [r for r in unread if not any(r.overlaps(where) for _, where in reads)]
     sight.unreadable = len([r for i, r in enumerate(unread) if not any(r.overlaps(o) for o in unread[:i])])
     return sight
 
 
-def _read_region(photo: np.ndarray, region: Region, formats: list, deadline: float | None) -> list[Reading]:
+def _read_region(
+    photo: np.ndarray, region: Region, formats: list, deadline: float | None, refused: frozenset[str]
+) -> list[Reading]:
     """The codes in one region, cut at full size and levelled: a tight crop
     first (little clutter beside the bars), then a wider one; the filter
     ladder only with a deadline given (when nothing else read this region)."""
@@ -115,16 +119,62 @@ def _read_region(photo: np.ndarray, region: Region, formats: list, deadline: flo
             return [_reading(code, sure=True) for code in found]
     if deadline is None:
         return []
-    return _confirmed(_crop_ladder(code_regions.level_crop(photo, region)), deadline, formats)
+    return _confirmed(_crop_ladder(code_regions.level_crop(photo, region)), deadline, formats, refused)
 
 
-def _read(image: np.ndarray, formats, errors: bool = False, **options) -> list:
+@dataclass(frozen=True)
+class _Code:
+    text: str
+    format: object  # zxingcpp.BarcodeFormat
+    valid: bool
+    corners: np.ndarray  # where it was read, in the pixels of the image read
+
+
+def _read(image: np.ndarray, formats, errors: bool = False, **options) -> list[_Code]:
     found = zxingcpp.read_barcodes(image, formats=formats, return_errors=errors, **options)
-    return [code for code in found if code.text or not code.valid]
+    codes = [_Code(c.text, c.format, c.valid and _valid(c, image), _corners(c)) for c in found]
+    return [code for code in codes if (code.valid and code.text) or (errors and not code.valid)]
 
 
 def _reading(code, sure: bool) -> Reading:
     return Reading(*as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format))), sure)
+
+
+# Modules of quiet zone the short retail codes need on each side (GS1 General
+# Specifications 5.2.3.4), and their length: half of an EAN-13 behind a glare
+# line reads as a UPC-E or EAN-8 that passes its checksum, but has bars where
+# its quiet zone should be.
+QUIET_ZONES = {F.UPCE: (9, 7, 51), F.EAN8: (7, 7, 67)}
+
+
+def _valid(code, image: np.ndarray) -> bool:
+    """A code as zxing-cpp read it, unless it is a short retail code with bars in its quiet zone."""
+    if not code.valid or code.format not in QUIET_ZONES:
+        return code.valid
+    left_zone, right_zone, modules = QUIET_ZONES[code.format]
+    corners = _corners(code)
+    start, end = (corners[0] + corners[3]) / 2, (corners[1] + corners[2]) / 2
+    module = (end - start) / modules
+    line = _along(image, start, module, modules)
+    middle = (np.percentile(line, 10) + np.percentile(line, 90)) / 2 if line.size else 0
+    for zone, size in (
+        (_along(image, start, -module, left_zone), left_zone),
+        (_along(image, end, module, right_zone), right_zone),
+    ):
+        if zone.size < 2 * size:  # cut off by the edge of the image: not seen to be clear
+            return False
+        dark = zone < middle
+        if np.any(dark[1:] & dark[:-1]):  # a module's width of dark: a bar where white should be
+            return False
+    return True
+
+
+def _along(image: np.ndarray, origin: np.ndarray, step: np.ndarray, count: int) -> np.ndarray:
+    """Pixels on the line from `origin` over `count` module steps (two samples a module), inside the image."""
+    points = origin + np.outer(np.arange(1, 2 * count + 1) / 2, step)
+    x, y = np.round(points[:, 0]).astype(int), np.round(points[:, 1]).astype(int)
+    inside = (x >= 0) & (y >= 0) & (x < image.shape[1]) & (y < image.shape[0])
+    return image[y[inside], x[inside]].astype(np.float32)
 
 
 def as_printed(text: str, name: str) -> tuple[str, str]:
@@ -146,18 +196,32 @@ def _corners(code) -> np.ndarray:
 
 
 def _confirmed(
-    rungs: Iterator[tuple[np.ndarray, list, dict]], deadline: float, formats=None
+    rungs: Iterator[tuple[np.ndarray, list, dict]],
+    deadline: float,
+    formats=None,
+    refused: frozenset[str] = frozenset(),
 ) -> list[Reading]:
     """Codes the ladder reads. A code from one rung only is unsure; read by
-    two rungs alike it is sure. Stops at the deadline."""
+    two rungs alike it is sure. A code that some rung (or `refused`: the
+    unfiltered photo) read but found invalid is dropped: a filter cannot
+    make a failed checksum or a barred quiet zone right. Stops at the deadline."""
     votes: dict[tuple[str, str], int] = {}
+    raw: dict[tuple[str, str], str] = {}  # as zxing-cpp said it
+    refused = set(refused)
     for image, rung_formats, options in rungs:
-        for code in _read(image, formats or rung_formats, **options):
+        for code in _read(image, formats or rung_formats, errors=True, **options):
+            if not code.valid:
+                refused.add(code.text)
+                continue
             key = as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format)))
-            votes[key] = votes.get(key, 0) + 1
+            votes[key], raw[key] = votes.get(key, 0) + 1, code.text
         if any(n >= 2 for n in votes.values()) or time.perf_counter() > deadline:
             break
-    return [Reading(text, name, sure=n >= 2) for (text, name), n in votes.items()]
+    return [
+        Reading(text, name, sure=n >= 2)
+        for (text, name), n in votes.items()
+        if raw[text, name] not in refused
+    ]
 
 
 def _crop_ladder(crop: np.ndarray) -> Iterator[tuple[np.ndarray, list, dict]]:

@@ -13,6 +13,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
+from domain import gtin
 from services import code_text
 from services.barcode_reading import Reading, Sight, read_photo
 from storage.unit_of_work import UnitOfWork
@@ -35,9 +36,15 @@ def open_image(data: bytes) -> Image.Image:
         if image.format == "JPEG":
             image.draft("L", image.size)  # decode straight to gray: a 12 MP photo loads in half the time
         image.load()
-    except (UnidentifiedImageError, OSError) as error:
-        raise NotAnImage(f"that file isn't an image I can read ({error})") from None
-    return ImageOps.exif_transpose(image).convert("L")
+    except Image.DecompressionBombError:
+        raise NotAnImage("that image is too large to read (over about 180 megapixels)") from None
+    except (UnidentifiedImageError, OSError):
+        raise NotAnImage("that file isn't an image I can read (JPEG, PNG, HEIC, GIF or WebP)") from None
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        flat = Image.new("RGBA", image.size, "white")  # bars printed on nothing: put them on paper
+        image = Image.alpha_composite(flat, image.convert("RGBA"))
+    return image.convert("L")
 
 
 def read(image: Image.Image) -> Sight:
@@ -63,32 +70,43 @@ def look_up(uow: UnitOfWork, readings: list[Reading], names=lambda key: key) -> 
     they may be misreads). `names` shows a holder's key as people know them."""
     found, doubtful = [], 0
     for reading in readings:
-        item = _item(uow, reading)
-        if item is None and not reading.sure:
+        items = _items(uow, reading)
+        if not items and not reading.sure:
             doubtful += 1
-            continue
-        found.append(_describe(reading, item, names) if item else _unknown(reading))
+        elif len(items) > 1:  # two items share the code, or its text names two: neither is acted on
+            keys = ", ".join(getattr(i, "tag", None) or i.sku for i in items[:4])
+            text = f"{_shown(reading)} names more than one item ({keys}): say which one you mean"
+            found.append(Found(reading.text, None, text, format=reading.format))
+        else:
+            found.append(_describe(reading, items[0], names) if items else _unknown(reading))
     return found, doubtful
 
 
-def _item(uow: UnitOfWork, reading: Reading):
+def _items(uow: UnitOfWork, reading: Reading) -> list:
     text = reading.text.strip()
-    if reading.format in PRODUCT_FORMATS:
-        return uow.stock.by_barcode(text)
-    keys = code_text.candidates(text) if reading.format in MATRIX_FORMATS else [text]
+    if reading.format in PRODUCT_FORMATS:  # the symbology says how to read the digits
+        return uow.stock.with_gtin(gtin.key_as(text, reading.format))
     snipe_id = code_text.snipe_asset_id(text)
     if snipe_id is not None:
         asset = uow.assets.by_source_id(snipe_id)
         if asset is not None:
-            return asset
-    named = []
-    for key in keys:
-        item = uow.assets.get(key) or uow.stock.get(key) or uow.stock.by_barcode(key)
-        if item is not None and item not in named:
-            if key == text:
-                return item
-            named.append(item)
-    return named[0] if len(named) == 1 else None  # words naming two items name neither
+            return [asset]
+    named: list = []
+    for key in code_text.candidates(text):
+        keys = gtin.keys(key)
+        by_gtin = uow.stock.with_gtin(keys[0]) if len(keys) == 1 and len(key) >= 12 else []
+        items = [i for i in (uow.assets.get(key), uow.stock.get(key)) if i is not None] + by_gtin
+        if key == text and items:
+            return items
+        named += [i for i in items if i not in named]
+    return named
+
+
+def _shown(reading: Reading) -> str:
+    if reading.format in MATRIX_FORMATS and not code_text.looks_like_a_key(reading.text):
+        text = reading.text if len(reading.text) <= SHOWN_TEXT else reading.text[:SHOWN_TEXT] + "…"
+        return f"A {reading.format} holding “{text}”"
+    return f"{reading.text} ({reading.format})"
 
 
 def _describe(reading: Reading, item, names) -> Found:
@@ -101,10 +119,5 @@ def _describe(reading: Reading, item, names) -> Found:
 
 
 def _unknown(reading: Reading) -> Found:
-    if reading.format in MATRIX_FORMATS and not code_text.looks_like_a_key(reading.text):
-        shown = reading.text if len(reading.text) <= SHOWN_TEXT else reading.text[:SHOWN_TEXT] + "…"
-        text = f"A {reading.format} holding “{shown}”: nothing in the catalog matches it"
-        return Found(reading.text, None, text, format=reading.format)
-    return Found(
-        reading.text, None, f"{reading.text} ({reading.format}): not in the catalog", format=reading.format
-    )
+    said = "nothing in the catalog matches it" if reading.format in MATRIX_FORMATS else "not in the catalog"
+    return Found(reading.text, None, f"{_shown(reading)}: {said}", format=reading.format)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-SNIPE_HARDWARE = re.compile(r"/hardware/(\d+)/?$")
+# Snipe-IT's own labels, from an installation at the root of its host; other
+# sites' /catalog/hardware/12 pages are not asset labels
+SNIPE_HARDWARE = re.compile(r"/hardware/(\d+)/?")
 GS1_GTIN = re.compile(r"^(?:\(01\)|01)(\d{14})")  # GS1 element string: GTIN after AI 01
 TOKEN_SPLIT = re.compile(r"[\s,;|/?&=#:()\[\]{}<>\"']+")
 LONGEST_KEY = 64
@@ -18,7 +20,7 @@ def snipe_asset_id(text: str) -> str | None:
     """Snipe-IT's asset id in a label's URL, e.g. '1234' from .../hardware/1234."""
     if not text.lower().startswith(("http://", "https://")):
         return None
-    match = SNIPE_HARDWARE.search(urlsplit(text.strip()).path)
+    match = SNIPE_HARDWARE.fullmatch(urlsplit(text.strip()).path)
     return match[1] if match else None
 
 

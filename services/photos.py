@@ -19,7 +19,7 @@ NO_CODE = (
 )
 UNREADABLE = (
     "Something in that photo looks like a barcode, but I couldn't read it for certain, so I haven't "
-    "looked anything up. Try again closer and straight on, without glare, or type the tag or SKU."
+    "acted on it. Try again closer and straight on, without glare, or type the tag or SKU."
 )
 
 

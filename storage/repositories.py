@@ -234,14 +234,20 @@ class StockRepository(_ItemRepository):
     from_row, values = staticmethod(mapping.stock_from_row), staticmethod(mapping.stock_values)
 
     def by_barcode(self, code: str) -> StockItem | None:
-        """The item whose barcode is the same GTIN, whichever form was printed or scanned."""
-        keys = gtin.keys(code)
-        if not keys:
-            return None
+        """The one item whose barcode is the same GTIN, whichever form was printed
+        or typed; None when none is, or when several are (eight digits that are
+        both a valid EAN-8 and a valid UPC-E, or a code two items share)."""
+        found = [item for key in gtin.keys(code) for item in self.with_gtin(key)]
+        return found[0] if len(found) == 1 else None
+
+    def with_gtin(self, key: str | None) -> list[StockItem]:
+        """Every item whose barcode, read either way, is this GTIN-14."""
+        if not key:
+            return []
         c = STOCK.c
-        query = select(STOCK).where(or_(c.gtin.in_(keys), c.gtin_alt.in_(keys))).order_by(c.sku_key)
-        row = self._execute(query).mappings().first()
-        return mapping.stock_from_row(row) if row else None
+        return list(
+            self._rows(select(STOCK).where(or_(c.gtin == key, c.gtin_alt == key)).order_by(c.sku_key))
+        )
 
     def all(self) -> list[StockItem]:
         return list(self._rows(select(STOCK).order_by(STOCK.c.sku_key)))

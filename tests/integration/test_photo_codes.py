@@ -114,7 +114,7 @@ def test_a_photo_with_no_code_and_one_with_an_unreadable_code_get_different_answ
     torn.save(out, format="JPEG")
     (unreadable,) = photo(assistant, "alice", out.getvalue())
     assert unreadable.code == "unreadable_code", unreadable.text
-    assert "looks like a barcode" in unreadable.text and "haven't looked anything up" in unreadable.text
+    assert "looks like a barcode" in unreadable.text and "haven't acted on it" in unreadable.text
 
 
 def test_a_code_read_only_through_filters_counts_only_when_the_catalog_knows_it(uow, catalog):
@@ -135,3 +135,71 @@ def test_a_qr_label_asked_for_in_chat_is_a_qr_code_of_the_tag(assistant, catalog
     assert reply.text == "QR label for A-1042 (Dell Latitude 5440 laptop)." and name == "label-A-1042.png"
     (found,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))
     assert (found.text, found.format) == ("A-1042", zxingcpp.BarcodeFormat.QRCode)
+
+
+def test_an_ean8_is_never_taken_for_the_upce_with_the_same_digits(assistant, uow):
+    # 13350789 is a valid EAN-8 and a valid UPC-E; the item carries the UPC-E's expansion
+    stock = "sku,name,unit,on_hand,barcode\nCOF-1KG,Coffee beans 1 kg,bag,5,133507000089\n"
+    assert not import_csv("stock", stock.encode(), uow, seed_context()).errors
+    (reply,) = photo(assistant, "alice", scene([("13350789", "EAN8")]), "used 3 of these")
+    assert reply.text.startswith("13350789 (EAN-8): not in the catalog")
+    (reply,) = photo(assistant, "alice", scene([("13350789", "UPCE")]))
+    assert reply.text.startswith("COF-1KG Coffee beans")
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("COF-1KG").on_hand == 5
+
+
+def test_half_an_ean13_behind_a_glare_line_is_not_read_as_a_upce(assistant, uow):
+    # left of the line, 7469453612087 reads as the valid UPC-E 14694537: the catalog's item
+    stock = "sku,name,unit,on_hand,barcode\nCHG-65,65 W charger,each,5,14694537\n"
+    assert not import_csv("stock", stock.encode(), uow, seed_context()).errors
+    import numpy
+    import zxingcpp
+
+    from tests.photos import symbol
+
+    code = symbol("7469453612087", "EAN13", module_px=2)
+    first_ink = int(numpy.argmax(numpy.asarray(code).min(axis=0) < 128))  # the printed first digit
+    line = first_ink + 104  # one module just right of the centre guard
+    ImageDraw.Draw(code).rectangle([line, 0, line + 1, code.height], fill=255)
+    page = Image.new("L", (code.width + 600, code.height + 400), 255)
+    page.paste(code, (300, 200))
+    assert [(c.text, c.valid) for c in zxingcpp.read_barcodes(page)] == [("0146900000457", True)]  # unguarded
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    (reply,) = photo(assistant, "alice", out.getvalue(), "used 3 of these")
+    assert "CHG-65" not in reply.text
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("CHG-65").on_hand == 5
+
+
+def test_a_code_two_items_share_or_a_text_naming_two_items_names_neither(assistant, uow, catalog):
+    extra = "sku,name,unit,on_hand,barcode\nGLU-DUP,Glue sticks (old SKU),stick,3,00000096385074\n"
+    assert not import_csv("stock", extra.encode(), uow, seed_context()).errors
+    (reply,) = photo(assistant, "alice", scene([("96385074", "EAN8")]), "used 1 of these")
+    assert "names more than one item (GLU-DUP, GLU-STK)" in reply.text and "Nothing was changed" in reply.text
+    (reply,) = photo(assistant, "alice", scene([("A-1042 A-2001", "QR")]))
+    assert "names more than one item (A-1042, A-2001)" in reply.text
+
+
+def test_a_shops_hardware_page_in_a_qr_code_is_not_a_snipe_it_label(assistant, catalog):
+    (reply,) = photo(assistant, "alice", scene([("https://www.example-shop.com/catalog/hardware/78", "QR")]))
+    assert "nothing in the catalog matches it" in reply.text
+
+
+def test_bars_on_a_transparent_png_are_read_on_white(assistant, catalog):
+    from tests.photos import symbol
+
+    bars = symbol("A-1042", "Code128", module_px=3)
+    clear = Image.new("RGBA", (bars.width + 100, bars.height + 100), (0, 0, 0, 0))
+    clear.paste((0, 0, 0, 255), (50, 50), mask=bars.point(lambda v: 255 - v))
+    out = io.BytesIO()
+    clear.save(out, format="PNG")
+    (reply,) = photo(assistant, "alice", out.getvalue())
+    assert reply.text.startswith("A-1042 Dell")
+
+
+def test_an_image_too_large_to_open_is_refused_kindly(assistant, catalog, monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # so a small test image counts as a bomb
+    (reply,) = photo(assistant, "alice", scene([("A-1042", "Code128")], size=(1000, 800)))
+    assert reply.code == "not_an_image" and "too large" in reply.text

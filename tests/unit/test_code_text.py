@@ -10,7 +10,8 @@ from services.code_text import candidates, looks_like_a_key, snipe_asset_id
     [
         ("https://assets.example.org/hardware/1234", "1234"),
         ("https://snipe.example.com/hardware/17/", "17"),
-        ("http://10.0.0.5/snipeit/public/hardware/9", "9"),
+        ("http://10.0.0.5/snipeit/public/hardware/9", None),  # only an installation at the host's root
+        ("https://www.example-shop.com/catalog/hardware/5287", None),  # a shop's page, not a label
         ("https://example.org/hardware/1234/edit", None),
         ("https://example.org/users/1234", None),
         ("hardware/1234", None),

@@ -79,3 +79,10 @@ def test_a_upca_with_enough_zeros_compresses_back_to_its_upce(upce):
 
 def test_a_upca_without_the_zeros_has_no_upce():
     assert gtin.upca_to_upce("036000291452") is None
+
+
+def test_once_the_symbology_is_known_eight_digits_have_one_reading():
+    assert gtin.key_as("01234565", "EAN-8") == "00000001234565"
+    assert gtin.key_as("01234565", "UPC-E") == "00012345000065"
+    assert gtin.key_as("0036000291452", "UPC-A") == "00036000291452"
+    assert gtin.key_as("96385075", "EAN-8") is None  # a wrong check digit
