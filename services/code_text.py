@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 # sites' /catalog/hardware/12 pages are not asset labels
 SNIPE_HARDWARE = re.compile(r"/hardware/(\d+)/?")
 GS1_GTIN = re.compile(r"^(?:\(01\)|01)(\d{14})")  # GS1 element string: GTIN after AI 01
+STRUCTURED = re.compile(r"(?i)(WIFI|MECARD|BEGIN|MATMSG|SMSTO|SMS|TEL|MAILTO|GEO|OTPAUTH|BITCOIN):")
 TOKEN_SPLIT = re.compile(r"[\s,;|/?&=#:()\[\]{}<>\"']+")
 LONGEST_KEY = 64
 
@@ -29,6 +30,8 @@ def candidates(text: str) -> list[str]:
     path segments and query values, then its words."""
     text = text.strip()
     found = [text]
+    if STRUCTURED.match(text):  # a Wi-Fi login, a contact card, a phone number: its words name no item
+        return found
     gs1 = GS1_GTIN.match(text.replace(" ", ""))
     if gs1:
         found.append(gs1[1])

@@ -40,3 +40,10 @@ def test_url_path_segments_and_query_values_are_candidates_but_plain_words_are_n
 @pytest.mark.parametrize("text, expected", [("A-1042", True), ("ZZ 999", False), ("https://x.org/a", False)])
 def test_only_short_spaceless_text_could_be_a_new_tag(text, expected):
     assert looks_like_a_key(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["WIFI:S:Office;T:WPA;P:A-16432;;", "BEGIN:VCARD\nN:Doe;A-1042\nEND:VCARD", "tel:+1-555-0100"]
+)
+def test_the_words_of_a_wifi_login_or_contact_card_name_no_item(text):
+    assert candidates(text) == [text]
