@@ -45,7 +45,9 @@ def photo_bytes(case: field_photos.Case) -> bytes:
     path = CACHE / version / f"{case.name}.jpg"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(field_photos.render(case))
+        part = path.with_suffix(".part")
+        part.write_bytes(field_photos.render(case))
+        part.replace(path)  # whole or not at all: an interrupted run leaves no torn photo behind
     return path.read_bytes()
 
 

@@ -140,11 +140,12 @@ def _reading(code, sure: bool) -> Reading:
     return Reading(*as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format))), sure)
 
 
-# Modules of quiet zone the short retail codes need on each side (GS1 General
-# Specifications 5.2.3.4), and their length: half of an EAN-13 behind a glare
-# line reads as a UPC-E or EAN-8 that passes its checksum, but has bars where
-# its quiet zone should be.
-QUIET_ZONES = {F.UPCE: (9, 7, 51), F.EAN8: (7, 7, 67)}
+# Half of an EAN-13 behind a glare line reads as a UPC-E or EAN-8 that passes
+# its checksum, but has bars just after its end, where its quiet zone should be:
+# GS1 asks for 7 modules there (General Specifications 5.2.3.4). Before the
+# start only 4 are checked: a UPC-E prints its number system digit further out.
+# The last number is the code's length in modules.
+QUIET_ZONES = {F.UPCE: (4, 7, 51), F.EAN8: (4, 7, 67)}
 
 
 def _valid(code, image: np.ndarray) -> bool:
