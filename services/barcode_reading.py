@@ -24,7 +24,14 @@ from services.code_regions import Region
 
 OVERVIEW = 1600
 LARGEST = 4032  # 12 MP; bigger photos are read at this size
-BUDGET_S = 0.2  # the fallback ladder stops here, so even a photo with no code is answered quickly
+BUDGET_S = 0.2
+ASKEW = (-25, 25)
+RETAIL = (
+    "EAN-13",
+    "EAN-8",
+    "UPC-A",
+    "UPC-E",
+)  # the fallback ladder stops here, so even a photo with no code is answered quickly
 F = zxingcpp.BarcodeFormat
 LINEAR = [F.Code128, F.EAN13, F.EAN8, F.UPCA, F.UPCE]
 MATRIX = [F.QRCode, F.DataMatrix]
@@ -83,11 +90,14 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
         known = [reading for reading, where in reads if where.overlaps(region)]
         found = _read_region(photo, region, formats, deadline if not known else None, frozenset(refused))
-        if found:
-            # the full-size crop outranks the scaled-down photo: a misread there can pass its checksum
-            texts = {f.text for f in found}
-            reads = [(r, w) for r, w in reads if not (w.overlaps(region) and r.text not in texts)]
-            reads += [(reading, region) for reading in found]
+        texts = {f.text for f in found}
+        disputed = [r for r in known if r.format in RETAIL and texts and r.text not in texts]
+        if disputed:  # the photo and its full-size crop read different codes here: trust neither
+            reads = [(r, w) for r, w in reads if r not in disputed]
+            refused.update(r.text for r in disputed + found)
+            unread.append(region)
+        elif found:
+            reads += [(reading, region) for reading in found if reading.text not in {r.text for r in known}]
         elif not known:
             unread.append(region)
     if time.perf_counter() < deadline:  # a big, shaken 2D code: at half size the smear is half as wide
@@ -98,6 +108,12 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     sight = Sight()
     for reading, _ in reads:
         sight.add(reading)
+    for angle in ASKEW:  # a label at 20-30 degrees that OpenCV did not locate: read the photo turned
+        if time.perf_counter() > deadline - 0.05:
+            break
+        for code in _read(_rotated(overview, angle), LINEAR):
+            if code.text not in refused:
+                sight.add(_reading(code, sure=False))  # through a resampling: counts if the catalog knows it
     if not sight.readings:
         for reading in _confirmed(_photo_ladder(overview), deadline, refused=frozenset(refused)):
             sight.add(reading)
