@@ -39,6 +39,32 @@ PRODUCT = {"EAN13", "EAN8", "UPCA", "UPCE"}
 TARGETS = {"found": 0.95, "wrong_items": 0, "ms_12mp_p95": 300.0, "ms_no_code_p95": 300.0}
 
 
+HISTORY = """How these figures came about (2026-12-07). As the suite arrived, before any change made for it,
+the photo step found 94.7% (tune) and 95.1% (test) of the codes with no wrong item, but took 494 ms at
+p95 for a 12 MP photo and 327 ms for a photo with no code: it also read every big photo whole at full
+size. Changes since, judged on the tune split only: that pass is gone; each 1D code OpenCV locates, and
+each code zxing-cpp saw but could not read, is cut from the full-size photo (tight, then wider margins)
+and read again; 2D codes are also read at half size; the photo is read turned 25 degrees each way for
+askew labels OpenCV misses (those reads count only if the catalog knows them). One defect of the suite
+was fixed, not tuned around: a rectangular Data Matrix (8 x 32) was laid out as if square, so its text
+was printed over the symbol.
+
+A cold hunt (a helper reading the code and making its own photos) found wrong items this suite does not
+hold, each now fixed and tested: an EAN-8 taken for the UPC-E with the same digits; half an EAN-13
+behind a glare line read as a catalog UPC-E (a UPC-E or EAN-8 must now show its quiet zone); a
+full-size crop of a damaged EAN-13 read as another valid UPC-A (where the photo and the crop disagree,
+neither counts). On the hunter's stress test (EAN-13s crossed by a black or white band 2-14 px wide),
+reads taken as certain but wrong fell from 2.6% to 1.9% of photos: EAN/UPC check digits let about one
+damaged read in ten through, so it is the catalog check that keeps such a read from naming an item
+(it is shown as an unknown code).
+
+What limits the figures: the misses are mostly 1D labels at 20-30 degrees among decoys that OpenCV
+does not locate, glare across the bars, and curved bottles with motion blur. Not measured: real phone
+photos (the suite is synthetic: procedural textures, one typeface), ITF-14 cartons, codes on screens.
+The photo step now does more per photo than the issue 6 suite's median-time target (30 ms at 1600 px)
+was set for; the targets it is held to are the p95 ones above.""".splitlines()
+
+
 def photo_bytes(case: field_photos.Case) -> bytes:
     """Rendered once and kept until the generator changes."""
     version = hashlib.sha256(inspect.getsource(field_photos).encode()).hexdigest()[:10]
@@ -218,6 +244,8 @@ def report(result: dict, n_cases: int, render_s: float) -> list[str]:
         f"Photos with no code (test): {quiet[0]} of {quiet[1]} answered with no item. Unknown codes shown that were",
         f"not in the photo (misreads shown as unknown, never as an item): tune {tally['tune']['misread_unknown']},"
         f" test {tally['test']['misread_unknown']}. Rendering the suite took {render_s:.0f} s (cached afterwards).",
+        "",
+        *HISTORY,
     ]
     return lines
 
