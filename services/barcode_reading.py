@@ -1,12 +1,14 @@
-"""Reading every code in a photo people post. The whole photo, scaled to
-about 1600 px, is read first; then each 1D region OpenCV locates that was
-not read is cut out at full resolution, turned level and read on its own;
-a big photo is also read at full size for small 2D codes. Only when that
-finds nothing does a ladder of filters (upscale, sharpen, threshold,
-rotations) try harder, within a time budget. A code read only through that
-ladder is marked unsure: it counts only if the catalog knows it or a second
-rung reads the same (filters can turn a smudge into a code that still
-passes its checksum)."""
+"""Reading every code in a photo people post. The photo, scaled to about
+1600 px, is read first. Each 1D code OpenCV locates, and each code zxing-cpp
+saw but could not read, is then cut from the full-size photo, turned level
+and read on its own; 2D codes are also read at half size, and the photo is
+read turned 25 degrees each way for askew labels OpenCV missed. Only when
+all that finds nothing does a ladder of filters (upscale, sharpen,
+threshold, rotations) try, within a time budget. A code read only through
+turning or filters is unsure: it counts only if the catalog knows it (or,
+in the ladder, a second rung reads the same), and never when the unfiltered
+photo read the same text as invalid, since filters can turn a smudge into a
+code that still passes its checksum."""
 
 from __future__ import annotations
 
@@ -24,14 +26,9 @@ from services.code_regions import Region
 
 OVERVIEW = 1600
 LARGEST = 4032  # 12 MP; bigger photos are read at this size
-BUDGET_S = 0.2
+BUDGET_S = 0.2  # the extra passes stop here, so even a photo with no code is answered quickly
 ASKEW = (-25, 25)
-RETAIL = (
-    "EAN-13",
-    "EAN-8",
-    "UPC-A",
-    "UPC-E",
-)  # the fallback ladder stops here, so even a photo with no code is answered quickly
+RETAIL = ("EAN-13", "EAN-8", "UPC-A", "UPC-E")
 F = zxingcpp.BarcodeFormat
 LINEAR = [F.Code128, F.EAN13, F.EAN8, F.UPCA, F.UPCE]
 MATRIX = [F.QRCode, F.DataMatrix]
@@ -77,7 +74,7 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     overview, factor = code_regions.scaled(photo, OVERVIEW)
     reads: list[tuple[Reading, Region]] = []
     seen: list[tuple[Region, list]] = []  # looked like a code but did not read: where, and as what
-    refused: set[str] = set()  # texts read but invalid (checksum, quiet zone): no filter makes them right
+    refused = _Refused()  # texts read but invalid (checksum, quiet zone): no filter makes them right
     for code in _read(overview, FORMATS, errors=True):
         region = Region(code.corners * factor)
         if code.valid:
@@ -89,12 +86,13 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     unread = []
     for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
         known = [reading for reading, where in reads if where.overlaps(region)]
-        found = _read_region(photo, region, formats, deadline if not known else None, frozenset(refused))
+        found = _read_region(photo, region, formats, deadline if not known else None, refused)
         texts = {f.text for f in found}
         disputed = [r for r in known if r.format in RETAIL and texts and r.text not in texts]
         if disputed:  # the photo and its full-size crop read different codes here: trust neither
             reads = [(r, w) for r, w in reads if r not in disputed]
-            refused.update(r.text for r in disputed + found)
+            for reading in disputed + found:
+                refused.add(reading.text)
             unread.append(region)
         elif found:
             reads += [(reading, region) for reading in found if reading.text not in {r.text for r in known}]
@@ -115,15 +113,29 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
             if code.text not in refused:
                 sight.add(_reading(code, sure=False))  # through a resampling: counts if the catalog knows it
     if not sight.readings:
-        for reading in _confirmed(_photo_ladder(overview), deadline, refused=frozenset(refused)):
+        for reading in _confirmed(_photo_ladder(overview), deadline, refused=refused):
             sight.add(reading)
     unread = [r for r in unread if not any(r.overlaps(where) for _, where in reads)]
     sight.unreadable = len([r for i, r in enumerate(unread) if not any(r.overlaps(o) for o in unread[:i])])
     return sight
 
 
+class _Refused(set):
+    """Texts that must not count, matched in any printed form: zxing-cpp says a
+    UPC-A in 13 digits, a reply in 12; a UPC-E expanded, a reply in 8."""
+
+    def add(self, text: str) -> None:
+        super().add(text)
+        super().update(gtin.keys(text))
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and (
+            set.__contains__(self, text) or any(set.__contains__(self, k) for k in gtin.keys(text))
+        )
+
+
 def _read_region(
-    photo: np.ndarray, region: Region, formats: list, deadline: float | None, refused: frozenset[str]
+    photo: np.ndarray, region: Region, formats: list, deadline: float | None, refused: _Refused
 ) -> list[Reading]:
     """The codes in one region, cut at full size and levelled: a tight crop
     first (little clutter beside the bars), then a wider one; the filter
@@ -216,7 +228,7 @@ def _confirmed(
     rungs: Iterator[tuple[np.ndarray, list, dict]],
     deadline: float,
     formats=None,
-    refused: frozenset[str] = frozenset(),
+    refused: frozenset[str] = frozenset(),  # or a _Refused
 ) -> list[Reading]:
     """Codes the ladder reads. A code from one rung only is unsure; read by
     two rungs alike it is sure. A code that some rung (or `refused`: the
@@ -224,7 +236,7 @@ def _confirmed(
     make a failed checksum or a barred quiet zone right. Stops at the deadline."""
     votes: dict[tuple[str, str], int] = {}
     raw: dict[tuple[str, str], str] = {}  # as zxing-cpp said it
-    refused = set(refused)
+    refused = _Refused(refused)
     for image, rung_formats, options in rungs:
         for code in _read(image, formats or rung_formats, errors=True, **options):
             if not code.valid:
