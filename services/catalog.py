@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from domain import gtin
 from domain.aliases import SuggestionStatus
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import set_fields
@@ -54,12 +55,26 @@ def add_stock(
     with _nothing_done("added"):
         named = set_fields(item, STOCK_FIELDS, {"name": item.name, "unit": unit, **(fields or {})}, ctx.tz)
         item.validate()
+    require_barcode_free(uow, item)
     uow.stock.add(item)
     entry_id = record(uow, ctx, Action.CREATE, item, {k: "" for k in STOCK_FIELDS}, quantity=0)
     return Done(
         f"Added stock item {item.sku} ({item.name}), counted in {item.unit}s{_listed(named)}. Nothing on hand yet.",
         entry_id,
     )
+
+
+def require_barcode_free(uow: UnitOfWork, item: StockItem) -> None:
+    """A manufacturer's code finds one item only, whichever form either was printed in."""
+    if not item.barcode:
+        return
+    for key in gtin.keys(item.barcode):
+        other = next((i for i in uow.stock.with_gtin(key) if i.key != item.key), None)
+        if other is not None:
+            raise AlreadyExists(
+                f"barcode: {item.barcode} is already the barcode of {other.sku} ({other.name}); "
+                "a manufacturer's code can find only one item"
+            )
 
 
 @contextmanager
@@ -100,6 +115,8 @@ def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: st
         if not changes:
             return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
         item.validate()
+    if isinstance(item, StockItem):
+        require_barcode_free(uow, item)
     _save(uow, item)
     entry_id = record(uow, ctx, Action.EDIT, item, before)
     return Done(f"Updated {key}: {field.replace('_', ' ')} is now {changes[field][1] or 'empty'}.", entry_id)

@@ -14,6 +14,7 @@ from domain.errors import DomainError
 from domain.ledger import Action
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import tag_key
+from services.catalog import require_barcode_free
 from services.changes import record, snapshot
 from services.context import Context
 from services.csv_columns import SNIPE_STATUS, map_headers
@@ -176,6 +177,8 @@ def _apply_row(
     on_hand_before = getattr(item, "on_hand", None) if existing else 0
     changes = set_fields(item, specs, cells, tz)
     item.validate()
+    if kind == "stock":
+        require_barcode_free(uow, item)
     if existing and not changes:
         return "unchanged"
     quantity = None

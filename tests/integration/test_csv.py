@@ -209,3 +209,16 @@ def test_a_snipe_it_id_column_is_kept_exported_and_imported_again(uow, tmp_path)
         write("assets", tx, exported)
     header, first = exported.getvalue().splitlines()[:2]
     assert header.endswith(",source_id") and first.endswith(",1234")
+
+
+def test_a_barcode_another_item_has_in_any_printed_form_is_refused(uow):
+    data = "sku,name,unit,barcode\nP-1,Paper,ream,036000291452\nP-2,Other paper,ream,0036000291452\n"
+    try:
+        result = import_csv("stock", data.encode(), uow, CTX)
+    except ImportAborted as aborted:
+        result = aborted.result
+    assert [str(e) for e in result.errors] == [
+        "line 3, column barcode: 0036000291452 is already the barcode of P-1 (Paper); "
+        "a manufacturer's code can find only one item"
+    ]
+    assert not result.written

@@ -174,8 +174,11 @@ def test_half_an_ean13_behind_a_glare_line_is_not_read_as_a_upce(assistant, uow)
 
 
 def test_a_code_two_items_share_or_a_text_naming_two_items_names_neither(assistant, uow, catalog):
-    extra = "sku,name,unit,on_hand,barcode\nGLU-DUP,Glue sticks (old SKU),stick,3,00000096385074\n"
-    assert not import_csv("stock", extra.encode(), uow, seed_context()).errors
+    from domain.stock import StockItem
+
+    with uow() as unit:  # a duplicate from before imports refused them
+        unit.stock.add(StockItem("GLU-DUP", "Glue sticks (old SKU)", "stick", barcode="00000096385074"))
+        unit.commit()
     (reply,) = photo(assistant, "alice", scene([("96385074", "EAN8")]), "used 1 of these")
     assert "names more than one item (GLU-DUP, GLU-STK)" in reply.text and "Nothing was changed" in reply.text
     (reply,) = photo(assistant, "alice", scene([("A-1042 A-2001", "QR")]))
@@ -203,3 +206,10 @@ def test_an_image_too_large_to_open_is_refused_kindly(assistant, catalog, monkey
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # so a small test image counts as a bomb
     (reply,) = photo(assistant, "alice", scene([("A-1042", "Code128")], size=(1000, 800)))
     assert reply.code == "not_an_image" and "too large" in reply.text
+
+
+def test_a_barcode_another_item_has_is_refused_in_chat_in_any_form(assistant, catalog, uow):
+    (reply,) = assistant.handle("maria", "set GLU-STK barcode to 036000291452")  # PAP-A4's, as a UPC-A
+    assert "already the barcode of PAP-A4 (Copy paper A4)" in reply.text
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("GLU-STK").barcode == "96385074"
