@@ -31,33 +31,48 @@ class Scan:
 
 
 def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[Command]) -> Scan:
-    readings, unreadable = [], 0
+    readings, unreadable, not_images = [], 0, []
     for data in images:
         try:
             sight = barcodes.read(barcodes.open_image(data))
         except barcodes.NotAnImage as error:
-            return Scan(reply=refusal(f"Sorry, {error}.", "not_an_image"))
+            not_images.append(str(error))
+            continue
         readings += [r for r in sight.readings if r.text not in {k.text for k in readings}]
         unreadable += sight.unreadable
+    if len(not_images) == len(images):
+        return Scan(reply=refusal(f"Sorry, {not_images[0]}.", "not_an_image"))
+    skipped = _skipped(len(not_images))  # the photos beside a file that isn't one are still read
     with uow(read_only=True) as unit:
         found, doubtful = barcodes.look_up(unit, readings, ctx.name_of)
     unreadable += doubtful
     if not found:
         if unreadable:
-            return Scan(reply=refusal(UNREADABLE, "unreadable_code"))
-        return Scan(reply=refusal(NO_CODE, "no_barcode"))
+            return Scan(reply=refusal(f"{UNREADABLE} {skipped}".strip(), "unreadable_code"))
+        return Scan(reply=refusal(f"{NO_CODE} {skipped}".strip(), "no_barcode"))
     found = tuple(found)
     known = [f for f in found if f.key]
     about_this = words and all(isinstance(c, ItemCommand) and c.changes and not c.ref for c in words)
-    if len(found) == 1 and known and about_this and not unreadable:  # "used 3 of these": one item, surely
+    surely_one = len(found) == 1 and known and not unreadable and not skipped
+    if surely_one and about_this:  # "used 3 of these", and the photo shows one item only
         return Scan(found, tuple(replace(c, ref=known[0].key) for c in words))
     lines = [f.description for f in found]
     if unreadable:
         lines.append("(Something else in the photo looks like a barcode but couldn't be read for certain.)")
+    if skipped:
+        lines.append(skipped)
     if about_this:  # words about "this", but which item is not clear: say so rather than guess
         keys = " or ".join(f.key for f in known[:3]) or "its tag or SKU"
         lines.append(f"Nothing was changed: I can't tell which item you mean. Say it again with {keys}.")
     return Scan(found, reply=Reply(ReplyKind.ANSWER, "\n".join(lines), offers=_offers(ctx, found)))
+
+
+def _skipped(files: int) -> str:
+    if not files:
+        return ""
+    if files == 1:
+        return "(One of the files isn't an image I can read, so it was skipped.)"
+    return f"({files} of the files aren't images I can read, so they were skipped.)"
 
 
 def _offers(ctx: Context, found) -> tuple[NextStep, ...]:

@@ -40,7 +40,11 @@ def photograph(code: str, name: str, seed: int, scale: float = 1.0) -> bytes:
     photo = photo.resize(
         (max(1, int(w * scale * rng.uniform(0.6, 1.0))), max(1, int(h * scale * rng.uniform(0.6, 1.0))))
     )
-    noise = Image.effect_noise(photo.size, rng.uniform(5, 25))
+    # Pillow's effect_noise draws from C's global rand(): the same seed would give other photos in
+    # another test order. numpy's generator, seeded here, keeps every photo the same.
+    sigma = rng.uniform(5, 25)
+    grain = numpy.random.default_rng(seed).normal(128, sigma, (photo.height, photo.width))
+    noise = Image.fromarray(grain.clip(0, 255).astype(numpy.uint8))
     photo = Image.blend(photo, noise, 0.15)
     out = io.BytesIO()
     photo.convert("RGB").save(out, format="JPEG", quality=rng.randint(35, 85))

@@ -213,3 +213,17 @@ def test_a_barcode_another_item_has_is_refused_in_chat_in_any_form(assistant, ca
     assert "already the barcode of PAP-A4 (Copy paper A4)" in reply.text
     with uow(read_only=True) as unit:
         assert unit.stock.get("GLU-STK").barcode == "96385074"
+
+
+def test_a_file_that_is_not_an_image_beside_a_photo_is_skipped_and_nothing_is_acted_on(
+    assistant, catalog, uow
+):
+    photo_file = Attachment("image", scene([("PAP-A4", "Code128")]))
+    message = Inbound(
+        assistant.person("alice"), "used 2 of these", (photo_file, Attachment("image", b"%PDF-1.4"))
+    )
+    (reply,) = assistant.receive(message).replies
+    assert reply.text.startswith("PAP-A4 Copy paper A4")
+    assert "One of the files isn't an image I can read, so it was skipped." in reply.text
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("PAP-A4").on_hand == 40
