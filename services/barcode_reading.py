@@ -12,8 +12,9 @@ code that still passes its checksum."""
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import cv2
@@ -143,11 +144,24 @@ def _read_region(
     for along in (0.0, code_regions.MARGIN_ALONG, 0.3):
         crop = code_regions.level_crop(photo, region, along)
         found = _read(crop, formats) or _read(crop, formats, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+        found = [code for code in found if _centred(code, crop, along)]
         if found:
             return [_reading(code, sure=True) for code in found]
     if deadline is None:
         return []
-    return _confirmed(_crop_ladder(code_regions.level_crop(photo, region)), deadline, formats, refused)
+    centred = functools.partial(_centred, along=code_regions.MARGIN_ALONG)
+    return _confirmed(
+        _crop_ladder(code_regions.level_crop(photo, region)), deadline, formats, refused, centred
+    )
+
+
+def _centred(code: _Code, crop: np.ndarray, along: float) -> bool:
+    """The code read lies in the region the crop was cut for, not in its margins:
+    a crop around a torn label can take in the label stacked above it."""
+    cx, cy = code.corners.mean(axis=0)
+    half_w = crop.shape[1] / 2 / (1 + 2 * along) * 1.2
+    half_h = crop.shape[0] / 2 / (1 + 2 * code_regions.MARGIN_ACROSS) * 1.2
+    return abs(cx - crop.shape[1] / 2) <= half_w and abs(cy - crop.shape[0] / 2) <= half_h
 
 
 @dataclass(frozen=True)
@@ -229,6 +243,7 @@ def _confirmed(
     deadline: float,
     formats=None,
     refused: frozenset[str] = frozenset(),  # or a _Refused
+    where: Callable[[_Code, np.ndarray], bool] = lambda code, image: True,
 ) -> list[Reading]:
     """Codes the ladder reads. A code from one rung only is unsure; read by
     two rungs alike it is sure. A code that some rung (or `refused`: the
@@ -241,6 +256,8 @@ def _confirmed(
         for code in _read(image, formats or rung_formats, errors=True, **options):
             if not code.valid:
                 refused.add(code.text)
+                continue
+            if not where(code, image):
                 continue
             key = as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format)))
             votes[key], raw[key] = votes.get(key, 0) + 1, code.text

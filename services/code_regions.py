@@ -50,14 +50,21 @@ _detector = None
 
 
 def linear_codes(overview: np.ndarray, scale: float) -> list[Region]:
-    """Regions that look like 1D barcodes in the scaled-down photo, in full-size pixels."""
+    """Regions that look like 1D barcodes in the scaled-down photo, in full-size
+    pixels. Looked for at two sizes: each finds codes the other misses (a
+    blurred or torn code often shows only at half size)."""
     global _detector
     if _detector is None:  # built once: it loads its model
         _detector = cv2.barcode.BarcodeDetector()
-    found, corners = _detector.detect(overview)
-    if not found or corners is None:
-        return []
-    return [Region(np.asarray(quad, dtype=np.float32) * scale) for quad in corners]
+    half = cv2.resize(overview, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    regions: list[Region] = []
+    for image, factor in ((overview, scale), (half, scale * 2)):
+        found, corners = _detector.detect(image)
+        for quad in corners if found and corners is not None else []:
+            region = Region(np.asarray(quad, dtype=np.float32) * factor)
+            if not any(region.overlaps(known) for known in regions):
+                regions.append(region)
+    return regions
 
 
 def level_crop(photo: np.ndarray, region: Region, along: float = MARGIN_ALONG) -> np.ndarray:

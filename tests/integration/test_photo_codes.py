@@ -227,3 +227,29 @@ def test_a_file_that_is_not_an_image_beside_a_photo_is_skipped_and_nothing_is_ac
     assert "One of the files isn't an image I can read, so it was skipped." in reply.text
     with uow(read_only=True) as unit:
         assert unit.stock.get("PAP-A4").on_hand == 40
+
+
+@pytest.mark.parametrize("damage", ["torn", "blurred"])
+def test_words_with_a_known_code_and_an_unreadable_one_below_it_change_nothing(
+    assistant, catalog, uow, damage
+):
+    import numpy
+    from PIL import ImageFilter
+
+    from tests.photos import symbol
+
+    upper, lower = symbol("PAP-A4", "Code128", 3), symbol("A-2001", "Code128", 3)
+    if damage == "torn":
+        ImageDraw.Draw(lower).rectangle([lower.width // 2, 0, lower.width // 2 + 7, lower.height], fill=255)
+    else:
+        lower = lower.filter(ImageFilter.GaussianBlur(3))
+    page = Image.new("L", (max(upper.width, lower.width) + 200, upper.height + lower.height + 210), 255)
+    page.paste(upper, (100, 100))
+    page.paste(lower, (100, 110 + upper.height))  # 10 px below: a crop around one takes in the other
+    assert numpy.asarray(page).min() == 0
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    (reply,) = photo(assistant, "alice", out.getvalue(), "used 2 of these")
+    assert "Nothing was changed" in reply.text and "looks like a barcode" in reply.text
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("PAP-A4").on_hand == 40
