@@ -72,3 +72,13 @@ def test_the_ladder_stops_at_its_deadline():
         ].sure
         is False
     )
+
+
+def test_a_small_qr_code_in_a_12_megapixel_photo_is_read_at_full_size():
+    from tests.photos import symbol
+
+    photo = Image.new("L", (4032, 3024), 170)
+    photo.paste(symbol("A-16432", "QR", module_px=3), (2500, 1800))  # 1.2 px a module at 1600 px
+    out = io.BytesIO()
+    photo.save(out, format="JPEG", quality=85)
+    assert barcodes.decode(barcodes.open_image(out.getvalue())) == ["A-16432"]
