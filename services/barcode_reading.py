@@ -111,12 +111,12 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     sight = Sight()
     for reading, _ in reads:
         sight.add(reading)
-    for angle in ASKEW:  # a label at 20-30 degrees that OpenCV did not locate: read the photo turned
+    for angle in ASKEW:  # one of our labels at 20-30 degrees that OpenCV did not locate: read it turned
         if time.perf_counter() > deadline - 0.05:
             break
-        for code in _read(_rotated(overview, angle), LINEAR):
-            if code.text not in refused:
-                sight.add(_reading(code, sure=False))  # through a resampling: counts if the catalog knows it
+        for code in _read(_rotated(overview, angle), [F.Code128]):  # not EAN/UPC: a slanted scan line
+            if code.text not in refused and all(code.text != r.text for r in sight.readings):  # through bars
+                sight.add(_reading(code, sure=False))  # can read as another valid retail code
     if not sight.readings:
         for reading in _confirmed(_photo_ladder(overview), deadline, refused=refused):
             sight.add(reading)
@@ -147,7 +147,13 @@ def _read_region(
     ladder only with a deadline given (when nothing else read this region)."""
     for along in (0.0, code_regions.MARGIN_ALONG, 0.3):
         crop = code_regions.level_crop(photo, region, along)
-        found = _read(crop, formats) or _read(crop, formats, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+        if along == 0.0:  # no room for an EAN/UPC's quiet zone: only a Code 128 (with its stronger check)
+            kinds = [f for f in formats if f == F.Code128]
+        else:
+            kinds = formats
+        if not kinds:
+            continue
+        found = _read(crop, kinds) or _read(crop, kinds, binarizer=zxingcpp.Binarizer.GlobalHistogram)
         found = [code for code in found if _centred(code, crop, along)]
         if found:
             return [_reading(code, sure=True) for code in found]
@@ -189,9 +195,9 @@ def _reading(code, sure: bool) -> Reading:
 # Half of an EAN-13 behind a glare line reads as a UPC-E or EAN-8 that passes
 # its checksum, but has bars just after its end, where its quiet zone should be:
 # GS1 asks for 7 modules there (General Specifications 5.2.3.4). Before the
-# start only 4 are checked: a UPC-E prints its number system digit further out.
+# start of a UPC-E only 4 are checked: it prints its number system digit further out.
 # The last number is the code's length in modules.
-QUIET_ZONES = {F.UPCE: (4, 7, 51), F.EAN8: (4, 7, 67)}
+QUIET_ZONES = {F.UPCE: (4, 7, 51), F.EAN8: (7, 7, 67)}
 
 
 def _valid(code, image: np.ndarray) -> bool:

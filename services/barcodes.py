@@ -63,6 +63,9 @@ class Found:
     description: str
     state: str | None = None  # "stock", or an asset's status ("available", "checked_out", ...)
     format: str = ""
+    sure: bool = (
+        True  # read from the photo's own pixels; a code read only through filters is shown, not acted on
+    )
 
 
 def look_up(uow: UnitOfWork, readings: list[Reading], names=lambda key: key) -> tuple[list[Found], int]:
@@ -113,9 +116,9 @@ def _describe(reading: Reading, item, names) -> Found:
     if hasattr(item, "tag"):
         state = item.status.value.replace("_", " ") + (f", with {names(item.holder)}" if item.holder else "")
         text = f"{item.tag} {item.name} ({state}; {item.location or 'no location'})"
-        return Found(reading.text, item.tag, text, item.status.value, reading.format)
+        return Found(reading.text, item.tag, text, item.status.value, reading.format, reading.sure)
     text = f"{item.sku} {item.name} ({item.describe(item.on_hand)} on hand)"
-    return Found(reading.text, item.sku, text, "stock", reading.format)
+    return Found(reading.text, item.sku, text, "stock", reading.format, reading.sure)
 
 
 def _unknown(reading: Reading) -> Found:

@@ -115,7 +115,7 @@ def edit(uow: UnitOfWork, ctx: Context, item_type: ItemType, key: str, field: st
         if not changes:
             return Done(f"{key} already has {field.replace('_', ' ')} {value}; nothing to change.", 0)
         item.validate()
-    if isinstance(item, StockItem):
+    if field == "barcode":
         require_barcode_free(uow, item)
     _save(uow, item)
     entry_id = record(uow, ctx, Action.EDIT, item, before)

@@ -177,7 +177,7 @@ def _apply_row(
     on_hand_before = getattr(item, "on_hand", None) if existing else 0
     changes = set_fields(item, specs, cells, tz)
     item.validate()
-    if kind == "stock":
+    if kind == "stock" and "barcode" in changes:  # an old duplicate stops no unrelated change
         require_barcode_free(uow, item)
     if existing and not changes:
         return "unchanged"

@@ -53,7 +53,7 @@ def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[
     found = tuple(found)
     known = [f for f in found if f.key]
     about_this = words and all(isinstance(c, ItemCommand) and c.changes and not c.ref for c in words)
-    surely_one = len(found) == 1 and known and not unreadable and not skipped
+    surely_one = len(found) == 1 and known and found[0].sure and not unreadable and not skipped
     if surely_one and about_this:  # "used 3 of these", and the photo shows one item only
         return Scan(found, tuple(replace(c, ref=known[0].key) for c in words))
     lines = [f.description for f in found]
@@ -61,7 +61,11 @@ def scan(uow: UnitOfWorkFactory, ctx: Context, images: list[bytes], words: list[
         lines.append("(Something else in the photo looks like a barcode but couldn't be read for certain.)")
     if skipped:
         lines.append(skipped)
-    if about_this:  # words about "this", but which item is not clear: say so rather than guess
+    if about_this and len(found) == 1 and known and not found[0].sure:
+        lines.append(
+            f"Nothing was changed: that code was hard to read. If it is {known[0].key}, say it again with {known[0].key}."
+        )
+    elif about_this:  # words about "this", but which item is not clear: say so rather than guess
         keys = " or ".join(f.key for f in known[:3]) or "its tag or SKU"
         lines.append(f"Nothing was changed: I can't tell which item you mean. Say it again with {keys}.")
     return Scan(found, reply=Reply(ReplyKind.ANSWER, "\n".join(lines), offers=_offers(ctx, found)))

@@ -253,3 +253,28 @@ def test_words_with_a_known_code_and_an_unreadable_one_below_it_change_nothing(
     assert "Nothing was changed" in reply.text and "looks like a barcode" in reply.text
     with uow(read_only=True) as unit:
         assert unit.stock.get("PAP-A4").on_hand == 40
+
+
+def test_a_clean_level_ean13_is_not_also_read_as_a_upce_from_a_slanted_line(assistant, uow):
+    stock = "sku,name,unit,on_hand,barcode\nBAT-1,Battery,each,5,7507462169977\nDEC-1,Decoy,each,5,15074627\n"
+    assert not import_csv("stock", stock.encode(), uow, seed_context()).errors
+    from tests.photos import symbol
+
+    page = Image.new("L", (1600, 1200), 255)
+    page.paste(symbol("7507462169977", "EAN13", module_px=3), (500, 400))
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    (reply,) = photo(assistant, "alice", out.getvalue(), "used 1 of these")
+    assert reply.text.startswith("Recorded 1 each of Battery used") and "DEC-1" not in reply.text
+
+
+def test_words_do_not_act_on_a_code_read_only_through_filters(assistant, catalog, uow, monkeypatch):
+    from services import barcodes
+    from services.barcode_reading import Reading, Sight
+
+    monkeypatch.setattr(barcodes, "read", lambda image: Sight([Reading("PAP-A4", "Code 128", sure=False)]))
+    (reply,) = photo(assistant, "alice", scene([]), "used 2 of these")
+    assert reply.text.startswith("PAP-A4 Copy paper A4")
+    assert "Nothing was changed: that code was hard to read" in reply.text
+    with uow(read_only=True) as unit:
+        assert unit.stock.get("PAP-A4").on_hand == 40
