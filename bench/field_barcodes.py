@@ -42,21 +42,24 @@ TARGETS = {"found": 0.95, "wrong_items": 0, "ms_12mp_p95": 300.0, "ms_no_code_p9
 HISTORY = """How these figures came about (2026-12-07). As the suite arrived, before any change made for it,
 the photo step found 94.7% (tune) and 95.1% (test) of the codes with no wrong item, but took 494 ms at
 p95 for a 12 MP photo and 327 ms for a photo with no code: it also read every big photo whole at full
-size. Changes since, judged on the tune split only: that pass is gone; each 1D code OpenCV locates, and
-each code zxing-cpp saw but could not read, is cut from the full-size photo (tight, then wider margins)
-and read again; 2D codes are also read at half size; the photo is read turned 25 degrees each way for
-askew labels OpenCV misses (those reads count only if the catalog knows them). One defect of the suite
-was fixed, not tuned around: a rectangular Data Matrix (8 x 32) was laid out as if square, so its text
-was printed over the symbol.
+size. Changes since, judged on the tune split only: that pass is gone (a big photo is read at full size
+for QR codes only); each 1D code OpenCV locates (at 1600 px and at half that), and each code zxing-cpp saw
+but could not read, is cut from the full-size photo (tight, then wider margins) and read again; 2D codes
+are also read at half size; the photo is read turned 25 degrees each way for Code 128 (those reads count
+only if the catalog knows them). One defect of the suite was fixed, not tuned around: a rectangular Data
+Matrix (8 x 32) was laid out as if square, so its text was printed over the symbol.
 
-A cold hunt (a helper reading the code and making its own photos) found wrong items this suite does not
-hold, each now fixed and tested: an EAN-8 taken for the UPC-E with the same digits; half an EAN-13
-behind a glare line read as a catalog UPC-E (a UPC-E or EAN-8 must now show its quiet zone); a
-full-size crop of a damaged EAN-13 read as another valid UPC-A (where the photo and the crop disagree,
-neither counts). On the hunter's stress test (EAN-13s crossed by a black or white band 2-14 px wide),
-reads taken as certain but wrong fell from 2.6% to 1.9% of photos: EAN/UPC check digits let about one
-damaged read in ten through, so it is the catalog check that keeps such a read from naming an item
-(it is shown as an unknown code).
+Two cold hunts (helpers reading the code and making their own photos) found wrong items this suite does
+not hold, each now fixed and tested: an EAN-8 taken for the UPC-E with the same digits; half an EAN-13
+behind a glare line read as a catalog UPC-E (a UPC-E or EAN-8 must now show its quiet zone); a full-size
+crop of a damaged EAN-13 read as another valid UPC-A (where the photo and the crop disagree, neither
+counts); a slanted scan line through a clean EAN-13 in the turned photo read as another valid UPC-E (so
+EAN/UPC are no longer read turned); a tight crop misreading a clean EAN-8. Those fixes cost found codes: the
+test split was at 95.4% before the second hunt's fixes and is at the figure above after them, so the 95%
+target is not met; safety came first. On the first hunter's stress test (EAN-13s crossed by a black or
+white band 2-14 px wide) reads taken as certain but wrong fell from 2.6% to 1.9% of photos: EAN/UPC check
+digits let about one damaged read in ten through, so it is the catalog check that keeps such a read from
+naming an item (it is shown as an unknown code), and words never act on a read made only through filters.
 
 What limits the figures: the misses are mostly 1D labels at 20-30 degrees among decoys that OpenCV
 does not locate, glare across the bars, and curved bottles with motion blur. Not measured: real phone

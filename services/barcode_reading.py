@@ -92,16 +92,19 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
         known = [reading for reading, where in reads if where.overlaps(region)]
         found = _read_region(photo, region, formats, deadline if not known else None, refused)
-        texts = {f.text for f in found}
-        disputed = [r for r in known if r.format in RETAIL and texts and r.text not in texts]
-        if disputed:  # the photo and its full-size crop read different codes here: trust neither
+        texts, extra = {f.text for f in found}, [f for f in found if f.text not in {r.text for r in known}]
+        if known and extra and any(r.format in RETAIL for r in known + extra):
+            # the photo and its full-size crop read different retail codes here: what they
+            # don't agree on counts for neither (EAN/UPC check digits let one misread in ten by)
+            disputed = [r for r in known if r.text not in texts]
             reads = [(r, w) for r, w in reads if r not in disputed]
-            for reading in disputed + found:
+            for reading in disputed + extra:
                 refused.add(reading.text)
-            unread.append(region)
-        elif found:
-            reads += [(reading, region) for reading in found if reading.text not in {r.text for r in known}]
-        elif not known:
+            if disputed:
+                unread.append(region)
+        elif extra:
+            reads += [(reading, region) for reading in extra]
+        elif not known and not found:
             unread.append(region)
     if time.perf_counter() < deadline:  # a big, shaken 2D code: at half size the smear is half as wide
         half = cv2.resize(overview, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
@@ -197,7 +200,7 @@ def _reading(code, sure: bool) -> Reading:
 # GS1 asks for 7 modules there (General Specifications 5.2.3.4). Before the
 # start of a UPC-E only 4 are checked: it prints its number system digit further out.
 # The last number is the code's length in modules.
-QUIET_ZONES = {F.UPCE: (4, 7, 51), F.EAN8: (7, 7, 67)}
+QUIET_ZONES = {F.UPCE: (4, 7, 51), F.EAN8: (4, 7, 67)}
 
 
 def _valid(code, image: np.ndarray) -> bool:
