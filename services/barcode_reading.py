@@ -114,12 +114,15 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     sight = Sight()
     for reading, _ in reads:
         sight.add(reading)
-    for angle in ASKEW:  # one of our labels at 20-30 degrees that OpenCV did not locate: read it turned
+    # One of our labels at 20-30 degrees that OpenCV did not locate: read the photo turned. Code 128
+    # only: a slanted scan line through EAN/UPC bars can read as another valid retail code. Unsure:
+    # such a read counts only if the catalog knows it.
+    for angle in ASKEW:
         if time.perf_counter() > deadline - 0.05:
             break
-        for code in _read(_rotated(overview, angle), [F.Code128]):  # not EAN/UPC: a slanted scan line
-            if code.text not in refused and all(code.text != r.text for r in sight.readings):  # through bars
-                sight.add(_reading(code, sure=False))  # can read as another valid retail code
+        for code in _read(_rotated(overview, angle), [F.Code128]):
+            if code.text not in refused and all(code.text != r.text for r in sight.readings):
+                sight.add(_reading(code, sure=False))
     if not sight.readings:
         for reading in _confirmed(_photo_ladder(overview), deadline, refused=refused):
             sight.add(reading)
