@@ -15,10 +15,9 @@ from pillow_heif import register_heif_opener
 
 from domain import gtin
 from services import code_text
-from services.barcode_reading import Reading, Sight, read_photo
+from services.barcode_reading import RETAIL, Reading, Sight, read_photo
 from storage.unit_of_work import UnitOfWork
 
-PRODUCT_FORMATS = {"EAN-13", "EAN-8", "UPC-A", "UPC-E"}
 MATRIX_FORMATS = {"QR code", "Data Matrix"}
 SHOWN_TEXT = 120  # of a QR code's text in a reply
 
@@ -87,7 +86,7 @@ def look_up(uow: UnitOfWork, readings: list[Reading], names=lambda key: key) -> 
 
 def _items(uow: UnitOfWork, reading: Reading) -> list:
     text = reading.text.strip()
-    if reading.format in PRODUCT_FORMATS:  # the symbology says how to read the digits
+    if reading.format in RETAIL:  # the symbology says how to read the digits
         return uow.stock.with_gtin(gtin.key_as(text, reading.format))
     snipe_id = code_text.snipe_asset_id(text)
     if snipe_id is not None:

@@ -86,7 +86,7 @@ def _offers(ctx: Context, found) -> tuple[NextStep, ...]:
         if f.key is None:
             if (
                 ctx.actor.is_manager
-                and f.format not in barcodes.PRODUCT_FORMATS
+                and f.format not in barcodes.RETAIL
                 and code_text.looks_like_a_key(f.code)
             ):
                 offers.append(

@@ -14,7 +14,6 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from domain import gtin
 from domain.aliases import AliasSuggestion, SuggestionStatus
 from domain.assets import Asset, AssetStatus
 from domain.ledger import Action, LedgerEntry
@@ -232,13 +231,6 @@ class AssetRepository(_ItemRepository):
 class StockRepository(_ItemRepository):
     table, key_column, statements = STOCK, "sku_key", _Statements(STOCK, "sku_key")
     from_row, values = staticmethod(mapping.stock_from_row), staticmethod(mapping.stock_values)
-
-    def by_barcode(self, code: str) -> StockItem | None:
-        """The one item whose barcode is the same GTIN, whichever form was printed
-        or typed; None when none is, or when several are (eight digits that are
-        both a valid EAN-8 and a valid UPC-E, or a code two items share)."""
-        found = [item for key in gtin.keys(code) for item in self.with_gtin(key)]
-        return found[0] if len(found) == 1 else None
 
     def with_gtin(self, key: str | None) -> list[StockItem]:
         """Every item whose barcode, read either way, is this GTIN-14."""
