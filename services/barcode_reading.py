@@ -111,18 +111,13 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
         reads += [
             (_reading(code, sure=True), Region(code.corners * factor * 2)) for code in _read(half, MATRIX)
         ]
+    for angle in ASKEW:  # a label at 20-30 degrees that OpenCV did not locate
+        if time.perf_counter() > deadline - 0.05:
+            break
+        reads += _turned_reads(photo, overview, factor, angle, reads, refused)
     sight = Sight()
     for reading, _ in reads:
         sight.add(reading)
-    # One of our labels at 20-30 degrees that OpenCV did not locate: read the photo turned. Code 128
-    # only: a slanted scan line through EAN/UPC bars can read as another valid retail code. Unsure:
-    # such a read counts only if the catalog knows it.
-    for angle in ASKEW:
-        if time.perf_counter() > deadline - 0.05:
-            break
-        for code in _read(_rotated(overview, angle), [F.Code128]):
-            if code.text not in refused and all(code.text != r.text for r in sight.readings):
-                sight.add(_reading(code, sure=False))
     if not sight.readings:
         for reading in _confirmed(_photo_ladder(overview), deadline, refused=refused):
             sight.add(reading)
@@ -169,6 +164,39 @@ def _read_region(
     return _confirmed(
         _crop_ladder(code_regions.level_crop(photo, region)), deadline, formats, refused, centred
     )
+
+
+def _turned_reads(
+    photo: np.ndarray,
+    overview: np.ndarray,
+    factor: float,
+    angle: float,
+    reads: list[tuple[Reading, Region]],
+    refused: _Refused,
+) -> list[tuple[Reading, Region]]:
+    """Codes in the photo turned by `angle`, each one's spot then read from a
+    level full-size crop, as a located code is; the crop's reading is the one
+    that counts, unless the photo as it is read that text as invalid (half an
+    EAN-13 behind a glare line is a "valid" UPC-E to a crop too). A slanted
+    scan line through EAN/UPC bars can read as another valid retail code, so
+    the turned read alone counts only for a Code 128 (whose check is
+    stronger), as unsure: kept only if the catalog knows it."""
+    turned, back = _rotated(overview, angle)
+    found: list[tuple[Reading, Region]] = []
+    for code in _read(turned, LINEAR, errors=True):
+        region = Region(cv2.transform(code.corners[None], back)[0] * factor).thickened()
+        if any(where.overlaps(region) for _, where in reads + found):
+            continue  # read already, from the photo as it is
+        cropped = [r for r in _read_region(photo, region, LINEAR, None, refused) if r.text not in refused]
+        found += [(reading, region) for reading in cropped]
+        if not cropped and code.valid and code.format == F.Code128 and code.text not in refused:
+            found.append((_reading(code, sure=False), region))
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    """The same code, whichever printed form each is in."""
+    return a == b or bool(set(gtin.keys(a)) & set(gtin.keys(b)))
 
 
 def _centred(code: _Code, crop: np.ndarray, along: float) -> bool:
@@ -307,7 +335,7 @@ def _photo_ladder(overview: np.ndarray) -> Iterator[tuple[np.ndarray, list, dict
         yield _sharpened(bigger), FORMATS, {}
     yield _otsu(_sharpened(overview)), FORMATS, {"binarizer": zxingcpp.Binarizer.FixedThreshold}
     for angle in (-15, 15, -30, 30, 45):  # askew labels: smooth rotation keeps thin bars whole
-        yield _rotated(overview, angle), LINEAR, {}
+        yield _rotated(overview, angle)[0], LINEAR, {}
 
 
 def _sharpened(image: np.ndarray) -> np.ndarray:
@@ -319,11 +347,13 @@ def _otsu(image: np.ndarray) -> np.ndarray:
     return cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
 
 
-def _rotated(image: np.ndarray, angle: float) -> np.ndarray:
+def _rotated(image: np.ndarray, angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """The image turned by `angle` degrees on a white ground, and the matrix back to its own pixels."""
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
     size = (int(h * sin + w * cos), int(h * cos + w * sin))
     matrix[0, 2] += size[0] / 2 - w / 2
     matrix[1, 2] += size[1] / 2 - h / 2
-    return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_CUBIC, borderValue=255)
+    turned = cv2.warpAffine(image, matrix, size, flags=cv2.INTER_CUBIC, borderValue=255)
+    return turned, cv2.invertAffineTransform(matrix)

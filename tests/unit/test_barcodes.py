@@ -2,6 +2,7 @@
 
 import io
 
+import numpy
 import pytest
 from PIL import Image
 
@@ -45,8 +46,6 @@ def test_a_file_that_is_not_an_image_is_refused():
 def test_a_code_the_ladder_reads_once_is_unsure_and_twice_is_sure():
     import time
 
-    import numpy
-
     from tests.photos import symbol
 
     code = numpy.asarray(symbol("A-1042", "Code128"))
@@ -60,8 +59,6 @@ def test_a_code_the_ladder_reads_once_is_unsure_and_twice_is_sure():
 
 def test_the_ladder_stops_at_its_deadline():
     import time
-
-    import numpy
 
     from tests.photos import symbol
 
@@ -82,3 +79,37 @@ def test_a_small_qr_code_in_a_12_megapixel_photo_is_read_at_full_size():
     out = io.BytesIO()
     photo.save(out, format="JPEG", quality=85)
     assert barcodes.decode(barcodes.open_image(out.getvalue())) == ["A-16432"]
+
+
+def _askew_page(text: str, kind: str, angle: float) -> numpy.ndarray:
+    from tests.photos import symbol
+
+    page = Image.new("L", (1600, 1200), 255)
+    page.paste(symbol(text, kind, module_px=3), (600, 450))
+    return numpy.asarray(page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
+
+
+@pytest.mark.parametrize("text,kind", [("95573960", "EAN8"), ("SKU-BAT-CR2032", "Code128")])
+def test_a_label_read_in_the_turned_photo_counts_as_its_level_crop_reads_it(text, kind):
+    photo = _askew_page(text, kind, 25)
+    found = [
+        reading
+        for angle in barcode_reading.ASKEW
+        for reading, _ in barcode_reading._turned_reads(
+            photo, photo, 1.0, angle, [], barcode_reading._Refused()
+        )
+    ]
+    assert [(r.text, r.sure) for r in found] == [(text, True)]
+
+
+def test_a_turned_read_where_the_photo_read_a_code_already_adds_nothing():
+    from services.code_regions import Region
+
+    photo = _askew_page("95573960", "EAN8", 25)
+    h, w = photo.shape
+    everywhere = Region(numpy.array([[0, 0], [w, 0], [w, h], [0, h]], numpy.float32))
+    known = [(barcode_reading.Reading("5901234123457", "EAN-13", sure=True), everywhere)]
+    for angle in barcode_reading.ASKEW:
+        assert (
+            barcode_reading._turned_reads(photo, photo, 1.0, angle, known, barcode_reading._Refused()) == []
+        )
