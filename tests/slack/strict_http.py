@@ -82,7 +82,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply.text("not found", 404))
 
     def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        if len(body) < length:
+            # The client died mid-request (kill -9): an incomplete message is no
+            # request at all (RFC 9112, section 8), so Slack never sees this call.
+            self.close_connection = True
+            return
         url = urllib.parse.urlparse(self.path)
         if url.path.startswith("/api/"):
             self._api(url, body)

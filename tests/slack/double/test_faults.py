@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -117,3 +118,17 @@ def test_attempts_record_everything(slack):
     client(slack).auth_test()
     assert [(m, e) for m, _, e in slack.attempts] == [("auth.test", "internal_error"), ("auth.test", None)]
     assert len(slack.called("auth.test")) == 1
+
+
+def test_a_request_cut_off_mid_body_is_no_call(slack):
+    # A sender killed after its headers: Slack never sees a call, and nothing is refused.
+    port = urllib.parse.urlparse(slack.url).port
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(
+            b"POST /api/chat.postMessage HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer xoxb-test\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"chan'
+        )
+        sock.shutdown(socket.SHUT_WR)
+        assert sock.recv(100) == b""  # the connection is closed without an answer
+    assert not [a for a in slack.attempts if a[0] == "chat.postMessage"]
+    slack.assert_clean()
