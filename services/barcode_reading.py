@@ -34,6 +34,7 @@ F = zxingcpp.BarcodeFormat
 LINEAR = [F.Code128, F.EAN13, F.EAN8, F.UPCA, F.UPCE]
 MATRIX = [F.QRCode, F.DataMatrix]
 FORMATS = LINEAR + MATRIX
+MATRIX_NAMES = ("QR code", "Data Matrix")
 FORMAT_NAMES = {
     F.Code128: "Code 128",
     F.EAN13: "EAN-13",
@@ -88,15 +89,27 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
             if all(code.text != r.text for r, _ in reads):
                 reads.append((_reading(code, sure=True), Region(code.corners)))
     located = [(region, LINEAR) for region in code_regions.linear_codes(overview, factor)]
+    # Every 1D code the photo read is read again in its own upright crop: zxing-cpp's scan
+    # lines across labels stacked and leaning 10 degrees can read a valid mix of the two.
+    # A UPC-E or EAN-8 is checked over twice its width: it may be half of an EAN-13 or UPC-A.
+    checked = [
+        (w.thickened().widened(2.4 if r.format in ("UPC-E", "EAN-8") else 1.0), LINEAR, r)
+        for r, w in reads
+        if r.format not in MATRIX_NAMES
+    ]
     unread = []
-    for region, formats in located + [s for s in seen if not any(s[0].overlaps(r) for r, _ in located)]:
+    for region, formats, owner in checked + _distinct([(r, f, None) for r, f in located + seen]):
+        if owner:  # a region zxing-cpp reported as its scan line, which may lean across the bars
+            region = code_regions.squared_up(photo, region)
         known = [reading for reading, where in reads if where.overlaps(region)]
         found = _read_region(photo, region, formats, deadline if not known else None, refused)
         texts, extra = {f.text for f in found}, [f for f in found if f.text not in {r.text for r in known}]
-        if known and extra and any(r.format in RETAIL for r in known + extra):
-            # the photo and its full-size crop read different retail codes here: what they
-            # don't agree on counts for neither (EAN/UPC check digits let one misread in ten by)
-            disputed = [r for r in known if r.text not in texts]
+        disputed = [r for r in known if r.text not in texts] if extra else []
+        if owner and found and owner.text not in texts:
+            disputed = [owner]  # its own upright crop reads another code
+        if disputed or (known and extra and any(r.format in RETAIL for r in known + extra)):
+            # the photo and its full-size crop read different codes here: what they don't
+            # agree on counts for neither (EAN/UPC check digits let one misread in ten by)
             reads = [(r, w) for r, w in reads if r not in disputed]
             for reading in disputed + extra:
                 refused.add(reading.text)
@@ -124,6 +137,15 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
     unread = [r for r in unread if not any(r.overlaps(where) for _, where in reads)]
     sight.unreadable = len([r for i, r in enumerate(unread) if not any(r.overlaps(o) for o in unread[:i])])
     return sight
+
+
+def _distinct(regions: list[tuple]) -> list[tuple]:
+    """Each region once: one that overlaps an earlier one is left out."""
+    kept: list[tuple] = []
+    for entry in regions:
+        if not any(entry[0].overlaps(other[0]) for other in kept):
+            kept.append(entry)
+    return kept
 
 
 class _Refused(set):
@@ -174,22 +196,32 @@ def _turned_reads(
     reads: list[tuple[Reading, Region]],
     refused: _Refused,
 ) -> list[tuple[Reading, Region]]:
-    """Codes in the photo turned by `angle`, each one's spot then read from a
-    level full-size crop, as a located code is; the crop's reading is the one
-    that counts, unless the photo as it is read that text as invalid (half an
-    EAN-13 behind a glare line is a "valid" UPC-E to a crop too). A slanted
-    scan line through EAN/UPC bars can read as another valid retail code, so
-    the turned read alone counts only for a Code 128 (whose check is
-    stronger), as unsure: kept only if the catalog knows it."""
+    """Codes in the photo turned by `angle`, each checked in a full-size crop
+    of its spot turned until the bars stand upright (the turned photo leaves
+    them leaning up to 10 degrees, and a scan line across leaning bars can run
+    from one label into the one stacked above it, reading a valid mix of the
+    two). A code counts, as sure, when that crop reads it and nothing else; a
+    crop that reads something else disputes it, and neither counts. A Code
+    128 (with its stronger check) the crop cannot read at all counts as
+    unsure: kept only if the catalog knows it. Texts the photo as it is read
+    as invalid never count (half an EAN-13 behind a glare line is a "valid"
+    UPC-E to a crop too)."""
     turned, back = _rotated(overview, angle)
     found: list[tuple[Reading, Region]] = []
     for code in _read(turned, LINEAR, errors=True):
         region = Region(cv2.transform(code.corners[None], back)[0] * factor).thickened()
         if any(where.overlaps(region) for _, where in reads + found):
             continue  # read already, from the photo as it is
-        cropped = [r for r in _read_region(photo, region, LINEAR, None, refused) if r.text not in refused]
-        found += [(reading, region) for reading in cropped]
-        if not cropped and code.valid and code.format == F.Code128 and code.text not in refused:
+        region = code_regions.squared_up(photo, region)
+        cropped = _read_region(photo, region, LINEAR, None, refused)
+        texts = {r.text for r in cropped}
+        if len(texts) == 1 and (not code.valid or _same(code.text, cropped[0].text)):
+            if cropped[0].text not in refused:
+                found.append((cropped[0], region))
+        elif cropped or (code.valid and code.format != F.Code128):
+            for text in texts | ({code.text} if code.valid else set()):
+                refused.add(text)
+        elif code.valid and code.text not in refused:
             found.append((_reading(code, sure=False), region))
     return found
 

@@ -35,6 +35,12 @@ class Region:
         size = (w, long / 3) if w >= h else (long / 3, h)
         return Region(cv2.boxPoints(((cx, cy), size, angle)).astype(np.float32))
 
+    def widened(self, factor: float) -> Region:
+        """The region `factor` times as long, about its centre (the height kept)."""
+        (cx, cy), (w, h), angle = cv2.minAreaRect(self.corners)
+        size = (w * factor, h) if w >= h else (w, h * factor)
+        return Region(cv2.boxPoints(((cx, cy), size, angle)).astype(np.float32))
+
     def overlaps(self, other: Region) -> bool:
         """Most of the smaller region lies inside the other's bounds."""
         a, b = self.box, other.box
@@ -82,6 +88,30 @@ def level_crop(photo: np.ndarray, region: Region, along: float = MARGIN_ALONG) -
     return cv2.warpAffine(
         photo, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
     )
+
+
+def bars_angle(crop: np.ndarray) -> float:
+    """How far (degrees) the bars in a level crop lean from upright, by the
+    image's structure tensor: its strongest gradients run across the bars."""
+    image = crop.astype(np.float32)
+    gx = cv2.Sobel(image, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(image, cv2.CV_32F, 0, 1, ksize=3)
+    jxx, jyy, jxy = float((gx * gx).sum()), float((gy * gy).sum()), float((gx * gy).sum())
+    return float(np.degrees(0.5 * np.arctan2(2 * jxy, jxx - jyy)))
+
+
+def squared_up(photo: np.ndarray, region: Region, passes: int = 2) -> Region:
+    """The region turned so that its level crop has the bars upright, however
+    askew the read that found it: a scan line across leaning bars can run from
+    one label into the one stacked above it and read a mix of the two."""
+    for _ in range(passes):
+        lean = bars_angle(level_crop(photo, region, 0.3))
+        if abs(lean) < 0.5:
+            break
+        (cx, cy), _, _ = cv2.minAreaRect(region.corners)
+        turn = cv2.getRotationMatrix2D((cx, cy), -lean, 1.0)
+        region = Region(cv2.transform(region.corners[None], turn)[0])
+    return region
 
 
 def scaled(photo: np.ndarray, longest: int) -> tuple[np.ndarray, float]:

@@ -113,3 +113,48 @@ def test_a_turned_read_where_the_photo_read_a_code_already_adds_nothing():
         assert (
             barcode_reading._turned_reads(photo, photo, 1.0, angle, known, barcode_reading._Refused()) == []
         )
+
+
+def _stacked(top: str, bottom: str, module: int, rows: int, angle: float, gap: int = 0) -> numpy.ndarray:
+    """Two EAN-8 labels one above the other, bars `rows` modules tall, the photo turned."""
+    from tests.photos import symbol
+
+    page = Image.new("L", (1600, 1200), 255)
+    height = rows * module
+    for n, text in enumerate((top, bottom)):
+        code = symbol(text, "EAN8", module)
+        middle = code.height // 2
+        page.paste(
+            code.crop((0, middle - height // 2, code.width, middle + height - height // 2)),
+            (500, 500 + n * (height + gap)),
+        )
+    return numpy.asarray(page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
+
+
+# 24908290 is the left half of the bottom label and the right half of the top one: a valid EAN-8
+# that a scan line leaning across both labels reads.
+@pytest.mark.parametrize("module,rows,angle", [(2, 6, 17), (3, 8, 14), (3, 8, 17), (4, 6, 17)])
+def test_labels_stacked_and_leaning_are_not_read_as_a_mix_of_the_two(module, rows, angle):
+    sight = barcode_reading.read_photo(_stacked("43198290", "24906579", module, rows, angle), 5.0)
+    assert {r.text for r in sight.readings} <= {"43198290", "24906579"}
+
+
+def test_labels_stacked_with_a_gap_are_both_read():
+    sight = barcode_reading.read_photo(_stacked("43198290", "24906579", 3, 16, 12, gap=12), 5.0)
+    assert {(r.text, r.sure) for r in sight.readings} == {("43198290", True), ("24906579", True)}
+
+
+def test_a_region_leaning_across_the_bars_is_squared_up():
+    from services import code_regions
+    from services.code_regions import Region
+    from tests.photos import symbol
+
+    page = Image.new("L", (1600, 1200), 255)
+    page.paste(symbol("SKU-BAT-CR2032", "Code128", 3), (500, 500))
+    photo = numpy.asarray(page.rotate(20, resample=Image.Resampling.BICUBIC, fillcolor=255))
+    box = numpy.array(
+        [[480, 480], [1100, 480], [1100, 600], [480, 600]], numpy.float32
+    )  # level: 20 degrees off
+    leaning = code_regions.bars_angle(code_regions.level_crop(photo, Region(box), 0.3))
+    upright = code_regions.level_crop(photo, code_regions.squared_up(photo, Region(box)), 0.3)
+    assert abs(leaning) > 10 and abs(code_regions.bars_angle(upright)) < 1.5
