@@ -45,8 +45,8 @@ p95 for a 12 MP photo and 327 ms for a photo with no code: it also read every bi
 size. Changes since, judged on the tune split only: that pass is gone (a big photo is read at full size
 for QR codes only); each 1D code OpenCV locates (at 1600 px and at half that), and each code zxing-cpp saw
 but could not read, is cut from the full-size photo (tight, then wider margins) and read again; 2D codes
-are also read at half size; the photo is read turned 25 degrees each way for Code 128 (those reads count
-only if the catalog knows them). One defect of the suite was fixed, not tuned around: a rectangular Data
+are also read at half size; the photo is read turned 25 degrees each way (see below for what makes
+such a read count). One defect of the suite was fixed, not tuned around: a rectangular Data
 Matrix (8 x 32) was laid out as if square, so its text was printed over the symbol.
 
 Two cold hunts (helpers reading the code and making their own photos) found wrong items this suite does
@@ -54,15 +54,28 @@ not hold, each now fixed and tested: an EAN-8 taken for the UPC-E with the same 
 behind a glare line read as a catalog UPC-E (a UPC-E or EAN-8 must now show its quiet zone); a full-size
 crop of a damaged EAN-13 read as another valid UPC-A (where the photo and the crop disagree, neither
 counts); a slanted scan line through a clean EAN-13 in the turned photo read as another valid UPC-E (so
-EAN/UPC are no longer read turned); a tight crop misreading a clean EAN-8. Those fixes cost found codes: the
-test split was at 95.4% before the second hunt's fixes and is at the figure above after them, so the 95%
-target is not met; safety came first. On the first hunter's stress test (EAN-13s crossed by a black or
+EAN/UPC were no longer read turned); a tight crop misreading a clean EAN-8. Those fixes cost found codes:
+the test split went from 95.4% to 94.8%, below the 95% target; safety came first. On the first hunter's stress test (EAN-13s crossed by a black or
 white band 2-14 px wide) reads taken as certain but wrong fell from 2.6% to 1.9% of photos: EAN/UPC check
 digits let about one damaged read in ten through, so it is the catalog check that keeps such a read from
 naming an item (it is shown as an unknown code), and words never act on a read made only through filters.
 
+A later session (same day) read the turned photo for every 1D format again, each read checked by a
+full-size crop of its spot: test split 95.7%. A third cold hunt (766 photos of its own) then showed the
+crop was no independent check: labels stacked one above the other and leaning 10-15 degrees were read,
+in the turned photo and in its crop alike, as a valid mix of the two labels (5 sure wrong reads on its
+photos before that session, 21 after). Now each such crop is first turned until the bars stand upright
+(the image's structure tensor), and a turned read counts only when that upright crop reads it and nothing
+else; every 1D code the photo itself read is read again in its own upright crop, and a crop that reads
+another code there disputes it; a UPC-E or EAN-8 is checked over twice its width (half an EAN-13 can be a
+valid UPC-E). On the hunter's photos: sure wrong reads 0 (from 5 before the session), codes found 673 of
+1,387 (from 624). Still read as a mix: labels whose bars touch (no gap) and are under about 16 modules
+tall, leaning 8-20 degrees (a 4-module gap is enough to stop it); such reads are shown as unknown codes
+unless the catalog holds the mixed code, and only then could they name a wrong item.
+
 What limits the figures: the misses are mostly 1D labels at 20-30 degrees among decoys that OpenCV
-does not locate, glare across the bars, and curved bottles with motion blur. Not measured: real phone
+does not locate, EAN-8s whose quiet zone the check cannot see clearly, glare across the bars, and curved
+bottles with motion blur. Not measured: real phone
 photos (the suite is synthetic: procedural textures, one typeface), ITF-14 cartons, codes on screens.
 The photo step now does more per photo than the issue 6 suite's median-time target (30 ms at 1600 px)
 was set for; the targets it is held to are the p95 ones above.""".splitlines()

@@ -1,14 +1,18 @@
 """Reading every code in a photo people post. The photo, scaled to about
-1600 px, is read first. Each 1D code OpenCV locates, and each code zxing-cpp
-saw but could not read, is then cut from the full-size photo, turned level
-and read on its own; 2D codes are also read at half size, and the photo is
-read turned 25 degrees each way for askew labels OpenCV missed. Only when
-all that finds nothing does a ladder of filters (upscale, sharpen,
-threshold, rotations) try, within a time budget. A code read only through
-turning or filters is unsure: it counts only if the catalog knows it (or,
-in the ladder, a second rung reads the same), and never when the unfiltered
-photo read the same text as invalid, since filters can turn a smudge into a
-code that still passes its checksum."""
+1600 px, is read first. Each 1D code OpenCV locates, each code zxing-cpp saw
+but could not read, and each 1D code it did read is then cut from the
+full-size photo, turned level and read on its own (a code read in the photo
+whose own crop, turned until its bars stand upright, reads another code
+counts for neither: labels stacked and leaning read as a valid mix of the
+two; a UPC-E or EAN-8 is checked over twice its width, as it may be half of
+an EAN-13). 2D codes are also read at half size, and the photo is read
+turned 25 degrees each way for askew labels OpenCV missed, each checked in
+its upright crop. Only when all that finds nothing does a ladder of filters
+(upscale, sharpen, threshold, rotations) try, within a time budget. A code
+read only through filters is unsure: it counts only if the catalog knows it
+(or a second rung reads the same), and never when the unfiltered photo read
+the same text as invalid, since filters can turn a smudge into a code that
+still passes its checksum."""
 
 from __future__ import annotations
 
