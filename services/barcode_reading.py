@@ -111,15 +111,16 @@ def read_photo(photo: np.ndarray, budget_s: float = BUDGET_S) -> Sight:
         disputed = [r for r in known if r.text not in texts] if extra else []
         if owner and found and owner.text not in texts:
             disputed = [owner]  # its own upright crop reads another code
-        if disputed or (known and extra and any(r.format in RETAIL for r in known + extra)):
-            # the photo and its full-size crop read different codes here: what they don't
-            # agree on counts for neither (EAN/UPC check digits let one misread in ten by)
+        if disputed or (known and extra):
+            # the photo and its full-size crop read different codes here: what they don't agree on
+            # counts for neither (EAN/UPC check digits let one misread in ten by; a crop of a read
+            # Code 128 read a second, garbled text off one scan line)
             reads = [(r, w) for r, w in reads if r not in disputed]
             for reading in disputed + extra:
                 refused.add(reading.text)
             if disputed:
                 unread.append(region)
-        elif extra:
+        elif extra and not owner:  # a code's own check crop only checks it
             reads += [(reading, region) for reading in extra]
         elif not known and not found:
             unread.append(region)
@@ -326,25 +327,29 @@ def _confirmed(
     where: Callable[[_Code, np.ndarray], bool] = lambda code, image: True,
 ) -> list[Reading]:
     """Codes the ladder reads. A code from one rung only is unsure; read by
-    two rungs alike it is sure. A code that some rung (or `refused`: the
+    two rungs alike it is sure, unless some rung read a code of its format
+    and length as invalid (the rungs disagree on a damaged code). A code that some rung (or `refused`: the
     unfiltered photo) read but found invalid is dropped: a filter cannot
     make a failed checksum or a barred quiet zone right. Stops at the deadline."""
     votes: dict[tuple[str, str], int] = {}
     raw: dict[tuple[str, str], str] = {}  # as zxing-cpp said it
+    shape: dict[tuple[str, str], tuple] = {}
     refused = _Refused(refused)
+    doubted = set()  # (format, length) of codes some rung read as invalid: the rungs disagree
     for image, rung_formats, options in rungs:
         for code in _read(image, formats or rung_formats, errors=True, **options):
             if not code.valid:
                 refused.add(code.text)
+                doubted.add((code.format, len(code.text)))
                 continue
             if not where(code, image):
                 continue
             key = as_printed(code.text, FORMAT_NAMES.get(code.format, str(code.format)))
-            votes[key], raw[key] = votes.get(key, 0) + 1, code.text
+            votes[key], raw[key], shape[key] = votes.get(key, 0) + 1, code.text, (code.format, len(code.text))
         if any(n >= 2 for n in votes.values()) or time.perf_counter() > deadline:
             break
     return [
-        Reading(text, name, sure=n >= 2)
+        Reading(text, name, sure=n >= 2 and shape[text, name] not in doubted)
         for (text, name), n in votes.items()
         if raw[text, name] not in refused
     ]

@@ -158,3 +158,22 @@ def test_a_region_leaning_across_the_bars_is_squared_up():
     leaning = code_regions.bars_angle(code_regions.level_crop(photo, Region(box), 0.3))
     upright = code_regions.level_crop(photo, code_regions.squared_up(photo, Region(box)), 0.3)
     assert abs(leaning) > 10 and abs(code_regions.bars_angle(upright)) < 1.5
+
+
+def test_filters_that_disagree_on_a_damaged_code_make_no_sure_read(monkeypatch):
+    # Two rungs read 2411189122809 alike, but another read a 13-digit EAN that failed its check:
+    # the rungs disagree on a damaged code, so the read stays unsure (only a catalog match counts).
+    Code, ean = barcode_reading._Code, barcode_reading.F.EAN13
+    corners = numpy.zeros((4, 2), numpy.float32)
+    rungs = iter(
+        [
+            [Code("2411189122809", ean, True, corners)],
+            [Code("2411189122802", ean, False, corners)],
+            [Code("2411189122809", ean, True, corners)],
+        ]
+    )
+    monkeypatch.setattr(barcode_reading, "_read", lambda image, formats, errors=False, **o: next(rungs))
+    blank = numpy.zeros((10, 10), numpy.uint8)
+    ladder = iter([(blank, barcode_reading.LINEAR, {})] * 3)
+    (reading,) = barcode_reading._confirmed(ladder, deadline=float("inf"))
+    assert (reading.text, reading.sure) == ("2411189122809", False)
