@@ -5,6 +5,7 @@ when the grammar finds nothing."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from pocketsphinx import Decoder
 
-from domain.language import grammar
+from domain.language import chatter, grammar
+from services import pronunciation
 from services.audio import SAMPLE_RATE, seconds
 from services.catalog_cache import CatalogCache
 from services.resolver import CatalogIndex
@@ -27,6 +29,7 @@ COMMAND_OPTIONS: dict = {"bestpath": False, "wip": 1e-3, "beam": 1e-70, "wbeam":
 # (exact zeros, as codecs and synthesizers make) throw the acoustic model's
 # feature normalization off, and the last word of a command goes missing.
 NOISE_FLOOR = 30.0
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Recognizer:
         self._general: Decoder | None = None
         self._built_for: CatalogIndex | None = None
         self._searches = 0
+        self.unvoiced: list[str] = []  # catalog words no pronunciation could be made for
 
     def transcribe(self, pcm: bytes, general_only: bool = False) -> Heard:
         started = time.perf_counter()
@@ -71,6 +75,8 @@ class Recognizer:
         index = None if general_only else self.catalog.index()
         with self._lock:
             text = "" if general_only else _decode(self._command_decoder(index), pcm)
+            if grammar.CHATTER_PREFIX in text:  # heard along the chatter loop: no command
+                text = ""
             by_grammar = bool(text)
             if not text:
                 text = _decode(self._general_decoder(), pcm)
@@ -87,12 +93,43 @@ class Recognizer:
             # A new search per catalog version; the old one is dropped.
             self._searches += 1
             name = f"commands{self._searches}"
-            self._commands.add_jsgf_string(name, grammar.build(vocabulary(index), self._pronounceable))
+            words = vocabulary(index)
+            self._voice(self._commands, grammar.catalog_words(words))
+            loop = self._chatter_words(self._commands)
+            self._commands.add_jsgf_string(name, grammar.build(words, self._pronounceable, loop))
             self._commands.activate_search(name)
             if self._searches > 1:
                 self._commands.remove_search(f"commands{self._searches - 1}")
             self._built_for = index
         return self._commands
+
+    def _voice(self, decoder: Decoder, words: set[str]) -> None:
+        """Adds a pronunciation for each catalog word the dictionary lacks;
+        reports the words none can be made for (they can't be said)."""
+        missing = sorted(w for w in words if decoder.lookup_word(w) is None)
+        unvoiced = []
+        for word, phones in pronunciation.guess(missing).items():
+            if phones:
+                decoder.add_word(word, phones, False)
+            else:
+                unvoiced.append(word)
+        if unvoiced:
+            log.warning(
+                "no pronunciation for %d catalog words, which can't be said: %s", len(unvoiced), unvoiced[:50]
+            )
+        self.unvoiced = unvoiced
+
+    def _chatter_words(self, decoder: Decoder) -> list[str]:
+        """The chatter loop's words, each added to the dictionary under its
+        marked name with its own pronunciation."""
+        words = []
+        for word in chatter.WORDS:
+            phones = decoder.lookup_word(word)
+            if phones and decoder.lookup_word(grammar.CHATTER_PREFIX + word) is None:
+                decoder.add_word(grammar.CHATTER_PREFIX + word, phones, False)
+            if phones:
+                words.append(word)
+        return words
 
     def _general_decoder(self) -> Decoder:
         if self._general is None:

@@ -92,7 +92,8 @@ def speak(
     return encode(pcm, rate, fmt)
 
 
-def encode(pcm: np.ndarray, rate: int, fmt: str) -> bytes:
+def encode(pcm: np.ndarray, rate: int, fmt: str, bit_rate: int | None = None) -> bytes:
+    """`pcm` in `fmt`: wav, m4a (AAC) or webm (Opus), at the encoder's own bit rate unless `bit_rate` is given."""
     out = io.BytesIO()
     if fmt == "wav":
         with wave.open(out, "wb") as w:
@@ -103,6 +104,8 @@ def encode(pcm: np.ndarray, rate: int, fmt: str) -> bytes:
     ]
     with av.open(out, "w", format=container_format) as container:
         stream = container.add_stream(codec, rate=codec_rate, layout="mono")
+        if bit_rate:
+            stream.bit_rate = bit_rate
         frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = rate
         resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=codec_rate)

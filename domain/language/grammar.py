@@ -91,8 +91,21 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
 
 
-def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
-    """The JSGF text of the command language over `vocabulary`."""
+def catalog_words(vocabulary: Vocabulary) -> set[str]:
+    """Every word the catalog brings to the grammar (plurals too), to make pronunciations for."""
+    texts = [*vocabulary.items, *vocabulary.places, *vocabulary.packs, *vocabulary.kinds]
+    words = {w for text in texts for w in words_of(text) if len(w) > 1}
+    return words | {plural(w) for w in words}
+
+
+CHATTER_PREFIX = "chatter_"  # the chatter loop's words: heard, they mark a clip as no command
+CHATTER_WEIGHT = 1  # against the commands' 100 (on the clips tried, 1e-6 changed nothing: acoustics decide)
+
+
+def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool], chatter: Iterable[str] = ()) -> str:
+    """The JSGF text of the command language over `vocabulary`; with
+    `chatter` words, beside it a loop of them for speech that is no command
+    (each said as CHATTER_PREFIX + word, which the recognizer must know)."""
 
     def spoken(text: str, letters: bool = False) -> list[str]:
         """The words of `text` that can be said; lone letters only where they
@@ -115,7 +128,8 @@ def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
     body = [
         "#JSGF V1.0;",
         "grammar quartermaster;",
-        f"public <command> = [<lead>] ({COMMAND}) [please];",
+        *_chatter_rules(chatter),
+        f"<command> = [<lead>] ({COMMAND}) [please];",
         "<lead> = we | i | i'm | i have | we have;",
         *FIXED.strip().splitlines(),
         *_command_words(pronounceable),
@@ -137,6 +151,16 @@ def build(vocabulary: Vocabulary, pronounceable: Callable[[str], bool]) -> str:
     ]
     body += [f"<{name}> = {' | '.join(alternatives)};" for name, alternatives in rules.items()]
     return "\n".join(body) + "\n"
+
+
+def _chatter_rules(words: Iterable[str]) -> list[str]:
+    loop = sorted({CHATTER_PREFIX + w for w in words})
+    if not loop:
+        return ["public <utterance> = <command>;"]
+    return [
+        f"public <utterance> = /100/ <command> | /{CHATTER_WEIGHT}/ <chatter>+;",
+        f"<chatter> = {' | '.join(loop)};",
+    ]
 
 
 def _unique(texts: Iterable[str], limit: int = MAX_PHRASES) -> list[str]:

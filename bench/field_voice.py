@@ -1,0 +1,268 @@
+"""Voice in the field (issue 17): phrasings written by helper sessions that saw
+only the contract and the catalog (`bench/voice_data/`; the test file's
+author wrote it for the test split alone, and nothing is tuned on it), said
+by nine voices of four synthesizers (`bench/field_voices.py`), clean and
+through seven degradations, recognized by the product's own path.
+
+A command clip is right when the command understood from what was heard
+(intent, item, quantity, pack, place, date) equals the one understood from the
+author's typed form. A wrong command offered: something else was understood
+as a command. Chatter reaching Confirm: a clip of no command heard as a change.
+
+Usage: python -m bench.field_voice [--show-misses] [--no-write] [--limit N]"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench import field_voices
+from bench.report import write_section
+from bot.bootstrap import bootstrap
+from bot.settings import Settings
+from domain.commands import Unknown
+from domain.language import parse
+from services.audio import seconds, to_pcm
+from services.csv_import import import_csv
+from services.speech import Recognizer
+from services.voice import meaning
+from tests.catalog import seed_context
+
+DATA = Path(__file__).parent / "voice_data"
+NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)  # a Monday morning
+TARGETS = {"clean": 0.90, "degraded": 0.75, "wrong": 0.03, "chatter": 0.05, "rtf": 0.10}
+VOICES = list(field_voices.VOICES)
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # "command" or "chatter"
+    spoken: str
+    typed: str
+    split: str
+
+
+@dataclass(frozen=True)
+class Case:
+    line: Line
+    voice: str
+    condition: str
+    seed: int
+
+
+def lines(split: str) -> list[Line]:
+    out = []
+    for raw in (DATA / f"phrasings-{split}.txt").read_text().splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            kind, spoken, typed = (part.strip() for part in raw.split("|"))
+            out.append(Line(kind, spoken, typed, split))
+    return out
+
+
+def cases(split: str) -> list[Case]:
+    """Each line clean in one voice; each command twice more, and each chatter
+    line once more, degraded in other voices (voices and rooms taken in turn)."""
+    out = []
+    for n, line in enumerate(lines(split)):
+        out.append(Case(line, VOICES[n % len(VOICES)], field_voices.CLEAN, n))
+        for k in range(2 if line.kind == "command" else 1):
+            condition = field_voices.DEGRADATIONS[(2 * n + k) % len(field_voices.DEGRADATIONS)]
+            out.append(Case(line, VOICES[(n + 3 * (k + 1)) % len(VOICES)], condition, 1000 * n + k))
+    return out
+
+
+@dataclass
+class Outcome:
+    case: Case
+    heard: str
+    got: str
+    expected: str
+    changes: bool  # what was heard is a change, which the bot offers for Confirm
+    rtf: float
+
+    @property
+    def right(self) -> bool:
+        return self.got == self.expected
+
+    @property
+    def understood(self) -> bool:
+        return not self.got.startswith("(")
+
+
+def hear(recognizer: Recognizer, case: Case) -> Outcome:
+    index = recognizer.catalog.index()
+    pcm = to_pcm(field_voices.clip(case.line.spoken, case.voice, case.condition, case.seed))
+    started = time.perf_counter()
+    heard = recognizer.transcribe(pcm)
+    rtf = (time.perf_counter() - started) / seconds(pcm)
+    commands = parse(heard.text, NOW) if heard.by_grammar else [Unknown()]
+    got = meaning(commands, index)
+    expected = (
+        meaning(parse(case.line.typed, NOW), index) if case.line.kind == "command" else "(not a command)"
+    )
+    changes = got != "(not a command)" and any(c.changes for c in commands)
+    return Outcome(case, heard.text if heard.by_grammar else "", got, expected, changes, rtf)
+
+
+def share(outcomes: list[Outcome], test) -> tuple[int, int]:
+    return sum(1 for o in outcomes if test(o)), len(outcomes)
+
+
+def figures(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    commands = [o for o in outcomes if o.case.line.kind == "command" and not o.expected.startswith("(")]
+    chatter = [o for o in outcomes if o.case.line.kind == "chatter"]
+    clean = [o for o in commands if o.case.condition == field_voices.CLEAN]
+    degraded = [o for o in commands if o.case.condition != field_voices.CLEAN]
+    return {
+        "clean": share(clean, lambda o: o.right),
+        "degraded": share(degraded, lambda o: o.right),
+        "wrong": share(commands, lambda o: not o.right and o.understood),
+        "chatter": share(chatter, lambda o: o.changes and o.understood),
+        "chatter taken": share(chatter, lambda o: o.understood),
+        "unusable reference": share(
+            [o for o in outcomes if o.case.line.kind == "command"], lambda o: o.expected.startswith("(")
+        ),
+    }
+
+
+def load_catalog(app) -> None:
+    for kind in ("assets", "stock"):
+        result = import_csv(kind, (DATA / f"{kind}.csv").read_bytes(), app.uow, seed_context())
+        assert not result.errors, result.errors
+
+
+def pct(pair: tuple[int, int]) -> str:
+    hits, total = pair
+    return f"{hits / total:.1%} ({hits}/{total})" if total else "-"
+
+
+def by(outcomes: list[Outcome], key) -> dict[str, tuple[int, int]]:
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        if o.case.line.kind == "command" and not o.expected.startswith("("):
+            groups.setdefault(key(o), []).append(o)
+    return {name: share(group, lambda o: o.right) for name, group in sorted(groups.items())}
+
+
+STATE = """Where this stands (2026-12-07): far from every target. First measured with pronunciations made
+for catalog words the dictionary lacks (espeak-ng's rules): tune 25% clean, 16% degraded, 17% of command
+clips offered as another command, 7% of chatter reaching Confirm. The chatter loop (everyday words beside
+the grammar; a clip heard along it is no command) then took wrong commands offered on the tune split to
+6% and chatter reaching Confirm to 3%, and cost accuracy (clean 19%, degraded 8%): clips the grammar
+heard poorly now come out as no command instead of as a wrong one. Not done yet: the grammar is still
+narrower than the parser (fillers such as "okay so", "can you", "for three days", "till noon", numbers
+past a hundred, "stocktake", "there are ... left"), so most lines fail before any noise; no noise
+reduction or voice-activity trimming has been tried; recognition is about ten times slower than the
+target (wide beams, the chatter loop, and the general model run again on every clip the grammar rejects,
+which is now most of them; the issue 7 suite measured 0.14 before these changes)."""
+
+
+def run_split(split: str, limit: int = 0) -> tuple[list[Outcome], list[str]]:
+    """A split's outcomes, and the catalog words that could not be voiced."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app = bootstrap(Settings.from_env({"DATABASE_URL": f"sqlite:///{Path(tmp) / 'voice.db'}"}))
+        load_catalog(app)
+        recognizer = Recognizer(app.assistant.catalog)
+        recognizer.transcribe(to_pcm(field_voices.clip("hello", VOICES[0], field_voices.CLEAN, 0)))  # loads
+        return [hear(recognizer, case) for case in cases(split)[: limit or None]], recognizer.unvoiced
+
+
+def main() -> None:
+    options = argparse.ArgumentParser()
+    options.add_argument("--show-misses", action="store_true", help="list the tune split's misses")
+    options.add_argument("--no-write", action="store_true")
+    options.add_argument("--limit", type=int, default=0)
+    options.add_argument("--split", choices=("tune", "test"), help="one split only (implies --no-write)")
+    args = options.parse_args()
+    if field_voices.missing():
+        raise SystemExit(f"missing: {field_voices.missing()} (run scripts/bench-voices-setup)")
+    splits = (args.split,) if args.split else ("tune", "test")
+    with ProcessPoolExecutor(len(splits)) as pool:  # a split per core
+        done = dict(zip(splits, pool.map(run_split, splits, [args.limit] * len(splits)), strict=True))
+    results = {split: outcomes for split, (outcomes, _) in done.items()}
+    unvoiced = sorted({w for _, words in done.values() for w in words})
+    for split, outcomes in results.items():
+        print(split, {name: pct(pair) for name, pair in figures(outcomes).items()})
+    if args.show_misses and "tune" in results:
+        for o in results["tune"]:
+            if not o.right:
+                print(
+                    f"{o.case.voice}/{o.case.condition}: “{o.case.line.spoken}” heard “{o.heard}” -> {o.got}"
+                )
+    if not (args.no_write or args.limit or args.split):
+        from bench.voice import big_catalog
+
+        write_section("field_voice", report(results, unvoiced, big_catalog()))
+
+
+def report(results: dict[str, list[Outcome]], unvoiced: list[str], big: tuple[float, float]) -> str:
+    tune, test = figures(results["tune"]), figures(results["test"])
+    rtf = {s: statistics.median(o.rtf for o in results[s]) for s in results}
+
+    def met(name: str, lower_is_better: bool = False) -> str:
+        hits, total = test[name]
+        value = hits / total if total else 0
+        ok = value <= TARGETS[name] if lower_is_better else value >= TARGETS[name]
+        return "yes" if ok else "**no**"
+
+    rows = [
+        ("command accuracy, clean", "clean", ">= 90%", met("clean")),
+        ("command accuracy, degraded", "degraded", ">= 75%", met("degraded")),
+        ("wrong command offered", "wrong", "<= 3%", met("wrong", True)),
+        ("chatter reaching Confirm", "chatter", "<= 5%", met("chatter", True)),
+        ("chatter taken for any command", "chatter taken", "", ""),
+    ]
+    table = "\n".join(
+        f"| {label} | {pct(tune[key])} | {pct(test[key])} | {target} | {ok} |"
+        for label, key, target, ok in rows
+    )
+    voices = by(results["test"], lambda o: o.case.voice)
+    rooms = by(results["test"], lambda o: o.case.condition)
+    lines_ = "\n".join(f"| {name} | {pct(voices.get(name, (0, 0)))} |" for name in VOICES)
+    conditions = "\n".join(f"| {name} | {pct(pair)} |" for name, pair in rooms.items())
+    return f"""## Voice in the field (issue 17, `python -m bench.field_voice`)
+
+Phrasings by two helper authors who saw only the contract and the catalog (`bench/voice_data/`):
+{len(lines("tune"))} tune lines and {len(lines("test"))} test lines (70 commands and 30 chatter each; the test
+file is never tuned on). Nine voices of four synthesizers (espeak-ng; flite slt, rms, awb; festival kal
+diphone and slt HTS; SVOX Pico en-US and en-GB from PyPI's ttspico, Apache-2.0, its voices in the package).
+Each line is said clean (M4A) in one voice; each command twice more and each chatter line once more, in
+other voices, through one of seven degradations in turn: white noise 15 dB SNR, babble of four talkers
+12 dB, office noise (air conditioning, hum, keys) 12 dB, reverb RT60 0.6 s, a G.711 phone line, AAC 16
+kbit/s and Opus 16 kbit/s. {len(results["tune"])} and {len(results["test"])} clips.
+
+| measure | tune | test | target | met (test) |
+|---|---:|---:|---:|---|
+{table}
+| real-time factor, median | {rtf["tune"]:.3f} | {rtf["test"]:.3f} | <= 0.1 | {"yes" if rtf["test"] <= TARGETS["rtf"] else "**no**"} |
+
+The two splits ran at once, one per core. With a generated catalog of 120,000 items (100,000 assets,
+20,000 stock; five espeak-ng clips) the grammar takes {big[0]:.1f} s to build and recognition runs at a
+real-time factor of {big[1]:.2f}.
+
+Typed forms the parser itself does not understand (left out of the figures above, a language issue, not a
+voice one): tune {pct(tune["unusable reference"])}, test {pct(test["unusable reference"])}.
+Catalog words no pronunciation could be made for: {", ".join(unvoiced) or "none"}.
+
+{STATE}
+
+Test split by voice (commands, all conditions) and by condition (all voices):
+
+| voice | right |
+|---|---:|
+{lines_}
+
+| condition | right |
+|---|---:|
+{conditions}
+"""
+
+
+if __name__ == "__main__":
+    main()
