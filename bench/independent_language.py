@@ -16,10 +16,11 @@ import shutil
 import tempfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench.report import write_section
+from domain.bookings import Booking
 from domain.ledger import Action
 from domain.people import Person, Role
 from services.assistant import Assistant
@@ -45,6 +46,8 @@ CHANGE_VERBS = {
     "maintenance",
     "repaired",
     "book",
+    "cancel_booking",
+    "move_booking",
 }
 
 
@@ -119,8 +122,18 @@ def template_database(folder: Path) -> Path:
         result = import_csv(kind, (HERE / "catalog" / f"{kind}.csv").read_bytes(), uow, ctx)
         if result.errors:
             raise SystemExit(f"catalog/{kind}.csv does not import: {result.errors[:3]}")
+    seed_bookings(uow)
     engine.dispose()
     return path
+
+
+def seed_bookings(uow) -> None:
+    """The bookings catalog/bookings.csv says exist, made by their holders a day before."""
+    with open(HERE / "catalog" / "bookings.csv", newline="") as handle, uow() as tx:
+        for row in csv.DictReader(handle):
+            start, end = (datetime.fromisoformat(row[k]) for k in ("start", "end"))
+            tx.bookings.add(Booking(row["asset_tag"], row["holder"], start, end, row["holder"], NOW - timedelta(days=1)))
+        tx.commit()
 
 
 def outcome(uow, before: int) -> list[str]:
@@ -144,6 +157,12 @@ def outcome(uow, before: int) -> list[str]:
                 said.append(f"seen {key}" + (f" location={e.note}" if e.note else ""))
             elif e.action is Action.EDIT:
                 said.append(_edit(key, e.changes))
+            elif e.action is Action.BOOK:
+                moved = bool(e.changes["start"][0])
+                start, end = (datetime.fromisoformat(e.changes[k][1]).astimezone(timezone.utc) for k in ("start", "end"))
+                whom = "" if moved else f" for={e.changes['for'][1]}"
+                verb = "move_booking" if moved else "book"
+                said.append(f"{verb} {key} start={start:%Y-%m-%dT%H:%M} end={end:%Y-%m-%dT%H:%M}{whom}")
             else:
                 said.append(f"{e.action.value} {key}")
     return _summed(said)

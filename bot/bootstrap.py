@@ -32,5 +32,6 @@ def bootstrap(settings: Settings, migrate: bool = True, clock=None) -> App:
         tz=settings.timezone,
         managers=settings.managers,
         audit_intervals=settings.audit_intervals,
+        booking_rules=settings.booking_rules,
     )
     return App(settings, engine, uow, assistant)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from domain.bookings import BookingRules
 from storage.database import DEFAULT_URL
 
 
@@ -39,12 +40,21 @@ def _intervals(value: str) -> dict[str, int]:
     return intervals
 
 
-def _minutes(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
-        raise SettingsError(
-            f"QM_OVERDUE_CHECK_MINUTES “{value}” should be a number of minutes from 1 to 1440"
-        )
+def _minutes(value: str, name: str = "QM_OVERDUE_CHECK_MINUTES", most: int = 24 * 60) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= most:
+        raise SettingsError(f"{name} “{value}” should be a whole number from 1 to {most}")
     return int(value)
+
+
+def _booking_rules(env: dict[str, str]) -> BookingRules:
+    def said(name: str, default: int, most: int) -> int:
+        return _minutes(env.get(name) or str(default), name, most)
+
+    return BookingRules(
+        max_days=said("QM_BOOKING_MAX_DAYS", 30, 366),
+        reminder_minutes=said("QM_BOOKING_REMINDER_MINUTES", 60, 7 * 24 * 60),
+        grace_minutes=said("QM_BOOKING_GRACE_MINUTES", 60, 7 * 24 * 60),
+    )
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,7 @@ class Settings:
     digest_at: str = "mon-fri 09:00"
     overdue_check_minutes: int = 60
     audit_intervals: dict = field(default_factory=dict)  # category -> days between audits
+    booking_rules: BookingRules = BookingRules()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -90,4 +101,5 @@ class Settings:
             digest_at=_digest_at(env.get("QM_DIGEST_AT") or "mon-fri 09:00"),
             overdue_check_minutes=_minutes(env.get("QM_OVERDUE_CHECK_MINUTES") or "60"),
             audit_intervals=_intervals(env.get("QM_AUDIT_INTERVALS") or ""),
+            booking_rules=_booking_rules(env),
         )

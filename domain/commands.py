@@ -382,15 +382,6 @@ class Register(Command):
 
 
 @dataclass(frozen=True)
-class Book(Command):
-    """ "book the projector for Tuesday": a booking for later, which is not
-    taken yet. Never a check-out now (a change nobody asked for)."""
-
-    name = "book"
-    words: str = ""  # what was to be booked, as said
-
-
-@dataclass(frozen=True)
 class More(Command):
     """ "more", "next page": the next page of the list this person was just shown."""
 
@@ -462,7 +453,7 @@ def decode(data: dict) -> Command:
     kind = command_types().get(values.pop("type", ""))
     if kind is None:
         raise ValueError(f"not a command: {data!r}")
-    for moment in ("due", "due_from", "since", "until"):
+    for moment in ("due", "due_from", "since", "until", "start", "end"):
         if values.get(moment):
             values[moment] = datetime.fromisoformat(values[moment])
     if isinstance(values.get("count"), str):
@@ -471,3 +462,9 @@ def decode(data: dict) -> Command:
         return kind(**values)
     except TypeError as error:
         raise ValueError(f"not a {kind.__name__}: {data!r}") from error
+
+
+# Bookings' commands live in their own module; imported last, as they build on the above.
+from domain.booking_commands import Book, Bookings, CancelBooking, IsFree, MoveBooking  # noqa: E402
+
+BOOKING_COMMANDS = (Book, Bookings, CancelBooking, IsFree, MoveBooking)

@@ -17,6 +17,14 @@ class Action(str, Enum):
     EDIT = "edit"
     UNDO = "undo"
     SEEN = "seen"  # an observation (audits): where and by whom, no field changes
+    BOOK = "book"  # a booking made, moved (changes: start, end) or, by undo, cancelled
+    CANCEL_BOOKING = "cancel_booking"
+    NO_SHOW = "no_show"  # a booking nobody picked up, released
+
+
+# Undo reverses a change; these are none (a released booking is booked again anew).
+NOT_UNDOABLE = (Action.UNDO, Action.CREATE, Action.SEEN, Action.NO_SHOW)
+BOOKING_ACTIONS = (Action.BOOK, Action.CANCEL_BOOKING)  # undone on the booking, not the asset
 
 
 class ItemType(str, Enum):
@@ -47,7 +55,7 @@ class LedgerEntry:
 
     @property
     def is_undoable(self) -> bool:
-        return self.action not in (Action.UNDO, Action.CREATE, Action.SEEN)
+        return self.action not in NOT_UNDOABLE
 
     def describe(self) -> str:
         verb = self.action.value.replace("_", " ")

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable
 
 from domain import commands as C
+from domain.bookings import BookingRules
 from domain.alerts import LowStock
 from domain.commands import Command
 from domain.errors import DomainError
@@ -54,12 +55,14 @@ class Assistant:
         managers=(),
         on_crossing: Callable[[object, list[LowStock]], None] | None = None,
         audit_intervals: dict[str, int] | None = None,
+        booking_rules: BookingRules | None = None,
     ):
         """`on_crossing(uow, items)` hears, inside the change's transaction, of
         items the change took to their reorder point."""
         self.uow, self.tz = uow, tz
         self.on_crossing = on_crossing
         self.audit_intervals = audit_intervals or {}
+        self.booking_rules = booking_rules or BookingRules()
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
@@ -332,7 +335,7 @@ class Assistant:
         return tuple(dict.fromkeys(e.item_key for e in entries))
 
     def _task(self, uow, ctx: Context, understood: Understood) -> Task:
-        return Task(uow, ctx, understood.command, understood.items, self.audit_intervals)
+        return Task(uow, ctx, understood.command, understood.items, self.audit_intervals, self.booking_rules)
 
     def _understood(
         self, ctx: Context, commands: list[Command], all_commands: list[Command]

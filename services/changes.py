@@ -15,6 +15,8 @@ from domain.errors import AssetUnavailable, DomainError, InvalidValue
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import to_base_units
+from services import booked_loans
+from services.booking_text import BookingClash
 from services.context import Context
 from services.replies import NextStep, Step
 from storage.unit_of_work import UnitOfWork
@@ -73,7 +75,12 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
         asset = uow.assets.get(tag, lock=True)
         before = snapshot(asset)
         try:
-            asset.check_out(holder, due, ctx.now)
+            booking, due_now, remark = booked_loans.before_check_out(uow, ctx, asset, holder, due)
+        except BookingClash as error:
+            refusal = refusal or error
+            continue
+        try:
+            asset.check_out(holder, due_now, ctx.now)
         except AssetUnavailable as error:
             # the domain names the holder by key; answers name them as people know them
             refusal = refusal or AssetUnavailable(
@@ -81,10 +88,14 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
             )
             continue
         uow.assets.save(asset)
-        entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before)
+        if booking is not None:
+            booking.pick_up(ctx.now)
+            uow.bookings.save(booking)
+            remark = f" That picks up {'your' if ctx.actor.is_(holder) else 'the'} booking (#{booking.id})."
+        entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before, note=f"booking {booking.id}" if booking else None)
         whom = ctx.who(holder)
-        until = f", due back {ctx.local(due)}" if due else ""
-        return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.", entry_id)
+        until = f", due back {ctx.local(due_now)}" if due_now and due_now == due or booking else ""
+        return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.{remark}", entry_id)
     if len(tags) > 1:
         raise DomainError(
             f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed."
@@ -114,6 +125,7 @@ def check_in(
     before = snapshot(asset)
     previous = asset.holder
     asset.check_in()
+    booked_loans.after_check_in(uow, asset.tag)
     if note:  # the condition is a short field; the whole note stays in the ledger
         asset.condition = note if len(note) <= MAX_CONDITION else note[: MAX_CONDITION - 1] + "…"
     uow.assets.save(asset)

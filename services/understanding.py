@@ -147,7 +147,7 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
         return [Understood(command, (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
-    if not isinstance(understood.command, (C.CheckOut, C.Move, *RETURNS)) or not count or count < 2:
+    if not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, *RETURNS)) or not count or count < 2:
         return [understood]
     if count > len(understood.items):  # (the units that fit the words or the choice made, not all there are)
         named = ", ".join(item.key for item in understood.items[:5])
@@ -213,7 +213,7 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
         bool(words) and not any(ch.isdigit() for ch in words[-1]) and singular(words[-1]) != words[-1]
     )
     if (
-        isinstance(command, (C.CheckOut, C.Take))
+        isinstance(command, (C.CheckOut, C.Take, C.Book))
         and count is None
         and plural
         and found.is_clear
@@ -224,7 +224,7 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
         found.is_clear
         or not isinstance(count, int)
         or count < 2
-        or not isinstance(command, (C.CheckOut, C.Take))
+        or not isinstance(command, (C.CheckOut, C.Take, C.Book))
     ):
         return found
     if any(i.type is not ItemType.ASSET for i in found.items):
@@ -255,6 +255,11 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             command = replace(command, **{attr: known_place(attr, getattr(command, attr), index, attr)})
     if command.item is None:
         return Understood(command)
+    if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
+        found = locate(index, command.ref, ASSETS) if command.ref else None
+        if found is not None and not found.found:
+            raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
+        return Understood(command, tuple(found.items) if found else ())
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
         if command.at:
             command = replace(command, at=listed_place(index, command.at))
@@ -346,6 +351,8 @@ def describe(understood: Understood) -> str:
     for name, value in vars(command).items():
         if value is None or value is False or value == "" or name in ("ref", "where", "value", "period"):
             continue
+        if name == "words" and understood.items:  # a booking's words, once its item is known
+            continue
         parts.append(_NOTATION.get(name, "{}").format(_notation_value(value), command=command))
     return " ".join(parts)
 
@@ -373,6 +380,11 @@ _NOTATION = {
     "instead_of": "not={}",
     "words": "{}",
     "recipient": "to={}",
+    "start": "start={}",
+    "end": "end={}",
+    "mine": "mine={}",
+    "clock": "clock={}",
+    "day": "day={}",
 }
 # A new item's fields are written by name: "serial=5CG123", "location=IT store".
 _NOTATION.update(

@@ -12,9 +12,11 @@ from typing import Callable
 
 from domain import commands as C
 from domain.assets import AssetStatus
+from domain.bookings import BookingRules
 from domain.commands import Command
+from domain.errors import DomainError
 from domain.ledger import Action
-from services import audits, catalog, changes, charts, csv_export, labels, listings, queries, reports
+from services import audits, booking_answers, bookings, catalog, changes, charts, csv_export, labels, listings, queries, reports
 from services.context import Context
 from services.people import people_key
 from services.replies import HELP, Reply, ReplyKind, answer, refusal
@@ -31,6 +33,7 @@ class Task:
     command: Command
     items: tuple[CatalogItem, ...] = ()
     audit_intervals: dict[str, int] = field(default_factory=dict)
+    booking_rules: BookingRules = BookingRules()
 
     @property
     def keys(self) -> list[str]:
@@ -257,13 +260,38 @@ def audits_due(t: Task) -> Reply:
 
 
 @handles(C.Book)
-def book(t: Task) -> Reply:
-    words = t.command.words
-    return refusal(
-        f"I can't take bookings yet, so nothing was changed and nothing is reserved. "
-        f"To take it now, say “check out {words}”.",
-        "bookings_not_available",
-    )
+def book(t: Task) -> changes.Done:
+    return bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
+
+
+@handles(C.CancelBooking)
+def cancel_booking(t: Task) -> changes.Done:
+    return bookings.cancel(t.uow, t.ctx, t.keys, booking_owner(t))
+
+
+@handles(C.MoveBooking)
+def move_booking(t: Task) -> changes.Done:
+    return bookings.move(t.uow, t.ctx, t.keys, booking_owner(t), t.command, t.booking_rules)
+
+
+def booking_owner(t: Task) -> tuple[str, ...]:
+    """Whose booking a cancel or move is about: the speaker's own; a manager may name anyone's."""
+    person = t.command.person
+    if not person or t.ctx.actor.is_(person) or person.lower() == t.ctx.actor.name.lower():
+        return (t.ctx.actor.key, t.ctx.actor.name)
+    if not t.ctx.actor.is_manager:
+        raise DomainError(f"Only {person} or a manager can change {person}'s bookings. Nothing was changed.")
+    return (people_key(t.uow, person), person)
+
+
+@handles(C.IsFree)
+def is_free(t: Task) -> Reply:
+    return booking_answers.is_free(t.uow, t.ctx, list(t.items), t.command.start, t.command.end)
+
+
+@handles(C.Bookings)
+def list_bookings(t: Task) -> Reply:
+    return booking_answers.listing(t.uow, t.ctx, t.command)
 
 
 @handles(C.UnknownRecipient)

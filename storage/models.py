@@ -278,3 +278,29 @@ class AuditRow(Base):
     # The conversation it was started in (e.g. a Slack thread): reports made
     # there count for this audit even while others are open.
     thread: Mapped[str | None] = mapped_column(String(200))
+
+
+class BookingRow(Base):
+    """An asset held for someone over a range to come; `status` moves booked ->
+    picked_up -> returned, or to cancelled or no_show. Never deleted."""
+
+    __tablename__ = "bookings"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    asset_id: Mapped[int] = mapped_column(BigId, ForeignKey("assets.id"))
+    holder: Mapped[str] = mapped_column(String(100), index=True)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="booked")
+    booked_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_bookings_asset_start", "asset_id", "start_at"),
+        Index("ix_bookings_status_start", "status", "start_at"),
+        CheckConstraint("end_at > start_at", name="ends_after_start"),
+        CheckConstraint(
+            "status IN ('booked', 'picked_up', 'returned', 'cancelled', 'no_show')", name="status"
+        ),
+    )

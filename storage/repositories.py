@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from domain.aliases import AliasSuggestion, SuggestionStatus
 from domain.assets import Asset, AssetStatus
-from domain.ledger import Action, LedgerEntry
+from domain.ledger import NOT_UNDOABLE, Action, LedgerEntry
 from domain.stock import StockItem
 from domain.values import tag_key
 from storage import mapping
@@ -279,7 +279,7 @@ class LedgerRepository:
             select(LEDGER)
             .where(
                 LEDGER.c.actor.in_(sorted(set(actors))),
-                LEDGER.c.action.not_in([Action.UNDO.value, Action.CREATE.value, Action.SEEN.value]),
+                LEDGER.c.action.not_in([a.value for a in NOT_UNDOABLE]),
                 ~select(undo.c.id).where(undo.c.reverses == LEDGER.c.id).exists(),
             )
             .order_by(LEDGER.c.id.desc())

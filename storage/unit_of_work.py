@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
+from storage.bookings import BookingRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
@@ -90,6 +91,10 @@ class UnitOfWork:
     @cached_property
     def audits(self) -> AuditRepository:
         return AuditRepository(self._writer)
+
+    @cached_property
+    def bookings(self) -> BookingRepository:
+        return BookingRepository(self._writer)
 
     @cached_property
     def usage(self) -> UsageRepository:

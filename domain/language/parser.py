@@ -11,7 +11,7 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import followups, not_done, second_request, sentences, stocktake
+from domain.language import booking_phrases, followups, not_done, second_request, sentences, stocktake
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
@@ -51,6 +51,7 @@ def parse(
         return [C.Help()]
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
+    commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
     if by_sentence and not_done.taken_back(
         text, commands
     ):  # "check out the macbook. no wait", in any sentence
@@ -95,6 +96,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
+    booked = booking_phrases.read(clean, now, tz, person, text, people)  # a range to come, before due times are taken
+    if booked:
+        return booked
     window = read_due_window(clean, now, tz)
     if window is not None:
         return [window]

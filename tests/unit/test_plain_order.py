@@ -215,7 +215,10 @@ def test_said_but_not_asked_changes_nothing(text):
 
 
 def test_the_day_after_tomorrow_is_a_plan_not_a_loan_for_the_day():
-    assert parse("check out the BenQ for the day after tomorrow", NOW) == [C.Book(words="benq")]
+    booked = parse("check out the BenQ for the day after tomorrow", NOW)
+    assert [(type(c), c.ref, c.start.isoformat(), c.end.isoformat()) for c in booked] == [
+        (C.Book, "benq", "2026-12-02T09:00:00+00:00", "2026-12-02T17:00:00+00:00")
+    ]
 
 
 def test_and_the_other_one_too_only_at_the_end():
@@ -250,9 +253,8 @@ def test_a_check_out_told_of_a_colleague_is_for_them():
 
 def test_asking_for_us_reads_like_asking_for_me():
     assert one("can we take the drill").ref == "drill"
-    assert parse("can we have the minispin on friday", NOW) == [
-        C.Book(words="minispin")
-    ]  # not "can we get the..."
+    booked = parse("can we have the minispin on friday", NOW)  # not "can we get the..."
+    assert [(type(c), c.ref, c.start.date().isoformat()) for c in booked] == [(C.Book, "minispin", "2026-12-04")]
 
 
 def test_an_amount_used_in_a_later_clause_is_a_request_of_its_own():

@@ -1,0 +1,257 @@
+"""Bookings said in words: "book the Epson projector Tuesday 2-4pm", "can I have
+the pallet jack on Monday?", "is the projector free Thursday afternoon?",
+"what's booked tomorrow?", "my bookings", "cancel my booking of the van",
+"move my projector booking to 3pm". Read before due times are taken out, as a
+booking's time is a range to come, not a return time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta, tzinfo
+
+from domain import commands as C
+from domain.commands import Command
+from domain.language import time_ranges
+from domain.language.item_command import item_command
+from domain.language.item_lists import item_ref, items_and_tail
+
+# "book", "reserve", "can you hold ... for me", "pencil me in for": a booking whatever the time
+BOOK_LEAD = re.compile(
+    r"^(?:(?:hi|hey|hello|morning)\b[,!]?\s*)?(?:(?:please|pls|could you|can you|would you|could u|can u|can we|can i|could i|"
+    r"i'd like to|i would like to|we'd like to|i want to|i need to|we need to|need to|want to)\s+)*"
+    r"(?:please\s+)?(?P<verb>book(?:ing)?(?!\s+value)|reserv(?:e|ing)|pre-?book|hold|chope|pencil\s+(?:me|us)\s+in\s+for|"
+    r"put\s+(?:me|us)\s+down\s+for|make\s+a\s+(?:booking|reservation)\s+(?:of|for))\b\s*(?:in\s+)?(?:me\s+|us\s+)?",
+    re.I,
+)
+# "can I have / borrow / get the van on Monday?": a booking only for a time to come
+ASK_LEAD = re.compile(
+    r"^(?:(?:please|pls)\s+)?(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)?(?:have|get|borrow|use|grab|take)\s+", re.I
+)
+ASKED = re.compile(r"(?i)^\W*(?:(?:hi|hey|please|pls)\W+)?(?:can|could|may)\s+(?:i|we)\b")
+DUE_WORDS = re.compile(r"(?i)\b(?:until|till|til|'til|back by|due|return(?:ing)? it|bring it back)\b")
+NOT_A_BOOKING_FOR = re.compile(r"(?i)\s*\bfor\s+(?:me|myself|us)\b")
+# time words left once the range is read: a time not understood, asked about rather than half-read
+TIME_LEFT = re.compile(
+    r"(?i)\b(?:month|week|weekend|today|tomorrow|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"until|till|noon|midday)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+)
+PURPOSE = re.compile(r"(?i)\s*[,;]?\s*\b(?:for|so)\s+(?:the|a|an|my|our|his|her|their)\s+[\w' -]+$")
+
+IS_FREE = re.compile(
+    r"^(?:(?:is|are)\s+(?P<ref>.+?)|(?:what(?:'s|\s+is|\s+are)?|which\s+(?P<which>[\w -]+?)|any(?:thing)?\s*(?P<any>[\w -]*?)|"
+    r"anything)\s+(?:is\s+|are\s+)?)\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
+    re.I,
+)
+MY_BOOKINGS = re.compile(
+    r"^(?:(?:show|list|give)\s+(?:me\s+)?|what\s+are\s+|what(?:'s|\s+is)\s+)?(?:my|all\s+my)\s+(?:bookings?|reservations?)\b(?P<rest>.*)$"
+    r"|^what\s+(?:have|do)\s+i\s+(?:got\s+|have\s+)?(?:booked|reserved)\b(?P<rest2>.*)$"
+    r"|^(?:do\s+i\s+have\s+)?any(?:thing)?\s+(?:bookings?|reservations?|booked|reserved)\s+(?:for\s+me|of\s+mine)\b(?P<rest3>.*)$",
+    re.I,
+)
+BOOKED_WHEN = re.compile(
+    r"^(?:what(?:'s|\s+is|\s+are)?|what\s+all\s+is|anything|show\s+(?:me\s+)?(?:the\s+)?|list\s+(?:the\s+)?|(?:the\s+)?)"
+    r"\s*(?:booked|reserved|bookings?|reservations?)\b(?P<rest>.*)$",
+    re.I,
+)
+CANCEL = re.compile(
+    r"^(?:(?:please|pls|can you|could you)\s+)*(?:cancel|drop|scrap|delete|remove|unbook|un-book|release)\s+"
+    r"(?:(?P<whose>my|our|[a-z]+'s)\s+)?(?:the\s+)?(?:(?:booking|reservation)s?\s+(?:of|for|on)\s+(?P<ref>.+)|"
+    r"(?!the\b)(?P<ref2>\S.*?)\s+(?:booking|reservation)|(?:booking|reservation)s?(?P<none>))(?P<rest>\s+(?:for|on)\s+.+)?$"
+    r"|^(?:please\s+)?(?:unbook|un-book)\s+(?P<ref4>.+?)(?:\s*,.*)?$"
+    r"|^(?:(?:i|we)\s+)?(?:don't|do not|won't|no longer)\s+need\s+(?P<ref3>.+?)\s+(?:after all|any ?more|anymore)?\b.*\bcancel\b.*$",
+    re.I,
+)
+MOVE = re.compile(
+    r"^(?:(?:please|pls|can you|could you)\s+)*(?:move|push|shift|change|switch|reschedule|bring\s+forward|put\s+back)\s+"
+    r"(?:my\s+)?(?:(?:booking|reservation)\s+(?:of|for)\s+(?P<ref>.+?)|(?P<ref2>.+?)\s+(?:booking|reservation))\s+"
+    r"(?:to|till|until|for|on)\s+(?P<when>.+)$",
+    re.I,
+)
+
+
+def read(
+    clean: str, now: datetime, tz: tzinfo, person: str | None, said: str = "", people: frozenset[str] = frozenset()
+) -> list[Command] | None:
+    """The booking commands `clean` asks for, or None when it is about no booking.
+    `said`: the message as written ("can I have the van on Monday?" reads as "get the
+    van on Monday" once normalized, and only the question makes it a booking)."""
+    text = clean.strip().rstrip("?!. ")
+    return (
+        _move(text, now, tz)
+        or _cancel(text, person, now, tz)
+        or _mine(text, now, tz)
+        or _booked_when(text, now, tz)
+        or _is_free(text, now, tz)
+        or _book(text, now, tz, person, bool(ASKED.match(said)), people)
+    )
+
+
+def _book(
+    text: str, now: datetime, tz: tzinfo, person: str | None, asked: bool, people: frozenset[str]
+) -> list[Command] | None:
+    lead = BOOK_LEAD.match(text)
+    soft = None if lead or not asked else ASK_LEAD.match(text)
+    if lead is None and soft is None:
+        return None
+    words = text[(lead or soft).end() :]
+    said, rest = time_ranges.read(words, now, tz)
+    today = now.astimezone(tz).date()
+    if soft is not None:  # "can I have the van till friday": a loan now, not a booking
+        if said is None or DUE_WORDS.search(words) or said.first_day is None or said.first_day <= today:
+            return None
+    if lead and lead["verb"].lower() == "hold" and said is None:
+        return None  # "hold the door": no booking without a time
+    start, end = said.range(today, tz) if said else (None, None)
+    rest = _items_clause(rest)
+    if TIME_LEFT.search(rest):  # "from tomorrow to next month": asked, never booked for half of it
+        start = end = None
+    named = re.search(r"(?i)\bfor\s+@?(?P<name>[a-z][\w.\-]*)\b", rest)
+    if person is None and named and named["name"].lower() in people:  # "book A-1002 for alice"
+        person, rest = named["name"], (rest[: named.start()] + rest[named.end() :]).strip()
+    rest = PURPOSE.sub("", NOT_A_BOOKING_FOR.sub(" ", rest)).strip(" ,.")
+    parts, _tail = items_and_tail(rest)
+    booked = []
+    for part in parts:
+        one = item_command(C.CheckOut, part, person, None)
+        count = 2 if re.match(r"(?i)both\b", part.strip()) else one.count
+        booked.append(C.Book(ref=one.ref, words=part, start=start, end=end, person=person, count=count))
+    if not any(b.ref for b in booked):
+        return [C.Book(words=rest or words, start=start, end=end, person=person)]
+    return booked
+
+
+ANOTHER_ITEM = re.compile(r"(?i)^(?:and\s+)?(?:the|a|an|both|my|\d|[a-z]{1,4}-?\d)")
+
+
+def _items_clause(rest: str) -> str:
+    """The items of a booking: what comes before a remark after a comma (", board
+    call", ", it's ipad week"); a part after a comma that starts like an item stays."""
+    parts = re.split(r"\s*[,;]\s*", rest)
+    kept = [parts[0]] + [p for p in parts[1:] if ANOTHER_ITEM.match(p)]
+    return ", ".join(p for p in kept if p)
+
+
+def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
+    match = IS_FREE.match(text)
+    if match is None:
+        return None
+    said, _rest = time_ranges.read(match["rest"], now, tz)
+    today = now.astimezone(tz).date()
+    if said is None or (said.first_day in (None, today) and said.start is None and said.end is None):
+        return None  # "is the projector free (today)?": now, answered as ever
+    start, end = said.range(now.astimezone(tz).date(), tz)
+    if start is None:
+        return None
+    if end is None:
+        end = start + timedelta(hours=1)
+    ref = match["ref"] or match["which"] or match["any"] or None
+    return [C.IsFree(ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None, start=start, end=end)]
+
+
+def _mine(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
+    match = MY_BOOKINGS.match(text)
+    if match is None:
+        return None
+    start, end = _window(match["rest"] or match["rest2"] or match["rest3"] or "", now, tz)
+    return [C.Bookings(mine=True, start=start, end=end)]
+
+
+def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
+    match = BOOKED_WHEN.match(text)
+    if match is None:
+        return None
+    start, end = _window(match["rest"], now, tz)
+    if start is None and match["rest"].strip():
+        return None  # "booked the van": a booking, read elsewhere
+    return [C.Bookings(start=start, end=end)]
+
+
+def _window(words: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """The days a list of bookings covers ("tomorrow", "this week"): whole days."""
+    said, _rest = time_ranges.read(words, now, tz)
+    if said is None:
+        return None, None
+    today = now.astimezone(tz).date()
+    first = said.first_day or today
+    last = said.last_day or first
+    if said.start or said.end:
+        return said.range(today, tz)
+    return (
+        datetime.combine(first, datetime.min.time(), tz),
+        datetime.combine(last + timedelta(days=1), datetime.min.time(), tz),
+    )
+
+
+def _cancel(text: str, person: str | None, now: datetime, tz: tzinfo) -> list[Command] | None:
+    match = CANCEL.match(text)
+    if match is None:
+        return None
+    whose = (match["whose"] or "").lower()
+    owner = whose[:-2] if whose.endswith("'s") else person
+    ref = match["ref"] or match["ref2"] or match["ref3"] or match["ref4"]
+    if ref and not item_ref(_no_time(ref, now, tz)):
+        return [C.Unknown(words=text)]  # an item said but not read: never the speaker's other booking
+    return [C.CancelBooking(ref=item_ref(_no_time(ref, now, tz)) if ref else None, person=owner)]
+
+
+def _no_time(words: str, now: datetime, tz: tzinfo) -> str:
+    """ "the projector tomorrow": the item; which booking of it is read from the bookings."""
+    said, rest = time_ranges.read(words, now, tz)
+    return rest if said else words
+
+
+def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
+    match = MOVE.match(text)
+    if match is None:
+        return None
+    said, _rest = time_ranges.read(match["when"], now, tz)
+    if said is None:
+        return None
+    ref = item_ref(match["ref"] or match["ref2"])
+    move = C.MoveBooking(ref=ref)
+    today = now.astimezone(tz).date()
+    if said.start and said.end or said.length:
+        start, end = said.range(today, tz)
+        return [replace(move, start=start, end=end)]
+    if said.start:
+        move = replace(move, clock=said.start.strftime("%H:%M"))
+    if said.first_day:
+        move = replace(move, day=said.first_day.isoformat())
+    return [move]
+
+
+BOOKING_WORD = re.compile(r"(?i)\b(?:book|booking|booked|reserve|reserved|reserving|reservation)\b")
+UNDOING_WORD = re.compile(r"(?i)\b(?:unbook|un-book|cancel|cancelled|canceled)\b")
+
+
+def never_taken_now(text: str, commands: list[Command], now: datetime, tz: tzinfo) -> list[Command]:
+    """A message that speaks of booking or reserving never checks anything out now
+    ("need a pallet truck this afternoon, can i reserve one"): what it would have
+    taken is a booking, asked about ("when?") unless read as one already."""
+    commands = [_with_item(c, text, now, tz) if isinstance(c, C.Book) and not c.ref else c for c in commands]
+    taking = [c for c in commands if isinstance(c, (C.CheckOut, C.Take, C.Extend))]
+    if not taking or not (BOOKING_WORD.search(text) or UNDOING_WORD.search(text)):
+        return commands
+    if UNDOING_WORD.search(text):
+        return [C.Unknown(words=text)]
+    said, _rest = time_ranges.read(text, now, tz)
+    start, end = said.range(now.astimezone(tz).date(), tz) if said else (None, None)
+    return [_booked_instead(c, start, end, now, tz) if c in taking else c for c in commands]
+
+
+def _booked_instead(taken: Command, start, end, now: datetime, tz: tzinfo) -> Command:
+    ref = item_ref(time_ranges.read(taken.ref, now, tz)[1]) if taken.ref else None
+    ref = re.sub(r"(?i)^(?:second|another|spare|extra)\s+", "", ref or "") or None
+    count = getattr(taken, "count", None)
+    return C.Book(ref=ref, words=ref or "", start=start, end=end, count=count, person=getattr(taken, "person", None))
+
+
+def _with_item(book: C.Book, text: str, now: datetime, tz: tzinfo) -> C.Book:
+    """A booking read from a plan ("I need the drill tomorrow"): its item without
+    the time, and the time read from the whole message."""
+    said, _rest = time_ranges.read(text, now, tz)
+    start, end = said.range(now.astimezone(tz).date(), tz) if said else (None, None)
+    words = re.sub(r"(?i)\blater\b", " ", time_ranges.read(book.words, now, tz)[1]) if book.words else ""
+    ref = item_ref(words)
+    return replace(book, ref=ref, start=start, end=end)

@@ -1,0 +1,166 @@
+"""Bookings, loaded and saved inside a unit of work. Ranges are compared in the
+database on (asset, start) so one item's availability is an index range, however
+many bookings there are."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Iterator
+
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+
+from domain.assets import AssetStatus
+from domain.bookings import ACTIVE, Booking, BookingStatus
+from domain.values import tag_key
+from storage.models import AssetRow, BookingRow
+from storage.repositories import Writer
+
+BOOKINGS = BookingRow.__table__
+ASSETS = AssetRow.__table__
+_ACTIVE = [s.value for s in ACTIVE]
+_WITH_TAG = select(BOOKINGS, ASSETS.c.tag).join(ASSETS, ASSETS.c.id == BOOKINGS.c.asset_id)
+
+
+def _booking(row: Any) -> Booking:
+    return Booking(
+        asset_tag=row["tag"],
+        holder=row["holder"],
+        start=row["start_at"],
+        end=row["end_at"],
+        booked_by=row["booked_by"],
+        created_at=row["created_at"],
+        status=BookingStatus(row["status"]),
+        reminded=row["reminded_at"] is not None,
+        id=row["id"],
+    )
+
+
+class BookingRepository:
+    def __init__(self, writer: Writer):
+        self.writer = writer
+
+    def _list(self, query) -> list[Booking]:
+        return [_booking(row) for row in self.writer.execute(query).mappings()]
+
+    def add(self, booking: Booking) -> int:
+        asset_id = select(ASSETS.c.id).where(ASSETS.c.tag_key == tag_key(booking.asset_tag)).scalar_subquery()
+        values = dict(
+            asset_id=asset_id,
+            holder=booking.holder,
+            start_at=booking.start,
+            end_at=booking.end,
+            status=booking.status.value,
+            booked_by=booking.booked_by,
+            created_at=booking.created_at,
+        )
+        booking.id = self.writer.execute(insert(BOOKINGS).values(values).returning(BOOKINGS.c.id)).scalar_one()
+        return booking.id
+
+    def save(self, booking: Booking) -> None:
+        self.writer.execute(
+            update(BOOKINGS)
+            .where(BOOKINGS.c.id == booking.id)
+            .values(status=booking.status.value, start_at=booking.start, end_at=booking.end)
+        )
+
+    def mark_reminded(self, booking_id: int, at: datetime) -> bool:
+        """True for the one caller that marks it (a reminder is sent once)."""
+        done = self.writer.execute(
+            update(BOOKINGS).where(BOOKINGS.c.id == booking_id, BOOKINGS.c.reminded_at.is_(None)).values(reminded_at=at)
+        )
+        return done.rowcount == 1
+
+    def get(self, booking_id: int) -> Booking | None:
+        found = self._list(_WITH_TAG.where(BOOKINGS.c.id == booking_id))
+        return found[0] if found else None
+
+    def of_asset(self, tag: str, start: datetime, end: datetime) -> list[Booking]:
+        """Active bookings of one asset that overlap [start, end)."""
+        query = _WITH_TAG.where(
+            ASSETS.c.tag_key == tag_key(tag),
+            BOOKINGS.c.status.in_(_ACTIVE),
+            BOOKINGS.c.start_at < end,
+            BOOKINGS.c.end_at > start,
+        ).order_by(BOOKINGS.c.start_at)
+        return self._list(query)
+
+    def of_holders(self, holders: tuple[str, ...], since: datetime) -> list[Booking]:
+        """A person's bookings still to come or under way (under any of their keys)."""
+        keys = sorted({h.lower() for h in holders})
+        query = _WITH_TAG.where(
+            func.lower(BOOKINGS.c.holder).in_(keys), BOOKINGS.c.status.in_(_ACTIVE), BOOKINGS.c.end_at > since
+        ).order_by(BOOKINGS.c.start_at)
+        return self._list(query)
+
+    def between(self, start: datetime, end: datetime, limit: int = 200) -> list[Booking]:
+        """Active bookings overlapping [start, end), soonest first."""
+        query = (
+            _WITH_TAG.where(BOOKINGS.c.status.in_(_ACTIVE), BOOKINGS.c.start_at < end, BOOKINGS.c.end_at > start)
+            .order_by(BOOKINGS.c.start_at, ASSETS.c.tag_key)
+            .limit(limit)
+        )
+        return self._list(query)
+
+    def to_remind(self, now: datetime, before: timedelta) -> list[Booking]:
+        """Bookings starting within `before` whose booker has not been reminded."""
+        query = _WITH_TAG.where(
+            BOOKINGS.c.status == BookingStatus.BOOKED.value,
+            BOOKINGS.c.start_at > now,
+            BOOKINGS.c.start_at <= now + before,
+            BOOKINGS.c.reminded_at.is_(None),
+        )
+        return self._list(query.order_by(BOOKINGS.c.start_at))
+
+    def not_picked_up(self, now: datetime, grace: timedelta) -> list[Booking]:
+        """Bookings whose start passed more than `grace` ago and nobody picked up."""
+        query = _WITH_TAG.where(
+            BOOKINGS.c.status == BookingStatus.BOOKED.value, BOOKINGS.c.start_at <= now - grace
+        )
+        return self._list(query.order_by(BOOKINGS.c.start_at))
+
+    def picked_up(self, tag: str) -> list[Booking]:
+        query = _WITH_TAG.where(
+            ASSETS.c.tag_key == tag_key(tag), BOOKINGS.c.status == BookingStatus.PICKED_UP.value
+        )
+        return self._list(query)
+
+    def holders(self) -> set[str]:
+        return {row[0] for row in self.writer.execute(select(BOOKINGS.c.holder).distinct())}
+
+    def all(self) -> Iterator[Booking]:
+        query = _WITH_TAG.order_by(BOOKINGS.c.id).execution_options(yield_per=1000)
+        for row in self.writer.execute(query).mappings():
+            yield _booking(row)
+
+    def free_assets(
+        self,
+        start: datetime,
+        end: datetime,
+        now: datetime,
+        tags: tuple[str, ...] = (),
+        model: str | None = None,
+        limit: int = 25,
+        offset: int = 0,
+    ) -> tuple[list[str], int]:
+        """Tags of assets nothing stands in the way of over [start, end) (the
+        rules of domain.bookings.conflicts, in SQL), a page and the count."""
+        booked = exists().where(
+            BOOKINGS.c.asset_id == ASSETS.c.id,
+            BOOKINGS.c.status == BookingStatus.BOOKED.value,
+            BOOKINGS.c.start_at < end,
+            BOOKINGS.c.end_at > start,
+        )
+        loan_clear = and_(
+            ASSETS.c.status == AssetStatus.CHECKED_OUT.value, ASSETS.c.due > now, ASSETS.c.due <= start
+        )
+        where = [
+            or_(ASSETS.c.status == AssetStatus.AVAILABLE.value, loan_clear),
+            ~booked,
+        ]
+        if tags:
+            where.append(ASSETS.c.tag_key.in_(sorted({tag_key(t) for t in tags})))
+        if model:
+            where.append(ASSETS.c.model == model)
+        total = self.writer.execute(select(func.count()).select_from(ASSETS).where(*where)).scalar() or 0
+        query = select(ASSETS.c.tag).where(*where).order_by(ASSETS.c.tag_key).limit(limit).offset(offset)
+        return [row[0] for row in self.writer.execute(query)], total
