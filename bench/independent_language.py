@@ -132,7 +132,9 @@ def seed_bookings(uow) -> None:
     with open(HERE / "catalog" / "bookings.csv", newline="") as handle, uow() as tx:
         for row in csv.DictReader(handle):
             start, end = (datetime.fromisoformat(row[k]) for k in ("start", "end"))
-            tx.bookings.add(Booking(row["asset_tag"], row["holder"], start, end, row["holder"], NOW - timedelta(days=1)))
+            tx.bookings.add(
+                Booking(row["asset_tag"], row["holder"], start, end, row["holder"], NOW - timedelta(days=1))
+            )
         tx.commit()
 
 
@@ -159,7 +161,9 @@ def outcome(uow, before: int) -> list[str]:
                 said.append(_edit(key, e.changes))
             elif e.action is Action.BOOK:
                 moved = bool(e.changes["start"][0])
-                start, end = (datetime.fromisoformat(e.changes[k][1]).astimezone(timezone.utc) for k in ("start", "end"))
+                start, end = (
+                    datetime.fromisoformat(e.changes[k][1]).astimezone(timezone.utc) for k in ("start", "end")
+                )
                 whom = "" if moved else f" for={e.changes['for'][1]}"
                 verb = "move_booking" if moved else "book"
                 said.append(f"{verb} {key} start={start:%Y-%m-%dT%H:%M} end={end:%Y-%m-%dT%H:%M}{whom}")

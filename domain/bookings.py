@@ -50,12 +50,16 @@ class Booking:
 
     def pick_up(self, now: datetime) -> None:
         if not self.can_pick_up(now):
-            raise DomainError(f"Booking #{self.id} can't be picked up now (it runs {self.start:%Y-%m-%d %H:%M} on).")
+            raise DomainError(
+                f"Booking #{self.id} can't be picked up now (it runs {self.start:%Y-%m-%d %H:%M} on)."
+            )
         self.status = BookingStatus.PICKED_UP
 
     def cancel(self) -> None:
         if self.status is not BookingStatus.BOOKED:
-            raise DomainError(f"Booking #{self.id} is {self.status.value.replace('_', ' ')}, so it can't be cancelled.")
+            raise DomainError(
+                f"Booking #{self.id} is {self.status.value.replace('_', ' ')}, so it can't be cancelled."
+            )
         self.status = BookingStatus.CANCELLED
 
 
@@ -66,11 +70,15 @@ class BadRange(DomainError):
 def check_range(start: datetime, end: datetime, now: datetime, max_days: int) -> tuple[datetime, datetime]:
     """The range to book, or BadRange. A range already under way is booked from now."""
     if end <= start:
-        raise BadRange("That booking would end before it starts. Nothing was booked; say it again, e.g. “2-4pm”.")
+        raise BadRange(
+            "That booking would end before it starts. Nothing was booked; say it again, e.g. “2-4pm”."
+        )
     if end <= now:
         raise BadRange("That time is already past. Nothing was booked; pick a time to come.")
     if end - max(start, now) > timedelta(days=max_days):
-        raise BadRange(f"A booking can be at most {max_days} days long. Nothing was booked; pick a shorter range.")
+        raise BadRange(
+            f"A booking can be at most {max_days} days long. Nothing was booked; pick a shorter range."
+        )
     return max(start, now.replace(second=0, microsecond=0)), end
 
 
@@ -86,7 +94,12 @@ class Conflict:
 
 
 def conflicts(
-    asset: Asset, bookings: list[Booking], start: datetime, end: datetime, now: datetime, ignore: int | None = None
+    asset: Asset,
+    bookings: list[Booking],
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    ignore: int | None = None,
 ) -> list[Conflict]:
     """Everything that keeps `asset` from being free over [start, end): other
     bookings not yet picked up that overlap it; a loan (a picked-up booking is
@@ -97,7 +110,9 @@ def conflicts(
         for b in bookings
         if b.status is BookingStatus.BOOKED and b.id != ignore and b.overlaps(start, end)
     ]
-    if asset.status is AssetStatus.CHECKED_OUT and (asset.due is None or asset.due <= now or asset.due > start):
+    if asset.status is AssetStatus.CHECKED_OUT and (
+        asset.due is None or asset.due <= now or asset.due > start
+    ):
         found.append(Conflict("loan", asset.holder, None, asset.due))
     if asset.status in (AssetStatus.MAINTENANCE, AssetStatus.RETIRED):
         found.append(Conflict(asset.status.value, None, None, None))
@@ -112,7 +127,9 @@ def nearest_free(
     length = end - start
     candidate = start
     for _ in range(len(busy) + 1):
-        clash = [(s, e) for s, e in busy if (s is None or s < candidate + length) and (e is None or candidate < e)]
+        clash = [
+            (s, e) for s, e in busy if (s is None or s < candidate + length) and (e is None or candidate < e)
+        ]
         if not clash:
             return candidate, candidate + length
         if any(e is None for _, e in clash):

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable
 
 from domain import commands as C
-from domain.bookings import BookingRules
 from domain.alerts import LowStock
+from domain.bookings import BookingRules
 from domain.commands import Command
 from domain.errors import DomainError
 from domain.language import parse

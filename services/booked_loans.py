@@ -35,12 +35,18 @@ def before_check_out(
     if not others:
         return mine, due, ""
     first = others[0]
-    said = f"{asset.tag} ({asset.name}) is booked by {ctx.who(first.holder)} {span(ctx, first.start, first.end)}"
+    said = (
+        f"{asset.tag} ({asset.name}) is booked by {ctx.who(first.holder)} {span(ctx, first.start, first.end)}"
+    )
     if due is not None or first.start - ctx.now < SHORTEST_LOAN:
         until = f" until {ctx.local(due)}" if due else ""
         raise BookingClash(
             f"{said}, so it can't go out{until}. Nothing was changed. "
-            + (f"Say a return time before {ctx.local(first.start)}." if first.start - ctx.now >= SHORTEST_LOAN else "")
+            + (
+                f"Say a return time before {ctx.local(first.start)}."
+                if first.start - ctx.now >= SHORTEST_LOAN
+                else ""
+            )
         )
     return mine, first.start, f" It is due back {ctx.local(first.start)}: {said.split(' is ', 1)[1]}."
 

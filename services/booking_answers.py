@@ -37,7 +37,9 @@ def is_free(uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end)
     if len(items) == 1:
         asset, found = (free or taken)[0]
         if not found:
-            return answer(f"Yes: {asset.tag} ({asset.name}) is free {when}. Say “book {asset.tag} …” to book it.")
+            return answer(
+                f"Yes: {asset.tag} ({asset.name}) is free {when}. Say “book {asset.tag} …” to book it."
+            )
         said = "; ".join(describe_conflict(ctx, c) for c in found)
         text = f"No: {asset.tag} ({asset.name}) is {said}."
         slot = free_slot(uow, ctx, asset, start, end)
@@ -48,7 +50,10 @@ def is_free(uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end)
             text += f" Free then, same model: {', '.join(others[:5])}."
         return answer(text)
     if not free:
-        lines = [f"• {a.tag} ({a.name}): {'; '.join(describe_conflict(ctx, c) for c in f)}" for a, f in taken[:MAX_UNITS]]
+        lines = [
+            f"• {a.tag} ({a.name}): {'; '.join(describe_conflict(ctx, c) for c in f)}"
+            for a, f in taken[:MAX_UNITS]
+        ]
         return answer(f"None of them is free {when}:\n" + "\n".join(lines))
     lines = [f"• {a.tag} {a.name}" for a, _ in free[:MAX_UNITS]]
     more = f"\n…and {len(free) - MAX_UNITS} more." if len(free) > MAX_UNITS else ""

@@ -20,8 +20,8 @@ from domain.bookings import (
 )
 from domain.errors import DomainError
 from domain.ledger import Action, ItemType
-from services.changes import Done, append
 from services.booking_text import BookingClash, describe_conflict, span
+from services.changes import Done, append
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
 
@@ -71,15 +71,31 @@ def _record(uow: UnitOfWork, ctx: Context, booking: Booking, before: tuple[str, 
     if not before[0]:
         changes["for"] = ("", booking.holder)
     return append(
-        uow, ctx, Action.BOOK, ItemType.ASSET, booking.asset_tag, changes=changes, note=f"booking {booking.id}"
+        uow,
+        ctx,
+        Action.BOOK,
+        ItemType.ASSET,
+        booking.asset_tag,
+        changes=changes,
+        note=f"booking {booking.id}",
     )
 
 
 def _clash_text(
-    uow: UnitOfWork, ctx: Context, asset: Asset, found: list[Conflict], start: datetime, end: datetime, units: int
+    uow: UnitOfWork,
+    ctx: Context,
+    asset: Asset,
+    found: list[Conflict],
+    start: datetime,
+    end: datetime,
+    units: int,
 ) -> str:
     said = "; ".join(describe_conflict(ctx, c) for c in found)
-    who = f"All {units} units of {asset.name} are taken then; {asset.tag} is" if units > 1 else f"{asset.tag} ({asset.name}) is"
+    who = (
+        f"All {units} units of {asset.name} are taken then; {asset.tag} is"
+        if units > 1
+        else f"{asset.tag} ({asset.name}) is"
+    )
     text = f"{who} {said}. Nothing was booked."
     slot = free_slot(uow, ctx, asset, start, end)
     if slot:
@@ -116,13 +132,17 @@ def mine_of(uow: UnitOfWork, ctx: Context, holders: tuple[str, ...], tags: list[
     ]
 
 
-def one_booking(uow: UnitOfWork, ctx: Context, holders: tuple[str, ...], tags: list[str], verb: str) -> Booking:
+def one_booking(
+    uow: UnitOfWork, ctx: Context, holders: tuple[str, ...], tags: list[str], verb: str
+) -> Booking:
     """The one booking a cancel or move is about, or a refusal that says why not."""
     found = mine_of(uow, ctx, holders, tags)
     whose = "You have" if ctx.actor.is_(holders[0]) else f"{ctx.who(holders[0])} has"
     if not found:
         what = f" of {', '.join(tags[:3])}" if tags else ""
-        others = [b for t in tags[:3] for b in uow.bookings.of_asset(t, ctx.now, ctx.now + timedelta(days=366))]
+        others = [
+            b for t in tags[:3] for b in uow.bookings.of_asset(t, ctx.now, ctx.now + timedelta(days=366))
+        ]
         held_by = f" ({others[0].asset_tag} is booked by {ctx.who(others[0].holder)})" if others else ""
         raise DomainError(f"{whose} no booking{what} to {verb}{held_by}. Nothing was changed.")
     if len(found) > 1:
@@ -140,11 +160,19 @@ def cancel(uow: UnitOfWork, ctx: Context, tags: list[str], holders: tuple[str, .
     booking.cancel()
     uow.bookings.save(booking)
     entry_id = append(
-        uow, ctx, Action.CANCEL_BOOKING, ItemType.ASSET, asset.tag, note=f"booking {booking.id}",
+        uow,
+        ctx,
+        Action.CANCEL_BOOKING,
+        ItemType.ASSET,
+        asset.tag,
+        note=f"booking {booking.id}",
         changes={"status": (BookingStatus.BOOKED.value, BookingStatus.CANCELLED.value)},
     )
     whose = "" if ctx.actor.is_(booking.holder) else f" of {ctx.who(booking.holder)}"
-    return Done(f"Cancelled the booking{whose} of {asset.tag} ({asset.name}), {span(ctx, booking.start, booking.end)}.", entry_id)
+    return Done(
+        f"Cancelled the booking{whose} of {asset.tag} ({asset.name}), {span(ctx, booking.start, booking.end)}.",
+        entry_id,
+    )
 
 
 def move(
@@ -159,10 +187,14 @@ def move(
     except BadRange as error:
         raise DomainError(str(error).replace("Nothing was booked", "Nothing was changed")) from None
     asset = uow.assets.get(booking.asset_tag, lock=True)
-    found = conflicts(asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now, ignore=booking.id)
+    found = conflicts(
+        asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now, ignore=booking.id
+    )
     if found:
         said = "; ".join(describe_conflict(ctx, c) for c in found)
-        raise BookingClash(f"{asset.tag} is {said}, so your booking stays {span(ctx, booking.start, booking.end)}.")
+        raise BookingClash(
+            f"{asset.tag} is {said}, so your booking stays {span(ctx, booking.start, booking.end)}."
+        )
     before = (booking.start.isoformat(), booking.end.isoformat())
     booking.start, booking.end = start, end
     uow.bookings.save(booking)
@@ -205,8 +237,12 @@ def undo(uow: UnitOfWork, ctx: Context, entry) -> Done:
             status = booking.status
         expected = BookingStatus.CANCELLED if entry.action is Action.CANCEL_BOOKING else BookingStatus.BOOKED
         if booking.status is not expected or end <= ctx.now:
-            raise DomainError(f"Booking {booking.id} of {asset.tag} has changed since, so I can't undo that. Nothing was changed.")
-        found = conflicts(asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now, ignore=booking.id)
+            raise DomainError(
+                f"Booking {booking.id} of {asset.tag} has changed since, so I can't undo that. Nothing was changed."
+            )
+        found = conflicts(
+            asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now, ignore=booking.id
+        )
         if found:
             said = "; ".join(describe_conflict(ctx, c) for c in found)
             raise BookingClash(f"I can't undo that: {asset.tag} is {said} now. Nothing was changed.")
@@ -215,9 +251,21 @@ def undo(uow: UnitOfWork, ctx: Context, entry) -> Done:
         booking.cancel()
     uow.bookings.save(booking)
     entry_id = append(
-        uow, ctx, Action.UNDO, ItemType.ASSET, asset.tag, reverses=entry.id, note=f"booking {booking.id}",
-        changes={"start": (before[0], booking.start.isoformat()), "end": (before[1], booking.end.isoformat()),
-                 "status": ("", booking.status.value)},
+        uow,
+        ctx,
+        Action.UNDO,
+        ItemType.ASSET,
+        asset.tag,
+        reverses=entry.id,
+        note=f"booking {booking.id}",
+        changes={
+            "start": (before[0], booking.start.isoformat()),
+            "end": (before[1], booking.end.isoformat()),
+            "status": ("", booking.status.value),
+        },
     )
-    return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}): booking {booking.id} of {asset.tag} "
-                f"is now {booking.status.value.replace('_', ' ')}, {span(ctx, booking.start, booking.end)}.", entry_id)
+    return Done(
+        f"Undone: {entry.describe()} (from {ctx.local(entry.at)}): booking {booking.id} of {asset.tag} "
+        f"is now {booking.status.value.replace('_', ' ')}, {span(ctx, booking.start, booking.end)}.",
+        entry_id,
+    )

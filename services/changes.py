@@ -92,7 +92,9 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
             booking.pick_up(ctx.now)
             uow.bookings.save(booking)
             remark = f" That picks up {'your' if ctx.actor.is_(holder) else 'the'} booking (#{booking.id})."
-        entry_id = record(uow, ctx, Action.CHECK_OUT, asset, before, note=f"booking {booking.id}" if booking else None)
+        entry_id = record(
+            uow, ctx, Action.CHECK_OUT, asset, before, note=f"booking {booking.id}" if booking else None
+        )
         whom = ctx.who(holder)
         until = f", due back {ctx.local(due_now)}" if due_now and due_now == due or booking else ""
         return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.{remark}", entry_id)

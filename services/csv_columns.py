@@ -108,3 +108,7 @@ def map_headers(kind: str, headers: list[str]) -> tuple[dict[int, str], list[str
         mapping[index] = field
     missing = [f for f in REQUIRED[kind] if f not in mapping.values()]
     return mapping, missing, ignored
+
+
+# the contract's bookings export (export only)
+BOOKING_COLUMNS = ["id", "asset_tag", "kit", "holder", "start", "end", "status", "booked_by", "created_at"]

@@ -11,12 +11,18 @@ from domain.assets import ASSET_FIELDS
 from domain.catalog_fields import field_texts
 from domain.fields import format_value
 from domain.stock import STOCK_FIELDS
-from services.csv_columns import ASSET_COLUMNS, ASSET_OPTIONAL_EXTRA, LEDGER_COLUMNS, STOCK_COLUMNS
+from services.csv_columns import (
+    ASSET_COLUMNS,
+    ASSET_OPTIONAL_EXTRA,
+    BOOKING_COLUMNS,
+    LEDGER_COLUMNS,
+    STOCK_COLUMNS,
+)
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 def export(kind: str, uow_factory: UnitOfWorkFactory, out: TextIO) -> int:
-    """Write `assets`, `stock` or `ledger` as CSV; returns the number of rows."""
+    """Write `assets`, `stock`, `bookings` or `ledger` as CSV; returns the number of rows."""
     with uow_factory(read_only=True) as uow:
         return write(kind, uow, out)
 
@@ -39,6 +45,23 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
     if kind == "stock":
         rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
         return _write(writer, STOCK_COLUMNS, rows)
+    if kind == "bookings":
+        names = uow.people.names()
+        rows = (
+            [
+                b.id,
+                b.asset_tag,
+                "",  # kit: kits are not booked yet
+                names.get(b.holder, b.holder),
+                b.start.isoformat(),
+                b.end.isoformat(),
+                b.status.value,
+                names.get(b.booked_by, b.booked_by),
+                b.created_at.isoformat(),
+            ]
+            for b in uow.bookings.all()
+        )
+        return _write(writer, BOOKING_COLUMNS, rows)
     rows = (
         [
             e.id,

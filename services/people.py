@@ -61,7 +61,12 @@ class People:
         if cached and time.monotonic() - cached[1] < CACHE_SECONDS:
             return cached[0]
         with self.uow(read_only=True) as uow:
-            names = set(uow.people.names().values()) | uow.assets.holders() | uow.ledger.actors() | uow.bookings.holders()
+            names = (
+                set(uow.people.names().values())
+                | uow.assets.holders()
+                | uow.ledger.actors()
+                | uow.bookings.holders()
+            )
         known = frozenset(n.lower() for n in names if n and not looks_like_member_id(n))
         with self._lock:
             self._known = (known, time.monotonic())

@@ -16,7 +16,19 @@ from domain.bookings import BookingRules
 from domain.commands import Command
 from domain.errors import DomainError
 from domain.ledger import Action
-from services import audits, booking_answers, bookings, catalog, changes, charts, csv_export, labels, listings, queries, reports
+from services import (
+    audits,
+    booking_answers,
+    bookings,
+    catalog,
+    changes,
+    charts,
+    csv_export,
+    labels,
+    listings,
+    queries,
+    reports,
+)
 from services.context import Context
 from services.people import people_key
 from services.replies import HELP, Reply, ReplyKind, answer, refusal

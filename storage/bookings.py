@@ -53,7 +53,9 @@ class BookingRepository:
             booked_by=booking.booked_by,
             created_at=booking.created_at,
         )
-        booking.id = self.writer.execute(insert(BOOKINGS).values(values).returning(BOOKINGS.c.id)).scalar_one()
+        booking.id = self.writer.execute(
+            insert(BOOKINGS).values(values).returning(BOOKINGS.c.id)
+        ).scalar_one()
         return booking.id
 
     def save(self, booking: Booking) -> None:
@@ -66,7 +68,9 @@ class BookingRepository:
     def mark_reminded(self, booking_id: int, at: datetime) -> bool:
         """True for the one caller that marks it (a reminder is sent once)."""
         done = self.writer.execute(
-            update(BOOKINGS).where(BOOKINGS.c.id == booking_id, BOOKINGS.c.reminded_at.is_(None)).values(reminded_at=at)
+            update(BOOKINGS)
+            .where(BOOKINGS.c.id == booking_id, BOOKINGS.c.reminded_at.is_(None))
+            .values(reminded_at=at)
         )
         return done.rowcount == 1
 
@@ -95,7 +99,9 @@ class BookingRepository:
     def between(self, start: datetime, end: datetime, limit: int = 200) -> list[Booking]:
         """Active bookings overlapping [start, end), soonest first."""
         query = (
-            _WITH_TAG.where(BOOKINGS.c.status.in_(_ACTIVE), BOOKINGS.c.start_at < end, BOOKINGS.c.end_at > start)
+            _WITH_TAG.where(
+                BOOKINGS.c.status.in_(_ACTIVE), BOOKINGS.c.start_at < end, BOOKINGS.c.end_at > start
+            )
             .order_by(BOOKINGS.c.start_at, ASSETS.c.tag_key)
             .limit(limit)
         )

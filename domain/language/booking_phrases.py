@@ -26,7 +26,8 @@ BOOK_LEAD = re.compile(
 )
 # "can I have / borrow / get the van on Monday?": a booking only for a time to come
 ASK_LEAD = re.compile(
-    r"^(?:(?:please|pls)\s+)?(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)?(?:have|get|borrow|use|grab|take)\s+", re.I
+    r"^(?:(?:please|pls)\s+)?(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)?(?:have|get|borrow|use|grab|take)\s+",
+    re.I,
 )
 ASKED = re.compile(r"(?i)^\W*(?:(?:hi|hey|please|pls)\W+)?(?:can|could|may)\s+(?:i|we)\b")
 DUE_WORDS = re.compile(r"(?i)\b(?:until|till|til|'til|back by|due|return(?:ing)? it|bring it back)\b")
@@ -71,7 +72,12 @@ MOVE = re.compile(
 
 
 def read(
-    clean: str, now: datetime, tz: tzinfo, person: str | None, said: str = "", people: frozenset[str] = frozenset()
+    clean: str,
+    now: datetime,
+    tz: tzinfo,
+    person: str | None,
+    said: str = "",
+    people: frozenset[str] = frozenset(),
 ) -> list[Command] | None:
     """The booking commands `clean` asks for, or None when it is about no booking.
     `said`: the message as written ("can I have the van on Monday?" reads as "get the
@@ -146,7 +152,13 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if end is None:
         end = start + timedelta(hours=1)
     ref = match["ref"] or match["which"] or match["any"] or None
-    return [C.IsFree(ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None, start=start, end=end)]
+    return [
+        C.IsFree(
+            ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None,
+            start=start,
+            end=end,
+        )
+    ]
 
 
 def _mine(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
@@ -244,7 +256,9 @@ def _booked_instead(taken: Command, start, end, now: datetime, tz: tzinfo) -> Co
     ref = item_ref(time_ranges.read(taken.ref, now, tz)[1]) if taken.ref else None
     ref = re.sub(r"(?i)^(?:second|another|spare|extra)\s+", "", ref or "") or None
     count = getattr(taken, "count", None)
-    return C.Book(ref=ref, words=ref or "", start=start, end=end, count=count, person=getattr(taken, "person", None))
+    return C.Book(
+        ref=ref, words=ref or "", start=start, end=end, count=count, person=getattr(taken, "person", None)
+    )
 
 
 def _with_item(book: C.Book, text: str, now: datetime, tz: tzinfo) -> C.Book:

@@ -96,7 +96,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     person = person_match.group("name") if person_match else None
     if person_match:
         clean = " ".join((clean[: person_match.start()] + " " + clean[person_match.end() :]).split())
-    booked = booking_phrases.read(clean, now, tz, person, text, people)  # a range to come, before due times are taken
+    booked = booking_phrases.read(
+        clean, now, tz, person, text, people
+    )  # a range to come, before due times are taken
     if booked:
         return booked
     window = read_due_window(clean, now, tz)

@@ -34,7 +34,8 @@ CLOCK_RANGE = re.compile(
     re.I,
 )
 START_CLOCK = re.compile(
-    rf"(?:\b(?:at|from)\s+(?P<a>{_CLOCK})|{_NOT_IN_A_WORD}(?P<a2>\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)|noon))(?![\w\-/:])", re.I
+    rf"(?:\b(?:at|from)\s+(?P<a>{_CLOCK})|{_NOT_IN_A_WORD}(?P<a2>\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)|noon))(?![\w\-/:])",
+    re.I,
 )
 END_CLOCK = re.compile(rf"\b(?:until|till|til|by)\s+(?P<b>{_CLOCK})(?![\w\-/:])(?!\s+[a-z]+s\b)", re.I)
 PART = re.compile(
@@ -43,14 +44,18 @@ PART = re.compile(
     + r")\b",
     re.I,
 )
-LENGTH = re.compile(r"\bfor\s+(?:the\s+next\s+)?(?P<n>an?|\d+|[a-z\-]+)\s+(?P<unit>hour|hr|day|week)s?\b", re.I)
+LENGTH = re.compile(
+    r"\bfor\s+(?:the\s+next\s+)?(?P<n>an?|\d+|[a-z\-]+)\s+(?P<unit>hour|hr|day|week)s?\b", re.I
+)
 _DAY1, _DAY2 = (times._DAY.replace("(?P<day>", f"(?P<{name}>") for name in ("first", "last"))
 DAY_RANGE = re.compile(
     rf"\b(?:from\s+)?(?:the\s+)?{_DAY1}\s*(?:-|–|to|till|until|through|thru|and)\s*(?:the\s+)?{_DAY2}\b", re.I
 )
 ONE_DAY = re.compile(rf"\b(?:the\s+)?{_DAY1}\b(?:'s)?", re.I)
 DAY_AFTER_TOMORROW = re.compile(r"\b(?:the\s+)?day\s+after\s+tomorrow\b", re.I)
-PAST_DAY = re.compile(r"\b(?:yesterday|last\s+(?:week|night|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b", re.I)
+PAST_DAY = re.compile(
+    r"\b(?:yesterday|last\s+(?:week|night|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b", re.I
+)
 WEEKEND = re.compile(r"\b(?:this\s+|the\s+|next\s+)?weekend\b", re.I)
 LEADS = re.compile(r"(?i)\s*\b(?:on|for|from|at|between|during|this)\s*$")
 
@@ -90,7 +95,15 @@ class Said:
         return datetime.combine(first, self.start, tz), datetime.combine(last, self.end, tz)
 
 
-DAY_WORDS = (*(d for d in times.WEEKDAYS if len(d) > 4), "tomorrow", "today", "tonight", "morning", "afternoon", "evening", "weekend")
+DAY_WORDS = (
+    *(d for d in times.WEEKDAYS if d.endswith("day")),
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+)
 
 
 def _spelled(text: str) -> str:
@@ -98,7 +111,12 @@ def _spelled(text: str) -> str:
     words = []
     for word in text.split(" "):
         low = word.lower().strip(",.?!")
-        close = difflib.get_close_matches(low, DAY_WORDS, n=1, cutoff=0.75) if len(low) > 4 and low not in DAY_WORDS else []
+        close = (
+            difflib.get_close_matches(low, DAY_WORDS, n=1, cutoff=0.8)
+            if len(low) > 5 and low not in DAY_WORDS
+            else []
+        )
+        close = [c for c in close if c[0] == low[0]]  # "hours" is no "thursday"
         words.append(word.lower().replace(low, close[0]) if close else word)
     return " ".join(words)
 
@@ -141,7 +159,11 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
         count, left = leading_number(span["n"])
         if count and not left and count <= 366:
             unit = span["unit"].lower()
-            length = timedelta(hours=count) if unit in ("hour", "hr") else timedelta(days=count * (7 if unit == "week" else 1))
+            length = (
+                timedelta(hours=count)
+                if unit in ("hour", "hr")
+                else timedelta(days=count * (7 if unit == "week" else 1))
+            )
             rest, taken = _take(rest, span, taken)
     days = DAY_RANGE.search(rest)
     if days:
@@ -181,7 +203,9 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
     return said, " ".join(rest.split()).strip(" ,.;")
 
 
-TIME_WORDS_AFTER = re.compile(r"(?:$|[,.;!?)]|(?:for|on|tomorrow|today|tonight|next|this|mon|tue|wed|thu|fri|sat|sun|please|pls)\b)")
+TIME_WORDS_AFTER = re.compile(
+    r"(?:$|[,.;!?)]|(?:for|on|tomorrow|today|tonight|next|this|mon|tue|wed|thu|fri|sat|sun|please|pls)\b)"
+)
 
 
 def _is_range(match: re.Match) -> bool:
@@ -196,7 +220,9 @@ def _is_range(match: re.Match) -> bool:
 
 
 def _plain(clock: str) -> str:
-    clock = clock.lower().replace("a.m.", "am").replace("p.m.", "pm").replace("midday", "noon").replace(" ", "")
+    clock = (
+        clock.lower().replace("a.m.", "am").replace("p.m.", "pm").replace("midday", "noon").replace(" ", "")
+    )
     return re.sub(r"^(\d{1,2})\.(\d{2})", r"\1:\2", clock)
 
 

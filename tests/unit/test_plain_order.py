@@ -254,7 +254,9 @@ def test_a_check_out_told_of_a_colleague_is_for_them():
 def test_asking_for_us_reads_like_asking_for_me():
     assert one("can we take the drill").ref == "drill"
     booked = parse("can we have the minispin on friday", NOW)  # not "can we get the..."
-    assert [(type(c), c.ref, c.start.date().isoformat()) for c in booked] == [(C.Book, "minispin", "2026-12-04")]
+    assert [(type(c), c.ref, c.start.date().isoformat()) for c in booked] == [
+        (C.Book, "minispin", "2026-12-04")
+    ]
 
 
 def test_an_amount_used_in_a_later_clause_is_a_request_of_its_own():

@@ -33,7 +33,8 @@ def upgrade() -> None:
         sa.Column("reminded_at", when, nullable=True),
         sa.CheckConstraint("end_at > start_at", name=op.f("ck_bookings_ends_after_start")),
         sa.CheckConstraint(
-            "status IN ('booked', 'picked_up', 'returned', 'cancelled', 'no_show')", name=op.f("ck_bookings_status")
+            "status IN ('booked', 'picked_up', 'returned', 'cancelled', 'no_show')",
+            name=op.f("ck_bookings_status"),
         ),
         sa.ForeignKeyConstraint(["asset_id"], ["assets.id"], name=op.f("fk_bookings_asset_id_assets")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_bookings")),
