@@ -29,13 +29,16 @@ ASK_LEAD = re.compile(
     r"^(?:(?:please|pls)\s+)?(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?)?(?:have|get|borrow|use|grab|take)\s+",
     re.I,
 )
-ASKED = re.compile(r"(?i)^\W*(?:(?:hi|hey|please|pls)\W+)?(?:can|could|may)\s+(?:i|we)\b")
-DUE_WORDS = re.compile(r"(?i)\b(?:until|till|til|'til|back by|due|return(?:ing)? it|bring it back)\b")
+GREETING = re.compile(r"(?i)^(?:good\s+)?(?:morning|afternoon|evening)\b[,!.]*\s*")
+ASKED = re.compile(
+    r"(?i)^\W*(?:(?:good\s+)?(?:morning|afternoon|evening)\W+)?(?:(?:hi|hey|please|pls)\W+)*(?:can|could|may)\s+(?:i|we)\b"
+)
+DUE_WORDS = re.compile(r"(?i)\b(?:until|till|til|'til|back|due|return(?:ing)?)\b")  # a loan's return time
 NOT_A_BOOKING_FOR = re.compile(r"(?i)\s*\bfor\s+(?:me|myself|us)\b")
 # time words left once the range is read: a time not understood, asked about rather than half-read
 TIME_LEFT = re.compile(
     r"(?i)\b(?:month|week|weekend|today|tomorrow|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"until|till|noon|midday)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+    r"until|till|noon|midday|periods?|lessons?)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
 )
 PURPOSE = re.compile(r"(?i)\s*[,;]?\s*\b(?:for|so)\s+(?:the|a|an|my|our|his|her|their)\s+[\w' -]+$")
 
@@ -82,7 +85,7 @@ def read(
     """The booking commands `clean` asks for, or None when it is about no booking.
     `said`: the message as written ("can I have the van on Monday?" reads as "get the
     van on Monday" once normalized, and only the question makes it a booking)."""
-    text = clean.strip().rstrip("?!. ")
+    text = GREETING.sub("", clean.strip().rstrip("?!. "))
     return (
         _move(text, now, tz)
         or _cancel(text, person, now, tz)
@@ -127,7 +130,7 @@ def _book(
     return booked
 
 
-ANOTHER_ITEM = re.compile(r"(?i)^(?:and\s+)?(?:the|a|an|both|my|\d|[a-z]{1,4}-?\d)")
+ANOTHER_ITEM = re.compile(r"(?i)^(?:and\s+)?(?:(?:the|a|an|both|my)\b|\d|[a-z]{1,4}-?\d)")
 
 
 def _items_clause(rest: str) -> str:
@@ -262,10 +265,8 @@ def _booked_instead(taken: Command, start, end, now: datetime, tz: tzinfo) -> Co
 
 
 def _with_item(book: C.Book, text: str, now: datetime, tz: tzinfo) -> C.Book:
-    """A booking read from a plan ("I need the drill tomorrow"): its item without
-    the time, and the time read from the whole message."""
-    said, _rest = time_ranges.read(text, now, tz)
-    start, end = said.range(now.astimezone(tz).date(), tz) if said else (None, None)
+    """A booking read from a plan ("I need the drill tomorrow", "I'll bring it back
+    after lunch"): its item without the time words. When is asked, not taken from
+    a sentence that may be about the return ("a wrong change is worse than a question")."""
     words = re.sub(r"(?i)\blater\b", " ", time_ranges.read(book.words, now, tz)[1]) if book.words else ""
-    ref = item_ref(words)
-    return replace(book, ref=ref, start=start, end=end)
+    return replace(book, ref=item_ref(words), start=None, end=None)

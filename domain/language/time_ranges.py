@@ -39,7 +39,7 @@ START_CLOCK = re.compile(
 )
 END_CLOCK = re.compile(rf"\b(?:until|till|til|by)\s+(?P<b>{_CLOCK})(?![\w\-/:])(?!\s+[a-z]+s\b)", re.I)
 PART = re.compile(
-    r"\b(?:in\s+the\s+|for\s+the\s+|this\s+|(?P<tonight>tomorrow)\s+)?(?P<part>"
+    r"(?<!good )\b(?:in\s+the\s+|for\s+the\s+|this\s+|(?P<tonight>tomorrow)\s+)?(?P<part>"
     + "|".join(sorted(PARTS, key=len, reverse=True))
     + r")\b",
     re.I,
@@ -214,6 +214,8 @@ def _is_range(match: re.Match) -> bool:
     a, b = _plain(match["a"]), _plain(match["b"])
     if times._clock(a) is None or times._clock(b) is None:
         return False
+    if re.search(r"(?i)\b(?:periods?|lessons?|p)\s*$", match.string[: match.start()]):
+        return False  # "periods 1-2": a school's timetable, not hours
     if re.search(r"am|pm|:|noon|midnight", a + b) or "-" in match.group(0) or "–" in match.group(0):
         return True
     return bool(TIME_WORDS_AFTER.match(match.string[match.end() :].lstrip().lower()))
