@@ -341,10 +341,13 @@ def main() -> None:
     test = [v for v in verdicts if v.case.split == "test"]
     met = sum(v.correct for v in test) >= 0.9 * len(test) and not any(v.wrong_change for v in verdicts)
     status = "**Target met.**" if met else "**Target not met**: see the language issue for what limits it."
-    bookings = sum(1 for v in test if v.case.expected.startswith("book"))
+    booked = [v for v in test if re.match(r"(?:book|cancel_booking|move_booking)\b", v.case.expected)]
     status += (
-        f" {bookings} test lines expect a booking, which only the bookings issue can satisfy"
-        f" ({bookings / len(test):.0%} of the split). The sets came in rounds, each by new authors after"
+        f" {len(booked)} test lines expect a booking change ({sum(v.correct for v in booked)} as expected)."
+        " Set k (bookings, issue 18) was written by a new author against the contract and"
+        " catalog/bookings.csv. While the booking reader was built, the booking lines of sets a-j (both"
+        " splits) were printed once, and so were the wrong changes of all splits: the booking lines of the"
+        " test split are not wholly unseen. The sets came in rounds, each by new authors after"
         " the parser work on the rounds before (a-c, d-e, f-g, h-i, j): a round's test lines are the freshest"
         " measure of the work before it (set j, measured as it arrived on 2026-12-06: tune 73%, test 71%)."
         " A wrong change includes a message of several requests done only in part, and any change where the"
