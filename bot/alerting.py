@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.bootstrap import App
-from services import alerts
+from services import alerts, booking_alerts
 
 
 @dataclass
@@ -40,6 +40,9 @@ def run_alerts(
 
         outbox = SlackOutbox.from_settings(app)
     delivered = alerts.deliver(app.uow, run, outbox, tz, with_digest)
+    booked = booking_alerts.run(app.uow, at, tz, app.settings.booking_rules, outbox)
+    lines += [f"booking notice: {text}" for text in booked.sent]
+    delivered.problems += booked.problems
     if delivered.problems:
         lines.append(
             f"recorded {len(delivered.sent)} new alert(s); not everything reached Slack (see the errors)"
@@ -49,3 +52,9 @@ def run_alerts(
             f"posted {len(delivered.sent)} new alert(s)" if delivered.sent else "nothing new to post"
         )
     return AlertReport(lines, delivered.problems)
+
+
+def run_booking_notices(app: App, at: datetime, outbox) -> list[str]:
+    """Bookings' reminders and releases alone (the scheduler runs them every few minutes)."""
+    booked = booking_alerts.run(app.uow, at, app.settings.timezone, app.settings.booking_rules, outbox)
+    return booked.problems

@@ -14,12 +14,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
-from bot.alerting import run_alerts
+from bot.alerting import run_alerts, run_booking_notices
 from bot.bootstrap import App
 from bot.settings import DIGEST_AT
 
 log = logging.getLogger(__name__)
 LEADER_LOCK = 7_150_002  # any fixed number, shared by all replicas
+BOOKING_CHECK_MINUTES = 5
 
 
 class Leadership:
@@ -115,6 +116,11 @@ class AlertScheduler:
             kwargs={"with_digest": False},
             id="due",
         )
+        # reminders go a set time before a booking, and no-shows are released after a set
+        # grace: checked often, whatever QM_OVERDUE_CHECK_MINUTES says
+        self.scheduler.add_job(
+            self.run_bookings, IntervalTrigger(minutes=BOOKING_CHECK_MINUTES), id="bookings"
+        )
 
     def run(self, with_digest: bool) -> list[str]:
         if not self.leadership.is_leader():
@@ -126,6 +132,18 @@ class AlertScheduler:
             return report.lines
         except Exception:
             log.exception("alert run failed; the next run will try again")
+            return []
+
+    def run_bookings(self) -> list[str]:
+        if not self.leadership.is_leader():
+            return []
+        try:
+            problems = run_booking_notices(self.app, self.clock(), self.outbox)
+            for problem in problems:
+                log.error("booking notices: %s", problem)
+            return problems
+        except Exception:
+            log.exception("booking notices failed; the next run will try again")
             return []
 
     def catch_up(self) -> list[str]:

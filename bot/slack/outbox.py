@@ -20,6 +20,7 @@ from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
 from services.alerts import AlertRun, Undeliverable
+from services.booking_alerts import BOOKING_KINDS
 from services.people import looks_like_member_id
 from storage.unit_of_work import UnitOfWork
 
@@ -72,7 +73,9 @@ class SlackOutbox:
                 f"no Slack user is known for {notice.holder}, so the notice about {notice.tag} waits"
             )
         # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).
-        return [self._record(uow, f"{key}:{user}", user, text, due_notice_blocks(text, notice.tag))]
+        # A booking's notice is about an item not yet taken: no Return or Extend buttons.
+        blocks = [section(text)] if notice.kind in BOOKING_KINDS else due_notice_blocks(text, notice.tag)
+        return [self._record(uow, f"{key}:{user}", user, text, blocks)]
 
     def send(self, ids: list[int | None]) -> list[str]:
         """Send these now (and whatever else is due): what was not delivered,

@@ -190,3 +190,26 @@ def test_a_bad_digest_schedule_is_refused():
 
     with pytest.raises(ValueError, match="QM_DIGEST_AT"):
         digest_trigger("every morning", timezone.utc)
+
+
+def test_a_booking_reminder_then_a_release_reach_the_booker_once_each(alerting, fake, clock):
+    alerting.message("book A-1042 today 12-2pm")
+    alerting.settle()
+    run = scheduler(alerting, clock)
+    clock.now = MONDAY_10.replace(hour=11, minute=10)  # 50 minutes before: within the hour's reminder
+    run.run_bookings()
+    run.run_bookings()  # again: nothing new
+    to_alice = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
+    reminders = [p for p in to_alice if p["text"].startswith("Reminder: your booking of A-1042")]
+    assert len(reminders) == 1 and all(b["type"] != "actions" for b in reminders[0]["blocks"])
+    clock.now = MONDAY_10.replace(hour=13, minute=5)  # an hour and five minutes in, never picked up
+    run.run_bookings()
+    run.run_bookings()
+    released = [
+        p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE" and "was released" in p["text"]
+    ]
+    assert len(released) == 1
+    with alerting.core.uow(read_only=True) as tx:
+        (booking,) = tx.bookings.all()
+        assert booking.status.value == "no_show"
+        assert [e.action.value for e in tx.ledger.all()][-2:] == ["book", "no_show"]
