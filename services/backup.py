@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from domain.bookings import Booking, BookingStatus
 from domain.errors import DomainError
 from domain.ledger import Action, ItemType, LedgerEntry
 from services import csv_export
@@ -19,6 +20,7 @@ from services.csv_import import ImportResult, import_into
 from storage.unit_of_work import UnitOfWorkFactory
 
 PARTS = ("assets", "stock", "ledger")
+OPTIONAL = ("bookings",)  # backups made before bookings have none
 
 
 def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
@@ -29,6 +31,9 @@ def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
             out = io.StringIO()
             counts[part] = csv_export.write(part, tx, out)
             archive.writestr(f"{part}.csv", out.getvalue())
+        out = io.StringIO()
+        counts["bookings"] = csv_export.write_bookings(tx, out, names={})  # member IDs kept
+        archive.writestr("bookings.csv", out.getvalue())
     return counts
 
 
@@ -36,6 +41,8 @@ def restore(uow: UnitOfWorkFactory, path: Path, ctx: Context) -> dict[str, int]:
     try:
         with zipfile.ZipFile(path) as archive:
             data = {part: archive.read(f"{part}.csv") for part in PARTS}
+            names = set(archive.namelist())
+            data |= {part: archive.read(f"{part}.csv") for part in OPTIONAL if f"{part}.csv" in names}
     except (OSError, KeyError, zipfile.BadZipFile) as error:
         raise DomainError(f"{path} is not a Quartermaster backup ({error})") from None
     with uow() as tx:
@@ -52,6 +59,13 @@ def restore(uow: UnitOfWorkFactory, path: Path, ctx: Context) -> dict[str, int]:
         entries = read_ledger(data["ledger"])
         tx.ledger.restore(entries)
         counts["ledger"] = len(entries)
+        if "bookings" in data:
+            bookings = read_bookings(data["bookings"])
+            try:
+                tx.bookings.restore(bookings)
+            except ValueError as error:
+                raise DomainError(f"bookings.csv in the backup: {error}. Nothing was changed.") from None
+            counts["bookings"] = len(bookings)
         tx.commit()
     return counts
 
@@ -81,6 +95,31 @@ def read_ledger(data: bytes) -> list[LedgerEntry]:
                 f"ledger.csv in the backup, line {line}: {error}. Nothing was changed."
             ) from None
     return entries
+
+
+def read_bookings(data: bytes) -> list[Booking]:
+    bookings = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
+        try:
+            start, end, made = (datetime.fromisoformat(row[k]) for k in ("start", "end", "created_at"))
+            status = BookingStatus(row["status"])
+            bookings.append(
+                Booking(
+                    row["asset_tag"],
+                    row["holder"],
+                    start,
+                    end,
+                    row["booked_by"],
+                    made,
+                    status,
+                    id=int(row["id"]),
+                )
+            )
+        except (KeyError, ValueError, TypeError) as error:
+            raise DomainError(
+                f"bookings.csv in the backup, line {line}: {error}. Nothing was changed."
+            ) from None
+    return bookings
 
 
 def _int(text: str) -> int | None:

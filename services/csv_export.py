@@ -46,22 +46,8 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
         rows = (_pick(field_texts(i, STOCK_FIELDS), STOCK_COLUMNS) for i in uow.stock.all())
         return _write(writer, STOCK_COLUMNS, rows)
     if kind == "bookings":
-        names = uow.people.names()
-        rows = (
-            [
-                b.id,
-                b.asset_tag,
-                "",  # kit: kits are not booked yet
-                names.get(b.holder, b.holder),
-                b.start.isoformat(),
-                b.end.isoformat(),
-                b.status.value,
-                names.get(b.booked_by, b.booked_by),
-                b.created_at.isoformat(),
-            ]
-            for b in uow.bookings.all()
-        )
-        return _write(writer, BOOKING_COLUMNS, rows)
+        return write_bookings(uow, out, uow.people.names())
+
     rows = (
         [
             e.id,
@@ -100,3 +86,23 @@ def _write(writer, header: list[str], rows) -> int:
         writer.writerow(row)
         count += 1
     return count
+
+
+def write_bookings(uow: UnitOfWork, out: TextIO, names: dict[str, str]) -> int:
+    """Bookings with the contract's columns; people named as the chat knows them
+    (a backup passes no names, and keeps the member IDs)."""
+    rows = (
+        [
+            b.id,
+            b.asset_tag,
+            "",  # kit: kits are not booked yet
+            names.get(b.holder, b.holder),
+            b.start.isoformat(),
+            b.end.isoformat(),
+            b.status.value,
+            names.get(b.booked_by, b.booked_by),
+            b.created_at.isoformat(),
+        ]
+        for b in uow.bookings.all()
+    )
+    return _write(csv.writer(out, lineterminator="\n"), BOOKING_COLUMNS, rows)

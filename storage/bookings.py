@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, Iterator
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 
 from domain.assets import AssetStatus
 from domain.bookings import ACTIVE, Booking, BookingStatus
@@ -129,6 +129,34 @@ class BookingRepository:
             ASSETS.c.tag_key == tag_key(tag), BOOKINGS.c.status == BookingStatus.PICKED_UP.value
         )
         return self._list(query)
+
+    def restore(self, bookings: list[Booking]) -> None:
+        """Put back backed-up bookings verbatim, ids and all (empty database only)."""
+        ids = dict(self.writer.execute(select(ASSETS.c.tag_key, ASSETS.c.id)).all())
+        rows = []
+        for b in bookings:
+            if tag_key(b.asset_tag) not in ids:
+                raise ValueError(f"booking {b.id} is of {b.asset_tag}, which the backup's assets lack")
+            rows.append(
+                dict(
+                    id=b.id,
+                    asset_id=ids[tag_key(b.asset_tag)],
+                    holder=b.holder,
+                    start_at=b.start,
+                    end_at=b.end,
+                    status=b.status.value,
+                    booked_by=b.booked_by,
+                    created_at=b.created_at,
+                )
+            )
+        for start in range(0, len(rows), 1000):
+            self.writer.execute(insert(BOOKINGS), rows[start : start + 1000])
+        if self.writer.session.connection().dialect.name == "postgresql" and rows:
+            self.writer.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('bookings', 'id'), (SELECT max(id) FROM bookings))"
+                )
+            )
 
     def holders(self) -> set[str]:
         return {row[0] for row in self.writer.execute(select(BOOKINGS.c.holder).distinct())}

@@ -22,7 +22,7 @@ CTX = Context(Person("ops", Role.MANAGER), NOW, timezone.utc, "restore")
 
 def everything(uow) -> dict[str, str]:
     out = {}
-    for kind in ("assets", "stock", "ledger"):
+    for kind in ("assets", "stock", "ledger", "bookings"):
         buffer = io.StringIO()
         export(kind, uow, buffer)
         out[kind] = buffer.getvalue()
@@ -37,6 +37,9 @@ def busy(assistant, uow):
     assistant.handle("bob", "undo")
     assistant.handle("maria", "edit A-2001 location Storage")
     assistant.handle("alice", "returned A-1042 - scratched lid")
+    assistant.handle("alice", "book A-2001 tuesday 2-4pm")
+    assistant.handle("bob", "book A-1043 friday morning")
+    assistant.handle("bob", "cancel my booking of A-1043")
     return uow
 
 
@@ -44,7 +47,7 @@ def busy(assistant, uow):
 def test_restore_into_an_empty_database_gives_the_same_state_and_ledger(busy, tmp_path, target, request):
     path = tmp_path / "backup.zip"
     counts = backup(busy, path)
-    assert counts["ledger"] > 10
+    assert counts["ledger"] > 10 and counts["bookings"] == 2
     url = (
         f"sqlite:///{tmp_path / 'restored.db'}"
         if target == "sqlite"
