@@ -31,8 +31,8 @@ def is_free(uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end)
         return answer(f"Free {when}: {total:,} assets.\n" + "\n".join(lines) + more)
     free, taken = [], []
     for item in items[: MAX_UNITS * 5]:
-        asset = uow.assets.get(item.key)
-        found = conflicts(asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now)
+        asset, booked = uow.bookings.availability(item.key, start, end)
+        found = conflicts(asset, booked, start, end, ctx.now)
         (taken if found else free).append((asset, found))
     if len(items) == 1:
         asset, found = (free or taken)[0]
