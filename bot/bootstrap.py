@@ -33,5 +33,6 @@ def bootstrap(settings: Settings, migrate: bool = True, clock=None) -> App:
         managers=settings.managers,
         audit_intervals=settings.audit_intervals,
         booking_rules=settings.booking_rules,
+        public_url=settings.public_url,
     )
     return App(settings, engine, uow, assistant)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from datetime import datetime, timezone
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
@@ -11,8 +12,19 @@ from bot.bootstrap import App
 from bot.scheduler import AlertScheduler, Leadership
 from bot.slack.app import build_slack
 from bot.slack.server import WsgiApp, make_http_server
+from services import calendar_feeds
 
 log = logging.getLogger("quartermaster")
+
+
+def calendar_feed(app: App, clock=None):
+    """A calendar feed by its token, read from the database as it stands now."""
+
+    def feed(token: str) -> bytes | None:
+        with app.uow(read_only=True) as uow:
+            return calendar_feeds.feed(uow, token, (clock or (lambda: datetime.now(timezone.utc)))())
+
+    return feed
 
 
 def serve(app: App) -> None:
@@ -30,11 +42,14 @@ def serve(app: App) -> None:
             SocketModeHandler(runtime.bolt, settings.slack_app_token).start()
             return
         server = make_http_server(
-            WsgiApp(SlackRequestHandler(runtime.bolt), app.engine), "0.0.0.0", settings.port
+            WsgiApp(SlackRequestHandler(runtime.bolt), app.engine, calendar_feed(app)),
+            "0.0.0.0",
+            settings.port,
         )
         signal.signal(signal.SIGTERM, lambda *_: server.close())
         log.info(
-            "Quartermaster listening on 0.0.0.0:%s (POST /slack/events, GET /healthz)", server.effective_port
+            "Quartermaster listening on 0.0.0.0:%s (POST /slack/events, GET /healthz, GET /calendar/…)",
+            server.effective_port,
         )
         try:
             server.run()

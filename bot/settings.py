@@ -46,6 +46,16 @@ def _minutes(value: str, name: str = "QM_OVERDUE_CHECK_MINUTES", most: int = 24 
     return int(value)
 
 
+def _public_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", value):
+        raise SettingsError(
+            f"QM_PUBLIC_URL “{value}” should be the bot's address, e.g. https://qm.example.org"
+        )
+    return value.rstrip("/")
+
+
 def _booking_rules(env: dict[str, str]) -> BookingRules:
     def said(name: str, default: int, most: int) -> int:
         return _minutes(env.get(name) or str(default), name, most)
@@ -73,6 +83,7 @@ class Settings:
     overdue_check_minutes: int = 60
     audit_intervals: dict = field(default_factory=dict)  # category -> days between audits
     booking_rules: BookingRules = BookingRules()
+    public_url: str | None = None  # QM_PUBLIC_URL: calendar links are made under it
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -102,4 +113,5 @@ class Settings:
             overdue_check_minutes=_minutes(env.get("QM_OVERDUE_CHECK_MINUTES") or "60"),
             audit_intervals=_intervals(env.get("QM_AUDIT_INTERVALS") or ""),
             booking_rules=_booking_rules(env),
+            public_url=_public_url(env.get("QM_PUBLIC_URL")),
         )

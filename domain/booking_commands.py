@@ -55,6 +55,16 @@ class CancelBooking(ItemCommand):
 
 
 @dataclass(frozen=True)
+class CalendarLink(Command):
+    """ "my calendar link", "new calendar link" (the old one revoked), a manager's
+    "calendar link for A-1042" or "for laptops": a private feed's address."""
+
+    name, changes = "calendar_link", True
+    target: str | None = None  # a tag or a category; None: the speaker's own feed
+    renew: bool = False
+
+
+@dataclass(frozen=True)
 class MoveBooking(ItemCommand):
     """ "move my projector booking to 3pm": a new start (the length kept), a new
     day (the hours kept), or a whole new range."""

@@ -56,6 +56,7 @@ class Assistant:
         on_crossing: Callable[[object, list[LowStock]], None] | None = None,
         audit_intervals: dict[str, int] | None = None,
         booking_rules: BookingRules | None = None,
+        public_url: str | None = None,
     ):
         """`on_crossing(uow, items)` hears, inside the change's transaction, of
         items the change took to their reorder point."""
@@ -63,6 +64,7 @@ class Assistant:
         self.on_crossing = on_crossing
         self.audit_intervals = audit_intervals or {}
         self.booking_rules = booking_rules or BookingRules()
+        self.public_url = public_url
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.managers = {m.strip().lower() for m in managers if m.strip()}
         self.catalog = CatalogCache(uow)
@@ -335,7 +337,15 @@ class Assistant:
         return tuple(dict.fromkeys(e.item_key for e in entries))
 
     def _task(self, uow, ctx: Context, understood: Understood) -> Task:
-        return Task(uow, ctx, understood.command, understood.items, self.audit_intervals, self.booking_rules)
+        return Task(
+            uow,
+            ctx,
+            understood.command,
+            understood.items,
+            self.audit_intervals,
+            self.booking_rules,
+            self.public_url,
+        )
 
     def _understood(
         self, ctx: Context, commands: list[Command], all_commands: list[Command]
@@ -379,6 +389,7 @@ class Assistant:
                 text,
                 entry_ids=ids,
                 offers=tuple(d.offer for d in done if d.offer),
+                private=any(d.private for d in done),
             )
             # What the change means for others and what the person is told are
             # recorded with it: committed together, or not at all.

@@ -28,6 +28,7 @@ class Done:
     entry_id: int
     crossing: LowStock | None = None  # the change took this item to its reorder point
     offer: NextStep | None = None  # a next step to offer
+    private: bool = False  # for the asker's eyes only (a secret link)
 
 
 def record(

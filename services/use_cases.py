@@ -20,6 +20,7 @@ from services import (
     audits,
     booking_answers,
     bookings,
+    calendar_feeds,
     catalog,
     changes,
     charts,
@@ -46,6 +47,7 @@ class Task:
     items: tuple[CatalogItem, ...] = ()
     audit_intervals: dict[str, int] = field(default_factory=dict)
     booking_rules: BookingRules = BookingRules()
+    public_url: str | None = None  # QM_PUBLIC_URL: where calendar feeds are served
 
     @property
     def keys(self) -> list[str]:
@@ -294,6 +296,11 @@ def booking_owner(t: Task) -> tuple[str, ...]:
     if not t.ctx.actor.is_manager:
         raise DomainError(f"Only {person} or a manager can change {person}'s bookings. Nothing was changed.")
     return (people_key(t.uow, person), person)
+
+
+@handles(C.CalendarLink)
+def calendar_link(t: Task) -> changes.Done:
+    return calendar_feeds.link(t.uow, t.ctx, t.command.target, t.command.renew, t.public_url)
 
 
 @handles(C.IsFree)

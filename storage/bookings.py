@@ -221,6 +221,34 @@ class BookingRepository:
                 )
             )
 
+    def for_feed(
+        self,
+        since: datetime,
+        holders: tuple[str, ...] = (),
+        tag: str | None = None,
+        category: str | None = None,
+    ) -> list[Booking]:
+        """Bookings still booked or picked up that end after `since`: a person's, an asset's or a category's."""
+        query = _WITH_TAG.where(BOOKINGS.c.status.in_(_ACTIVE), BOOKINGS.c.end_at > since)
+        if holders:
+            query = query.where(func.lower(BOOKINGS.c.holder).in_(sorted({h.lower() for h in holders})))
+        if tag is not None:
+            query = query.where(ASSETS.c.tag_key == tag_key(tag))
+        if category is not None:
+            query = query.where(func.lower(ASSETS.c.category) == category.lower())
+        return self._list(query.order_by(BOOKINGS.c.start_at).limit(2000))
+
+    def out_in_category(self, category: str) -> list[Asset]:
+        query = select(ASSETS).where(
+            func.lower(ASSETS.c.category) == category.lower(),
+            ASSETS.c.status == AssetStatus.CHECKED_OUT.value,
+        )
+        return [mapping.asset_from_row(r) for r in self.writer.execute(query.limit(2000)).mappings()]
+
+    def categories(self) -> set[str]:
+        query = select(ASSETS.c.category).where(ASSETS.c.category.is_not(None)).distinct()
+        return {row[0] for row in self.writer.execute(query)}
+
     def holders(self) -> set[str]:
         return {row[0] for row in self.writer.execute(select(BOOKINGS.c.holder).distinct())}
 

@@ -304,3 +304,19 @@ class BookingRow(Base):
             "status IN ('booked', 'picked_up', 'returned', 'cancelled', 'no_show')", name="status"
         ),
     )
+
+
+class CalendarLinkRow(Base):
+    """A secret calendar feed address: a person's bookings and due dates, or (managers)
+    an item's or a category's. A new link revokes the old one of the same feed."""
+
+    __tablename__ = "calendar_links"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(100))
+    scope: Mapped[str] = mapped_column(String(16))  # person, item or category
+    target: Mapped[str] = mapped_column(String(200))  # the person's key, a tag, a category
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_calendar_links_feed", "scope", "target"),)

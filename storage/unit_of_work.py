@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
 from storage.bookings import BookingRepository
+from storage.calendar_links import CalendarLinkRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
@@ -95,6 +96,10 @@ class UnitOfWork:
     @cached_property
     def bookings(self) -> BookingRepository:
         return BookingRepository(self._writer)
+
+    @cached_property
+    def calendar_links(self) -> CalendarLinkRepository:
+        return CalendarLinkRepository(self._writer)
 
     @cached_property
     def usage(self) -> UsageRepository:

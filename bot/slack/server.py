@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Callable
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
@@ -15,13 +16,21 @@ MAX_BODY = 1_000_000  # Slack's payloads are a few KB; anything huge is not Slac
 
 
 class WsgiApp:
-    def __init__(self, bolt_handler: SlackRequestHandler, engine: Engine):
-        self.bolt_handler, self.engine = bolt_handler, engine
+    def __init__(
+        self,
+        bolt_handler: SlackRequestHandler,
+        engine: Engine,
+        calendar: Callable[[str], bytes | None] | None = None,
+    ):
+        """`calendar(token)`: a calendar feed's bytes, or None for no such feed."""
+        self.bolt_handler, self.engine, self.calendar = bolt_handler, engine, calendar
 
     def __call__(self, environ, start_response):
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method in ("GET", "HEAD"):
             return self._health(start_response)
+        if path.startswith("/calendar/") and method in ("GET", "HEAD") and self.calendar is not None:
+            return self._calendar(path, start_response)
         if path != "/slack/events":
             return _plain(start_response, "404 Not Found", "not found")
         if method != "POST":
@@ -38,6 +47,23 @@ class WsgiApp:
             # A correctly signed body that is not JSON or a form makes Bolt raise.
             log.warning("unreadable request body", exc_info=True)
             return _plain(start_response, "400 Bad Request", "bad request")
+
+    def _calendar(self, path: str, start_response):
+        token = path.removeprefix("/calendar/").removesuffix(".ics")
+        try:
+            data = self.calendar(token) if path.endswith(".ics") else None
+        except Exception:
+            log.exception("calendar feed failed")
+            return _plain(start_response, "503 Service Unavailable", "try again later")
+        if data is None:
+            return _plain(start_response, "404 Not Found", "not found")
+        headers = [
+            ("Content-Type", "text/calendar; charset=utf-8"),
+            ("Content-Length", str(len(data))),
+            ("Cache-Control", "private, max-age=300"),
+        ]
+        start_response("200 OK", headers)
+        return [data]
 
     def _health(self, start_response):
         try:

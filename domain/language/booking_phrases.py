@@ -87,7 +87,8 @@ def read(
     van on Monday" once normalized, and only the question makes it a booking)."""
     text = GREETING.sub("", clean.strip().rstrip("?!. "))
     return (
-        _move(text, now, tz)
+        _calendar(text)
+        or _move(text, now, tz)
         or _cancel(text, person, now, tz)
         or _mine(text, now, tz)
         or _booked_when(text, now, tz)
@@ -162,6 +163,22 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
             end=end,
         )
     ]
+
+
+CALENDAR = re.compile(
+    r"^(?:(?:send|give|get|show)\s+(?:me\s+)?)?(?:(?:my|a|the|our)\s+)?(?P<new>new\s+|fresh\s+|another\s+)?"
+    r"(?:calendar|ical|ics)\s*(?:link|feed|url|address|subscription)(?:\s+(?:for|of)\s+(?:the\s+)?(?P<target>.+))?$"
+    r"|^(?:(?:send|give)\s+me\s+)?my\s+calendar$",
+    re.I,
+)
+
+
+def _calendar(text: str) -> list[Command] | None:
+    match = CALENDAR.match(text)
+    if match is None:
+        return None
+    target = (match["target"] or "").strip() or None
+    return [C.CalendarLink(target=target, renew=bool(match["new"]))]
 
 
 def _mine(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:

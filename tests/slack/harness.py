@@ -14,6 +14,7 @@ import urllib.parse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.bootstrap import bootstrap
+from bot.serve import calendar_feed
 from bot.settings import Settings
 from bot.slack.app import build_slack
 from bot.slack.server import WsgiApp, make_http_server
@@ -45,7 +46,11 @@ class SlackBot:
         self.core = bootstrap(settings, clock=clock)
         self.runtime = build_slack(self.core)
         self.server = make_http_server(
-            WsgiApp(SlackRequestHandler(self.runtime.bolt), self.core.engine), "127.0.0.1", 0
+            WsgiApp(
+                SlackRequestHandler(self.runtime.bolt), self.core.engine, calendar_feed(self.core, clock)
+            ),
+            "127.0.0.1",
+            0,
         )
         self.port = self.server.effective_port
         self.thread = threading.Thread(target=self._serve, daemon=True)

@@ -1,0 +1,56 @@
+"""Bookings through Slack, over real HTTP against the strict double: a booking
+and a clash in a DM, and a calendar link whose feed `serve` answers at
+GET /calendar/<token>.ics (unknown and revoked tokens: 404)."""
+
+import http.client
+
+import pytest
+from icalendar import Calendar
+
+from tests.catalog import seed
+from tests.slack.harness import SlackBot
+
+
+@pytest.fixture
+def booking_bot(fake, database_url):
+    bot = SlackBot(fake, database_url, env={"QM_PUBLIC_URL": "https://qm.example.org"})
+    seed(bot.core.uow)
+    bot.start()
+    yield bot
+    bot.stop()
+
+
+def said_to(fake, channel: str) -> list[str]:
+    return [p["text"] for p in fake.called("chat.postMessage") if p["channel"] == channel]
+
+
+def get(bot, path: str) -> tuple[int, str, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", bot.port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.getheader("Content-Type") or "", response.read()
+
+
+def test_a_booking_and_a_clash_in_a_dm(booking_bot, fake):
+    booking_bot.message("book the beamer tuesday 2-4pm")
+    booking_bot.message("reserve the beamer tuesday 3-5pm", user="UBOB", channel="DBOB")
+    booking_bot.settle()
+    assert any(t.startswith("Booked A-2001") for t in said_to(fake, "DALICE"))
+    assert any("booked by" in t and "Nothing was booked" in t for t in said_to(fake, "DBOB"))
+
+
+def test_the_calendar_feed_is_served_at_its_secret_address(booking_bot, fake):
+    booking_bot.message("book the beamer tuesday 2-4pm")
+    booking_bot.message("my calendar link")
+    booking_bot.settle()
+    link = next(t for t in said_to(fake, "DALICE") if "/calendar/" in t)
+    path = "/calendar/" + link.split("/calendar/")[1].split(".ics")[0] + ".ics"
+    status, kind, body = get(booking_bot, path)
+    assert status == 200 and kind.startswith("text/calendar")
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(body).walk("VEVENT")] == [
+        "Booked: A-2001 Epson projector"
+    ]
+    assert get(booking_bot, "/calendar/not-a-token.ics")[0] == 404
+    booking_bot.message("new calendar link")
+    booking_bot.settle()
+    assert get(booking_bot, path)[0] == 404
