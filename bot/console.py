@@ -68,7 +68,8 @@ class ConsoleChat:
                 + "\n(Files come as uploads in Slack; here use `quartermaster labels` or `quartermaster report --chart`.)"
             )
         if reply.kind is not ReplyKind.QUESTION:
-            return reply.text
+            told = [f"(to {n.person}: {n.text})" for n in reply.told]  # nobody else reads this terminal
+            return "\n".join([reply.text, *told])
         self.pending[speaker] = reply
         options = [f"  {n}. {choice.label}" for n, choice in enumerate(reply.choices, start=1)]
         return "\n".join([reply.text, *options, "Answer with a number or a tag."])

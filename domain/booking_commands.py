@@ -55,6 +55,14 @@ class CancelBooking(ItemCommand):
 
 
 @dataclass(frozen=True)
+class Waitlist(ItemCommand):
+    """ "tell me when the projector is back": told, first in line, when it is free."""
+
+    name = "waitlist"
+    item, changes = ASSETS, True
+
+
+@dataclass(frozen=True)
 class CalendarLink(Command):
     """ "my calendar link", "new calendar link" (the old one revoked), a manager's
     "calendar link for A-1042" or "for laptops": a private feed's address."""

@@ -465,6 +465,14 @@ def decode(data: dict) -> Command:
 
 
 # Bookings' commands live in their own module; imported last, as they build on the above.
-from domain.booking_commands import Book, Bookings, CalendarLink, CancelBooking, IsFree, MoveBooking  # noqa: E402
+from domain.booking_commands import (  # noqa: E402
+    Book,
+    Bookings,
+    CalendarLink,
+    CancelBooking,
+    IsFree,
+    MoveBooking,
+    Waitlist,
+)
 
-BOOKING_COMMANDS = (Book, Bookings, CalendarLink, CancelBooking, IsFree, MoveBooking)
+BOOKING_COMMANDS = (Book, Bookings, CalendarLink, CancelBooking, IsFree, MoveBooking, Waitlist)

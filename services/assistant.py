@@ -62,6 +62,8 @@ class Assistant:
         items the change took to their reorder point."""
         self.uow, self.tz = uow, tz
         self.on_crossing = on_crossing
+        # `on_notice(uow, notices)`: messages to others a change brings, recorded in its transaction
+        self.on_notice: Callable[[object, list], None] | None = None
         self.audit_intervals = audit_intervals or {}
         self.booking_rules = booking_rules or BookingRules()
         self.public_url = public_url
@@ -390,12 +392,15 @@ class Assistant:
                 entry_ids=ids,
                 offers=tuple(d.offer for d in done if d.offer),
                 private=any(d.private for d in done),
+                told=tuple(n for d in done for n in d.notices),
             )
             # What the change means for others and what the person is told are
             # recorded with it: committed together, or not at all.
             crossings = tuple(d.crossing for d in done if d.crossing)
             if crossings and self.on_crossing:
                 self.on_crossing(uow, list(crossings))
+            if reply.told and self.on_notice:
+                self.on_notice(uow, list(reply.told))
             if ctx.deliver:
                 ctx.deliver(uow, reply)
                 reply = replace(reply, delivered=True)

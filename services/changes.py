@@ -15,10 +15,10 @@ from domain.errors import AssetUnavailable, DomainError, InvalidValue
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import to_base_units
-from services import booked_loans
+from services import booked_loans, waitlist
 from services.booking_text import BookingClash
 from services.context import Context
-from services.replies import NextStep, Step
+from services.replies import NextStep, Notice, Step
 from storage.unit_of_work import UnitOfWork
 
 
@@ -29,6 +29,7 @@ class Done:
     crossing: LowStock | None = None  # the change took this item to its reorder point
     offer: NextStep | None = None  # a next step to offer
     private: bool = False  # for the asker's eyes only (a secret link)
+    notices: tuple[Notice, ...] = ()  # what others are told, recorded with the change
 
 
 def record(
@@ -99,10 +100,15 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
         whom = ctx.who(holder)
         until = f", due back {ctx.local(due_now)}" if due_now and due_now == due or booking else ""
         return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.{remark}", entry_id)
+    wait = (
+        f" To be told when it's free, say “tell me when {tags[0] if len(tags) == 1 else asset.name} is back”."
+    )
     if len(tags) > 1:
         raise DomainError(
-            f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed."
+            f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed.{wait}"
         )
+    if asset.status in (AssetStatus.CHECKED_OUT,) or isinstance(refusal, BookingClash):
+        refusal.message += wait  # the sentence said; the kind of refusal (its code) stays
     raise refusal
 
 
@@ -139,7 +145,14 @@ def check_in(
     if damaged:
         noted += f" If it needs repair, send it to maintenance (say “send {asset.tag} to maintenance”)."
     offer = NextStep("Send to maintenance", Step.MAINTENANCE, asset.tag) if damaged else None
-    return Done(f"Checked in {asset.tag} ({asset.name}){by}.{noted} Thanks!", entry_id, offer=offer)
+    told = waitlist.on_free(uow, ctx, asset)
+    waiting = f" {ctx.who(told[0].person)} was waiting for it and has been told." if told else ""
+    return Done(
+        f"Checked in {asset.tag} ({asset.name}){by}.{noted}{waiting} Thanks!",
+        entry_id,
+        offer=offer,
+        notices=told,
+    )
 
 
 EXTEND_BY = timedelta(days=7)

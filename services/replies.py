@@ -48,6 +48,17 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A message to someone other than the speaker that a change brings (the
+    waitlist's "it's back", a handover to accept). `key` makes it one message."""
+
+    person: str  # their key (a Slack member ID, or a name)
+    text: str
+    key: str
+    offers: tuple[NextStep, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reply:
     kind: ReplyKind
     text: str
@@ -71,6 +82,7 @@ class Reply:
     # with the reply (services/paging.py), so "more" or a button names it by id.
     more: Command | None = field(default=None, compare=False)
     whole_list: bool = False  # a list shown to its end: "more" after it has nothing to continue
+    told: tuple["Notice", ...] = ()  # what others were told of this change (the console shows it)
 
     @property
     def changed(self) -> bool:

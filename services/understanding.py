@@ -383,6 +383,7 @@ _NOTATION = {
     "start": "start={}",
     "end": "end={}",
     "mine": "mine={}",
+    "renew": "renew={}",
     "clock": "clock={}",
     "day": "day={}",
 }

@@ -29,6 +29,7 @@ from services import (
     listings,
     queries,
     reports,
+    waitlist,
 )
 from services.context import Context
 from services.people import people_key
@@ -296,6 +297,12 @@ def booking_owner(t: Task) -> tuple[str, ...]:
     if not t.ctx.actor.is_manager:
         raise DomainError(f"Only {person} or a manager can change {person}'s bookings. Nothing was changed.")
     return (people_key(t.uow, person), person)
+
+
+@handles(C.Waitlist)
+def join_waitlist(t: Task) -> changes.Done:
+    text, notices = waitlist.join(t.uow, t.ctx, t.keys)
+    return changes.Done(text, 0, notices=notices)
 
 
 @handles(C.CalendarLink)

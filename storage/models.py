@@ -320,3 +320,19 @@ class CalendarLinkRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_calendar_links_feed", "scope", "target"),)
+
+
+class WaitlistRow(Base):
+    """Someone waiting for an asset that is out or booked ("tell me when it's
+    free"). One request may wait on several identical units: the first back serves it."""
+
+    __tablename__ = "waitlist"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    asset_id: Mapped[int] = mapped_column(BigId, ForeignKey("assets.id"))
+    person: Mapped[str] = mapped_column(String(100))
+    request: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # told, or no longer waiting
+
+    __table_args__ = (Index("ix_waitlist_asset_open", "asset_id", "closed_at", "created_at"),)

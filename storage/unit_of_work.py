@@ -24,6 +24,7 @@ from storage.repositories import (
     Writer,
 )
 from storage.usage import UsageRepository
+from storage.waitlist import WaitlistRepository
 
 
 class UnitOfWork:
@@ -100,6 +101,10 @@ class UnitOfWork:
     @cached_property
     def calendar_links(self) -> CalendarLinkRepository:
         return CalendarLinkRepository(self._writer)
+
+    @cached_property
+    def waitlist(self) -> WaitlistRepository:
+        return WaitlistRepository(self._writer)
 
     @cached_property
     def usage(self) -> UsageRepository:

@@ -79,4 +79,11 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         delivery.wake()  # sent by the delivery thread once the change commits
 
     core.assistant.on_crossing = announce_crossings
+
+    def tell(uow, notices) -> None:
+        for notice in notices:
+            outbox.tell(uow, notice)
+        delivery.wake()
+
+    core.assistant.on_notice = tell
     return SlackRuntime(bolt, client, worker, handlers, outbox, delivery)

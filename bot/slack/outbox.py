@@ -9,6 +9,7 @@ import uuid
 
 from bot.slack.blocks import (
     MAX_BLOCKS,
+    STEP_ACTIONS,
     actions,
     button,
     due_notice_blocks,
@@ -22,6 +23,7 @@ from domain.alerts import DueNotice, LowStock
 from services.alerts import AlertRun, Undeliverable
 from services.booking_alerts import BOOKING_KINDS
 from services.people import looks_like_member_id
+from services.replies import Notice
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,19 @@ class SlackOutbox:
         # A booking's notice is about an item not yet taken: no Return or Extend buttons.
         blocks = [section(text)] if notice.kind in BOOKING_KINDS else due_notice_blocks(text, notice.tag)
         return [self._record(uow, f"{key}:{user}", user, text, blocks)]
+
+    def tell(self, uow: UnitOfWork, notice: Notice) -> int | None:
+        """A DM to someone a change concerns, with its next steps as buttons; one per key."""
+        known = looks_like_member_id(notice.person) or uow.people.name_of(notice.person) is not None
+        user = notice.person if known else uow.people.id_of(notice.person)
+        if user is None:
+            log.warning("no Slack user is known for %s; not told: %s", notice.person, notice.text)
+            return None
+        blocks = [section(notice.text)]
+        if notice.offers:
+            steps = [button(o.label, STEP_ACTIONS[o.step], o.value) for o in notice.offers]
+            blocks.append(actions(f"qm_notice_{uuid.uuid4().hex[:8]}", steps))
+        return self._record(uow, f"notice:{notice.key}:{user}", user, notice.text, blocks)
 
     def send(self, ids: list[int | None]) -> list[str]:
         """Send these now (and whatever else is due): what was not delivered,

@@ -88,6 +88,7 @@ def read(
     text = GREETING.sub("", clean.strip().rstrip("?!. "))
     return (
         _calendar(text)
+        or _waitlist(text)
         or _move(text, now, tz)
         or _cancel(text, person, now, tz)
         or _mine(text, now, tz)
@@ -171,6 +172,23 @@ CALENDAR = re.compile(
     r"|^(?:(?:send|give)\s+me\s+)?my\s+calendar$",
     re.I,
 )
+
+
+WAITLIST = re.compile(
+    r"^(?:(?:please|pls|can you|could you|just)\s+)*(?:tell|let|notify|ping|message|dm|shout at)\s+me\s+(?:know\s+)?"
+    r"(?:when|once|as soon as|if)\s+(?P<ref>.+?)(?:'s|\s+is|\s+are|\s+comes?|\s+gets?)\s+"
+    r"(?:back|free|available|returned|freed up|in)\b.*$"
+    r"|^(?:put|add)\s+me\s+(?:on|to)\s+the\s+(?:waitlist|waiting list|queue)\s+(?:for\s+)?(?P<ref2>.+)$"
+    r"|^waitlist\s+(?:me\s+(?:for\s+)?)?(?P<ref3>.+)$",
+    re.I,
+)
+
+
+def _waitlist(text: str) -> list[Command] | None:
+    match = WAITLIST.match(text)
+    if match is None:
+        return None
+    return [C.Waitlist(ref=item_ref(match["ref"] or match["ref2"] or match["ref3"]))]
 
 
 def _calendar(text: str) -> list[Command] | None:

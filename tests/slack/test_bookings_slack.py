@@ -54,3 +54,23 @@ def test_the_calendar_feed_is_served_at_its_secret_address(booking_bot, fake):
     booking_bot.message("new calendar link")
     booking_bot.settle()
     assert get(booking_bot, path)[0] == 404
+
+
+def test_the_waitlist_tells_the_holder_once_and_the_first_in_line_with_a_button(booking_bot, fake):
+    booking_bot.message("check out the drill", user="UBOB", channel="DBOB")
+    booking_bot.settle()
+    booking_bot.message("tell me when the drill is back")
+    booking_bot.message("tell me when the drill is back", user="UMARIA", channel="DMARIA")
+    booking_bot.settle()
+    waiting = [t for t in said_to(fake, "UBOB") if "is waiting for A-3001" in t]
+    assert len(waiting) == 1  # told once, however many wait
+    booking_bot.message("returning the drill", user="UBOB", channel="DBOB")
+    booking_bot.settle()
+    told = next(
+        p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE" and "is free now" in p["text"]
+    )
+    (button,) = [e for b in told["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert button["value"] == "check out A-3001"
+    booking_bot.click(button["action_id"], button["value"])
+    booking_bot.settle()
+    assert booking_bot.holder("A-3001") == "UALICE"
