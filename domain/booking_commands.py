@@ -63,6 +63,16 @@ class Waitlist(ItemCommand):
 
 
 @dataclass(frozen=True)
+class AnswerHandover(Command):
+    """ "accept handover 12" (the Accept button), "decline the handover": custody
+    moves to the speaker when they accept. No `handover`: their only open one."""
+
+    name, changes = "answer_handover", True
+    handover: int | None = None
+    accept: bool = True
+
+
+@dataclass(frozen=True)
 class CalendarLink(Command):
     """ "my calendar link", "new calendar link" (the old one revoked), a manager's
     "calendar link for A-1042" or "for laptops": a private feed's address."""

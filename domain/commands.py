@@ -466,6 +466,7 @@ def decode(data: dict) -> Command:
 
 # Bookings' commands live in their own module; imported last, as they build on the above.
 from domain.booking_commands import (  # noqa: E402
+    AnswerHandover,
     Book,
     Bookings,
     CalendarLink,
@@ -475,4 +476,13 @@ from domain.booking_commands import (  # noqa: E402
     Waitlist,
 )
 
-BOOKING_COMMANDS = (Book, Bookings, CalendarLink, CancelBooking, IsFree, MoveBooking, Waitlist)
+BOOKING_COMMANDS = (
+    AnswerHandover,
+    Book,
+    Bookings,
+    CalendarLink,
+    CancelBooking,
+    IsFree,
+    MoveBooking,
+    Waitlist,
+)

@@ -20,6 +20,7 @@ from domain.bookings import (
 )
 from domain.errors import DomainError
 from domain.ledger import Action, ItemType
+from services import waitlist
 from services.booking_text import BookingClash, describe_conflict, span
 from services.changes import Done, append
 from services.context import Context
@@ -169,9 +170,12 @@ def cancel(uow: UnitOfWork, ctx: Context, tags: list[str], holders: tuple[str, .
         changes={"status": (BookingStatus.BOOKED.value, BookingStatus.CANCELLED.value)},
     )
     whose = "" if ctx.actor.is_(booking.holder) else f" of {ctx.who(booking.holder)}"
+    free = asset.is_available and not uow.bookings.of_asset(asset.tag, ctx.now, ctx.now + waitlist.SOON)
+    told = waitlist.on_free(uow, ctx, asset) if free else ()  # someone waiting for it hears at once
     return Done(
         f"Cancelled the booking{whose} of {asset.tag} ({asset.name}), {span(ctx, booking.start, booking.end)}.",
         entry_id,
+        notices=told,
     )
 
 

@@ -384,6 +384,8 @@ _NOTATION = {
     "end": "end={}",
     "mine": "mine={}",
     "renew": "renew={}",
+    "handover": "handover={}",
+    "accept": "accept={}",
     "clock": "clock={}",
     "day": "day={}",
 }

@@ -25,6 +25,7 @@ from services import (
     changes,
     charts,
     csv_export,
+    handovers,
     labels,
     listings,
     queries,
@@ -91,6 +92,9 @@ def handles(*types: type[Command]):
 
 @handles(C.CheckOut)
 def check_out(t: Task) -> changes.Done:
+    mine = handovers.held_by_speaker(t.uow, t.ctx, t.keys) if t.command.person else None
+    if mine and not t.ctx.actor.is_(t.holder):  # "hand the drill to @dana" by who has it: asked of dana
+        return handovers.offer(t.uow, t.ctx, mine, t.holder)
     return changes.check_out(t.uow, t.ctx, t.keys, t.holder, t.command.due)
 
 
@@ -297,6 +301,11 @@ def booking_owner(t: Task) -> tuple[str, ...]:
     if not t.ctx.actor.is_manager:
         raise DomainError(f"Only {person} or a manager can change {person}'s bookings. Nothing was changed.")
     return (people_key(t.uow, person), person)
+
+
+@handles(C.AnswerHandover)
+def answer_handover(t: Task) -> changes.Done:
+    return handovers.answer(t.uow, t.ctx, t.command.handover, t.command.accept)
 
 
 @handles(C.Waitlist)

@@ -336,3 +336,17 @@ class WaitlistRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # told, or no longer waiting
 
     __table_args__ = (Index("ix_waitlist_asset_open", "asset_id", "closed_at", "created_at"),)
+
+
+class HandoverRow(Base):
+    """An asset its holder offers to someone else; custody moves when they accept."""
+
+    __tablename__ = "handovers"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    asset_id: Mapped[int] = mapped_column(BigId, ForeignKey("assets.id"))
+    from_person: Mapped[str] = mapped_column(String(100))
+    to_person: Mapped[str] = mapped_column(String(100), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="offered")  # accepted, declined, withdrawn
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -12,6 +12,7 @@ from storage.alerts import AlertRepository
 from storage.audits import AuditRepository
 from storage.bookings import BookingRepository
 from storage.calendar_links import CalendarLinkRepository
+from storage.handovers import HandoverRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
@@ -105,6 +106,10 @@ class UnitOfWork:
     @cached_property
     def waitlist(self) -> WaitlistRepository:
         return WaitlistRepository(self._writer)
+
+    @cached_property
+    def handovers(self) -> HandoverRepository:
+        return HandoverRepository(self._writer)
 
     @cached_property
     def usage(self) -> UsageRepository:

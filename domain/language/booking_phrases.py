@@ -87,7 +87,8 @@ def read(
     van on Monday" once normalized, and only the question makes it a booking)."""
     text = GREETING.sub("", clean.strip().rstrip("?!. "))
     return (
-        _calendar(text)
+        _handover_answer(text)
+        or _calendar(text)
         or _waitlist(text)
         or _move(text, now, tz)
         or _cancel(text, person, now, tz)
@@ -189,6 +190,20 @@ def _waitlist(text: str) -> list[Command] | None:
     if match is None:
         return None
     return [C.Waitlist(ref=item_ref(match["ref"] or match["ref2"] or match["ref3"]))]
+
+
+HANDOVER_ANSWER = re.compile(
+    r"^(?P<verb>accept|decline|refuse|reject)\s+(?:the\s+)?(?:handover|hand-over|hand over)(?:\s+#?(?P<n>\d{1,12}))?$",
+    re.I,
+)
+
+
+def _handover_answer(text: str) -> list[Command] | None:
+    match = HANDOVER_ANSWER.match(text)
+    if match is None:
+        return None
+    number = int(match["n"]) if match["n"] else None
+    return [C.AnswerHandover(handover=number, accept=match["verb"].lower() == "accept")]
 
 
 def _calendar(text: str) -> list[Command] | None:

@@ -33,6 +33,7 @@ def get(bot, path: str) -> tuple[int, str, bytes]:
 
 def test_a_booking_and_a_clash_in_a_dm(booking_bot, fake):
     booking_bot.message("book the beamer tuesday 2-4pm")
+    booking_bot.settle()  # first come, first booked
     booking_bot.message("reserve the beamer tuesday 3-5pm", user="UBOB", channel="DBOB")
     booking_bot.settle()
     assert any(t.startswith("Booked A-2001") for t in said_to(fake, "DALICE"))
@@ -74,3 +75,24 @@ def test_the_waitlist_tells_the_holder_once_and_the_first_in_line_with_a_button(
     booking_bot.click(button["action_id"], button["value"])
     booking_bot.settle()
     assert booking_bot.holder("A-3001") == "UALICE"
+
+
+def test_a_handover_is_accepted_with_the_button_in_the_receivers_dm(booking_bot, fake):
+    booking_bot.message("check out the drill", user="UBOB", channel="DBOB")
+    booking_bot.settle()
+    booking_bot.message("hand the drill to <@UMARIA>", user="UBOB", channel="DBOB")
+    booking_bot.settle()
+    assert booking_bot.holder("A-3001") == "UBOB"
+    asked = next(
+        p
+        for p in fake.called("chat.postMessage")
+        if p["channel"] == "UMARIA" and "wants to hand you" in p["text"]
+    )
+    buttons = {e["text"]["text"]: e for b in asked["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {"Accept", "Decline"}
+    booking_bot.click(
+        buttons["Accept"]["action_id"], buttons["Accept"]["value"], user="UMARIA", channel="DMARIA"
+    )
+    booking_bot.settle()
+    assert booking_bot.holder("A-3001") == "UMARIA"
+    assert any("accepted A-3001" in t for t in said_to(fake, "UBOB"))
