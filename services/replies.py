@@ -24,6 +24,7 @@ class Step(str, Enum):
     SAY = "say"  # do what `value` says, as if typed
     MOVE_HERE = "move_here"  # value: "TAG|place"
     MAINTENANCE = "maintenance"  # value: the tag
+    BOOK = "book"  # value: the tag; Slack opens the Book modal with it
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Callable
 
 from domain import commands as C
-from domain.assets import AssetStatus
+from domain.assets import Asset, AssetStatus
 from domain.bookings import BookingRules
 from domain.commands import Command
 from domain.errors import DomainError
@@ -34,7 +34,7 @@ from services import (
 )
 from services.context import Context
 from services.people import people_key
-from services.replies import HELP, Reply, ReplyKind, answer, refusal
+from services.replies import HELP, NextStep, Reply, ReplyKind, Step, answer, refusal
 from services.resolver import CatalogItem
 from storage.unit_of_work import UnitOfWork
 
@@ -212,7 +212,13 @@ ITEM_ANSWERS = {
 def item_card(t: Task) -> Reply:
     items = queries.load(t.uow, list(t.items))
     text = ITEM_ANSWERS[type(t.command)](t.ctx, items)
-    return Reply(ReplyKind.ANSWER, text, cards=queries.cards(t.ctx, items))
+    bookable = [i.tag for i in items if isinstance(i, Asset) and i.status is not AssetStatus.RETIRED]
+    offers = (
+        tuple(NextStep(f"Book {tag}", Step.BOOK, tag) for tag in bookable[:3])
+        if C.Info is type(t.command)
+        else ()
+    )
+    return Reply(ReplyKind.ANSWER, text, cards=queries.cards(t.ctx, items), offers=offers)
 
 
 @handles(C.Worth)

@@ -14,6 +14,7 @@ from bot.slack import listeners
 from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from bot.slack.handlers import Handlers
+from bot.slack.listeners import modals
 from bot.slack.outbox import SlackOutbox
 from bot.slack.people import Directory
 from bot.slack.worker import Worker
@@ -70,6 +71,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     worker = Worker(
         core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite"
     )
+    modals.register(bolt, core.assistant, directory)  # before /qm's own listener: "/qm book" opens the modal
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway, core.assistant.parse)
     outbox = SlackOutbox(delivery, settings.alert_channel, settings.managers)
 

@@ -18,7 +18,12 @@ MAX_BUTTON_VALUE = 2000
 MAX_BUTTONS = 5  # we offer at most five next steps (Slack allows 25 per actions block)
 MAX_CARDS = 20
 # Next steps as buttons: the action IDs exist only here and in the listeners.
-STEP_ACTIONS = {Step.SAY: "qm_say", Step.MOVE_HERE: "qm_move", Step.MAINTENANCE: "qm_maintenance"}
+STEP_ACTIONS = {
+    Step.SAY: "qm_say",
+    Step.MOVE_HERE: "qm_move",
+    Step.MAINTENANCE: "qm_maintenance",
+    Step.BOOK: "qm_book",
+}
 ACTION_SEPARATOR = "#"  # action_id = name#n: unique within its block, as Slack requires
 
 

@@ -3,8 +3,11 @@ list and the overdue table."""
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from bot.slack.blocks import first_lines, section
-from services import audits, queries
+from domain import commands as C
+from services import audits, booking_answers, queries
 from services.context import Context
 from storage.unit_of_work import UnitOfWorkFactory
 
@@ -17,6 +20,11 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
             {"type": "header", "text": {"type": "plain_text", "text": "Quartermaster"}},
             _list("What you hold", queries.my_items(ctx, uow), "say “what do I have?” in a DM"),
             _list("Your recent changes", _recent(ctx, uow), "say “undo” to reverse your last one"),
+            _list(
+                "Your bookings",
+                booking_answers.listing(uow, ctx, C.Bookings(mine=True)).text,
+                "say “my bookings”",
+            ),
         ]
         if ctx.actor.is_manager:
             blocks += [
@@ -27,6 +35,8 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
                     "Maintenance", queries.in_maintenance(ctx, uow), "say “what's in maintenance?” in a DM"
                 ),
                 _list("Audits", audits.due(uow, ctx, intervals), "say “audits due” in a DM"),
+                _list("Booked today", _booked(ctx, uow, 0), "say “what's booked today?”"),
+                _list("Booked tomorrow", _booked(ctx, uow, 1), "say “what's booked tomorrow?”"),
             ]
     blocks.append(
         {
@@ -40,6 +50,12 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
 def _list(title: str, text: str, more: str) -> dict:
     """A titled list on the Home tab: its first lines and how many more (never cut mid-line)."""
     return section(f"*{title}*\n" + first_lines(text, HOME_LINES, more))
+
+
+def _booked(ctx: Context, uow, days_ahead: int) -> str:
+    day = ctx.now.astimezone(ctx.tz).date() + timedelta(days=days_ahead)
+    start = datetime.combine(day, time(), ctx.tz)
+    return booking_answers.listing(uow, ctx, C.Bookings(start=start, end=start + timedelta(days=1))).text
 
 
 def _recent(ctx: Context, uow) -> str:

@@ -175,7 +175,8 @@ def test_questions_about_items_come_as_item_cards_with_a_text_fallback(slack, fa
     slack.settle()
     slack.message("info A-1042", user="UBOB", channel="DBOB")
     posted = fake.wait_for("chat.postMessage", 2)[1]
-    (card,) = posted["blocks"]
+    card, book = posted["blocks"]
+    assert [e["value"] for e in book["elements"]] == ["A-1042"]  # a Book button for the item
     fields = {f["text"].split("\n")[0].strip("*"): f["text"].split("\n")[1] for f in card["fields"]}
     assert card["text"]["text"] == "*A-1042 — Dell Latitude 5440 laptop*"
     assert (

@@ -1,0 +1,61 @@
+"""The Book modal's listeners. Unlike messages, these answer Slack inside the
+request (views.open needs the trigger within 3 seconds; a submission's errors
+go back in its ack), so they run here rather than through the worker."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_bolt import Ack, App
+
+from bot.slack import booking_modal as modal
+from bot.slack.blocks import ACTION_SEPARATOR
+from services.replies import ReplyKind
+
+log = logging.getLogger(__name__)
+BOOK_BUTTON = "qm_book"
+
+
+def register(app: App, assistant, directory) -> None:
+    def open_modal(client, trigger_id: str, tag: str | None = None) -> None:
+        item = None
+        if tag:
+            found = assistant.catalog.index().resolve(tag)
+            item = (found.items[0].key, found.items[0].label) if found.items else None
+        today = assistant.clock().astimezone(assistant.tz).date()
+        client.views_open(trigger_id=trigger_id, view=modal.view(today, item))
+
+    @app.command(
+        "/qm", matchers=[lambda body: (body.get("text") or "").strip().lower() in ("book", "book an item")]
+    )
+    def on_book_command(ack: Ack, body: dict, client) -> None:
+        ack()
+        open_modal(client, body["trigger_id"])
+
+    @app.action(re.compile("^" + BOOK_BUTTON + "(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$"))
+    def on_book_button(ack: Ack, body: dict, client) -> None:
+        ack()
+        open_modal(client, body["trigger_id"], body["actions"][0].get("value"))
+
+    @app.options(modal.ITEM_ACTION)
+    def on_item_search(ack: Ack, body: dict) -> None:
+        ack(options=modal.options(assistant.catalog.index(), body.get("value", "")))
+
+    @app.view(modal.CALLBACK)
+    def on_submit(ack: Ack, body: dict, client) -> None:
+        user = body["user"]["id"]
+        command, errors = modal.submitted(body["view"].get("state", {}), assistant.tz)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ctx = assistant.context(directory.person(user), source=f"view:{body['view'].get('id')}")
+        reply = assistant.run(ctx, [command]).replies[-1]
+        if reply.kind is not ReplyKind.CHANGE:
+            ack(response_action="errors", errors={modal.error_field(reply.text): modal.short(reply.text)})
+            return
+        ack()
+        try:
+            client.chat_postMessage(channel=user, text=reply.text)
+        except Exception:  # booked all the same; App Home and "my bookings" show it
+            log.warning("could not tell %s of their booking", user, exc_info=True)
