@@ -22,13 +22,18 @@ _ACTIVE = [s.value for s in ACTIVE]
 _WITH_TAG = select(BOOKINGS, ASSETS.c.tag).join(ASSETS, ASSETS.c.id == BOOKINGS.c.asset_id)
 _AVAILABILITY = (
     select(
-        ASSETS,
-        BOOKINGS.c.id.label("b_id"),
-        BOOKINGS.c.holder.label("b_holder"),
-        BOOKINGS.c.start_at.label("b_start"),
-        BOOKINGS.c.end_at.label("b_end"),
-        BOOKINGS.c.booked_by.label("b_by"),
-        BOOKINGS.c.created_at.label("b_made"),
+        ASSETS.c.tag,
+        ASSETS.c.name,
+        ASSETS.c.model,
+        ASSETS.c.status,
+        ASSETS.c.holder,
+        ASSETS.c.due,
+        BOOKINGS.c.id,
+        BOOKINGS.c.holder,
+        BOOKINGS.c.start_at,
+        BOOKINGS.c.end_at,
+        BOOKINGS.c.booked_by,
+        BOOKINGS.c.created_at,
     )
     .select_from(
         ASSETS.outerjoin(
@@ -135,21 +140,16 @@ class BookingRepository:
         ]
 
     def availability(self, tag: str, start: datetime, end: datetime) -> tuple[Asset | None, list[Booking]]:
-        """The asset and its bookings not yet picked up that overlap [start, end), in
-        one statement (a question's read: no lock; a change locks the asset first)."""
-        rows = (
-            self.writer.execute(_AVAILABILITY, {"key": tag_key(tag), "start": start, "end": end})
-            .mappings()
-            .all()
-        )
+        """The asset (what conflicts read of it) and its bookings not yet picked up that
+        overlap [start, end), in one statement: a question's read, with no lock."""
+        rows = self.writer.execute(_AVAILABILITY, {"key": tag_key(tag), "start": start, "end": end}).all()
         if not rows:
             return None, []
-        asset = mapping.asset_from_row(rows[0])
-        return asset, [
-            Booking(asset.tag, r["b_holder"], r["b_start"], r["b_end"], r["b_by"], r["b_made"], id=r["b_id"])
-            for r in rows
-            if r["b_id"] is not None
-        ]
+        first = rows[0]
+        asset = Asset(
+            first[0], first[1], model=first[2], status=AssetStatus(first[3]), holder=first[4], due=first[5]
+        )
+        return asset, [Booking(asset.tag, *r[7:11], r[11], id=r[6]) for r in rows if r[6] is not None]
 
     def of_holders(self, holders: tuple[str, ...], since: datetime) -> list[Booking]:
         """A person's bookings still to come or under way (under any of their keys)."""
