@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from datetime import datetime, timezone
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -39,6 +40,14 @@ def serve(app: App) -> None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             log.info("Quartermaster connecting to Slack in Socket Mode")
+            if settings.public_url:  # calendar feeds (and /healthz) still need an address of their own
+                feeds = make_http_server(
+                    WsgiApp(SlackRequestHandler(runtime.bolt), app.engine, calendar_feed(app)),
+                    "0.0.0.0",
+                    settings.port,
+                )
+                threading.Thread(target=feeds.run, name="qm-calendar-http", daemon=True).start()
+                log.info("calendar feeds on 0.0.0.0:%s (GET /calendar/…)", feeds.effective_port)
             SocketModeHandler(runtime.bolt, settings.slack_app_token).start()
             return
         server = make_http_server(

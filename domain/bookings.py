@@ -12,7 +12,9 @@ from domain.assets import Asset, AssetStatus
 from domain.errors import DomainError
 
 WORKDAY_START_HOUR, WORKDAY_END_HOUR = 9, 17  # a day booked without hours
-PICKUP_EARLY = timedelta(minutes=30)  # a booking may be picked up this long before it starts
+PICKUP_EARLY = timedelta(
+    hours=12
+)  # the booker's check-out picks a booking up from this long before it starts
 
 
 class BookingStatus(str, Enum):

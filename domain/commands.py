@@ -58,6 +58,7 @@ class CheckOut(ItemCommand):
     count: int | None = None
     person: str | None = None  # "for @bob": on whose behalf
     due: datetime | None = None
+    override: bool = False  # "... anyway": a manager taking it over someone's booking
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Take(ItemCommand):
     person: str | None = None
     due: datetime | None = None
     implicit: bool = False  # said with no verb ("nanodrop pls till 1pm"): chatter unless it names an item
+    override: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from domain.assets import Asset
 from domain.bookings import Booking, BookingStatus
 from services.booking_text import BookingClash, span
 from services.context import Context
+from services.replies import Notice
 from storage.unit_of_work import UnitOfWork
 
 HORIZON = timedelta(days=366)
@@ -17,11 +18,14 @@ SHORTEST_LOAN = timedelta(hours=1)  # less than this before someone's booking: n
 
 
 def before_check_out(
-    uow: UnitOfWork, ctx: Context, asset: Asset, holder: str, due: datetime | None
-) -> tuple[Booking | None, datetime | None, str]:
-    """(the holder's booking this check-out picks up, the due time to use, a remark)."""
+    uow: UnitOfWork, ctx: Context, asset: Asset, holder: str, due: datetime | None, override: bool = False
+) -> tuple[Booking | None, datetime | None, str, tuple[Notice, ...]]:
+    """(the holder's booking this check-out picks up, the due time to use, a remark,
+    whom to tell: bookers a manager's check-out overrode).
+    `override`: a manager's "anyway" takes it over others' bookings, said in the remark
+    and the ledger; an employee's is refused like any clash."""
     if not asset.is_available:
-        return None, due, ""  # refused as ever by the asset itself
+        return None, due, "", ()  # refused as ever by the asset itself
     booked = [
         b
         for b in uow.bookings.of_asset(asset.tag, ctx.now, ctx.now + HORIZON)
@@ -30,14 +34,34 @@ def before_check_out(
     mine = next((b for b in booked if _same(b.holder, holder, ctx) and b.can_pick_up(ctx.now)), None)
     due = due or (mine.end if mine else None)
     others = sorted(
-        (b for b in booked if b is not mine and (due is None or b.start < due)), key=lambda b: b.start
+        (b for b in booked if not _same(b.holder, holder, ctx) and (due is None or b.start < due)),
+        key=lambda b: b.start,
     )
     if not others:
-        return mine, due, ""
+        return mine, due, "", ()
     first = others[0]
     said = (
         f"{asset.tag} ({asset.name}) is booked by {ctx.who(first.holder)} {span(ctx, first.start, first.end)}"
     )
+    if override and ctx.actor.is_manager:
+        over = ", ".join(f"#{b.id} of {ctx.who(b.holder)}" for b in others)
+        told = tuple(
+            Notice(
+                b.holder,
+                f"{ctx.actor.name} (a manager) took {asset.tag} ({asset.name}) over your booking "
+                f"{span(ctx, b.start, b.end)}. Ask them, or book another time.",
+                f"overridden:{b.id}",
+            )
+            for b in others
+        )
+        return (
+            mine,
+            due,
+            f" It overrides booking {over} (a manager's decision, in the ledger); they are told.",
+            told,
+        )
+    if override:
+        raise BookingClash(f"{said}. Only a manager can override a booking. Nothing was changed.")
     if due is not None or first.start - ctx.now < SHORTEST_LOAN:
         until = f" until {ctx.local(due)}" if due else ""
         raise BookingClash(
@@ -48,7 +72,7 @@ def before_check_out(
                 else ""
             )
         )
-    return mine, first.start, f" It is due back {ctx.local(first.start)}: {said.split(' is ', 1)[1]}."
+    return mine, first.start, f" It is due back {ctx.local(first.start)}: {said.split(' is ', 1)[1]}.", ()
 
 
 def _same(recorded: str, holder: str, ctx: Context) -> bool:

@@ -70,14 +70,19 @@ def snapshot(item: Asset | StockItem) -> dict[str, str]:
     return field_texts(item, ASSET_FIELDS if isinstance(item, Asset) else STOCK_FIELDS)
 
 
-def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) -> Done:
-    """Check out the first available of `tags` (identical units: any one will do)."""
+def check_out(
+    uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due, override: bool = False
+) -> Done:
+    """Check out the first available of `tags` (identical units: any one will do);
+    `override`: a manager's, over others' bookings (booked_loans)."""
     refusal: DomainError | None = None
     for tag in tags:
         asset = uow.assets.get(tag, lock=True)
         before = snapshot(asset)
         try:
-            booking, due_now, remark = booked_loans.before_check_out(uow, ctx, asset, holder, due)
+            booking, due_now, remark, told = booked_loans.before_check_out(
+                uow, ctx, asset, holder, due, override
+            )
         except BookingClash as error:
             refusal = refusal or error
             continue
@@ -93,13 +98,16 @@ def check_out(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, due) 
         if booking is not None:
             booking.pick_up(ctx.now)
             uow.bookings.save(booking)
-            remark = f" That picks up {'your' if ctx.actor.is_(holder) else 'the'} booking (#{booking.id})."
+            remark += f" That picks up {'your' if ctx.actor.is_(holder) else 'the'} booking (#{booking.id})."
+        notes = [f"booking {booking.id}" if booking else "", remark.strip() if "overrides" in remark else ""]
         entry_id = record(
-            uow, ctx, Action.CHECK_OUT, asset, before, note=f"booking {booking.id}" if booking else None
+            uow, ctx, Action.CHECK_OUT, asset, before, note=" ".join(filter(None, notes)) or None
         )
         whom = ctx.who(holder)
         until = f", due back {ctx.local(due_now)}" if due_now and due_now == due or booking else ""
-        return Done(f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.{remark}", entry_id)
+        return Done(
+            f"Checked out {asset.tag} ({asset.name}) to {whom}{until}.{remark}", entry_id, notices=told
+        )
     wait = (
         f" To be told when it's free, say “tell me when {tags[0] if len(tags) == 1 else asset.name} is back”."
     )

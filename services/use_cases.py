@@ -95,7 +95,7 @@ def check_out(t: Task) -> changes.Done:
     mine = handovers.held_by_speaker(t.uow, t.ctx, t.keys) if t.command.person else None
     if mine and not t.ctx.actor.is_(t.holder):  # "hand the drill to @dana" by who has it: asked of dana
         return handovers.offer(t.uow, t.ctx, mine, t.holder)
-    return changes.check_out(t.uow, t.ctx, t.keys, t.holder, t.command.due)
+    return changes.check_out(t.uow, t.ctx, t.keys, t.holder, t.command.due, t.command.override)
 
 
 @handles(C.CheckIn)

@@ -21,7 +21,7 @@ from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
 from services.alerts import AlertRun, Undeliverable
-from services.booking_alerts import BOOKING_KINDS
+from services.booking_alerts import BOOKING_KINDS, REMINDER
 from services.people import looks_like_member_id
 from services.replies import Notice
 from storage.unit_of_work import UnitOfWork
@@ -77,6 +77,12 @@ class SlackOutbox:
         # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).
         # A booking's notice is about an item not yet taken: no Return or Extend buttons.
         blocks = [section(text)] if notice.kind in BOOKING_KINDS else due_notice_blocks(text, notice.tag)
+        if notice.kind == REMINDER:  # the booker's check-out picks the booking up
+            blocks.append(
+                actions(
+                    "qm_pick_up", [button("Pick up", "qm_say", f"check out {notice.tag}", style="primary")]
+                )
+            )
         return [self._record(uow, f"{key}:{user}", user, text, blocks)]
 
     def tell(self, uow: UnitOfWork, notice: Notice) -> int | None:

@@ -286,6 +286,17 @@ def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     return [move]
 
 
+OVERRIDE = re.compile(
+    r"(?i)[,\s]+(?:anyway|regardless|over (?:the|their|his|her) booking|override the booking)\s*[.!]*\s*$"
+)
+
+
+def without_override(text: str) -> tuple[str, bool]:
+    """ "check out the van anyway": the request, and that a booking in the way is to be overridden."""
+    found = OVERRIDE.search(text or "")
+    return (text[: found.start()], True) if found else (text, False)
+
+
 BOOKING_WORD = re.compile(r"(?i)\b(?:book|booking|booked|reserve|reserved|reserving|reservation)\b")
 UNDOING_WORD = re.compile(r"(?i)\b(?:unbook|un-book|cancel|cancelled|canceled)\b")
 

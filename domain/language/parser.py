@@ -49,9 +49,12 @@ def parse(
     text = spoken_punctuation(text or "")  # "full stop" is no "stop"
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
+    text, override = booking_phrases.without_override(text)  # "check out the van anyway"
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
+    if override:
+        commands = [replace(c, override=True) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
     if by_sentence and not_done.taken_back(
         text, commands
     ):  # "check out the macbook. no wait", in any sentence

@@ -157,3 +157,23 @@ def test_of_two_people_booking_one_slot_at_once_exactly_one_wins(bot, uow):
     assert sorted(r.kind.value for r in replies) == ["change", "refusal"]
     assert len([b for b in bookings(uow) if b.status.value == "booked"]) == 1
     assert len([e for e in ledger(uow) if e.action is Action.BOOK]) == 1
+
+
+def test_a_manager_may_take_it_over_a_booking_anyway_recorded_and_the_booker_told(bot, uow):
+    told = []
+    bot.on_notice = lambda tx, notices: told.extend(notices)
+    say(bot, "ann", "book the beamer tomorrow 9-12")
+    refused = say(bot, "bob", "check out the beamer until tomorrow 5pm anyway")
+    assert refused.kind is ReplyKind.REFUSAL and "Only a manager" in refused.text
+    taken = say(bot, "maria", "check out the beamer until tomorrow 5pm anyway")
+    assert taken.kind is ReplyKind.CHANGE and "overrides booking" in taken.text
+    assert asset(uow, "A-2001").holder == "maria"
+    assert "overrides booking" in ledger(uow)[-1].note
+    assert [n.person for n in told] == ["ann"]
+
+
+def test_the_booker_may_pick_up_early_on_the_day(bot, uow, clock):
+    say(bot, "ann", "book the beamer today 3-5pm")
+    reply = say(bot, "ann", "check out the beamer")  # at 9:00, six hours early
+    assert "picks up your booking" in reply.text
+    assert asset(uow, "A-2001").due == datetime(2026, 11, 30, 17, tzinfo=timezone.utc)

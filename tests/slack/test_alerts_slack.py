@@ -201,7 +201,9 @@ def test_a_booking_reminder_then_a_release_reach_the_booker_once_each(alerting, 
     run.run_bookings()  # again: nothing new
     to_alice = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"]
     reminders = [p for p in to_alice if p["text"].startswith("Reminder: your booking of A-1042")]
-    assert len(reminders) == 1 and all(b["type"] != "actions" for b in reminders[0]["blocks"])
+    assert len(reminders) == 1
+    (pick_up,) = [e for b in reminders[0]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert (pick_up["text"]["text"], pick_up["value"]) == ("Pick up", "check out A-1042")
     clock.now = MONDAY_10.replace(hour=13, minute=5)  # an hour and five minutes in, never picked up
     run.run_bookings()
     run.run_bookings()
