@@ -42,7 +42,9 @@ def serve(app: App) -> None:
             log.info("Quartermaster connecting to Slack in Socket Mode")
             if settings.public_url:  # calendar feeds (and /healthz) still need an address of their own
                 feeds = make_http_server(
-                    WsgiApp(SlackRequestHandler(runtime.bolt), app.engine, calendar_feed(app)),
+                    WsgiApp(
+                        None, app.engine, calendar_feed(app)
+                    ),  # no /slack/events: unsigned in Socket Mode
                     "0.0.0.0",
                     settings.port,
                 )

@@ -18,11 +18,13 @@ MAX_BODY = 1_000_000  # Slack's payloads are a few KB; anything huge is not Slac
 class WsgiApp:
     def __init__(
         self,
-        bolt_handler: SlackRequestHandler,
+        bolt_handler: SlackRequestHandler | None,
         engine: Engine,
         calendar: Callable[[str], bytes | None] | None = None,
     ):
-        """`calendar(token)`: a calendar feed's bytes, or None for no such feed."""
+        """`calendar(token)`: a calendar feed's bytes, or None for no such feed.
+        No `bolt_handler`: Slack's requests come another way (Socket Mode), so
+        /slack/events is no route here, never one that skips signature checks."""
         self.bolt_handler, self.engine, self.calendar = bolt_handler, engine, calendar
 
     def __call__(self, environ, start_response):
@@ -31,7 +33,7 @@ class WsgiApp:
             return self._health(start_response)
         if path.startswith("/calendar/") and method in ("GET", "HEAD") and self.calendar is not None:
             return self._calendar(path, start_response)
-        if path != "/slack/events":
+        if path != "/slack/events" or self.bolt_handler is None:
             return _plain(start_response, "404 Not Found", "not found")
         if method != "POST":
             return _plain(start_response, "405 Method Not Allowed", "POST only")

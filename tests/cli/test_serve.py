@@ -1,6 +1,7 @@
 """`quartermaster serve` as a process: refusals, HTTP mode end to end, Socket Mode."""
 
 import http.client
+import io
 import json
 import os
 import signal
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.server import WsgiApp
+from storage.database import make_engine
 from tests.cli.test_cli import SCRIPT, qm
 from tests.slack.strict_slack import StrictSlack
 
@@ -136,6 +139,35 @@ def test_socket_mode_connects_with_the_app_token(tmp_path, fake):
     finally:
         process.kill()
         process.wait(timeout=30)
+
+
+def test_the_feeds_server_of_socket_mode_takes_no_slack_events(tmp_path):
+    """In Socket Mode Bolt checks no signatures, so the HTTP server `serve` starts there for
+    calendar feeds (WsgiApp with no Bolt handler) must answer /slack/events with 404."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'qm.db'}")
+    app = WsgiApp(None, engine, calendar=lambda token: b"BEGIN:VCALENDAR" if token == "t" else None)
+    statuses = []
+
+    def call(method: str, path: str) -> bytes:
+        body = b"".join(
+            app(
+                {
+                    "REQUEST_METHOD": method,
+                    "PATH_INFO": path,
+                    "CONTENT_LENGTH": "2",
+                    "wsgi.input": io.BytesIO(b"{}"),
+                },
+                lambda status, headers: statuses.append(status),
+            )
+        )
+        return body
+
+    assert call("GET", "/calendar/t.ics").startswith(b"BEGIN:VCALENDAR") and statuses[-1].startswith("200")
+    call("GET", "/calendar/other.ics")
+    assert statuses[-1].startswith("404")
+    call("POST", "/slack/events")
+    assert statuses[-1].startswith("404")
+    engine.dispose()
 
 
 def test_bad_schedule_settings_are_one_clear_line(tmp_path):
