@@ -22,6 +22,7 @@ class Book(ItemCommand):
     end: datetime | None = None
     person: str | None = None  # "for @bob"
     count: int | None = None  # "both chromebooks", "two radios": that many units
+    stranger: str | None = None  # "for zoe", zoe unknown: booked for the speaker, and the reply says so
 
 
 @dataclass(frozen=True)

@@ -83,4 +83,4 @@ def after_check_in(uow: UnitOfWork, tag: str) -> None:
     """A picked-up booking ends when its asset comes back."""
     for booking in uow.bookings.picked_up(tag):
         booking.status = BookingStatus.RETURNED
-        uow.bookings.save(booking)
+        uow.bookings.save(booking, BookingStatus.PICKED_UP)

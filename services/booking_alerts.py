@@ -47,13 +47,19 @@ def run(uow: UnitOfWorkFactory, now: datetime, tz: tzinfo, rules: BookingRules, 
 
 def _release(uow, booking_id: int, now, tz, rules: BookingRules, outbox: Outbox, result: BookingRun) -> list:
     with uow() as tx:
-        booking = tx.bookings.get(booking_id)
-        asset = tx.assets.get(booking.asset_tag, lock=True) if booking else None
+        read = tx.bookings.get(booking_id)
+        asset = tx.assets.get(read.asset_tag, lock=True) if read else None
+        booking = tx.bookings.get(booking_id)  # as it stands under the asset's lock
         grace = timedelta(minutes=rules.grace_minutes)
         if asset is None or booking.status is not BookingStatus.BOOKED or booking.start + grace > now:
             return []  # picked up, cancelled or released since it was read
+        if asset.holder and asset.holder.lower() == booking.holder.lower():
+            booking.status = BookingStatus.PICKED_UP  # they took it before the booking began: theirs
+            tx.bookings.save(booking, BookingStatus.BOOKED)
+            tx.commit()
+            return []
         booking.status = BookingStatus.NO_SHOW
-        tx.bookings.save(booking)
+        tx.bookings.save(booking, BookingStatus.BOOKED)
         ctx = Context(SCHEDULER, now, tz, source=f"scheduler:no_show:{booking.id}")
         append(tx, ctx, Action.NO_SHOW, ItemType.ASSET, asset.tag, note=f"booking {booking.id}")
         text = (
@@ -68,17 +74,23 @@ def _release(uow, booking_id: int, now, tz, rules: BookingRules, outbox: Outbox,
     return ids or []
 
 
-def _remind(uow, booking: Booking, now, tz, outbox: Outbox, result: BookingRun) -> list:
+def _remind(uow, read: Booking, now, tz, outbox: Outbox, result: BookingRun) -> list:
     with uow() as tx:
+        booking = tx.bookings.get(read.id)
+        if booking is None or booking.status is not BookingStatus.BOOKED or booking.reminded:
+            return []  # picked up, cancelled, released or reminded since it was read
         asset = tx.assets.get(booking.asset_tag)
+        if asset.holder and asset.holder.lower() == booking.holder.lower():
+            tx.bookings.mark_reminded(booking.id, now)  # they have it already: nothing to remind of
+            tx.commit()
+            return []
         when = local_time(tz)(booking.start)
         text = (
             f"Reminder: your booking of {asset.tag} ({asset.name}) starts {when}. "
             f"Say “check out {asset.tag}” when you pick it up, or “cancel my booking of {asset.tag}”."
         )
-        ids = _record(
-            tx, f"{REMINDER}:{booking.id}", REMINDER, booking, asset.name, text, now, outbox, result
-        )
+        key = f"{REMINDER}:{booking.id}:{booking.start.isoformat()}"  # a moved booking is reminded again
+        ids = _record(tx, key, REMINDER, booking, asset.name, text, now, outbox, result)
         if ids is not None:  # recorded: not looked for again
             tx.bookings.mark_reminded(booking.id, now)
         tx.commit()

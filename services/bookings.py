@@ -155,11 +155,22 @@ def one_booking(
     return found[0]
 
 
+def locked(uow: UnitOfWork, booking_id: int, still: BookingStatus | None = BookingStatus.BOOKED):
+    """The booking's asset, locked, and the booking as it stands under that lock (a
+    pickup, a cancel or the no-show job may have changed it since it was read)."""
+    booking = uow.bookings.get(booking_id)
+    asset = uow.assets.get(booking.asset_tag, lock=True) if booking else None
+    booking = uow.bookings.get(booking_id) if booking else None
+    if booking is None or (still is not None and booking.status is not still):
+        state = booking.status.value.replace("_", " ") if booking else "gone"
+        raise DomainError(f"Booking {booking_id} was just changed (it is {state} now). Nothing was changed.")
+    return asset, booking
+
+
 def cancel(uow: UnitOfWork, ctx: Context, tags: list[str], holders: tuple[str, ...]) -> Done:
-    booking = one_booking(uow, ctx, holders, tags, "cancel")
-    asset = uow.assets.get(booking.asset_tag, lock=True)
+    asset, booking = locked(uow, one_booking(uow, ctx, holders, tags, "cancel").id)
     booking.cancel()
-    uow.bookings.save(booking)
+    uow.bookings.save(booking, BookingStatus.BOOKED)
     entry_id = append(
         uow,
         ctx,
@@ -184,13 +195,12 @@ def move(
 ) -> Done:
     """A booking to a new range: the range said, the same hours on the day said,
     or the same length from the time said."""
-    booking = one_booking(uow, ctx, holders, tags, "move")
+    asset, booking = locked(uow, one_booking(uow, ctx, holders, tags, "move").id)
     start, end = _moved(ctx, booking, command)
     try:
         start, end = check_range(start, end, ctx.now, rules.max_days)
     except BadRange as error:
         raise DomainError(str(error).replace("Nothing was booked", "Nothing was changed")) from None
-    asset = uow.assets.get(booking.asset_tag, lock=True)
     found = conflicts(
         asset, uow.bookings.of_asset(asset.tag, start, end), start, end, ctx.now, ignore=booking.id
     )
@@ -200,8 +210,8 @@ def move(
             f"{asset.tag} is {said}, so your booking stays {span(ctx, booking.start, booking.end)}."
         )
     before = (booking.start.isoformat(), booking.end.isoformat())
-    booking.start, booking.end = start, end
-    uow.bookings.save(booking)
+    booking.start, booking.end, booking.reminded = start, end, False  # reminded again before the new start
+    uow.bookings.save(booking, BookingStatus.BOOKED)
     entry_id = _record(uow, ctx, booking, before)
     return Done(f"Moved the booking of {asset.tag} ({asset.name}) to {span(ctx, start, end)}.", entry_id)
 
@@ -225,10 +235,8 @@ def _moved(ctx: Context, booking: Booking, command) -> tuple[datetime, datetime]
 def undo(uow: UnitOfWork, ctx: Context, entry) -> Done:
     """Undo a booking made (cancelled), moved (moved back) or cancelled (booked
     again), when its range is still to come and still free."""
-    booking = uow.bookings.get(int((entry.note or "booking 0").split()[-1]))
-    if booking is None:
-        raise DomainError("That booking is gone, so there is nothing to undo. Nothing was changed.")
-    asset = uow.assets.get(booking.asset_tag, lock=True)
+    asset, booking = locked(uow, int((entry.note or "booking 0").split()[-1]), still=None)
+    was = booking.status
     if uow.ledger.is_reversed(entry.id):
         raise DomainError("That change was just undone already. Nothing else was changed.")
     before = (booking.start.isoformat(), booking.end.isoformat())
@@ -251,9 +259,10 @@ def undo(uow: UnitOfWork, ctx: Context, entry) -> Done:
             said = "; ".join(describe_conflict(ctx, c) for c in found)
             raise BookingClash(f"I can't undo that: {asset.tag} is {said} now. Nothing was changed.")
         booking.start, booking.end, booking.status = start, end, status
+        booking.reminded = booking.reminded and entry.action is Action.CANCEL_BOOKING
     else:
         booking.cancel()
-    uow.bookings.save(booking)
+    uow.bookings.save(booking, was)
     entry_id = append(
         uow,
         ctx,

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from domain.alerts import LowStock
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
+from domain.bookings import BookingStatus
 from domain.catalog_fields import field_texts
 from domain.errors import AssetUnavailable, DomainError, InvalidValue
 from domain.ledger import Action, ItemType, LedgerEntry
@@ -97,7 +98,7 @@ def check_out(
         uow.assets.save(asset)
         if booking is not None:
             booking.pick_up(ctx.now)
-            uow.bookings.save(booking)
+            uow.bookings.save(booking, BookingStatus.BOOKED)
             remark += f" That picks up {'your' if ctx.actor.is_(holder) else 'the'} booking (#{booking.id})."
         notes = [f"booking {booking.id}" if booking else "", remark.strip() if "overrides" in remark else ""]
         entry_id = record(

@@ -6,7 +6,7 @@ without a use case fails tests/unit/test_use_cases.py, never falls through."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable
 
@@ -286,7 +286,12 @@ def audits_due(t: Task) -> Reply:
 
 @handles(C.Book)
 def book(t: Task) -> changes.Done:
-    return bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
+    done = bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
+    stranger = t.command.stranger
+    if stranger and not t.command.person:  # "for zoe": a purpose, or a person the bot doesn't know
+        note = f" (I don't know anyone called {stranger}, so it is booked for you; to book for someone, mention them: “for @{stranger}”.)"
+        done = replace(done, text=done.text + note)
+    return done
 
 
 @handles(C.CancelBooking)

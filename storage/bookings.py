@@ -11,6 +11,7 @@ from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, text,
 
 from domain.assets import Asset, AssetStatus
 from domain.bookings import ACTIVE, Booking, BookingStatus
+from domain.errors import DomainError
 from domain.values import tag_key
 from storage import mapping
 from storage.models import AssetRow, BookingRow
@@ -70,6 +71,10 @@ _OF_ASSET = (
 )
 
 
+class BookingChanged(DomainError):
+    """A booking changed between reading it and writing it: the write is refused."""
+
+
 def _booking(row: Any) -> Booking:
     return Booking(
         asset_tag=row["tag"],
@@ -107,12 +112,20 @@ class BookingRepository:
         ).scalar_one()
         return booking.id
 
-    def save(self, booking: Booking) -> None:
-        self.writer.execute(
-            update(BOOKINGS)
-            .where(BOOKINGS.c.id == booking.id)
-            .values(status=booking.status.value, start_at=booking.start, end_at=booking.end)
+    def save(self, booking: Booking, was: BookingStatus) -> None:
+        """Write a booking's status and range, if its status is still `was` (read under
+        the asset's lock, it is; anything else is a race lost, refused, never overwritten).
+        A booking that no longer says it was reminded is reminded again (it moved)."""
+        values = dict(status=booking.status.value, start_at=booking.start, end_at=booking.end)
+        if not booking.reminded:
+            values["reminded_at"] = None
+        done = self.writer.execute(
+            update(BOOKINGS).where(BOOKINGS.c.id == booking.id, BOOKINGS.c.status == was.value).values(values)
         )
+        if done.rowcount != 1:
+            raise BookingChanged(
+                f"Booking {booking.id} was just changed by someone else. Nothing was changed."
+            )
 
     def mark_reminded(self, booking_id: int, at: datetime) -> bool:
         """True for the one caller that marks it (a reminder is sent once)."""

@@ -38,7 +38,9 @@ NOT_A_BOOKING_FOR = re.compile(r"(?i)\s*\bfor\s+(?:me|myself|us)\b")
 # time words left once the range is read: a time not understood, asked about rather than half-read
 TIME_LEFT = re.compile(
     r"(?i)\b(?:month|week|weekend|today|tomorrow|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"until|till|noon|midday|periods?|lessons?)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+    r"until|till|noon|midday|periods?|lessons?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b"
 )
 PURPOSE = re.compile(r"(?i)\s*[,;]?\s*\b(?:for|so)\s+(?:the|a|an|my|our|his|her|their)\s+[\w' -]+$")
 
@@ -119,20 +121,28 @@ def _book(
     if TIME_LEFT.search(rest):  # "from tomorrow to next month": asked, never booked for half of it
         start = end = None
     named = re.search(r"(?i)\bfor\s+@?(?P<name>[a-z][\w.\-]*)\b", rest)
+    stranger = None
     if person is None and named and named["name"].lower() in people:  # "book A-1002 for alice"
         person, rest = named["name"], (rest[: named.start()] + rest[named.end() :]).strip()
+    elif person is None and named and named["name"].lower() not in NOT_NAMES:
+        stranger = named["name"]  # a purpose, or someone the bot doesn't know: said in the reply
     rest = PURPOSE.sub("", NOT_A_BOOKING_FOR.sub(" ", rest)).strip(" ,.")
     parts, _tail = items_and_tail(rest)
     booked = []
     for part in parts:
         one = item_command(C.CheckOut, part, person, None)
         count = 2 if re.match(r"(?i)both\b", part.strip()) else one.count
-        booked.append(C.Book(ref=one.ref, words=part, start=start, end=end, person=person, count=count))
+        booked.append(
+            C.Book(
+                ref=one.ref, words=part, start=start, end=end, person=person, count=count, stranger=stranger
+            )
+        )
     if not any(b.ref for b in booked):
         return [C.Book(words=rest or words, start=start, end=end, person=person)]
     return booked
 
 
+NOT_NAMES = frozenset("me us myself the a an my our his her their it them this that".split())
 ANOTHER_ITEM = re.compile(r"(?i)^(?:and\s+)?(?:(?:the|a|an|both|my)\b|\d|[a-z]{1,4}-?\d)")
 
 

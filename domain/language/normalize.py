@@ -14,7 +14,7 @@ _LINK = re.compile(r"<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>")
 # links) uses real angle brackets: decode after the markup is read.
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 _SPECIAL = re.compile(r"<![^>]*>")
-_EMOJI = re.compile(r":[a-z0-9_+\-]+:")
+_EMOJI = re.compile(r"(?<!\d):[a-z_+\-][a-z0-9_+\-]*:")  # never "2:30pm-3:30pm"
 _MARKUP = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 _CONTROL = {c: " " for c in range(32)}
 # Typed on a phone without the apostrophe: "whats low", "whos got the van", "rn".

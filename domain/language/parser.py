@@ -102,8 +102,8 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     booked = booking_phrases.read(
         clean, now, tz, person, text, people
     )  # a range to come, before due times are taken
-    if booked:
-        return booked
+    if booked:  # "next friday", "1/2", "fri 12 dec": which day is asked, as for a loan
+        return _unless_the_day_is_unclear(text, booked, now.astimezone(tz).date())
     window = read_due_window(clean, now, tz)
     if window is not None:
         return [window]
@@ -139,7 +139,11 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
 
 def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> list[Command]:
     unclear = unclear_day(text, today)
-    if unclear and any(getattr(c, "due", None) and c.due.date() in unclear[1:] for c in commands):
+    if unclear and any(
+        (getattr(c, "due", None) or getattr(c, "start", None))
+        and (c.due if hasattr(c, "due") and c.due else c.start).date() in unclear[1:]
+        for c in commands
+    ):
         said, first, second = unclear
         return [C.UnclearDay(said=said, dates=(first.isoformat(), second.isoformat()))]
     return commands

@@ -20,6 +20,7 @@ PARTS = {
     "evening": (time(17), time(21)),
     "lunchtime": (time(12), time(13)),
     "lunch": (time(12), time(13)),
+    "tonight": (time(18), time(22)),
     "all day": WORKDAY,
     "the whole day": WORKDAY,
     "the full day": WORKDAY,
@@ -39,7 +40,7 @@ START_CLOCK = re.compile(
 )
 END_CLOCK = re.compile(rf"\b(?:until|till|til|by)\s+(?P<b>{_CLOCK})(?![\w\-/:])(?!\s+[a-z]+s\b)", re.I)
 PART = re.compile(
-    r"(?<!good )\b(?:in\s+the\s+|for\s+the\s+|this\s+|(?P<tonight>tomorrow)\s+)?(?P<part>"
+    r"(?<!good )\b(?:in\s+the\s+|for\s+the\s+|this\s+|(?P<next_day>tomorrow)\s+)?(?P<part>"
     + "|".join(sorted(PARTS, key=len, reverse=True))
     + r")\b",
     re.I,
@@ -70,12 +71,13 @@ class Said:
     end: time | None = None
     length: timedelta | None = None
     words: str = ""
+    by_the_day: bool = False  # "for 3 days": working days; "for 36 hours": exactly that
 
     def range(self, today: date, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
         """Start and end; None for what the words leave open ("at 3pm": until when?)."""
         first = self.first_day or today
         last = self.last_day or first
-        if self.length is not None and self.length >= timedelta(days=1):
+        if self.length is not None and self.by_the_day:
             if self.first_day is None and self.start is None:
                 return None, None  # "for 3 days": from when?
             days = self.length.days
@@ -128,7 +130,7 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
     rest, taken = text, []
     first = last = None
     start = end = None
-    length = None
+    length, by_the_day = None, False
     after = DAY_AFTER_TOMORROW.search(rest)
     if after:
         first = today + timedelta(days=2)
@@ -141,24 +143,27 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
         part = PART.search(rest)
         if part:
             start, end = PARTS[part["part"].lower()]
-            if part["tonight"]:
+            if part["next_day"]:
                 first = today + timedelta(days=1)
             elif part.group(0).lower().startswith("this "):
                 first = today
             rest, taken = _take(rest, part, taken)
         said = START_CLOCK.search(rest)
-        if said and start is None:
-            start = times._clock(times._afternoon(_plain(said["a"] or said["a2"])))
+        clock = times._clock(times._afternoon(_plain(said["a"] or said["a2"]))) if said else None
+        if clock and start is None:
+            start = clock
             rest, taken = _take(rest, said, taken)
         until = END_CLOCK.search(rest)
-        if until and end is None:
-            end = times._clock(times._afternoon(_plain(until["b"])))
+        clock = times._clock(times._afternoon(_plain(until["b"]))) if until else None
+        if clock and end is None:
+            end = clock
             rest, taken = _take(rest, until, taken)
     span = LENGTH.search(rest)
     if span:
         count, left = leading_number(span["n"])
         if count and not left and count <= 366:
             unit = span["unit"].lower()
+            by_the_day = unit not in ("hour", "hr")
             length = (
                 timedelta(hours=count)
                 if unit in ("hour", "hr")
@@ -199,7 +204,7 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
         first = last = _this_year(first, today)  # "27 nov" said on 30 Nov: gone by, not next year
     if not taken:
         return None, text
-    said = Said(first, last, start, end, length, " ".join(taken))
+    said = Said(first, last, start, end, length, " ".join(taken), by_the_day=by_the_day)
     return said, " ".join(rest.split()).strip(" ,.;")
 
 
