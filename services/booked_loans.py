@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from domain.assets import Asset
-from domain.bookings import Booking, BookingStatus
+from domain.bookings import PICKUP_EARLY, Booking, BookingStatus
 from services.booking_text import BookingClash, span
-from services.context import Context
+from services.context import Context, same_person
 from services.replies import Notice
 from storage.unit_of_work import UnitOfWork
 
@@ -31,10 +31,10 @@ def before_check_out(
         for b in uow.bookings.of_asset(asset.tag, ctx.now, ctx.now + HORIZON)
         if b.status is BookingStatus.BOOKED
     ]
-    mine = next((b for b in booked if _same(b.holder, holder, ctx) and b.can_pick_up(ctx.now)), None)
+    mine = next((b for b in booked if same_person(b.holder, holder, ctx) and b.can_pick_up(ctx.now)), None)
     due = due or (mine.end if mine else None)
     others = sorted(
-        (b for b in booked if not _same(b.holder, holder, ctx) and (due is None or b.start < due)),
+        (b for b in booked if not same_person(b.holder, holder, ctx) and (due is None or b.start < due)),
         key=lambda b: b.start,
     )
     if not others:
@@ -45,6 +45,9 @@ def before_check_out(
     )
     if override and ctx.actor.is_manager:
         over = ", ".join(f"#{b.id} of {ctx.who(b.holder)}" for b in others)
+        for b in others:  # cancelled: never reminded of, or released as a no-show, while it is out
+            b.status = BookingStatus.CANCELLED
+            uow.bookings.save(b, BookingStatus.BOOKED)
         told = tuple(
             Notice(
                 b.holder,
@@ -57,26 +60,48 @@ def before_check_out(
         return (
             mine,
             due,
-            f" It overrides booking {over} (a manager's decision, in the ledger); they are told.",
+            f" It overrides booking {over}, now cancelled (a manager's decision, in the ledger); they are told.",
             told,
         )
     if override:
         raise BookingClash(f"{said}. Only a manager can override a booking. Nothing was changed.")
     if due is not None or first.start - ctx.now < SHORTEST_LOAN:
         until = f" until {ctx.local(due)}" if due else ""
-        raise BookingClash(
-            f"{said}, so it can't go out{until}. Nothing was changed. "
-            + (
-                f"Say a return time before {ctx.local(first.start)}."
-                if first.start - ctx.now >= SHORTEST_LOAN
-                else ""
-            )
+        earlier = (
+            f" Say a return time before {ctx.local(first.start)}."
+            if first.start - ctx.now >= SHORTEST_LOAN
+            else ""
         )
+        raise BookingClash(f"{said}, so it can't go out{until}. Nothing was changed.{earlier}")
     return mine, first.start, f" It is due back {ctx.local(first.start)}: {said.split(' is ', 1)[1]}.", ()
 
 
-def _same(recorded: str, holder: str, ctx: Context) -> bool:
-    return recorded.lower() == holder.lower() or (ctx.actor.is_(recorded) and ctx.actor.is_(holder))
+def theirs_first(uow: UnitOfWork, ctx: Context, tags: list[str], holder: str) -> list[str]:
+    """Identical units, the one the holder has booked (and may pick up now) first."""
+    if len(tags) < 2:
+        return tags
+    booked = {
+        tag
+        for tag in tags
+        for b in uow.bookings.of_asset(tag, ctx.now, ctx.now + PICKUP_EARLY)
+        if same_person(b.holder, holder, ctx) and b.can_pick_up(ctx.now)
+    }
+    return sorted(tags, key=lambda tag: tag not in booked)
+
+
+def check_longer(uow: UnitOfWork, ctx: Context, asset: Asset, until: datetime) -> None:
+    """A loan kept longer may not run into someone else's booking."""
+    ahead = [
+        b
+        for b in uow.bookings.of_asset(asset.tag, ctx.now, until)
+        if b.status is BookingStatus.BOOKED and not same_person(b.holder, asset.holder or "", ctx)
+    ]
+    if ahead:
+        first = min(ahead, key=lambda b: b.start)
+        raise BookingClash(
+            f"{asset.tag} ({asset.name}) is booked by {ctx.who(first.holder)} {span(ctx, first.start, first.end)}, "
+            f"so it can't be kept until {ctx.local(until)}. Nothing was changed."
+        )
 
 
 def after_check_in(uow: UnitOfWork, tag: str) -> None:

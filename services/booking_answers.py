@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from domain import commands as C
 from domain.bookings import conflicts
-from services.bookings import describe_conflict, free_alike, free_slot, span
+from services.bookings import alternatives, describe_conflict, span
 from services.context import Context
 from services.listings import PAGE
 from services.replies import Reply, answer
@@ -41,14 +41,7 @@ def is_free(uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end)
                 f"Yes: {asset.tag} ({asset.name}) is free {when}. Say “book {asset.tag} …” to book it."
             )
         said = "; ".join(describe_conflict(ctx, c) for c in found)
-        text = f"No: {asset.tag} ({asset.name}) is {said}."
-        slot = free_slot(uow, ctx, asset, start, end)
-        if slot:
-            text += f" It is free {span(ctx, *slot)}."
-        others = [t for t in free_alike(uow, ctx, asset, start, end) if t != asset.tag]
-        if others:
-            text += f" Free then, same model: {', '.join(others[:5])}."
-        return answer(text)
+        return answer(f"No: {asset.tag} ({asset.name}) is {said}.{alternatives(uow, ctx, asset, start, end)}")
     if not free:
         lines = [
             f"• {a.tag} ({a.name}): {'; '.join(describe_conflict(ctx, c) for c in f)}"

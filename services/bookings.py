@@ -97,7 +97,12 @@ def _clash_text(
         if units > 1
         else f"{asset.tag} ({asset.name}) is"
     )
-    text = f"{who} {said}. Nothing was booked."
+    return f"{who} {said}. Nothing was booked.{alternatives(uow, ctx, asset, start, end)}"
+
+
+def alternatives(uow: UnitOfWork, ctx: Context, asset: Asset, start: datetime, end: datetime) -> str:
+    """What to take instead of a taken range: the nearest free slot, free units of the same model."""
+    text = ""
     slot = free_slot(uow, ctx, asset, start, end)
     if slot:
         text += f" It is free {span(ctx, *slot)}."
@@ -167,6 +172,14 @@ def locked(uow: UnitOfWork, booking_id: int, still: BookingStatus | None = Booki
     return asset, booking
 
 
+def put_back(uow: UnitOfWork, booking_id: int) -> None:
+    """A picked-up booking whose check-out was undone: booked again, its slot kept."""
+    booking = uow.bookings.get(booking_id)
+    if booking is not None and booking.status is BookingStatus.PICKED_UP:
+        booking.status = BookingStatus.BOOKED
+        uow.bookings.save(booking, BookingStatus.PICKED_UP)
+
+
 def cancel(uow: UnitOfWork, ctx: Context, tags: list[str], holders: tuple[str, ...]) -> Done:
     asset, booking = locked(uow, one_booking(uow, ctx, holders, tags, "cancel").id)
     booking.cancel()
@@ -181,8 +194,9 @@ def cancel(uow: UnitOfWork, ctx: Context, tags: list[str], holders: tuple[str, .
         changes={"status": (BookingStatus.BOOKED.value, BookingStatus.CANCELLED.value)},
     )
     whose = "" if ctx.actor.is_(booking.holder) else f" of {ctx.who(booking.holder)}"
-    free = asset.is_available and not uow.bookings.of_asset(asset.tag, ctx.now, ctx.now + waitlist.SOON)
-    told = waitlist.on_free(uow, ctx, asset) if free else ()  # someone waiting for it hears at once
+    told = (
+        waitlist.on_free(uow, ctx, asset) if waitlist.free_now(uow, ctx, asset) else ()
+    )  # someone waiting for it hears at once
     return Done(
         f"Cancelled the booking{whose} of {asset.tag} ({asset.name}), {span(ctx, booking.start, booking.end)}.",
         entry_id,

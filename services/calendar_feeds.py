@@ -30,10 +30,10 @@ def link(uow: UnitOfWork, ctx: Context, words: str | None, renew: bool, public_u
             "Calendar links need the bot's public address (QM_PUBLIC_URL), which isn't set. Nothing was changed."
         )
     scope, target, named = _feed(uow, ctx, words)
-    live = uow.calendar_links.live(scope, target)
+    live = uow.calendar_links.live(scope, target, ctx.actor.key)
     revoked = 0
     if live is None or renew:
-        revoked = uow.calendar_links.revoke(scope, target, ctx.now)
+        revoked = uow.calendar_links.revoke(scope, target, ctx.actor.key, ctx.now)
         live = CalendarLink(secrets.token_urlsafe(24), ctx.actor.key, scope, target)
         uow.calendar_links.add(live, ctx.now)
     url = f"{public_url.rstrip('/')}{PATH}{live.token}.ics"

@@ -203,6 +203,8 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
     changes = reverse_fields(entry, item, specs, ctx.tz) if entry.changes else {}
     item.validate()
     _save(uow, item)
+    if entry.action is Action.CHECK_OUT and (entry.note or "").startswith("booking "):
+        bookings.put_back(uow, int(entry.note.split()[1]))  # a pickup undone: booked again
     balance = item.on_hand if isinstance(item, StockItem) else None
     entry_id = append(
         uow,

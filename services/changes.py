@@ -18,7 +18,7 @@ from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import to_base_units
 from services import booked_loans, waitlist
 from services.booking_text import BookingClash
-from services.context import Context
+from services.context import Context, same_person
 from services.replies import NextStep, Notice, Step
 from storage.unit_of_work import UnitOfWork
 
@@ -77,7 +77,8 @@ def check_out(
     """Check out the first available of `tags` (identical units: any one will do);
     `override`: a manager's, over others' bookings (booked_loans)."""
     refusal: DomainError | None = None
-    for tag in tags:
+    clashes = 0
+    for tag in booked_loans.theirs_first(uow, ctx, tags, holder):
         asset = uow.assets.get(tag, lock=True)
         before = snapshot(asset)
         try:
@@ -85,7 +86,7 @@ def check_out(
                 uow, ctx, asset, holder, due, override
             )
         except BookingClash as error:
-            refusal = refusal or error
+            refusal, clashes = refusal or error, clashes + 1
             continue
         try:
             asset.check_out(holder, due_now, ctx.now)
@@ -112,11 +113,16 @@ def check_out(
     wait = (
         f" To be told when it's free, say “tell me when {tags[0] if len(tags) == 1 else asset.name} is back”."
     )
+    if len(tags) > 1 and clashes:  # some are on the shelf, but booked before they would be back
+        raise BookingClash(
+            f"No unit of {asset.name} is free for that long: each is out, or booked before it would be back. "
+            "Nothing was changed. Say an earlier return time."
+        )
     if len(tags) > 1:
         raise DomainError(
             f"All {len(tags)} units of {asset.name} are out or unavailable right now. Nothing was changed.{wait}"
         )
-    if asset.status in (AssetStatus.CHECKED_OUT,) or isinstance(refusal, BookingClash):
+    if asset.status is AssetStatus.CHECKED_OUT and not isinstance(refusal, BookingClash):
         refusal.message += wait  # the sentence said; the kind of refusal (its code) stays
     raise refusal
 
@@ -128,7 +134,7 @@ def check_in(
     the return was said of them by name ("erin returned the light")."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     out = [a for a in assets if a.status is AssetStatus.CHECKED_OUT]
-    mine = [a for a in out if _same(a.holder, holder, ctx)]
+    mine = [a for a in out if same_person(a.holder, holder, ctx)]
     if theirs_only and not mine:
         raise DomainError(
             f"{ctx.who(holder)} doesn't have {assets[0].name if len(assets) == 1 else 'any of those'} "
@@ -154,7 +160,7 @@ def check_in(
     if damaged:
         noted += f" If it needs repair, send it to maintenance (say “send {asset.tag} to maintenance”)."
     offer = NextStep("Send to maintenance", Step.MAINTENANCE, asset.tag) if damaged else None
-    told = waitlist.on_free(uow, ctx, asset)
+    told = waitlist.on_free(uow, ctx, asset) if waitlist.free_now(uow, ctx, asset) else ()
     waiting = f" {ctx.who(told[0].person)} was waiting for it and has been told." if told else ""
     return Done(
         f"Checked in {asset.tag} ({asset.name}){by}.{noted}{waiting} Thanks!",
@@ -166,15 +172,6 @@ def check_in(
 
 EXTEND_BY = timedelta(days=7)
 MAX_CONDITION = 200  # the assets.condition column
-
-
-def _same(recorded: str | None, holder: str, ctx: Context) -> bool:
-    """Does the recorded holder mean `holder`? (Older records name the actor rather than keep their ID.)"""
-    if not recorded:
-        return False
-    if recorded.lower() == holder.lower():
-        return True
-    return ctx.actor.is_(holder) and ctx.actor.is_(recorded)
 
 
 DAMAGE = re.compile(
@@ -194,7 +191,8 @@ def maintenance(uow: UnitOfWork, ctx: Context, tag: str, repaired: bool) -> Done
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.EDIT, asset, before, note="repaired" if repaired else "to maintenance")
     if repaired:
-        return Done(f"{asset.tag} ({asset.name}) is back in service and available.", entry_id)
+        told = waitlist.on_free(uow, ctx, asset)  # someone waiting for it hears it is back
+        return Done(f"{asset.tag} ({asset.name}) is back in service and available.", entry_id, notices=told)
     return Done(
         f"{asset.tag} ({asset.name}) is now in maintenance; it won't go out until it is back.", entry_id
     )
@@ -223,7 +221,7 @@ def extend(
 ) -> Done:
     """Keep an asset longer: to `until`, or `days` (else a week) past its due time (or now)."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
-    mine = [a for a in assets if _same(a.holder, holder, ctx)]
+    mine = [a for a in assets if same_person(a.holder, holder, ctx)]
     asset = (mine or assets)[0]
     if asset.holder and not ctx.actor.is_(asset.holder) and not ctx.actor.is_manager:
         who = ctx.name_of(asset.holder)  # a loan is kept longer by its holder, or a manager
@@ -236,6 +234,7 @@ def extend(
         )
     before = snapshot(asset)
     longer = timedelta(days=days) if days else EXTEND_BY
+    booked_loans.check_longer(uow, ctx, asset, until or max(asset.due or ctx.now, ctx.now) + longer)
     asset.extend(until or max(asset.due or ctx.now, ctx.now) + longer, ctx.now)
     uow.assets.save(asset)
     entry_id = record(uow, ctx, Action.EDIT, asset, before, note="extended")

@@ -38,3 +38,12 @@ class Context:
     def local(self, moment: datetime) -> str:
         local = moment.astimezone(self.tz)
         return local.strftime("%a %d %b %H:%M").replace(" 0", " ")
+
+
+def same_person(recorded: str | None, holder: str, ctx: Context) -> bool:
+    """Does the recorded holder mean `holder`? (Older records name the actor rather than keep their ID.)"""
+    if not recorded:
+        return False
+    if recorded.lower() == holder.lower():
+        return True
+    return ctx.actor.is_(holder) and ctx.actor.is_(recorded)

@@ -21,7 +21,7 @@ def join(uow: UnitOfWork, ctx: Context, tags: list[str]) -> tuple[str, tuple[Not
     answer, and what the holders are told."""
     assets = [uow.assets.get(tag, lock=True) for tag in tags]
     name = f"{assets[0].tag} ({assets[0].name})" if len(assets) == 1 else f"a {assets[0].name}"
-    free = [a for a in assets if a.is_available and not uow.bookings.of_asset(a.tag, ctx.now, ctx.now + SOON)]
+    free = [a for a in assets if free_now(uow, ctx, a)]
     if free:
         raise DomainError(
             f"{free[0].tag} ({free[0].name}) is free now: say “check out {free[0].tag}” to take it. Nothing was changed."
@@ -48,6 +48,11 @@ def join(uow: UnitOfWork, ctx: Context, tags: list[str]) -> tuple[str, tuple[Not
         else ""
     )
     return f"I'll tell you when {name} is back.{queue}{told}", notices
+
+
+def free_now(uow: UnitOfWork, ctx: Context, asset: Asset) -> bool:
+    """On the shelf, and no booking begins within the hour."""
+    return asset.is_available and not uow.bookings.of_asset(asset.tag, ctx.now, ctx.now + SOON)
 
 
 def on_free(uow: UnitOfWork, ctx: Context, asset: Asset) -> tuple[Notice, ...]:

@@ -34,10 +34,16 @@ class CalendarLinkRepository:
         ).first()
         return CalendarLink(*row) if row else None
 
-    def live(self, scope: str, target: str) -> CalendarLink | None:
+    def live(self, scope: str, target: str, owner: str) -> CalendarLink | None:
+        """The owner's live link to this feed (each manager has their own for an item)."""
         row = self.writer.execute(
             select(LINKS.c.token, LINKS.c.owner, LINKS.c.scope, LINKS.c.target)
-            .where(LINKS.c.scope == scope, LINKS.c.target == target, LINKS.c.revoked_at.is_(None))
+            .where(
+                LINKS.c.scope == scope,
+                LINKS.c.target == target,
+                LINKS.c.owner == owner,
+                LINKS.c.revoked_at.is_(None),
+            )
             .order_by(LINKS.c.created_at.desc())
             .limit(1)
         ).first()
@@ -46,10 +52,15 @@ class CalendarLinkRepository:
     def add(self, link: CalendarLink, now: datetime) -> None:
         self.writer.execute(insert(LINKS).values(**vars(link), created_at=now))
 
-    def revoke(self, scope: str, target: str, now: datetime) -> int:
+    def revoke(self, scope: str, target: str, owner: str, now: datetime) -> int:
         done = self.writer.execute(
             update(LINKS)
-            .where(LINKS.c.scope == scope, LINKS.c.target == target, LINKS.c.revoked_at.is_(None))
+            .where(
+                LINKS.c.scope == scope,
+                LINKS.c.target == target,
+                LINKS.c.owner == owner,
+                LINKS.c.revoked_at.is_(None),
+            )
             .values(revoked_at=now)
         )
         return done.rowcount

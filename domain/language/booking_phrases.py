@@ -281,10 +281,10 @@ def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if match is None:
         return None
     said, _rest = time_ranges.read(match["when"], now, tz)
-    if said is None:
-        return None
     ref = item_ref(match["ref"] or match["ref2"])
     move = C.MoveBooking(ref=ref)
+    if said is None:
+        return [move]  # "to 31 feb": to when? asked, never a move to a place called that
     today = now.astimezone(tz).date()
     if said.start and said.end or said.length:
         start, end = said.range(today, tz)

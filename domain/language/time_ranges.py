@@ -94,6 +94,8 @@ class Said:
             return datetime.combine(first, WORKDAY[0], tz), datetime.combine(last, self.end, tz)
         if self.end is None:
             return datetime.combine(first, self.start, tz), None
+        if last == first and self.end < self.start and self.start.hour >= 18 and self.end.hour <= 6:
+            last = first + timedelta(days=1)  # "11pm-1am": into the next morning
         return datetime.combine(first, self.start, tz), datetime.combine(last, self.end, tz)
 
 

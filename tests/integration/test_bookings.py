@@ -170,6 +170,7 @@ def test_a_manager_may_take_it_over_a_booking_anyway_recorded_and_the_booker_tol
     assert asset(uow, "A-2001").holder == "maria"
     assert "overrides booking" in ledger(uow)[-1].note
     assert [n.person for n in told] == ["ann"]
+    assert bookings(uow)[0].status.value == "cancelled"  # never reminded of or released while out
 
 
 def test_the_booker_may_pick_up_early_on_the_day(bot, uow, clock):
