@@ -3,6 +3,7 @@ and a clash in a DM, and a calendar link whose feed `serve` answers at
 GET /calendar/<token>.ics (unknown and revoked tokens: 404)."""
 
 import http.client
+import time
 
 import pytest
 from icalendar import Calendar
@@ -22,6 +23,17 @@ def booking_bot(fake, database_url):
 
 def said_to(fake, channel: str) -> list[str]:
     return [p["text"] for p in fake.called("chat.postMessage") if p["channel"] == channel]
+
+
+def posted(fake, channel: str, words: str, timeout: float = 10.0) -> dict:
+    """The message to `channel` that says `words`, once the delivery thread has sent it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in fake.called("chat.postMessage") if p["channel"] == channel and words in p["text"]]
+        if found:
+            return found[0]
+        time.sleep(0.02)
+    raise AssertionError(f"nothing saying {words!r} was posted to {channel}")
 
 
 def get(bot, path: str) -> tuple[int, str, bytes]:
@@ -63,13 +75,12 @@ def test_the_waitlist_tells_the_holder_once_and_the_first_in_line_with_a_button(
     booking_bot.message("tell me when the drill is back")
     booking_bot.message("tell me when the drill is back", user="UMARIA", channel="DMARIA")
     booking_bot.settle()
+    posted(fake, "UBOB", "is waiting for A-3001")
     waiting = [t for t in said_to(fake, "UBOB") if "is waiting for A-3001" in t]
     assert len(waiting) == 1  # told once, however many wait
     booking_bot.message("returning the drill", user="UBOB", channel="DBOB")
     booking_bot.settle()
-    told = next(
-        p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE" and "is free now" in p["text"]
-    )
+    told = posted(fake, "UALICE", "is free now")
     (button,) = [e for b in told["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert button["value"] == "check out A-3001"
     booking_bot.click(button["action_id"], button["value"])
@@ -83,11 +94,7 @@ def test_a_handover_is_accepted_with_the_button_in_the_receivers_dm(booking_bot,
     booking_bot.message("hand the drill to <@UMARIA>", user="UBOB", channel="DBOB")
     booking_bot.settle()
     assert booking_bot.holder("A-3001") == "UBOB"
-    asked = next(
-        p
-        for p in fake.called("chat.postMessage")
-        if p["channel"] == "UMARIA" and "wants to hand you" in p["text"]
-    )
+    asked = posted(fake, "UMARIA", "wants to hand you")
     buttons = {e["text"]["text"]: e for b in asked["blocks"] if b["type"] == "actions" for e in b["elements"]}
     assert set(buttons) == {"Accept", "Decline"}
     booking_bot.click(
@@ -95,4 +102,4 @@ def test_a_handover_is_accepted_with_the_button_in_the_receivers_dm(booking_bot,
     )
     booking_bot.settle()
     assert booking_bot.holder("A-3001") == "UMARIA"
-    assert any("accepted A-3001" in t for t in said_to(fake, "UBOB"))
+    posted(fake, "UBOB", "accepted A-3001")
