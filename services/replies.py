@@ -119,14 +119,16 @@ def too_few_free(targets: list, failed: int) -> str | None:
     """ "two laptops" when one is free: said as that, not as "all are out" (the
     first unit this message took is given back with the rest)."""
     failing = targets[failed]
-    if not isinstance(failing.command, C.CheckOut) or len(failing.items) < 2:
+    kind = type(failing.command)
+    if kind not in (C.CheckOut, C.Book) or len(failing.items) < 2:
         return None
-    same = [t for t in targets if isinstance(t.command, C.CheckOut) and t.items == failing.items]
+    same = [t for t in targets if isinstance(t.command, kind) and t.items == failing.items]
     free = sum(1 for t in targets[:failed] if t in same)
     if not free:
         return None
     verb = "is" if free == 1 else "are"
+    when = "then" if kind is C.Book else "right now"
     return (
-        f"Only {free} of the {len(failing.items)} {failing.items[0].name} units {verb} free right now, "
+        f"Only {free} of the {len(failing.items)} {failing.items[0].name} units {verb} free {when}, "
         f"not {len(same)}. Nothing was changed."
     )
