@@ -45,32 +45,34 @@ TIME_LEFT = re.compile(
 PURPOSE = re.compile(r"(?i)\s*[,;]?\s*\b(?:for|so)\s+(?:the|a|an|my|our|his|her|their)\s+[\w' -]+$")
 
 IS_FREE = re.compile(
-    r"^(?:(?:is|are)\s+(?P<ref>.+?)|(?:what(?:'s|\s+is|\s+are)?|which\s+(?P<which>[\w -]+?)|any(?:thing)?\s*(?P<any>[\w -]*?)|"
+    r"^(?:(?:is|are)\s+(?P<ref>.+?)|will\s+(?P<will>.+?)\s+be|(?:what(?:'s|\s+is|\s+are)?|which\s+(?P<which>[\w -]+?)|any(?:thing)?\s*(?P<any>[\w -]*?)|"
     r"anything)\s+(?:is\s+|are\s+)?)\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
     re.I,
 )
 MY_BOOKINGS = re.compile(
     r"^(?:(?:show|list|give)\s+(?:me\s+)?|what\s+are\s+|what(?:'s|\s+is)\s+)?(?:my|all\s+my)\s+(?:bookings?|reservations?)\b(?P<rest>.*)$"
-    r"|^what\s+(?:have|do)\s+i\s+(?:got\s+|have\s+)?(?:booked|reserved)\b(?P<rest2>.*)$"
+    r"|^(?:what|have|do)\s+(?:have\s+|do\s+)?i\s+(?:got\s+|have\s+)?(?:anything\s+)?(?:booked|reserved)\b(?P<rest2>.*)$"
     r"|^(?:do\s+i\s+have\s+)?any(?:thing)?\s+(?:bookings?|reservations?|booked|reserved)\s+(?:for\s+me|of\s+mine)\b(?P<rest3>.*)$",
     re.I,
 )
 BOOKED_WHEN = re.compile(
-    r"^(?:what(?:'s|\s+is|\s+are)?|what\s+all\s+is|anything|show\s+(?:me\s+)?(?:the\s+)?|list\s+(?:the\s+)?|(?:the\s+)?)"
-    r"\s*(?:booked|reserved|bookings?|reservations?)\b(?P<rest>.*)$",
+    r"^(?:what(?:'s|\s+is|\s+are)?|what\s+all\s+is|anything|any|show\s+(?:me\s+)?(?:the\s+)?|list\s+(?:the\s+)?|(?:the\s+)?)"
+    r"\s*(?:booked|reserved|bookings?|reservations?)\b(?:\s+(?:are\s+there|is\s+there|do\s+we\s+have))?(?P<rest>.*)$",
     re.I,
 )
 CANCEL = re.compile(
     r"^(?:(?:please|pls|can you|could you)\s+)*(?:cancel|drop|scrap|delete|remove|unbook|un-book|release)\s+"
     r"(?:(?P<whose>my|our|[a-z]+'s)\s+)?(?:the\s+)?(?:(?:booking|reservation)s?\s+(?:of|for|on)\s+(?P<ref>.+)|"
-    r"(?!the\b)(?P<ref2>\S.*?)\s+(?:booking|reservation)|(?:booking|reservation)s?(?P<none>))(?P<rest>\s+(?:for|on)\s+.+)?$"
+    r"(?!the\b)(?P<ref2>\S.*?)\s+(?:booking|reservation)|(?:booking|reservation)s?(?P<none>))(?P<rest>\s+.+)?$"
     r"|^(?:please\s+)?(?:unbook|un-book)\s+(?P<ref4>.+?)(?:\s*,.*)?$"
-    r"|^(?:(?:i|we)\s+)?(?:don't|do not|won't|no longer)\s+need\s+(?P<ref3>.+?)\s+(?:after all|any ?more|anymore)?\b.*\bcancel\b.*$",
+    r"|^(?:(?:i|we)\s+)?(?:don't|dont|do not|won't|wont|will not|no longer)\s+need\s+(?P<ref3>[^,;.]+?)"
+    r"(?:\s+(?:after all|any ?more))?\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:you\s+can\s+)?cancel\b.*$",
     re.I,
 )
 MOVE = re.compile(
     r"^(?:(?:please|pls|can you|could you)\s+)*(?:move|push|shift|change|switch|reschedule|bring\s+forward|put\s+back)\s+"
-    r"(?:my\s+)?(?:(?:booking|reservation)\s+(?:of|for)\s+(?P<ref>.+?)|(?P<ref2>.+?)\s+(?:booking|reservation))\s+"
+    r"(?:my\s+)?(?:(?:booking|reservation)\s+(?:of|for)\s+(?P<ref>.+?)|(?P<ref2>.+?)\s+(?:booking|reservation))"
+    r"(?:\s+(?:on\s+|for\s+)?(?:today|tomorrow|this\s+\w+|next\s+\w+|\w+day))?\s+"
     r"(?:to|till|until|for|on)\s+(?P<when>.+)$",
     re.I,
 )
@@ -101,9 +103,19 @@ def read(
     )
 
 
+NEED_THEN_BOOK = re.compile(
+    r"^(?:i\s+|we\s+)?(?:need|want|would like|'d like)\s+(?P<rest>.+?)\s*[,;.]\s*"
+    r"(?:(?:so\s+)?(?:can|could|would)\s+(?:u|you|i|we|someone)\s+|(?:please|pls)\s+)*(?:book|reserve)\b.*$",
+    re.I,
+)
+
+
 def _book(
     text: str, now: datetime, tz: tzinfo, person: str | None, asked: bool, people: frozenset[str]
 ) -> list[Command] | None:
+    needed = NEED_THEN_BOOK.match(text)  # "need the smallhd friday 9 to 12, pls book"
+    if needed:
+        text = "book " + re.sub(r"(?i)^(?:a\s+)?(?:second|another|extra)\s+", "", needed["rest"])
     lead = BOOK_LEAD.match(text)
     soft = None if lead or not asked else ASK_LEAD.match(text)
     if lead is None and soft is None:
@@ -167,7 +179,7 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
         return None
     if end is None:
         end = start + timedelta(hours=1)
-    ref = match["ref"] or match["which"] or match["any"] or None
+    ref = match["ref"] or match["will"] or match["which"] or match["any"] or None
     return [
         C.IsFree(
             ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None,
@@ -237,7 +249,10 @@ def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if match is None:
         return None
     start, end = _window(match["rest"], now, tz)
-    if start is None and match["rest"].strip():
+    about_an_item = re.match(
+        r"(?i)\s*(?:for|of|on)\s+\S", match["rest"]
+    )  # "what bookings are there for the sony"
+    if start is None and match["rest"].strip() and not about_an_item:
         return None  # "booked the van": a booking, read elsewhere
     return [C.Bookings(start=start, end=end)]
 
@@ -266,7 +281,9 @@ def _cancel(text: str, person: str | None, now: datetime, tz: tzinfo) -> list[Co
     owner = whose[:-2] if whose.endswith("'s") else person
     ref = match["ref"] or match["ref2"] or match["ref3"] or match["ref4"]
     if ref and not item_ref(_no_time(ref, now, tz)):
-        return [C.Unknown(words=text)]  # an item said but not read: never the speaker's other booking
+        if time_ranges.read(ref, now, tz)[0] is None:
+            return [C.Unknown(words=text)]  # an item said but not read: never the speaker's other booking
+        ref = None  # "cancel my booking for tomorrow afternoon": the speaker's one booking, or asked which
     return [C.CancelBooking(ref=item_ref(_no_time(ref, now, tz)) if ref else None, person=owner)]
 
 

@@ -79,6 +79,8 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     """The commands of one sentence, without the changes it only talks about."""
     if not any(c.changes for c in commands):
         return commands
+    if all(isinstance(c, C.BOOKING_COMMANDS) for c in commands):
+        return commands  # read whole by their own reader: "can u reserve it?", "don't need X, cancel it"
     if NO_SUCH_TIME.search(text):
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):

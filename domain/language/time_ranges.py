@@ -137,6 +137,13 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
     if after:
         first = today + timedelta(days=2)
         rest, taken = _take(rest, after, taken)
+    days = DAY_RANGE.search(rest) if first is None else None  # before clocks: "from 1 dec" is no 1pm
+    if days:
+        first_day = times.resolve_day(days["first"].lower(), today)
+        last_day = times.resolve_day(days["last"].lower(), first_day or today) if first_day else None
+        if first_day and last_day:
+            first, last = first_day, last_day
+            rest, taken = _take(rest, days, taken)
     match = next((m for m in CLOCK_RANGE.finditer(rest) if _is_range(m)), None)
     if match:
         start, end = _pair(match["a"], match["b"])
@@ -172,13 +179,6 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
                 else timedelta(days=count * (7 if unit == "week" else 1))
             )
             rest, taken = _take(rest, span, taken)
-    days = DAY_RANGE.search(rest)
-    if days:
-        first_day = times.resolve_day(days["first"].lower(), today)
-        last_day = times.resolve_day(days["last"].lower(), first_day or today) if first_day else None
-        if first_day and last_day:
-            first, last = first_day, last_day
-            rest, taken = _take(rest, days, taken)
     past = PAST_DAY.search(rest) if first is None else None
     if past:  # said of a day gone by: a range in the past, refused as such
         word = past.group(0).lower()
