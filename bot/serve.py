@@ -21,9 +21,12 @@ log = logging.getLogger("quartermaster")
 def calendar_feed(app: App, clock=None):
     """A calendar feed by its token, read from the database as it stands now."""
 
+    managers = {m.lower() for m in app.settings.managers}
+
     def feed(token: str) -> bytes | None:
         with app.uow(read_only=True) as uow:
-            return calendar_feeds.feed(uow, token, (clock or (lambda: datetime.now(timezone.utc)))())
+            now = (clock or (lambda: datetime.now(timezone.utc)))()
+            return calendar_feeds.feed(uow, token, now, is_manager=lambda key: key.lower() in managers)
 
     return feed
 

@@ -95,3 +95,15 @@ class MoveBooking(ItemCommand):
     day: str | None = None  # ISO date: the same hours that day
     clock: str | None = None  # "15:00": the same day from then
     person: str | None = None  # whose booking (a manager's)
+
+
+BOOKING_COMMANDS = (
+    AnswerHandover,
+    Book,
+    Bookings,
+    CalendarLink,
+    CancelBooking,
+    IsFree,
+    MoveBooking,
+    Waitlist,
+)

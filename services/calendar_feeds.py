@@ -62,12 +62,13 @@ def _feed(uow: UnitOfWork, ctx: Context, words: str | None) -> tuple[str, str, s
     return "category", category, f"the {category} category"
 
 
-def feed(uow: UnitOfWork, token: str, now: datetime) -> bytes | None:
-    """The feed a live link names, as iCalendar bytes; None for no such link."""
+def feed(uow: UnitOfWork, token: str, now: datetime, is_manager=lambda key: True) -> bytes | None:
+    """The feed a live link names, as iCalendar bytes; None for no such link, or for an
+    item's or category's link whose owner is no longer a manager."""
     if not token or len(token) > 64:
         return None
     found = uow.calendar_links.get(token)
-    if found is None:
+    if found is None or (found.scope != "person" and not is_manager(found.owner)):
         return None
     since = now - HISTORY
     if found.scope == "person":

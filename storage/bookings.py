@@ -21,6 +21,15 @@ BOOKINGS = BookingRow.__table__
 ASSETS = AssetRow.__table__
 _ACTIVE = [s.value for s in ACTIVE]
 _WITH_TAG = select(BOOKINGS, ASSETS.c.tag).join(ASSETS, ASSETS.c.id == BOOKINGS.c.asset_id)
+# a booking not yet picked up, as the conflict rules read it: id, holder, range, who booked it, when
+_BOOKED = (
+    BOOKINGS.c.id,
+    BOOKINGS.c.holder,
+    BOOKINGS.c.start_at,
+    BOOKINGS.c.end_at,
+    BOOKINGS.c.booked_by,
+    BOOKINGS.c.created_at,
+)
 _AVAILABILITY = (
     select(
         ASSETS.c.tag,
@@ -29,12 +38,7 @@ _AVAILABILITY = (
         ASSETS.c.status,
         ASSETS.c.holder,
         ASSETS.c.due,
-        BOOKINGS.c.id,
-        BOOKINGS.c.holder,
-        BOOKINGS.c.start_at,
-        BOOKINGS.c.end_at,
-        BOOKINGS.c.booked_by,
-        BOOKINGS.c.created_at,
+        *_BOOKED,
     )
     .select_from(
         ASSETS.outerjoin(
@@ -51,15 +55,7 @@ _AVAILABILITY = (
     .order_by(BOOKINGS.c.start_at)
 )
 _OF_ASSET = (
-    select(
-        BOOKINGS.c.id,
-        BOOKINGS.c.holder,
-        BOOKINGS.c.start_at,
-        BOOKINGS.c.end_at,
-        BOOKINGS.c.booked_by,
-        BOOKINGS.c.created_at,
-        BOOKINGS.c.reminded_at,
-    )
+    select(*_BOOKED, BOOKINGS.c.reminded_at)
     .where(
         BOOKINGS.c.asset_id
         == select(ASSETS.c.id).where(ASSETS.c.tag_key == bindparam("key")).scalar_subquery(),

@@ -100,3 +100,15 @@ def clock():
 @pytest.fixture
 def assistant(uow, clock):
     return Assistant(uow, clock=clock, tz=ZoneInfo("UTC"), managers=["maria"])
+
+
+@pytest.fixture
+def telling(assistant, uow):
+    """The assistant on the seeded test catalog, keeping what changes tell others
+    (`assistant.told`: the Notices a Slack run would send as DMs)."""
+    from tests.catalog import seed
+
+    seed(uow)
+    assistant.told = []
+    assistant.on_notice = lambda tx, notices: assistant.told.extend(notices)
+    return assistant

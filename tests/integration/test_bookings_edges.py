@@ -11,7 +11,6 @@ from domain.bookings import BookingRules, BookingStatus
 from services import booking_alerts
 from services.replies import ReplyKind
 from storage.bookings import BookingChanged
-from tests.catalog import seed
 from tests.integration.test_alerts import RecordingOutbox
 from tests.integration.world import asset
 
@@ -19,12 +18,8 @@ UTC = timezone.utc
 
 
 @pytest.fixture
-def bot(assistant, uow):
-    seed(uow)
-    told = []
-    assistant.on_notice = lambda tx, notices: told.extend(notices)
-    assistant.told = told
-    return assistant
+def bot(telling):
+    return telling
 
 
 def say(bot, who, text):

@@ -85,3 +85,10 @@ def test_no_public_address_no_link(assistant, uow):
     seed(uow)
     reply = assistant.handle("alice", "my calendar link", source="t")[-1]
     assert reply.kind is ReplyKind.REFUSAL and "QM_PUBLIC_URL" in reply.text
+
+
+def test_an_item_feed_stops_when_its_owner_is_no_longer_a_manager(bot, uow, clock):
+    token = token_of(say(bot, "maria", "calendar link for A-1042"))
+    with uow(read_only=True) as tx:
+        assert calendar_feeds.feed(tx, token, clock.now, is_manager=lambda key: key == "maria") is not None
+        assert calendar_feeds.feed(tx, token, clock.now, is_manager=lambda key: False) is None

@@ -6,18 +6,13 @@ import pytest
 
 from domain.ledger import Action
 from services.replies import ReplyKind
-from tests.catalog import seed
 from tests.integration.world import asset, ledger
 
 
 @pytest.fixture
-def bot(assistant, uow):
-    seed(uow)
-    told = []
-    assistant.on_notice = lambda tx, notices: told.extend(notices)
-    assistant.told = told
-    say(assistant, "carol", "check out the drill until friday")
-    return assistant
+def bot(telling):
+    say(telling, "carol", "check out the drill until friday")
+    return telling
 
 
 def say(bot, who, text):

@@ -5,16 +5,11 @@ nobody twice); nothing to wait for when it is free."""
 import pytest
 
 from services.replies import ReplyKind
-from tests.catalog import seed
 
 
 @pytest.fixture
-def bot(assistant, uow):
-    seed(uow)
-    told = []
-    assistant.on_notice = lambda tx, notices: told.extend(notices)
-    assistant.told = told
-    return assistant
+def bot(telling):
+    return telling
 
 
 def say(bot, who, text):
