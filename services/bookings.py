@@ -24,6 +24,7 @@ from services import waitlist
 from services.booking_text import BookingClash, describe_conflict, span
 from services.changes import Done, append
 from services.context import Context
+from services.replies import Notice
 from storage.unit_of_work import UnitOfWork
 
 LOOK_AHEAD = timedelta(days=14)  # how far the nearest free slot is looked for
@@ -55,11 +56,24 @@ def book(
         booking = Booking(asset.tag, holder, start, end, ctx.actor.key, ctx.now)
         uow.bookings.add(booking)
         entry_id = _record(uow, ctx, booking, ("", ""))
-        whom = ctx.who(holder)
+        when = span(ctx, start, end)
+        if ctx.actor.is_(holder):
+            return Done(
+                f"Booked {asset.tag} ({asset.name}) for you, {when}. When you pick it up, say "
+                f"“check out {asset.tag}”; to cancel, “cancel my booking of {asset.tag}”.",
+                entry_id,
+            )
+        told = Notice(
+            holder,
+            f"{ctx.actor.name} booked {asset.tag} ({asset.name}) for you, {when}. When you pick it up, "
+            f"say “check out {asset.tag}”; to cancel, “cancel my booking of {asset.tag}”.",
+            f"booked-for:{booking.id}",
+        )
         return Done(
-            f"Booked {asset.tag} ({asset.name}) for {whom}, {span(ctx, start, end)}. "
-            f"When you pick it up, say “check out {asset.tag}”; to cancel, “cancel my booking of {asset.tag}”.",
+            f"Booked {asset.tag} ({asset.name}) for {ctx.who(holder)}, {when}; they are told, and their "
+            f"“check out {asset.tag}” picks it up.",
             entry_id,
+            notices=(told,),
         )
     asset, found = clash
     raise BookingClash(_clash_text(uow, ctx, asset, found, start, end, len(tags)))

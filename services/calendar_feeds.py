@@ -100,7 +100,7 @@ def _calendar(title, bookings: list[Booking], due: list[Asset], names, now: date
     for b in bookings:
         event = Event()
         event.add("uid", f"booking-{b.id}@quartermaster")
-        event.add("dtstamp", now)
+        event.add("dtstamp", b.created_at)  # stable between fetches (RFC 5545: when it was made)
         event.add("dtstart", b.start)
         event.add("dtend", b.end)
         event.add("summary", f"Booked: {b.asset_tag} {names[b.asset_tag]}")

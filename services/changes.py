@@ -150,6 +150,7 @@ def check_in(
     previous = asset.holder
     asset.check_in()
     booked_loans.after_check_in(uow, asset.tag)
+    uow.handovers.withdraw(asset.tag, ctx.now)  # an offer of a loan that ended can't be accepted
     if note:  # the condition is a short field; the whole note stays in the ledger
         asset.condition = note if len(note) <= MAX_CONDITION else note[: MAX_CONDITION - 1] + "…"
     uow.assets.save(asset)

@@ -27,7 +27,7 @@ def offer(uow: UnitOfWork, ctx: Context, tag: str, to: str) -> Done:
     asset = uow.assets.get(tag, lock=True)
     if ctx.actor.is_(to):
         raise DomainError(f"You already have {asset.tag}. Nothing was changed.")
-    handover_id = uow.handovers.offer(asset.tag, ctx.actor.key, to, ctx.now)
+    handover_id, withdrawn = uow.handovers.offer(asset.tag, ctx.actor.key, to, ctx.now)
     due = f", due back {ctx.local(asset.due)}" if asset.due else ""
     ask = Notice(
         to,
@@ -41,7 +41,19 @@ def offer(uow: UnitOfWork, ctx: Context, tag: str, to: str) -> Done:
     return Done(
         f"Asked {ctx.who(to)} to accept {asset.tag} ({asset.name}); it stays with you until they do.",
         0,
-        notices=(ask,),
+        notices=(ask, *withdrawn_notices(ctx, withdrawn, asset.name)),
+    )
+
+
+def withdrawn_notices(ctx: Context, withdrawn, name: str) -> tuple[Notice, ...]:
+    """Whoever an offer was withdrawn from is told so (the Accept button they have no longer works)."""
+    return tuple(
+        Notice(
+            h.to_person,
+            f"{ctx.actor.name} withdrew the handover of {h.asset_tag} ({name}).",
+            f"handover-off:{h.id}",
+        )
+        for h in withdrawn
     )
 
 
@@ -49,7 +61,9 @@ def answer(uow: UnitOfWork, ctx: Context, handover_id: int | None, accept: bool)
     handover = _the_one(uow, ctx, handover_id)
     asset = uow.assets.get(handover.asset_tag, lock=True)
     if not uow.handovers.decide(handover.id, "accepted" if accept else "declined", ctx.now):
-        raise DomainError(f"Handover {handover.id} was already answered. Nothing more was changed.")
+        now_is = uow.handovers.get(handover.id).status
+        said = "was withdrawn" if now_is == "withdrawn" else "was already answered"
+        raise DomainError(f"Handover {handover.id} {said}. Nothing was changed.")
     giver = handover.from_person
     if not accept:
         told = Notice(

@@ -93,7 +93,7 @@ def handles(*types: type[Command]):
 @handles(C.CheckOut)
 def check_out(t: Task) -> changes.Done:
     mine = handovers.held_by_speaker(t.uow, t.ctx, t.keys) if t.command.person else None
-    if mine and not t.ctx.actor.is_(t.holder):  # "hand the drill to @dana" by who has it: asked of dana
+    if mine:  # "hand the drill to @dana" by who has it: asked of dana ("to me": refused there)
         return handovers.offer(t.uow, t.ctx, mine, t.holder)
     return changes.check_out(t.uow, t.ctx, t.keys, t.holder, t.command.due, t.command.override)
 

@@ -32,21 +32,21 @@ def join(uow: UnitOfWork, ctx: Context, tags: list[str]) -> tuple[str, tuple[Not
     for asset in assets:
         uow.waitlist.add(asset.tag, ctx.actor.key, request, ctx.now)
     ahead = uow.waitlist.ahead_of(assets[0].tag) - 1
-    holders = [a for a in assets if a.holder and not ctx.actor.is_(a.holder)]
-    notices = tuple(
+    held: dict[str, list[Asset]] = {}
+    for a in assets:
+        if a.holder and not ctx.actor.is_(a.holder):
+            held.setdefault(a.holder, []).append(a)
+    notices = tuple(  # once per holder and units, however many wait or how long the loan runs
         Notice(
-            a.holder,
-            f"{ctx.actor.name} is waiting for {a.tag} ({a.name}); please return it when you're done with it.",
-            f"waiting:{a.tag}:{a.holder}:{a.due.isoformat() if a.due else 'open'}",  # once per loan
+            holder,
+            f"{ctx.actor.name} is waiting for {', '.join(a.tag for a in units)} ({units[0].name}); "
+            "please return it when you're done with it.",
+            f"waiting:{holder}:{','.join(sorted(a.tag for a in units))}",
         )
-        for a in holders
+        for holder, units in held.items()
     )
     queue = f" {ahead} {'person is' if ahead == 1 else 'people are'} ahead of you." if ahead > 0 else ""
-    told = (
-        f" {', '.join(sorted({ctx.who(a.holder) for a in holders}))} will hear that someone is waiting."
-        if holders
-        else ""
-    )
+    told = f" {', '.join(sorted(ctx.who(h) for h in held))} will know someone is waiting." if held else ""
     return f"I'll tell you when {name} is back.{queue}{told}", notices
 
 

@@ -31,18 +31,27 @@ class HandoverRepository:
     def __init__(self, writer: Writer):
         self.writer = writer
 
-    def offer(self, tag: str, from_person: str, to_person: str, now: datetime) -> int:
-        """A new offer; any open offer of the same asset is withdrawn."""
+    def offer(self, tag: str, from_person: str, to_person: str, now: datetime) -> tuple[int, list[Handover]]:
+        """A new offer, and the open offers of the same asset it withdraws."""
+        withdrawn = self.withdraw(tag, now)
         asset_id = select(ASSETS.c.id).where(ASSETS.c.tag_key == tag_key(tag)).scalar_subquery()
-        self.writer.execute(
-            update(HANDOVERS)
-            .where(HANDOVERS.c.asset_id == asset_id, HANDOVERS.c.status == "offered")
-            .values(status="withdrawn", decided_at=now)
-        )
         values = dict(
             asset_id=asset_id, from_person=from_person, to_person=to_person, status="offered", created_at=now
         )
-        return self.writer.execute(insert(HANDOVERS).values(values).returning(HANDOVERS.c.id)).scalar_one()
+        new_id = self.writer.execute(insert(HANDOVERS).values(values).returning(HANDOVERS.c.id)).scalar_one()
+        return new_id, withdrawn
+
+    def withdraw(self, tag: str, now: datetime) -> list[Handover]:
+        """Withdraw the asset's open offers (a new one is made, or it came back): those withdrawn."""
+        open_offers = [
+            Handover(*row)
+            for row in self.writer.execute(
+                _WITH_TAG.where(ASSETS.c.tag_key == tag_key(tag), HANDOVERS.c.status == "offered")
+            )
+        ]
+        for offer in open_offers:
+            self.decide(offer.id, "withdrawn", now)
+        return open_offers
 
     def get(self, handover_id: int) -> Handover | None:
         row = self.writer.execute(_WITH_TAG.where(HANDOVERS.c.id == handover_id)).first()

@@ -5,7 +5,7 @@ it is for. Submitted, it books through the assistant like "book X Tuesday
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import ASSETS
@@ -97,8 +97,12 @@ def submitted(state: dict, tz: tzinfo) -> tuple[C.Book | None, dict[str, str]]:
     if errors:
         return None, errors
     first = date.fromisoformat(day)
-    begins = datetime.combine(first, time.fromisoformat(start), tz)
-    ends = datetime.combine(date.fromisoformat(last) if last else first, time.fromisoformat(end), tz)
+    until = date.fromisoformat(last) if last else first
+    if not last and time.fromisoformat(end) <= time.fromisoformat(start) and end <= "06:00" <= start:
+        until = first + timedelta(days=1)  # "22:00 until 00:00": into the next day
+    # through UTC, so a time the clocks skip (a DST gap) is the real instant, said as it is
+    begins = datetime.combine(first, time.fromisoformat(start), tz).astimezone(timezone.utc)
+    ends = datetime.combine(until, time.fromisoformat(end), tz).astimezone(timezone.utc)
     whom = picked(WHOM, "selected_user")
     return C.Book(ref=tag, words=tag, start=begins, end=ends, person=whom), {}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from domain.bookings import WORKDAY_END_HOUR, WORKDAY_START_HOUR
 from domain.language import times
@@ -96,7 +96,7 @@ class Said:
             return datetime.combine(first, self.start, tz), None
         if last == first and self.end < self.start and self.start.hour >= 18 and self.end.hour <= 6:
             last = first + timedelta(days=1)  # "11pm-1am": into the next morning
-        return datetime.combine(first, self.start, tz), datetime.combine(last, self.end, tz)
+        return _instant(first, self.start, tz), _instant(last, self.end, tz)
 
 
 DAY_WORDS = (
@@ -259,6 +259,11 @@ def _pair(a_said: str, b_said: str) -> tuple[time | None, time | None]:
 def _take(text: str, match: re.Match, taken: list[str]) -> tuple[str, list[str]]:
     before = LEADS.sub("", text[: match.start()])
     return " ".join((before + " " + text[match.end() :]).split()), [*taken, match.group(0).strip()]
+
+
+def _instant(day: date, clock: time, tz: tzinfo) -> datetime:
+    """A wall-clock time as the real instant (a time the clocks skip is the instant after the gap)."""
+    return datetime.combine(day, clock, tz).astimezone(timezone.utc).astimezone(tz)
 
 
 def _this_year(day: date, today: date) -> date:

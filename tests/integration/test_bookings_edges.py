@@ -121,3 +121,10 @@ def test_unclear_or_unreadable_days_are_asked_about_and_nothing_is_booked(bot, u
         assert bookings(uow)[0].start == datetime(2026, 11, 30, 18, tzinfo=UTC)
         return
     assert reply.kind is ReplyKind.REFUSAL and "?" in reply.text and bookings(uow) == []
+
+
+def test_booking_for_someone_else_tells_them(bot):
+    reply = say(bot, "maria", "book the drill tomorrow 9-12 for @bob")
+    assert "they are told" in reply.text
+    (told,) = bot.told
+    assert told.person == "bob" and "maria booked A-3001" in told.text

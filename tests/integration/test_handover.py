@@ -51,3 +51,15 @@ def test_an_offer_for_an_item_since_returned_is_refused(bot, uow):
     say(bot, "carol", "return the drill")
     refused = say(bot, "dana", "accept the handover")
     assert refused.kind is ReplyKind.REFUSAL and asset(uow, "A-3001").holder is None
+
+
+def test_a_return_or_a_new_offer_withdraws_an_open_one(bot, uow):
+    say(bot, "carol", "hand the drill to @dana")
+    say(bot, "carol", "hand the drill to @erin")  # dana's offer is withdrawn, and dana told
+    assert bot.told[-1].person == "dana" and "withdrew" in bot.told[-1].text
+    late = say(bot, "dana", "accept handover 1")
+    assert late.kind is ReplyKind.REFUSAL and "withdrawn" in late.text
+    say(bot, "carol", "return the drill")
+    say(bot, "carol", "check out the drill until saturday")  # a new loan: erin's old offer is not of it
+    stale = say(bot, "erin", "accept handover 2")
+    assert stale.kind is ReplyKind.REFUSAL and asset(uow, "A-3001").holder == "carol"

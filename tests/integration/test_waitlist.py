@@ -53,3 +53,12 @@ def test_waiting_twice_is_one_wait(bot):
     say(bot, "alice", "tell me when the drill is back")
     again = say(bot, "alice", "tell me when the drill is back")
     assert again.kind is ReplyKind.REFUSAL and "already waiting" in again.text
+
+
+def test_a_holder_of_several_units_is_told_once(bot):
+    say(bot, "carol", "check out A-1042")
+    say(bot, "carol", "check out A-1043")
+    say(bot, "alice", "tell me when a latitude 5440 is back")
+    say(bot, "bob", "tell me when a latitude 5440 is back")
+    to_carol = {n.key for n in bot.told if n.person == "carol"}
+    assert len(to_carol) == 1

@@ -5,6 +5,7 @@ books, or shows the refusal beside its field and books nothing (view_submission)
 
 import json
 import urllib.parse
+from datetime import timedelta
 
 import pytest
 
@@ -120,6 +121,12 @@ def test_a_submission_books_and_a_clash_is_shown_beside_the_item(bot, fake):
 def test_a_booking_for_someone_else(bot):
     assert submit(bot, "UMARIA", "A-3001", "2026-12-02", "09:00", "12:00", whom="UBOB") == {}
     assert bookings(bot)[0].holder == "UBOB"
+
+
+def test_until_midnight_runs_into_the_next_day(bot):
+    assert submit(bot, "UALICE", "A-2001", "2026-12-10", "22:00", "00:00") == {}
+    made = bookings(bot)[0]
+    assert made.end - made.start == timedelta(hours=2)
 
 
 def test_an_item_card_has_a_book_button_that_opens_the_modal_with_the_item(bot, fake):
