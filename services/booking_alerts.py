@@ -41,7 +41,8 @@ def run(uow: UnitOfWorkFactory, now: datetime, tz: tzinfo, rules: BookingRules, 
         ids += _release(uow, booking_id, now, tz, rules, outbox, result)
     for booking in soon:
         ids += _remind(uow, booking, now, tz, outbox, result)
-    result.problems += outbox.send(ids)
+    if ids:  # nothing recorded: nothing to send (and no second flush of others' messages)
+        result.problems += outbox.send(ids)
     return result
 
 
