@@ -43,10 +43,6 @@ class Booking:
     def overlaps(self, start: datetime, end: datetime) -> bool:
         return self.start < end and start < self.end
 
-    @property
-    def is_active(self) -> bool:
-        return self.status in ACTIVE
-
     def can_pick_up(self, now: datetime) -> bool:
         return self.status is BookingStatus.BOOKED and self.start - PICKUP_EARLY <= now < self.end
 

@@ -6,7 +6,7 @@ without a use case fails tests/unit/test_use_cases.py, never falls through."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
@@ -14,13 +14,9 @@ from domain import commands as C
 from domain.assets import Asset, AssetStatus
 from domain.bookings import BookingRules
 from domain.commands import Command
-from domain.errors import DomainError
 from domain.ledger import Action
 from services import (
     audits,
-    booking_answers,
-    bookings,
-    calendar_feeds,
     catalog,
     changes,
     charts,
@@ -30,7 +26,6 @@ from services import (
     listings,
     queries,
     reports,
-    waitlist,
 )
 from services.context import Context
 from services.people import people_key
@@ -284,62 +279,6 @@ def audits_due(t: Task) -> Reply:
     return answer(audits.due(t.uow, t.ctx, t.audit_intervals))
 
 
-@handles(C.Book)
-def book(t: Task) -> changes.Done:
-    done = bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
-    stranger = t.command.stranger
-    if stranger and not t.command.person:  # "for zoe": a purpose, or a person the bot doesn't know
-        note = f" (I don't know anyone called {stranger}, so it is booked for you; to book for someone, mention them: “for @{stranger}”.)"
-        done = replace(done, text=done.text + note)
-    return done
-
-
-@handles(C.CancelBooking)
-def cancel_booking(t: Task) -> changes.Done:
-    return bookings.cancel(t.uow, t.ctx, t.keys, booking_owner(t))
-
-
-@handles(C.MoveBooking)
-def move_booking(t: Task) -> changes.Done:
-    return bookings.move(t.uow, t.ctx, t.keys, booking_owner(t), t.command, t.booking_rules)
-
-
-def booking_owner(t: Task) -> tuple[str, ...]:
-    """Whose booking a cancel or move is about: the speaker's own; a manager may name anyone's."""
-    person = t.command.person
-    if not person or t.ctx.actor.is_(person) or person.lower() == t.ctx.actor.name.lower():
-        return (t.ctx.actor.key, t.ctx.actor.name)
-    if not t.ctx.actor.is_manager:
-        raise DomainError(f"Only {person} or a manager can change {person}'s bookings. Nothing was changed.")
-    return (people_key(t.uow, person), person)
-
-
-@handles(C.AnswerHandover)
-def answer_handover(t: Task) -> changes.Done:
-    return handovers.answer(t.uow, t.ctx, t.command.handover, t.command.accept)
-
-
-@handles(C.Waitlist)
-def join_waitlist(t: Task) -> changes.Done:
-    text, notices = waitlist.join(t.uow, t.ctx, t.keys)
-    return changes.Done(text, 0, notices=notices)
-
-
-@handles(C.CalendarLink)
-def calendar_link(t: Task) -> changes.Done:
-    return calendar_feeds.link(t.uow, t.ctx, t.command.target, t.command.renew, t.public_url)
-
-
-@handles(C.IsFree)
-def is_free(t: Task) -> Reply:
-    return booking_answers.is_free(t.uow, t.ctx, list(t.items), t.command.start, t.command.end)
-
-
-@handles(C.Bookings)
-def list_bookings(t: Task) -> Reply:
-    return booking_answers.listing(t.uow, t.ctx, t.command)
-
-
 @handles(C.UnknownRecipient)
 def unknown_recipient(t: Task) -> Reply:
     c = t.command
@@ -415,3 +354,8 @@ def print_labels(t: Task) -> Reply:
         f"{len(codes)} {kind.lower()}s on an A4 sheet (3 x 7, Avery L7160 layout).",
         attachment=(f"labels-{len(codes)}.pdf", sheet),
     )
+
+
+# Bookings, waitlists, handovers and calendar links have their own module; it
+# registers with `handles` above, so it is imported once those are defined.
+from services import booking_cases  # noqa: E402, F401

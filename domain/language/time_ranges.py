@@ -70,7 +70,6 @@ class Said:
     start: time | None = None
     end: time | None = None
     length: timedelta | None = None
-    words: str = ""
     by_the_day: bool = False  # "for 3 days": working days; "for 36 hours": exactly that
 
     def range(self, today: date, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
@@ -206,7 +205,7 @@ def read(text: str, now: datetime, tz: tzinfo) -> tuple[Said | None, str]:
         first = last = _this_year(first, today)  # "27 nov" said on 30 Nov: gone by, not next year
     if not taken:
         return None, text
-    said = Said(first, last, start, end, length, " ".join(taken), by_the_day=by_the_day)
+    said = Said(first, last, start, end, length, by_the_day)
     return said, " ".join(rest.split()).strip(" ,.;")
 
 
