@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
+from dateutil.relativedelta import relativedelta
+
 from domain import depreciation
 from domain.catalog_fields import FieldSpec
 from domain.errors import AssetUnavailable, InvalidValue, NotCheckedOut
@@ -21,6 +23,8 @@ from domain.fields import (
     parse_text,
 )
 from domain.values import tag_key
+
+NEVER_SERVICED = date(1970, 1, 1)  # a service interval with no service or purchase date known
 
 
 class AssetStatus(str, Enum):
@@ -51,6 +55,9 @@ class Asset:
     due: datetime | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
     source_id: str | None = None  # its id in the system it was imported from (Snipe-IT's ID)
+    warranty_until: date | None = None
+    service_interval_months: int | None = None
+    last_service: date | None = None
 
     @property
     def key(self) -> str:
@@ -97,6 +104,21 @@ class Asset:
         if self.status is not AssetStatus.CHECKED_OUT:
             raise NotCheckedOut(self.tag, self.status.value)
         self.status, self.holder, self.due = AssetStatus.AVAILABLE, None, None
+
+    def next_service(self) -> date | None:
+        """When a service falls due: an interval after the last one, or after the purchase
+        (with neither known, it is due already: nobody recorded one)."""
+        if not self.service_interval_months:
+            return None
+        since = self.last_service or self.purchase_date or NEVER_SERVICED
+        return since + relativedelta(months=self.service_interval_months)
+
+    def record_service(self, on: date) -> None:
+        if self.status is AssetStatus.RETIRED:
+            raise InvalidValue(f"{self.tag} is retired, so it is not serviced any more.")
+        if self.last_service is not None and on < self.last_service:
+            raise InvalidValue(f"{self.tag} was already serviced later, on {self.last_service:%Y-%m-%d}.")
+        self.last_service = on
 
     def is_overdue(self, now: datetime) -> bool:
         return self.status is AssetStatus.CHECKED_OUT and self.due is not None and self.due < now
@@ -148,6 +170,13 @@ ASSET_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("due", "due", parse_due),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
         FieldSpec("source_id", "source_id", parse_text),
+        FieldSpec("warranty_until", "warranty_until", lambda t, tz: parse_date(t)),
+        FieldSpec(
+            "service_interval_months",
+            "service_interval_months",
+            lambda t, tz: parse_count(t, limit=240) or None,
+        ),
+        FieldSpec("last_service", "last_service", lambda t, tz: parse_date(t)),
         FieldSpec(
             "depreciation",
             "depreciation_method",

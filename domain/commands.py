@@ -56,6 +56,7 @@ class CheckOut(ItemCommand):
     name = "check_out"
     item, changes = ASSETS, True
     count: int | None = None
+    pack: str | None = None  # "borrow 2 bags of hdmi leads": lendable stock comes in packs
     person: str | None = None  # "for @bob": on whose behalf
     due: datetime | None = None
     override: bool = False  # "... anyway": a manager taking it over someone's booking
@@ -66,6 +67,7 @@ class CheckIn(ItemCommand):
     name = "check_in"
     item, changes = ASSETS, True
     count: int | None = None
+    pack: str | None = None
     person: str | None = None
     note: str | None = None  # "the screen is cracked": the condition it came back in
 
@@ -477,4 +479,13 @@ from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book a
     IsFree,
     MoveBooking,
     Waitlist,
+)
+from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
+    LOAN_COMMANDS,
+    GiveBack,
+    Lend,
+    ReturnAll,
+    Serviced,
+    Transfer,
+    Warranties,
 )

@@ -112,3 +112,21 @@ def _or_list(items: tuple[str, ...] | list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class NotLendable(DomainError):
+    """A consumable asked for as a loan ("borrow 3 pens"): it is used, not lent."""
+
+    def __init__(self, name: str, hint: str = "took"):
+        self.name = name
+        what = "used" if hint == "took" else "back on the shelf"
+        super().__init__(
+            f"{name} is used up, not lent, so it can't be borrowed or returned. "
+            f"Say e.g. “{hint} 2 {name}” to record it {what}. Nothing was changed."
+        )
+
+
+class MoreThanLent(DomainError):
+    def __init__(self, name: str, held: str, said: str, whose: str):
+        self.name, self.held, self.said = name, held, said
+        super().__init__(f"{whose} {held} of {name} on loan, not {said}. Nothing was changed.")

@@ -80,6 +80,17 @@ def parse_choice(text: str, choices: type[Enum]) -> Enum:
     raise InvalidValue(f"“{text}” is not one of {allowed}")
 
 
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+
+
+def parse_yes_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word in YES | NO:
+        return word in YES
+    raise InvalidValue(f"“{text}” is not yes or no")
+
+
 def parse_aliases(text: str) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for alias in text.split("|"):
@@ -93,6 +104,8 @@ def format_value(value: object) -> str:
     """The canonical text of a field value, as exported and recorded."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):

@@ -20,11 +20,15 @@ class Action(str, Enum):
     BOOK = "book"  # a booking made, moved (changes: start, end) or, by undo, cancelled
     CANCEL_BOOKING = "cancel_booking"
     NO_SHOW = "no_show"  # a booking nobody picked up, released
+    LEND = "lend"  # lendable stock off the shelf to someone (changes: holder, loan, due)
+    GIVE_BACK = "give_back"  # back on the shelf from a loan; lost or damaged units off the loan only
+    SERVICE = "service"  # an asset serviced (changes: last_service)
 
 
 # Undo reverses a change; these are none (a released booking is booked again anew).
 NOT_UNDOABLE = (Action.UNDO, Action.CREATE, Action.SEEN, Action.NO_SHOW)
 BOOKING_ACTIONS = (Action.BOOK, Action.CANCEL_BOOKING)  # undone on the booking, not the asset
+LOAN_ACTIONS = (Action.LEND, Action.GIVE_BACK)  # undone on the loan as well as the shelf
 
 
 class ItemType(str, Enum):

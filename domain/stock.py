@@ -8,7 +8,14 @@ from decimal import Decimal
 from domain import gtin
 from domain.catalog_fields import FieldSpec
 from domain.errors import InsufficientStock, InvalidQuantity, InvalidValue
-from domain.fields import parse_aliases, parse_count, parse_long_text, parse_money, parse_text
+from domain.fields import (
+    parse_aliases,
+    parse_count,
+    parse_long_text,
+    parse_money,
+    parse_text,
+    parse_yes_no,
+)
 from domain.values import MAX_ON_HAND, Packs, describe_quantity, singular, tag_key
 
 
@@ -26,6 +33,7 @@ class StockItem:
     supplier: str | None = None
     barcode: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    lendable: bool = False  # lent and given back in quantity (headsets, cables), not used up
 
     @property
     def key(self) -> str:
@@ -93,5 +101,6 @@ STOCK_FIELDS: dict[str, FieldSpec] = {
         FieldSpec("supplier", "supplier", parse_long_text),
         FieldSpec("barcode", "barcode", lambda t, tz: t.replace(" ", "").replace("-", "")),
         FieldSpec("aliases", "aliases", lambda t, tz: parse_aliases(t), empty=()),
+        FieldSpec("lendable", "lendable", lambda t, tz: parse_yes_no(t), empty=False),
     )
 }

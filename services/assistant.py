@@ -327,7 +327,8 @@ class Assistant:
         with self.uow(read_only=True) as uow:
             keys = {ctx.actor.key, ctx.actor.name}
             keys |= {people_key(uow, c.person) for c in commands if getattr(c, "person", None)}
-            return frozenset(a.tag for a in uow.assets.held_by(*keys))
+            loans = frozenset(loan.sku for loan in uow.loans.held_by(*keys))
+            return frozenset(a.tag for a in uow.assets.held_by(*keys)) | loans
 
     def _recent(self, ctx: Context, commands: list[Command]) -> tuple[str, ...]:
         """The items of the speaker's last change, if it was a few minutes ago: what "it" means."""

@@ -14,13 +14,14 @@ from pathlib import Path
 from domain.bookings import Booking, BookingStatus
 from domain.errors import DomainError
 from domain.ledger import Action, ItemType, LedgerEntry
+from domain.loans import StockLoan
 from services import csv_export
 from services.context import Context
 from services.csv_import import ImportResult, import_into
 from storage.unit_of_work import UnitOfWorkFactory
 
 PARTS = ("assets", "stock", "ledger")
-OPTIONAL = ("bookings",)  # backups made before bookings have none
+OPTIONAL = ("bookings", "loans")  # backups made before these have none
 
 
 def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
@@ -34,6 +35,9 @@ def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
         out = io.StringIO()
         counts["bookings"] = csv_export.write_bookings(tx, out, names={})  # member IDs kept
         archive.writestr("bookings.csv", out.getvalue())
+        out = io.StringIO()
+        counts["loans"] = csv_export.write_loans(tx, out, names={})
+        archive.writestr("loans.csv", out.getvalue())
     return counts
 
 
@@ -66,6 +70,11 @@ def restore(uow: UnitOfWorkFactory, path: Path, ctx: Context) -> dict[str, int]:
             except ValueError as error:
                 raise DomainError(f"bookings.csv in the backup: {error}. Nothing was changed.") from None
             counts["bookings"] = len(bookings)
+        if "loans" in data:
+            loans = read_loans(data["loans"])
+            for loan in loans:
+                tx.loans.save(loan)
+            counts["loans"] = len(loans)
         tx.commit()
     return counts
 
@@ -120,6 +129,22 @@ def read_bookings(data: bytes) -> list[Booking]:
                 f"bookings.csv in the backup, line {line}: {error}. Nothing was changed."
             ) from None
     return bookings
+
+
+def read_loans(data: bytes) -> list[StockLoan]:
+    loans = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
+        try:
+            due = datetime.fromisoformat(row["due"]) if row["due"] else None
+            loan = StockLoan(
+                row["sku"], row["holder"], int(row["quantity"]), datetime.fromisoformat(row["since"]), due
+            )
+        except (KeyError, ValueError, TypeError) as error:
+            raise DomainError(
+                f"loans.csv in the backup, line {line}: {error}. Nothing was changed."
+            ) from None
+        loans.append(loan)
+    return loans
 
 
 def _int(text: str) -> int | None:

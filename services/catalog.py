@@ -9,11 +9,11 @@ from domain.aliases import SuggestionStatus
 from domain.assets import ASSET_FIELDS, Asset, AssetStatus
 from domain.catalog_fields import set_fields
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NothingToUndo, UndoConflict
-from domain.ledger import BOOKING_ACTIONS, Action, ItemType
+from domain.ledger import BOOKING_ACTIONS, LOAN_ACTIONS, Action, ItemType
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.undo import reverse_fields, reverse_quantity
 from domain.values import singular
-from services import bookings
+from services import bookings, loans
 from services.changes import Done, append, record, snapshot, track_reorder
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
@@ -195,6 +195,8 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
         raise DomainError(f"Only {ctx.name_of(entry.actor)} can undo that change (you can undo your own).")
     if entry.action in BOOKING_ACTIONS:
         return bookings.undo(uow, ctx, entry)
+    if entry.action in LOAN_ACTIONS:
+        return loans.undo(uow, ctx, entry)
     item, specs = _load(uow, entry.item_type, entry.item_key)
     if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
         raise UndoConflict("That change was just undone already. Nothing else was changed.")

@@ -25,6 +25,9 @@ ASSET_COLUMNS = [
     "holder",
     "due",
     "aliases",
+    "warranty_until",
+    "service_interval_months",
+    "last_service",
 ]
 # exported only when some asset needs them: a method other than straight-line, an imported id
 ASSET_OPTIONAL_EXTRA = {"depreciation": "depreciation_method", "source_id": "source_id"}
@@ -41,6 +44,7 @@ STOCK_COLUMNS = [
     "supplier",
     "barcode",
     "aliases",
+    "lendable",
 ]
 LEDGER_COLUMNS = [
     "id",
@@ -72,6 +76,8 @@ SNIPE_IT = {
     "defaultlocation": "location",
     "notes": None,
     "id": "source_id",  # Snipe-IT's labels encode /hardware/<ID>
+    "warranty": "warranty_months",  # months from the purchase date: warranty_until is worked out
+    "warrantymonths": "warranty_months",
 }
 SNIPE_STATUS = {
     "ready to deploy": "available",
@@ -110,5 +116,7 @@ def map_headers(kind: str, headers: list[str]) -> tuple[dict[int, str], list[str
     return mapping, missing, ignored
 
 
+# the contract's loans export (export only): one row per person and item lent
+LOAN_COLUMNS = ["sku", "holder", "quantity", "since", "due"]
 # the contract's bookings export (export only)
 BOOKING_COLUMNS = ["id", "asset_tag", "kit", "holder", "start", "end", "status", "booked_by", "created_at"]

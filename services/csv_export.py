@@ -16,13 +16,14 @@ from services.csv_columns import (
     ASSET_OPTIONAL_EXTRA,
     BOOKING_COLUMNS,
     LEDGER_COLUMNS,
+    LOAN_COLUMNS,
     STOCK_COLUMNS,
 )
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 def export(kind: str, uow_factory: UnitOfWorkFactory, out: TextIO) -> int:
-    """Write `assets`, `stock`, `bookings` or `ledger` as CSV; returns the number of rows."""
+    """Write `assets`, `stock`, `bookings`, `loans` or `ledger` as CSV; returns the number of rows."""
     with uow_factory(read_only=True) as uow:
         return write(kind, uow, out)
 
@@ -47,6 +48,8 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
         return _write(writer, STOCK_COLUMNS, rows)
     if kind == "bookings":
         return write_bookings(uow, out, uow.people.names())
+    if kind == "loans":
+        return write_loans(uow, out, uow.people.names())
 
     rows = (
         [
@@ -66,6 +69,21 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
         for e in uow.ledger.all()
     )
     return _write(writer, LEDGER_COLUMNS, rows)
+
+
+def write_loans(uow: UnitOfWork, out: TextIO, names: dict[str, str]) -> int:
+    """Loans of lendable stock; holders by `names` (a backup passes none: member IDs kept)."""
+    rows = (
+        [
+            loan.sku,
+            names.get(loan.holder, loan.holder),
+            loan.quantity,
+            format_value(loan.since),
+            format_value(loan.due),
+        ]
+        for loan in uow.loans.all()
+    )
+    return _write(csv.writer(out, lineterminator="\n"), LOAN_COLUMNS, rows)
 
 
 def _named_holder(names: dict[str, str], texts: dict[str, str]) -> dict[str, str]:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
+from dateutil.relativedelta import relativedelta
+
 from domain.assets import ASSET_FIELDS, Asset
 from domain.catalog_fields import set_fields
-from domain.errors import DomainError
+from domain.errors import DomainError, InvalidValue
+from domain.fields import parse_count
 from domain.ledger import Action
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.values import tag_key
@@ -175,7 +179,10 @@ def _apply_row(
         )
     before = snapshot(item) if existing else {name: "" for name in specs}
     on_hand_before = getattr(item, "on_hand", None) if existing else 0
+    months = cells.pop("warranty_months", "").strip()
     changes = set_fields(item, specs, cells, tz)
+    if months and not cells.get("warranty_until", "").strip():
+        changes.update(set_fields(item, specs, {"warranty_until": _warranty_end(item, months)}, tz))
     item.validate()
     if kind == "stock" and "barcode" in changes:  # an old duplicate stops no unrelated change
         require_barcode_free(uow, item)
@@ -191,6 +198,17 @@ def _apply_row(
     if record_changes:
         record(uow, ctx, Action.EDIT if existing else Action.CREATE, item, before, quantity=quantity)
     return "updated" if existing else "created"
+
+
+def _warranty_end(asset: Asset, months: str) -> str:
+    """Snipe-IT's "Warranty Months" counts from the purchase date."""
+    try:  # "12", or as a Snipe-IT export shows it, "12 months"
+        count = parse_count(re.sub(r"(?i)\s*months?$", "", months), limit=1200)
+    except InvalidValue as error:
+        raise DomainError(f"Warranty Months: {error.message}") from None
+    if asset.purchase_date is None:
+        raise DomainError("Warranty Months: it counts from the purchase date, which this row lacks")
+    return (asset.purchase_date + relativedelta(months=count)).isoformat()
 
 
 def key_name(kind: str) -> str:

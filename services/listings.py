@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.language.periods import last_days
+from services import holdings
 from services.context import Context
 from services.people import people_key
 from services.queries import status_line
@@ -23,6 +24,8 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
         return answer(f"No assets are called “{c.ref}”.")
     if c.person and (team := _team_named(uow, c.person)):  # "what does IT have?": a team, not a person
         c = replace(c, person=None, at=team)
+    if c.person and c == C.ListAssets(person=c.person):  # "what does @bob have?": all they hold, loans too
+        return holdings.listing(uow, ctx, c.person)
     holders = (c.person, people_key(uow, c.person)) if c.person else ()
     skip = c.skip or 0
     shown, total = uow.assets.listing(

@@ -149,13 +149,6 @@ def stock_card(item: StockItem) -> str:
     return "\n".join(lines)
 
 
-def my_items(ctx: Context, uow: UnitOfWork) -> str:
-    held = uow.assets.held_by(ctx.actor.key, ctx.actor.name)
-    if not held:
-        return f"{ctx.actor.name}, you have nothing checked out."
-    return "You have:\n" + "\n".join("• " + status_line(ctx, asset) for asset in held)
-
-
 def low_stock(ctx: Context, uow: UnitOfWork) -> str:
     low = uow.stock.low()
     if not low:

@@ -48,6 +48,7 @@ class CatalogItem:
     group: str  # identical units (same name and model) share a group
     unit: str | None = None  # stock only: the base unit and the packs, to check quantities early
     packs: Packs = Packs()
+    lendable: bool = False  # stock lent and given back (headsets), not used up
 
     @property
     def label(self) -> str:
@@ -142,10 +143,18 @@ class CatalogIndex:
                 self._tag_prefixes.add(shape[1])
             self._own(item, slots)
         packs_of: dict[str, Packs] = {}  # a few pack layouts are shared by thousands of items
-        for sku, name, barcode, aliases, unit, packs in stock:
+        for sku, name, barcode, aliases, unit, packs, *lendable in stock:
             if packs not in packs_of:
                 packs_of[packs] = Packs.parse(packs)
-            item = CatalogItem(ItemType.STOCK, sku, name, f"stock|{sku}".lower(), unit, packs_of[packs])
+            item = CatalogItem(
+                ItemType.STOCK,
+                sku,
+                name,
+                f"stock|{sku}".lower(),
+                unit,
+                packs_of[packs],
+                bool(lendable and lendable[0]),
+            )
             self._add_name_ends(name, item)
             self._add_key(sku, item)
             if barcode:
@@ -265,12 +274,14 @@ class CatalogIndex:
         processed = utils.default_process(word)
         return bool(processed) and bool(self._words.similar_words(processed))
 
-    def among(self, reference: str, keys: frozenset[str]) -> list[CatalogItem]:
+    def among(
+        self, reference: str, keys: frozenset[str], types: tuple[ItemType, ...] = (ItemType.ASSET,)
+    ) -> list[CatalogItem]:
         """Of the items `keys` names (what a person holds), those the words plausibly
         fit, though another item fits them better: "the walkie" they hold."""
         query = utils.default_process(reference)
         found = {}
-        for slot, coverage in self._words.candidates(query, (ItemType.ASSET,), CANDIDATES * 5):
+        for slot, coverage in self._words.candidates(query, types, CANDIDATES * 5):
             score = (
                 PHRASE_WEIGHT * fuzz.WRatio(query, self._texts[slot]) + (100 - 100 * PHRASE_WEIGHT) * coverage
             )

@@ -12,8 +12,8 @@ from fractions import Fraction
 from rapidfuzz import fuzz
 
 from domain import commands as C
-from domain.commands import ASSETS, STOCK, Command
-from domain.errors import DomainError, NotFound
+from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
+from domain.errors import DomainError, NotFound, NotLendable
 from domain.ledger import ItemType
 from domain.values import singular, to_base_units
 from services.item_span import locate, pack_before_name, part_of_an_item
@@ -47,7 +47,7 @@ PRONOUNS = re.compile(
 SINGULAR = ("it", "that", "this", "that one", "this one")
 EVERYTHING = re.compile(
     r"^(?:everything|all(?: of)? (?:it|them|my (?:stuff|things|gear|items))|all my (?:stuff|things|gear|items)|"
-    r"everything (?:i've got|i have|i've|i got)|all i've got|my stuff|my things|my gear)$",
+    r"everything (?:i've got|i have|i've|i got)|all i've got|my stuff|my things|my gear|stuff|things|gear|items|equipment)$",
     re.I,
 )
 
@@ -144,8 +144,10 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
         bare = pack_before_name(index, command.ref)  # "2 racks yellow tips used"
         command = replace(command, pack=bare[0], ref=bare[1]) if bare else command
     understood = _understand_one(command, index, held)
-    if isinstance(command, RETURNS) and EVERYTHING.match(command.ref or ""):
-        return [Understood(command, (item,)) for item in understood.items]
+    if isinstance(command, RETURNS) and (
+        EVERYTHING.match(command.ref or "") or _all_theirs(command, understood, held)
+    ):
+        return [Understood(_for_item(command, item, whole=True), (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
     if not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, *RETURNS)) or not count or count < 2:
         return [understood]
@@ -170,6 +172,23 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
             f"Which {count}? You have {', '.join(theirs)}; say their tags. Nothing was changed."
         )
     return [understood] * count  # each takes the next free unit (or the next one held)
+
+
+def _plural(words: str | None) -> bool:
+    """ "radios", "c-stands" (not "7318S", a model)."""
+    last = (words or "").split()[-1:] or [""]
+    return bool(last[0]) and not any(ch.isdigit() for ch in last[0]) and singular(last[0]) != last[0]
+
+
+def _all_theirs(command: Command, understood: Understood, held: frozenset[str]) -> bool:
+    """ "returning the radios" by who holds several: each of theirs, one return each."""
+    return (
+        isinstance(command, C.CheckIn)
+        and command.count is None
+        and len(understood.items) > 1
+        and _plural(command.ref)
+        and all(i.key in held for i in understood.items)
+    )
 
 
 def _numbered_name(command: Command, index: CatalogIndex) -> Command:
@@ -227,20 +246,53 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
         or not isinstance(command, (C.CheckOut, C.Take, C.Book))
     ):
         return found
-    if any(i.type is not ItemType.ASSET for i in found.items):
-        return found
     groups: dict[str, list[CatalogItem]] = {}
     for item in found.items:
         groups.setdefault(item.group, []).append(item)
-    enough = [units for units in groups.values() if len(units) >= count]
+    # stock comes in any number ("2 headsets": the lendable ones, not the one headset microphone)
+    enough = [units for units in groups.values() if units[0].type is ItemType.STOCK or len(units) >= count]
     return replace(found, items=enough[0]) if len(enough) == 1 else found
 
 
 def _kinds(command: Command) -> tuple[ItemType, ...] | None:
-    """ "taking a case of gloves", "took some tape": what comes in packs or amounts is stock, never an asset."""
+    """ "taking a case of gloves", "took some tape": what comes in packs or amounts is stock, never an asset.
+    What is checked out or returned may be lendable stock as well as an asset."""
     if isinstance(command, C.Take) and (command.pack or command.vague):
         return (ItemType.STOCK,)
+    if isinstance(command, (C.CheckOut, C.CheckIn)):
+        return ANY_ITEM
     return command.item
+
+
+def _lendable_only(command: Command, found: Resolution) -> Resolution:
+    """A check-out or return is of an asset or of lendable stock: consumables that fit the
+    words too ("the tape": the tape measure, not packing tape) are left out, unless only they fit."""
+    if not isinstance(command, (C.CheckOut, C.CheckIn)):
+        return found
+    kept = [i for i in found.items if i.type is ItemType.ASSET or i.lendable]
+    return replace(found, items=kept) if kept else found
+
+
+def _for_item(command: Command, item: CatalogItem, whole: bool = False) -> Command:
+    """What a take, check-out or return is once the item is known: an asset's check-out,
+    stock used up, or lendable stock lent or given back (`whole`: all of a loan, "return everything")."""
+    if item.type is ItemType.ASSET and getattr(command, "pack", None):
+        raise DomainError(
+            f"{item.name} doesn't come in a “{command.pack}”: say how many. Nothing was changed."
+        )
+    if isinstance(command, C.Take) and item.type is ItemType.ASSET:
+        return C.CheckOut.of(**vars(command))
+    if item.type is not ItemType.STOCK or not isinstance(command, (C.Take, C.CheckOut, C.CheckIn)):
+        return command
+    if not item.lendable:  # "borrow 2 markers" from the cupboard: taken, as nobody lends them
+        if isinstance(command, C.CheckIn):
+            raise NotLendable(item.name, "put back")
+        return C.Consume.of(**vars(command))
+    if command.count is None and not command.vague and not whole and not _plural(command.ref):
+        command = replace(command, count=1)  # "borrow a headset" is one ("borrow headsets": how many?)
+    if isinstance(command, C.CheckIn):  # "returned the headsets": all of them
+        return C.GiveBack.of(**vars(command))
+    return C.Lend.of(**vars(command))
 
 
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
@@ -274,8 +326,12 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, RETURNS) and EVERYTHING.match(command.ref):
         if not held:
             raise DomainError("You don't hold anything at the moment, so nothing was changed.")
-        return Understood(command, tuple(i for tag in sorted(held) for i in index.resolve(tag, ASSETS).items))
-    found = locate(index, command.ref, _kinds(command))
+        return Understood(command, tuple(filter(None, (index.with_key(key) for key in sorted(held)))))
+    if isinstance(command, C.CheckIn) and command.count is None and _plural(command.ref) and held:
+        theirs = index.among(command.ref, held, ANY_ITEM)  # "return all my laptops": each one held that fits
+        if len(theirs) > 1:
+            return Understood(command, tuple(theirs))
+    found = _lendable_only(command, locate(index, command.ref, _kinds(command)))
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"
         found = part_of_an_item(index, command.ref) or found
     more_than_one = (
@@ -316,9 +372,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
-    if isinstance(command, C.Take):
-        kind = C.CheckOut if items[0].type is ItemType.ASSET else C.Consume
-        command = kind.of(**vars(command))
+    command = _for_item(command, items[0])
     if isinstance(command, C.Extend) and command.vague:  # "a few more days"
         raise DomainError(f"Until when? Say e.g. “keep {items[0].key} until Friday”. Nothing was changed.")
     if command.vague and items[0].type is ItemType.ASSET:  # "returning most of the ipads": which ones?

@@ -222,7 +222,6 @@ def worth(t: Task) -> Reply:
 
 
 LISTINGS = {
-    C.MyItems: queries.my_items,
     C.LowStock: queries.low_stock,
     C.AliasSuggestions: queries.alias_suggestions,
     C.InMaintenance: queries.in_maintenance,
@@ -358,4 +357,7 @@ def print_labels(t: Task) -> Reply:
 
 # Bookings, waitlists, handovers and calendar links have their own module; it
 # registers with `handles` above, so it is imported once those are defined.
-from services import booking_cases  # noqa: E402, F401
+from services import (
+    booking_cases,  # noqa: E402, F401
+    loan_cases,  # noqa: E402, F401  (lendable stock, holdings, warranty)
+)

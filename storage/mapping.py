@@ -13,9 +13,11 @@ from domain.values import Packs, tag_key
 
 _ASSET_PLAIN = (
     "tag name category manufacturer model serial cost purchase_date useful_life_years salvage_value "
-    "condition location department holder due source_id"
+    "condition location department holder due source_id warranty_until service_interval_months last_service"
 ).split()
-_STOCK_PLAIN = "sku name unit on_hand reorder_point reorder_qty unit_cost location supplier barcode".split()
+_STOCK_PLAIN = (
+    "sku name unit on_hand reorder_point reorder_qty unit_cost location supplier barcode lendable".split()
+)
 
 
 def _aliases(text: str | None) -> tuple[str, ...]:
@@ -38,6 +40,7 @@ def asset_values(asset: Asset) -> dict[str, Any]:
         depreciation_method=asset.depreciation_method.value,
         status=asset.status.value,
         aliases="|".join(asset.aliases),
+        service_due=asset.next_service(),
         **purchase_numbers(asset.purchase_date),
     )
     return values

@@ -88,6 +88,12 @@ class AssetRow(Base):
     due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     aliases: Mapped[str] = mapped_column(Text, default="")
     source_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    warranty_until: Mapped[date | None] = mapped_column(index=True)
+    service_interval_months: Mapped[int | None] = mapped_column(Integer)
+    last_service: Mapped[date | None]
+    # When the next service falls due, kept by the repository: "what's due for
+    # service?" over a million rows is then an index range, not a date sum per row.
+    service_due: Mapped[date | None] = mapped_column(index=True)
 
     __table_args__ = (
         Index("ix_assets_status_due", "status", "due"),
@@ -115,8 +121,28 @@ class StockRow(Base):
     gtin: Mapped[str | None] = mapped_column(String(14), index=True)
     gtin_alt: Mapped[str | None] = mapped_column(String(14), index=True)
     aliases: Mapped[str] = mapped_column(Text, default="")
+    lendable: Mapped[bool] = mapped_column(default=False)
 
     __table_args__ = (CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),)
+
+
+class StockLoanRow(Base):
+    """Lendable stock out with one person: how many, since and until when. The
+    row goes when all of it is back; the ledger keeps every movement."""
+
+    __tablename__ = "stock_loans"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    stock_id: Mapped[int] = mapped_column(BigId, ForeignKey("stock_items.id"))
+    holder: Mapped[str] = mapped_column(String(100), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
+    due: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    __table_args__ = (
+        UniqueConstraint("stock_id", "holder", name="uq_stock_loans_stock_holder"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
 
 
 class LedgerRow(Base):

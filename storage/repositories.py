@@ -254,9 +254,10 @@ class StockRepository(_ItemRepository):
         return list(self._rows(query))
 
     def catalog(self) -> list[tuple]:
-        """Light rows for the resolver: (sku, name, barcode, aliases, unit, packs)."""
+        """Light rows for the resolver: (sku, name, barcode, aliases, unit, packs, lendable)."""
         c = STOCK.c
-        return [tuple(r) for r in self._execute(select(c.sku, c.name, c.barcode, c.aliases, c.unit, c.packs))]
+        columns = (c.sku, c.name, c.barcode, c.aliases, c.unit, c.packs, c.lendable)
+        return [tuple(r) for r in self._execute(select(*columns))]
 
 
 class LedgerRepository:

@@ -9,11 +9,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.alerts import AlertRepository
+from storage.asset_dates import AssetDateRepository
 from storage.audits import AuditRepository
 from storage.bookings import BookingRepository
 from storage.calendar_links import CalendarLinkRepository
 from storage.handovers import HandoverRepository
 from storage.inbox import InboxRepository, PeopleRepository
+from storage.loans import LoanRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.reports import ReportRepository
@@ -110,6 +112,14 @@ class UnitOfWork:
     @cached_property
     def handovers(self) -> HandoverRepository:
         return HandoverRepository(self._writer)
+
+    @cached_property
+    def asset_dates(self) -> AssetDateRepository:
+        return AssetDateRepository(self._writer)
+
+    @cached_property
+    def loans(self) -> LoanRepository:
+        return LoanRepository(self._writer)
 
     @cached_property
     def usage(self) -> UsageRepository:

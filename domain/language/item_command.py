@@ -107,10 +107,12 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     vague = vague_amount(phrase)
     if vague is not None:  # "a few pens": how many is asked, never guessed
         count, rest = None, vague
-    elif count is not None and kind not in (C.CheckOut, C.CheckIn, C.Extend):  # assets come in no packs
+    elif count is not None and kind is not C.Extend:  # assets come in no packs; lendable stock may
         match = P.PACK_OF.match(rest.lower())
         if match:
             pack, rest = singular(match.group("pack")), rest[-len(match.group("item")) :]
+        elif kind in (C.CheckOut, C.CheckIn):  # "2 pallet jacks" are jacks: only "2 boxes of ..." is packs
+            pass
         else:
             first, _, remainder = rest.partition(" ")
             said_a = re.match(r"(?i)an?\s", phrase)  # "a pallet truck" is a truck, "2 pallets water" pallets
@@ -120,6 +122,10 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
                 pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next
     elif kind not in ASSET_KINDS or re.search(r"(?:x|:|=)\s*\d[\d,]*$", phrase, re.I):
         count, rest = trailing_number(phrase)  # "paper x3"; never "to room 101" or "for period 3"
+    if kind in (C.CheckOut, C.CheckIn) and count is None and not vague:
+        one = P.PACK_OF.match(re.sub(r"(?i)^(?:an?|one)\s+", "", rest.strip()).lower())
+        if one and re.match(r"(?i)(?:an?|one)\s", rest.strip()) and _a_pack_word(one["pack"]):
+            count, pack, rest = 1, singular(one["pack"]), one["item"]  # "borrow a bag of hdmi leads"
     if kind in (C.CheckOut, C.CheckIn, C.Extend) and pack is None:
         if count is not None and not rest.strip():
             rest, count = str(count), None  # "check out 1042": a tag's number

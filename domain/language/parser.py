@@ -11,7 +11,15 @@ from datetime import datetime, timezone, tzinfo
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language import booking_phrases, followups, not_done, second_request, sentences, stocktake
+from domain.language import (
+    booking_phrases,
+    followups,
+    holding_phrases,
+    not_done,
+    second_request,
+    sentences,
+    stocktake,
+)
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
@@ -91,6 +99,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     about_fields = parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
     if about_fields is not None:
         return [about_fields]
+    about_holdings = holding_phrases.read(clean, people)  # before people are taken out: a transfer names two
+    if about_holdings is not None:
+        return [about_holdings]
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )

@@ -289,8 +289,10 @@ def test_lists_come_from_the_database(bot, uow, clock):
     assert "A-2001" in free.text and "A-2002" not in free.text
     assert "A-2002" in say(bot, "alice", "what's due back tomorrow").text
     assert "A-3001" not in say(bot, "alice", "what's due back tomorrow").text
-    held = say(bot, "alice", "what is bob holding?")
+    held = say(bot, "maria", "what is bob holding?")  # a manager may ask about anyone
     assert "A-2002" in held.text and "A-3001" not in held.text
+    refused = say(bot, "alice", "what is bob holding?")  # others only about themselves
+    assert refused.kind is ReplyKind.REFUSAL and "A-2002" not in refused.text
     clock.now += timedelta(days=2)
     late = say(bot, "alice", "anything overdue?")
     assert "A-2002" in late.text and "A-3001" not in late.text

@@ -20,7 +20,7 @@ ASSETS = [
     ("B-2001", "Pressure washer", "K5", "Karcher", "tool", ""),
 ]
 STOCK = [
-    # sku, name, barcode, aliases, unit, packs
+    # sku, name, barcode, aliases, unit, packs[, lendable]
     ("PAP-A4", "Copy paper A4", "5012345678900", "paper|printer paper", "ream", "box=5;pallet=200"),
     ("TON-26A", "HP 26A toner cartridge", "", "toner", "cartridge", "box=2"),
     ("PEN-BLU", "Blue ballpoint pens", "", "pens|biros", "pen", "pack=10;box=50"),
@@ -32,6 +32,9 @@ STOCK = [
     ("STK-Y", "Yellow sticky notes", "", "post-its|sticky notes", "pad", "pack=12"),
     ("MRK-W", "Whiteboard markers", "", "markers|dry erase markers", "marker", "pack=4"),
     ("CLN-W", "Cleaning wipes", "", "wipes", "tub", "case=6"),
+    # lendable: lent and given back, not used up
+    ("HS-USB", "USB headset", "", "headsets|headphones", "headset", "", True),
+    ("CAB-HDMI", "HDMI cable", "", "hdmi|hdmi lead", "cable", "bag=5", True),
 ]
 
 

@@ -1,0 +1,77 @@
+"""Commands about what people hold as a whole and about lendable stock:
+lending and giving back quantities, a person's holdings passed on or
+returned when they leave, and asset warranty and service dates. Kept beside
+domain.commands, which re-exports them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from fractions import Fraction
+
+from domain.commands import ASSETS, STOCK, Command, ItemCommand
+
+
+@dataclass(frozen=True)
+class Lend(ItemCommand):
+    """ "borrow 2 headsets until Friday": lendable stock off the shelf onto the
+    person's loan. Understanding makes it from a check-out or a take once the
+    item is known to be lendable."""
+
+    name = "lend"
+    item, changes, counted_in_packs = STOCK, True, True
+    count: int | Fraction | None = None
+    pack: str | None = None
+    person: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class GiveBack(ItemCommand):
+    """ "returned 2 headsets", "returned 1 headset, the other one is broken":
+    a loan given back (no count: all of it); `note` may say what was lost or broken."""
+
+    name = "give_back"
+    item, changes = STOCK, True
+    count: int | Fraction | None = None
+    pack: str | None = None
+    person: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Serviced(ItemCommand):
+    """ "serviced A-3001", "the generator had its service today"."""
+
+    name = "serviced"
+    item, changes = ASSETS, True
+
+
+@dataclass(frozen=True)
+class Warranties(Command):
+    """ "what's under warranty?" (`what`: under), "which warranties end this
+    month?" (ending), "what's due for service?" (service)."""
+
+    name = "warranties"
+    what: str = "ending"
+    skip: int | None = None  # lines shown already: "more" continues
+
+
+@dataclass(frozen=True)
+class Transfer(Command):
+    """ "transfer everything from @bob to @dana": every asset and loan, all or nothing."""
+
+    name, changes, manager_only = "transfer", True, "pass on what someone holds"
+    source: str = ""  # from whom
+    target: str = ""  # to whom
+
+
+@dataclass(frozen=True)
+class ReturnAll(Command):
+    """ "return everything @bob had": every asset and loan back, all or nothing."""
+
+    name, changes, manager_only = "return_all", True, "return what someone else holds"
+    source: str = ""  # whose
+
+
+LOAN_COMMANDS = (Lend, GiveBack, Serviced, Warranties, Transfer, ReturnAll)

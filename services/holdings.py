@@ -1,0 +1,148 @@
+"""What one person holds, as a whole: listed (managers about anyone, anyone
+about themselves), passed on to someone else, or returned, all or nothing,
+when they leave. Both people are told of a change made by someone else."""
+
+from __future__ import annotations
+
+from domain.assets import Asset
+from domain.errors import DomainError, PermissionDenied
+from domain.ledger import Action
+from domain.loans import StockLoan
+from services import changes, loans
+from services.changes import Done, record, snapshot
+from services.context import Context
+from services.people import people_key
+from services.queries import status_line
+from services.replies import Notice, Reply, answer
+from storage.unit_of_work import UnitOfWork
+
+SHOWN = 40  # lines a holdings answer lists; the rest are counted
+
+
+def keys_of(uow: UnitOfWork, person: str) -> tuple[str, ...]:
+    """Every key a person's holdings may be recorded under, the one to record by first
+    (their member ID when known), then the name older records used."""
+    said = person.lstrip("@")
+    key = people_key(uow, said)
+    return tuple(dict.fromkeys(k for k in (key, said, uow.people.name_of(key)) if k))
+
+
+def held(uow: UnitOfWork, keys: tuple[str, ...]) -> tuple[list[Asset], list[StockLoan]]:
+    return uow.assets.held_by(*keys), uow.loans.held_by(*keys)
+
+
+def listing(uow: UnitOfWork, ctx: Context, person: str) -> Reply:
+    keys = keys_of(uow, person)
+    if not any(ctx.actor.is_(k) for k in keys) and not ctx.actor.is_manager:
+        raise PermissionDenied(
+            ctx.actor.name, "see everything someone else holds (ask “who has …” of an item)"
+        )
+    assets, lent = held(uow, keys)
+    whom = ctx.who(keys[0])
+    if not assets and not lent:
+        return answer(f"{_cap(whom)} {'have' if whom == 'you' else 'has'} nothing checked out or on loan.")
+    lines = [status_line(ctx, a) for a in assets] + [loan_line(ctx, uow, loan) for loan in lent]
+    more = f"\n…and {len(lines) - SHOWN} more." if len(lines) > SHOWN else ""
+    head = f"{_cap(whom)} {'have' if whom == 'you' else 'has'} {_count(len(assets), len(lent))}:"
+    return answer("\n".join([head, *("• " + line for line in lines[:SHOWN])]) + more)
+
+
+def loan_line(ctx: Context, uow: UnitOfWork, loan: StockLoan) -> str:
+    item = uow.stock.get(loan.sku)
+    due = f", due {ctx.local(loan.due)}" if loan.due else ""
+    late = " — overdue" if loan.is_overdue(ctx.now) else ""
+    return f"{item.describe(loan.quantity)} of {item.name} ({item.sku}) on loan{due}{late}."
+
+
+def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
+    """Every asset and loan of `person` now `to`'s, due dates kept; all or nothing."""
+    source, target = keys_of(uow, person), keys_of(uow, to)
+    if set(k.lower() for k in source) & set(k.lower() for k in target):
+        raise DomainError("That is the same person, so nothing was changed.")
+    if not _known(uow, target):
+        raise DomainError(
+            f"I don't know anyone called {to.lstrip('@')} in this workspace, so nothing was changed."
+        )
+    new_holder = target[0]
+    assets, lent = _holding(uow, ctx, source, person)
+    first = None
+    for asset in assets:
+        asset = uow.assets.get(asset.tag, lock=True)
+        before = snapshot(asset)
+        asset.holder = new_holder
+        uow.assets.save(asset)
+        uow.handovers.withdraw(asset.tag, ctx.now)
+        note = f"transferred from {ctx.name_of(before['holder']) or before['holder']}"
+        entry = record(uow, ctx, Action.CHECK_OUT, asset, before, note=note)
+        first = first or entry
+    for loan in lent:
+        entry = loans.pass_on(uow, ctx, loan, new_holder)
+        first = first or entry
+    listed = _listed(uow, assets, lent)
+    text = f"Transferred to {ctx.who(new_holder)} everything {ctx.who(source[0])} held: {listed}."
+    told = _tell(
+        ctx,
+        (source[0], new_holder),
+        f"{ctx.actor.name} transferred {listed} from {ctx.name_of(source[0])} to {ctx.name_of(new_holder)}.",
+        first,
+    )
+    return Done(text, first, notices=told)
+
+
+def return_all(uow: UnitOfWork, ctx: Context, person: str) -> Done:
+    """Every asset of `person` checked in and every loan given back; all or nothing."""
+    source = keys_of(uow, person)
+    assets, lent = _holding(uow, ctx, source, person)
+    holder = source[0]
+    first = None
+    for asset in assets:
+        done = changes.check_in(uow, ctx, [asset.tag], asset.holder, None, theirs_only=True)
+        first = first or done.entry_id
+    for loan in lent:
+        done = loans.take_back(uow, ctx, loan.sku, loan.holder, None, None, None)
+        first = first or done.entry_id
+    listed = _listed(uow, assets, lent)
+    text = f"Returned everything {ctx.who(holder)} held: {listed}."
+    told = _tell(ctx, (holder,), f"{ctx.actor.name} returned everything you held: {listed}.", first)
+    return Done(text, first, notices=told)
+
+
+def _holding(uow, ctx, keys, person) -> tuple[list[Asset], list[StockLoan]]:
+    assets, lent = held(uow, keys)
+    if not assets and not lent:
+        raise DomainError(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
+    return assets, lent
+
+
+def _known(uow: UnitOfWork, keys: tuple[str, ...]) -> bool:
+    """Someone the bot has met: a Slack member it knows, a holder, or someone who changed something."""
+    return any(
+        uow.people.name_of(k) or uow.people.id_of(k) or uow.assets.held_by(k) or uow.ledger.recent(k, limit=1)
+        for k in keys
+    )
+
+
+def _listed(uow: UnitOfWork, assets: list[Asset], lent: list[StockLoan]) -> str:
+    names = [f"{a.tag} ({a.name})" for a in assets]
+    names += [f"{uow.stock.get(loan.sku).describe(loan.quantity)} of {loan.sku}" for loan in lent]
+    return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+
+
+def _tell(ctx: Context, people: tuple[str, ...], text: str, entry_id: int) -> tuple[Notice, ...]:
+    return tuple(
+        Notice(person, text, f"holdings:{entry_id}:{person}")
+        for person in people
+        if not ctx.actor.is_(person)
+    )
+
+
+def _count(assets: int, lent: int) -> str:
+    parts = [
+        f"{assets} item{'s' if assets != 1 else ''}" if assets else "",
+        f"{lent} loan{'s' if lent != 1 else ''} of stock" if lent else "",
+    ]
+    return " and ".join(filter(None, parts))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

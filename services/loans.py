@@ -1,0 +1,181 @@
+"""Lending and giving back lendable stock, inside the caller's unit of work:
+the stock row is locked first, so the shelf and the loans change together."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from domain.errors import DomainError, UndoConflict
+from domain.ledger import Action, ItemType, LedgerEntry
+from domain.loans import StockLoan, give_back, lend
+from domain.stock import StockItem
+from domain.values import to_base_units
+from services.changes import Done, append, track_reorder
+from services.context import Context
+from storage.unit_of_work import UnitOfWork
+
+
+def lend_out(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack, due: datetime | None) -> Done:
+    item = _locked(uow, sku)
+    if count is None:
+        raise DomainError(
+            f"How many {item.unit}s of {item.name}? Say e.g. “borrow 2 {item.name}”. Nothing was changed."
+        )
+    units = to_base_units(count, pack, item.unit, item.packs, item.name)
+    was_low, loan = item.is_low, uow.loans.get(sku, holder)
+    before = _state(loan)
+    loan = lend(item, loan, holder, units, due, ctx.now)
+    uow.stock.save(item)
+    uow.loans.save(loan)
+    entry_id = _record(uow, ctx, Action.LEND, item, loan, before, -units)
+    until = f", due back {ctx.local(loan.due)}" if loan.due else ""
+    whom = ctx.who(holder)
+    total = f" ({item.describe(loan.quantity)} in all)" if loan.quantity != units else ""
+    text = (
+        f"Lent {item.describe(units)} of {item.name} to {whom}{total}{until}; "
+        f"{item.describe(item.on_hand)} left on the shelf."
+    )
+    return Done(text, entry_id, track_reorder(uow, ctx, item, was_low, received=False))
+
+
+def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack, note: str | None) -> Done:
+    """A loan given back: all of it when no count is said. A note that says some
+    were lost or broken takes those off the loan without putting them on the shelf."""
+    item = _locked(uow, sku)
+    loan = uow.loans.get(sku, holder)
+    whose = "You have" if ctx.actor.is_(holder) else f"{ctx.who(holder)} has"
+    held = loan.quantity if loan else 0
+    units = held if count is None else to_base_units(count, pack, item.unit, item.packs, item.name)
+    lost, damaged = written_off(note, held - units if count is not None else 0)
+    if count is None and (lost or damaged):
+        units = max(held - lost - damaged, 0)
+    if not held:
+        raise DomainError(f"{whose} no {item.name} on loan, so nothing was changed.")
+    was_low, before = item.is_low, _state(loan)
+    give_back(item, loan, units, lost, damaged, whose)
+    uow.stock.save(item)
+    uow.loans.save(loan)
+    off = ", ".join(f"{n} {what}" for n, what in ((lost, "lost"), (damaged, "damaged")) if n)
+    entry_id = _record(uow, ctx, Action.GIVE_BACK, item, loan, before, units, note=off or None)
+    parts = [f"{item.describe(units)} of {item.name} back from {ctx.who(holder)}" if units else ""]
+    if off:
+        parts.append(f"{off}, recorded and not back on the shelf")
+    rest = f"; {item.describe(loan.quantity)} still out with them" if loan.quantity else ""
+    text = f"Recorded {'; '.join(filter(None, parts))}{rest}. {item.describe(item.on_hand)} on the shelf now."
+    return Done(text, entry_id, track_reorder(uow, ctx, item, was_low, received=bool(units)))
+
+
+# "the other one is broken", "2 are missing", "lost one": what a return says did not come back
+_OFF = re.compile(
+    r"(?P<n>\d+|one|two|three|four|five|the other(?: one|s)?|the rest)?\s*(?:of them\s+)?(?:is|are|was|were|got|came back)?\s*"
+    r"(?P<what>lost|missing|broken|damaged|broke|busted|dead|faulty|cracked|gone)\b"
+    r"|(?P<verb>lost|broke)\s+(?P<n2>\d+|one|two|three|an?)\b",
+    re.I,
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
+
+
+def written_off(note: str | None, others: int) -> tuple[int, int]:
+    """(lost, damaged) a return's note speaks of; `others`: how many "the other(s)" are."""
+    if not note:
+        return 0, 0
+    found = _OFF.search(note)
+    if not found:
+        return 0, 0
+    said = (found["n"] or found["n2"] or "").lower()
+    what = (found["what"] or found["verb"]).lower()
+    if said.startswith(("the other", "the rest")):
+        n = others
+    else:
+        n = int(said) if said.isdigit() else _WORDS.get(said, 1)
+    return (n, 0) if what in ("lost", "missing", "gone") else (0, n)
+
+
+def undo(uow: UnitOfWork, ctx: Context, entry: LedgerEntry) -> Done:
+    """A loan movement reversed, while the loan still stands as it left it."""
+    item = _locked(uow, entry.item_key)
+    holder = entry.changes["holder"][1]
+    loan = uow.loans.get(item.sku, holder)
+    if uow.ledger.is_reversed(entry.id):
+        raise UndoConflict("That change was just undone already. Nothing else was changed.")
+    if _state(loan)["loan"] != entry.changes["loan"][1]:
+        raise UndoConflict(
+            f"The loan of {item.name} has changed since, so I can't undo that. Nothing was changed."
+        )
+    was_low = item.is_low
+    if entry.quantity:
+        if entry.quantity > 0:
+            item.consume(entry.quantity)  # raises when the shelf no longer has them
+        else:
+            item.receive(-entry.quantity)
+    old = {**_state(loan), **{name: texts[0] for name, texts in entry.changes.items()}}
+    restored = StockLoan(
+        item.sku,
+        holder,
+        int(old["loan"] or 0),
+        datetime.fromisoformat(old["since"]) if old["since"] else ctx.now,
+        datetime.fromisoformat(old["due"]) if old["due"] else None,
+    )
+    uow.stock.save(item)
+    uow.loans.save(restored)
+    entry_id = _record(
+        uow, ctx, Action.UNDO, item, restored, _state(loan), -(entry.quantity or 0), reverses=entry.id
+    )
+    crossing = track_reorder(uow, ctx, item, was_low, received=(entry.quantity or 0) < 0)
+    return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id, crossing)
+
+
+def _locked(uow: UnitOfWork, sku: str) -> StockItem:
+    item = uow.stock.get(sku, lock=True)
+    if item is None:
+        raise DomainError(f"{sku} is no longer in the catalog.")
+    return item
+
+
+def _state(loan: StockLoan | None) -> dict[str, str]:
+    if loan is None or loan.quantity <= 0:
+        return {"loan": "0", "since": "", "due": ""}
+    return {
+        "loan": str(loan.quantity),
+        "since": loan.since.isoformat(),
+        "due": loan.due.isoformat() if loan.due else "",
+    }
+
+
+def _record(uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, quantity: int, **extra) -> int:
+    after = _state(loan)
+    changes = {name: (before[name], after[name]) for name in after if before[name] != after[name]}
+    changes["holder"] = (loan.holder, loan.holder)  # whose loan, for undo and history
+    return append(
+        uow,
+        ctx,
+        action,
+        ItemType.STOCK,
+        item.sku,
+        quantity=quantity or None,
+        balance=item.on_hand,
+        changes=changes,
+        **extra,
+    )
+
+
+def pass_on(uow: UnitOfWork, ctx: Context, loan: StockLoan, to: str) -> int:
+    """A whole loan moved to someone else (added to theirs), nothing on the shelf moved:
+    two entries, one off the giver's loan and one onto the taker's."""
+    item = _locked(uow, loan.sku)
+    mine = uow.loans.get(item.sku, loan.holder)
+    theirs = uow.loans.get(item.sku, to)
+    before_mine, before_theirs = _state(mine), _state(theirs)
+    moved = mine.quantity
+    if theirs is None:
+        theirs = StockLoan(item.sku, to, 0, ctx.now, mine.due)
+    theirs.quantity += moved
+    theirs.due = theirs.due or mine.due
+    mine.quantity = 0
+    uow.loans.save(mine)
+    uow.loans.save(theirs)
+    note = f"{moved} to {to}"
+    first = _record(uow, ctx, Action.GIVE_BACK, item, mine, before_mine, 0, note=f"transferred: {note}")
+    _record(uow, ctx, Action.LEND, item, theirs, before_theirs, 0, note=f"transferred from {loan.holder}")
+    return first
