@@ -44,7 +44,7 @@ def listing(uow: UnitOfWork, ctx: Context, person: str) -> Reply:
     lines = [status_line(ctx, a) for a in assets] + [loan_line(ctx, uow, loan) for loan in lent]
     more = f"\n…and {len(lines) - SHOWN} more." if len(lines) > SHOWN else ""
     head = f"{_cap(whom)} {'have' if whom == 'you' else 'has'} {_count(len(assets), len(lent))}:"
-    return answer("\n".join([head, *("• " + line for line in lines[:SHOWN])]) + more)
+    return answer("\n".join([head, *lines[:SHOWN]]) + more)
 
 
 def loan_line(ctx: Context, uow: UnitOfWork, loan: StockLoan) -> str:
