@@ -22,6 +22,7 @@ from pathlib import Path
 from bench.report import write_section
 from domain.bookings import Booking
 from domain.ledger import Action
+from domain.loans import StockLoan
 from domain.people import Person, Role
 from services.assistant import Assistant
 from services.context import Context
@@ -48,6 +49,13 @@ CHANGE_VERBS = {
     "book",
     "cancel_booking",
     "move_booking",
+    "lend",
+    "give_back",
+    "serviced",
+    "check_out_kit",
+    "create_kit",
+    "transfer",
+    "return_all",
 }
 
 
@@ -112,8 +120,12 @@ def managers() -> list[str]:
     return match[1].split(",") if match else []
 
 
-def template_database(folder: Path) -> Path:
-    path = folder / "catalog.db"
+# Sets written while people.md said "no lendable stock is out on loan": their world has no loans.
+WITHOUT_LOANS = {f"phrasings-{letter}.txt" for letter in "abcdefghijk"}
+
+
+def template_database(folder: Path, loans: bool = True) -> Path:
+    path = folder / ("catalog.db" if loans else "catalog-no-loans.db")
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     uow = unit_of_work_factory(engine)
@@ -123,8 +135,20 @@ def template_database(folder: Path) -> Path:
         if result.errors:
             raise SystemExit(f"catalog/{kind}.csv does not import: {result.errors[:3]}")
     seed_bookings(uow)
+    if loans:
+        seed_loans(uow)
     engine.dispose()
     return path
+
+
+def seed_loans(uow) -> None:
+    """The loans of lendable stock catalog/loans.csv lists (on top of the shelf's on_hand)."""
+    with open(HERE / "catalog" / "loans.csv", newline="") as handle, uow() as tx:
+        for row in csv.DictReader(handle):
+            due = datetime.fromisoformat(row["due"]) if row["due"] else None
+            since = datetime.fromisoformat(row["since"])
+            tx.loans.save(StockLoan(row["sku"], row["holder"], int(row["quantity"]), since, due))
+        tx.commit()
 
 
 def seed_bookings(uow) -> None:
@@ -145,7 +169,9 @@ def outcome(uow, before: int) -> list[str]:
         said = []
         for e in entries:
             key = e.item_key
-            if e.action is Action.CHECK_OUT:
+            if e.note and e.note.startswith("transferred"):  # a person's things passed on: one change
+                said.append(_transfer(e))
+            elif e.action is Action.CHECK_OUT:
                 asset = tx.assets.get(key)
                 due = f" due={asset.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}" if asset.due else ""
                 said.append(f"check_out {key} for={asset.holder}{due}")
@@ -167,9 +193,59 @@ def outcome(uow, before: int) -> list[str]:
                 whom = "" if moved else f" for={e.changes['for'][1]}"
                 verb = "move_booking" if moved else "book"
                 said.append(f"{verb} {key} start={start:%Y-%m-%dT%H:%M} end={end:%Y-%m-%dT%H:%M}{whom}")
+            elif e.action is Action.LEND:
+                lent = int(e.changes["loan"][1]) - int(e.changes.get("loan", ("0",))[0] or 0)
+                loan = tx.loans.get(key, e.changes["holder"][1])
+                due = f" due={loan.due.astimezone(timezone.utc):%Y-%m-%dT%H:%M}" if loan and loan.due else ""
+                said.append(f"lend {key} {lent} for={e.changes['holder'][1]}{due}")
+            elif e.action is Action.GIVE_BACK:
+                off = " ".join(f"{w}={n}" for n, w in re.findall(r"(\d+) (lost|damaged)", e.note or ""))
+                said.append(f"give_back {key} {e.quantity or 0} from={e.changes['holder'][1]} {off}".strip())
+            elif e.action is Action.SERVICE:
+                said.append(f"serviced {key}")
             else:
                 said.append(f"{e.action.value} {key}")
-    return _summed(said)
+    return (
+        list(dict.fromkeys(_summed(said))) if any(s.startswith("transfer ") for s in said) else _summed(said)
+    )
+
+
+def _transfer(entry) -> str:
+    """ "transferred from bob" (to the holder now), or a loan's "transferred: 2 to dana"."""
+    if entry.note.startswith("transferred from "):
+        return f"transfer {entry.note.removeprefix('transferred from ')} {entry.changes['holder'][1]}"
+    return f"transfer {entry.changes['holder'][0]} {entry.note.rsplit(' to ', 1)[1]}"
+
+
+def expanded(expected: list[str], uow) -> list[str]:
+    """Changes about many items, written as one ("return_all bob", a kit), as the changes they are
+    on the world before the message: each asset checked in or out, each loan given back or lent."""
+    out = []
+    for change in expected:
+        verb, *rest = change.split()
+        if verb == "return_all":
+            with uow(read_only=True) as tx:
+                out += [f"check_in {a.tag}" for a in tx.assets.held_by(rest[0])]
+                out += [f"give_back {loan.sku} {loan.quantity}" for loan in tx.loans.held_by(rest[0])]
+        elif verb == "check_out_kit":
+            attrs = " ".join(rest[1:])
+            for member in KITS.get(rest[0], ()):
+                sku, _, n = member.partition("=")
+                out.append(f"lend {sku} {n} {attrs}".strip() if n else f"check_out {sku} {attrs}".strip())
+        else:
+            out.append(change)
+    return out
+
+
+def _kits() -> dict[str, list[str]]:
+    path = HERE / "catalog" / "kits.csv"
+    if not path.exists():
+        return {}
+    with open(path, newline="") as handle:
+        return {row["kit"]: row["items"].split("|") for row in csv.DictReader(handle)}
+
+
+KITS = _kits()
 
 
 def _summed(said: list[str]) -> list[str]:
@@ -218,14 +294,17 @@ def matches(expected: str, actual: str) -> bool:
     return True
 
 
-def judge(case: Case, uow, assistant: Assistant) -> Verdict:
+def judge(case: Case, uow, assistant: Assistant, uow_before=None) -> Verdict:
+    """`uow_before`: the world as it was before the message (the template), for what a
+    change about many items ("return_all bob") is made of."""
+    uow_before = uow_before or uow
     with uow(read_only=True) as tx:
         before = max((e.id for e in tx.ledger.all()), default=0)
     replies = assistant.handle(case.who, case.text, source=f"independent:{case.source}")
     changes = outcome(uow, before)
     texts = [r.text for r in replies]
-    expected = [e.strip() for e in case.expected.split(" ; ")]
-    verb = expected[0].split()[0]
+    expected = expanded([e.strip() for e in case.expected.split(" ; ")], uow_before)
+    verb = case.expected.split()[0]
     if verb in CHANGE_VERBS:
         pairs = len(changes) == len(expected) and all(any(matches(e, a) for a in changes) for e in expected)
         wrong = bool(changes) and not pairs
@@ -272,19 +351,25 @@ def _kind(replies) -> str:
 def run(cases: list[Case]) -> list[Verdict]:
     verdicts = []
     with tempfile.TemporaryDirectory() as folder:
-        template = template_database(Path(folder))
+        templates = {loans: template_database(Path(folder), loans) for loans in (True, False)}
+        engines = {loans: make_engine(f"sqlite:///{path}") for loans, path in templates.items()}
+        worlds = {loans: unit_of_work_factory(engine) for loans, engine in engines.items()}
         bosses = managers()
         for n, case in enumerate(cases):
+            loans = case.source.split(":")[0] not in WITHOUT_LOANS
+            world = worlds[loans]
             copy = Path(folder) / f"line{n}.db"
-            shutil.copy(template, copy)
+            shutil.copy(templates[loans], copy)
             engine = make_engine(f"sqlite:///{copy}")
             uow = unit_of_work_factory(engine)
             assistant = Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=bosses)
             try:
-                verdicts.append(judge(case, uow, assistant))
+                verdicts.append(judge(case, uow, assistant, world))
             finally:
                 engine.dispose()
                 copy.unlink()
+        for engine in engines.values():
+            engine.dispose()
     return verdicts
 
 

@@ -56,7 +56,8 @@ def loan_line(ctx: Context, uow: UnitOfWork, loan: StockLoan) -> str:
 
 def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
     """Every asset and loan of `person` now `to`'s, due dates kept; all or nothing."""
-    source, target = keys_of(uow, person), keys_of(uow, to)
+    source = keys_of(uow, person)
+    target = (ctx.actor.key, ctx.actor.name) if to.lower() == "me" else keys_of(uow, to)
     if set(k.lower() for k in source) & set(k.lower() for k in target):
         raise DomainError("That is the same person, so nothing was changed.")
     if not _known(uow, target):

@@ -71,7 +71,15 @@ def place_of(command: Command, index: CatalogIndex) -> str:
         if isinstance(command, C.AuditStart):
             raise DomainError("Audit where? Say e.g. “audit Meeting room B”.")
         raise DomainError("Move it where? Say e.g. “move A-1042 to Meeting room B”.")
+    if written.lower() in PEOPLE_WORDS:  # "transfer all her stuff to me": a person, never a place
+        raise DomainError(
+            f"“{written}” is a person, not a place. To give an item to someone, say “give the drill to @name”; "
+            "to pass on all someone holds, “transfer everything from @alice to @kim”. Nothing was changed."
+        )
     return known_place(command.where, written, index)
+
+
+PEOPLE_WORDS = {"me", "myself", "us", "you", "him", "her", "them", "someone", "somebody"}
 
 
 def known_place(kind: str, written: str, index: CatalogIndex, attr: str = "to") -> str:

@@ -25,14 +25,33 @@ def status_line(ctx: Context, asset: Asset) -> str:
     return f"{asset.tag} ({asset.name}) is {asset.status.value.replace('_', ' ')}{where}."
 
 
-def who_has(ctx: Context, items: list[Asset | StockItem]) -> str:
+def who_has(ctx: Context, items: list[Asset | StockItem], loans_of=None) -> str:
+    """`loans_of(sku)`: who has how much of a lendable item (none given: not looked up)."""
     lines = []
     for item in items:
-        if isinstance(item, StockItem):
+        if isinstance(item, StockItem) and item.lendable and loans_of is not None:
+            lines.append(loans_line(ctx, item, loans_of(item.sku)))
+        elif isinstance(item, StockItem):
             lines.append(f"{item.name} is stock, not held by anyone: {item.describe(item.on_hand)} on hand.")
         else:
             lines.append(status_line(ctx, item))
     return "\n".join(lines)
+
+
+def loans_line(ctx: Context, item: StockItem, loans) -> str:
+    shelf = f"{item.describe(item.on_hand)} on the shelf"
+    if not loans:
+        return f"Nobody has {item.name} on loan; {shelf}."
+    out = "; ".join(
+        f"{ctx.who(loan.holder)} {item.describe(loan.quantity)}"
+        + (
+            f" (due {ctx.local(loan.due)}{', overdue' if loan.is_overdue(ctx.now) else ''})"
+            if loan.due
+            else ""
+        )
+        for loan in loans
+    )
+    return f"{item.name} on loan: {out}. {shelf[0].upper()}{shelf[1:]}."
 
 
 def where_is(ctx: Context, items: list[Asset | StockItem]) -> str:
@@ -79,7 +98,24 @@ def asset_card(ctx: Context, asset: Asset) -> str:
         lines.append(f"Condition: {asset.condition}")
     if asset.cost is not None:
         lines.append(worth_line(ctx, asset))
+    lines += upkeep_lines(ctx, asset)
     return "\n".join(lines)
+
+
+def upkeep_lines(ctx: Context, asset: Asset) -> list[str]:
+    """Warranty and service, when the asset has them."""
+    today = ctx.now.astimezone(ctx.tz).date()
+    lines = []
+    if asset.warranty_until:
+        verb = "ends" if asset.warranty_until >= today else "ended"
+        lines.append(f"Warranty {verb} {asset.warranty_until:%a %-d %b %Y}.")
+    due = asset.next_service()
+    if due:
+        last = f", last {asset.last_service:%-d %b %Y}" if asset.last_service else ", none recorded"
+        when = "overdue since" if due < today else "next due"
+        shown = f"{when} {due:%a %-d %b %Y}" if asset.last_service or asset.purchase_date else "due now"
+        lines.append(f"Service every {asset.service_interval_months} months{last}; {shown}.")
+    return lines
 
 
 def worth_line(ctx: Context, asset: Asset) -> str:

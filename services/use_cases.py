@@ -206,7 +206,10 @@ ITEM_ANSWERS = {
 @handles(*ITEM_ANSWERS)
 def item_card(t: Task) -> Reply:
     items = queries.load(t.uow, list(t.items))
-    text = ITEM_ANSWERS[type(t.command)](t.ctx, items)
+    if isinstance(t.command, C.WhoHas):  # lendable stock: who has how much
+        text = queries.who_has(t.ctx, items, t.uow.loans.of_item)
+    else:
+        text = ITEM_ANSWERS[type(t.command)](t.ctx, items)
     bookable = [i.tag for i in items if isinstance(i, Asset) and i.status is not AssetStatus.RETIRED]
     offers = (
         tuple(NextStep(f"Book {tag}", Step.BOOK, tag) for tag in bookable[:3])

@@ -10,7 +10,7 @@ import re
 from domain import commands as C
 from domain.commands import Command
 
-_WHO = r"(?P<{}>@?[\w.\-]+)"
+_WHO = r"(?P<{}>@?[\w.\-]+?)(?:'s)?"
 _ALL = (
     r"(?:everything|all(?:\s+(?:of\s+)?(?:the\s+)?(?:stuff|things|items|kit|gear|equipment|assets))?|"
     r"the\s+lot|(?:all\s+)?(?:the\s+)?(?:stuff|things|items|kit|gear|equipment))"
@@ -18,58 +18,71 @@ _ALL = (
 _OWN = r"(?:stuff|things|items|kit|gear|equipment|assets|loans|everything)"
 _HELD = r"(?:\s+(?:has|had|holds|held|is holding|was holding|has got|had out|has out|borrowed|took|checked out|signed out))?"
 _PLEASE = r"^(?:(?:please|pls|can you|could you)\s+)*"
+_GIVE = r"(?:transfer|move|reassign|re-assign|give|hand(?:\s+over)?|pass(?:\s+on)?)"
+_RETURN = r"(?:return|check\s*-?\s*in|take\s+back|bring\s+back)"
 
 TRANSFER = [
     re.compile(
-        _PLEASE
-        + rf"(?:transfer|move|reassign|re-assign|give|hand(?:\s+over)?|pass(?:\s+on)?)\s+(?:over\s+)?{_ALL}\s+"
-        rf"(?:from|of|that)\s+{_WHO.format('source')}{_HELD}\s+(?:over\s+)?to\s+{_WHO.format('target')}$",
+        _PLEASE + rf"{_GIVE}\s+(?:over\s+)?{_ALL}\s+(?:(?:from|of|that)\s+)?{_WHO.format('source')}{_HELD}\s+"
+        rf"(?:over\s+)?to\s+{_WHO.format('target')}$",
         re.I,
     ),
     re.compile(
         _PLEASE
-        + rf"(?:transfer|move|reassign|re-assign|give|hand(?:\s+over)?|pass(?:\s+on)?)\s+(?:all\s+(?:of\s+)?)?"
-        rf"{_WHO.format('source')}'s\s+{_OWN}\s+(?:over\s+)?to\s+{_WHO.format('target')}$",
+        + rf"{_GIVE}\s+(?:all\s+(?:of\s+)?)?{_WHO.format('source')}'s\s+{_OWN}\s+(?:over\s+)?to\s+{_WHO.format('target')}$",
         re.I,
     ),
 ]
 RETURN_ALL = [
     re.compile(
-        _PLEASE
-        + rf"(?:return|check\s*-?\s*in|take\s+back|bring\s+back)\s+{_ALL}\s+(?:from\s+|of\s+|that\s+)?"
-        rf"{_WHO.format('source')}{_HELD}$",
-        re.I,
+        _PLEASE + rf"{_RETURN}\s+{_ALL}\s+(?:from\s+|of\s+|that\s+)?{_WHO.format('source')}{_HELD}$", re.I
     ),
-    re.compile(
-        _PLEASE
-        + rf"(?:return|check\s*-?\s*in|take\s+back)\s+(?:all\s+(?:of\s+)?)?{_WHO.format('source')}'s\s+{_OWN}$",
+    re.compile(_PLEASE + rf"{_RETURN}\s+(?:all\s+(?:of\s+)?)?{_WHO.format('source')}'s\s+{_OWN}$", re.I),
+    re.compile(  # "check everything of @carmen's back in"
+        _PLEASE + rf"(?:check|bring|take)\s+{_ALL}\s+(?:of|from)\s+{_WHO.format('source')}\s+(?:back\s+)?in$",
         re.I,
     ),
 ]
 SELF = {"me", "my", "i", "myself", "mine", "us", "we"}
 
-_NOW = r"(?:\s+(?:today|this morning|this afternoon|just now|now|done|yesterday))?"
+# "bob's leaving friday, move all his kit to @leo": the person of the first clause is "his"
+LEAVER = re.compile(
+    r"^(?P<name>@?[\w.\-]+?)(?:'s|\s+is|\s+has|\s+was|\s+will\s+be)\b[^,;]*[,;]\s*(?P<rest>.+)$", re.I
+)
+THEIR = re.compile(r"(?i)\b(?:his|her|hers|their|theirs)\b")
+THEY = re.compile(r"(?i)\b(?:he|she|they)(?=\s+(?:has|had|holds|held|is|was|have)\b)")
+
+_NOW = r"(?:\s+(?:today|this morning|this afternoon|just now|now|yesterday))?"
+_AFTER = r"(?:\s*[,;.!]\s*.*|\s+\W+)?"  # ", all good", " ✅": a remark after it
+_BY = r"(?:(?:i|we|i've|we've|i have|we have|(?:the\s+)?(?:engineer|technician|tech|contractor|mechanic|electrician|rep)(?:\s+came\s+and)?)\s+)?"
 SERVICED = [
     re.compile(
-        r"^(?:(?:i|we|i've|we've|i have|we have)\s+)?(?:just\s+)?(?:serviced|did\s+(?:the|a)\s+service\s+(?:on|of|for)|"
-        r"(?:done|completed|finished)\s+(?:the|a)\s+service\s+(?:on|of|for))\s+(?P<ref>.+?)" + _NOW + "$",
+        rf"^{_BY}(?:just\s+)?(?:has\s+)?(?:serviced|did\s+(?:the|a)\s+service\s+(?:on|of|for)|"
+        rf"(?:done|completed|finished)\s+(?:the|a)\s+service\s+(?:on|of|for))\s+(?P<ref>.+?){_NOW}{_AFTER}$",
         re.I,
     ),
     re.compile(
-        r"^(?P<ref>.+?)\s+(?:has\s+been|was|got|is|'s\s+been|been|just\s+got)\s+serviced" + _NOW + "$", re.I
-    ),
-    re.compile(
-        r"^(?P<ref>.+?)\s+(?:had|has had|got)\s+(?:its|a|the|their)\s+(?:annual\s+|yearly\s+|routine\s+|scheduled\s+|"
-        r"\d+[- ]month(?:ly)?\s+)?service" + _NOW + "$",
+        rf"^(?P<ref>.+?)\s+(?:(?:has\s+been|was|got|is|'s\s+been|been|just\s+got|now)\s+)?serviced{_NOW}{_AFTER}$",
         re.I,
     ),
     re.compile(
-        r"^(?:service|servicing)\s+(?:done|complete|completed|finished)\s+(?:on|for)\s+(?P<ref>.+?)"
-        + _NOW
-        + "$",
+        rf"^(?P<ref>.+?)\s+(?:had|has had|got)\s+(?:its|a|the|their)\s+(?:annual\s+|yearly\s+|routine\s+|scheduled\s+|"
+        rf"\d+[- ]month(?:ly)?\s+)?service{_NOW}{_AFTER}$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?P<ref>.+?)\s+(?:service|servicing)\s+(?:done|complete|completed|finished){_NOW}{_AFTER}$", re.I
+    ),
+    re.compile(
+        rf"^(?:service|servicing)\s+(?:done|complete|completed|finished)\s+(?:on|for)\s+(?P<ref>.+?){_NOW}{_AFTER}$",
         re.I,
     ),
 ]
+# "needs to be serviced", "should get serviced", "has the van been serviced": not a service done
+NOT_DONE = re.compile(
+    r"(?i)\b(?:to|be|being|need|needs|should|must|will|can|could|get|getting|due|not|never|if)\s*$|^(?:who|when|has|is|was|did|does)\b"
+)
+
 _ASK = r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any|whats)?\s*(?:(?:items?|things|assets|equipment|kit|stuff|gear)\s+)?"
 WARRANTIES = [
     (
@@ -78,7 +91,8 @@ WARRANTIES = [
             _ASK
             + r"(?:is\s+|are\s+)?(?:(?:due|overdue)\s+(?:for\s+)?(?:a\s+|its\s+|their\s+)?(?:service|servicing)|"
             r"(?:that\s+)?needs?\s+(?:a\s+)?(?:service|servicing))(?:\s+(?:soon|this month|now))?$"
-            r"|^(?:services?|servicing)\s+(?:due|overdue|schedule|list)(?:\s+(?:soon|this month))?$",
+            r"|^(?:any\s+)?(?:services?|servicing)\s+(?:due|overdue|schedule|list)(?:\s+(?:soon|this month))?$"
+            r"|\b(?:coming\s+up|due\s+soon|scheduled)\s+for\s+(?:a\s+)?(?:service|servicing)\b",
             re.I,
         ),
     ),
@@ -100,33 +114,52 @@ WARRANTIES = [
         ),
     ),
 ]
-ITEM_WARRANTY = re.compile(
+ITEM_UPKEEP = re.compile(
     r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:still\s+)?(?:under|in|covered\s+by)\s+warranty(?:\s+still)?$|"
-    r"^when\s+(?:does|do|is)\s+(?:the\s+)?(?:warranty|next\s+service)\s+(?:on|of|for)\s+(?P<ref2>.+?)(?:\s+(?:end|run out|expire|due))?$",
+    r"^when\s+(?:does|do|is)\s+(?:the\s+)?(?:warranty|next\s+service)\s+(?:on|of|for)\s+(?P<ref2>.+?)(?:\s+(?:end|run out|expire|due))?$|"
+    r"^when(?:'s|\s+is|\s+does)\s+(?P<ref3>.+?)\s+(?:next\s+)?(?:due|need)\s+(?:a\s+|its\s+|for\s+(?:a\s+|its\s+)?)?(?:next\s+)?(?:service|servicing)$",
     re.I,
 )
 
 
 def read(text: str, people: frozenset[str] | set[str]) -> Command | None:
+    leaver = LEAVER.match(text.strip())
+    if (
+        leaver
+        and _a_person(leaver["name"], people)
+        and (THEIR.search(leaver["rest"]) or THEY.search(leaver["rest"]))
+    ):
+        who = "@" + leaver["name"].lstrip("@")
+        return _read(THEY.sub(who, THEIR.sub(f"{who}'s", leaver["rest"])), people)
+    return _read(text, people)
+
+
+def _read(text: str, people) -> Command | None:
+    asked = text.strip().endswith("?")
     clean = text.strip().rstrip("?!. ")
     for pattern in TRANSFER:
         found = pattern.match(clean)
-        if found and _a_person(found["source"], people) and _a_person(found["target"], people):
-            return C.Transfer(source=found["source"].lstrip("@"), target=found["target"].lstrip("@"))
+        target = found["target"].lstrip("@") if found else ""
+        if (
+            found
+            and _a_person(found["source"], people)
+            and (_a_person(found["target"], people) or target.lower() == "me")
+        ):
+            return C.Transfer(source=found["source"].lstrip("@"), target=target)
     for pattern in RETURN_ALL:
         found = pattern.match(clean)
         if found and _a_person(found["source"], people):
             return C.ReturnAll(source=found["source"].lstrip("@"))
     for pattern in SERVICED:
-        found = pattern.match(clean)
-        if found:
+        found = None if asked else pattern.match(clean)
+        if found and not NOT_DONE.search(found["ref"]):
             return C.Serviced(ref=found["ref"])
     for what, pattern in WARRANTIES:
         if pattern.search(clean):
             return C.Warranties(what=what)
-    found = ITEM_WARRANTY.match(clean)
+    found = ITEM_UPKEEP.match(clean)
     if found:
-        return C.Info(ref=found["ref"] or found["ref2"])
+        return C.Info(ref=found["ref"] or found["ref2"] or found["ref3"])
     return None
 
 

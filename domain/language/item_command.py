@@ -57,6 +57,12 @@ def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
     return phrase[: more.start()], days, False
 
 
+_SMALL = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a dozen)"
+ALL_OF_N = re.compile(rf"(?i)^all\s+(?={_SMALL}\s+\S)")
+MORE_OF = re.compile(rf"(?i)^(?P<n>{_SMALL})\s+more\s+(?=\S)")
+ANOTHER = re.compile(r"(?i)^another\s+(?=\S)(?!(?:day|week|hour|night|couple|few)\b)")
+
+
 def item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
     """The command about one item of a request, from its words: the count and pack
     ("3 boxes of paper", "masking tape 2 packs", "a few pens"), the item's words, a note."""
@@ -89,6 +95,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     )
     if kind in (C.CheckOut, C.Take):
         phrase = P.PURPOSE.sub("", phrase)
+    if kind in (C.CheckOut, C.CheckIn, C.Take):  # "all 5 chargers", "4 more batteries", "another headset"
+        phrase = MORE_OF.sub(r"\g<n> ", ALL_OF_N.sub("", ANOTHER.sub("1 ", phrase.strip())))
     if kind is C.Receive:
         phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", phrase)

@@ -82,6 +82,11 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
     return not_done.only_said(text, _read_one(text, now, tz, names, people))
 
 
+LEND_TO = re.compile(
+    r"(?i)^(?:please\s+|pls\s+|can you\s+|could you\s+)*(?P<verb>lend|loan)\s+(?P<name>@?[\w.\-]+)\s+(?P<rest>\S.*)$"
+)
+
+
 def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
     clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
     if not clean:
@@ -102,6 +107,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     about_holdings = holding_phrases.read(clean, people)  # before people are taken out: a transfer names two
     if about_holdings is not None:
         return [about_holdings]
+    lent_to = LEND_TO.match(clean)  # "lend erin 2 xlr cables": to erin, as "lend 2 xlr cables to @erin"
+    if lent_to and (lent_to["name"].startswith("@") or lent_to["name"].lower() in people):
+        clean = f"{lent_to['verb']} {lent_to['rest']} for @{lent_to['name'].lstrip('@')}"
     person_match = P.PERSON.search(clean) or next(
         (m for m in P.NAMED.finditer(clean) if m["name"].lower() in people), None
     )
