@@ -130,7 +130,7 @@ def template_database(folder: Path, loans: bool = True) -> Path:
     upgrade(engine)
     uow = unit_of_work_factory(engine)
     ctx = Context(Person("setup", Role.MANAGER), NOW, timezone.utc, "independent-seed")
-    for kind in ("assets", "stock"):
+    for kind in ("assets", "stock", "kits"):
         result = import_csv(kind, (HERE / "catalog" / f"{kind}.csv").read_bytes(), uow, ctx)
         if result.errors:
             raise SystemExit(f"catalog/{kind}.csv does not import: {result.errors[:3]}")

@@ -43,12 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     imp = commands.add_parser("import", help="add or update items from a CSV file")
-    imp.add_argument("kind", choices=["assets", "stock"])
+    imp.add_argument("kind", choices=["assets", "stock", "kits"])
     imp.add_argument("file", type=Path)
     imp.add_argument("--skip-bad", action="store_true", help="write the good rows and list the bad ones")
 
     exp = commands.add_parser("export", help="write items or the ledger as CSV")
-    exp.add_argument("kind", choices=["assets", "stock", "ledger", "bookings", "loans"])
+    exp.add_argument("kind", choices=["assets", "stock", "ledger", "bookings", "loans", "kits"])
     exp.add_argument("file", nargs="?", default="-", help="file to write, or - for standard output")
 
     alerts = commands.add_parser(

@@ -39,6 +39,7 @@ class Booking:
     status: BookingStatus = BookingStatus.BOOKED
     reminded: bool = False
     id: int | None = None
+    kit: str | None = None  # booked with the rest of this kit (its code)
 
     def overlaps(self, start: datetime, end: datetime) -> bool:
         return self.start < end and start < self.end

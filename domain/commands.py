@@ -482,7 +482,10 @@ from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book a
 )
 from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
     LOAN_COMMANDS,
+    CreateKit,
     GiveBack,
+    KitBack,
+    KitOut,
     Lend,
     ReturnAll,
     Serviced,

@@ -34,6 +34,7 @@ LOAN_ACTIONS = (Action.LEND, Action.GIVE_BACK)  # undone on the loan as well as 
 class ItemType(str, Enum):
     ASSET = "asset"
     STOCK = "stock"
+    KIT = "kit"  # a named bundle of assets and stock (domain.kits)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from datetime import datetime
 from fractions import Fraction
 
 from domain.commands import ASSETS, STOCK, Command, ItemCommand
+from domain.ledger import ItemType
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class Transfer(Command):
     """ "transfer everything from @bob to @dana": every asset and loan, all or nothing."""
 
     name, changes, manager_only = "transfer", True, "pass on what someone holds"
-    source: str = ""  # from whom
-    target: str = ""  # to whom
+    giver: str = ""  # from whom
+    taker: str = ""  # to whom
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,40 @@ class ReturnAll(Command):
     """ "return everything @bob had": every asset and loan back, all or nothing."""
 
     name, changes, manager_only = "return_all", True, "return what someone else holds"
-    source: str = ""  # whose
+    giver: str = ""  # whose
 
 
-LOAN_COMMANDS = (Lend, GiveBack, Serviced, Warranties, Transfer, ReturnAll)
+@dataclass(frozen=True)
+class KitOut(ItemCommand):
+    """ "check out the camera kit": every member or nothing. Understanding makes it
+    from a check-out or a take once the item is known to be a kit."""
+
+    name = "check_out_kit"
+    item, changes = (ItemType.KIT,), True
+    person: str | None = None
+    due: datetime | None = None
+    override: bool = False
+
+
+@dataclass(frozen=True)
+class KitBack(ItemCommand):
+    """ "returned the camera kit": what of it the person has comes back; the reply says what is still out."""
+
+    name = "return_kit"
+    item, changes = (ItemType.KIT,), True
+    person: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateKit(Command):
+    """ "make a kit 'Camera kit' of A-4001, A-4002 and 4 AA batteries" (the same name again: its
+    members replaced). `members`: the words of each member; understanding resolves them."""
+
+    name, changes, manager_only = "create_kit", True, "make or change kits"
+    title: str = ""
+    members: tuple[str, ...] = ()
+    items: str = ""  # the members resolved: "A-4001|A-4002|SKU-BAT-AA=4"
+
+
+LOAN_COMMANDS = (Lend, GiveBack, Serviced, Warranties, Transfer, ReturnAll, KitOut, KitBack, CreateKit)

@@ -24,11 +24,18 @@ class StockLoan:
 
 
 def lend(
-    item: StockItem, loan: StockLoan | None, holder: str, units: int, due: datetime | None, now: datetime
+    item: StockItem,
+    loan: StockLoan | None,
+    holder: str,
+    units: int,
+    due: datetime | None,
+    now: datetime,
+    with_kit: bool = False,
 ) -> StockLoan:
     """`units` more of `item` lent to `holder`, added to what they have (a due time said
-    applies to all of it). Returns the loan as it now stands."""
-    if not item.lendable:
+    applies to all of it). Returns the loan as it now stands. `with_kit`: part of a kit,
+    which lends what it holds even of stock otherwise used up (a kit's batteries)."""
+    if not item.lendable and not with_kit:
         raise NotLendable(item.name)
     if not isinstance(units, int) or units < 1:
         raise InvalidQuantity(f"Say how many {item.unit}s of {item.name}, a whole number from 1.")
@@ -51,7 +58,7 @@ def give_back(
     whose: str = "You have",
 ) -> None:
     """`units` back on the shelf, `lost` and `damaged` off the loan and not back."""
-    if not item.lendable:
+    if not item.lendable and loan is None:
         raise NotLendable(item.name)
     if min(units, lost, damaged) < 0 or units + lost + damaged < 1:
         raise InvalidQuantity(f"Say how many {item.unit}s of {item.name} came back.")

@@ -24,7 +24,7 @@ from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
 from services.people import People, people_key
 from services.places import NeedsPlace
-from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, too_few_free
+from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, refused, too_few_free
 from services.understanding import (
     PRONOUNS,
     RETURNS,
@@ -194,7 +194,7 @@ class Assistant:
             try:
                 question = questions.open_question(uow, ctx, question_id, key)
             except DomainError as error:
-                return Outcome([refusal(error.message, error.code)])
+                return Outcome([refused(error)])
         field = question.reference_field
         if field == CONFIRM and key == "cancel":
             with self.uow() as uow:
@@ -250,7 +250,7 @@ class Assistant:
                 try:
                     ctx.actor.require_manager(command.manager_only)
                 except DomainError as error:
-                    return Outcome([refusal(error.message, error.code)])
+                    return Outcome([refused(error)])
         replies = [self._ask(ctx, c, commands) for c in commands if not c.changes]
         outcome = Outcome([])
         asked = [c for c in commands if c.changes]
@@ -293,7 +293,7 @@ class Assistant:
                 # by what the command became: "list all the gloves" is how many gloves
                 return QUESTIONS[type(understood[0].command)](self._task(uow, ctx, understood[0]))
             except DomainError as error:
-                return refusal(error.message, error.code)
+                return refused(error)
 
     def _follow_ups(self, ctx: Context, commands: list[Command]) -> list[Command] | Reply:
         """ "make it 5", "two more": what they mean, read against the speaker's last change."""
@@ -316,7 +316,7 @@ class Assistant:
             except followups.NeedsUnit as unsure:
                 return asking.unit_question(unsure)
             except DomainError as error:
-                return refusal(error.message, error.code)
+                return refused(error)
 
     def _held(self, ctx: Context, commands: list[Command]) -> frozenset[str]:
         """The tags held by the people a return is about (the speaker, or who it is for):
@@ -362,7 +362,7 @@ class Assistant:
         except NeedsPlace as place:
             return asking.place_question(place, all_commands)
         except DomainError as error:
-            return refusal(error.message, error.code)
+            return refused(error)
 
     def _change(
         self, ctx: Context, commands: list[Command], all_commands: list[Command], dry_run=False

@@ -122,6 +122,7 @@ def read_bookings(data: bytes) -> list[Booking]:
                     made,
                     status,
                     id=int(row["id"]),
+                    kit=row.get("kit") or None,
                 )
             )
         except (KeyError, ValueError, TypeError) as error:

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.errors import DomainError
-from services import booking_answers, bookings, calendar_feeds, changes, handovers, waitlist
+from domain.ledger import ItemType
+from services import booking_answers, bookings, calendar_feeds, changes, handovers, kits, waitlist
 from services.people import people_key
 from services.replies import Reply
 from services.use_cases import Task, handles
@@ -15,7 +16,10 @@ from services.use_cases import Task, handles
 
 @handles(C.Book)
 def book(t: Task) -> changes.Done:
-    done = bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
+    if t.items and t.items[0].type is ItemType.KIT:  # "book the PA kit friday": every asset of it
+        done = kits.book(t.uow, t.ctx, t.keys[0], t.holder, t.command.start, t.command.end, t.booking_rules)
+    else:
+        done = bookings.book(t.uow, t.ctx, t.keys, t.holder, t.command.start, t.command.end, t.booking_rules)
     stranger = t.command.stranger
     if stranger and not t.command.person:  # "for zoe": a purpose, or a person the bot doesn't know
         note = f" (I don't know anyone called {stranger}, so it is booked for you; to book for someone, mention them: “for @{stranger}”.)"

@@ -31,9 +31,17 @@ LOOK_AHEAD = timedelta(days=14)  # how far the nearest free slot is looked for
 
 
 def book(
-    uow: UnitOfWork, ctx: Context, tags: list[str], holder: str, start, end, rules: BookingRules
+    uow: UnitOfWork,
+    ctx: Context,
+    tags: list[str],
+    holder: str,
+    start,
+    end,
+    rules: BookingRules,
+    kit: str | None = None,
 ) -> Done:
-    """Book the first of `tags` (identical units: any one will do) free over the range."""
+    """Book the first of `tags` (identical units: any one will do) free over the range
+    (`kit`: as a member of that kit, booked with the rest)."""
     name = uow.assets.get(tags[0]).name if tags else "it"
     if start is None:
         raise DomainError(
@@ -53,7 +61,7 @@ def book(
         if found:
             clash = clash or (asset, found)
             continue
-        booking = Booking(asset.tag, holder, start, end, ctx.actor.key, ctx.now)
+        booking = Booking(asset.tag, holder, start, end, ctx.actor.key, ctx.now, kit=kit)
         uow.bookings.add(booking)
         entry_id = _record(uow, ctx, booking, ("", ""))
         when = span(ctx, start, end)

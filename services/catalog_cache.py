@@ -40,7 +40,9 @@ class CatalogCache:
                 return self._index
             with self._lock:
                 if self._index is None or stamp != self._stamp:
-                    self._index = CatalogIndex(uow.assets.catalog(), uow.stock.catalog(), uow.assets.places())
+                    self._index = CatalogIndex(
+                        uow.assets.catalog(), uow.stock.catalog(), uow.assets.places(), uow.kits.catalog()
+                    )
                     self._stamp = stamp
                     # The index lives long and holds no garbage: keep the cyclic
                     # collector from rescanning it (pauses of 100+ ms on big catalogs).

@@ -116,6 +116,8 @@ def map_headers(kind: str, headers: list[str]) -> tuple[dict[int, str], list[str
     return mapping, missing, ignored
 
 
+# the contract's kits (import and export)
+KIT_COLUMNS = ["kit", "name", "items"]
 # the contract's loans export (export only): one row per person and item lent
 LOAN_COLUMNS = ["sku", "holder", "quantity", "since", "due"]
 # the contract's bookings export (export only)

@@ -15,6 +15,7 @@ from services.csv_columns import (
     ASSET_COLUMNS,
     ASSET_OPTIONAL_EXTRA,
     BOOKING_COLUMNS,
+    KIT_COLUMNS,
     LEDGER_COLUMNS,
     LOAN_COLUMNS,
     STOCK_COLUMNS,
@@ -50,6 +51,10 @@ def write(kind: str, uow: UnitOfWork, out: TextIO) -> int:
         return write_bookings(uow, out, uow.people.names())
     if kind == "loans":
         return write_loans(uow, out, uow.people.names())
+    if kind == "kits":
+        from services import kit_csv
+
+        return _write(writer, KIT_COLUMNS, kit_csv.rows(uow))
 
     rows = (
         [
@@ -113,7 +118,7 @@ def write_bookings(uow: UnitOfWork, out: TextIO, names: dict[str, str]) -> int:
         [
             b.id,
             b.asset_tag,
-            "",  # kit: kits are not booked yet
+            b.kit or "",
             names.get(b.holder, b.holder),
             b.start.isoformat(),
             b.end.isoformat(),

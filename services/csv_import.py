@@ -115,7 +115,12 @@ def import_csv(
     kind: str, data: bytes, uow_factory: UnitOfWorkFactory, ctx: Context, skip_bad: bool = False
 ) -> ImportResult:
     with uow_factory() as uow:
-        result = import_into(uow, kind, data, ctx)
+        if kind == "kits":  # kits name their members: a module of their own
+            from services import kit_csv
+
+            result = kit_csv.import_into(uow, data, ctx)
+        else:
+            result = import_into(uow, kind, data, ctx)
         if result.errors and not skip_bad:
             return result
         uow.commit()

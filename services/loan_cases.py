@@ -5,7 +5,7 @@ services.use_cases' tables like every other command."""
 from __future__ import annotations
 
 from domain import commands as C
-from services import changes, holdings, loans, warranty
+from services import changes, holdings, kits, loans, warranty
 from services.replies import Reply
 from services.use_cases import Task, handles
 
@@ -39,9 +39,24 @@ def my_items(t: Task) -> Reply:
 
 @handles(C.Transfer)
 def transfer(t: Task) -> changes.Done:
-    return holdings.transfer(t.uow, t.ctx, t.command.source, t.command.target)
+    return holdings.transfer(t.uow, t.ctx, t.command.giver, t.command.taker)
 
 
 @handles(C.ReturnAll)
 def return_all(t: Task) -> changes.Done:
-    return holdings.return_all(t.uow, t.ctx, t.command.source)
+    return holdings.return_all(t.uow, t.ctx, t.command.giver)
+
+
+@handles(C.KitOut)
+def kit_out(t: Task) -> changes.Done:
+    return kits.check_out(t.uow, t.ctx, t.keys[0], t.holder, t.command.due, t.command.override)
+
+
+@handles(C.KitBack)
+def kit_back(t: Task) -> changes.Done:
+    return kits.check_in(t.uow, t.ctx, t.keys[0], t.holder, t.command.note)
+
+
+@handles(C.CreateKit)
+def create_kit(t: Task) -> changes.Done:
+    return kits.create(t.uow, t.ctx, t.command.title, t.command.items)

@@ -16,7 +16,16 @@ from services.context import Context
 from storage.unit_of_work import UnitOfWork
 
 
-def lend_out(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack, due: datetime | None) -> Done:
+def lend_out(
+    uow: UnitOfWork,
+    ctx: Context,
+    sku: str,
+    holder: str,
+    count,
+    pack,
+    due: datetime | None,
+    kit: str | None = None,
+) -> Done:
     item = _locked(uow, sku)
     if count is None:
         raise DomainError(
@@ -25,10 +34,10 @@ def lend_out(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack, 
     units = to_base_units(count, pack, item.unit, item.packs, item.name)
     was_low, loan = item.is_low, uow.loans.get(sku, holder)
     before = _state(loan)
-    loan = lend(item, loan, holder, units, due, ctx.now)
+    loan = lend(item, loan, holder, units, due, ctx.now, with_kit=kit is not None)
     uow.stock.save(item)
     uow.loans.save(loan)
-    entry_id = _record(uow, ctx, Action.LEND, item, loan, before, -units)
+    entry_id = _record(uow, ctx, Action.LEND, item, loan, before, -units, note=f"kit {kit}" if kit else None)
     until = f", due back {ctx.local(loan.due)}" if loan.due else ""
     whom = ctx.who(holder)
     total = f" ({item.describe(loan.quantity)} in all)" if loan.quantity != units else ""
@@ -46,7 +55,10 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
     loan = uow.loans.get(sku, holder)
     whose = "You have" if ctx.actor.is_(holder) else f"{ctx.who(holder)} has"
     held = loan.quantity if loan else 0
-    units = held if count is None else to_base_units(count, pack, item.unit, item.packs, item.name)
+    if count is None or count == 0:  # no count: all of it; 0: only what was lost or broken
+        units = held if count is None else 0
+    else:
+        units = to_base_units(count, pack, item.unit, item.packs, item.name)
     lost, damaged = written_off(note, held - units if count is not None else 0)
     if count is None and (lost or damaged):
         units = max(held - lost - damaged, 0)

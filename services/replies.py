@@ -98,6 +98,11 @@ def refusal(text: str, code: str | None = None) -> Reply:
     return Reply(ReplyKind.REFUSAL, text, code=code)
 
 
+def refused(error) -> Reply:
+    """A domain error's refusal, with the next steps it offers ("check out the rest of the kit")."""
+    return Reply(ReplyKind.REFUSAL, error.message, code=error.code, offers=getattr(error, "offers", ()))
+
+
 NOT_UNDERSTOOD = "Sorry, I didn't understand that, so nothing was changed. Say “help” to see what I can do."
 HELP = """Here's what I understand (typos and number words are fine):
 • check out A-1042 [for @bob] [until Friday | for 3 days] — borrow an asset

@@ -81,15 +81,21 @@ def _last_word_singular(text: str) -> str:
 
 
 class CatalogIndex:
-    def __init__(self, assets: list[tuple], stock: list[tuple], places: dict[str, set[str]] | None = None):
+    def __init__(
+        self,
+        assets: list[tuple],
+        stock: list[tuple],
+        places: dict[str, set[str]] | None = None,
+        kits: list[tuple[str, str]] = (),
+    ):
         """`assets`: (tag, name, model, manufacturer, category, aliases);
-        `stock`: (sku, name, barcode, aliases, unit, packs); `places`: the
-        locations and departments in use."""
+        `stock`: (sku, name, barcode, aliases, unit, packs[, lendable]); `places`: the
+        locations and departments in use; `kits`: (code, name)."""
         self.places = {kind: sorted(values) for kind, values in (places or {}).items()}
         with _collector_paused():
-            self._build(assets, stock)
+            self._build(assets, stock, kits)
 
-    def _build(self, assets: list[tuple], stock: list[tuple]) -> None:
+    def _build(self, assets: list[tuple], stock: list[tuple], kits: list[tuple[str, str]] = ()) -> None:
         self.exact: dict[str, CatalogItem] = {}
         self._by_gtin: dict[str, CatalogItem] = {}
         # Tuples, not lists: nearly every tag has digits and a shape of its own, and a
@@ -162,6 +168,11 @@ class CatalogIndex:
                 for key in gtin.keys(barcode):  # every printed form of it finds the item
                     self._by_gtin.setdefault(key, item)
             self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
+        for code, name in kits:  # "the camera kit", "KIT-FX3"
+            item = CatalogItem(ItemType.KIT, code, name, f"kit|{code}".lower())
+            self._add_key(code, item)
+            said = name if re.search(r"(?i)\bkit\b", name) else f"{name} kit"
+            self._own(item, self._slots(ItemType.KIT, [name, said]))
         self._words.seal(self._slot_type)
         # every pack name some stock item uses ("rack", "drum"): a few dozen layouts are shared by thousands
         self.pack_words = frozenset(name for layout in packs_of.values() for name in layout.names())

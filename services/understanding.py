@@ -14,6 +14,8 @@ from rapidfuzz import fuzz
 from domain import commands as C
 from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound, NotLendable
+from domain.language.item_lists import item_ref
+from domain.language.numbers import leading_amount
 from domain.ledger import ItemType
 from domain.values import singular, to_base_units
 from services.item_span import locate, pack_before_name, part_of_an_item
@@ -174,6 +176,40 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     return [understood] * count  # each takes the next free unit (or the next one held)
 
 
+def _kit_members(command: C.CreateKit, index: CatalogIndex) -> str:
+    """Each member as said ("A-4001", "4 AA batteries", "a rack of wine glasses") as the kit
+    writes it: a tag, or SKU=quantity in base units; any that is unclear is asked about."""
+    out = []
+    for said in command.members:
+        count, rest = leading_amount(said.strip())
+        pack, words = None, item_ref(rest) or ""
+        packed = re.match(r"(?i)^(?P<pack>\w+?)s?\s+of\s+(?P<item>.+)$", rest.strip()) if rest else None
+        if packed:  # "4 racks of wine glasses"
+            pack, words = packed["pack"].lower(), item_ref(packed["item"]) or ""
+        found = index.resolve(words, ANY_ITEM)
+        if not found.found:
+            raise NotFound(words, tuple(i.label for i in found.suggestions))
+        if not found.is_clear:
+            named = " or ".join(i.label for i in found.items[:4])
+            raise DomainError(
+                f"Which “{words}” is in the kit: {named}? Say it by tag or SKU. Nothing was changed."
+            )
+        item = found.items[0]
+        if item.type is ItemType.ASSET:
+            if isinstance(count, int) and count > 1:
+                raise DomainError(f"Name each of the {count} {words} by its tag. Nothing was changed.")
+            out.append(item.key)
+            continue
+        if count is None and pack is None:
+            raise DomainError(
+                f"How many {item.name} go with the kit? Say e.g. “2 {words}”. Nothing was changed."
+            )
+        if pack is not None and pack not in item.packs.names() and singular(pack) in item.packs.names():
+            pack = singular(pack)
+        out.append(f"{item.key}={to_base_units(count or 1, pack, item.unit, item.packs, item.name)}")
+    return "|".join(out)
+
+
 def _plural(words: str | None) -> bool:
     """ "radios", "c-stands" (not "7318S", a model)."""
     last = (words or "").split()[-1:] or [""]
@@ -259,9 +295,12 @@ def _kinds(command: Command) -> tuple[ItemType, ...] | None:
     What is checked out or returned may be lendable stock as well as an asset."""
     if isinstance(command, C.Take) and (command.pack or command.vague):
         return (ItemType.STOCK,)
-    if isinstance(command, (C.CheckOut, C.CheckIn)):
-        return ANY_ITEM
+    if isinstance(command, (C.CheckOut, C.CheckIn, C.Take, *KIT_TOO)):
+        return (*(command.item if isinstance(command, KIT_TOO) else ANY_ITEM), ItemType.KIT)
     return command.item
+
+
+KIT_TOO = (C.Book, C.Info, C.WhoHas, C.WhereIs, C.Labels)  # what a kit can be as well as an item
 
 
 def _lendable_only(command: Command, found: Resolution) -> Resolution:
@@ -269,7 +308,7 @@ def _lendable_only(command: Command, found: Resolution) -> Resolution:
     words too ("the tape": the tape measure, not packing tape) are left out, unless only they fit."""
     if not isinstance(command, (C.CheckOut, C.CheckIn)):
         return found
-    kept = [i for i in found.items if i.type is ItemType.ASSET or i.lendable]
+    kept = [i for i in found.items if i.type is not ItemType.STOCK or i.lendable]
     return replace(found, items=kept) if kept else found
 
 
@@ -280,6 +319,10 @@ def _for_item(command: Command, item: CatalogItem, whole: bool = False) -> Comma
         raise DomainError(
             f"{item.name} doesn't come in a “{command.pack}”: say how many. Nothing was changed."
         )
+    if item.type is ItemType.KIT and isinstance(command, (C.Take, C.CheckOut)):
+        return C.KitOut.of(**vars(command))
+    if item.type is ItemType.KIT and isinstance(command, C.CheckIn):
+        return C.KitBack.of(**vars(command))
     if isinstance(command, C.Take) and item.type is ItemType.ASSET:
         return C.CheckOut.of(**vars(command))
     if item.type is not ItemType.STOCK or not isinstance(command, (C.Take, C.CheckOut, C.CheckIn)):
@@ -305,6 +348,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     for attr in command.places:  # "in the IT room": a known place, or a new one confirmed first
         if getattr(command, attr):
             command = replace(command, **{attr: known_place(attr, getattr(command, attr), index, attr)})
+    if isinstance(command, C.CreateKit):
+        command = replace(command, items=_kit_members(command, index))
     if command.item is None:
         return Understood(command)
     if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
@@ -403,7 +448,12 @@ def describe(understood: Understood) -> str:
     if understood.items:
         parts.append(keys(understood.items))
     for name, value in vars(command).items():
-        if value is None or value is False or value == "" or name in ("ref", "where", "value", "period"):
+        if (
+            value is None
+            or value is False
+            or value == ""
+            or name in ("ref", "where", "value", "period", "members")
+        ):
             continue
         if name == "words" and understood.items:  # a booking's words, once its item is known
             continue
@@ -442,6 +492,10 @@ _NOTATION = {
     "accept": "accept={}",
     "clock": "clock={}",
     "day": "day={}",
+    "title": "value={}",
+    "items": "items={}",
+    "giver": "from={}",
+    "taker": "to={}",
 }
 # A new item's fields are written by name: "serial=5CG123", "location=IT store".
 _NOTATION.update(

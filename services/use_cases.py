@@ -14,7 +14,7 @@ from domain import commands as C
 from domain.assets import Asset, AssetStatus
 from domain.bookings import BookingRules
 from domain.commands import Command
-from domain.ledger import Action
+from domain.ledger import Action, ItemType
 from services import (
     audits,
     catalog,
@@ -22,6 +22,7 @@ from services import (
     charts,
     csv_export,
     handovers,
+    kits,
     labels,
     listings,
     queries,
@@ -205,6 +206,8 @@ ITEM_ANSWERS = {
 
 @handles(*ITEM_ANSWERS)
 def item_card(t: Task) -> Reply:
+    if t.items and all(i.type is ItemType.KIT for i in t.items):  # "what's in the PA kit?"
+        return answer("\n\n".join(kits.describe(t.uow, t.ctx, i.key) for i in t.items[:3]))
     items = queries.load(t.uow, list(t.items))
     if isinstance(t.command, C.WhoHas):  # lendable stock: who has how much
         text = queries.who_has(t.ctx, items, t.uow.loans.of_item)

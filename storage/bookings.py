@@ -82,6 +82,7 @@ def _booking(row: Any) -> Booking:
         status=BookingStatus(row["status"]),
         reminded=row["reminded_at"] is not None,
         id=row["id"],
+        kit=row["kit"],
     )
 
 
@@ -102,6 +103,7 @@ class BookingRepository:
             status=booking.status.value,
             booked_by=booking.booked_by,
             created_at=booking.created_at,
+            kit=booking.kit,
         )
         booking.id = self.writer.execute(
             insert(BOOKINGS).values(values).returning(BOOKINGS.c.id)
@@ -219,6 +221,7 @@ class BookingRepository:
                     status=b.status.value,
                     booked_by=b.booked_by,
                     created_at=b.created_at,
+                    kit=b.kit,
                 )
             )
         for start in range(0, len(rows), 1000):

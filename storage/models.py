@@ -321,6 +321,7 @@ class BookingRow(Base):
     booked_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kit: Mapped[str | None] = mapped_column(String(64))  # booked as part of this kit (its code)
 
     __table_args__ = (
         Index("ix_bookings_asset_start", "asset_id", "start_at"),
@@ -376,3 +377,26 @@ class HandoverRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="offered")  # accepted, declined, withdrawn
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class KitRow(Base):
+    """A named bundle of assets and stock quantities that go out together."""
+
+    __tablename__ = "kits"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64))
+    code_key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class KitMemberRow(Base):
+    """One member of a kit: an asset tag, or a SKU with its quantity; `position` keeps their order."""
+
+    __tablename__ = "kit_members"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kit_id: Mapped[int] = mapped_column(BigId, ForeignKey("kits.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    item_key: Mapped[str] = mapped_column(String(64), index=True)
+    quantity: Mapped[int | None] = mapped_column(Integer)

@@ -15,6 +15,7 @@ from storage.bookings import BookingRepository
 from storage.calendar_links import CalendarLinkRepository
 from storage.handovers import HandoverRepository
 from storage.inbox import InboxRepository, PeopleRepository
+from storage.kits import KitRepository
 from storage.loans import LoanRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
@@ -116,6 +117,10 @@ class UnitOfWork:
     @cached_property
     def asset_dates(self) -> AssetDateRepository:
         return AssetDateRepository(self._writer)
+
+    @cached_property
+    def kits(self) -> KitRepository:
+        return KitRepository(self._writer)
 
     @cached_property
     def loans(self) -> LoanRepository:

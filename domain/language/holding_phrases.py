@@ -145,11 +145,11 @@ def _read(text: str, people) -> Command | None:
             and _a_person(found["source"], people)
             and (_a_person(found["target"], people) or target.lower() == "me")
         ):
-            return C.Transfer(source=found["source"].lstrip("@"), target=target)
+            return C.Transfer(giver=found["source"].lstrip("@"), taker=target)
     for pattern in RETURN_ALL:
         found = pattern.match(clean)
         if found and _a_person(found["source"], people):
-            return C.ReturnAll(source=found["source"].lstrip("@"))
+            return C.ReturnAll(giver=found["source"].lstrip("@"))
     for pattern in SERVICED:
         found = None if asked else pattern.match(clean)
         if found and not NOT_DONE.search(found["ref"]):

@@ -15,6 +15,7 @@ from domain.language import (
     booking_phrases,
     followups,
     holding_phrases,
+    kit_phrases,
     not_done,
     second_request,
     sentences,
@@ -82,6 +83,10 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
     return not_done.only_said(text, _read_one(text, now, tz, names, people))
 
 
+LOSS_CLAUSE = re.compile(
+    r"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|broken|damaged|broke|cracked|faulty|dead|frayed)\b[^,;]*?)[.!]*$",
+    re.I,
+)
 LEND_TO = re.compile(
     r"(?i)^(?:please\s+|pls\s+|can you\s+|could you\s+)*(?P<verb>lend|loan)\s+(?P<name>@?[\w.\-]+)\s+(?P<rest>\S.*)$"
 )
@@ -101,7 +106,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         return [C.Unknown(words=clean)]
     # Adds, edits and questions naming a catalog field are read before times and
     # people are taken out: "bought on 2024-03-15" is a field's value, not a due date.
-    about_fields = parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
+    about_fields = (
+        kit_phrases.read(clean) or parse_add(clean) or parse_edit(clean) or parse_field_question(clean)
+    )
     if about_fields is not None:
         return [about_fields]
     about_holdings = holding_phrases.read(clean, people)  # before people are taken out: a transfer names two
@@ -137,6 +144,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         for c in _parse_clean(clean, person, due, now, tz, people)
     ]
     commands = [c for c in commands if c is not None]
+    loss = LOSS_CLAUSE.search(text)  # "gimbal rig back, one of the batteries is lost": how it came back
+    if loss and len(commands) == 1 and isinstance(commands[0], C.CheckIn) and not commands[0].note:
+        commands = [replace(commands[0], note=loss["clause"].strip())]
     if remark and len(commands) > 1 and hasattr(commands[-1], "perhaps") and commands[-1].ref:
         if remark.lower().endswith(commands[-1].ref.lower()):
             commands[-1] = replace(commands[-1], perhaps=True)

@@ -44,5 +44,8 @@ PLACES = {
 }
 
 
+KITS = [("KIT-CAM", "Camera kit"), ("KIT-AV", "Presentation set")]  # code, name
+
+
 def corpus_index() -> CatalogIndex:
-    return CatalogIndex(ASSETS, STOCK, PLACES)
+    return CatalogIndex(ASSETS, STOCK, PLACES, KITS)

@@ -1,0 +1,212 @@
+"""Kits in use: made or changed by managers, checked out whole or not at all,
+returned in part or whole (the reply says what is still out), booked as one,
+and described. Inside the caller's unit of work."""
+
+from __future__ import annotations
+
+import re
+
+from domain.assets import AssetStatus
+from domain.errors import DomainError
+from domain.kits import Kit, make_kit
+from domain.ledger import Action, ItemType
+from services import bookings, changes, loans
+from services.changes import Done, append
+from services.context import Context
+from services.replies import NextStep, Step
+from storage.unit_of_work import UnitOfWork
+
+
+class KitIncomplete(DomainError):
+    """A kit that can't go out whole; `offers` the rest of it."""
+
+    def __init__(self, message: str, offers: tuple[NextStep, ...]):
+        super().__init__(message)
+        self.offers = offers
+
+
+def kit_of(uow: UnitOfWork, code: str) -> Kit:
+    kit = uow.kits.get(code)
+    if kit is None:
+        raise DomainError(f"There is no kit {code} any more. Nothing was changed.")
+    return kit
+
+
+def save(uow: UnitOfWork, ctx: Context, kit: Kit) -> tuple[str, int | None]:
+    """A kit added or replaced, its members checked against the catalog; one ledger entry."""
+    unknown = [
+        m.key for m in kit.members if (uow.stock.get(m.key) if m.is_stock else uow.assets.get(m.key)) is None
+    ]
+    if unknown:
+        kinds = "SKU" if all(m.is_stock for m in kit.members if m.key in unknown) else "tag"
+        raise DomainError(f"items: {', '.join(unknown)} is no {kinds} in the catalog")
+    named = [m.key for m in kit.members if m.is_stock and uow.assets.get(m.key)] + [
+        m.key for m in kit.members if not m.is_stock and uow.stock.get(m.key)
+    ]
+    if named:
+        raise DomainError(f"items: {', '.join(named)}: a tag stands alone and a SKU takes =QUANTITY")
+    before = uow.kits.get(kit.code)
+    outcome = uow.kits.save(kit)
+    if outcome == "unchanged":
+        return outcome, None
+    was = {"name": before.name, "items": before.items} if before else {"name": "", "items": ""}
+    diff = {k: (was[k], now) for k, now in (("name", kit.name), ("items", kit.items)) if was[k] != now}
+    action = Action.EDIT if before else Action.CREATE
+    return outcome, append(uow, ctx, action, ItemType.KIT, kit.code, changes=diff)
+
+
+def create(uow: UnitOfWork, ctx: Context, title: str, items: str) -> Done:
+    """ "make a kit 'Camera kit' of ...": a new kit, or the kit of that name with new members."""
+    ctx.actor.require_manager("make or change kits")
+    same = next((k for k in uow.kits.all() if k.name.lower() == title.lower()), None)
+    kit = make_kit(same.code if same else _new_code(uow, title), title, items)
+    outcome, entry_id = save(uow, ctx, kit)
+    if entry_id is None:
+        raise DomainError(f"{called(kit, True)} ({kit.code}) already has exactly those. Nothing was changed.")
+    verb = "Made" if outcome == "created" else "Changed"
+    return Done(f"{verb} the kit {kit.code}, “{kit.name}”: {members_text(uow, kit)}.", entry_id)
+
+
+def check_out(uow: UnitOfWork, ctx: Context, code: str, holder: str, due, override: bool = False) -> Done:
+    """Every member to `holder`, or nothing (saying what is missing, offering the rest)."""
+    kit = kit_of(uow, code)
+    missing, rest = [], []
+    for tag in kit.assets:
+        asset = uow.assets.get(tag, lock=True)
+        if asset is None or asset.status is not AssetStatus.AVAILABLE:
+            why = "gone from the catalog" if asset is None else _where(ctx, asset)
+            missing.append(f"{tag} ({why})")
+        else:
+            rest.append(tag)
+    for member in kit.stock:
+        item = uow.stock.get(member.key, lock=True)
+        if item is None or item.on_hand < member.quantity:
+            shelf = f"only {item.describe(item.on_hand)} on the shelf" if item else "gone from the catalog"
+            missing.append(f"{member.quantity} × {member.key} ({shelf})")
+        else:
+            rest.append(f"{member.quantity} {item.name}")
+    if missing:
+        offers = (NextStep("Check out the rest", Step.SAY, "check out " + _listed(rest)),) if rest else ()
+        hint = " To take what is there, say “check out " + _listed(rest) + "”." if rest else ""
+        raise KitIncomplete(
+            f"{called(kit, True)} ({kit.code}) can't go out whole: {', '.join(missing)}. Nothing was changed.{hint}",
+            offers,
+        )
+    first, told = None, ()
+    for tag in kit.assets:
+        done = changes.check_out(uow, ctx, [tag], holder, due, override)
+        first, told = first or done.entry_id, told + done.notices
+    for member in kit.stock:
+        done = loans.lend_out(uow, ctx, member.key, holder, member.quantity, None, due, kit=kit.code)
+        first = first or done.entry_id
+    until = f", due back {ctx.local(due)}" if due else ""
+    text = f"Checked out {called(kit)} ({kit.code}) to {ctx.who(holder)}{until}: {members_text(uow, kit)}."
+    return Done(text, first, notices=told)
+
+
+def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | None) -> Done:
+    """What `holder` has of the kit comes back; the reply says what of it is still out."""
+    kit = kit_of(uow, code)
+    back, still_out, first = [], [], None
+    for tag in kit.assets:
+        asset = uow.assets.get(tag)
+        if asset is None or asset.status is not AssetStatus.CHECKED_OUT:
+            continue
+        if not _same(asset.holder, holder):
+            still_out.append(f"{tag} (with {ctx.who(asset.holder)})")
+            continue
+        first = first or changes.check_in(uow, ctx, [tag], asset.holder, None, theirs_only=True).entry_id
+        back.append(tag)
+    stock_note = (
+        note if len(kit.stock) == 1 else None
+    )  # "one of the batteries is lost": the kit's one stock item
+    for member in kit.stock:
+        loan = uow.loans.get(member.key, holder)
+        if loan is None:
+            continue
+        count = min(loan.quantity, member.quantity)
+        lost, damaged = loans.written_off(stock_note, 0)
+        done = loans.take_back(uow, ctx, member.key, holder, max(count - lost - damaged, 0), None, stock_note)
+        first = first or done.entry_id
+        off = f" ({lost} lost)" if lost else f" ({damaged} damaged)" if damaged else ""
+        back.append(f"{count - lost - damaged} × {member.key}{off}")
+    if not back:
+        raise DomainError(
+            f"{ctx.who(holder).capitalize()} have nothing of {called(kit)} out, so nothing was changed."
+        )
+    left = f" Still out: {', '.join(still_out)}." if still_out else ""
+    return Done(f"Returned from {called(kit)} ({kit.code}): {', '.join(back)}.{left}", first)
+
+
+def book(uow: UnitOfWork, ctx: Context, code: str, holder: str, start, end, rules) -> Done:
+    """Every asset of the kit booked over the range, or none."""
+    kit = kit_of(uow, code)
+    if not kit.assets:
+        raise DomainError(f"{called(kit, True)} has no assets to book (its stock is lent when it goes out).")
+    first, told = None, ()
+    for tag in kit.assets:
+        done = bookings.book(uow, ctx, [tag], holder, start, end, rules, kit=kit.code)
+        first, told = first or done.entry_id, told + done.notices
+    whom = "you" if ctx.actor.is_(holder) else ctx.who(holder)
+    return Done(
+        f"Booked {called(kit)} ({kit.code}) for {whom}, {bookings.span(ctx, start, end)}: "
+        f"{', '.join(kit.assets)}. Its stock is lent when it is checked out.",
+        first,
+        notices=told,
+    )
+
+
+def describe(uow: UnitOfWork, ctx: Context, code: str) -> str:
+    kit = kit_of(uow, code)
+    lines = [f"{kit.code} — {kit.name}:"]
+    for member in kit.members:
+        if member.is_stock:
+            item = uow.stock.get(member.key)
+            shelf = f"{item.describe(item.on_hand)} on the shelf" if item else "gone from the catalog"
+            lines.append(f"• {member.quantity} × {item.name if item else member.key} ({member.key}): {shelf}")
+        else:
+            asset = uow.assets.get(member.key)
+            lines.append(
+                f"• {member.key} {asset.name}: {_where(ctx, asset)}" if asset else f"• {member.key}: gone"
+            )
+    return "\n".join(lines)
+
+
+def called(kit: Kit, start: bool = False) -> str:
+    """ "the PA kit", "the Gimbal rig kit": how a reply names it."""
+    name = kit.name if re.search(r"(?i)\bkit\b", kit.name) else f"{kit.name} kit"
+    return f"{'The' if start else 'the'} {name}"
+
+
+def members_text(uow: UnitOfWork, kit: Kit) -> str:
+    parts = []
+    for member in kit.members:
+        if member.is_stock:
+            item = uow.stock.get(member.key)
+            parts.append(item.describe(member.quantity) + f" of {item.name}" if item else member.key)
+        else:
+            parts.append(member.key)
+    return ", ".join(parts)
+
+
+def _where(ctx: Context, asset) -> str:
+    if asset.status is AssetStatus.CHECKED_OUT:
+        return f"with {ctx.who(asset.holder)}" + (f" until {ctx.local(asset.due)}" if asset.due else "")
+    return asset.status.value.replace("_", " ")
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _same(a: str | None, b: str) -> bool:
+    return bool(a) and a.lower() == b.lower()
+
+
+def _new_code(uow: UnitOfWork, title: str) -> str:
+    words = [w for w in "".join(c if c.isalnum() else " " for c in title.upper()).split() if w != "KIT"]
+    base = "KIT-" + "-".join(words or ["NEW"])[:40]
+    code, n = base, 2
+    while uow.kits.get(code) is not None:
+        code, n = f"{base}-{n}", n + 1
+    return code
