@@ -63,6 +63,7 @@ class DueNotice:
     holder: str  # who holds it, by key (a Slack member ID, or a name)
     due: datetime
     holder_name: str | None = None  # how people know the holder, when the key is an ID
+    quantity: int | None = None  # a loan of lendable stock: how many (`tag` is its SKU, `name` says how many)
 
     @property
     def who(self) -> str:
@@ -70,8 +71,9 @@ class DueNotice:
 
     def key(self, today: date) -> str:
         """What makes a notice the same notice: due-soon once per due time,
-        overdue once per local day."""
-        base = f"{self.kind}:{self.tag}:{self.due.isoformat()}"
+        overdue once per local day (a loan's, per holder: many people borrow one SKU)."""
+        item = f"{self.tag}:{self.holder}" if self.quantity is not None else self.tag
+        base = f"{self.kind}:{item}:{self.due.isoformat()}"
         return base if self.kind == "due_soon" else f"{base}:{today.isoformat()}"
 
 

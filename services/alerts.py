@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Callable, Protocol
 
 from domain.alerts import SNOOZE, DueNotice, LowStock, due_soon_window, is_working_time
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
+UPKEEP_WINDOW = timedelta(days=30)
+UPKEEP_SHOWN = 20  # assets a digest lists per kind; "what's due for service?" pages through all
 
 
 @dataclass
@@ -22,6 +24,10 @@ class AlertRun:
     overdue: list[DueNotice] = field(default_factory=list)
     due_soon: list[DueNotice] = field(default_factory=list)
     audits_due: list[tuple[str, int, int]] = field(default_factory=list)  # (category, assets, interval days)
+    warranties: list = field(default_factory=list)  # assets whose warranty ends within 30 days
+    services: list = field(
+        default_factory=list
+    )  # assets whose service falls due within 30 days (or is overdue)
 
 
 class Outbox(Protocol):
@@ -52,9 +58,30 @@ def compute(
     window = due_soon_window(now, tz)
     audits = uow.audits.due(audit_intervals, now) if audit_intervals else []
     due_soon = uow.alerts.due_between(*window) if window else []
-    return AlertRun(
-        now, uow.alerts.low_stock(now), _named(uow, uow.alerts.overdue(now)), _named(uow, due_soon), audits
-    )
+    due_soon += _loan_notices(uow, "due_soon", uow.loans.due_between(*window) if window else [])
+    overdue = uow.alerts.overdue(now) + _loan_notices(uow, "overdue", uow.loans.overdue(now))
+    run = AlertRun(now, uow.alerts.low_stock(now), _named(uow, overdue), _named(uow, due_soon), audits)
+    run.warranties, run.services = upkeep_due(uow, now, tz)
+    run.today = now.astimezone(tz).date()
+    return run
+
+
+def _loan_notices(uow: UnitOfWork, kind: str, loans) -> list[DueNotice]:
+    """Loans of lendable stock, as notices about "2 × Jabra headset"."""
+    notices = []
+    for loan in loans:
+        item = uow.stock.get(loan.sku)
+        name = f"{item.describe(loan.quantity)} of {item.name}" if item else f"{loan.quantity} × {loan.sku}"
+        notices.append(DueNotice(kind, loan.sku, name, loan.holder, loan.due, quantity=loan.quantity))
+    return notices
+
+
+def upkeep_due(uow: UnitOfWork, now: datetime, tz: tzinfo) -> tuple[list, list]:
+    """Warranties ending and services falling due within the window (the digest's, App Home's)."""
+    today = now.astimezone(tz).date()
+    warranties, _ = uow.asset_dates.warranty_between(today, today + UPKEEP_WINDOW, limit=UPKEEP_SHOWN)
+    services, _ = uow.asset_dates.service_due_by(today + UPKEEP_WINDOW, limit=UPKEEP_SHOWN)
+    return warranties, services
 
 
 def _named(uow: UnitOfWork, notices: list[DueNotice]) -> list[DueNotice]:
@@ -78,10 +105,31 @@ def digest_text(run: AlertRun, local: Callable[[datetime], str]) -> str:
         lines += [
             f"• {category}: {count} not seen in {days} days" for category, count, days in run.audits_due
         ]
+    lines += upkeep_lines(run)
     return "\n".join(lines) or "Nothing is low and nothing is overdue."
 
 
+def upkeep_lines(run: AlertRun) -> list[str]:
+    """The digest's warranties ending and services due (Slack's digest shows the same)."""
+    lines = []
+    if run.warranties:
+        lines.append(f"Warranties ending within 30 days ({len(run.warranties)}):")
+        lines += [f"• {a.tag} {a.name}: {a.warranty_until:%a %-d %b}" for a in run.warranties]
+    if run.services:
+        today = run.today or run.at.date()
+        lines.append(f"Services due ({len(run.services)}):")
+        lines += [
+            f"• {a.tag} {a.name}: {'overdue since' if a.next_service() < today else 'due'} {a.next_service():%a %-d %b %Y}"
+            for a in run.services
+        ]
+    return lines
+
+
 def notice_text(notice: DueNotice, local: Callable[[datetime], str]) -> str:
+    if notice.quantity is not None:  # a loan of lendable stock
+        if notice.kind == "due_soon":
+            return f"Reminder: your {notice.name} ({notice.tag}) are due back {local(notice.due)}."
+        return f"Your {notice.name} ({notice.tag}) were due back {local(notice.due)} and are overdue. Please return them."
     if notice.kind == "due_soon":
         return f"Reminder: {notice.tag} ({notice.name}) is due back {local(notice.due)}. Return it, or extend if you need it longer."
     return f"{notice.tag} ({notice.name}) was due back {local(notice.due)} and is overdue. Please return it, or extend it."
@@ -102,7 +150,7 @@ def deliver(
     local = local_time(tz)
     today = run.at.astimezone(tz).date()
     pending: list[tuple[str, str, str, Callable]] = []
-    if with_digest and (run.low or run.overdue or run.audits_due):
+    if with_digest and (run.low or run.overdue or run.audits_due or run.warranties or run.services):
         text = digest_text(run, local)
         pending.append(
             (

@@ -378,7 +378,8 @@ class Assistant:
                 for t in targets:
                     done.append(CHANGES[type(t.command)](self._task(uow, ctx, t)))
             except DomainError as error:
-                return Outcome([refusal(too_few_free(targets, len(done)) or error.message, error.code)])
+                fewer = too_few_free(targets, len(done))
+                return Outcome([refusal(fewer, error.code) if fewer else refused(error)])
             text = "\n".join(d.text for d in done)
             if dry_run:
                 return Outcome([Reply(ReplyKind.QUESTION, text)])  # not committed: rolled back

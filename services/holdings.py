@@ -43,7 +43,7 @@ def listing(uow: UnitOfWork, ctx: Context, person: str) -> Reply:
         return answer(f"{_cap(whom)} {'have' if whom == 'you' else 'has'} nothing checked out or on loan.")
     lines = [status_line(ctx, a) for a in assets] + [loan_line(ctx, uow, loan) for loan in lent]
     more = f"\n…and {len(lines) - SHOWN} more." if len(lines) > SHOWN else ""
-    head = f"{_cap(whom)} {'have' if whom == 'you' else 'has'} {_count(len(assets), len(lent))}:"
+    head = f"{_cap(whom)} {'have' if whom == 'you' else 'has'} {count(len(assets), len(lent))}:"
     return answer("\n".join([head, *lines[:SHOWN]]) + more)
 
 
@@ -137,7 +137,7 @@ def _tell(ctx: Context, people: tuple[str, ...], text: str, entry_id: int) -> tu
     )
 
 
-def _count(assets: int, lent: int) -> str:
+def count(assets: int, lent: int) -> str:
     parts = [
         f"{assets} item{'s' if assets != 1 else ''}" if assets else "",
         f"{lent} loan{'s' if lent != 1 else ''} of stock" if lent else "",

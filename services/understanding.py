@@ -331,7 +331,14 @@ def _for_item(command: Command, item: CatalogItem, whole: bool = False) -> Comma
         if isinstance(command, C.CheckIn):
             raise NotLendable(item.name, "put back")
         return C.Consume.of(**vars(command))
-    if command.count is None and not command.vague and not whole and not _plural(command.ref):
+    said_key = (command.ref or "").lower() == item.key.lower()  # "return SKU-HS-JAB30" (a Return button): all
+    if (
+        command.count is None
+        and not command.vague
+        and not whole
+        and not said_key
+        and not _plural(command.ref)
+    ):
         command = replace(command, count=1)  # "borrow a headset" is one ("borrow headsets": how many?)
     if isinstance(command, C.CheckIn):  # "returned the headsets": all of them
         return C.GiveBack.of(**vars(command))

@@ -146,15 +146,12 @@ def action_name(action_id: str) -> str:
     return action_id.split(ACTION_SEPARATOR, 1)[0]
 
 
-def due_notice_blocks(text: str, tag: str) -> list[dict]:
-    """A reminder about an asset someone holds, with Return and Extend."""
-    return [
-        section(text),
-        actions(
-            "qm_due",
-            [button("Return", "qm_return", tag, style="primary"), button("Extend a week", "qm_extend", tag)],
-        ),
-    ]
+def due_notice_blocks(text: str, tag: str, extend: bool = True) -> list[dict]:
+    """A reminder about an asset someone holds, with Return and Extend (a loan of stock: Return)."""
+    buttons = [button("Return", "qm_return", tag, style="primary")]
+    if extend:
+        buttons.append(button("Extend a week", "qm_extend", tag))
+    return [section(text), actions("qm_due", buttons)]
 
 
 def card_block(card: Card) -> dict:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from slack_sdk import WebClient
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from bot.slack import answers
+from bot.slack import answers, leavers
 from bot.slack.answers import Where
 from bot.slack.blocks import action_name
 from bot.slack.client import retry_after, webhook_client
@@ -28,6 +28,7 @@ from domain import commands as C
 from domain.commands import Command, decode
 from domain.errors import DomainError
 from domain.language import parse
+from domain.people import Person, Role
 from services import alerts
 from services.assistant import Assistant
 from services.inbound import Attachment, Inbound
@@ -174,6 +175,8 @@ class Handlers:
         person = self.directory.person(user)
         source = f"slack:action:{action.get('action_ts')}"
         kind, value = action_name(action["action_id"]), action.get("value") or ""
+        if kind == "qm_transfer":  # the Transfer menu: whose things (its block), to whom (the pick)
+            value = f"{action.get('block_id', '').removeprefix(leavers.TRANSFER_BLOCK)}|{action.get('selected_user') or ''}"
         channel = (body.get("channel") or {}).get("id") or user
         where = Where(
             user,
@@ -222,6 +225,21 @@ class Handlers:
         if stock is None or not stock.reorder_qty:
             return [C.Receive(ref=sku)]  # asks how many
         return [C.Receive(ref=stock.sku, count=stock.reorder_qty)]
+
+    def _user_left(self, item: InboxItem) -> bool:
+        """Slack deactivated someone: managers hear what they still hold. The DMs are
+        recorded in the transaction that marks the event done, so they go once."""
+        user = item.payload["user"]
+        ctx = self.assistant.context(
+            Person("quartermaster", Role.MANAGER), f"slack:user_left:{user}", item.id
+        )
+        with self.assistant.uow() as uow:
+            if not uow.inbox.finish(item.id):
+                return True  # another worker did it
+            ids = leavers.tell_managers(uow, ctx, self.delivery, self.delivery.managers, user)
+            uow.commit()
+        self.delivery.send([i for i in ids if i is not None])
+        return True
 
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
@@ -330,6 +348,9 @@ def _button_commands(action_id: str, value: str) -> list[Command]:
     if action_id == "qm_move":
         tag, _, place = value.partition("|")
         return [C.Move(ref=tag, to=place)]
+    if action_id == "qm_transfer":
+        giver, _, taker = value.partition("|")
+        return [C.Transfer(giver=giver, taker=taker)] if giver and taker else [C.Unknown()]
     if action_id == "qm_more":
         return [C.More(list_id=_page(value))]
     return [C.Unknown()]

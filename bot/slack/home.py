@@ -1,5 +1,5 @@
 """App Home: what I hold, my recent changes, and for managers the reorder
-list and the overdue table."""
+list, the overdue table, and warranties and services coming due."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from bot.slack.blocks import first_lines, section
 from domain import commands as C
-from services import audits, booking_answers, queries
+from services import audits, booking_answers, holdings, queries, warranty
 from services.context import Context
 from storage.unit_of_work import UnitOfWorkFactory
 
@@ -18,7 +18,11 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
     with uow_factory(read_only=True) as uow:
         blocks = [
             {"type": "header", "text": {"type": "plain_text", "text": "Quartermaster"}},
-            _list("What you hold", queries.my_items(ctx, uow), "say “what do I have?” in a DM"),
+            _list(
+                "What you hold",
+                holdings.listing(uow, ctx, ctx.actor.key).text,
+                "say “what do I have?” in a DM",
+            ),
             _list("Your recent changes", _recent(ctx, uow), "say “undo” to reverse your last one"),
             _list(
                 "Your bookings",
@@ -37,6 +41,16 @@ def home_view(ctx: Context, uow_factory: UnitOfWorkFactory, intervals: dict[str,
                 _list("Audits", audits.due(uow, ctx, intervals), "say “audits due” in a DM"),
                 _list("Booked today", _booked(ctx, uow, 0), "say “what's booked today?”"),
                 _list("Booked tomorrow", _booked(ctx, uow, 1), "say “what's booked tomorrow?”"),
+                _list(
+                    "Warranties ending",
+                    warranty.listing(uow, ctx, C.Warranties(what="ending")).text,
+                    "say “which warranties end soon?”",
+                ),
+                _list(
+                    "Services due",
+                    warranty.listing(uow, ctx, C.Warranties(what="service")).text,
+                    "say “what's due for service?”",
+                ),
             ]
     blocks.append(
         {
@@ -66,7 +80,12 @@ def _recent(ctx: Context, uow) -> str:
 
 
 def _overdue(ctx: Context, uow) -> str:
-    late = uow.assets.overdue(ctx.now)
-    if not late:
-        return "Nothing is overdue."
-    return "\n".join(f"• {a.tag} {a.name}: {ctx.name_of(a.holder)}, due {ctx.local(a.due)}" for a in late)
+    late = [
+        f"• {a.tag} {a.name}: {ctx.name_of(a.holder)}, due {ctx.local(a.due)}"
+        for a in uow.assets.overdue(ctx.now)
+    ]
+    late += [
+        f"• {holdings.loan_line(ctx, uow, loan)} ({ctx.name_of(loan.holder)})"
+        for loan in uow.loans.overdue(ctx.now)
+    ]
+    return "\n".join(late) or "Nothing is overdue."

@@ -20,7 +20,7 @@ from bot.slack.blocks import (
 from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
 from domain.alerts import DueNotice, LowStock
-from services.alerts import AlertRun, Undeliverable
+from services.alerts import AlertRun, Undeliverable, upkeep_lines
 from services.booking_alerts import BOOKING_KINDS, REMINDER
 from services.people import looks_like_member_id
 from services.replies import Notice
@@ -57,6 +57,9 @@ class SlackOutbox:
             if len(run.overdue) > MAX_OVERDUE_LINES:
                 lines.append(f"…and {len(run.overdue) - MAX_OVERDUE_LINES} more (App Home lists them).")
             blocks += text_sections("\n".join(lines), MAX_BLOCKS - len(blocks))
+        upkeep = upkeep_lines(run)
+        if upkeep and len(blocks) < MAX_BLOCKS:
+            blocks += text_sections("\n".join(upkeep), MAX_BLOCKS - len(blocks))
         return self._to_managers(uow, key, text, blocks)
 
     def crossing(self, uow: UnitOfWork, item: LowStock) -> list[int | None]:
@@ -76,7 +79,11 @@ class SlackOutbox:
             )
         # chat.postMessage to a user ID posts in the app's DM with them (chat:write alone).
         # A booking's notice is about an item not yet taken: no Return or Extend buttons.
-        blocks = [section(text)] if notice.kind in BOOKING_KINDS else due_notice_blocks(text, notice.tag)
+        blocks = (
+            [section(text)]
+            if notice.kind in BOOKING_KINDS
+            else due_notice_blocks(text, notice.tag, extend=notice.quantity is None)  # loans: Return only
+        )
         if notice.kind == REMINDER:  # the booker's check-out picks the booking up
             blocks.append(
                 actions(

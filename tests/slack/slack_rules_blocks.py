@@ -25,6 +25,7 @@ MAX_SECTION_FIELD_TEXT = 2000
 MAX_HEADER_TEXT = 150
 # https://docs.slack.dev/reference/block-kit/blocks/actions-block: max 25 elements.
 MAX_ACTIONS_ELEMENTS = 25
+MAX_PLACEHOLDER = 150
 # https://docs.slack.dev/reference/block-kit/blocks/context-block: max 10 elements.
 MAX_CONTEXT_ELEMENTS = 10
 # https://docs.slack.dev/reference/block-kit/block-elements/button-element: text plain_text max 75,
@@ -107,7 +108,20 @@ def _element_problems(element: Any, pointer: str) -> list[str]:
         )
     if element["type"] == "button":
         problems += _button_problems(element, pointer)
+    if element["type"].endswith("_select"):
+        problems += _select_problems(element, pointer)
     return problems
+
+
+def _select_problems(menu: dict, pointer: str) -> list[str]:
+    # https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element: `placeholder` is
+    # a plain_text object, its text at most 150 characters.
+    placeholder = menu.get("placeholder")
+    if placeholder is None:
+        return []
+    if not isinstance(placeholder, dict) or placeholder.get("type") != "plain_text":
+        return [_problem("must be a plain_text text object", f"{pointer}/placeholder")]
+    return _too_long(placeholder, MAX_PLACEHOLDER, f"{pointer}/placeholder/text")
 
 
 def _button_problems(button: dict, pointer: str) -> list[str]:

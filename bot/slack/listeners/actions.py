@@ -22,6 +22,7 @@ BUTTONS = (
     "qm_snooze",
     "qm_received",
     "qm_more",
+    "qm_transfer",  # a users_select: whom a leaver's things go to
 )
 
 

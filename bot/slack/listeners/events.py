@@ -1,4 +1,5 @@
-"""Events: mentions, messages (DMs, listened channels, files) and App Home."""
+"""Events: mentions, messages (DMs, listened channels, files), App Home, and
+people deactivated in Slack."""
 
 from __future__ import annotations
 
@@ -48,6 +49,13 @@ def register(
                 body.get("event_id"),
                 {"event": event, "commands": [encode(c) for c in commands]},
             )
+
+    @app.event("user_change")
+    def on_user_change(body: dict, event: dict) -> None:
+        user = event.get("user") or {}
+        if user.get("deleted") and user.get("id"):  # deactivated: managers hear what they still hold
+            key = f"user_left:{user['id']}:{body.get('event_id') or user.get('updated') or uuid.uuid4().hex}"
+            store("user_left", key, body.get("event_id"), {"user": user["id"]})
 
     @app.event("app_home_opened")
     def on_home(body: dict, event: dict) -> None:
