@@ -253,6 +253,33 @@ class SlackBot:
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         return self.request(body, "application/x-www-form-urlencoded")
 
+    def pick_user(
+        self, action_id: str, block_id: str, selected: str, user: str = "UMARIA", channel: str = "DMARIA"
+    ) -> tuple[int, bytes]:
+        """A users_select menu answered: Slack sends the chosen member as `selected_user`."""
+        self._n += 1
+        payload = {
+            "type": "block_actions",
+            "team": {"id": "T1"},
+            "user": {"id": user},
+            "api_app_id": "A1",
+            "channel": {"id": channel},
+            "container": {"type": "message", "message_ts": "1700000000.000100"},
+            "trigger_id": f"trig{self._n}",
+            "response_url": f"{self.fake.url}/response/act{self._n}",
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": block_id,
+                    "type": "users_select",
+                    "selected_user": selected,
+                    "action_ts": f"17000{self._n:05d}.1",
+                }
+            ],
+        }
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+        return self.request(body, "application/x-www-form-urlencoded")
+
     # -- looking -------------------------------------------------------------------
 
     def settle(self, timeout: float = 10.0) -> None:

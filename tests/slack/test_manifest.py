@@ -19,7 +19,7 @@ def declared_events() -> set[str]:
 def test_every_declared_event_has_a_listener_and_every_listener_is_declared():
     listened = set(re.findall(r'@app\.event\("([a-z_]+)"\)', LISTENERS))
     declared = {event.split(".")[0] for event in declared_events()}
-    assert listened == declared == {"app_mention", "app_home_opened", "message"}
+    assert listened == declared == {"app_mention", "app_home_opened", "message", "user_change"}
 
 
 def test_the_slash_command_interactivity_and_home_are_declared():
@@ -36,6 +36,7 @@ EVENT_SCOPES = {
     "groups:history": "message.groups",
     "im:history": "message.im",
     "commands": "/qm",
+    "users:read": "user_change",  # https://docs.slack.dev/reference/events/user_change: users:read
 }
 
 
