@@ -211,10 +211,8 @@ def outcome(uow, before: int) -> list[str]:
 
 
 def _transfer(entry) -> str:
-    """ "transferred from bob" (to the holder now), or a loan's "transferred: 2 to dana"."""
-    if entry.note.startswith("transferred from "):
-        return f"transfer {entry.note.removeprefix('transferred from ')} {entry.changes['holder'][1]}"
-    return f"transfer {entry.changes['holder'][0]} {entry.note.rsplit(' to ', 1)[1]}"
+    """ "transferred from bob", to whom holds it now."""
+    return f"transfer {entry.note.removeprefix('transferred from ')} {entry.changes['holder'][1]}"
 
 
 def expanded(expected: list[str], uow) -> list[str]:

@@ -13,7 +13,7 @@ from domain.ledger import BOOKING_ACTIONS, LOAN_ACTIONS, Action, ItemType
 from domain.stock import STOCK_FIELDS, StockItem
 from domain.undo import reverse_fields, reverse_quantity
 from domain.values import singular
-from services import bookings, loans
+from services import bookings, kits, loans
 from services.changes import Done, append, record, snapshot, track_reorder
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
@@ -197,6 +197,10 @@ def undo(uow: UnitOfWork, ctx: Context, entry_id: int | None = None) -> Done:
         return bookings.undo(uow, ctx, entry)
     if entry.action in LOAN_ACTIONS:
         return loans.undo(uow, ctx, entry)
+    if entry.item_type is ItemType.KIT:
+        if uow.ledger.is_reversed(entry.id):
+            raise UndoConflict("That change was just undone already. Nothing else was changed.")
+        return kits.undo(uow, ctx, entry)
     item, specs = _load(uow, entry.item_type, entry.item_key)
     if uow.ledger.is_reversed(entry.id):  # re-checked under the row lock
         raise UndoConflict("That change was just undone already. Nothing else was changed.")

@@ -55,6 +55,24 @@ def save(uow: UnitOfWork, ctx: Context, kit: Kit) -> tuple[str, int | None]:
     return outcome, append(uow, ctx, action, ItemType.KIT, kit.code, changes=diff)
 
 
+def undo(uow: UnitOfWork, ctx: Context, entry) -> Done:
+    """A kit's change reversed: its name and members as they were, while it still is as that change left it."""
+    kit = kit_of(uow, entry.item_key)
+    now = {"name": kit.name, "items": kit.items}
+    if any(now[field] != after for field, (_, after) in entry.changes.items()):
+        raise DomainError(
+            f"{called(kit, True)} has changed since, so I can't undo that. Nothing was changed."
+        )
+    was = {**now, **{field: before for field, (before, _) in entry.changes.items()}}
+    uow.kits.save(make_kit(kit.code, was["name"], was["items"]))
+    diff = {field: (after, before) for field, (before, after) in entry.changes.items()}
+    entry_id = append(uow, ctx, Action.UNDO, ItemType.KIT, kit.code, changes=diff, reverses=entry.id)
+    return Done(
+        f"Undone: the change to {called(kit)} ({kit.code}); it is {was['items'].replace('|', ', ')} again.",
+        entry_id,
+    )
+
+
 def create(uow: UnitOfWork, ctx: Context, title: str, items: str) -> Done:
     """ "make a kit 'Camera kit' of ...": a new kit, or the kit of that name with new members."""
     ctx.actor.require_manager("make or change kits")

@@ -131,11 +131,31 @@ def undo(uow: UnitOfWork, ctx: Context, entry: LedgerEntry) -> Done:
     )
     uow.stock.save(item)
     uow.loans.save(restored)
+    if "giver_loan" in entry.changes:  # a loan passed on: the giver has it back
+        _give_back_to_giver(uow, item.sku, entry)
     entry_id = _record(
         uow, ctx, Action.UNDO, item, restored, _state(loan), -(entry.quantity or 0), reverses=entry.id
     )
     crossing = track_reorder(uow, ctx, item, was_low, received=(entry.quantity or 0) < 0)
     return Done(f"Undone: {entry.describe()} (from {ctx.local(entry.at)}).", entry_id, crossing)
+
+
+def _give_back_to_giver(uow: UnitOfWork, sku: str, entry: LedgerEntry) -> None:
+    giver = entry.changes["holder"][0]
+    if uow.loans.get(sku, giver) is not None:
+        raise UndoConflict(
+            f"{giver} has {sku} on loan again since, so I can't undo that. Nothing was changed."
+        )
+    quantity, since, due = entry.changes["giver_loan"][0].split("|")
+    uow.loans.save(
+        StockLoan(
+            sku,
+            giver,
+            int(quantity),
+            datetime.fromisoformat(since),
+            datetime.fromisoformat(due) if due else None,
+        )
+    )
 
 
 def _locked(uow: UnitOfWork, sku: str) -> StockItem:
@@ -155,10 +175,15 @@ def _state(loan: StockLoan | None) -> dict[str, str]:
     }
 
 
-def _record(uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, quantity: int, **extra) -> int:
+def _record(
+    uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, quantity: int, giver=None, **extra
+) -> int:
+    """`giver`: a loan passed on, (holder, quantity, since, due) as it was, for undo."""
     after = _state(loan)
     changes = {name: (before[name], after[name]) for name in after if before[name] != after[name]}
-    changes["holder"] = (loan.holder, loan.holder)  # whose loan, for undo and history
+    changes["holder"] = (giver[0] if giver else loan.holder, loan.holder)  # whose loan, for undo and history
+    if giver:
+        changes["giver_loan"] = ("|".join(giver[1:]), "")
     return append(
         uow,
         ctx,
@@ -173,21 +198,19 @@ def _record(uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, qu
 
 
 def pass_on(uow: UnitOfWork, ctx: Context, loan: StockLoan, to: str) -> int:
-    """A whole loan moved to someone else (added to theirs), nothing on the shelf moved:
-    two entries, one off the giver's loan and one onto the taker's."""
+    """A whole loan moved to someone else (added to what they have of it), nothing on the
+    shelf moved: one entry, on the taker's loan, that keeps the giver's for undo."""
     item = _locked(uow, loan.sku)
-    mine = uow.loans.get(item.sku, loan.holder)
-    theirs = uow.loans.get(item.sku, to)
-    before_mine, before_theirs = _state(mine), _state(theirs)
-    moved = mine.quantity
+    mine, theirs = uow.loans.get(item.sku, loan.holder), uow.loans.get(item.sku, to)
+    given, before = _state(mine), _state(theirs)
     if theirs is None:
         theirs = StockLoan(item.sku, to, 0, ctx.now, mine.due)
-    theirs.quantity += moved
+    theirs.quantity += mine.quantity
     theirs.due = theirs.due or mine.due
-    mine.quantity = 0
-    uow.loans.save(mine)
+    gone = StockLoan(item.sku, mine.holder, 0, mine.since, mine.due)
+    uow.loans.save(gone)
     uow.loans.save(theirs)
-    note = f"{moved} to {to}"
-    first = _record(uow, ctx, Action.GIVE_BACK, item, mine, before_mine, 0, note=f"transferred: {note}")
-    _record(uow, ctx, Action.LEND, item, theirs, before_theirs, 0, note=f"transferred from {loan.holder}")
-    return first
+    giver = (mine.holder, given["loan"], given["since"], given["due"])
+    return _record(
+        uow, ctx, Action.LEND, item, theirs, before, 0, note=f"transferred from {mine.holder}", giver=giver
+    )

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -97,6 +98,8 @@ class AssetRow(Base):
 
     __table_args__ = (
         Index("ix_assets_status_due", "status", "due"),
+        # what a person holds is asked by any of their keys, in any case: "what does @bob have?"
+        Index("ix_assets_holder_lower", func.lower(holder)),
         CheckConstraint("status IN ('available', 'checked_out', 'maintenance', 'retired')", name="status"),
     )
 
@@ -134,12 +137,13 @@ class StockLoanRow(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     stock_id: Mapped[int] = mapped_column(BigId, ForeignKey("stock_items.id"))
-    holder: Mapped[str] = mapped_column(String(100), index=True)
+    holder: Mapped[str] = mapped_column(String(100))
     quantity: Mapped[int] = mapped_column(Integer)
     since: Mapped[datetime] = mapped_column(UTCDateTime)
     due: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     __table_args__ = (
+        Index("ix_stock_loans_holder_lower", func.lower(holder)),
         UniqueConstraint("stock_id", "holder", name="uq_stock_loans_stock_holder"),
         CheckConstraint("quantity > 0", name="quantity_positive"),
     )

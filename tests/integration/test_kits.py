@@ -104,6 +104,8 @@ def test_managers_make_kits_in_words_and_others_may_not(bot, uow):
     assert made.kind is ReplyKind.CHANGE and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=8" in kits_csv(uow)
     changed = say(bot, "maria", "make a kit 'Drill set' of the drill and 1 AA battery")
     assert "Changed" in changed.text and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=1" in kits_csv(uow)
+    undone = say(bot, "maria", "undo")
+    assert undone.kind is ReplyKind.CHANGE and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=8" in kits_csv(uow)
 
 
 def test_a_kit_is_booked_as_one_and_described(bot, uow):

@@ -37,7 +37,9 @@ def test_managers_hear_once_what_a_deactivated_person_holds(holding, fake):
     holding.settle()
     (dm,) = leaver_dms(fake)
     assert dm["channel"] == "UMARIA" and "A-1042" in dm["text"] and "A-3001" in dm["text"]
-    controls = {action_name(e["action_id"]): e for b in dm["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    controls = {
+        action_name(e["action_id"]): e for b in dm["blocks"] if b["type"] == "actions" for e in b["elements"]
+    }
     assert controls["qm_say"]["value"] == "return everything @UBOB had"
     assert controls["qm_transfer"]["type"] == "users_select"
 

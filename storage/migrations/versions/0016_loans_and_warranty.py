@@ -44,11 +44,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_loans")),
         sa.UniqueConstraint("stock_id", "holder", name="uq_stock_loans_stock_holder"),
     )
-    op.create_index(op.f("ix_stock_loans_holder"), "stock_loans", ["holder"])
+    op.create_index("ix_stock_loans_holder_lower", "stock_loans", [sa.text("lower(holder)")])
     op.create_index(op.f("ix_stock_loans_due"), "stock_loans", ["due"])
+    # what a person holds is asked by any of their keys, in any case ("what does @bob have?")
+    op.create_index("ix_assets_holder_lower", "assets", [sa.text("lower(holder)")])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_assets_holder_lower", table_name="assets")
     op.drop_table("stock_loans")
     with op.batch_alter_table("stock_items", schema=None) as batch_op:
         batch_op.drop_column("lendable")
