@@ -148,6 +148,12 @@ def main() -> None:
             f" | {r['transfer_p50']:.0f} ms | {r['transfer_max']:.0f} ms | <= {TARGET_MS:.0f} ms | {met_t}"
             f" | {r['items']} | {r['load_s']:.0f} s |"
         )
+    lines.append(
+        "\nHistory (2026-12-07, this machine): the first transfer changed one row at a time (a locked read, an"
+        " update and a ledger insert per asset and per loan): 124 ms on SQLite but 404 ms p50 (446 ms slowest) on"
+        " PostgreSQL, not met. It now locks, updates and appends in a few statements whatever the number"
+        " (`storage/holdings.py`). “What does @bob have?” reads by `lower(holder)`, which an expression index serves."
+    )
     write_section("holdings", "\n".join(lines))
     print("\n".join(lines))
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from domain.assets import Asset
 from domain.errors import DomainError, PermissionDenied
-from domain.ledger import Action
+from domain.ledger import Action, ItemType, LedgerEntry
 from domain.loans import StockLoan
 from services import changes, loans
-from services.changes import Done, record, snapshot
+from services.changes import Done
 from services.context import Context
 from services.people import people_key
 from services.queries import status_line
@@ -55,7 +55,9 @@ def loan_line(ctx: Context, uow: UnitOfWork, loan: StockLoan) -> str:
 
 
 def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
-    """Every asset and loan of `person` now `to`'s, due dates kept; all or nothing."""
+    """Every asset and loan of `person` now `to`'s, due dates kept; all or nothing. Done in a
+    few statements whatever the number (a leaver may hold hundreds): one ledger entry per asset,
+    and per loan one on the taker's loan that keeps the giver's for undo."""
     source = keys_of(uow, person)
     target = (ctx.actor.key, ctx.actor.name) if to.lower() == "me" else keys_of(uow, to)
     if set(k.lower() for k in source) & set(k.lower() for k in target):
@@ -64,30 +66,69 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
         raise DomainError(
             f"I don't know anyone called {to.lstrip('@')} in this workspace, so nothing was changed."
         )
-    new_holder = target[0]
-    assets, lent = _holding(uow, ctx, source, person)
-    first = None
-    for asset in assets:
-        asset = uow.assets.get(asset.tag, lock=True)
-        before = snapshot(asset)
-        asset.holder = new_holder
-        uow.assets.save(asset)
-        uow.handovers.withdraw(asset.tag, ctx.now)
-        note = f"transferred from {ctx.name_of(before['holder']) or before['holder']}"
-        entry = record(uow, ctx, Action.CHECK_OUT, asset, before, note=note)
-        first = first or entry
-    for loan in lent:
-        entry = loans.pass_on(uow, ctx, loan, new_holder)
-        first = first or entry
-    listed = _listed(uow, assets, lent)
-    text = f"Transferred to {ctx.who(new_holder)} everything {ctx.who(source[0])} held: {listed}."
+    taker = target[0]
+    assets, lent = uow.holdings.lock_assets(*source), uow.holdings.lock_loans(*source)
+    if not assets and not lent:
+        raise DomainError(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
+    uow.holdings.reassign([a.tag for a in assets], taker, ctx.now)
+    entries = [
+        _entry(ctx, Action.CHECK_OUT, ItemType.ASSET, a.tag, {"holder": (a.holder, taker)}, a.holder)
+        for a in assets
+    ]
+    theirs = uow.holdings.loans_of(taker, [loan.sku for loan, _ in lent])
+    merged, new = [], []
+    for loan, on_hand in lent:
+        had = theirs.get(loan.sku)
+        after = StockLoan(
+            loan.sku,
+            taker,
+            loan.quantity + (had.quantity if had else 0),
+            had.since if had else ctx.now,
+            (had and had.due) or loan.due,
+        )
+        (merged if had else new).append(after)
+        was = {
+            "loan": str(had.quantity) if had else "0",
+            "since": had.since.isoformat() if had else "",
+            "due": had.due.isoformat() if had and had.due else "",
+        }
+        now = {
+            "loan": str(after.quantity),
+            "since": after.since.isoformat(),
+            "due": after.due.isoformat() if after.due else "",
+        }
+        changes = {k: (was[k], now[k]) for k in now if was[k] != now[k]}
+        changes["holder"] = (loan.holder, taker)
+        given = (str(loan.quantity), loan.since.isoformat(), loan.due.isoformat() if loan.due else "")
+        changes["giver_loan"] = ("|".join(given), "")
+        entries.append(
+            _entry(ctx, Action.LEND, ItemType.STOCK, loan.sku, changes, loan.holder, balance=on_hand)
+        )
+    uow.holdings.pass_loans(source, merged, new)
+    ids = uow.holdings.add_entries(entries)
+    listed = _listed(uow, assets, [loan for loan, _ in lent])
+    text = f"Transferred to {ctx.who(taker)} everything {ctx.who(source[0])} held: {listed}."
     told = _tell(
         ctx,
-        (source[0], new_holder),
-        f"{ctx.actor.name} transferred {listed} from {ctx.name_of(source[0])} to {ctx.name_of(new_holder)}.",
-        first,
+        (source[0], taker),
+        f"{ctx.actor.name} transferred {listed} from {ctx.name_of(source[0])} to {ctx.name_of(taker)}.",
+        ids[0],
     )
-    return Done(text, first, notices=told)
+    return Done(text, ids[0], notices=told)
+
+
+def _entry(ctx: Context, action, item_type, key, changes, giver, balance=None) -> LedgerEntry:
+    return LedgerEntry(
+        action=action,
+        item_type=item_type,
+        item_key=key,
+        actor=ctx.actor.key,
+        at=ctx.now,
+        balance=balance,
+        changes=changes,
+        note=f"transferred from {giver}",
+        source=ctx.source,
+    )
 
 
 def return_all(uow: UnitOfWork, ctx: Context, person: str) -> Done:

@@ -131,7 +131,7 @@ def undo(uow: UnitOfWork, ctx: Context, entry: LedgerEntry) -> Done:
     )
     uow.stock.save(item)
     uow.loans.save(restored)
-    if "giver_loan" in entry.changes:  # a loan passed on: the giver has it back
+    if "giver_loan" in entry.changes:  # a loan passed on (services.holdings.transfer): the giver has it back
         _give_back_to_giver(uow, item.sku, entry)
     entry_id = _record(
         uow, ctx, Action.UNDO, item, restored, _state(loan), -(entry.quantity or 0), reverses=entry.id
@@ -175,15 +175,10 @@ def _state(loan: StockLoan | None) -> dict[str, str]:
     }
 
 
-def _record(
-    uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, quantity: int, giver=None, **extra
-) -> int:
-    """`giver`: a loan passed on, (holder, quantity, since, due) as it was, for undo."""
+def _record(uow, ctx, action, item: StockItem, loan: StockLoan, before: dict, quantity: int, **extra) -> int:
     after = _state(loan)
     changes = {name: (before[name], after[name]) for name in after if before[name] != after[name]}
-    changes["holder"] = (giver[0] if giver else loan.holder, loan.holder)  # whose loan, for undo and history
-    if giver:
-        changes["giver_loan"] = ("|".join(giver[1:]), "")
+    changes["holder"] = (loan.holder, loan.holder)  # whose loan, for undo and history
     return append(
         uow,
         ctx,
@@ -194,23 +189,4 @@ def _record(
         balance=item.on_hand,
         changes=changes,
         **extra,
-    )
-
-
-def pass_on(uow: UnitOfWork, ctx: Context, loan: StockLoan, to: str) -> int:
-    """A whole loan moved to someone else (added to what they have of it), nothing on the
-    shelf moved: one entry, on the taker's loan, that keeps the giver's for undo."""
-    item = _locked(uow, loan.sku)
-    mine, theirs = uow.loans.get(item.sku, loan.holder), uow.loans.get(item.sku, to)
-    given, before = _state(mine), _state(theirs)
-    if theirs is None:
-        theirs = StockLoan(item.sku, to, 0, ctx.now, mine.due)
-    theirs.quantity += mine.quantity
-    theirs.due = theirs.due or mine.due
-    gone = StockLoan(item.sku, mine.holder, 0, mine.since, mine.due)
-    uow.loans.save(gone)
-    uow.loans.save(theirs)
-    giver = (mine.holder, given["loan"], given["since"], given["due"])
-    return _record(
-        uow, ctx, Action.LEND, item, theirs, before, 0, note=f"transferred from {mine.holder}", giver=giver
     )

@@ -13,11 +13,10 @@ from rapidfuzz import fuzz
 
 from domain import commands as C
 from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
-from domain.errors import DomainError, NotFound, NotLendable
-from domain.language.item_lists import item_ref
-from domain.language.numbers import leading_amount
+from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import singular, to_base_units
+from services.item_kinds import all_theirs, for_item, kinds, kit_members, lendable_only, plural
 from services.item_span import locate, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
 from services.places import department_if_only_that, known_place, listed_place, place_of
@@ -147,9 +146,9 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
         command = replace(command, pack=bare[0], ref=bare[1]) if bare else command
     understood = _understand_one(command, index, held)
     if isinstance(command, RETURNS) and (
-        EVERYTHING.match(command.ref or "") or _all_theirs(command, understood, held)
+        EVERYTHING.match(command.ref or "") or all_theirs(command, understood.items, held)
     ):
-        return [Understood(_for_item(command, item, whole=True), (item,)) for item in understood.items]
+        return [Understood(for_item(command, item, whole=True), (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
     if not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, *RETURNS)) or not count or count < 2:
         return [understood]
@@ -174,57 +173,6 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
             f"Which {count}? You have {', '.join(theirs)}; say their tags. Nothing was changed."
         )
     return [understood] * count  # each takes the next free unit (or the next one held)
-
-
-def _kit_members(command: C.CreateKit, index: CatalogIndex) -> str:
-    """Each member as said ("A-4001", "4 AA batteries", "a rack of wine glasses") as the kit
-    writes it: a tag, or SKU=quantity in base units; any that is unclear is asked about."""
-    out = []
-    for said in command.members:
-        count, rest = leading_amount(said.strip())
-        pack, words = None, item_ref(rest) or ""
-        packed = re.match(r"(?i)^(?P<pack>\w+?)s?\s+of\s+(?P<item>.+)$", rest.strip()) if rest else None
-        if packed:  # "4 racks of wine glasses"
-            pack, words = packed["pack"].lower(), item_ref(packed["item"]) or ""
-        found = index.resolve(words, ANY_ITEM)
-        if not found.found:
-            raise NotFound(words, tuple(i.label for i in found.suggestions))
-        if not found.is_clear:
-            named = " or ".join(i.label for i in found.items[:4])
-            raise DomainError(
-                f"Which “{words}” is in the kit: {named}? Say it by tag or SKU. Nothing was changed."
-            )
-        item = found.items[0]
-        if item.type is ItemType.ASSET:
-            if isinstance(count, int) and count > 1:
-                raise DomainError(f"Name each of the {count} {words} by its tag. Nothing was changed.")
-            out.append(item.key)
-            continue
-        if count is None and pack is None:
-            raise DomainError(
-                f"How many {item.name} go with the kit? Say e.g. “2 {words}”. Nothing was changed."
-            )
-        if pack is not None and pack not in item.packs.names() and singular(pack) in item.packs.names():
-            pack = singular(pack)
-        out.append(f"{item.key}={to_base_units(count or 1, pack, item.unit, item.packs, item.name)}")
-    return "|".join(out)
-
-
-def _plural(words: str | None) -> bool:
-    """ "radios", "c-stands" (not "7318S", a model)."""
-    last = (words or "").split()[-1:] or [""]
-    return bool(last[0]) and not any(ch.isdigit() for ch in last[0]) and singular(last[0]) != last[0]
-
-
-def _all_theirs(command: Command, understood: Understood, held: frozenset[str]) -> bool:
-    """ "returning the radios" by who holds several: each of theirs, one return each."""
-    return (
-        isinstance(command, C.CheckIn)
-        and command.count is None
-        and len(understood.items) > 1
-        and _plural(command.ref)
-        and all(i.key in held for i in understood.items)
-    )
 
 
 def _numbered_name(command: Command, index: CatalogIndex) -> Command:
@@ -290,61 +238,6 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     return replace(found, items=enough[0]) if len(enough) == 1 else found
 
 
-def _kinds(command: Command) -> tuple[ItemType, ...] | None:
-    """ "taking a case of gloves", "took some tape": what comes in packs or amounts is stock, never an asset.
-    What is checked out or returned may be lendable stock as well as an asset."""
-    if isinstance(command, C.Take) and (command.pack or command.vague):
-        return (ItemType.STOCK,)
-    if isinstance(command, (C.CheckOut, C.CheckIn, C.Take, *KIT_TOO)):
-        return (*(command.item if isinstance(command, KIT_TOO) else ANY_ITEM), ItemType.KIT)
-    return command.item
-
-
-KIT_TOO = (C.Book, C.Info, C.WhoHas, C.WhereIs, C.Labels)  # what a kit can be as well as an item
-
-
-def _lendable_only(command: Command, found: Resolution) -> Resolution:
-    """A check-out or return is of an asset or of lendable stock: consumables that fit the
-    words too ("the tape": the tape measure, not packing tape) are left out, unless only they fit."""
-    if not isinstance(command, (C.CheckOut, C.CheckIn)):
-        return found
-    kept = [i for i in found.items if i.type is not ItemType.STOCK or i.lendable]
-    return replace(found, items=kept) if kept else found
-
-
-def _for_item(command: Command, item: CatalogItem, whole: bool = False) -> Command:
-    """What a take, check-out or return is once the item is known: an asset's check-out,
-    stock used up, or lendable stock lent or given back (`whole`: all of a loan, "return everything")."""
-    if item.type is ItemType.ASSET and getattr(command, "pack", None):
-        raise DomainError(
-            f"{item.name} doesn't come in a “{command.pack}”: say how many. Nothing was changed."
-        )
-    if item.type is ItemType.KIT and isinstance(command, (C.Take, C.CheckOut)):
-        return C.KitOut.of(**vars(command))
-    if item.type is ItemType.KIT and isinstance(command, C.CheckIn):
-        return C.KitBack.of(**vars(command))
-    if isinstance(command, C.Take) and item.type is ItemType.ASSET:
-        return C.CheckOut.of(**vars(command))
-    if item.type is not ItemType.STOCK or not isinstance(command, (C.Take, C.CheckOut, C.CheckIn)):
-        return command
-    if not item.lendable:  # "borrow 2 markers" from the cupboard: taken, as nobody lends them
-        if isinstance(command, C.CheckIn):
-            raise NotLendable(item.name, "put back")
-        return C.Consume.of(**vars(command))
-    said_key = (command.ref or "").lower() == item.key.lower()  # "return SKU-HS-JAB30" (a Return button): all
-    if (
-        command.count is None
-        and not command.vague
-        and not whole
-        and not said_key
-        and not _plural(command.ref)
-    ):
-        command = replace(command, count=1)  # "borrow a headset" is one ("borrow headsets": how many?)
-    if isinstance(command, C.CheckIn):  # "returned the headsets": all of them
-        return C.GiveBack.of(**vars(command))
-    return C.Lend.of(**vars(command))
-
-
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = department_if_only_that(command, index)
@@ -356,7 +249,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if getattr(command, attr):
             command = replace(command, **{attr: known_place(attr, getattr(command, attr), index, attr)})
     if isinstance(command, C.CreateKit):
-        command = replace(command, items=_kit_members(command, index))
+        command = replace(command, items=kit_members(command, index))
     if command.item is None:
         return Understood(command)
     if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
@@ -367,7 +260,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
         if command.at:
             command = replace(command, at=listed_place(index, command.at))
-        items = tuple(locate(index, command.ref, _kinds(command)).items) if command.ref else ()
+        items = tuple(locate(index, command.ref, kinds(command)).items) if command.ref else ()
         stock = locate(index, command.ref, STOCK) if command.ref and not items else None
         if stock and stock.found:  # "list all the gloves": stock is counted, not listed unit by unit
             return Understood(C.HowMany(ref=command.ref), tuple(stock.items))
@@ -379,11 +272,11 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if not held:
             raise DomainError("You don't hold anything at the moment, so nothing was changed.")
         return Understood(command, tuple(filter(None, (index.with_key(key) for key in sorted(held)))))
-    if isinstance(command, C.CheckIn) and command.count is None and _plural(command.ref) and held:
+    if isinstance(command, C.CheckIn) and command.count is None and plural(command.ref) and held:
         theirs = index.among(command.ref, held, ANY_ITEM)  # "return all my laptops": each one held that fits
         if len(theirs) > 1:
             return Understood(command, tuple(theirs))
-    found = _lendable_only(command, locate(index, command.ref, _kinds(command)))
+    found = lendable_only(command, locate(index, command.ref, kinds(command)))
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"
         found = part_of_an_item(index, command.ref) or found
     more_than_one = (
@@ -424,7 +317,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
-    command = _for_item(command, items[0])
+    command = for_item(command, items[0])
     if isinstance(command, C.Extend) and command.vague:  # "a few more days"
         raise DomainError(f"Until when? Say e.g. “keep {items[0].key} until Friday”. Nothing was changed.")
     if command.vague and items[0].type is ItemType.ASSET:  # "returning most of the ipads": which ones?

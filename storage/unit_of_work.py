@@ -14,6 +14,7 @@ from storage.audits import AuditRepository
 from storage.bookings import BookingRepository
 from storage.calendar_links import CalendarLinkRepository
 from storage.handovers import HandoverRepository
+from storage.holdings import HoldingsRepository
 from storage.inbox import InboxRepository, PeopleRepository
 from storage.kits import KitRepository
 from storage.loans import LoanRepository
@@ -117,6 +118,10 @@ class UnitOfWork:
     @cached_property
     def asset_dates(self) -> AssetDateRepository:
         return AssetDateRepository(self._writer)
+
+    @cached_property
+    def holdings(self) -> HoldingsRepository:
+        return HoldingsRepository(self._writer)
 
     @cached_property
     def kits(self) -> KitRepository:
