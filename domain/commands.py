@@ -483,6 +483,7 @@ from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book a
 from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
     LOAN_COMMANDS,
     CreateKit,
+    EditKit,
     GiveBack,
     KitBack,
     KitOut,

@@ -108,4 +108,27 @@ class CreateKit(Command):
     items: str = ""  # the members resolved: "A-4001|A-4002|SKU-BAT-AA=4"
 
 
-LOAN_COMMANDS = (Lend, GiveBack, Serviced, Warranties, Transfer, ReturnAll, KitOut, KitBack, CreateKit)
+@dataclass(frozen=True)
+class EditKit(ItemCommand):
+    """ "add A-4003 to the camera kit", "take the tripod out of the camera kit"."""
+
+    name, changes, manager_only = "edit_kit", True, "make or change kits"
+    item = (ItemType.KIT,)
+    adding: tuple[str, ...] = ()  # members as said
+    removing: tuple[str, ...] = ()
+    items: str = ""  # what to add, resolved: "A-4003|SKU-BAT-AA=2"
+    drop: str = ""  # what to take out, resolved: "A-4002"
+
+
+LOAN_COMMANDS = (
+    Lend,
+    GiveBack,
+    Serviced,
+    Warranties,
+    Transfer,
+    ReturnAll,
+    KitOut,
+    KitBack,
+    CreateKit,
+    EditKit,
+)

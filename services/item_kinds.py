@@ -83,11 +83,11 @@ def all_theirs(command: Command, items: tuple[CatalogItem, ...], held: frozenset
     )
 
 
-def kit_members(command: C.CreateKit, index: CatalogIndex) -> str:
+def kit_members(said_members: tuple[str, ...], index: CatalogIndex, counted: bool = True) -> str:
     """Each member as said ("A-4001", "4 AA batteries", "a rack of wine glasses") as the kit
     writes it: a tag, or SKU=quantity in base units; any that is unclear is asked about."""
     out = []
-    for said in command.members:
+    for said in said_members:
         count, rest = leading_amount(said.strip())
         pack, words = None, item_ref(rest) or ""
         packed = re.match(r"(?i)^(?P<pack>\w+?)s?\s+of\s+(?P<item>.+)$", rest.strip()) if rest else None
@@ -105,6 +105,9 @@ def kit_members(command: C.CreateKit, index: CatalogIndex) -> str:
         if item.type is ItemType.ASSET:
             if isinstance(count, int) and count > 1:
                 raise DomainError(f"Name each of the {count} {words} by its tag. Nothing was changed.")
+            out.append(item.key)
+            continue
+        if not counted:  # what is taken out of a kit: the item, whatever amount is said
             out.append(item.key)
             continue
         if count is None and pack is None:

@@ -85,6 +85,25 @@ def create(uow: UnitOfWork, ctx: Context, title: str, items: str) -> Done:
     return Done(f"{verb} the kit {kit.code}, “{kit.name}”: {members_text(uow, kit)}.", entry_id)
 
 
+def edit(uow: UnitOfWork, ctx: Context, code: str, adding: str, dropping: str) -> Done:
+    """Members added (a quantity said again replaces the old one) or taken out."""
+    ctx.actor.require_manager("make or change kits")
+    kit = kit_of(uow, code)
+    members = {m.key.lower(): str(m) for m in kit.members}
+    for key in filter(None, dropping.split("|")):
+        if members.pop(key.lower(), None) is None:
+            raise DomainError(f"{key} is not in {called(kit)} ({kit.code}). Nothing was changed.")
+    for member in filter(None, adding.split("|")):
+        members[member.split("=")[0].lower()] = member
+    if not members:
+        raise DomainError(f"That would leave {called(kit)} empty. Nothing was changed.")
+    changed = make_kit(kit.code, kit.name, "|".join(members.values()))
+    _, entry_id = save(uow, ctx, changed)
+    if entry_id is None:
+        raise DomainError(f"{called(kit, True)} ({kit.code}) already has exactly those. Nothing was changed.")
+    return Done(f"Changed {called(kit)} ({kit.code}): {members_text(uow, changed)}.", entry_id)
+
+
 def check_out(uow: UnitOfWork, ctx: Context, code: str, holder: str, due, override: bool = False) -> Done:
     """Every member to `holder`, or nothing (saying what is missing, offering the rest)."""
     kit = kit_of(uow, code)

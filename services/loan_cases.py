@@ -60,3 +60,8 @@ def kit_back(t: Task) -> changes.Done:
 @handles(C.CreateKit)
 def create_kit(t: Task) -> changes.Done:
     return kits.create(t.uow, t.ctx, t.command.title, t.command.items)
+
+
+@handles(C.EditKit)
+def edit_kit(t: Task) -> changes.Done:
+    return kits.edit(t.uow, t.ctx, t.keys[0], t.command.items, t.command.drop)

@@ -249,7 +249,12 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if getattr(command, attr):
             command = replace(command, **{attr: known_place(attr, getattr(command, attr), index, attr)})
     if isinstance(command, C.CreateKit):
-        command = replace(command, items=kit_members(command, index))
+        command = replace(command, items=kit_members(command.members, index))
+    if isinstance(command, C.EditKit):  # its members resolved here; the kit itself below, as any item
+        taken = "|".join(
+            m.split("=")[0] for m in kit_members(command.removing, index, counted=False).split("|") if m
+        )
+        command = replace(command, items=kit_members(command.adding, index), drop=taken)
     if command.item is None:
         return Understood(command)
     if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
@@ -352,7 +357,7 @@ def describe(understood: Understood) -> str:
             value is None
             or value is False
             or value == ""
-            or name in ("ref", "where", "value", "period", "members")
+            or name in ("ref", "where", "value", "period", "members", "adding", "removing")
         ):
             continue
         if name == "words" and understood.items:  # a booking's words, once its item is known
@@ -394,6 +399,7 @@ _NOTATION = {
     "day": "day={}",
     "title": "value={}",
     "items": "items={}",
+    "drop": "drop={}",
     "giver": "from={}",
     "taker": "to={}",
 }

@@ -21,6 +21,13 @@ WHAT_IS_IN = re.compile(
     r"(?:\s+(?:have\s+in\s+it|has\s+in\s+it|contain|include|consist\s+of|made\s+of))?$",
     re.I,
 )
+_KIT = r"(?:the\s+)?(?P<kit>[^,;]*?\bkit\b|kit-[\w-]+)"
+ADD_TO_KIT = re.compile(
+    rf"^(?:please\s+)?(?:add|put|include)\s+(?P<members>.+?)\s+(?:to|in|into)\s+{_KIT}$", re.I
+)
+TAKE_FROM_KIT = re.compile(
+    rf"^(?:please\s+)?(?:remove|take|drop)\s+(?P<members>.+?)\s+(?:from|out\s+of)\s+{_KIT}$", re.I
+)
 SEPARATORS = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bplus\b)\s*", re.I)
 
 
@@ -28,6 +35,11 @@ def read(text: str) -> C.Command | None:
     asked = WHAT_IS_IN.match(text.strip().rstrip("?.! "))
     if asked:
         return C.Info(ref=asked["ref"])
+    for pattern, field in ((ADD_TO_KIT, "adding"), (TAKE_FROM_KIT, "removing")):
+        change = pattern.match(text.strip().rstrip(".!"))
+        if change:
+            members = tuple(m for m in SEPARATORS.split(change["members"]) if m.strip())
+            return C.EditKit(ref=change["kit"], **{field: members})
     found = MAKE_KIT.match(text.strip().rstrip(".!"))
     if not found:
         return None

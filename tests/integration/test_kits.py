@@ -106,6 +106,12 @@ def test_managers_make_kits_in_words_and_others_may_not(bot, uow):
     assert "Changed" in changed.text and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=1" in kits_csv(uow)
     undone = say(bot, "maria", "undo")
     assert undone.kind is ReplyKind.CHANGE and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=8" in kits_csv(uow)
+    say(bot, "maria", "add A-2001 to the drill set kit")
+    say(bot, "maria", "take the batteries out of the drill set kit")
+    assert "KIT-DRILL-SET,Drill set,A-3001|A-2001" in kits_csv(uow)
+    missing = say(bot, "maria", "remove A-1042 from the drill set kit")
+    assert missing.kind is ReplyKind.REFUSAL and "not in" in missing.text
+    assert say(bot, "bob", "add A-1042 to the drill set kit").kind is ReplyKind.REFUSAL
 
 
 def test_a_kit_is_booked_as_one_and_described(bot, uow):
