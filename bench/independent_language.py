@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.report import write_section
 from domain.bookings import Booking
-from domain.ledger import Action
+from domain.ledger import Action, ItemType
 from domain.loans import StockLoan
 from domain.people import Person, Role
 from services.assistant import Assistant
@@ -201,6 +201,10 @@ def outcome(uow, before: int) -> list[str]:
             elif e.action is Action.GIVE_BACK:
                 off = " ".join(f"{w}={n}" for n, w in re.findall(r"(\d+) (lost|damaged)", e.note or ""))
                 said.append(f"give_back {key} {e.quantity or 0} from={e.changes['holder'][1]} {off}".strip())
+            elif e.item_type is ItemType.KIT:  # a kit made: its name and members
+                said.append(
+                    f"create_kit {e.changes.get('name', ('', key))[1]} items={e.changes.get('items', ('', ''))[1]}"
+                )
             elif e.action is Action.SERVICE:
                 said.append(f"serviced {key}")
             else:

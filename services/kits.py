@@ -152,7 +152,8 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
         if not _same(asset.holder, holder):
             still_out.append(f"{tag} (with {ctx.who(asset.holder)})")
             continue
-        first = first or changes.check_in(uow, ctx, [tag], asset.holder, None, theirs_only=True).entry_id
+        done = changes.check_in(uow, ctx, [tag], asset.holder, None, theirs_only=True)
+        first = first or done.entry_id
         back.append(tag)
     stock_note = (
         note if len(kit.stock) == 1 else None

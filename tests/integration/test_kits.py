@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from domain.ledger import Action
 from services.csv_export import export
 from services.csv_import import import_csv
 from services.replies import ReplyKind, Step
@@ -95,6 +96,9 @@ def test_a_lost_battery_is_recorded_with_the_kit_return(bot, uow):
     say(bot, "bob", "take the presentation kit")
     reply = say(bot, "bob", "presentation kit back, one of the batteries is lost")
     assert "3 × BAT-AA (1 lost)" in reply.text and on_hand(uow, "BAT-AA") == 9
+    assert asset(uow, "A-2002").holder is None and asset(uow, "A-3001").holder is None  # every asset, as said
+    returned = [e.item_key for e in entries(uow) if e.action is Action.CHECK_IN]
+    assert returned == ["A-2002", "A-3001"]
 
 
 def test_managers_make_kits_in_words_and_others_may_not(bot, uow):
