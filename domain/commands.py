@@ -111,6 +111,7 @@ class Consume(StockMove):
 @dataclass(frozen=True)
 class Receive(StockMove):
     name, counted_in_packs = "receive", True
+    put_back: bool = False  # "put back 2 headsets": from someone's loan, if they have one
 
 
 @dataclass(frozen=True)

@@ -322,7 +322,8 @@ class Assistant:
         """The tags held by the people a return is about (the speaker, or who it is for):
         "bringing the laptop back" means theirs."""
         longer = any(isinstance(c, C.Take) and c.due for c in commands)  # "need X till friday": may be longer
-        if not longer and not any(isinstance(c, RETURNS) for c in commands):
+        put_back = any(isinstance(c, C.Receive) and c.put_back for c in commands)  # from a loan, perhaps
+        if not longer and not put_back and not any(isinstance(c, RETURNS) for c in commands):
             return frozenset()
         with self.uow(read_only=True) as uow:
             keys = {ctx.actor.key, ctx.actor.name}

@@ -62,7 +62,7 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
     target = (ctx.actor.key, ctx.actor.name) if to.lower() == "me" else keys_of(uow, to)
     if set(k.lower() for k in source) & set(k.lower() for k in target):
         raise DomainError("That is the same person, so nothing was changed.")
-    if not _known(uow, target):
+    if to.lower() != "me" and not _known(uow, target):  # "to me": the speaker, known by speaking
         raise DomainError(
             f"I don't know anyone called {to.lstrip('@')} in this workspace, so nothing was changed."
         )
@@ -75,38 +75,39 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
         _entry(ctx, Action.CHECK_OUT, ItemType.ASSET, a.tag, {"holder": (a.holder, taker)}, a.holder)
         for a in assets
     ]
-    theirs = uow.holdings.loans_of(taker, [loan.sku for loan, _ in lent])
-    merged, new = [], []
-    for loan, on_hand in lent:
-        had = theirs.get(loan.sku)
+    mine = _by_item(lent)  # one person's loans of an item, maybe under two keys: moved as one
+    theirs = _by_item(uow.holdings.loans_of(target, list(mine)))
+    grown, new = [], []
+    for sku, rows in mine.items():
+        given = StockLoan(
+            sku,
+            rows[0][1].holder,
+            sum(loan.quantity for _, loan, _ in rows),
+            min(loan.since for _, loan, _ in rows),
+            min((loan.due for _, loan, _ in rows if loan.due), default=None),
+        )
+        had = theirs[sku][0][1] if sku in theirs else None
         after = StockLoan(
-            loan.sku,
-            taker,
-            loan.quantity + (had.quantity if had else 0),
+            sku,
+            had.holder if had else taker,
+            given.quantity + (had.quantity if had else 0),
             had.since if had else ctx.now,
-            (had and had.due) or loan.due,
+            (had and had.due) or given.due,
         )
-        (merged if had else new).append(after)
-        was = {
-            "loan": str(had.quantity) if had else "0",
-            "since": had.since.isoformat() if had else "",
-            "due": had.due.isoformat() if had and had.due else "",
-        }
-        now = {
-            "loan": str(after.quantity),
-            "since": after.since.isoformat(),
-            "due": after.due.isoformat() if after.due else "",
-        }
-        changes = {k: (was[k], now[k]) for k in now if was[k] != now[k]}
-        changes["holder"] = (loan.holder, taker)
-        given = (str(loan.quantity), loan.since.isoformat(), loan.due.isoformat() if loan.due else "")
-        changes["giver_loan"] = ("|".join(given), "")
+        if had:
+            grown.append((theirs[sku][0][0], after.quantity, after.due))
+        else:
+            new.append(after)
+        changes = {k: v for k, v in zip(("loan", "since", "due"), _pairs(had, after)) if v[0] != v[1]}
+        changes["holder"] = (given.holder, after.holder)
+        packed = (str(given.quantity), given.since.isoformat(), given.due.isoformat() if given.due else "")
+        changes["giver_loan"] = ("|".join(packed), "")
         entries.append(
-            _entry(ctx, Action.LEND, ItemType.STOCK, loan.sku, changes, loan.holder, balance=on_hand)
+            _entry(ctx, Action.LEND, ItemType.STOCK, sku, changes, given.holder, balance=rows[0][2])
         )
-    uow.holdings.pass_loans(source, merged, new)
+    uow.holdings.pass_loans([row_id for row_id, _, _ in lent], grown, new)
     ids = uow.holdings.add_entries(entries)
-    listed = _listed(uow, assets, [loan for loan, _ in lent])
+    listed = _listed(uow, assets, [loan for _, loan, _ in lent])
     text = f"Transferred to {ctx.who(taker)} everything {ctx.who(source[0])} held: {listed}."
     told = _tell(
         ctx,
@@ -115,6 +116,24 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
         ids[0],
     )
     return Done(text, ids[0], notices=told)
+
+
+def _by_item(rows) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for row in rows:
+        grouped.setdefault(row[1].sku, []).append(row)
+    return grouped
+
+
+def _pairs(had: StockLoan | None, after: StockLoan) -> list[tuple[str, str]]:
+    """(before, after) of the taker's loan: quantity, since, due."""
+
+    def texts(loan):
+        if loan is None:
+            return ("0", "", "")
+        return (str(loan.quantity), loan.since.isoformat(), loan.due.isoformat() if loan.due else "")
+
+    return list(zip(texts(had), texts(after)))
 
 
 def _entry(ctx: Context, action, item_type, key, changes, giver, balance=None) -> LedgerEntry:

@@ -39,7 +39,9 @@ def lendable_only(command: Command, found: Resolution) -> Resolution:
     return replace(found, items=kept) if kept else found
 
 
-def for_item(command: Command, item: CatalogItem, whole: bool = False) -> Command:
+def for_item(
+    command: Command, item: CatalogItem, whole: bool = False, held: frozenset[str] = frozenset()
+) -> Command:
     """What a take, check-out or return is once the item is known: an asset's check-out,
     stock used up, or lendable stock lent or given back (`whole`: all of a loan, "return everything")."""
     if item.type is ItemType.ASSET and getattr(command, "pack", None):
@@ -52,9 +54,12 @@ def for_item(command: Command, item: CatalogItem, whole: bool = False) -> Comman
         return C.KitBack.of(**vars(command))
     if isinstance(command, C.Take) and item.type is ItemType.ASSET:
         return C.CheckOut.of(**vars(command))
+    if isinstance(command, C.Receive) and command.put_back and item.key in held:
+        return C.GiveBack.of(**vars(command))  # "put back 2 headsets" by who has them on loan
     if item.type is not ItemType.STOCK or not isinstance(command, (C.Take, C.CheckOut, C.CheckIn)):
         return command
-    if not item.lendable:  # "borrow 2 markers" from the cupboard: taken, as nobody lends them
+    on_loan = item.key in held  # lent to them, a kit's batteries too: given back whatever the item
+    if not item.lendable and not on_loan:  # "borrow 2 markers" from the cupboard: taken, as nobody lends them
         if isinstance(command, C.CheckIn):
             raise NotLendable(item.name, "put back")
         return C.Consume.of(**vars(command))

@@ -29,8 +29,9 @@ def who_has(ctx: Context, items: list[Asset | StockItem], loans_of=None) -> str:
     """`loans_of(sku)`: who has how much of a lendable item (none given: not looked up)."""
     lines = []
     for item in items:
-        if isinstance(item, StockItem) and item.lendable and loans_of is not None:
-            lines.append(loans_line(ctx, item, loans_of(item.sku)))
+        lent = loans_of(item.sku) if isinstance(item, StockItem) and loans_of is not None else []
+        if isinstance(item, StockItem) and (item.lendable or lent):  # a kit's batteries are lent too
+            lines.append(loans_line(ctx, item, lent))
         elif isinstance(item, StockItem):
             lines.append(f"{item.name} is stock, not held by anyone: {item.describe(item.on_hand)} on hand.")
         else:

@@ -148,7 +148,7 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     if isinstance(command, RETURNS) and (
         EVERYTHING.match(command.ref or "") or all_theirs(command, understood.items, held)
     ):
-        return [Understood(for_item(command, item, whole=True), (item,)) for item in understood.items]
+        return [Understood(for_item(command, item, True, held), (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
     if not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, *RETURNS)) or not count or count < 2:
         return [understood]
@@ -288,7 +288,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         isinstance(getattr(command, "count", None), int) and command.count > 1
     )  # "two chafers" are more units
     if isinstance(command, C.Take) and command.due and not command.person and held and not more_than_one:
-        theirs = [i for i in found.items if i.key in held]
+        theirs = [i for i in found.items if i.key in held and i.type is ItemType.ASSET]
         if len(theirs) == 1:  # "need the pallet jack till thursday" from who has it: longer
             command, found = C.Extend.of(**vars(command)), replace(found, items=theirs)
     if (
@@ -322,7 +322,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
-    command = for_item(command, items[0])
+    command = for_item(command, items[0], held=held)
     if isinstance(command, C.Extend) and command.vague:  # "a few more days"
         raise DomainError(f"Until when? Say e.g. “keep {items[0].key} until Friday”. Nothing was changed.")
     if command.vague and items[0].type is ItemType.ASSET:  # "returning most of the ipads": which ones?
@@ -357,7 +357,7 @@ def describe(understood: Understood) -> str:
             value is None
             or value is False
             or value == ""
-            or name in ("ref", "where", "value", "period", "members", "adding", "removing")
+            or name in ("ref", "where", "value", "period", "members", "adding", "removing", "put_back")
         ):
             continue
         if name == "words" and understood.items:  # a booking's words, once its item is known

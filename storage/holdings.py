@@ -51,44 +51,54 @@ class HoldingsRepository:
             .values(status="withdrawn", decided_at=now)
         )
 
-    def lock_loans(self, *holders: str) -> list[tuple[StockLoan, int]]:
-        """The person's loans with their items' shelf counts, the items row-locked (in id order)."""
+    def lock_loans(self, *holders: str) -> list[tuple[int, StockLoan, int]]:
+        """The person's loans (row id, loan, the item's shelf count), the items row-locked in id order."""
         stock_ids = select(LOANS.c.stock_id).where(func.lower(LOANS.c.holder).in_(_keys(holders)))
         locked = select(STOCK.c.id).where(STOCK.c.id.in_(stock_ids)).order_by(STOCK.c.id).with_for_update()
         self.writer.execute(locked).all()
-        query = (
-            select(STOCK.c.sku, LOANS.c.holder, LOANS.c.quantity, LOANS.c.since, LOANS.c.due, STOCK.c.on_hand)
-            .join(STOCK, STOCK.c.id == LOANS.c.stock_id)
-            .where(func.lower(LOANS.c.holder).in_(_keys(holders)))
-            .order_by(STOCK.c.sku_key)
-        )
-        return [(StockLoan(*row[:5]), row[5]) for row in self.writer.execute(query)]
+        return self._loans(func.lower(LOANS.c.holder).in_(_keys(holders)), with_shelf=True)
 
-    def loans_of(self, holder: str, skus: list[str]) -> dict[str, StockLoan]:
-        query = (
-            select(STOCK.c.sku, LOANS.c.holder, LOANS.c.quantity, LOANS.c.since, LOANS.c.due)
-            .join(STOCK, STOCK.c.id == LOANS.c.stock_id)
-            .where(func.lower(LOANS.c.holder) == holder.lower(), STOCK.c.sku.in_(skus))
-        )
-        return {row[0]: StockLoan(*row) for row in self.writer.execute(query)}
+    def loans_of(self, holders: tuple[str, ...], skus: list[str]) -> list[tuple[int, StockLoan, int]]:
+        """A person's loans of these items, under any of their keys."""
+        return self._loans(func.lower(LOANS.c.holder).in_(_keys(holders)), STOCK.c.sku.in_(skus))
 
-    def pass_loans(self, givers: tuple[str, ...], merged: list[StockLoan], new: list[StockLoan]) -> None:
-        """All the givers' loans gone; the taker's of the same items `merged` (updated) or `new` (inserted):
-        three statements, whatever their number."""
-        skus = {loan.sku for loan in merged + new}
-        ids = dict(self.writer.execute(select(STOCK.c.sku, STOCK.c.id).where(STOCK.c.sku.in_(skus))).all())
-        self.writer.execute(delete(LOANS).where(func.lower(LOANS.c.holder).in_(_keys(givers))))
-        if merged:
+    def _loans(self, *where, with_shelf: bool = False) -> list[tuple[int, StockLoan, int]]:
+        query = (
+            select(
+                LOANS.c.id,
+                STOCK.c.sku,
+                LOANS.c.holder,
+                LOANS.c.quantity,
+                LOANS.c.since,
+                LOANS.c.due,
+                STOCK.c.on_hand,
+            )
+            .join(STOCK, STOCK.c.id == LOANS.c.stock_id)
+            .where(*where)
+            .order_by(STOCK.c.sku_key, LOANS.c.id)
+        )
+        return [(row[0], StockLoan(*row[1:6]), row[6]) for row in self.writer.execute(query)]
+
+    def pass_loans(
+        self, gone: list[int], grown: list[tuple[int, int, datetime | None]], new: list[StockLoan]
+    ) -> None:
+        """The loan rows read (`gone`, by id: never one made since) deleted; the taker's (`grown`:
+        row id, quantity, due) updated and `new` ones inserted. Three statements whatever their number."""
+        if gone:
+            self.writer.execute(delete(LOANS).where(LOANS.c.id.in_(gone)))
+        if grown:
             statement = (
                 update(LOANS)
-                .where(LOANS.c.stock_id == bindparam("sid"), LOANS.c.holder == bindparam("who"))
+                .where(LOANS.c.id == bindparam("row"))
                 .values(quantity=bindparam("qty"), due=bindparam("until"))
             )
-            self.writer.execute(
-                statement,
-                [dict(sid=ids[m.sku], who=m.holder, qty=m.quantity, until=m.due) for m in merged],
-            )
+            self.writer.execute(statement, [dict(row=i, qty=q, until=d) for i, q, d in grown])
         if new:
+            ids = dict(
+                self.writer.execute(
+                    select(STOCK.c.sku, STOCK.c.id).where(STOCK.c.sku.in_({n.sku for n in new}))
+                ).all()
+            )
             rows = [
                 dict(stock_id=ids[n.sku], holder=n.holder, quantity=n.quantity, since=n.since, due=n.due)
                 for n in new

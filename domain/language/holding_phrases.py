@@ -6,6 +6,7 @@ Read before people are taken out of the sentence, as a transfer names two."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from domain import commands as C
 from domain.commands import Command
@@ -167,3 +168,33 @@ def _a_person(word: str, people) -> bool:
     """ "@bob", or a name the bot knows; never "me" (the speaker's own is a return)."""
     name = word.lstrip("@").lower()
     return name not in SELF and (word.startswith("@") or name in people)
+
+
+EVERYTHING_SAID = re.compile(
+    r"(?i)^(?:everything|all(?: of)? (?:it|them)|the lot|stuff|things|gear|items|equipment|all)$"
+)
+
+
+PUT_BACK = re.compile(r"(?i)\bput\b(?:\s+\S+){0,6}?\s+back\b|\bput\s+back\b")
+
+
+def put_back(text: str, commands: list[Command]) -> list[Command]:
+    """ "put back 2 headsets": stock back on the shelf, which is a loan given back if the
+    speaker has one of it (understanding knows)."""
+    if not PUT_BACK.search(text):
+        return commands
+    return [replace(c, put_back=True) if isinstance(c, C.Receive) else c for c in commands]
+
+
+def returns_for_someone(commands: list[Command]) -> list[Command]:
+    """ "return everything for @dana" is a return of all dana holds: a manager's, as said in
+    full ("return everything @dana had"), never a way round it."""
+    return [
+        C.ReturnAll(giver=c.person.lstrip("@"))
+        if isinstance(c, C.CheckIn)
+        and c.person
+        and c.person.lower() not in SELF
+        and EVERYTHING_SAID.match(c.ref or "")
+        else c
+        for c in commands
+    ]

@@ -62,6 +62,7 @@ def parse(
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
+    commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
         commands = [replace(c, override=True) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
     if by_sentence and not_done.taken_back(
