@@ -13,6 +13,7 @@ from pathlib import Path
 
 from domain.bookings import Booking, BookingStatus
 from domain.errors import DomainError
+from domain.kits import Kit, make_kit
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.loans import StockLoan
 from services import csv_export
@@ -21,7 +22,7 @@ from services.csv_import import ImportResult, import_into
 from storage.unit_of_work import UnitOfWorkFactory
 
 PARTS = ("assets", "stock", "ledger")
-OPTIONAL = ("bookings", "loans")  # backups made before these have none
+OPTIONAL = ("bookings", "loans", "kits")  # backups made before these have none
 
 
 def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
@@ -38,6 +39,9 @@ def backup(uow: UnitOfWorkFactory, path: Path) -> dict[str, int]:
         out = io.StringIO()
         counts["loans"] = csv_export.write_loans(tx, out, names={})
         archive.writestr("loans.csv", out.getvalue())
+        out = io.StringIO()
+        counts["kits"] = csv_export.write("kits", tx, out)
+        archive.writestr("kits.csv", out.getvalue())
     return counts
 
 
@@ -70,6 +74,13 @@ def restore(uow: UnitOfWorkFactory, path: Path, ctx: Context) -> dict[str, int]:
             except ValueError as error:
                 raise DomainError(f"bookings.csv in the backup: {error}. Nothing was changed.") from None
             counts["bookings"] = len(bookings)
+        if (
+            "kits" in data
+        ):  # kits name tags and SKUs: after the items, and without ledger entries of their own
+            kits = read_kits(data["kits"])
+            for kit in kits:
+                tx.kits.save(kit)
+            counts["kits"] = len(kits)
         if "loans" in data:
             loans = read_loans(data["loans"])
             for loan in loans:
@@ -130,6 +141,16 @@ def read_bookings(data: bytes) -> list[Booking]:
                 f"bookings.csv in the backup, line {line}: {error}. Nothing was changed."
             ) from None
     return bookings
+
+
+def read_kits(data: bytes) -> list[Kit]:
+    kits = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
+        try:
+            kits.append(make_kit(row["kit"], row["name"], row["items"]))
+        except (KeyError, DomainError) as error:
+            raise DomainError(f"kits.csv in the backup, line {line}: {error}. Nothing was changed.") from None
+    return kits
 
 
 def read_loans(data: bytes) -> list[StockLoan]:

@@ -178,6 +178,8 @@ def _apply_row(
         item = existing or StockItem(sku=key.strip(), name="", unit="unit")
         if existing and not cells.get("on_hand", "").strip():
             cells.pop("on_hand", None)  # an empty count on an update keeps the count
+    if existing is None and uow.kits.get(key) is not None:
+        raise DomainError(f"{key_name(kind)}: {key.strip()} is already the code of a kit")
     if existing is None and other.get(key) is not None:
         raise DomainError(
             f"{key_name(kind)}: {key.strip()} is already used by a {'stock item' if kind == 'assets' else 'asset'}"

@@ -10,6 +10,7 @@ from domain.assets import AssetStatus
 from domain.errors import DomainError
 from domain.kits import Kit, make_kit
 from domain.ledger import Action, ItemType
+from domain.values import singular
 from services import bookings, changes, loans
 from services.changes import Done, append
 from services.context import Context
@@ -45,6 +46,10 @@ def save(uow: UnitOfWork, ctx: Context, kit: Kit) -> tuple[str, int | None]:
     ]
     if named:
         raise DomainError(f"items: {', '.join(named)}: a tag stands alone and a SKU takes =QUANTITY")
+    if (
+        uow.assets.get(kit.code) is not None or uow.stock.get(kit.code) is not None
+    ):  # "check out A-3" is that asset
+        raise DomainError(f"kit: {kit.code} is already an asset tag or SKU; give the kit a code of its own")
     before = uow.kits.get(kit.code)
     outcome = uow.kits.save(kit)
     if outcome == "unchanged":
@@ -144,7 +149,7 @@ def check_out(uow: UnitOfWork, ctx: Context, code: str, holder: str, due, overri
 def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | None) -> Done:
     """What `holder` has of the kit comes back; the reply says what of it is still out."""
     kit = kit_of(uow, code)
-    back, still_out, first = [], [], None
+    back, still_out, first, offer = [], [], None, None
     for tag in kit.assets:
         asset = uow.assets.get(tag)
         if asset is None or asset.status is not AssetStatus.CHECKED_OUT:
@@ -152,19 +157,25 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
         if not _same(asset.holder, holder):
             still_out.append(f"{tag} (with {ctx.who(asset.holder)})")
             continue
-        done = changes.check_in(uow, ctx, [tag], asset.holder, None, theirs_only=True)
-        first = first or done.entry_id
-        back.append(tag)
-    stock_note = (
-        note if len(kit.stock) == 1 else None
-    )  # "one of the batteries is lost": the kit's one stock item
+        said = (
+            note if _mentions(note, asset.name, asset.model, *asset.aliases) else None
+        )  # "the drill is broken"
+        done = changes.check_in(uow, ctx, [tag], asset.holder, said, theirs_only=True)
+        first, offer = first or done.entry_id, offer or done.offer
+        back.append(tag + (f" (noted: “{said}”)" if said else ""))
+    if kit.assets and not back:  # none of its assets with them: their loans of its stock are their own
+        raise DomainError(
+            f"{ctx.who(holder).capitalize()} have nothing of {called(kit)} out, so nothing was changed."
+        )
     for member in kit.stock:
         loan = uow.loans.get(member.key, holder)
         if loan is None:
             continue
+        item = uow.stock.get(member.key)
+        about = note if _mentions(note, item.name, item.unit) else None  # "one of the batteries is lost"
         count = min(loan.quantity, member.quantity)
-        lost, damaged = loans.written_off(stock_note, 0)
-        done = loans.take_back(uow, ctx, member.key, holder, max(count - lost - damaged, 0), None, stock_note)
+        lost, damaged = loans.written_off(about, 0)
+        done = loans.take_back(uow, ctx, member.key, holder, max(count - lost - damaged, 0), None, about)
         first = first or done.entry_id
         off = f" ({lost} lost)" if lost else f" ({damaged} damaged)" if damaged else ""
         back.append(f"{count - lost - damaged} × {member.key}{off}")
@@ -173,7 +184,18 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
             f"{ctx.who(holder).capitalize()} have nothing of {called(kit)} out, so nothing was changed."
         )
     left = f" Still out: {', '.join(still_out)}." if still_out else ""
-    return Done(f"Returned from {called(kit)} ({kit.code}): {', '.join(back)}.{left}", first)
+    return Done(f"Returned from {called(kit)} ({kit.code}): {', '.join(back)}.{left}", first, offer=offer)
+
+
+def _mentions(note: str | None, *names: str | None) -> bool:
+    """Does the note speak of this member ("the drill is broken", "one of the batteries is lost")?"""
+    if not note:
+        return False
+    said = {singular(w) for w in re.findall(r"[a-z0-9-]+", note.lower())}
+    words = {
+        singular(w) for name in names if name for w in re.findall(r"[a-z0-9-]+", name.lower()) if len(w) > 3
+    }
+    return bool(said & words)
 
 
 def book(uow: UnitOfWork, ctx: Context, code: str, holder: str, start, end, rules) -> Done:

@@ -78,27 +78,35 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
     return Done(text, entry_id, track_reorder(uow, ctx, item, was_low, received=bool(units)))
 
 
-# "the other one is broken", "2 are missing", "lost one": what a return says did not come back
+# "the other one is broken", "2 are missing", "one of the batteries is lost", "lost one": what did not come
+# back. The amount is said, or "the other(s)" / "the rest"; "I lost the bag" names no amount and writes nothing off.
+_N = r"\d+|one|two|three|four|five|six|an?"
 _OFF = re.compile(
-    r"(?P<n>\d+|one|two|three|four|five|the other(?: one|s)?|the rest)?\s*(?:of them\s+)?(?:is|are|was|were|got|came back)?\s*"
-    r"(?P<what>lost|missing|broken|damaged|broke|busted|dead|faulty|cracked|gone)\b"
-    r"|(?P<verb>lost|broke)\s+(?P<n2>\d+|one|two|three|an?)\b",
+    rf"(?P<n>{_N}|the other(?: one)?|the others|the rest|other)\s+(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+    r"(?:(?:is|are|was|were|got|came back|has|have|went)\s+)?(?:been\s+)?"
+    r"(?P<what>lost|missing|broken|damaged|broke|busted|dead|faulty|cracked|frayed|snapped|gone)\b"
+    rf"|(?P<verb>lost|broke|damaged|snapped|cracked)\s+(?P<n2>{_N})\b",
     re.I,
 )
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
+_NOT = re.compile(
+    r"(?i)\b(?:nothing|none|no|not|never|without|n't)\b[\w\s]{0,12}?\b(?:lost|missing|broken|damaged|broke)\b"
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1}
 
 
 def written_off(note: str | None, others: int) -> tuple[int, int]:
-    """(lost, damaged) a return's note speaks of; `others`: how many "the other(s)" are."""
-    if not note:
+    """(lost, damaged) a return's note speaks of; `others`: how many "the others" / "the rest" are."""
+    if not note or _NOT.search(note):
         return 0, 0
     found = _OFF.search(note)
     if not found:
         return 0, 0
     said = (found["n"] or found["n2"] or "").lower()
     what = (found["what"] or found["verb"]).lower()
-    if said.startswith(("the other", "the rest")):
+    if said in ("the others", "the rest"):
         n = others
+    elif said.startswith("the other") or said == "other":  # "the other one": one
+        n = 1
     else:
         n = int(said) if said.isdigit() else _WORDS.get(said, 1)
     return (n, 0) if what in ("lost", "missing", "gone") else (0, n)

@@ -189,7 +189,14 @@ def _numbered_name(command: Command, index: CatalogIndex) -> Command:
     return command
 
 
-ONE_UNIT = (C.Retire, C.Edit, C.Maintenance, C.Repaired, C.Seen)  # each acts on the one unit named
+ONE_UNIT = (
+    C.Retire,
+    C.Edit,
+    C.Maintenance,
+    C.Repaired,
+    C.Seen,
+    C.Serviced,
+)  # each acts on the one unit named
 
 
 def _about_one_unit(command: Command) -> bool:

@@ -11,6 +11,7 @@ from domain.people import Person, Role
 from services.backup import backup, restore
 from services.context import Context
 from services.csv_export import export
+from services.csv_import import import_csv
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.unit_of_work import unit_of_work_factory
@@ -22,7 +23,7 @@ CTX = Context(Person("ops", Role.MANAGER), NOW, timezone.utc, "restore")
 
 def everything(uow) -> dict[str, str]:
     out = {}
-    for kind in ("assets", "stock", "ledger", "bookings"):
+    for kind in ("assets", "stock", "ledger", "bookings", "loans", "kits"):
         buffer = io.StringIO()
         export(kind, uow, buffer)
         out[kind] = buffer.getvalue()
@@ -40,6 +41,10 @@ def busy(assistant, uow):
     assistant.handle("alice", "book A-2001 tuesday 2-4pm")
     assistant.handle("bob", "book A-1043 friday morning")
     assistant.handle("bob", "cancel my booking of A-1043")
+    extra = b"sku,name,unit,on_hand,lendable\nHS-USB,USB headset,headset,10,yes\n"
+    assert not import_csv("stock", extra, uow, CTX).errors
+    assistant.handle("bob", "borrow 2 headsets until friday")
+    assistant.handle("maria", "make a kit 'Demo kit' of A-2002 and 1 headset")
     return uow
 
 
@@ -47,7 +52,7 @@ def busy(assistant, uow):
 def test_restore_into_an_empty_database_gives_the_same_state_and_ledger(busy, tmp_path, target, request):
     path = tmp_path / "backup.zip"
     counts = backup(busy, path)
-    assert counts["ledger"] > 10 and counts["bookings"] == 2
+    assert counts["ledger"] > 10 and counts["bookings"] == 2 and counts["loans"] == 1 and counts["kits"] == 1
     url = (
         f"sqlite:///{tmp_path / 'restored.db'}"
         if target == "sqlite"
