@@ -85,6 +85,8 @@ class KitOut(ItemCommand):
     person: str | None = None
     due: datetime | None = None
     override: bool = False
+    leaving: tuple[str, ...] = ()  # "... without the tripod": members left out, as said
+    omit: str = ""  # those members resolved: "A-4001|CAM-007"
 
 
 @dataclass(frozen=True)

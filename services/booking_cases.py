@@ -29,12 +29,22 @@ def book(t: Task) -> changes.Done:
 
 @handles(C.CancelBooking)
 def cancel_booking(t: Task) -> changes.Done:
+    if _a_kit(t):  # every asset's booking of it, or none
+        return kits.cancel_booking(t.uow, t.ctx, t.keys[0], booking_owner(t))
     return bookings.cancel(t.uow, t.ctx, t.keys, booking_owner(t))
 
 
 @handles(C.MoveBooking)
 def move_booking(t: Task) -> changes.Done:
+    if _a_kit(t):
+        raise DomainError(
+            "Move a kit's booking by cancelling it and booking the kit again. Nothing was changed."
+        )
     return bookings.move(t.uow, t.ctx, t.keys, booking_owner(t), t.command, t.booking_rules)
+
+
+def _a_kit(t: Task) -> bool:
+    return bool(t.items) and t.items[0].type is ItemType.KIT
 
 
 def booking_owner(t: Task) -> tuple[str, ...]:
@@ -65,6 +75,8 @@ def calendar_link(t: Task) -> changes.Done:
 
 @handles(C.IsFree)
 def is_free(t: Task) -> Reply:
+    if _a_kit(t):
+        return kits.is_free(t.uow, t.ctx, t.keys[0], t.command.start, t.command.end)
     return booking_answers.is_free(t.uow, t.ctx, list(t.items), t.command.start, t.command.end)
 
 

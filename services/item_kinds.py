@@ -88,7 +88,7 @@ def all_theirs(command: Command, items: tuple[CatalogItem, ...], held: frozenset
     )
 
 
-def kit_members(said_members: tuple[str, ...], index: CatalogIndex, counted: bool = True) -> str:
+def kit_members(said_members: tuple[str, ...], index: CatalogIndex, counted: bool | None = True) -> str:
     """Each member as said ("A-4001", "4 AA batteries", "a rack of wine glasses") as the kit
     writes it: a tag, or SKU=quantity in base units; any that is unclear is asked about."""
     out = []
@@ -112,8 +112,8 @@ def kit_members(said_members: tuple[str, ...], index: CatalogIndex, counted: boo
                 raise DomainError(f"Name each of the {count} {words} by its tag. Nothing was changed.")
             out.append(item.key)
             continue
-        if not counted:  # what is taken out of a kit: the item, whatever amount is said
-            out.append(item.key)
+        if counted is False or (counted is None and count is None and pack is None):
+            out.append(item.key)  # left out of a check-out, or taken out of a kit with no amount said
             continue
         if count is None and pack is None:
             raise DomainError(

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 
 from domain.assets import AssetStatus
+from domain.bookings import conflicts
 from domain.errors import DomainError
-from domain.kits import Kit, make_kit
+from domain.kits import Kit, KitMember, make_kit
 from domain.ledger import Action, ItemType
 from domain.values import singular
 from services import bookings, changes, loans
+from services.booking_text import describe_conflict
 from services.changes import Done, append
 from services.context import Context
-from services.replies import NextStep, Step
+from services.replies import NextStep, Reply, Step, answer
 from storage.unit_of_work import UnitOfWork
 
 
@@ -91,58 +93,86 @@ def create(uow: UnitOfWork, ctx: Context, title: str, items: str) -> Done:
 
 
 def edit(uow: UnitOfWork, ctx: Context, code: str, adding: str, dropping: str) -> Done:
-    """Members added (a quantity said again replaces the old one) or taken out."""
+    """Members added (a quantity said again replaces the old one) or taken out ("2 of the
+    batteries": that many fewer; no amount: the member goes)."""
     ctx.actor.require_manager("make or change kits")
     kit = kit_of(uow, code)
-    members = {m.key.lower(): str(m) for m in kit.members}
-    for key in filter(None, dropping.split("|")):
-        if members.pop(key.lower(), None) is None:
+    members = {m.key.lower(): m for m in kit.members}
+    for said in filter(None, dropping.split("|")):
+        key, _, fewer = said.partition("=")
+        member = members.get(key.lower())
+        if member is None:
             raise DomainError(f"{key} is not in {called(kit)} ({kit.code}). Nothing was changed.")
-    for member in filter(None, adding.split("|")):
-        members[member.split("=")[0].lower()] = member
+        if fewer and member.is_stock and int(fewer) < member.quantity:
+            members[key.lower()] = KitMember(member.key, member.quantity - int(fewer))
+        else:
+            del members[key.lower()]
+    for said in filter(None, adding.split("|")):
+        key, _, quantity = said.partition("=")
+        members[key.lower()] = KitMember(key, int(quantity) if quantity else None)
     if not members:
         raise DomainError(f"That would leave {called(kit)} empty. Nothing was changed.")
-    changed = make_kit(kit.code, kit.name, "|".join(members.values()))
+    changed = make_kit(kit.code, kit.name, "|".join(str(m) for m in members.values()))
     _, entry_id = save(uow, ctx, changed)
     if entry_id is None:
         raise DomainError(f"{called(kit, True)} ({kit.code}) already has exactly those. Nothing was changed.")
     return Done(f"Changed {called(kit)} ({kit.code}): {members_text(uow, changed)}.", entry_id)
 
 
-def check_out(uow: UnitOfWork, ctx: Context, code: str, holder: str, due, override: bool = False) -> Done:
-    """Every member to `holder`, or nothing (saying what is missing, offering the rest)."""
+def check_out(
+    uow: UnitOfWork, ctx: Context, code: str, holder: str, due, override: bool = False, omit: str = ""
+) -> Done:
+    """Every member to `holder` (but those in `omit`, "the camera kit without A-4001"), or
+    nothing: saying what is missing, and offering the rest as the kit without it."""
     kit = kit_of(uow, code)
-    missing, rest = [], []
-    for tag in kit.assets:
-        asset = uow.assets.get(tag, lock=True)
-        if asset is None or asset.status is not AssetStatus.AVAILABLE:
-            why = "gone from the catalog" if asset is None else _where(ctx, asset)
-            missing.append(f"{tag} ({why})")
-        else:
-            rest.append(tag)
-    for member in kit.stock:
-        item = uow.stock.get(member.key, lock=True)
-        if item is None or item.on_hand < member.quantity:
-            shelf = f"only {item.describe(item.on_hand)} on the shelf" if item else "gone from the catalog"
-            missing.append(f"{member.quantity} × {member.key} ({shelf})")
-        else:
-            rest.append(f"{member.quantity} {item.name}")
-    if missing:
-        offers = (NextStep("Check out the rest", Step.SAY, "check out " + _listed(rest)),) if rest else ()
-        hint = " To take what is there, say “check out " + _listed(rest) + "”." if rest else ""
-        raise KitIncomplete(
-            f"{called(kit, True)} ({kit.code}) can't go out whole: {', '.join(missing)}. Nothing was changed.{hint}",
-            offers,
+    left_out = {key.lower() for key in omit.split("|") if key}
+    unknown = left_out - {m.key.lower() for m in kit.members}
+    if unknown:
+        raise DomainError(
+            f"{', '.join(sorted(unknown)).upper()} is not in {called(kit)}. Nothing was changed."
         )
-    first, told = None, ()
-    for tag in kit.assets:
-        done = changes.check_out(uow, ctx, [tag], holder, due, override)
+    members = [m for m in kit.members if m.key.lower() not in left_out]
+    missing = []
+    for member in members:
+        if member.is_stock:
+            item = uow.stock.get(member.key, lock=True)
+            if item is None or item.on_hand < member.quantity:
+                shelf = (
+                    f"only {item.describe(item.on_hand)} on the shelf" if item else "gone from the catalog"
+                )
+                missing.append((member.key, f"{member.quantity} × {member.key} ({shelf})"))
+        else:
+            asset = uow.assets.get(member.key, lock=True)
+            if asset is None or asset.status is not AssetStatus.AVAILABLE:
+                why = "gone from the catalog" if asset is None else _where(ctx, asset)
+                missing.append((member.key, f"{member.key} ({why})"))
+    if missing:
+        rest = len(members) > len(missing)
+        without = f"check out {kit.code} without " + _listed([key for key, _ in missing] + sorted(left_out))
+        hint = f" To take the rest, say “{without}”." if rest else ""
+        raise KitIncomplete(
+            f"{called(kit, True)} ({kit.code}) can't go out whole: {', '.join(why for _, why in missing)}. "
+            f"Nothing was changed.{hint}",
+            (NextStep("Check out the rest", Step.SAY, without),) if rest else (),
+        )
+    first, told, odd = None, (), []
+    for member in members:
+        if member.is_stock:
+            done = loans.lend_out(uow, ctx, member.key, holder, member.quantity, None, due, kit=kit.code)
+        else:
+            done = changes.check_out(uow, ctx, [member.key], holder, due, override)
+            when = uow.assets.get(member.key).due
+            if when != due:  # a booking decided it: said, never hidden
+                odd.append(
+                    f"{member.key} is due back {ctx.local(when)}" if when else f"{member.key} has no due time"
+                )
         first, told = first or done.entry_id, told + done.notices
-    for member in kit.stock:
-        done = loans.lend_out(uow, ctx, member.key, holder, member.quantity, None, due, kit=kit.code)
-        first = first or done.entry_id
     until = f", due back {ctx.local(due)}" if due else ""
-    text = f"Checked out {called(kit)} ({kit.code}) to {ctx.who(holder)}{until}: {members_text(uow, kit)}."
+    but = f" (but {', '.join(odd)})" if odd else ""
+    shown = make_kit(kit.code, kit.name, "|".join(str(m) for m in members))
+    text = f"Checked out {called(kit)} ({kit.code}) to {ctx.who(holder)}{until}{but}: {members_text(uow, shown)}."
+    if left_out:
+        text += f" Left out: {', '.join(sorted(k.upper() for k in left_out))}."
     return Done(text, first, notices=told)
 
 
@@ -214,6 +244,30 @@ def book(uow: UnitOfWork, ctx: Context, code: str, holder: str, start, end, rule
         first,
         notices=told,
     )
+
+
+def is_free(uow: UnitOfWork, ctx: Context, code: str, start, end) -> Reply:
+    """A kit is free when every asset of it is."""
+    kit = kit_of(uow, code)
+    when = bookings.span(ctx, start, end)
+    busy = []
+    for tag in kit.assets:
+        asset, booked = uow.bookings.availability(tag, start, end)
+        found = conflicts(asset, booked, start, end, ctx.now) if asset else ()
+        busy += [f"{tag} is {describe_conflict(ctx, c)}" for c in found]
+    if not busy:
+        return answer(f"Yes: {called(kit)} ({kit.code}) is free {when}. Say “book {kit.code} …” to book it.")
+    return answer(f"No: {called(kit)} ({kit.code}) isn't free {when}: " + "; ".join(busy) + ".")
+
+
+def cancel_booking(uow: UnitOfWork, ctx: Context, code: str, holders: tuple[str, ...]) -> Done:
+    """The booking of every asset of the kit, made with the kit; all or none."""
+    kit = kit_of(uow, code)
+    first = None
+    for tag in kit.assets:
+        done = bookings.cancel(uow, ctx, [tag], holders)
+        first = first or done.entry_id
+    return Done(f"Cancelled the booking of {called(kit)} ({kit.code}): {', '.join(kit.assets)}.", first)
 
 
 def describe(uow: UnitOfWork, ctx: Context, code: str) -> str:

@@ -49,7 +49,8 @@ def return_all(t: Task) -> changes.Done:
 
 @handles(C.KitOut)
 def kit_out(t: Task) -> changes.Done:
-    return kits.check_out(t.uow, t.ctx, t.keys[0], t.holder, t.command.due, t.command.override)
+    c = t.command
+    return kits.check_out(t.uow, t.ctx, t.keys[0], t.holder, c.due, c.override, c.omit)
 
 
 @handles(C.KitBack)

@@ -258,14 +258,19 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.CreateKit):
         command = replace(command, items=kit_members(command.members, index))
     if isinstance(command, C.EditKit):  # its members resolved here; the kit itself below, as any item
-        taken = "|".join(
-            m.split("=")[0] for m in kit_members(command.removing, index, counted=False).split("|") if m
-        )
+        taken = kit_members(command.removing, index, counted=None)
         command = replace(command, items=kit_members(command.adding, index), drop=taken)
+    if isinstance(command, C.KitOut) and command.leaving:
+        command = replace(command, omit=kit_members(command.leaving, index, counted=False))
     if command.item is None:
         return Understood(command)
     if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
         found = locate(index, command.ref, ASSETS) if command.ref else None
+        kit = (
+            index.resolve(command.ref, (ItemType.KIT,)) if found is not None and not found.is_clear else None
+        )
+        if kit is not None and kit.is_clear and kit.score >= ACCEPT_SEVERAL:  # "is the camera kit free?"
+            return Understood(command, tuple(kit.items))
         if found is not None and not found.found:
             raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
         return Understood(command, tuple(found.items) if found else ())
@@ -364,7 +369,8 @@ def describe(understood: Understood) -> str:
             value is None
             or value is False
             or value == ""
-            or name in ("ref", "where", "value", "period", "members", "adding", "removing", "put_back")
+            or name
+            in ("ref", "where", "value", "period", "members", "adding", "removing", "put_back", "leaving")
         ):
             continue
         if name == "words" and understood.items:  # a booking's words, once its item is known
@@ -407,6 +413,7 @@ _NOTATION = {
     "title": "value={}",
     "items": "items={}",
     "drop": "drop={}",
+    "omit": "without={}",
     "giver": "from={}",
     "taker": "to={}",
 }

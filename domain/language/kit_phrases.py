@@ -28,6 +28,11 @@ ADD_TO_KIT = re.compile(
 TAKE_FROM_KIT = re.compile(
     rf"^(?:please\s+)?(?:remove|take|drop)\s+(?P<members>.+?)\s+(?:from|out\s+of)\s+{_KIT}$", re.I
 )
+KIT_WITHOUT = re.compile(
+    rf"^(?:please\s+)?(?:check\s*out|take|borrow|sign\s*out|grab)\s+{_KIT}\s+(?:without|except(?:\s+for)?|but\s+not|minus)\s+"
+    r"(?P<members>.+?)(?P<rest>\s+(?:for|till|until|back|due)\b.*)?$",
+    re.I,
+)
 SEPARATORS = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bplus\b)\s*", re.I)
 
 

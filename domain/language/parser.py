@@ -112,6 +112,14 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     )
     if about_fields is not None:
         return [about_fields]
+    without = kit_phrases.KIT_WITHOUT.match(
+        clean
+    )  # "check out the camera kit without the tripod till friday"
+    if without:
+        said = _read_one(f"check out the {without['kit']}{without['rest'] or ''}", now, tz, names, people)
+        if len(said) == 1 and isinstance(said[0], (C.CheckOut, C.Take)):
+            leaving = tuple(m for m in kit_phrases.SEPARATORS.split(without["members"]) if m.strip())
+            return [C.KitOut(ref=said[0].ref, person=said[0].person, due=said[0].due, leaving=leaving)]
     about_holdings = holding_phrases.read(clean, people)  # before people are taken out: a transfer names two
     if about_holdings is not None:
         return [about_holdings]

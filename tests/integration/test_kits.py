@@ -74,9 +74,16 @@ def test_a_kit_with_a_member_out_changes_nothing_and_offers_the_rest(bot, uow):
         len(entries(uow)) == before and asset(uow, "A-2002").holder is None and on_hand(uow, "BAT-AA") == 10
     )
     (offer,) = reply.offers
-    assert offer.step is Step.SAY and offer.value == "check out A-2002 and 4 AA batteries"
-    taken = say(bot, "bob", offer.value)
-    assert taken.kind is ReplyKind.CHANGE and asset(uow, "A-2002").holder == "bob"
+    assert offer.step is Step.SAY and offer.value == "check out KIT-AV without A-3001"
+    taken = say(bot, "bob", offer.value + " until friday")
+    assert (
+        taken.kind is ReplyKind.CHANGE
+        and "Left out: A-3001" in taken.text
+        and asset(uow, "A-2002").holder == "bob"
+    )
+    with uow(read_only=True) as tx:  # the kit's batteries are lent with it, not used up
+        assert {loan.sku: loan.quantity for loan in tx.loans.held_by("bob")} == {"BAT-AA": 4}
+    assert asset(uow, "A-2002").due.day == 4
 
 
 def test_a_partial_return_says_what_is_still_out(bot, uow):
@@ -111,6 +118,8 @@ def test_managers_make_kits_in_words_and_others_may_not(bot, uow):
     undone = say(bot, "maria", "undo")
     assert undone.kind is ReplyKind.CHANGE and "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=8" in kits_csv(uow)
     say(bot, "maria", "add A-2001 to the drill set kit")
+    say(bot, "maria", "take 5 AA batteries out of the drill set kit")
+    assert "KIT-DRILL-SET,Drill set,A-3001|BAT-AA=3|A-2001" in kits_csv(uow)
     say(bot, "maria", "take the batteries out of the drill set kit")
     assert "KIT-DRILL-SET,Drill set,A-3001|A-2001" in kits_csv(uow)
     missing = say(bot, "maria", "remove A-1042 from the drill set kit")
@@ -134,3 +143,20 @@ def test_a_kit_is_booked_as_one_and_described(bot, uow):
 def test_labels_for_a_kit(bot):
     reply = say(bot, "maria", "label for KIT-AV")
     assert reply.attachment and reply.attachment[0] == "label-KIT-AV.png"
+
+
+def test_a_kit_is_asked_about_and_cancelled_as_one(bot, uow):
+    say(bot, "bob", "book the presentation kit friday 2-4pm")
+    busy = say(bot, "carol", "is the presentation kit free friday 3pm-5pm?")
+    assert busy.text.startswith("No:") and "A-2002" in busy.text and "A-3001" in busy.text
+    assert say(bot, "carol", "is the presentation kit free thursday?").text.startswith("Yes:")
+    cancelled = say(bot, "bob", "cancel my booking of the presentation kit")
+    assert cancelled.kind is ReplyKind.CHANGE
+    with uow(read_only=True) as tx:
+        assert {b.status.value for b in tx.bookings.all()} == {"cancelled"}
+
+
+def test_a_booking_that_sets_a_due_time_is_said(bot, uow):
+    say(bot, "carol", "book A-2002 tomorrow 10am-4pm")
+    reply = say(bot, "bob", "check out the presentation kit")
+    assert "but A-2002 is due back Tue 1 Dec 10:00" in reply.text and asset(uow, "A-2002").due.hour == 10
