@@ -388,7 +388,7 @@ class Assistant:
                 return Outcome([Reply(ReplyKind.ANSWER, "")])  # another worker already applied this message
             if ctx.claim is not None and not ctx.claim(uow):
                 return Outcome([refusal("That question was answered already, so nothing more was changed.")])
-            ids = tuple(d.entry_id for d in done if d.entry_id)
+            ids = tuple(i for d in done for i in (d.entry_id, *d.also) if i)
             reply = Reply(
                 ReplyKind.CHANGE if ids else ReplyKind.ANSWER,
                 text,

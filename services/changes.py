@@ -31,6 +31,9 @@ class Done:
     offer: NextStep | None = None  # a next step to offer
     private: bool = False  # for the asker's eyes only (a secret link)
     notices: tuple[Notice, ...] = ()  # what others are told, recorded with the change
+    also: tuple[
+        int, ...
+    ] = ()  # more entries the change made (a kit's members): its Undo button undoes them all
 
 
 def record(

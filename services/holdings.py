@@ -115,7 +115,7 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
         f"{ctx.actor.name} transferred {listed} from {ctx.name_of(source[0])} to {ctx.name_of(taker)}.",
         ids[0],
     )
-    return Done(text, ids[0], notices=told)
+    return Done(text, ids[0], notices=told, also=tuple(ids[1:]))
 
 
 def _by_item(rows) -> dict[str, list]:
@@ -155,17 +155,17 @@ def return_all(uow: UnitOfWork, ctx: Context, person: str) -> Done:
     source = keys_of(uow, person)
     assets, lent = _holding(uow, ctx, source, person)
     holder = source[0]
-    first = None
+    ids = []
     for asset in assets:
         done = changes.check_in(uow, ctx, [asset.tag], asset.holder, None, theirs_only=True)
-        first = first or done.entry_id
+        ids.append(done.entry_id)
     for loan in lent:
         done = loans.take_back(uow, ctx, loan.sku, loan.holder, None, None, None)
-        first = first or done.entry_id
+        ids.append(done.entry_id)
     listed = _listed(uow, assets, lent)
     text = f"Returned everything {ctx.who(holder)} held: {listed}."
-    told = _tell(ctx, (holder,), f"{ctx.actor.name} returned everything you held: {listed}.", first)
-    return Done(text, first, notices=told)
+    told = _tell(ctx, (holder,), f"{ctx.actor.name} returned everything you held: {listed}.", ids[0])
+    return Done(text, ids[0], notices=told, also=tuple(ids[1:]))
 
 
 def _holding(uow, ctx, keys, person) -> tuple[list[Asset], list[StockLoan]]:

@@ -155,7 +155,7 @@ def check_out(
             f"Nothing was changed.{hint}",
             (NextStep("Check out the rest", Step.SAY, without),) if rest else (),
         )
-    first, told, odd = None, (), []
+    ids, told, odd = [], (), []
     for member in members:
         if member.is_stock:
             done = loans.lend_out(uow, ctx, member.key, holder, member.quantity, None, due, kit=kit.code)
@@ -166,20 +166,20 @@ def check_out(
                 odd.append(
                     f"{member.key} is due back {ctx.local(when)}" if when else f"{member.key} has no due time"
                 )
-        first, told = first or done.entry_id, told + done.notices
+        ids, told = ids + [done.entry_id], told + done.notices
     until = f", due back {ctx.local(due)}" if due else ""
     but = f" (but {', '.join(odd)})" if odd else ""
     shown = make_kit(kit.code, kit.name, "|".join(str(m) for m in members))
     text = f"Checked out {called(kit)} ({kit.code}) to {ctx.who(holder)}{until}{but}: {members_text(uow, shown)}."
     if left_out:
         text += f" Left out: {', '.join(sorted(k.upper() for k in left_out))}."
-    return Done(text, first, notices=told)
+    return Done(text, ids[0], notices=told, also=tuple(ids[1:]))
 
 
 def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | None) -> Done:
     """What `holder` has of the kit comes back; the reply says what of it is still out."""
     kit = kit_of(uow, code)
-    back, still_out, first, offer = [], [], None, None
+    back, still_out, ids, offer = [], [], [], None
     for tag in kit.assets:
         asset = uow.assets.get(tag)
         if asset is None or asset.status is not AssetStatus.CHECKED_OUT:
@@ -191,7 +191,7 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
             note if _mentions(note, asset.name, asset.model, *asset.aliases) else None
         )  # "the drill is broken"
         done = changes.check_in(uow, ctx, [tag], asset.holder, said, theirs_only=True)
-        first, offer = first or done.entry_id, offer or done.offer
+        ids, offer = ids + [done.entry_id], offer or done.offer
         back.append(tag + (f" (noted: “{said}”)" if said else ""))
     if kit.assets and not back:  # none of its assets with them: their loans of its stock are their own
         raise DomainError(
@@ -206,7 +206,7 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
         count = min(loan.quantity, member.quantity)
         lost, damaged = loans.written_off(about, 0)
         done = loans.take_back(uow, ctx, member.key, holder, max(count - lost - damaged, 0), None, about)
-        first = first or done.entry_id
+        ids.append(done.entry_id)
         off = f" ({lost} lost)" if lost else f" ({damaged} damaged)" if damaged else ""
         back.append(f"{count - lost - damaged} × {member.key}{off}")
     if not back:
@@ -214,7 +214,12 @@ def check_in(uow: UnitOfWork, ctx: Context, code: str, holder: str, note: str | 
             f"{ctx.who(holder).capitalize()} have nothing of {called(kit)} out, so nothing was changed."
         )
     left = f" Still out: {', '.join(still_out)}." if still_out else ""
-    return Done(f"Returned from {called(kit)} ({kit.code}): {', '.join(back)}.{left}", first, offer=offer)
+    return Done(
+        f"Returned from {called(kit)} ({kit.code}): {', '.join(back)}.{left}",
+        ids[0],
+        offer=offer,
+        also=tuple(ids[1:]),
+    )
 
 
 def _mentions(note: str | None, *names: str | None) -> bool:
@@ -233,16 +238,17 @@ def book(uow: UnitOfWork, ctx: Context, code: str, holder: str, start, end, rule
     kit = kit_of(uow, code)
     if not kit.assets:
         raise DomainError(f"{called(kit, True)} has no assets to book (its stock is lent when it goes out).")
-    first, told = None, ()
+    ids, told = [], ()
     for tag in kit.assets:
         done = bookings.book(uow, ctx, [tag], holder, start, end, rules, kit=kit.code)
-        first, told = first or done.entry_id, told + done.notices
+        ids, told = ids + [done.entry_id], told + done.notices
     whom = "you" if ctx.actor.is_(holder) else ctx.who(holder)
     return Done(
         f"Booked {called(kit)} ({kit.code}) for {whom}, {bookings.span(ctx, start, end)}: "
         f"{', '.join(kit.assets)}. Its stock is lent when it is checked out.",
-        first,
+        ids[0],
         notices=told,
+        also=tuple(ids[1:]),
     )
 
 
@@ -263,11 +269,15 @@ def is_free(uow: UnitOfWork, ctx: Context, code: str, start, end) -> Reply:
 def cancel_booking(uow: UnitOfWork, ctx: Context, code: str, holders: tuple[str, ...]) -> Done:
     """The booking of every asset of the kit, made with the kit; all or none."""
     kit = kit_of(uow, code)
-    first = None
+    ids = []
     for tag in kit.assets:
         done = bookings.cancel(uow, ctx, [tag], holders)
-        first = first or done.entry_id
-    return Done(f"Cancelled the booking of {called(kit)} ({kit.code}): {', '.join(kit.assets)}.", first)
+        ids.append(done.entry_id)
+    return Done(
+        f"Cancelled the booking of {called(kit)} ({kit.code}): {', '.join(kit.assets)}.",
+        ids[0],
+        also=tuple(ids[1:]),
+    )
 
 
 def describe(uow: UnitOfWork, ctx: Context, code: str) -> str:

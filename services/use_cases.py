@@ -146,7 +146,31 @@ def close_audit(t: Task) -> changes.Done:
 
 @handles(C.Undo)
 def undo(t: Task) -> changes.Done:
-    return catalog.undo(t.uow, t.ctx, t.command.entry_id)
+    """ "undo": the speaker's last message's changes, all of them (a kit, a transfer, "return
+    everything"), newest first, or none; an Undo button names its entries itself."""
+    if t.command.entry_id is not None:
+        return catalog.undo(t.uow, t.ctx, t.command.entry_id)
+    actor = (t.ctx.actor.key, t.ctx.actor.name)
+    last = t.uow.ledger.last_undoable(*actor)
+    if last is None or last.source is None:
+        return catalog.undo(t.uow, t.ctx)
+    same = [
+        e
+        for e in t.uow.ledger.recent(*actor, limit=MESSAGE_ENTRIES)
+        if e.source == last.source
+        and e.is_undoable
+        and e.id <= last.id
+        and not t.uow.ledger.is_reversed(e.id)
+    ]
+    done = [catalog.undo(t.uow, t.ctx, e.id) for e in same]
+    if len(done) == 1:
+        return done[0]
+    return changes.Done(
+        "\n".join(d.text for d in done), done[0].entry_id, also=tuple(d.entry_id for d in done[1:])
+    )
+
+
+MESSAGE_ENTRIES = 500  # entries one message may make (a leaver's transfer): undone together
 
 
 @handles(C.AcceptAlias)

@@ -160,3 +160,11 @@ def test_a_booking_that_sets_a_due_time_is_said(bot, uow):
     say(bot, "carol", "book A-2002 tomorrow 10am-4pm")
     reply = say(bot, "bob", "check out the presentation kit")
     assert "but A-2002 is due back Tue 1 Dec 10:00" in reply.text and asset(uow, "A-2002").due.hour == 10
+
+
+def test_undo_takes_back_the_whole_kit(bot, uow):
+    reply = say(bot, "bob", "check out the presentation kit")
+    assert len(reply.entry_ids) == 3  # the Undo button undoes every member
+    say(bot, "bob", "undo")
+    assert asset(uow, "A-2002").holder is None and asset(uow, "A-3001").holder is None
+    assert on_hand(uow, "BAT-AA") == 10
