@@ -256,10 +256,12 @@ def cmd_labels(app: App, args) -> int:
         else:
             items = []
             for code in args.codes:
-                item = uow.assets.get(code) or uow.stock.get(code)
+                item = uow.assets.get(code) or uow.stock.get(code) or uow.kits.get(code)
                 if item is None:
-                    raise Failure(f"{code} is not a tag or SKU in the catalog")
-                items.append((getattr(item, "tag", None) or item.sku, item.name))
+                    raise Failure(f"{code} is not a tag, SKU or kit code in the catalog")
+                items.append(
+                    (getattr(item, "tag", None) or getattr(item, "sku", None) or item.code, item.name)
+                )
     if kind != ".pdf" and len(items) != 1:
         raise Usage(f"a {kind[1:].upper()} holds one label; use a .pdf for {len(items)}")
     try:

@@ -251,3 +251,17 @@ def test_hear_prints_what_was_said_and_the_command_understood(db, files, tmp_pat
     assert done.returncode == 1 and f"{noise}: Sorry, I couldn't play that file as audio" in done.stderr
     with_ledger = qm("export", "ledger", db=db)
     assert "consume" not in with_ledger.stdout  # hearing changes nothing
+
+
+def test_kits_and_loans_through_the_command_line(db, files, tmp_path):
+    assert qm("import", "assets", str(files / "assets.csv"), db=db).returncode == 0
+    kits = tmp_path / "kits.csv"
+    kits.write_text("kit,name,items\nKIT-AV,AV kit,A-2001|A-2002\n")
+    assert qm("import", "kits", str(kits), db=db).returncode == 0
+    assert qm("export", "kits", db=db).stdout == "kit,name,items\nKIT-AV,AV kit,A-2001|A-2002\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kit,name,items\nKIT-X,Bad kit,A-9999\n")
+    refused = qm("import", "kits", str(bad), db=db)
+    assert refused.returncode == 1 and "line 2" in refused.stderr and "A-9999" in refused.stderr
+    assert qm("labels", "KIT-AV", "--out", str(tmp_path / "kit.png"), db=db).returncode == 0
+    assert qm("export", "loans", db=db).stdout == "sku,holder,quantity,since,due\n"

@@ -58,7 +58,11 @@ def test_transfer_everything_moves_assets_and_loans_and_tells_both(bot, uow):
     say(bot, "maria", "undo")  # the whole transfer: the loan and the assets back with bob
     with uow(read_only=True) as tx:
         assert [(loan.holder, loan.quantity) for loan in tx.loans.of_item("HS-USB")] == [("bob", 2)]
-    assert on_hand(uow, "HS-USB") == 8 and asset(uow, "A-1042").holder == "bob" and asset(uow, "A-3001").holder == "bob"
+    assert (
+        on_hand(uow, "HS-USB") == 8
+        and asset(uow, "A-1042").holder == "bob"
+        and asset(uow, "A-3001").holder == "bob"
+    )
 
 
 def test_transfers_and_returns_for_others_are_refused_to_employees_and_strangers(bot, uow):
