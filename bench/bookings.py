@@ -10,14 +10,10 @@ import statistics
 import time
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import text
-
-from bench.databases import bulk_load, on_each_database
+from bench.databases import loaded_database, on_each_database
 from bench.report import write_section
 from domain.bookings import conflicts
 from storage.bookings import BOOKINGS
-from storage.database import make_engine
-from storage.migrate import upgrade
 from storage.repositories import ASSETS
 from storage.unit_of_work import unit_of_work_factory
 
@@ -66,15 +62,8 @@ def rows(rng: random.Random):
 
 
 def measure(url: str) -> dict:
-    engine = make_engine(url)
-    upgrade(engine)
     rng = random.Random(18)
-    started = time.perf_counter()
-    for table, generated in rows(rng):
-        bulk_load(engine, table, generated)
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
-    loaded = time.perf_counter() - started
+    engine, loaded = loaded_database(url, rows(rng))
     uow = unit_of_work_factory(engine)
     busy_tags = [f"G-{n * (N_ASSETS // BOOKED_ASSETS):06d}" for n in range(BOOKED_ASSETS)]
     availability, found = [], 0

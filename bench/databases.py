@@ -40,3 +40,20 @@ def bulk_load(engine, table: Table, rows: Iterable[dict], batch: int = 20_000) -
                 pending = []
         if pending:
             conn.execute(insert(table), pending)
+
+
+def loaded_database(url: str, tables: Iterable[tuple[Table, Iterable[dict]]]):
+    """A migrated database at `url` with the generated rows loaded and analysed: (engine, seconds taken)."""
+    import time
+
+    from storage.database import make_engine
+    from storage.migrate import upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    started = time.perf_counter()
+    for table, generated in tables:
+        bulk_load(engine, table, generated)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    return engine, time.perf_counter() - started

@@ -11,16 +11,12 @@ import statistics
 import time
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import text
-
-from bench.databases import bulk_load, on_each_database
+from bench.databases import loaded_database, on_each_database
 from bench.report import write_section
 from domain.people import Person, Role
 from services import holdings
 from services.context import Context
-from storage.database import make_engine
 from storage.loans import LOANS
-from storage.migrate import upgrade
 from storage.repositories import ASSETS, STOCK
 from storage.unit_of_work import unit_of_work_factory
 
@@ -82,15 +78,8 @@ def rows(rng: random.Random):
 
 
 def measure(url: str) -> dict:
-    engine = make_engine(url)
-    upgrade(engine)
     rng = random.Random(19)
-    started = time.perf_counter()
-    for table, generated in rows(rng):
-        bulk_load(engine, table, generated)
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
-    loaded = time.perf_counter() - started
+    engine, loaded = loaded_database(url, rows(rng))
     uow = unit_of_work_factory(engine)
     manager = Context(Person("maria", Role.MANAGER), NOW, timezone.utc, "bench")
     with uow() as tx:  # bob and dana are people the bot has met (Slack's people table)

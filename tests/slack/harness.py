@@ -230,33 +230,23 @@ class SlackBot:
     def click(
         self, action_id: str, value: str, user: str = "UALICE", channel: str = "DALICE"
     ) -> tuple[int, bytes]:
-        self._n += 1
-        payload = {
-            "type": "block_actions",
-            "team": {"id": "T1"},
-            "user": {"id": user},
-            "api_app_id": "A1",
-            "channel": {"id": channel},
-            "container": {"type": "message", "message_ts": "1700000000.000100"},
-            "trigger_id": f"trig{self._n}",
-            "response_url": f"{self.fake.url}/response/act{self._n}",
-            "actions": [
-                {
-                    "action_id": action_id,
-                    "block_id": "b",
-                    "value": value,
-                    "type": "button",
-                    "action_ts": f"17000{self._n:05d}.1",
-                }
-            ],
-        }
-        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-        return self.request(body, "application/x-www-form-urlencoded")
+        return self._act(
+            {"action_id": action_id, "block_id": "b", "value": value, "type": "button"}, user, channel
+        )
 
     def pick_user(
         self, action_id: str, block_id: str, selected: str, user: str = "UMARIA", channel: str = "DMARIA"
     ) -> tuple[int, bytes]:
         """A users_select menu answered: Slack sends the chosen member as `selected_user`."""
+        action = {
+            "action_id": action_id,
+            "block_id": block_id,
+            "type": "users_select",
+            "selected_user": selected,
+        }
+        return self._act(action, user, channel)
+
+    def _act(self, action: dict, user: str, channel: str) -> tuple[int, bytes]:
         self._n += 1
         payload = {
             "type": "block_actions",
@@ -267,15 +257,7 @@ class SlackBot:
             "container": {"type": "message", "message_ts": "1700000000.000100"},
             "trigger_id": f"trig{self._n}",
             "response_url": f"{self.fake.url}/response/act{self._n}",
-            "actions": [
-                {
-                    "action_id": action_id,
-                    "block_id": block_id,
-                    "type": "users_select",
-                    "selected_user": selected,
-                    "action_ts": f"17000{self._n:05d}.1",
-                }
-            ],
+            "actions": [{**action, "action_ts": f"17000{self._n:05d}.1"}],
         }
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         return self.request(body, "application/x-www-form-urlencoded")
