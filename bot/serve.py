@@ -18,15 +18,15 @@ from services import calendar_feeds
 log = logging.getLogger("quartermaster")
 
 
-def calendar_feed(app: App, clock=None):
-    """A calendar feed by its token, read from the database as it stands now."""
-
-    managers = {m.lower() for m in app.settings.managers}
+def calendar_feed(app: App, clock=None, managers=None):
+    """A calendar feed by its token, read from the database as it stands now. `managers`: who
+    manages (bot.slack.roles.Managers, with QM_MANAGER_GROUP); by default QM_MANAGERS."""
+    managers = managers if managers is not None else tuple(m.upper() for m in app.settings.managers)
 
     def feed(token: str) -> bytes | None:
         with app.uow(read_only=True) as uow:
             now = (clock or (lambda: datetime.now(timezone.utc)))()
-            return calendar_feeds.feed(uow, token, now, is_manager=lambda key: key.lower() in managers)
+            return calendar_feeds.feed(uow, token, now, is_manager=lambda key: key.upper() in managers)
 
     return feed
 
@@ -45,9 +45,9 @@ def serve(app: App) -> None:
             log.info("Quartermaster connecting to Slack in Socket Mode")
             if settings.public_url:  # calendar feeds (and /healthz) still need an address of their own
                 feeds = make_http_server(
-                    WsgiApp(
-                        None, app.engine, calendar_feed(app)
-                    ),  # no /slack/events: unsigned in Socket Mode
+                    WsgiApp(  # no /slack/events: unsigned in Socket Mode
+                        None, app.engine, calendar_feed(app, managers=runtime.delivery.managers)
+                    ),
                     "0.0.0.0",
                     settings.port,
                 )
@@ -56,7 +56,11 @@ def serve(app: App) -> None:
             SocketModeHandler(runtime.bolt, settings.slack_app_token).start()
             return
         server = make_http_server(
-            WsgiApp(SlackRequestHandler(runtime.bolt), app.engine, calendar_feed(app)),
+            WsgiApp(
+                SlackRequestHandler(runtime.bolt),
+                app.engine,
+                calendar_feed(app, managers=runtime.delivery.managers),
+            ),
             "0.0.0.0",
             settings.port,
         )

@@ -72,6 +72,7 @@ class Settings:
     database_url: str = DEFAULT_URL
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     managers: tuple[str, ...] = ()
+    manager_group: str | None = None  # QM_MANAGER_GROUP: a Slack user group whose members are managers
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
@@ -102,6 +103,7 @@ class Settings:
             database_url=env.get("DATABASE_URL") or DEFAULT_URL,
             timezone=tz,
             managers=_list(env.get("QM_MANAGERS")),
+            manager_group=(env.get("QM_MANAGER_GROUP") or "").strip() or None,
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             slack_app_token=env.get("SLACK_APP_TOKEN") or None,

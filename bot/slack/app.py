@@ -17,6 +17,7 @@ from bot.slack.handlers import Handlers
 from bot.slack.listeners import modals
 from bot.slack.outbox import SlackOutbox
 from bot.slack.people import Directory
+from bot.slack.roles import Managers
 from bot.slack.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,8 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         ),
         request_verification_enabled=not settings.slack_app_token,
     )
-    directory = Directory(client, core.uow, settings.managers)
+    managers = Managers(settings.managers, settings.manager_group, client)
+    directory = Directory(client, core.uow, managers)
     # Workers send what they just committed once, without waiting out a 429 or
     # a 5xx in place (that would hold up everyone's requests); the delivery
     # thread retries.
@@ -63,7 +65,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     delivery = Delivery(
         client,
         core.uow,
-        settings.managers,
+        managers,
         single_process=core.engine.dialect.name == "sqlite",
         first_try_client=first_try,
     )
@@ -73,7 +75,7 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
     )
     modals.register(bolt, core.assistant, directory)  # before /qm's own listener: "/qm book" opens the modal
     listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway, core.assistant.parse)
-    outbox = SlackOutbox(delivery, settings.alert_channel, settings.managers)
+    outbox = SlackOutbox(delivery, settings.alert_channel, managers)
 
     def announce_crossings(uow, items) -> None:
         for item in items:

@@ -19,6 +19,7 @@ from bot.slack.blocks import (
 )
 from bot.slack.client import web_client
 from bot.slack.delivery import Delivery
+from bot.slack.roles import Managers
 from domain.alerts import DueNotice, LowStock
 from services.alerts import AlertRun, Undeliverable, upkeep_lines
 from services.booking_alerts import BOOKING_KINDS, REMINDER
@@ -40,7 +41,8 @@ class SlackOutbox:
     def from_settings(cls, app) -> "SlackOutbox":
         settings = app.settings
         client = web_client(settings.slack_bot_token, settings.slack_api_url)
-        return cls(Delivery(client, app.uow, settings.managers), settings.alert_channel, settings.managers)
+        managers = Managers(settings.managers, settings.manager_group, client)
+        return cls(Delivery(client, app.uow, managers), settings.alert_channel, managers)
 
     def digest(self, uow: UnitOfWork, key: str, run: AlertRun, text: str) -> list[int | None]:
         blocks = [section("*Quartermaster digest*")]

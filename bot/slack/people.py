@@ -1,7 +1,7 @@
 """Slack users: a person is their member ID; their name comes from
 users.info (looked up again after an hour) and is kept in the database for
 answers. A failed lookup uses the kept name, and never turns a member ID
-into a name. Roles from QM_MANAGERS."""
+into a name. Roles from QM_MANAGERS and QM_MANAGER_GROUP (bot.slack.roles)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ class UnknownPerson(DomainError):
 
 
 class Directory:
-    def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers: tuple[str, ...]):
+    def __init__(self, client: WebClient, uow: UnitOfWorkFactory, managers):
+        """`managers`: member IDs, or a bot.slack.roles.Managers (QM_MANAGERS and QM_MANAGER_GROUP)."""
         self.client, self.uow = client, uow
-        self.managers = {m.upper() for m in managers}
+        self.managers = managers if hasattr(managers, "ids") else {m.upper() for m in managers}
         self._names: dict[str, tuple[str, float]] = {}
         self._lock = threading.Lock()
         self._bot_user_id: str | None = None

@@ -47,7 +47,9 @@ class SlackBot:
         self.runtime = build_slack(self.core)
         self.server = make_http_server(
             WsgiApp(
-                SlackRequestHandler(self.runtime.bolt), self.core.engine, calendar_feed(self.core, clock)
+                SlackRequestHandler(self.runtime.bolt),
+                self.core.engine,
+                calendar_feed(self.core, clock, managers=self.runtime.delivery.managers),
             ),
             "127.0.0.1",
             0,

@@ -9,6 +9,7 @@ Documented simplifications (keep it a test double):
   ("DALICE" for UALICE, as the harness names them).
 - User ids are checked against `users` only when `users` is non-empty.
 - chat.update does not check that `ts` names a message the bot posted, only that it looks like a ts.
+- User groups (usergroups.users.list) are the `groups` the test sets; disabled groups are not modelled.
 """
 
 from __future__ import annotations
@@ -66,11 +67,24 @@ class WebApiMethods:
             "files.completeUploadExternal": self._complete_upload,
             # https://docs.slack.dev/reference/methods/views.publish (user_id), views.open / views.push
             # (trigger_id), views.update (view_id or external_id)
+            "usergroups.users.list": self._group_members,
             "views.publish": lambda p: self._view(p, {"home"}, needs=("user_id",)),
             "views.open": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
             "views.push": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
             "views.update": lambda p: self._view(p, {"modal", "home"}, needs=("view_id", "external_id")),
         }
+
+    def _group_members(self, params: dict) -> dict:
+        # https://docs.slack.dev/reference/methods/usergroups.users.list: `usergroup` is required; an
+        # unknown one answers no_such_subteam; the answer's `users` are member IDs.
+        group = str(params.get("usergroup") or "")
+        if not group:
+            return rules.Refusal("invalid_arguments", ["missing required field: usergroup"]).answer()
+        with self._lock:
+            members = self.groups.get(group)
+        if members is None:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": list(members)}
 
     def _target_refusal(self, channel: str) -> str | None:
         """Can the bot post in `channel`? (chat.postMessage errors: channel_not_found, not_in_channel)"""

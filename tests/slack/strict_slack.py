@@ -84,6 +84,7 @@ class StrictSlack(FaultInjection, WebApiMethods):
         self.lenient_response_urls = lenient_response_urls
         self.enforce_rate_limits = enforce_rate_limits
         self.token = token
+        self.groups: dict[str, list[str]] = {}  # user group id -> member IDs (usergroups.users.list)
         self.files: dict[str, bytes] = {}  # served at /files/NAME to requests bearing the bot token
         # What files.info answers for a file id, in turn (the last one repeats).
         self.file_infos: dict[str, list[dict]] = {}

@@ -44,7 +44,10 @@ def methods_the_code_calls() -> set[str]:
     """Web API methods named in bot/: client.method_name(...) calls and the
     method names the outbox records ("chat.postEphemeral")."""
     code = "".join(p.read_text() for p in (Path(__file__).parents[2] / "bot").rglob("*.py"))
-    called = {name.replace("_", ".", 1) for name in re.findall(r"client\.([a-z]+_[a-zA-Z_]+)\(", code)}
+    called = {
+        name.replace("_", ".") if name.replace("_", ".") in REQUIRED_SCOPES else name.replace("_", ".", 1)
+        for name in re.findall(r"client\.([a-z]+_[a-zA-Z_]+)\(", code)
+    }  # usergroups_users_list is usergroups.users.list; chat_postMessage, chat.postMessage
     named = set(re.findall(r'"((?:chat|conversations|users|files|views)\.[a-zA-Z]+)"', code))
     if "files.upload" in named or "files.upload.v2" in called:  # files_upload_v2 is these two calls
         named |= {"files.getUploadURLExternal", "files.completeUploadExternal"}
