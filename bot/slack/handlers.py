@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from slack_sdk import WebClient
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from bot.slack import answers, leavers
+from bot.slack import answers, leavers, workflow_steps
 from bot.slack.answers import Where
 from bot.slack.blocks import action_name
 from bot.slack.client import retry_after, webhook_client
@@ -239,6 +239,32 @@ class Handlers:
             ids = leavers.tell_managers(uow, ctx, self.delivery, self.delivery.managers, user)
             uow.commit()
         self.delivery.send([i for i in ids if i is not None])
+        return True
+
+    def _step(self, item: InboxItem) -> bool:
+        """A Workflow Builder step: its commands run as whoever ran the workflow; the step
+        completes with what was done, or fails with the refusal, once the change is committed."""
+        step = item.payload
+        inputs = step.get("inputs") or {}
+        try:
+            commands = workflow_steps.commands(step.get("callback_id") or "", inputs, self.assistant.tz)
+            runner = str(inputs.get("requested_by") or "")
+            if not runner:
+                raise ValueError("the step's “requested_by” (the person running the workflow) is empty")
+        except ValueError as error:
+            replies = [refusal(f"{str(error)[:1].upper()}{str(error)[1:]}; nothing was changed.")]
+        else:
+            for someone in filter(None, (inputs.get("person"), runner)):
+                self.directory.name(str(someone))  # met: their name is kept for answers
+            person = self.directory.person(runner)
+            ctx = self.assistant.context(person, f"slack:step:{step['execution']}", item.id)
+            replies = self.assistant.run(ctx, commands).replies
+        done = any(r.changed for r in replies)
+        text = "\n".join(r.text for r in replies if r.text) or "Nothing was done."
+        with self.assistant.uow() as uow:  # a refusal or question changed nothing: mark it done here
+            uow.inbox.finish(item.id)
+            uow.commit()
+        workflow_steps.finish(self.client.base_url, step.get("token") or "", step["execution"], done, text)
         return True
 
     def _home(self, item: InboxItem) -> None:

@@ -14,9 +14,11 @@ Documented simplifications (keep it a test double):
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable
 
 from tests.slack import slack_rules as rules
+from tests.slack.slack_rules_functions import outputs_problems
 
 # https://docs.slack.dev/apis/web-api/rate-limits: chat.postMessage "generally allows posting one
 # message per second per channel"; short bursts are tolerated. We allow this many per second.
@@ -34,7 +36,8 @@ class WebApiMethods:
         token = params.get("_token") or params.get("token")
         if not token:
             return {"ok": False, "error": "not_authed"}
-        if token != self.token:
+        execution = self._execution_of(token)
+        if token != self.token and execution is None:
             return {"ok": False, "error": "invalid_auth"}
         handler = self._handlers().get(method)
         if handler is None and method not in rules.REQUIRED_SCOPES:
@@ -68,11 +71,44 @@ class WebApiMethods:
             # https://docs.slack.dev/reference/methods/views.publish (user_id), views.open / views.push
             # (trigger_id), views.update (view_id or external_id)
             "usergroups.users.list": self._group_members,
+            "functions.completeSuccess": lambda p: self._complete_step(p, True),
+            "functions.completeError": lambda p: self._complete_step(p, False),
             "views.publish": lambda p: self._view(p, {"home"}, needs=("user_id",)),
             "views.open": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
             "views.push": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
             "views.update": lambda p: self._view(p, {"modal", "home"}, needs=("view_id", "external_id")),
         }
+
+    def _execution_of(self, token: str) -> str | None:
+        with self._lock:
+            return next((e for e, state in self.executions.items() if state[0] == token), None)
+
+    def _complete_step(self, params: dict, success: bool) -> dict:
+        # rules: tests/slack/slack_rules_functions.py (functions.completeSuccess / completeError)
+        execution = str(params.get("function_execution_id") or "")
+        field = "outputs" if success else "error"
+        if not execution or params.get(field) in (None, ""):
+            missing = "function_execution_id" if not execution else field
+            return rules.Refusal("invalid_arguments", [f"missing required field: {missing}"]).answer()
+        with self._lock:
+            state = self.executions.get(execution)
+            if state is None:
+                return {"ok": False, "error": "function_execution_not_found"}
+            if state[1] != "running":
+                return {"ok": False, "error": "execution_not_in_running_state"}
+        token = params.get("_token") or params.get("token")
+        if token != state[0]:  # another execution's token, or the bot's own
+            return {"ok": False, "error": "access_denied"}
+        outputs = params.get("outputs")
+        if success:
+            if isinstance(outputs, str):  # a form-encoded call sends the object as JSON text
+                outputs = json.loads(outputs)
+            problems = outputs_problems(self.functions[state[3]], outputs)
+            if problems:
+                return rules.Refusal("parameter_validation_failed", problems).answer()
+        with self._lock:
+            state[1], state[2] = ("completed", outputs) if success else ("failed", params.get("error"))
+        return {"ok": True}
 
     def _group_members(self, params: dict) -> dict:
         # https://docs.slack.dev/reference/methods/usergroups.users.list: `usergroup` is required; an

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.slack import slack_rules as rules
+from tests.slack.slack_rules_functions import read_manifest_functions
 from tests.slack.strict_faults import FaultInjection, _Fault, _RandomFaults
 from tests.slack.strict_http import JSON_ARGUMENTS, Reply, _Handler, _json_or_none, _Server, parse_params
 from tests.slack.strict_methods import POSTS_PER_CHANNEL_PER_SECOND, WebApiMethods
@@ -85,6 +86,9 @@ class StrictSlack(FaultInjection, WebApiMethods):
         self.enforce_rate_limits = enforce_rate_limits
         self.token = token
         self.groups: dict[str, list[str]] = {}  # user group id -> member IDs (usergroups.users.list)
+        # Workflow Builder steps: the manifest's functions; executions by id -> [token, state, outcome, step]
+        self.functions = read_manifest_functions(manifest)
+        self.executions: dict[str, list] = {}
         self.files: dict[str, bytes] = {}  # served at /files/NAME to requests bearing the bot token
         # What files.info answers for a file id, in turn (the last one repeats).
         self.file_infos: dict[str, list[dict]] = {}
@@ -126,6 +130,27 @@ class StrictSlack(FaultInjection, WebApiMethods):
     def record(self, method: str, params: dict) -> None:
         with self._lock:
             self.calls.append((method, params))
+
+    def step_event(self, callback_id: str, inputs: dict) -> dict:
+        """A `function_executed` event as Slack sends it when a workflow reaches one of our steps
+        (only a step the manifest declares, with its required inputs, is ever run)."""
+        spec = self.functions.get(callback_id)
+        assert spec is not None, f"the manifest declares no step {callback_id}"
+        missing = [name for name in spec.required_inputs if inputs.get(name) in (None, "")]
+        assert not missing, f"Workflow Builder runs {callback_id} only with {missing} filled in"
+        with self._lock:
+            execution = f"Fx{len(self.executions) + 1:08d}"
+            token = f"xwfp-{execution}"
+            self.executions[execution] = [token, "running", None, callback_id]
+        return {
+            "type": "function_executed",
+            "function": {"id": "Fn0001", "callback_id": callback_id, "title": callback_id},
+            "inputs": inputs,
+            "function_execution_id": execution,
+            "workflow_execution_id": f"Wx{execution[2:]}",
+            "event_ts": self.next_ts(),
+            "bot_access_token": token,
+        }
 
     def next_ts(self) -> str:
         with self._lock:

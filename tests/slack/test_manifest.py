@@ -18,8 +18,25 @@ def declared_events() -> set[str]:
 
 def test_every_declared_event_has_a_listener_and_every_listener_is_declared():
     listened = set(re.findall(r'@app\.event\("([a-z_]+)"\)', LISTENERS))
+    if "app.function(" in LISTENERS:  # Bolt's function listeners take function_executed events
+        listened.add("function_executed")
     declared = {event.split(".")[0] for event in declared_events()}
-    assert listened == declared == {"app_mention", "app_home_opened", "message", "user_change"}
+    assert (
+        listened
+        == declared
+        == {"app_mention", "app_home_opened", "message", "user_change", "function_executed"}
+    )
+
+
+def test_the_workflow_steps_declared_are_the_ones_the_code_runs():
+    from bot.slack.workflow_steps import OUTPUT, STEPS
+    from tests.slack.slack_rules_functions import read_manifest_functions
+
+    declared = read_manifest_functions(Path(__file__).parents[2] / "manifest.yml")
+    assert set(declared) == set(STEPS)
+    for spec in declared.values():
+        assert spec.outputs == {OUTPUT: "string"} and "requested_by" in spec.required_inputs
+    assert "org_deploy_enabled: true" in MANIFEST  # steps need an org-ready app
 
 
 def test_the_slash_command_interactivity_and_home_are_declared():

@@ -9,7 +9,7 @@ import uuid
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, commands, events, workflows
 from bot.slack.listeners.store import Store
 from bot.slack.worker import Worker
 
@@ -23,6 +23,7 @@ def register(app: App, worker: Worker, listen_channels: tuple[str, ...], notify,
     events.register(app, store, listen_channels, parse)
     commands.register(app, store)
     actions.register(app, store)
+    workflows.register(app, store)
 
     @app.error
     def on_error(error: Exception, body: dict) -> None:
