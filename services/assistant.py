@@ -160,6 +160,26 @@ class Assistant:
         replies = [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
         return Outcome(replies, heard=heard, said=transcript)
 
+    def propose(self, ctx: Context, text: str) -> Outcome:
+        """A colleague's message ("took the last 2 HDMI cables") proposed to `ctx.actor`, its
+        author: questions are answered, and a change waits for their Confirm (a stored question
+        only they can answer), credited to them. Nothing changes now."""
+        commands = self.parse(text)
+        if any(isinstance(c, C.Unknown) for c in commands):
+            return Outcome([refusal(hints.not_understood(self.index(), text[:200]))])
+        if any(isinstance(c, C.FOLLOW_UPS) for c in commands):  # "make it 5" of whose change?
+            return Outcome(
+                [refusal("That message follows up an earlier one, so there is nothing to record.")]
+            )
+        replies = [self._ask(ctx, c, commands) for c in commands if not c.changes]
+        asked = [c for c in commands if c.changes]
+        if asked:
+            preview = self._change(ctx, asked, commands, dry_run=True).replies[0]
+            if preview.kind is ReplyKind.QUESTION and not preview.choices:
+                preview = asking.confirm_question(preview, asked, text)
+            replies.append(preview)
+        return Outcome(self._keep_questions(ctx, replies))
+
     def recognizer(self):
         """Speech models load on the first clip (about half a second), not at start."""
         from services.speech import Recognizer

@@ -74,7 +74,15 @@ def build_slack(core: Core, worker_threads: int = 4) -> SlackRuntime:
         core.uow, handlers, threads=worker_threads, single_process=core.engine.dialect.name == "sqlite"
     )
     modals.register(bolt, core.assistant, directory)  # before /qm's own listener: "/qm book" opens the modal
-    listeners.register(bolt, worker, settings.listen_channels, handlers.say_anyway, core.assistant.parse)
+    listeners.register(
+        bolt,
+        worker,
+        settings.listen_channels,
+        handlers.say_anyway,
+        core.assistant.parse,
+        core.assistant,
+        directory,
+    )
     outbox = SlackOutbox(delivery, settings.alert_channel, managers)
 
     def announce_crossings(uow, items) -> None:

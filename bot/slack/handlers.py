@@ -241,6 +241,34 @@ class Handlers:
         self.delivery.send([i for i in ids if i is not None])
         return True
 
+    def _shortcut(self, item: InboxItem) -> bool:
+        """ "Record this" on a message: proposed to its author by DM, with Confirm; the change is
+        theirs when they confirm. Whoever used the shortcut is told where it went."""
+        body = item.payload
+        message, invoker = body.get("message") or {}, body["user"]["id"]
+        author = message.get("user")
+        if not author or message.get("bot_id"):
+            self.client.chat_postMessage(
+                channel=invoker, text="That message has no person to credit, so nothing was recorded."
+            )
+            return True
+        ctx = self.assistant.context(
+            self.directory.person(author),
+            f"slack:shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}",
+            item.id,
+        )
+        replies = self.assistant.propose(ctx, message.get("text") or "").replies
+        where = Where(author, author, direct=True)
+        _, recorded = self._deliverer(where, item.id)
+        closed = self._answer(where, item.id, replies, recorded)
+        if invoker != author:
+            asked = any(r.choices for r in replies)
+            said = f"sent to <@{author}> to confirm" if asked else f"shown to <@{author}>"
+            self.client.chat_postMessage(
+                channel=invoker, text=f"“Record this”: {said}. Nothing is recorded until they confirm."
+            )
+        return closed
+
     def _step(self, item: InboxItem) -> bool:
         """A Workflow Builder step: its commands run as whoever ran the workflow; the step
         completes with what was done, or fails with the refusal, once the change is committed."""

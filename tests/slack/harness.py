@@ -224,7 +224,7 @@ class SlackBot:
             "user_id": user,
             "channel_id": channel,
             "team_id": "T1",
-            "trigger_id": f"trig{self._n}",
+            "trigger_id": self.fake.issue_trigger(f"trig{self._n}"),
             "response_url": response_url or f"{self.fake.url}/response/cmd{self._n}",
         }
         return self.request(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
@@ -257,7 +257,7 @@ class SlackBot:
             "api_app_id": "A1",
             "channel": {"id": channel},
             "container": {"type": "message", "message_ts": "1700000000.000100"},
-            "trigger_id": f"trig{self._n}",
+            "trigger_id": self.fake.issue_trigger(f"trig{self._n}"),
             "response_url": f"{self.fake.url}/response/act{self._n}",
             "actions": [{**action, "action_ts": f"17000{self._n:05d}.1"}],
         }

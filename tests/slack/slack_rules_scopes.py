@@ -59,6 +59,10 @@ REQUIRED_SCOPES: dict[str, tuple[str, ...]] = {
     # views.* list no scope (method pages; e.g. slack_kit's copy of views.publish has "scopes": {})
     "views.publish": (),
     "views.open": (),
+    # https://docs.slack.dev/reference/methods/functions.completeSuccess (and completeError): no scope;
+    # called with the execution's own token (function_executed's bot_access_token)
+    "functions.completeSuccess": (),
+    "functions.completeError": (),
     "views.update": (),
     "views.push": (),
     "auth.test": (),

@@ -23,6 +23,7 @@ from tests.slack.slack_rules_functions import outputs_problems
 # https://docs.slack.dev/apis/web-api/rate-limits: chat.postMessage "generally allows posting one
 # message per second per channel"; short bursts are tolerated. We allow this many per second.
 POSTS_PER_CHANNEL_PER_SECOND = 5
+TRIGGER_SECONDS = 3.0
 
 
 class WebApiMethods:
@@ -74,10 +75,33 @@ class WebApiMethods:
             "functions.completeSuccess": lambda p: self._complete_step(p, True),
             "functions.completeError": lambda p: self._complete_step(p, False),
             "views.publish": lambda p: self._view(p, {"home"}, needs=("user_id",)),
-            "views.open": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
-            "views.push": lambda p: self._view(p, {"modal"}, needs=("trigger_id",)),
+            "views.open": self._view_by_trigger,
+            "views.push": self._view_by_trigger,
             "views.update": lambda p: self._view(p, {"modal", "home"}, needs=("view_id", "external_id")),
         }
+
+    def _view_by_trigger(self, params: dict) -> dict:
+        """views.open / views.push: the view is checked first, then its trigger is spent."""
+        answer = self._view(params, {"modal"}, needs=("trigger_id",))
+        return (self._trigger_refusal(params) or answer) if answer.get("ok") else answer
+
+    def _trigger_refusal(self, params: dict) -> dict | None:
+        # https://docs.slack.dev/reference/methods/views.open: a trigger_id expires 3 seconds after
+        # it was issued (expired_trigger_id) and is exchanged for one view (exchanged_trigger_id);
+        # one Slack never issued is invalid_trigger_id.
+        trigger = str(params.get("trigger_id") or "")
+        if not trigger:
+            return None  # _view says what is missing
+        with self._lock:
+            issued = self.triggers.get(trigger)
+            if issued is None:
+                return {"ok": False, "error": "invalid_trigger_id"}
+            if issued[1]:
+                return {"ok": False, "error": "exchanged_trigger_id"}
+            if self.now() - issued[0] > TRIGGER_SECONDS:
+                return {"ok": False, "error": "expired_trigger_id"}
+            issued[1] = True
+        return None
 
     def _execution_of(self, token: str) -> str | None:
         with self._lock:

@@ -86,6 +86,7 @@ class StrictSlack(FaultInjection, WebApiMethods):
         self.enforce_rate_limits = enforce_rate_limits
         self.token = token
         self.groups: dict[str, list[str]] = {}  # user group id -> member IDs (usergroups.users.list)
+        self.triggers: dict[str, list] = {}  # trigger_id -> [issued at, used]: see issue_trigger
         # Workflow Builder steps: the manifest's functions; executions by id -> [token, state, outcome, step]
         self.functions = read_manifest_functions(manifest)
         self.executions: dict[str, list] = {}
@@ -130,6 +131,13 @@ class StrictSlack(FaultInjection, WebApiMethods):
     def record(self, method: str, params: dict) -> None:
         with self._lock:
             self.calls.append((method, params))
+
+    def issue_trigger(self, trigger_id: str) -> str:
+        """A trigger_id Slack put in an interaction payload (a click, a command, a shortcut):
+        views.open and views.push take it once, within 3 seconds (strict_methods._trigger_refusal)."""
+        with self._lock:
+            self.triggers[trigger_id] = [self.now(), False]
+        return trigger_id
 
     def step_event(self, callback_id: str, inputs: dict) -> dict:
         """A `function_executed` event as Slack sends it when a workflow reaches one of our steps

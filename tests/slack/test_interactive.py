@@ -24,8 +24,11 @@ def test_slash_questions_are_ephemeral_and_changes_are_posted(slack, fake):
     assert slack.on_hand("PAP-A4") == 38
 
 
-def test_an_empty_slash_command_shows_help(slack, fake):
+def test_an_empty_slash_command_opens_the_menu_and_help_is_said_in_words(slack, fake):
     slack.command("")
+    (opened,) = fake.called("views.open")
+    assert opened["view"]["callback_id"] == "qm_menu"
+    slack.command("help")
     (answer,) = fake.wait_for("response_url")
     assert "check out" in answer["text"] and answer["response_type"] == "ephemeral"
 

@@ -89,3 +89,14 @@ def test_the_manifest_declares_exactly_the_scopes_the_calls_need():
     }  # the first: what a bot token uses
     declared = read_manifest_bot_scopes(Path(__file__).parents[2] / "manifest.yml")
     assert declared == needed | set(EVENT_SCOPES)
+
+
+def test_the_shortcuts_declared_are_the_ones_listened_for():
+    declared = set(
+        re.findall(r"callback_id: (qm_\w+)", MANIFEST.split("shortcuts:")[1].split("slash_commands:")[0])
+    )
+    listened = {getattr(forms, name) for name in re.findall(r"@app\.shortcut\((\w+)\)", LISTENERS)}
+    assert declared == listened == {"qm_record", "qm_check_out"}
+
+
+from bot.slack.listeners import forms  # noqa: E402  (the shortcut ids the listeners name)

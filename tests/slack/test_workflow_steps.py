@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-
 NEXT_WEEK = date.today() + timedelta(days=7)  # the harness runs on the real clock
 
 

@@ -1,0 +1,86 @@
+"""`/qm` with no text, its menu and forms, and the two shortcuts. Like the
+Book modal, they answer inside the request: a view opens within the
+trigger's 3 seconds, and a submission's errors go back in its ack. "Record
+this" is stored and run by the worker (the author confirms it later)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_bolt import Ack, App
+
+from bot.slack import booking_modal, forms
+from bot.slack.blocks import ACTION_SEPARATOR
+from bot.slack.listeners.store import Store
+from services.replies import ReplyKind
+
+log = logging.getLogger(__name__)
+RECORD, CHECK_OUT = "qm_record", "qm_check_out"  # the message and global shortcuts' callback ids
+
+
+def register(app: App, assistant, directory, store: Store) -> None:
+    @app.command("/qm", matchers=[lambda body: not (body.get("text") or "").strip()])
+    def on_bare_command(ack: Ack, body: dict, client) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=forms.menu())
+
+    @app.shortcut(CHECK_OUT)
+    def on_check_out_shortcut(ack: Ack, body: dict, client) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=forms.form("check_out"))
+
+    @app.shortcut(RECORD)
+    def on_record_shortcut(ack: Ack, body: dict) -> None:
+        message = body.get("message") or {}
+        key = f"shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}:{body['user']['id']}"
+        store("shortcut", key, None, body)
+        ack()
+
+    @app.action(re.compile("^" + forms.FORM_BUTTON + "(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$"))
+    def on_menu_button(ack: Ack, body: dict, client) -> None:
+        ack()
+        kind = body["actions"][0].get("value")
+        if kind == "book":
+            today = assistant.clock().astimezone(assistant.tz).date()
+            view = booking_modal.view(today)
+        else:
+            view = forms.form(kind)
+        client.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
+
+    @app.options(re.compile("^qm_pick_"))
+    def on_pick(ack: Ack, body: dict) -> None:
+        ack(
+            options=forms.options(assistant.catalog.index(), body.get("action_id", ""), body.get("value", ""))
+        )
+
+    @app.view(forms.FORM)
+    def on_form(ack: Ack, body: dict, client) -> None:
+        view = body["view"]
+        kind = view.get("private_metadata") or ""
+        if kind not in forms.FORMS:
+            ack(response_action="errors", errors={forms.ITEM: "This form is out of date; open it again."})
+            return
+        user = body["user"]["id"]
+        command, errors = forms.submitted(kind, view.get("state", {}), assistant.tz)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        if getattr(command, "person", None):
+            directory.name(command.person)  # met: answers name them as Slack does
+        ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}")
+        reply = assistant.run(ctx, [command]).replies[-1]
+        if kind == "find":
+            ack(response_action="update", view=forms.answer_view(forms.FORMS[kind][0], reply.text))
+            return
+        if reply.kind is not ReplyKind.CHANGE:
+            ack(
+                response_action="errors",
+                errors={forms.error_field(kind, reply.text): forms.short(reply.text)},
+            )
+            return
+        ack()
+        try:
+            client.chat_postMessage(channel=user, text=reply.text)
+        except Exception:  # done all the same; App Home and "what do I have?" show it
+            log.warning("could not tell %s what their form did", user, exc_info=True)

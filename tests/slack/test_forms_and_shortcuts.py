@@ -1,0 +1,174 @@
+"""`/qm` with no text, its menu and forms, and the two shortcuts, over real HTTP
+against the strict double: views open within the trigger's life and are validated
+as Slack validates them; pickers answer from the catalog (block_suggestion); a
+submission acts, or shows its refusal beside the field (view_submission); "Record
+this" proposes a colleague's message to its author, credited to them on Confirm."""
+
+import json
+import urllib.parse
+
+import pytest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.blocks import action_name
+from tests.catalog import seed
+from tests.slack.harness import SlackBot
+
+
+@pytest.fixture
+def bot(fake, database_url, clock):
+    bot = SlackBot(fake, database_url, clock=clock)
+    seed(bot.core.uow)
+    bot.start()
+    yield bot
+    bot.stop()
+
+
+def interact(bot, payload: dict) -> tuple[int, bytes]:
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    return bot.request(body, "application/x-www-form-urlencoded")
+
+
+def base(user="UALICE", **more) -> dict:
+    return {"user": {"id": user}, "team": {"id": "T1"}, "api_app_id": "A1", **more}
+
+
+def open_form(bot, fake, kind: str) -> dict:
+    """`/qm`, then the menu's button for `kind`: the form the modal becomes."""
+    assert bot.command("")[0] == 200
+    menu = fake.called("views.open")[-1]["view"]
+    button = next(
+        e for b in menu["blocks"] if b["type"] == "actions" for e in b["elements"] if e["value"] == kind
+    )
+    payload = base(
+        type="block_actions",
+        trigger_id=fake.issue_trigger("trig-menu"),
+        container={"type": "view", "view_id": "VMENU"},
+        view={"id": "VMENU", "hash": "h1", "type": "modal", "callback_id": "qm_menu"},
+        actions=[
+            {"action_id": button["action_id"], "block_id": "qm_menu_actions", "value": kind, "type": "button"}
+        ],
+    )
+    assert interact(bot, payload)[0] == 200
+    (updated,) = [c for c in fake.called("views.update") if c["view_id"] == "VMENU"][-1:]
+    return updated["view"]
+
+
+def submit(bot, kind: str, values: dict, user="UALICE") -> dict:
+    view = {"id": f"V{kind}{user}", "type": "modal", "callback_id": "qm_form", "private_metadata": kind}
+    status, body = interact(
+        bot,
+        base(user, type="view_submission", trigger_id="trig-x", view={**view, "state": {"values": values}}),
+    )
+    assert status == 200
+    return json.loads(body) if body else {}
+
+
+def picked(picker: str, key: str) -> dict:
+    return {"item": {picker: {"type": "external_select", "selected_option": {"value": key}}}}
+
+
+def test_the_menu_opens_each_form_and_slack_accepts_them(bot, fake):
+    for kind in ("check_out", "return", "used", "received", "find", "book"):
+        view = open_form(bot, fake, kind)
+        assert view["type"] == "modal" and view["blocks"]
+
+
+def test_pickers_offer_items_of_the_form_s_kind(bot):
+    payload = base(
+        type="block_suggestion",
+        action_id="qm_pick_stock",
+        block_id="item",
+        value="paper",
+        view={"id": "V1", "type": "modal", "callback_id": "qm_form"},
+    )
+    status, body = interact(bot, payload)
+    assert status == 200 and [o["value"] for o in json.loads(body)["options"]] == ["PAP-A4"]
+    payload["action_id"], payload["value"] = "qm_pick_asset", "projector"
+    assert {o["value"] for o in json.loads(interact(bot, payload)[1])["options"]} == {"A-2001", "A-2002"}
+
+
+def test_a_form_acts_or_shows_the_refusal_beside_its_field(bot, fake):
+    used = {**picked("qm_pick_stock", "PAP-A4"), "amount": {"amount": {"type": "number_input", "value": "2"}}}
+    assert submit(bot, "used", used) == {}  # closed: done
+    assert bot.on_hand("PAP-A4") == 38
+    too_many = {**used, "amount": {"amount": {"type": "number_input", "value": "500"}}}
+    answer = submit(bot, "used", too_many)
+    assert (
+        answer["response_action"] == "errors" and "amount" in answer["errors"] and bot.on_hand("PAP-A4") == 38
+    )
+    out = {
+        **picked("qm_pick_asset", "A-1042"),
+        "whom": {"whom": {"type": "users_select", "selected_user": "UBOB"}},
+    }
+    assert submit(bot, "check_out", out) == {} and bot.holder("A-1042") == "UBOB"
+    again = submit(bot, "check_out", picked("qm_pick_asset", "A-1042"))
+    assert again["response_action"] == "errors" and "already checked out" in again["errors"]["item"]
+    found = submit(bot, "find", picked("qm_pick_any", "A-1042"))
+    assert found["response_action"] == "update" and "with bob" in json.dumps(found["view"])
+
+
+def test_the_check_out_shortcut_opens_the_form(bot, fake):
+    payload = base(type="shortcut", callback_id="qm_check_out", trigger_id=fake.issue_trigger("trig-sc"))
+    assert interact(bot, payload)[0] == 200
+    assert fake.called("views.open")[-1]["view"]["private_metadata"] == "check_out"
+
+
+def test_record_this_is_proposed_to_the_author_and_credited_to_them(bot, fake):
+    payload = base(
+        "UALICE",
+        type="message_action",
+        callback_id="qm_record",
+        trigger_id=fake.issue_trigger("trig-rec"),
+        channel={"id": "CSUPPLIES"},
+        message={
+            "type": "message",
+            "user": "UBOB",
+            "ts": "1700000100.000100",
+            "text": "took 2 reams of paper",
+        },
+        response_url=f"{fake.url}/response/rec",
+    )
+    assert interact(bot, payload)[0] == 200
+    bot.settle()
+    assert bot.on_hand("PAP-A4") == 40  # nothing until bob confirms
+    to_bob = [p for p in fake.called("chat.postMessage") if p["channel"] == "UBOB"][-1]
+    buttons = {
+        action_name(e["action_id"]): e["value"]
+        for b in to_bob["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+    assert "Confirm" in json.dumps(to_bob["blocks"]) and "qm_confirm" in buttons
+    told = [p for p in fake.called("chat.postMessage") if p["channel"] == "UALICE"][-1]
+    assert "<@UBOB>" in told["text"]
+    bot.click("qm_confirm#0", buttons["qm_confirm"], user="UALICE")  # not alice's to confirm
+    bot.settle()
+    assert bot.on_hand("PAP-A4") == 40
+    bot.click("qm_confirm#0", buttons["qm_confirm"], user="UBOB", channel="DBOB")
+    bot.settle()
+    assert bot.on_hand("PAP-A4") == 38
+    with bot.core.uow(read_only=True) as tx:
+        assert list(tx.ledger.all())[-1].actor == "UBOB"
+
+
+def test_slack_takes_a_trigger_once_and_within_three_seconds(fake):
+    client = WebClient(token="xoxb-test", base_url=fake.api_url)
+    view = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "x"},
+        "blocks": [{"type": "section", "text": {"type": "plain_text", "text": "x"}}],
+    }
+    fake.issue_trigger("t1")
+    client.views_open(trigger_id="t1", view=view)
+    for error in ("exchanged_trigger_id", "expired_trigger_id", "invalid_trigger_id"):
+        fake.expect_refusal("views.open", error)
+    with pytest.raises(SlackApiError, match="exchanged_trigger_id"):
+        client.views_open(trigger_id="t1", view=view)
+    fake.issue_trigger("t2")
+    fake.advance(4)
+    with pytest.raises(SlackApiError, match="expired_trigger_id"):
+        client.views_open(trigger_id="t2", view=view)
+    with pytest.raises(SlackApiError, match="invalid_trigger_id"):
+        client.views_open(trigger_id="never-issued", view=view)
