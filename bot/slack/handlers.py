@@ -21,7 +21,7 @@ from bot.slack.blocks import action_name
 from bot.slack.client import retry_after, webhook_client
 from bot.slack.delivery import Delivery
 from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
-from bot.slack.home import home_view
+from bot.slack.home import home_view, page_of
 from bot.slack.people import Directory, UnknownPerson
 from bot.slack.worker import RetryLater
 from domain import commands as C
@@ -298,8 +298,9 @@ class Handlers:
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
         ctx = self.assistant.context(self.directory.person(user))
+        pages = page_of(item.payload.get("page") or "")  # a Next or Back click: that section's page
         self.client.views_publish(
-            user_id=user, view=home_view(ctx, self.assistant.uow, self.assistant.audit_intervals)
+            user_id=user, view=home_view(ctx, self.assistant.uow, self.assistant.audit_intervals, pages)
         )
 
     # -- answering ----------------------------------------------------------

@@ -127,16 +127,23 @@ def test_a_list_of_400_low_items_is_posted_whole_or_counted_never_cut_mid_line(s
     assert len(listed) + left == 400 and len(listed) > 100
 
 
-def test_app_home_shows_the_first_items_of_a_long_list_and_how_many_more(slack, fake):
+def test_app_home_sections_count_and_page_through_a_long_list(slack, fake):
     rows = "\n".join(f"LOW-{n:03d},Spare part {n:03d},piece,1,5" for n in range(60))
     import_csv(
         "stock", f"sku,name,unit,on_hand,reorder_point\n{rows}\n".encode(), slack.core.uow, manager_context()
     )
     slack.event({"type": "app_home_opened", "user": "UMARIA", "tab": "home", "channel": "DMARIA"})
     (published,) = fake.wait_for("views.publish")
-    reorder = next(
-        b["text"]["text"]
-        for b in published["view"]["blocks"]
-        if "Reorder list" in b.get("text", {}).get("text", "")
-    )
-    assert "…and 51 more" in reorder  # a heading and 60 items: 10 lines shown
+    blocks = published["view"]["blocks"]
+    reorder = next(b["text"]["text"] for b in blocks if "Reorder list" in b.get("text", {}).get("text", ""))
+    assert reorder.startswith("*Reorder list* (60) — 1–8") and "LOW-000" in reorder and "LOW-008" not in reorder
+    pager = next(b for b in blocks if b.get("block_id") == "qm_home_reorder")
+    (next_page,) = [e for e in pager["elements"] if e["text"]["text"] == "Next"]
+    slack.click(next_page["action_id"], next_page["value"], user="UMARIA", channel="DMARIA")
+    slack.settle()
+    again = fake.called("views.publish")[-1]["view"]["blocks"]
+    reorder = next(b["text"]["text"] for b in again if "Reorder list" in b.get("text", {}).get("text", ""))
+    assert "— 9–16" in reorder and "LOW-008" in reorder
+    assert any(b.get("text", {}).get("text", "").startswith("*What you hold* (0)") for b in again)
+
+

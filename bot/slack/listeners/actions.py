@@ -8,6 +8,7 @@ import re
 from slack_bolt import Ack, App
 
 from bot.slack.blocks import ACTION_SEPARATOR
+from bot.slack.home import PAGE_BUTTON
 from bot.slack.listeners.store import Store
 
 BUTTONS = (
@@ -31,6 +32,18 @@ def register(app: App, store: Store) -> None:
     def on_button(ack: Ack, body: dict) -> None:
         action = body["actions"][0]
         store("action", f"action:{body['user']['id']}:{action.get('action_ts')}", None, body)
+        ack()
+
+    @app.action(_buttons(PAGE_BUTTON))
+    def on_home_page(ack: Ack, body: dict) -> None:
+        action = body["actions"][0]  # App Home's Next or Back: the tab published again at that page
+        user = body["user"]["id"]
+        store(
+            "home",
+            f"home:{user}:{action.get('action_ts')}",
+            None,
+            {"user": user, "page": action.get("value")},
+        )
         ack()
 
     @app.action(_buttons("qm_confirm", "qm_cancel"))
