@@ -146,7 +146,7 @@ def import_into(
             continue
         seen[key] = line
         try:
-            outcome = _apply_row(uow, ctx, kind, cells, ctx.tz, record_changes)
+            outcome = apply_row(uow, ctx, kind, cells, ctx.tz, record_changes)
         except DomainError as error:
             column, _, message = error.message.partition(": ")
             if not message:
@@ -157,7 +157,7 @@ def import_into(
     return result
 
 
-def _apply_row(
+def apply_row(
     uow: UnitOfWork, ctx: Context, kind: str, cells: dict[str, str], tz: tzinfo, record_changes: bool
 ) -> str:
     if kind == "assets":

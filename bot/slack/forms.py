@@ -44,10 +44,19 @@ def _plain(text: str) -> dict:
     return {"type": "plain_text", "text": text}
 
 
-def menu() -> dict:
+MANAGER_ITEMS = (
+    ("Add an asset", "add:assets"),
+    ("Add a stock item", "add:stock"),
+    ("Add a kit", "add:kits"),
+    ("Edit an item", "edit"),
+)
+
+
+def menu(manager: bool = False) -> dict:
+    items = MENU_ITEMS + (MANAGER_ITEMS if manager else ())
     buttons = [
         {"type": "button", "text": _plain(label), "action_id": f"{FORM_BUTTON}#{n}", "value": kind}
-        for n, (label, kind) in enumerate(MENU_ITEMS)
+        for n, (label, kind) in enumerate(items)
     ]
     return {
         "type": "modal",

@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import action_name
 from tests.catalog import seed
+from tests.slack import slack_rules as rules
 from tests.slack.harness import SlackBot
 
 
@@ -34,14 +35,15 @@ def base(user="UALICE", **more) -> dict:
     return {"user": {"id": user}, "team": {"id": "T1"}, "api_app_id": "A1", **more}
 
 
-def open_form(bot, fake, kind: str) -> dict:
+def open_form(bot, fake, kind: str, user: str = "UALICE") -> dict:
     """`/qm`, then the menu's button for `kind`: the form the modal becomes."""
-    assert bot.command("")[0] == 200
+    assert bot.command("", user=user)[0] == 200
     menu = fake.called("views.open")[-1]["view"]
     button = next(
         e for b in menu["blocks"] if b["type"] == "actions" for e in b["elements"] if e["value"] == kind
     )
     payload = base(
+        user,
         type="block_actions",
         trigger_id=fake.issue_trigger("trig-menu"),
         container={"type": "view", "view_id": "VMENU"},
@@ -73,6 +75,24 @@ def test_the_menu_opens_each_form_and_slack_accepts_them(bot, fake):
     for kind in ("check_out", "return", "used", "received", "find", "book"):
         view = open_form(bot, fake, kind)
         assert view["type"] == "modal" and view["blocks"]
+
+
+def test_managers_catalog_forms_open_and_an_edit_is_prefilled(bot, fake):
+    for kind in ("add:assets", "add:stock", "add:kits", "edit"):
+        view = open_form(bot, fake, kind, user="UMARIA")
+        assert view["type"] == "modal" and view["blocks"]
+    state = {
+        "values": {
+            "item": {"qm_pick_any": {"type": "external_select", "selected_option": {"value": "PAP-A4"}}}
+        }
+    }
+    view = {"id": "VPICK", "type": "modal", "callback_id": "qm_edit_pick", "state": state}
+    status, body = interact(bot, base("UMARIA", type="view_submission", trigger_id="trig-p", view=view))
+    edit = json.loads(body)
+    assert edit["response_action"] == "update" and edit["view"]["private_metadata"] == "stock|PAP-A4"
+    assert rules.view_refusal(edit["view"], {"modal"}) is None  # a view in an ack is checked as views.update
+    prefilled = {b["block_id"]: b["element"].get("initial_value") for b in edit["view"]["blocks"]}
+    assert prefilled["name"] == "Copy paper A4" and prefilled["packs"] == "box=5;pallet=200"
 
 
 def test_pickers_offer_items_of_the_form_s_kind(bot):
@@ -107,6 +127,7 @@ def test_a_form_acts_or_shows_the_refusal_beside_its_field(bot, fake):
     assert again["response_action"] == "errors" and "already checked out" in again["errors"]["item"]
     found = submit(bot, "find", picked("qm_pick_any", "A-1042"))
     assert found["response_action"] == "update" and "with bob" in json.dumps(found["view"])
+    assert rules.view_refusal(found["view"], {"modal"}) is None
 
 
 def test_the_check_out_shortcut_opens_the_form(bot, fake):
@@ -172,3 +193,79 @@ def test_slack_takes_a_trigger_once_and_within_three_seconds(fake):
         client.views_open(trigger_id="t2", view=view)
     with pytest.raises(SlackApiError, match="invalid_trigger_id"):
         client.views_open(trigger_id="never-issued", view=view)
+
+
+def catalog_submit(bot, metadata: str, values: dict, user="UMARIA") -> dict:
+    state = {"values": {name: {name: value} for name, value in values.items()}}
+    view = {
+        "id": f"V{metadata}",
+        "type": "modal",
+        "callback_id": "qm_catalog_form",
+        "private_metadata": metadata,
+        "state": state,
+    }
+    status, body = interact(bot, base(user, type="view_submission", trigger_id="trig-c", view=view))
+    assert status == 200
+    return json.loads(body) if body else {}
+
+
+def text(value: str) -> dict:
+    return {"type": "plain_text_input", "value": value}
+
+
+def test_managers_add_and_edit_items_with_every_field(bot, fake):
+    assert bot.command("", user="UMARIA")[0] == 200
+    menu = fake.called("views.open")[-1]["view"]
+    values = [e["value"] for b in menu["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert {"add:assets", "add:stock", "add:kits", "edit"} <= set(values)
+    bot.command("", user="UALICE")
+    assert "edit" not in json.dumps(fake.called("views.open")[-1]["view"])  # employees get no catalog forms
+    bad = catalog_submit(
+        bot, "assets|", {"asset_tag": text("A-9100"), "name": text("Dell XPS 13"), "cost": text("lots")}
+    )
+    assert bad["response_action"] == "errors" and "cost" in bad["errors"]
+    with bot.core.uow(read_only=True) as tx:
+        assert tx.assets.get("A-9100") is None
+    added = catalog_submit(
+        bot,
+        "assets|",
+        {
+            "asset_tag": text("A-9100"),
+            "name": text("Dell XPS 13"),
+            "cost": text("1200"),
+            "warranty_until": {"type": "datepicker", "selected_date": "2028-01-31"},
+        },
+    )
+    assert added == {}
+    with bot.core.uow(read_only=True) as tx:
+        made = tx.assets.get("A-9100")
+    assert (
+        made.name == "Dell XPS 13"
+        and str(made.cost) == "1200.00"
+        and made.warranty_until.isoformat() == "2028-01-31"
+    )
+    dup = catalog_submit(bot, "assets|", {"asset_tag": text("A-9100"), "name": text("Again")})
+    assert "already exists" in dup["errors"]["asset_tag"]
+    edited = catalog_submit(
+        bot, "assets|A-9100", {"name": text("Dell XPS 13 (2024)"), "serial": text("5CG1")}
+    )
+    assert edited == {}
+    with bot.core.uow(read_only=True) as tx:
+        assert tx.assets.get("A-9100").serial == "5CG1"
+    refused = catalog_submit(bot, "assets|A-9100", {"name": text("Mine now")}, user="UALICE")
+    assert refused["response_action"] == "errors"
+
+
+def test_a_kit_form_refuses_an_unknown_member_beside_its_field(bot):
+    bad = catalog_submit(
+        bot, "kits|", {"kit": text("KIT-X"), "name": text("X kit"), "items": text("A-1042|A-9999")}
+    )
+    assert "A-9999" in bad["errors"]["items"]
+    assert (
+        catalog_submit(
+            bot, "kits|", {"kit": text("KIT-X"), "name": text("X kit"), "items": text("A-1042|PAP-A4=5")}
+        )
+        == {}
+    )
+    with bot.core.uow(read_only=True) as tx:
+        assert tx.kits.get("KIT-X").items == "A-1042|PAP-A4=5"

@@ -136,7 +136,9 @@ def test_app_home_sections_count_and_page_through_a_long_list(slack, fake):
     (published,) = fake.wait_for("views.publish")
     blocks = published["view"]["blocks"]
     reorder = next(b["text"]["text"] for b in blocks if "Reorder list" in b.get("text", {}).get("text", ""))
-    assert reorder.startswith("*Reorder list* (60) — 1–8") and "LOW-000" in reorder and "LOW-008" not in reorder
+    assert (
+        reorder.startswith("*Reorder list* (60) — 1–8") and "LOW-000" in reorder and "LOW-008" not in reorder
+    )
     pager = next(b for b in blocks if b.get("block_id") == "qm_home_reorder")
     (next_page,) = [e for e in pager["elements"] if e["text"]["text"] == "Next"]
     slack.click(next_page["action_id"], next_page["value"], user="UMARIA", channel="DMARIA")
@@ -145,5 +147,3 @@ def test_app_home_sections_count_and_page_through_a_long_list(slack, fake):
     reorder = next(b["text"]["text"] for b in again if "Reorder list" in b.get("text", {}).get("text", ""))
     assert "— 9–16" in reorder and "LOW-008" in reorder
     assert any(b.get("text", {}).get("text", "").startswith("*What you hold* (0)") for b in again)
-
-

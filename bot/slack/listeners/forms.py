@@ -10,7 +10,7 @@ import re
 
 from slack_bolt import Ack, App
 
-from bot.slack import booking_modal, forms
+from bot.slack import booking_modal, catalog_forms, forms
 from bot.slack.blocks import ACTION_SEPARATOR
 from bot.slack.listeners.store import Store
 from services.replies import ReplyKind
@@ -20,10 +20,13 @@ RECORD, CHECK_OUT = "qm_record", "qm_check_out"  # the message and global shortc
 
 
 def register(app: App, assistant, directory, store: Store) -> None:
+    register_catalog_forms(app, assistant, directory)
+
     @app.command("/qm", matchers=[lambda body: not (body.get("text") or "").strip()])
     def on_bare_command(ack: Ack, body: dict, client) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=forms.menu())
+        manager = directory.person(body["user_id"]).is_manager
+        client.views_open(trigger_id=body["trigger_id"], view=forms.menu(manager))
 
     @app.shortcut(CHECK_OUT)
     def on_check_out_shortcut(ack: Ack, body: dict, client) -> None:
@@ -40,12 +43,18 @@ def register(app: App, assistant, directory, store: Store) -> None:
     @app.action(re.compile("^" + forms.FORM_BUTTON + "(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$"))
     def on_menu_button(ack: Ack, body: dict, client) -> None:
         ack()
-        kind = body["actions"][0].get("value")
+        kind = body["actions"][0].get("value") or ""
         if kind == "book":
             today = assistant.clock().astimezone(assistant.tz).date()
             view = booking_modal.view(today)
-        else:
+        elif kind.startswith("add:") and kind[4:] in catalog_forms.KINDS:
+            view = catalog_forms.form(kind[4:])
+        elif kind == "edit":
+            view = catalog_forms.pick_view()
+        elif kind in forms.FORMS:
             view = forms.form(kind)
+        else:
+            return
         client.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
 
     @app.options(re.compile("^qm_pick_"))
@@ -83,4 +92,43 @@ def register(app: App, assistant, directory, store: Store) -> None:
         try:
             client.chat_postMessage(channel=user, text=reply.text)
         except Exception:  # done all the same; App Home and "what do I have?" show it
+            log.warning("could not tell %s what their form did", user, exc_info=True)
+
+
+def register_catalog_forms(app: App, assistant, directory) -> None:
+    """Managers' add and edit forms: every CSV field, checked as a CSV row is."""
+
+    @app.view(catalog_forms.PICK)
+    def on_pick_to_edit(ack: Ack, body: dict) -> None:
+        values = body["view"].get("state", {}).get("values", {})
+        key = ((values.get("item", {}).get("qm_pick_any") or {}).get("selected_option") or {}).get("value")
+        item = assistant.catalog.index().with_key(key or "")
+        if item is None:
+            ack(response_action="errors", errors={"item": "Pick the item to edit."})
+            return
+        kind = {"asset": "assets", "stock": "stock", "kit": "kits"}[item.type.value]
+        with assistant.uow(read_only=True) as uow:
+            current = catalog_forms.current_texts(uow, kind, item.key)
+        ack(response_action="update", view=catalog_forms.form(kind, current))
+
+    @app.view(catalog_forms.CALLBACK)
+    def on_catalog_form(ack: Ack, body: dict, client) -> None:
+        user = body["user"]["id"]
+        person = directory.person(user)
+        if not person.is_manager:
+            ack(response_action="errors", errors={"name": "Only managers can add or edit items."})
+            return
+        ctx = assistant.context(person, source=f"view:{body['view'].get('id')}")
+        with assistant.uow() as uow:
+            text, errors = catalog_forms.save(
+                uow, ctx, body["view"].get("private_metadata") or "", body["view"].get("state", {})
+            )
+            if errors:
+                ack(response_action="errors", errors=errors)
+                return
+            uow.commit()
+        ack()
+        try:
+            client.chat_postMessage(channel=user, text=text)
+        except Exception:
             log.warning("could not tell %s what their form did", user, exc_info=True)
