@@ -39,7 +39,7 @@ def home_view(
         ]
         if ctx.actor.is_manager:
             sections += [
-                ("out", "Out now", _out(ctx, uow)),
+                ("out", "Your team's items out now", _out(ctx, uow)),  # the bot knows no teams: the workspace
                 ("reorder", "Reorder list", _body(queries.low_stock(ctx, uow))),
                 ("overdue", "Overdue", _overdue(ctx, uow)),
                 ("maintenance", "Maintenance", _body(queries.in_maintenance(ctx, uow))),
