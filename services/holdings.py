@@ -19,6 +19,10 @@ from storage.unit_of_work import UnitOfWork
 SHOWN = 40  # lines a holdings answer lists; the rest are counted
 
 
+class HoldsNothing(DomainError):
+    """A transfer or return of everything from someone who holds nothing."""
+
+
 def keys_of(uow: UnitOfWork, person: str) -> tuple[str, ...]:
     """Every key a person's holdings may be recorded under, the one to record by first
     (their member ID when known), then the name older records used."""
@@ -69,7 +73,7 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
     taker = target[0]
     assets, lent = uow.holdings.lock_assets(*source), uow.holdings.lock_loans(*source)
     if not assets and not lent:
-        raise DomainError(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
+        raise HoldsNothing(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
     uow.holdings.reassign([a.tag for a in assets], taker, ctx.now)
     entries = [
         _entry(ctx, Action.CHECK_OUT, ItemType.ASSET, a.tag, {"holder": (a.holder, taker)}, a.holder)
@@ -171,7 +175,7 @@ def return_all(uow: UnitOfWork, ctx: Context, person: str) -> Done:
 def _holding(uow, ctx, keys, person) -> tuple[list[Asset], list[StockLoan]]:
     assets, lent = held(uow, keys)
     if not assets and not lent:
-        raise DomainError(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
+        raise HoldsNothing(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
     return assets, lent
 
 

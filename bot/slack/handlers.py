@@ -276,9 +276,7 @@ class Handlers:
         inputs = step.get("inputs") or {}
         try:
             commands = workflow_steps.commands(step.get("callback_id") or "", inputs, self.assistant.tz)
-            runner = str(inputs.get("requested_by") or "")
-            if not runner:
-                raise ValueError("the step's “requested_by” (the person running the workflow) is empty")
+            runner = workflow_steps.started_by(inputs)
         except ValueError as error:
             replies = [refusal(f"{str(error)[:1].upper()}{str(error)[1:]}; nothing was changed.")]
         else:
@@ -287,7 +285,8 @@ class Handlers:
             person = self.directory.person(runner)
             ctx = self.assistant.context(person, f"slack:step:{step['execution']}", item.id)
             replies = self.assistant.run(ctx, commands).replies
-        done = any(r.changed for r in replies)
+        # "return everything" from someone holding nothing: nothing to do is a step done
+        done = any(r.changed for r in replies) or any(r.code == "holds_nothing" for r in replies)
         text = "\n".join(r.text for r in replies if r.text) or "Nothing was done."
         with self.assistant.uow() as uow:  # a refusal or question changed nothing: mark it done here
             uow.inbox.finish(item.id)
@@ -365,6 +364,12 @@ class Handlers:
         """Tell the person what happened, without the database (or after an
         error): straight to Slack, with the client's own retries."""
         try:
+            if kind == "step":  # a workflow waits on the step: it fails, with the reason
+                step = payload
+                workflow_steps.finish(
+                    self.client.base_url, step.get("token") or "", step["execution"], False, text
+                )
+                return
             if kind == "message":
                 event = payload["event"]
                 thread = event.get("thread_ts") or (

@@ -1,8 +1,10 @@
 """Steps for Slack's Workflow Builder (custom functions, run through Bolt's
 `app.function`): "Check out to a person", "Return everything from a person"
-and "Book an item". Each acts as the person who ran the workflow
-(`requested_by`), with their rights, and completes with what was done or
-fails with the reason, so an onboarding or offboarding workflow can rely on it.
+and "Book an item". Each acts as the person who started the workflow, with
+their rights: the `started_by` input is Slack's interactivity object, whose
+interactor Slack fills in (a workflow's author can't type someone else in).
+A step completes with what was done or fails with the reason, so an
+onboarding or offboarding workflow can rely on it.
 The manifest's `functions` declare the same callback ids, inputs and outputs."""
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def commands(callback_id: str, inputs: dict, tz) -> list[Command]:
     raise ValueError(f"no step called {callback_id}")
 
 
+def started_by(inputs: dict) -> str:
+    """The member who started the workflow: `started_by.interactor.id`, as Slack sets it."""
+    given = inputs.get("started_by")
+    interactor = given.get("interactor") if isinstance(given, dict) else None
+    who = interactor.get("id") if isinstance(interactor, dict) else None
+    if not who:
+        raise ValueError("this step needs someone to start the workflow (its “started by” is empty)")
+    return str(who)
+
+
 def finish(api_url: str, token: str, execution_id: str, done: bool, text: str) -> None:
     """Tell Slack the step's outcome, with the token the event brought for this execution."""
     client = WebClient(token=token, base_url=api_url)
@@ -58,7 +70,10 @@ def _day_end(value, tz) -> datetime | None:
     """A `slack#/types/date` ("2026-12-04"): due at the end of that working day (17:00)."""
     if not value:
         return None
-    day = datetime.strptime(str(value), "%Y-%m-%d").date()
+    try:
+        day = datetime.strptime(str(value), "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError("the step's “until” is not a date") from None
     return datetime.combine(day, time(17), tz).astimezone(timezone.utc)
 
 
@@ -66,4 +81,7 @@ def _moment(value, name: str) -> datetime:
     """A `slack#/types/timestamp`: seconds since 1970."""
     if value in (None, ""):
         raise ValueError(f"the step's “{name}” is empty")
-    return datetime.fromtimestamp(int(float(value)), timezone.utc)
+    try:
+        return datetime.fromtimestamp(int(float(value)), timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"the step's “{name}” is not a time") from None

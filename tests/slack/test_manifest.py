@@ -35,7 +35,10 @@ def test_the_workflow_steps_declared_are_the_ones_the_code_runs():
     declared = read_manifest_functions(Path(__file__).parents[2] / "manifest.yml")
     assert set(declared) == set(STEPS)
     for spec in declared.values():
-        assert spec.outputs == {OUTPUT: "string"} and "requested_by" in spec.required_inputs
+        assert (
+            spec.outputs == {OUTPUT: "string"} and spec.inputs["started_by"] == "slack#/types/interactivity"
+        )
+        assert "started_by" in spec.required_inputs
     assert "org_deploy_enabled: true" in MANIFEST  # steps need an org-ready app
 
 
