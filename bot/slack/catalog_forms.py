@@ -5,6 +5,9 @@ beside its field and nothing is written; a change is one ledger entry."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from domain.assets import ASSET_FIELDS
 from domain.catalog_fields import field_texts
 from domain.errors import DomainError
@@ -39,12 +42,13 @@ def fields(kind: str) -> list[str]:
 
 
 def form(kind: str, current: dict[str, str] | None = None) -> dict:
-    """The add form, or with `current` (the item's field texts) the edit form; its key can't change."""
+    """The add form, or with `current` (the item's field texts) the edit form: its key can't change,
+    and the quantity on hand is not a field (it moves by use, receipt and counts, never by an old form)."""
     current = current or {}
     key_field = fields(kind)[0]
     blocks = []
     for name in fields(kind):
-        if current and name == key_field:
+        if current and name in (key_field, "on_hand"):
             continue  # editing: the tag, SKU or code names what is edited (private_metadata)
         label = LABELS.get(name, name.replace("_", " ").capitalize())
         value = current.get(name, "")
@@ -77,12 +81,18 @@ def form(kind: str, current: dict[str, str] | None = None) -> dict:
     return {
         "type": "modal",
         "callback_id": CALLBACK,
-        "private_metadata": f"{kind}|{editing or ''}",
+        "private_metadata": f"{kind}|{editing or ''}|{fingerprint(current) if editing else ''}",
         "title": _plain(f"Edit {editing}"[:24] if editing else f"Add a {what}"),
         "submit": _plain("Save"),
         "close": _plain("Cancel"),
         "blocks": blocks,
     }
+
+
+def fingerprint(texts: dict[str, str] | None) -> str:
+    """The item as the form showed it: a save checks it still is (no one changed it meanwhile)."""
+    shown = {k: v for k, v in (texts or {}).items() if k != "on_hand"}  # not on the form: it may move meanwhile
+    return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def current_texts(uow, kind: str, key: str) -> dict[str, str] | None:
@@ -111,14 +121,22 @@ def values_of(kind: str, state: dict) -> dict[str, str]:
 
 def save(uow, ctx, metadata: str, state: dict) -> tuple[str | None, dict[str, str]]:
     """Apply a submitted form in `uow`: (what was done, {}) or (None, the errors by field)."""
-    kind, _, editing = metadata.partition("|")
+    kind, editing, seen = (metadata.split("|") + ["", ""])[:3]
     if kind not in KINDS:
         return None, {fields("assets")[1]: "This form is out of date; open it again."}
     cells = values_of(kind, state)
     key_field = fields(kind)[0]
     if editing:
+        if fingerprint(current_texts(uow, kind, editing)) != seen:
+            return None, {fields(kind)[1]: f"{editing} was changed since this form opened: open it again."}
         cells[key_field] = editing
-    elif current_texts(uow, kind, cells.get(key_field, "")) is not None:
+        cells.pop("on_hand", None)
+    missing = [
+        name for name in ("name", "items") if name in fields(kind) and name not in cells and not editing
+    ]
+    if missing or (kind == "kits" and not {"kit", "name", "items"} <= set(cells)):
+        return None, {(missing or ["name"])[0]: "This can't be empty."}
+    if not editing and current_texts(uow, kind, cells.get(key_field, "")) is not None:
         return None, {key_field: f"{cells[key_field]} already exists; edit it instead."}
     try:
         if kind == "kits":
