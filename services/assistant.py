@@ -160,10 +160,15 @@ class Assistant:
         replies = [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
         return Outcome(replies, heard=heard, said=transcript)
 
-    def propose(self, ctx: Context, text: str) -> Outcome:
+    def propose(self, ctx: Context, text: str, said_as: str | None = None) -> Outcome:
         """A colleague's message ("took the last 2 HDMI cables") proposed to `ctx.actor`, its
         author: questions are answered, and a change waits for their Confirm (a stored question
-        only they can answer), credited to them. Nothing changes now."""
+        only they can answer), credited to them. Nothing changes now. `said_as`: the message's
+        own source; a message already acted on (read when sent, or proposed and confirmed) is not again."""
+        with self.uow(read_only=True) as uow:
+            done = uow.ledger.acted_on(*filter(None, (ctx.source, said_as)))
+        if done:
+            return Outcome([refusal("That message's change is recorded already, so nothing was proposed.")])
         commands = self.parse(text)
         if any(isinstance(c, C.Unknown) for c in commands):
             return Outcome([refusal(hints.not_understood(self.index(), text[:200]))])

@@ -172,6 +172,7 @@ class LedgerRow(Base):
         Index("ix_ledger_actor_id", "actor", "id"),
         Index("ix_ledger_action_id", "action", "id"),
         Index("ix_ledger_item", "item_type", "item_key", "at"),
+        Index("ix_ledger_source", "source"),  # was this message acted on already? ("Record this")
     )
 
 

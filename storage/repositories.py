@@ -311,6 +311,11 @@ class LedgerRepository:
         actions = [Action.CREATE.value, Action.EDIT.value, Action.UNDO.value]
         return self.writer.execute(select(func.max(LEDGER.c.id)).where(LEDGER.c.action.in_(actions))).scalar()
 
+    def acted_on(self, *sources: str) -> bool:
+        """Did any of these messages change something (its entries name it as their source)?"""
+        query = select(LEDGER.c.id).where(LEDGER.c.source.in_(sorted(set(sources)))).limit(1)
+        return self.writer.execute(query).first() is not None
+
     def is_reversed(self, entry_id: int) -> bool:
         return self.writer.execute(select(func.count()).where(LEDGER.c.reverses == entry_id)).scalar() > 0
 

@@ -91,7 +91,9 @@ def form(kind: str, current: dict[str, str] | None = None) -> dict:
 
 def fingerprint(texts: dict[str, str] | None) -> str:
     """The item as the form showed it: a save checks it still is (no one changed it meanwhile)."""
-    shown = {k: v for k, v in (texts or {}).items() if k != "on_hand"}  # not on the form: it may move meanwhile
+    shown = {
+        k: v for k, v in (texts or {}).items() if k != "on_hand"
+    }  # not on the form: it may move meanwhile
     return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -257,7 +257,10 @@ class Handlers:
             f"slack:shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}",
             item.id,
         )
-        replies = self.assistant.propose(ctx, message.get("text") or "").replies
+        channel = (body.get("channel") or {}).get("id")
+        words = message.get("text") or ""
+        self.directory.mentions(words)  # "lent the drill to @alice": alice by name in the proposal
+        replies = self.assistant.propose(ctx, words, said_as=f"slack:{channel}:{message.get('ts')}").replies
         where = Where(author, author, direct=True)
         _, recorded = self._deliverer(where, item.id)
         closed = self._answer(where, item.id, replies, recorded)

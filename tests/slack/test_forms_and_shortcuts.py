@@ -298,3 +298,34 @@ def test_an_edit_keeps_what_others_did_meanwhile(bot, fake):
     assert "changed since" in json.dumps(stale["errors"])  # the supplier changed after it opened
     with bot.core.uow(read_only=True) as tx:
         assert tx.stock.get("PAP-A4").supplier == "Viking"
+
+
+def record_this(bot, fake, user: str, ts: str, text: str, author: str = "UBOB") -> None:
+    payload = base(
+        user,
+        type="message_action",
+        callback_id="qm_record",
+        trigger_id=fake.issue_trigger(f"trig-{user}-{ts}"),
+        channel={"id": "CSUPPLIES"},
+        message={"type": "message", "user": author, "ts": ts, "text": text},
+        response_url=f"{fake.url}/response/rec{user}{ts}",
+    )
+    assert interact(bot, payload)[0] == 200
+    bot.settle()
+
+
+def test_record_this_proposes_a_message_once_and_never_one_already_recorded(bot, fake):
+    record_this(bot, fake, "UALICE", "1700000200.000100", "took 2 reams of paper")
+    record_this(bot, fake, "UMARIA", "1700000200.000100", "took 2 reams of paper")
+    proposals = [
+        p for p in fake.called("chat.postMessage") if p["channel"] == "UBOB" and "Confirm" in json.dumps(p)
+    ]
+    assert len(proposals) == 1
+    bot.message(
+        "used 3 pens", user="UBOB", channel="CSUPPLIES", channel_type="channel", ts="1700000300.000100"
+    )
+    bot.settle()
+    assert bot.on_hand("PEN-BLU") == 117
+    record_this(bot, fake, "UALICE", "1700000300.000100", "used 3 pens")
+    told = [p["text"] for p in fake.called("chat.postMessage") if p["channel"] == "UBOB"][-1]
+    assert "recorded already" in told and bot.on_hand("PEN-BLU") == 117

@@ -36,7 +36,7 @@ def register(app: App, assistant, directory, store: Store) -> None:
     @app.shortcut(RECORD)
     def on_record_shortcut(ack: Ack, body: dict) -> None:
         message = body.get("message") or {}
-        key = f"shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}:{body['user']['id']}"
+        key = f"shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}"  # one proposal per message
         store("shortcut", key, None, body)
         ack()
 

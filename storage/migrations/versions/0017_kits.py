@@ -1,4 +1,4 @@
-"""kits of assets and stock quantities; bookings made for a kit
+"""kits of assets and stock quantities; bookings made for a kit; the ledger by source
 
 Revision ID: 0017
 Revises: 0016
@@ -42,9 +42,11 @@ def upgrade() -> None:
     op.create_index(op.f("ix_kit_members_item_key"), "kit_members", ["item_key"])
     with op.batch_alter_table("bookings", schema=None) as batch_op:
         batch_op.add_column(sa.Column("kit", sa.String(length=64), nullable=True))
+    op.create_index("ix_ledger_source", "ledger", ["source"])  # was this message acted on already?
 
 
 def downgrade() -> None:
+    op.drop_index("ix_ledger_source", table_name="ledger")
     with op.batch_alter_table("bookings", schema=None) as batch_op:
         batch_op.drop_column("kit")
     op.drop_table("kit_members")
