@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from slack_bolt import App
@@ -33,6 +34,8 @@ class SlackRuntime:
     delivery: Delivery
 
     def start(self) -> None:
+        # QM_MANAGER_GROUP asked once at start: a menu opened within 3 seconds knows its managers
+        threading.Thread(target=lambda: list(self.delivery.managers), name="qm-managers", daemon=True).start()
         self.delivery.start()
         self.worker.start()
 

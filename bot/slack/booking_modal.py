@@ -96,8 +96,12 @@ def submitted(state: dict, tz: tzinfo) -> tuple[C.Book | None, dict[str, str]]:
         errors[START if not start else END] = "Pick the time."
     if errors:
         return None, errors
-    first = date.fromisoformat(day)
-    until = date.fromisoformat(last) if last else first
+    try:
+        first = date.fromisoformat(day)
+        until = date.fromisoformat(last) if last else first
+        time.fromisoformat(start), time.fromisoformat(end)
+    except (TypeError, ValueError):
+        return None, {DAY: "Pick the day and times again."}
     if not last and time.fromisoformat(end) <= time.fromisoformat(start) and end <= "06:00" <= start:
         until = first + timedelta(days=1)  # "22:00 until 00:00": into the next day
     # through UTC, so a time the clocks skip (a DST gap) is the real instant, said as it is

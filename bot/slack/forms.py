@@ -150,9 +150,14 @@ def submitted(kind: str, state: dict, tz: tzinfo) -> tuple[Command | None, dict[
         return None, {ITEM: "Pick the item."}
     if kind == "check_out":
         day = picked(UNTIL, UNTIL, "selected_date")
-        due = (
-            datetime.combine(date.fromisoformat(day), time(17), tz).astimezone(timezone.utc) if day else None
-        )
+        try:
+            due = (
+                datetime.combine(date.fromisoformat(day), time(17), tz).astimezone(timezone.utc)
+                if day
+                else None
+            )
+        except (TypeError, ValueError):
+            return None, {UNTIL: "Pick a date."}
         return C.CheckOut(ref=key, due=due, person=picked(WHOM, WHOM, "selected_user")), {}
     if kind == "return":
         return C.CheckIn(ref=key), {}

@@ -38,6 +38,11 @@ class Directory:
         self._lock = threading.Lock()
         self._bot_user_id: str | None = None
 
+    def is_manager_now(self, user_id: str) -> bool:
+        """A manager, by what is known now (no call to Slack): for answers due within seconds."""
+        known = getattr(self.managers, "known", None)
+        return known(user_id) if known else user_id.upper() in self.managers
+
     def person(self, user_id: str) -> Person:
         role = Role.MANAGER if user_id.upper() in self.managers else Role.EMPLOYEE
         return Person(self.name(user_id), role, id=user_id)

@@ -35,6 +35,10 @@ class Managers:
     def ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.listed + self._group_members()))
 
+    def known(self, user_id: str) -> bool:
+        """A manager by what is known already (the group as last asked), never asking Slack."""
+        return user_id.upper() in self.listed + self._members
+
     def __contains__(self, user_id: object) -> bool:
         return isinstance(user_id, str) and user_id.upper() in self.ids()
 

@@ -329,3 +329,18 @@ def test_record_this_proposes_a_message_once_and_never_one_already_recorded(bot,
     record_this(bot, fake, "UALICE", "1700000300.000100", "used 3 pens")
     told = [p["text"] for p in fake.called("chat.postMessage") if p["channel"] == "UBOB"][-1]
     assert "recorded already" in told and bot.on_hand("PEN-BLU") == 117
+
+
+def test_odd_or_tampered_submissions_are_refused_beside_a_field(bot, fake):
+    bad_day = {
+        **picked("qm_pick_asset", "A-1042"),
+        "until": {"until": {"type": "datepicker", "selected_date": "2026-13-40"}},
+    }
+    assert submit(bot, "check_out", bad_day)["errors"] == {"until": "Pick a date."}
+    assert "errors" in catalog_submit(bot, "kits|", {"kit": text("KIT-Y")})  # no name, no members
+    assert "errors" in catalog_submit(bot, "robots|", {"name": text("x")})
+    stray = base(
+        type="block_actions", actions=[{"action_id": "qm_form#0", "value": "used", "type": "button"}]
+    )
+    assert interact(bot, stray)[0] == 200  # a menu button with no modal: nothing to do, no error
+    assert bot.holder("A-1042") is None

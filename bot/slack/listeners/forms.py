@@ -25,7 +25,8 @@ def register(app: App, assistant, directory, store: Store) -> None:
     @app.command("/qm", matchers=[lambda body: not (body.get("text") or "").strip()])
     def on_bare_command(ack: Ack, body: dict, client) -> None:
         ack()
-        manager = directory.person(body["user_id"]).is_manager
+        # within the trigger's 3 seconds: roles as already known, never a lookup first
+        manager = directory.is_manager_now(body["user_id"])
         client.views_open(trigger_id=body["trigger_id"], view=forms.menu(manager))
 
     @app.shortcut(CHECK_OUT)
@@ -43,6 +44,9 @@ def register(app: App, assistant, directory, store: Store) -> None:
     @app.action(re.compile("^" + forms.FORM_BUTTON + "(" + re.escape(ACTION_SEPARATOR) + r"\d+)?$"))
     def on_menu_button(ack: Ack, body: dict, client) -> None:
         ack()
+        view_id = (body.get("view") or {}).get("id")
+        if not view_id:  # a menu button outside its modal: nothing to turn into a form
+            return
         kind = body["actions"][0].get("value") or ""
         if kind == "book":
             today = assistant.clock().astimezone(assistant.tz).date()
@@ -55,7 +59,7 @@ def register(app: App, assistant, directory, store: Store) -> None:
             view = forms.form(kind)
         else:
             return
-        client.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
+        client.views_update(view_id=view_id, hash=body["view"].get("hash"), view=view)
 
     @app.options(re.compile("^qm_pick_"))
     def on_pick(ack: Ack, body: dict) -> None:
