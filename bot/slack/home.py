@@ -9,14 +9,15 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from bot.slack.blocks import actions, button, section
-from domain import commands as C
-from services import audits, booking_answers, holdings, queries, warranty
+from services import audits, holdings, warranty
+from services.booking_text import span
 from services.context import Context
 from services.queries import status_line
 from storage.unit_of_work import UnitOfWorkFactory
 
 PAGE = 8  # lines a section shows at a time: each under ~300 characters keeps it within Slack's 3,000
 PAGE_BUTTON = "qm_home_page"
+BOOKED_AT_MOST = 2000  # a day's bookings a section counts
 
 
 def home_view(
@@ -27,41 +28,46 @@ def home_view(
 ) -> dict:
     """The Home tab; `pages`: where each section's page starts (a Next or Back click)."""
     pages = pages or {}
+    at = lambda key: max(pages.get(key, 0), 0)  # noqa: E731
     with uow_factory(read_only=True) as uow:
         sections = [
-            ("mine", "What you hold", _body(holdings.listing(uow, ctx, ctx.actor.key).text)),
-            (
-                "bookings",
-                "Your bookings",
-                _body(booking_answers.listing(uow, ctx, C.Bookings(mine=True)).text),
-            ),
-            ("recent", "Your recent changes", _recent(ctx, uow)),
+            ("mine", "What you hold", *_whole(_mine(ctx, uow), at("mine"))),
+            ("bookings", "Your bookings", *_whole(_my_bookings(ctx, uow), at("bookings"))),
+            ("recent", "Your recent changes", *_whole(_recent(ctx, uow), at("recent"))),
         ]
         if ctx.actor.is_manager:
+            today = ctx.now.astimezone(ctx.tz).date()
+            window = today + warranty.WINDOW
             sections += [
-                ("out", "Your team's items out now", _out(ctx, uow)),  # the bot knows no teams: the workspace
-                ("reorder", "Reorder list", _body(queries.low_stock(ctx, uow))),
-                ("overdue", "Overdue", _overdue(ctx, uow)),
-                ("maintenance", "Maintenance", _body(queries.in_maintenance(ctx, uow))),
-                ("audits", "Audits", _body(audits.due(uow, ctx, intervals))),
-                ("today", "Booked today", _booked(ctx, uow, 0)),
-                ("tomorrow", "Booked tomorrow", _booked(ctx, uow, 1)),
+                ("out", "Your team's items out now", *_out(ctx, uow, at("out"))),  # the bot knows no teams
+                ("reorder", "Reorder list", *_whole(_reorder(uow), at("reorder"))),
+                ("overdue", "Overdue", *_whole(_overdue(ctx, uow), at("overdue"))),
+                ("maintenance", "Maintenance", *_whole(_repairs(uow), at("maintenance"))),
+                ("audits", "Audits", *_whole(_body(audits.due(uow, ctx, intervals)), at("audits"))),
+                ("today", "Booked today", *_whole(_booked(ctx, uow, 0), at("today"))),
+                ("tomorrow", "Booked tomorrow", *_whole(_booked(ctx, uow, 1), at("tomorrow"))),
                 (
                     "warranties",
                     "Warranties ending",
-                    _listed(warranty.listing(uow, ctx, C.Warranties(what="ending")).text),
+                    *_dated(
+                        uow.asset_dates.warranty_between(today, window, PAGE, at("warranties")),
+                        lambda a: warranty.warranty_line(a, today),
+                    ),
                 ),
                 (
                     "services",
                     "Services due",
-                    _listed(warranty.listing(uow, ctx, C.Warranties(what="service")).text),
+                    *_dated(
+                        uow.asset_dates.service_due_by(window, PAGE, at("services")),
+                        lambda a: warranty.service_line(a, today),
+                    ),
                 ),
             ]
     blocks = [{"type": "header", "text": {"type": "plain_text", "text": "Quartermaster"}}]
-    for n, (key, title, lines) in enumerate(sections):
+    for n, (key, title, total, shown) in enumerate(sections):
         if n == 3:
             blocks.append({"type": "divider"})
-        blocks += _section(key, title, lines, pages.get(key, 0))
+        blocks += _section(key, title, total, shown, at(key))
     blocks.append(
         {
             "type": "context",
@@ -71,21 +77,55 @@ def home_view(
     return {"type": "home", "blocks": blocks}
 
 
-def _section(key: str, title: str, lines: list[str], start: int) -> list[dict]:
+def _section(key: str, title: str, total: int, shown: list[str], start: int) -> list[dict]:
     """A titled section: its count, one page of lines, and Next / Back when there are more."""
-    start = max(0, min(start, max(len(lines) - 1, 0)))
-    shown = lines[start : start + PAGE]
-    head = f"*{title}* ({len(lines)})" if lines else f"*{title}* (0)"
-    where = f" — {start + 1}–{start + len(shown)}" if len(lines) > PAGE else ""
-    blocks = [section(f"{head}{where}\n" + ("\n".join(shown) if shown else "Nothing."))]
+    where = f" — {start + 1}–{start + len(shown)}" if total > PAGE and shown else ""
+    blocks = [section(f"*{title}* ({total}){where}\n" + ("\n".join(shown) if shown else "Nothing."))]
     buttons = []
     if start > 0:
         buttons.append(button("Back", PAGE_BUTTON, f"{key}:{max(start - PAGE, 0)}"))
-    if start + PAGE < len(lines):
+    if start + PAGE < total:
         buttons.append(button("Next", PAGE_BUTTON, f"{key}:{start + PAGE}"))
     if buttons:
         blocks.append(actions(f"qm_home_{key}", buttons))
     return blocks
+
+
+def _whole(lines: list[str], start: int) -> tuple[int, list[str]]:
+    """A section whose lines are all read (a person's, or few): its count and one page."""
+    return len(lines), lines[start : start + PAGE]
+
+
+def _dated(found: tuple[list, int], line) -> tuple[int, list[str]]:
+    """A section read a page at a time from an index (warranties, services)."""
+    page, total = found
+    return total, ["• " + line(a) for a in page]
+
+
+def _mine(ctx: Context, uow) -> list[str]:
+    assets, lent = holdings.held(uow, holdings.keys_of(uow, ctx.actor.key))
+    return [f"• {status_line(ctx, a)}" for a in assets] + [
+        f"• {holdings.loan_line(ctx, uow, loan)}" for loan in lent
+    ]
+
+
+def _my_bookings(ctx: Context, uow) -> list[str]:
+    found = uow.bookings.of_holders((ctx.actor.key, ctx.actor.name), ctx.now)
+    return [f"• {span(ctx, b.start, b.end)}: {b.asset_tag}" for b in found]
+
+
+def _reorder(uow) -> list[str]:
+    return [
+        f"• {i.name} ({i.sku}): {i.describe(i.on_hand)} (reorder at {i.reorder_point})"
+        for i in uow.stock.low()
+    ]
+
+
+def _repairs(uow) -> list[str]:
+    return [
+        f"• {a.tag} {a.name}" + (f" — {a.condition}" if a.condition else "")
+        for a in uow.assets.in_maintenance()
+    ]
 
 
 def page_of(value: str) -> dict[str, int]:
@@ -106,17 +146,11 @@ def _body(text: str) -> list[str]:
     )
 
 
-def _listed(text: str) -> list[str]:
-    """A paged listing's items (its "• " lines)."""
-    return [line for line in text.splitlines() if line.startswith("• ")]
-
-
 def _booked(ctx: Context, uow, days_ahead: int) -> list[str]:
     day = ctx.now.astimezone(ctx.tz).date() + timedelta(days=days_ahead)
     start = datetime.combine(day, time(), ctx.tz)
-    return _body(
-        booking_answers.listing(uow, ctx, C.Bookings(start=start, end=start + timedelta(days=1))).text
-    )
+    found = uow.bookings.between(start, start + timedelta(days=1), limit=BOOKED_AT_MOST)
+    return [f"• {span(ctx, b.start, b.end)}: {b.asset_tag} for {ctx.who(b.holder)}" for b in found]
 
 
 def _recent(ctx: Context, uow) -> list[str]:
@@ -126,13 +160,18 @@ def _recent(ctx: Context, uow) -> list[str]:
     ]
 
 
-def _out(ctx: Context, uow) -> list[str]:
-    """Everything checked out or lent now, whoever has it, soonest due first."""
-    shown, _ = uow.assets.listing(checked_out=True, limit=500)
+def _out(ctx: Context, uow, start: int) -> tuple[int, list[str]]:
+    """Everything checked out or lent now, whoever has it, soonest due first: a page of it."""
+    lent = uow.loans.all()
+    shown, out = uow.assets.listing(checked_out=True, limit=PAGE, offset=start)
     lines = [f"• {status_line(ctx, a)}" for a in shown]
-    return lines + [
-        f"• {holdings.loan_line(ctx, uow, loan)} ({ctx.name_of(loan.holder)})" for loan in uow.loans.all()
-    ]
+    if len(lines) < PAGE:  # past the assets: the loans
+        first = max(start - out, 0)
+        lines += [
+            f"• {holdings.loan_line(ctx, uow, loan)} ({ctx.name_of(loan.holder)})"
+            for loan in lent[first : first + PAGE - len(lines)]
+        ]
+    return out + len(lent), lines
 
 
 def _overdue(ctx: Context, uow) -> list[str]:

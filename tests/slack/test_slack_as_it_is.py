@@ -147,3 +147,16 @@ def test_app_home_sections_count_and_page_through_a_long_list(slack, fake):
     reorder = next(b["text"]["text"] for b in again if "Reorder list" in b.get("text", {}).get("text", ""))
     assert "— 9–16" in reorder and "LOW-008" in reorder
     assert any(b.get("text", {}).get("text", "").startswith("*What you hold* (0)") for b in again)
+
+
+def test_app_home_counts_all_a_person_holds_and_reaches_the_last_one(slack, fake):
+    rows = "\n".join(f"H-{n:03d},Headlamp {n:03d},checked_out,UBOB" for n in range(45))
+    import_csv("assets", f"asset_tag,name,status,holder\n{rows}\n".encode(), slack.core.uow, manager_context())
+    slack.event({"type": "app_home_opened", "user": "UBOB", "tab": "home", "channel": "DBOB"})
+    (published,) = fake.wait_for("views.publish")
+    mine = published["view"]["blocks"][1]["text"]["text"]
+    assert mine.startswith("*What you hold* (45) — 1–8")
+    slack.click("qm_home_page#0", "mine:40", user="UBOB", channel="DBOB")
+    slack.settle()
+    last = fake.called("views.publish")[-1]["view"]["blocks"][1]["text"]["text"]
+    assert "— 41–45" in last and "H-044" in last
