@@ -31,7 +31,13 @@ class InboxRepository:
         self.writer = writer
 
     def accept(
-        self, message_key: str, event_id: str | None, kind: str, payload: dict, now: datetime
+        self,
+        message_key: str,
+        event_id: str | None,
+        kind: str,
+        payload: dict,
+        now: datetime,
+        status: str = "pending",
     ) -> int | None:
         """Store a request; None when it was seen before (a retry, or the same
         message delivered as both a mention and a message). A duplicate leaves
@@ -42,12 +48,16 @@ class InboxRepository:
             event_id=event_id,
             kind=kind,
             payload=payload,
-            status="pending",
+            status=status,  # "working" with no claim time: handled by its caller, never swept
             received_at=now,
         )
         return self.writer.execute(
             statement.values(values).on_conflict_do_nothing().returning(INBOX.c.id)
         ).scalar()
+
+    def forget(self, item_id: int) -> None:
+        """A request that changed nothing, gone, so the same one may come again (a form resubmitted)."""
+        self.writer.execute(delete(INBOX).where(INBOX.c.id == item_id, INBOX.c.status != "done"))
 
     def claim(self, item_id: int, now: datetime) -> InboxItem | None:
         """Take a pending item for processing (or one whose worker died)."""

@@ -344,3 +344,15 @@ def test_odd_or_tampered_submissions_are_refused_beside_a_field(bot, fake):
     )
     assert interact(bot, stray)[0] == 200  # a menu button with no modal: nothing to do, no error
     assert bot.holder("A-1042") is None
+
+
+def test_a_form_sent_twice_acts_once_and_a_refused_one_may_be_sent_again(bot):
+    used = {**picked("qm_pick_stock", "PAP-A4"), "amount": {"amount": {"type": "number_input", "value": "2"}}}
+    assert submit(bot, "used", used) == {}
+    again = submit(bot, "used", used)  # Submit pressed again: the same view and values
+    assert "sent already" in again["errors"]["item"] and bot.on_hand("PAP-A4") == 38
+    too_many = {**used, "amount": {"amount": {"type": "number_input", "value": "500"}}}
+    assert "amount" in submit(bot, "used", too_many)["errors"]
+    assert (
+        "amount" in submit(bot, "used", too_many)["errors"]
+    )  # refused again for the same reason, not "sent already"

@@ -151,7 +151,9 @@ def test_app_home_sections_count_and_page_through_a_long_list(slack, fake):
 
 def test_app_home_counts_all_a_person_holds_and_reaches_the_last_one(slack, fake):
     rows = "\n".join(f"H-{n:03d},Headlamp {n:03d},checked_out,UBOB" for n in range(45))
-    import_csv("assets", f"asset_tag,name,status,holder\n{rows}\n".encode(), slack.core.uow, manager_context())
+    import_csv(
+        "assets", f"asset_tag,name,status,holder\n{rows}\n".encode(), slack.core.uow, manager_context()
+    )
     slack.event({"type": "app_home_opened", "user": "UBOB", "tab": "home", "channel": "DBOB"})
     (published,) = fake.wait_for("views.publish")
     mine = published["view"]["blocks"][1]["text"]["text"]

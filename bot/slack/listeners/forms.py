@@ -12,6 +12,7 @@ from slack_bolt import Ack, App
 
 from bot.slack import booking_modal, catalog_forms, forms
 from bot.slack.blocks import ACTION_SEPARATOR
+from bot.slack.listeners import once
 from bot.slack.listeners.store import Store
 from services.replies import ReplyKind
 
@@ -81,16 +82,21 @@ def register(app: App, assistant, directory, store: Store) -> None:
             return
         if getattr(command, "person", None):
             directory.name(command.person)  # met: answers name them as Slack does
-        ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}")
-        reply = assistant.run(ctx, [command]).replies[-1]
-        if kind == "find":
+        if kind == "find":  # a question: nothing to do twice
+            ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}")
+            reply = assistant.run(ctx, [command]).replies[-1]
             ack(response_action="update", view=forms.answer_view(forms.FORMS[kind][0], reply.text))
             return
+        item = once.claim(assistant, view)
+        if item is None:
+            ack(response_action="errors", errors={forms.ITEM: once.ALREADY})
+            return
+        ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}", inbox_id=item)
+        reply = assistant.run(ctx, [command]).replies[-1]
         if reply.kind is not ReplyKind.CHANGE:
-            ack(
-                response_action="errors",
-                errors={forms.error_field(kind, reply.text): forms.short(reply.text)},
-            )
+            once.forget(assistant, item)
+            errors = {forms.error_field(kind, reply.text): forms.short(reply.text)}
+            ack(response_action="errors", errors=errors)
             return
         ack()
         try:
@@ -124,6 +130,9 @@ def register_catalog_forms(app: App, assistant, directory) -> None:
             return
         ctx = assistant.context(person, source=f"view:{body['view'].get('id')}")
         with assistant.uow() as uow:
+            if uow.inbox.accept(once.submission_key(body["view"]), None, "form", {}, ctx.now, "done") is None:
+                ack(response_action="errors", errors={catalog_forms.fields("assets")[1]: once.ALREADY})
+                return
             text, errors = catalog_forms.save(
                 uow, ctx, body["view"].get("private_metadata") or "", body["view"].get("state", {})
             )

@@ -11,6 +11,7 @@ from slack_bolt import Ack, App
 
 from bot.slack import booking_modal as modal
 from bot.slack.blocks import ACTION_SEPARATOR
+from bot.slack.listeners import once
 from services.replies import ReplyKind
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,16 @@ def register(app: App, assistant, directory) -> None:
         if errors:
             ack(response_action="errors", errors=errors)
             return
-        ctx = assistant.context(directory.person(user), source=f"view:{body['view'].get('id')}")
+        item = once.claim(assistant, body["view"])
+        if item is None:
+            ack(response_action="errors", errors={modal.ITEM: once.ALREADY})
+            return
+        ctx = assistant.context(
+            directory.person(user), source=f"view:{body['view'].get('id')}", inbox_id=item
+        )
         reply = assistant.run(ctx, [command]).replies[-1]
         if reply.kind is not ReplyKind.CHANGE:
+            once.forget(assistant, item)
             ack(response_action="errors", errors={modal.error_field(reply.text): modal.short(reply.text)})
             return
         ack()
