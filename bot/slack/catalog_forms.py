@@ -19,7 +19,8 @@ from services.csv_import import apply_row
 CALLBACK = "qm_catalog_form"
 KINDS = ("assets", "stock", "kits")
 DATES = {"purchase_date", "warranty_until", "last_service"}
-HIDDEN = {"status", "holder", "due", "source_id", "depreciation"}  # set by check-outs and imports, not here
+HIDDEN = {"holder", "due", "source_id", "depreciation"}  # set by check-outs and imports, not here
+CHOICES = {"lendable": ("no", "yes"), "status": ("available", "maintenance", "retired", "checked_out")}
 KIT_FIELDS = ("kit", "name", "items")
 LABELS = {
     "asset_tag": "Asset tag",
@@ -56,13 +57,16 @@ def form(kind: str, current: dict[str, str] | None = None) -> dict:
             element = {"type": "datepicker", "action_id": name}
             if value:
                 element["initial_date"] = value[:10]
-        elif name == "lendable":
-            yes, no = {"text": _plain("yes"), "value": "yes"}, {"text": _plain("no"), "value": "no"}
+        elif (
+            name in CHOICES
+        ):  # lendable yes/no; status (checked_out only as it stands: a holder comes with it)
+            options = [{"text": _plain(c.replace("_", " ")), "value": c} for c in CHOICES[name]]
+            chosen = next((o for o in options if o["value"] == value), options[0])
             element = {
                 "type": "static_select",
                 "action_id": name,
-                "options": [no, yes],
-                "initial_option": yes if value == "yes" else no,
+                "options": options,
+                "initial_option": chosen,
             }
         else:
             element = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone, tzinfo
 
+from bot.slack.blocks import card_block
 from bot.slack.booking_modal import MAX_ERROR, option
 from domain import commands as C
 from domain.commands import Command
@@ -104,15 +105,11 @@ def form(kind: str) -> dict:
     }
 
 
-def answer_view(title: str, text: str) -> dict:
-    """What a Find shows, in the modal itself."""
+def answer_view(title: str, text: str, cards=()) -> dict:
+    """What a Find shows, in the modal itself: the answer, then each item's card."""
     shown = text if len(text) <= 2900 else text[:2899] + "…"
-    return {
-        "type": "modal",
-        "title": _plain(title[:24]),
-        "close": _plain("Done"),
-        "blocks": [{"type": "section", "text": _plain(shown)}],
-    }
+    blocks = [{"type": "section", "text": _plain(shown)}] + [card_block(card) for card in cards[:10]]
+    return {"type": "modal", "title": _plain(title[:24]), "close": _plain("Done"), "blocks": blocks}
 
 
 def _input(block_id: str, label: str, element: dict, optional: bool = False) -> dict:

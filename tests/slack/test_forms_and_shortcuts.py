@@ -130,6 +130,7 @@ def test_a_form_acts_or_shows_the_refusal_beside_its_field(bot, fake):
     found = submit(bot, "find", picked("qm_pick_any", "A-1042"))
     assert found["response_action"] == "update" and "with bob" in json.dumps(found["view"])
     assert rules.view_refusal(found["view"], {"modal"}) is None
+    assert any(b.get("fields") for b in found["view"]["blocks"])  # the item's card
 
 
 def test_the_check_out_shortcut_opens_the_form(bot, fake):
@@ -356,3 +357,13 @@ def test_a_form_sent_twice_acts_once_and_a_refused_one_may_be_sent_again(bot):
     assert (
         "amount" in submit(bot, "used", too_many)["errors"]
     )  # refused again for the same reason, not "sent already"
+
+
+def test_an_edit_form_sends_an_asset_to_maintenance(bot):
+    status = {"type": "static_select", "selected_option": {"value": "maintenance"}}
+    done = catalog_submit(
+        bot, editing(bot, "assets", "A-2002"), {"name": text("BenQ portable projector"), "status": status}
+    )
+    assert done == {}
+    with bot.core.uow(read_only=True) as tx:
+        assert tx.assets.get("A-2002").status.value == "maintenance"

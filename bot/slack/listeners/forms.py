@@ -85,7 +85,10 @@ def register(app: App, assistant, directory, store: Store) -> None:
         if kind == "find":  # a question: nothing to do twice
             ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}")
             reply = assistant.run(ctx, [command]).replies[-1]
-            ack(response_action="update", view=forms.answer_view(forms.FORMS[kind][0], reply.text))
+            ack(
+                response_action="update",
+                view=forms.answer_view(forms.FORMS[kind][0], reply.text, reply.cards),
+            )
             return
         item = once.claim(assistant, view)
         if item is None:
