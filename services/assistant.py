@@ -149,14 +149,7 @@ class Assistant:
             return Outcome([refusal(voice.too_long(said), "too_long")], heard=heard, said=transcript)
         if any(isinstance(c, C.Unknown) for c in commands):
             return Outcome([refusal(voice.unknown(said), "not_a_command")], heard=heard, said=transcript)
-        replies = [self._ask(ctx, c, commands) for c in commands if not c.changes]
-        asked = [c for c in commands if c.changes]
-        if asked:
-            preview_reply = self._change(ctx, asked, commands, dry_run=True).replies[0]
-            if preview_reply.kind is ReplyKind.QUESTION and not preview_reply.choices:
-                preview_reply = asking.confirm_question(preview_reply, asked, transcript)
-            replies.append(preview_reply)
-        replies = self._keep_questions(ctx, replies)
+        replies = self._confirmable(ctx, commands, transcript)
         replies = [replace(replies[0], text=f"{said}\n{replies[0].text}"), *replies[1:]]
         return Outcome(replies, heard=heard, said=transcript)
 
@@ -176,14 +169,19 @@ class Assistant:
             return Outcome(
                 [refusal("That message follows up an earlier one, so there is nothing to record.")]
             )
+        return Outcome(self._confirmable(ctx, commands, text))
+
+    def _confirmable(self, ctx: Context, commands: list[Command], words: str) -> list[Reply]:
+        """Questions answered; changes shown as they would be, waiting for a tap on Confirm
+        (a stored question only `ctx.actor` can answer). Nothing changes now."""
         replies = [self._ask(ctx, c, commands) for c in commands if not c.changes]
         asked = [c for c in commands if c.changes]
         if asked:
             preview = self._change(ctx, asked, commands, dry_run=True).replies[0]
             if preview.kind is ReplyKind.QUESTION and not preview.choices:
-                preview = asking.confirm_question(preview, asked, text)
+                preview = asking.confirm_question(preview, asked, words)
             replies.append(preview)
-        return Outcome(self._keep_questions(ctx, replies))
+        return self._keep_questions(ctx, replies)
 
     def recognizer(self):
         """Speech models load on the first clip (about half a second), not at start."""

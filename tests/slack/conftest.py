@@ -22,3 +22,13 @@ def slack(fake, database_url):
     bot.start()
     yield bot
     bot.stop()
+
+
+@pytest.fixture
+def modal_bot(fake, database_url, clock):
+    """The bot on the test catalog with an injected clock (bookings and forms)."""
+    bot = SlackBot(fake, database_url, clock=clock)
+    seed(bot.core.uow)
+    bot.start()
+    yield bot
+    bot.stop()

@@ -248,6 +248,13 @@ class SlackBot:
         }
         return self._act(action, user, channel)
 
+    def interact(self, payload: dict) -> tuple[int, bytes]:
+        """Any interaction payload (a view submission, a block_suggestion, a shortcut), form-encoded as Slack sends it."""
+        return self.request(
+            urllib.parse.urlencode({"payload": json.dumps(payload)}).encode(),
+            "application/x-www-form-urlencoded",
+        )
+
     def _act(self, action: dict, user: str, channel: str) -> tuple[int, bytes]:
         self._n += 1
         payload = {

@@ -4,28 +4,20 @@ the item picker's options come from the catalog (block_suggestion); a submission
 books, or shows the refusal beside its field and books nothing (view_submission)."""
 
 import json
-import urllib.parse
 from datetime import timedelta
 
 import pytest
 
 from bot.slack.blocks import action_name
-from tests.catalog import seed
-from tests.slack.harness import SlackBot
 
 
 @pytest.fixture
-def bot(fake, database_url, clock):
-    bot = SlackBot(fake, database_url, clock=clock)
-    seed(bot.core.uow)
-    bot.start()
-    yield bot
-    bot.stop()
+def bot(modal_bot):
+    return modal_bot
 
 
 def interact(bot, payload: dict) -> tuple[int, bytes]:
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-    return bot.request(body, "application/x-www-form-urlencoded")
+    return bot.interact(payload)
 
 
 def search(bot, query: str) -> list[dict]:

@@ -5,30 +5,22 @@ submission acts, or shows its refusal beside the field (view_submission); "Recor
 this" proposes a colleague's message to its author, credited to them on Confirm."""
 
 import json
-import urllib.parse
 
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import action_name
-from tests.catalog import seed
 from tests.slack import slack_rules as rules
-from tests.slack.harness import SlackBot
 
 
 @pytest.fixture
-def bot(fake, database_url, clock):
-    bot = SlackBot(fake, database_url, clock=clock)
-    seed(bot.core.uow)
-    bot.start()
-    yield bot
-    bot.stop()
+def bot(modal_bot):
+    return modal_bot
 
 
 def interact(bot, payload: dict) -> tuple[int, bytes]:
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-    return bot.request(body, "application/x-www-form-urlencoded")
+    return bot.interact(payload)
 
 
 def base(user="UALICE", **more) -> dict:
