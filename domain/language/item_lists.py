@@ -21,7 +21,9 @@ def item_ref(text: str | None) -> str | None:
     match = P.PACK_OF.match(re.sub(r"^an?\s+", "", text))  # "(most of) a roll of parcel tape"
     if match and singular(match.group("pack")) in P.PACK_WORDS:
         text = match.group("item")
-    text = re.sub(r"\s+(?:now|please|pls|thanks|thx|again|instead)$", "", text)  # "returning the camera now"
+    text = re.sub(
+        r"\s+(?:(?:right\s+)?now|please|pls|thanks|thx|again|instead)$", "", text
+    )  # "... right now"
     while True:
         stripped = P.ARTICLES.sub("", text)
         if stripped == text:
