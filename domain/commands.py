@@ -482,7 +482,6 @@ from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book a
     Waitlist,
 )
 from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
-    LOAN_COMMANDS,
     CreateKit,
     EditKit,
     GiveBack,

@@ -120,17 +120,3 @@ class EditKit(ItemCommand):
     removing: tuple[str, ...] = ()
     items: str = ""  # what to add, resolved: "A-4003|SKU-BAT-AA=2"
     drop: str = ""  # what to take out, resolved: "A-4002"
-
-
-LOAN_COMMANDS = (
-    Lend,
-    GiveBack,
-    Serviced,
-    Warranties,
-    Transfer,
-    ReturnAll,
-    KitOut,
-    KitBack,
-    CreateKit,
-    EditKit,
-)

@@ -50,9 +50,6 @@ class KitRepository:
         """Light rows for the resolver: (code, name)."""
         return [tuple(r) for r in self.writer.execute(select(KITS.c.code, KITS.c.name))]
 
-    def count(self) -> int:
-        return len(self.catalog())
-
     def _kit(self, row) -> Kit:
         members = self.writer.execute(
             select(MEMBERS.c.item_key, MEMBERS.c.quantity)

@@ -62,11 +62,5 @@ class LoanRepository:
     def overdue(self, now: datetime) -> list[StockLoan]:
         return self._loans(_WITH_SKU.where(LOANS.c.due < now).order_by(LOANS.c.due))
 
-    def lent_out(self, sku: str) -> int:
-        query = select(func.coalesce(func.sum(LOANS.c.quantity), 0)).join(
-            STOCK, STOCK.c.id == LOANS.c.stock_id
-        )
-        return self.writer.execute(query.where(STOCK.c.sku_key == tag_key(sku))).scalar_one()
-
     def _loans(self, query) -> list[StockLoan]:
         return [StockLoan(*row) for row in self.writer.execute(query)]

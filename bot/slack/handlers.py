@@ -22,13 +22,13 @@ from bot.slack.client import retry_after, webhook_client
 from bot.slack.delivery import Delivery
 from bot.slack.files import is_audio, is_photo, is_stub, slack_transcript
 from bot.slack.home import home_view, page_of
+from bot.slack.on_behalf import OnBehalf
 from bot.slack.people import Directory, UnknownPerson
 from bot.slack.worker import RetryLater
 from domain import commands as C
 from domain.commands import Command, decode
 from domain.errors import DomainError
 from domain.language import parse
-from domain.people import Person, Role
 from services import alerts
 from services.assistant import Assistant
 from services.inbound import Attachment, Inbound
@@ -42,7 +42,7 @@ GIVE_UP_AFTER = timedelta(minutes=10)  # a request that long waiting on Slack is
 DB_DOWN = "I can't reach the database right now, so nothing was changed. Please try again in a moment."
 
 
-class Handlers:
+class Handlers(OnBehalf):
     def __init__(
         self,
         assistant: Assistant,
@@ -225,77 +225,6 @@ class Handlers:
         if stock is None or not stock.reorder_qty:
             return [C.Receive(ref=sku)]  # asks how many
         return [C.Receive(ref=stock.sku, count=stock.reorder_qty)]
-
-    def _user_left(self, item: InboxItem) -> bool:
-        """Slack deactivated someone: managers hear what they still hold. The DMs are
-        recorded in the transaction that marks the event done, so they go once."""
-        user = item.payload["user"]
-        ctx = self.assistant.context(
-            Person("quartermaster", Role.MANAGER), f"slack:user_left:{user}", item.id
-        )
-        with self.assistant.uow() as uow:
-            if not uow.inbox.finish(item.id):
-                return True  # another worker did it
-            ids = leavers.tell_managers(uow, ctx, self.delivery, self.delivery.managers, user)
-            uow.commit()
-        self.delivery.send([i for i in ids if i is not None])
-        return True
-
-    def _shortcut(self, item: InboxItem) -> bool:
-        """ "Record this" on a message: proposed to its author by DM, with Confirm; the change is
-        theirs when they confirm. Whoever used the shortcut is told where it went."""
-        body = item.payload
-        message, invoker = body.get("message") or {}, body["user"]["id"]
-        author = message.get("user")
-        if not author or message.get("bot_id"):
-            self.client.chat_postMessage(
-                channel=invoker, text="That message has no person to credit, so nothing was recorded."
-            )
-            return True
-        ctx = self.assistant.context(
-            self.directory.person(author),
-            f"slack:shortcut:{(body.get('channel') or {}).get('id')}:{message.get('ts')}",
-            item.id,
-        )
-        channel = (body.get("channel") or {}).get("id")
-        words = message.get("text") or ""
-        self.directory.mentions(words)  # "lent the drill to @alice": alice by name in the proposal
-        replies = self.assistant.propose(ctx, words, said_as=f"slack:{channel}:{message.get('ts')}").replies
-        where = Where(author, author, direct=True)
-        _, recorded = self._deliverer(where, item.id)
-        closed = self._answer(where, item.id, replies, recorded)
-        if invoker != author:
-            asked = any(r.choices for r in replies)
-            said = f"sent to <@{author}> to confirm" if asked else f"shown to <@{author}>"
-            self.client.chat_postMessage(
-                channel=invoker, text=f"“Record this”: {said}. Nothing is recorded until they confirm."
-            )
-        return closed
-
-    def _step(self, item: InboxItem) -> bool:
-        """A Workflow Builder step: its commands run as whoever ran the workflow; the step
-        completes with what was done, or fails with the refusal, once the change is committed."""
-        step = item.payload
-        inputs = step.get("inputs") or {}
-        try:
-            commands = workflow_steps.commands(step.get("callback_id") or "", inputs, self.assistant.tz)
-            runner = workflow_steps.started_by(inputs)
-        except ValueError as error:
-            replies = [refusal(f"{str(error)[:1].upper()}{str(error)[1:]}; nothing was changed.")]
-        else:
-            for someone in filter(None, (inputs.get("person"), runner)):
-                self.directory.name(str(someone))  # met: their name is kept for answers
-            person = self.directory.person(runner)
-            ctx = self.assistant.context(person, f"slack:step:{step['execution']}", item.id)
-            replies = self.assistant.run(ctx, commands).replies
-        # "return everything" from someone holding nothing: nothing to do is a step done
-        done = any(r.changed for r in replies) or any(r.code == "holds_nothing" for r in replies)
-        text = "\n".join(r.text for r in replies if r.text) or "Nothing was done."
-        with self.assistant.uow() as uow:  # a refusal or question changed nothing: mark it done here
-            uow.inbox.finish(item.id)
-            uow.commit()
-        workflow_steps.finish(self.client.base_url, step.get("token") or "", step["execution"], done, text)
-        return True
 
     def _home(self, item: InboxItem) -> None:
         user = item.payload["user"]
