@@ -307,7 +307,7 @@ def cmd_hear(app: App, args) -> int:
                 print(f"{path}: {outcome.replies[0].text}", file=sys.stderr)
             continue
         heard = outcome.heard
-        if not heard.by_grammar:
+        if not heard.text:
             print(f"{path}: {outcome.replies[0].text}")
             continue
         print(

@@ -132,10 +132,10 @@ class Assistant:
             heard = voice.listen(self.recognizer(), clip.data)
             if isinstance(heard, Reply):
                 return Outcome([heard])
-            if not heard.by_grammar:
-                return Outcome([refusal(voice.not_a_command(heard.text), "not_a_command")], heard=heard)
+            if not heard.text:
+                return Outcome([refusal(voice.NO_WORDS, "not_a_command")], heard=heard)
             transcript = heard.text
-        commands = self.parse(transcript) if transcript else [C.Unknown()]
+        commands = voice.read(transcript, self.parse, self.index()) if transcript else [C.Unknown()]
         if not any(isinstance(c, C.Unknown) for c in commands):
             commands = self._follow_ups(ctx, commands)
             if isinstance(commands, Reply):
@@ -184,7 +184,7 @@ class Assistant:
         return self._keep_questions(ctx, replies)
 
     def recognizer(self):
-        """Speech models load on the first clip (about half a second), not at start."""
+        """The speech model loads with the first clip (about half a second), not at start."""
         from services.speech import Recognizer
 
         with self._recognizer_lock:

@@ -280,6 +280,10 @@ class CatalogIndex:
         best = ranked[0][1]
         return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
 
+    def words(self):
+        """Every word of the catalog's names, models and aliases (lower case)."""
+        return self._words.words()
+
     def knows_word(self, word: str) -> bool:
         """Whether a word is in some item's words, or close enough to be a typo of one."""
         processed = utils.default_process(word)

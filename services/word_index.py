@@ -120,6 +120,9 @@ class WordIndex:
         ]
         return [(word, ABBREVIATED) for word in longer] if len(longer) <= 3 else []
 
+    def words(self):
+        return self._postings.keys()
+
     def has(self, word: str) -> bool:
         """Whether `word` is, exactly, a word of some phrase."""
         return word in self._postings

@@ -3,8 +3,8 @@
 the same ("two more", "one more pack", "another box"). They name no verb of
 their own; the conversation services read them against the ledger.
 
-The voice grammar has no phrases for them (a misheard "more" would repeat a
-change); a transcript that says one (Slack's own) is confirmed like any voice change."""
+A voice transcript that says one is confirmed like any voice change (a misheard
+"more" would repeat a change)."""
 
 from __future__ import annotations
 

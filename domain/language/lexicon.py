@@ -1,8 +1,8 @@
 """The words of the command language, in one place: the parser builds its
-patterns from these tables and the voice grammar is generated from them, so
-whatever can be typed this way can also be said.
+patterns from these tables, and reads voice transcripts with them as it reads
+typed text.
 
-Phrases are written in a small notation the grammar shares with JSGF:
+Phrases are written in a small notation:
 `[words]` may be left out and `(a | b)` is one of several, nested as needed.
 A space also matches a hyphen or nothing ("check in" reads "check-in" and
 "checkin"), so only spoken spellings are listed."""

@@ -1,6 +1,6 @@
 """The parser's patterns of sentences that change things, and the words they
 share (packs, articles, chatter), first match wins within each table. The verbs
-and set phrases come from `lexicon` (shared with the voice grammar); what is
+and set phrases come from `lexicon`; what is
 here is where the item, the place, the count and the note are around them.
 Questions, lists and managers' requests are in `question_patterns`."""
 

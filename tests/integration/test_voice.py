@@ -1,6 +1,8 @@
-"""Voice through the assistant: recognized against the catalog's grammar,
-questions answered at once, changes only described until confirmed; the
-grammar follows the catalog."""
+"""Voice through the assistant: recognized offline (Whisper), read as typed
+text is, questions answered at once, changes only described until confirmed;
+item names heard as other words are matched by sound."""
+
+import re
 
 import pytest
 
@@ -21,6 +23,11 @@ def hear(assistant, who, clip=None, transcript=None, source=None):
     return outcome.said, outcome.replies
 
 
+def plain(text: str) -> str:
+    """Words as said: Whisper writes capitals and punctuation ("How many pens are left?")."""
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
 def on_hand(uow, sku):
     with uow(read_only=True) as tx:
         return tx.stock.get(sku).on_hand
@@ -29,7 +36,10 @@ def on_hand(uow, sku):
 def test_a_change_is_described_but_not_made_until_confirmed(assistant, uow):
     seed(uow)
     heard, (reply,) = hear(
-        assistant, "alice", speak("we received two boxes of pens", "en-gb", 150, fmt="webm"), source="voice:1"
+        assistant,
+        "alice",
+        speak("we received two boxes of pens", "en-gb-x-rp+m3", 150, fmt="webm"),
+        source="voice:1",
     )
     assert reply.kind is ReplyKind.QUESTION and reply.confirm == heard and reply.question_id
     assert "Tap Confirm to do this: Recorded 100 pens (2 boxes) of Blue ballpoint pens received" in reply.text
@@ -66,18 +76,26 @@ def test_a_change_that_would_be_refused_is_refused_at_once(assistant, uow):
 def test_a_question_is_answered_at_once(assistant, uow):
     seed(uow)
     heard, (reply,) = hear(assistant, "alice", speak("how many pens are left", "en-us", 150))
-    assert heard == "how many pens are left" and reply.kind is ReplyKind.ANSWER
-    assert reply.text.startswith("Heard: “how many pens are left”.\n") and "120 pens" in reply.text
+    assert plain(heard) == "how many pens are left" and reply.kind is ReplyKind.ANSWER
+    assert reply.text.startswith(f"Heard: “{heard}”.\n") and "120 pens" in reply.text
 
 
-def test_the_grammar_is_rebuilt_when_the_catalog_changes(assistant, uow):
+def test_an_item_heard_as_another_word_is_matched_by_sound(assistant, uow):
     seed(uow)
-    clip = speak("received two staplers", "en-us", 150)
-    heard, (reply,) = hear(assistant, "alice", clip)
-    assert "stapler" not in heard  # not a word of the catalog yet
-    assistant.handle("maria", "add stock STA-1 Desk stapler in stapler")
-    heard, (reply,) = hear(assistant, "alice", clip)
-    assert heard == "received two staplers" and reply.confirm and "Desk stapler" in reply.text
+    assistant.handle("maria", "add asset A-4001 Canon EOS R6 camera")
+    _, (reply,) = hear(assistant, "alice", transcript="check out the cannon until friday")
+    assert reply.kind is ReplyKind.QUESTION and reply.confirm and "A-4001" in reply.text
+    # A word that sounds like nothing in the catalog is kept as heard: nothing is guessed.
+    _, (reply,) = hear(assistant, "alice", transcript="check out the trumpet")
+    assert reply.kind is not ReplyKind.QUESTION or not reply.confirm
+    assert "trumpet" in reply.text
+
+
+def test_a_new_catalog_item_can_be_said_at_once(assistant, uow):
+    seed(uow)
+    assistant.handle("maria", "add stock MUG-1 Coffee mug in mug")
+    heard, (reply,) = hear(assistant, "alice", speak("we received two coffee mugs", "en-us", 150))
+    assert plain(heard) == "we received 2 coffee mugs" and reply.confirm and "Coffee mug" in reply.text
 
 
 @pytest.mark.parametrize(
@@ -93,21 +111,16 @@ def test_speech_that_is_no_command_is_heard_as_none_and_changes_nothing(assistan
     with uow(read_only=True) as tx:
         before = len(list(tx.ledger.all()))
     heard, (reply,) = hear(assistant, "alice", speak(said, "en-us", 150))
-    assert reply.kind is ReplyKind.REFUSAL and reply.text.startswith(
-        "I couldn't make out a command in that clip"
-    )
+    assert reply.kind is ReplyKind.REFUSAL and reply.confirm is None and "nothing was changed" in reply.text
     with uow(read_only=True) as tx:
         assert len(list(tx.ledger.all())) == before
 
 
-def test_a_catalog_word_missing_from_the_dictionary_can_be_said(assistant, uow):
+def test_a_catalog_word_no_dictionary_has_can_be_said(assistant, uow):
     seed(uow)
     assistant.handle("maria", "add stock SAN-500 Hand sanitizer in bottle")
     heard, (reply,) = hear(assistant, "alice", speak("we received four bottles of sanitizer", "en-us", 150))
-    assert (
-        heard == "we received four bottles of sanitizer" and "Hand sanitizer" in reply.text and reply.confirm
-    )
-    assert assistant.recognizer().unvoiced == []
+    assert "sanitizer" in plain(heard) and "Hand sanitizer" in reply.text and reply.confirm
 
 
 def test_a_long_ramble_is_not_taken_as_a_command(assistant, uow):

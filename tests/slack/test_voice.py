@@ -29,7 +29,7 @@ def test_a_change_by_voice_waits_for_confirm_then_happens_once(slack, fake):
     slack.voice(speak("we used three boxes of paper", "en-us", 150, fmt="m4a"))
     slack.settle()
     (post,) = posted(fake)
-    assert post["text"].startswith("Heard: “we use")  # the recognizer may hear "use" for "used": same command
+    assert post["text"].lower().startswith("heard: “we use")  # "use" for "used" is the same command
     assert "Tap Confirm to do this: Recorded 15 reams (3 boxes) of Copy paper A4 used" in post["text"]
     assert slack.on_hand("PAP-A4") == 40  # nothing yet
     assert fake.called("download")  # no Slack transcript: the clip itself was fetched
@@ -62,12 +62,12 @@ def test_cancel_changes_nothing_and_only_the_speaker_decides(slack, fake):
 
 
 def test_a_question_by_voice_is_answered_at_once(slack, fake):
-    # A clean clip: in noise the chatter loop can take it (bench/field_voice.py measures noisy clips).
-    slack.voice(speak("who has the drill", "en-us+f3", 150, fmt="webm"), mimetype="audio/webm")
+    # A clean clip in a voice Whisper hears well (bench/field_voice.py measures the rest).
+    slack.voice(speak("who has the drill", "en-gb", 150, fmt="webm"), mimetype="audio/webm")
     slack.settle()
     (post,) = posted(fake)
     assert (
-        post["text"].startswith("Heard: “who has the drill”.\n") and "Makita cordless drill" in post["text"]
+        post["text"].startswith("Heard: “Who has the drill?”.\n") and "Makita cordless drill" in post["text"]
     )
     assert "qm_confirm" not in buttons(post)
 
@@ -106,7 +106,7 @@ def test_a_transcript_that_does_not_finish_in_time_falls_back_to_the_clip(slack,
     )
     slack.settle()
     (post,) = posted(fake)
-    assert post["text"].startswith("Heard: “what is low”.")
+    assert post["text"].startswith("Heard: “What is low?”.")
     assert fake.called("files.info") and fake.called("download")
 
 
@@ -130,7 +130,7 @@ def test_voice_clips_are_read_in_listened_channels(slack, fake):
     slack.voice(speak("what is low", "en-us", 150), channel="CSUPPLIES", channel_type="channel")
     slack.settle()
     (post,) = posted(fake, "CSUPPLIES")
-    assert post["text"].startswith("Heard: “what is low”.") and post["thread_ts"] == "1700008001.000100"
+    assert post["text"].startswith("Heard: “What is low?”.") and post["thread_ts"] == "1700008001.000100"
 
 
 def test_a_clip_sent_as_a_bare_file_id_is_looked_up_first(slack, fake):
