@@ -31,7 +31,7 @@ from domain.commands import Unknown
 from domain.language import parse
 from services.audio import seconds, to_pcm
 from services.csv_import import import_csv
-from services.speech import Recognizer
+from services.speech import Recognizer, Tuning
 from services.voice import meaning, read
 from tests.catalog import seed_context
 
@@ -189,11 +189,20 @@ target (wide beams, the chatter loop, and the general model run again on every c
 which is now most of them; the issue 7 suite measured 0.14 before these changes)."""
 
 
-def run_split(split: str, limit: int = 0) -> list[Outcome]:
+PRODUCT = Tuning()
+# Settings compared on the tune split only (`--variants`); the product keeps the best.
+VARIANTS = {
+    "greedy decoding (beam 1)": Tuning(beam_size=1),
+    "voice activity trimming (Silero VAD)": Tuning(trim_silence=True),
+    "noise reduction (noisereduce, non-stationary)": Tuning(denoise=True),
+}
+
+
+def run_split(split: str, limit: int = 0, tuning: Tuning = PRODUCT) -> list[Outcome]:
     with tempfile.TemporaryDirectory() as tmp:
         app = bootstrap(Settings.from_env({"DATABASE_URL": f"sqlite:///{Path(tmp) / 'voice.db'}"}))
         load_catalog(app)
-        recognizer = Recognizer(app.assistant.catalog)
+        recognizer = Recognizer(app.assistant.catalog, tuning=tuning)
         recognizer.transcribe(to_pcm(field_voices.clip("hello", VOICES[0], field_voices.CLEAN, 0)))  # loads
         return [hear(recognizer, case) for case in cases(split)[: limit or None]]
 
@@ -204,9 +213,14 @@ def main() -> None:
     options.add_argument("--no-write", action="store_true")
     options.add_argument("--limit", type=int, default=0)
     options.add_argument("--split", choices=("tune", "test"), help="one split only (implies --no-write)")
+    options.add_argument("--variant", choices=list(VARIANTS), help="the tune split with one variant only")
     args = options.parse_args()
     if field_voices.missing():
         raise SystemExit(f"missing: {field_voices.missing()} (run scripts/bench-voices-setup)")
+    if args.variant:
+        outcomes = run_split("tune", args.limit, VARIANTS[args.variant])
+        print(args.variant, {name: pct(pair) for name, pair in figures(outcomes).items()})
+        return
     splits = (args.split,) if args.split else ("tune", "test")
     # One split after the other: the recognizer uses both cores, as in the product.
     results = {split: run_split(split, args.limit) for split in splits}
@@ -221,10 +235,13 @@ def main() -> None:
     if not (args.no_write or args.limit or args.split):
         from bench.voice import big_catalog
 
-        write_section("field_voice", report(results, big_catalog()))
+        variants = {name: run_split("tune", tuning=tuning) for name, tuning in VARIANTS.items()}
+        write_section("field_voice", report(results, variants, big_catalog()))
 
 
-def report(results: dict[str, list[Outcome]], big: tuple[float, float]) -> str:
+def report(
+    results: dict[str, list[Outcome]], variants: dict[str, list[Outcome]], big: tuple[float, float]
+) -> str:
     tune, test = figures(results["tune"]), figures(results["test"])
     rtf = {s: statistics.median(o.rtf for o in results[s]) for s in results}
 
@@ -249,6 +266,13 @@ def report(results: dict[str, list[Outcome]], big: tuple[float, float]) -> str:
     rooms = by(results["test"], lambda o: o.case.condition)
     lines_ = "\n".join(f"| {name} | {pct(voices.get(name, (0, 0)))} |" for name in VOICES)
     conditions = "\n".join(f"| {name} | {pct(pair)} |" for name, pair in rooms.items())
+    tried = {"the product (beam 5, no trimming, no noise reduction)": results["tune"], **variants}
+    compared = "\n".join(
+        f"| {name} | {pct(f['clean'])} | {pct(f['degraded'])} | {pct(f['wrong'])} | {pct(f['chatter'])} "
+        f"| {statistics.median(o.rtf for o in outcomes):.3f} |"
+        for name, outcomes in tried.items()
+        for f in [figures(outcomes)]
+    )
     return f"""## Voice in the field (issue 17, `python -m bench.field_voice`)
 
 Phrasings by two helper authors who saw only the contract and the catalog (`bench/voice_data/`):
@@ -271,6 +295,12 @@ items (100,000 assets, 20,000 stock; five espeak-ng clips), indexing the catalog
 
 Typed forms the parser itself does not understand (left out of the figures above, a language issue, not a
 voice one): tune {pct(tune["unusable reference"])}, test {pct(test["unusable reference"])}.
+
+What was tried, on the tune split only (the test split ran with the product's settings alone):
+
+| settings | clean | degraded | wrong offered | chatter to Confirm | RTF median |
+|---|---:|---:|---:|---:|---:|
+{compared}
 
 {STATE}
 

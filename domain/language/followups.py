@@ -41,6 +41,10 @@ _MORE = re.compile(
     r"(?:\s+(?:please|pls|too|as well))?$|^same\s+again$",
     re.I,
 )
+_UNDO = re.compile(
+    r"(?:undo|revert)(?:\s+(?:that|it|this|my\s+last(?:\s+(?:change|one))?|the\s+last\s+(?:change|one)))?",
+    re.I,
+)
 _NO_ITEM = re.compile(r"^(?:one|ones|of\s+(?:those|them|these|that|it)|of\s+the\s+same)$", re.I)
 
 
@@ -101,6 +105,8 @@ def _correction(
     other_one = bool(_OTHER_ONE.match(body))
     marked = corrective or bool(_FILLERS.match(body))
     body = _FILLERS.sub("", body).strip(" ,.!?")
+    if _UNDO.fullmatch(body):
+        return C.Undo()  # "scratch that, undo my last change": the undo is the request
     meant, make_it, was = (shape.match(body) for shape in (_MEANT, _MAKE_IT, _WAS))
     if was and not marked:
         return None  # "it's 3pm", "that should be it": said without an "oops", no correction

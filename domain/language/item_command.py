@@ -63,10 +63,15 @@ MORE_OF = re.compile(rf"(?i)^(?P<n>{_SMALL})\s+more\s+(?=\S)")
 ANOTHER = re.compile(r"(?i)^another\s+(?=\S)(?!(?:day|week|hour|night|couple|few)\b)")
 
 
+INTO_STOCK = re.compile(r"\s+(?:to|into|onto|in)\s+(?:the\s+)?(?:stock|inventory|shelf|shelves)$", re.I)
+
+
 def item_command(kind: type[Command], phrase: str, person: str | None, due: datetime | None) -> Command:
     """The command about one item of a request, from its words: the count and pack
     ("3 boxes of paper", "masking tape 2 packs", "a few pens"), the item's words, a note."""
     note = None
+    if kind is C.Receive:  # "add 240 masks to stock": where received things go, not the item
+        phrase = INTO_STOCK.sub("", phrase)
     if kind in (C.Take, C.CheckOut) and LONGER.search(phrase):  # "need the van a bit longer"
         kind, phrase = C.Extend, LONGER.sub("", phrase)
     if kind is C.Extend and BY_A_NUMBER.search(phrase):  # "extend it by two": days? hours? asked
@@ -111,6 +116,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
     phrase = re.sub(r"(?i)^(\d+\s+)loose(?:\s+ones?)?$", r"\1", phrase.strip())  # "plus 3 loose ones": units
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
+    if count is not None:
+        rest = re.sub(r"(?i)^more\s+(?=\S)", "", rest)  # "8 more usb-c chargers": 8 of them
     pack = None
     vague = vague_amount(phrase)
     if vague is not None:  # "a few pens": how many is asked, never guessed

@@ -19,7 +19,13 @@ from domain.commands import Command
 # Said before the item: "check out the drill", "we used 3 boxes of paper".
 # Order matters where one phrase starts another: the first that fits wins.
 BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
-    C.Extend: ("extend", "renew", "(keep | keeping)", "(hang | hanging | hold | holding) on to"),
+    C.Extend: (
+        "(extend | renew) (my | the) loan (on | of | for)",
+        "extend",
+        "renew",
+        "(keep | keeping)",
+        "(hang | hanging | hold | holding) on to",
+    ),
     C.Book: ("(book | booking | booked)", "(reserve | reserved | reserving)", "can i (book | reserve)"),
     C.CheckIn: (
         "(check | checked | checking) in",
@@ -90,7 +96,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
 AFTER_ITEM: dict[type[Command], tuple[str, ...]] = {
     C.CheckIn: ("(is | are) [(both | all)] back [now]",),
     C.Consume: ("(used | consumed | used up | gone)",),
-    C.Receive: ("(arrived | came in | delivered | received)",),
+    C.Receive: ("[just] (arrived | came in | delivered | received)",),
     C.Count: ("(left | remaining | on the shelf)",),
 }
 # A verb split around the item: "bringing the laptop back", "dropped the van off".

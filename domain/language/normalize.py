@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from domain.language.numbers import UNITS, large_numbers_as_digits
 from domain.language.plain_order import plain_order
 
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -171,6 +172,15 @@ _ASKING_TO_HAVE = re.compile(
 )  # not "can I have a word with...", "can I have a go on the drone some time"
 
 
+# A place's number said as a word: "clinic room three" is Clinic room 3.
+_NUMBERED_PLACE = re.compile(
+    rf"\b(room|rm|bay|aisle|lab|floor|level|section|zone|gate|door|block|wing|shelf|cabinet)\s+({'|'.join(UNITS)})\b",
+    re.I,
+)
+# Battery sizes said aloud: "double a batteries", "triple a's" are AA and AAA.
+_BATTERY_SIZES = re.compile(r"\b(?:double|triple)[\s-](a)(?:'?s)?\b", re.I)
+
+
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     """Single-spaced text (case kept, for names and values) with Slack markup turned into plain words.
 
@@ -192,6 +202,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
+    text = large_numbers_as_digits(text)
+    text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
+    text = _BATTERY_SIZES.sub(lambda m: m[1].upper() * (2 if m[0].lower().startswith("double") else 3), text)
     return strip_fillers(plain_order(" ".join(text.split())))
 
 

@@ -24,6 +24,8 @@ NEGATED = re.compile(
     r"haven't|have not|hasn't|not going to|isn't to|aren't to)\b",
     re.I,
 )
+# "I used to have a drill like that": what once was, not what was used.
+HABIT = re.compile(r"\b(?:i|we|you|they|he|she)\s+used\s+to\s+(?!the\b|a\b|an\b|my\b|our\b|\d)[a-z]+\b", re.I)
 # When the loan would start, not end: "on friday", "at 2pm", "later", "in 10 mins", "tomorrow".
 # When the loan would start, not end: "tomorrow", "on friday", "at 2pm", "in 10 mins". Today's
 # "this afternoon" or "tonight", and "for tomorrow('s training)", are a use of it taken now.
@@ -85,7 +87,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
         return not_asked(commands)  # "returned the big ladder?": asks whether it was
-    if NEGATED.search(text) or NOT_YET_BACK.search(text) or taken_back(text, commands):
+    if NEGATED.search(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
         return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
         STARTS_LATER.search(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
@@ -105,8 +107,9 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
 
 
 def taken_back(text: str, commands: list[Command]) -> bool:
-    """ "check out the macbook. no wait": said, then taken back (not "no wait, I meant X": a correction)."""
-    return bool(TAKEN_BACK.search(text)) and not any(isinstance(c, C.Correct) for c in commands)
+    """ "check out the macbook. no wait": said, then taken back (not "no wait, I meant X": a
+    correction, nor "scratch that, undo my last change": the undo is the taking back)."""
+    return bool(TAKEN_BACK.search(text)) and not any(isinstance(c, (C.Correct, C.Undo)) for c in commands)
 
 
 def not_asked(commands: list[Command]) -> list[Command]:

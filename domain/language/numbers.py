@@ -91,6 +91,30 @@ def words_to_int(words: str) -> int | None:
     return total + current if seen else None
 
 
+_LARGE = re.compile(
+    rf"\b(?:an?\s+(?=(?:hundred|thousand)\b))?(?:(?:{_WORD})[\s-]+)*(?:hundred|thousand)(?:[\s-]+(?:{_WORD}))*\b",
+    re.I,
+)
+
+
+def large_numbers_as_digits(text: str) -> str:
+    """ "six hundred and fifty gloves" -> "650 gloves", "fifteen hundred" -> "1500",
+    "a hundred and twelve" -> "112": said whole, so the "and" inside is no list."""
+
+    def digits(match: re.Match) -> str:
+        words = match.group(0)
+        tail = re.search(r"(?:[\s-]+and)+$", words, re.I)  # "two hundred and the drill"
+        if tail:
+            words = words[: tail.start()]
+        spoken = re.sub(r"^an?\s+", "one ", words, flags=re.I)
+        value = words_to_int(spoken)
+        if value is None:
+            return match.group(0)
+        return str(value) + (match.group(0)[len(words) :] if tail else "")
+
+    return _LARGE.sub(digits, text)
+
+
 def leading_number(text: str) -> tuple[int | None, str]:
     """Split a leading quantity off `text`: ("3 boxes of paper") -> (3, "boxes of paper")."""
     match = re.match(

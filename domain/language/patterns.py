@@ -289,7 +289,11 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         ),
     ),
     (C.Consume, after(C.Consume)),
-    (C.Receive, after(C.Receive)),
+    # "got 8 chargers delivered", "restock sanitizer 2 boxes came in"
+    (
+        C.Receive,
+        after(C.Receive, lead=r"(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.*\bdelivered\b)|restock(?:ed)?\s+)?"),
+    ),
     # "3 bundles of medium boxes gone for the food bank order", "2 toners just arrived from canon"
     (
         C.Consume,
@@ -298,7 +302,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Receive,
         re.compile(
-            r"^(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|turned up|got delivered)"
+            r"^(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.+\bdelivered\b))?"  # "got 8 chargers delivered"
+            r"(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|turned up|(?:got\s+)?delivered)"
             r"(?:\s+(?:from|this|today|yesterday|earlier|at|in)\b.*)?$",
             re.I,
         ),

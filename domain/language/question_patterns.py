@@ -15,7 +15,7 @@ LISTINGS: list[tuple[str, re.Pattern]] = [
     (
         "overdue",
         re.compile(
-            r"^(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
+            r"^(?:(?:is|are|isn't)\s+(?=any))?(?:what(?:'s| is| are)?|which|show(?: me)?|list|anything|any)?\s*(?:(?:items?|things|stuff|kit|equipment)\s+)?"
             r"(?:is |are )?(?:overdue|late(?: coming back)?|past due)(?:\s+list)?(?:\s+(?:in|at|from)\s+(?:the\s+)?(?P<place>.+?))?$",
             re.I,
         ),

@@ -5,7 +5,9 @@ import pytest
 
 from services.sound_alike import SoundIndex
 
-CATALOG_WORDS = "canon eos r6 camera ladder nitrile gloves benq projector pens ipad omron hdmi cable bag".split()
+CATALOG_WORDS = (
+    "canon eos r6 camera ladder nitrile gloves benq projector pens ipad omron hdmi cable bag".split()
+)
 
 
 @pytest.fixture(scope="module")
