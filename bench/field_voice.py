@@ -102,7 +102,7 @@ def hear(recognizer: Recognizer, case: Case) -> Outcome:
     started = time.perf_counter()
     heard = recognizer.transcribe(pcm)
     rtf = (time.perf_counter() - started) / seconds(pcm)
-    commands = read(heard.text, lambda text: parse(text, NOW), index) if heard.text else [Unknown()]
+    commands = read(heard.text, lambda text: parse(text, NOW), index).commands if heard.text else [Unknown()]
     got = meaning(commands, index)
     expected = (
         meaning(parse(case.line.typed, NOW), index) if case.line.kind == "command" else "(not a command)"
@@ -122,7 +122,7 @@ BASE_UNITS = _base_units()
 def plain(meaning_: str) -> str:
     """A meaning with what changes nothing left out, so equal changes compare
     equal: a quantity in the item's own base unit ("consume SAN-500 4 bottle" is
-    "consume SAN-500 4"), and a count of one on a unique asset ("check_out A-1042 1")."""
+    "consume SAN-500 4"), and a count of one in a check-out or return of an asset ("check_out A-1042 1")."""
     lines = []
     for line in meaning_.splitlines():
         words = line.split(" ")
@@ -130,7 +130,7 @@ def plain(meaning_: str) -> str:
             pass
         elif len(words) >= 4 and BASE_UNITS.get(words[1]) == words[3]:
             del words[3]
-        elif len(words) >= 3 and words[1] not in BASE_UNITS and words[2] == "1":
+        elif words[0] in ("check_out", "check_in") and len(words) >= 3 and words[2] == "1":
             del words[2]
         lines.append(" ".join(words))
     return "\n".join(lines)

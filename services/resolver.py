@@ -407,7 +407,7 @@ class CatalogIndex:
 # "to Lab 2, we have relocated it", "to Room 204 over half term", "in the warehouse i just saw it".
 AFTER_A_PLACE = re.compile(
     r"^(?:[,;.!:(-]|(?:for|over|during|while|until|till|as|since|because|cos|so|now|today|this|after|before|"
-    r"then|but|ready|thanks|cheers|please|i|i've|i'm|we|we've|it|it's|just|already|earlier|yesterday|and)\b)",
+    r"then|but|ready|thanks|cheers|please|i|i've|i'm|we|we've|just|already|earlier|yesterday)\b)",
     re.I,
 )
 

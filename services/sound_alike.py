@@ -16,8 +16,9 @@ from rapidfuzz import fuzz
 from domain.values import singular
 from services.word_index import STOPWORDS
 
-# How alike the spellings must be besides the sound: "pence" is "pens" (67),
-# "bank" is "benq" (50); "back" (a word of the language) is never tried.
+# How alike the spellings must be besides the sound and the first letter: "pence"
+# is "pens" (67), "bank" is "benq" (50). Ordinary words pass too ("letter" sounds
+# like "ladder"), so the reply always says what a word was taken for.
 SPELLED_ALIKE = 50
 SHORTEST = 3  # "a", "it", "to" sound like too much
 
@@ -43,7 +44,7 @@ class SoundIndex:
         if self._known(word) or len(word) < SHORTEST or not word.isalpha():
             return None
         found = {w for code in _codes(word) for w in self._by_code.get(code, ())}
-        fits = [w for w in found if fuzz.ratio(word, w) >= SPELLED_ALIKE]
+        fits = [w for w in found if w[0] == word[0] and fuzz.ratio(word, w) >= SPELLED_ALIKE]
         return fits[0] if len(fits) == 1 else None
 
     def respell(self, reference: str) -> str | None:

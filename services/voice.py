@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Callable
 
 from domain.commands import Command, Unknown
@@ -20,11 +20,22 @@ from services.understanding import NeedsChoice, describe, understand
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 
 
-def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogIndex) -> list[Command]:
+@dataclass(frozen=True)
+class Reading:
+    commands: list[Command]
+    guesses: list[tuple[str, str]]  # (as heard, taken as): said in the reply, never silent
+
+    def told(self) -> str:
+        """ " I took “the cannon” to mean “the canon”." or ""."""
+        return "".join(f" I took “{heard}” to mean “{meant}”." for heard, meant in self.guesses)
+
+
+def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogIndex) -> Reading:
     """The commands in what was heard. An item named in words the catalog
     doesn't have is tried again as the catalog words it sounds like ("the
     cannon" is the Canon), and kept as heard when that finds nothing either."""
     commands = list(parse(_packs_of(_THOUSANDS.sub(r"\1\2", transcript), index)))
+    guesses = []
     sounds = None
     for n, command in enumerate(commands):
         ref = getattr(command, "ref", None)
@@ -34,7 +45,8 @@ def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogI
         respelled = sounds.respell(ref)
         if respelled and index.resolve(respelled).found:
             commands[n] = replace(command, ref=respelled)
-    return commands
+            guesses.append((ref, respelled))
+    return Reading(commands, guesses)
 
 
 def _packs_of(transcript: str, index: CatalogIndex) -> str:
@@ -46,7 +58,7 @@ def _packs_of(transcript: str, index: CatalogIndex) -> str:
         pattern = _PACK_PATTERNS[index] = (
             re.compile(
                 rf"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ((?:{packs})(?:e?s)?) "
-                rf"(?:on|and|in)(?! (?:\d|the|an?|my|our|some|{_NUMBER_WORDS})\b) ",
+                rf"(?:on|and|in)(?! (?:\d+|the|an?|my|our|some|{_NUMBER_WORDS}|{_DAYS})\b) ",
                 re.IGNORECASE,
             )
             if packs
@@ -56,6 +68,7 @@ def _packs_of(transcript: str, index: CatalogIndex) -> str:
 
 
 _THOUSANDS = re.compile(r"\b(\d{1,3}),(\d{3})\b")  # Whisper writes "3,100" for "thirty one hundred" (A-3100)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _PACK_PATTERNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per catalog version
 

@@ -20,7 +20,7 @@ from domain.commands import Command
 # Order matters where one phrase starts another: the first that fits wins.
 BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
     C.Extend: (
-        "(extend | renew) (my | the) loan (on | of | for)",
+        "(extend | renew) (my | the) loan (on | of)",
         "extend",
         "renew",
         "(keep | keeping)",

@@ -177,8 +177,13 @@ _NUMBERED_PLACE = re.compile(
     rf"\b(room|rm|bay|aisle|lab|floor|level|section|zone|gate|door|block|wing|shelf|cabinet)\s+({'|'.join(UNITS)})\b",
     re.I,
 )
-# Battery sizes said aloud: "double a batteries", "triple a's" are AA and AAA.
-_BATTERY_SIZES = re.compile(r"\b(?:double|triple)[\s-](a)(?:'?s)?\b", re.I)
+# Battery sizes said aloud: "double a batteries", "triple a's" are AA and AAA batteries.
+_BATTERY_SIZES = re.compile(r"\b(double|triple)[\s-]a(?:'?s)?\b(?!\s+batter)", re.I)
+_BATTERY_SIZES_NAMED = re.compile(r"\b(double|triple)[\s-]a(?:'?s)?\b(?=\s+batter)", re.I)
+
+
+def _battery_size(match: re.Match) -> str:
+    return ("AA" if match[1].lower() == "double" else "AAA") + " batteries"
 
 
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
@@ -204,7 +209,8 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
     text = large_numbers_as_digits(text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
-    text = _BATTERY_SIZES.sub(lambda m: m[1].upper() * (2 if m[0].lower().startswith("double") else 3), text)
+    text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
+    text = _BATTERY_SIZES.sub(_battery_size, text)
     return strip_fillers(plain_order(" ".join(text.split())))
 
 

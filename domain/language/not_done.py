@@ -109,7 +109,9 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
 def taken_back(text: str, commands: list[Command]) -> bool:
     """ "check out the macbook. no wait": said, then taken back (not "no wait, I meant X": a
     correction, nor "scratch that, undo my last change": the undo is the taking back)."""
-    return bool(TAKEN_BACK.search(text)) and not any(isinstance(c, (C.Correct, C.Undo)) for c in commands)
+    if commands and all(isinstance(c, C.Undo) for c in commands):
+        return False
+    return bool(TAKEN_BACK.search(text)) and not any(isinstance(c, C.Correct) for c in commands)
 
 
 def not_asked(commands: list[Command]) -> list[Command]:

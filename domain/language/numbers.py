@@ -71,12 +71,17 @@ NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
 NUMBER_WORDS_INSIDE = NUMBER_WORDS.pattern.removeprefix(r"\b").removesuffix(r"\b")  # for use within a pattern
 
 
-def words_to_int(words: str) -> int | None:
-    """`twenty-five` -> 25, `two hundred and ten` -> 210; None if not a number."""
-    total, current, seen = 0, 0, False
+def words_to_int(words: str, strict: bool = False) -> int | None:
+    """`twenty-five` -> 25, `two hundred and ten` -> 210; None if not a number.
+    `strict`: also None for words that are no one number ("four one", "twenty thirty")."""
+    total, current, seen, last = 0, 0, False, ""
     for word in re.split(r"[\s-]+", words.strip().lower()):
         if word == "and" and seen:
             continue
+        if strict and last in ("unit", "tens") and (word in UNITS or word in TENS):
+            if not (last == "tens" and word in UNITS and UNITS[word] < 10 and current % 10 == 0):
+                return None  # "four one", "twenty thirty"; "twenty five" is one number
+        last = "unit" if word in UNITS else "tens" if word in TENS else word
         if word in UNITS:
             current += UNITS[word]
         elif word in TENS:
@@ -91,26 +96,33 @@ def words_to_int(words: str) -> int | None:
     return total + current if seen else None
 
 
+_SAID_NUMBER = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand"], key=len, reverse=True))
 _LARGE = re.compile(
-    rf"\b(?:an?\s+(?=(?:hundred|thousand)\b))?(?:(?:{_WORD})[\s-]+)*(?:hundred|thousand)(?:[\s-]+(?:{_WORD}))*\b",
-    re.I,
+    rf"\b(?:an?\s+(?=(?:hundred|thousand)\b))?(?:{_SAID_NUMBER})(?:[\s-]+(?:{_WORD}))*\b", re.I
 )
 
 
 def large_numbers_as_digits(text: str) -> str:
     """ "six hundred and fifty gloves" -> "650 gloves", "fifteen hundred" -> "1500",
-    "a hundred and twelve" -> "112": said whole, so the "and" inside is no list."""
+    "a hundred and twelve" -> "112": said whole, so the "and" inside is no list.
+    Left as written: a bare "hundred" or "thousand" and words in capitals after
+    the first ("Thousand Oaks", "One Hundred Stationers": names), and what is no
+    one number ("a four one hundred" is a tag said digit by digit)."""
 
     def digits(match: re.Match) -> str:
         words = match.group(0)
         tail = re.search(r"(?:[\s-]+and)+$", words, re.I)  # "two hundred and the drill"
         if tail:
             words = words[: tail.start()]
-        spoken = re.sub(r"^an?\s+", "one ", words, flags=re.I)
-        value = words_to_int(spoken)
+        parts = re.split(r"[\s-]+", words)
+        if not re.search(r"(?i)\b(?:hundred|thousand)\b", words) or len(parts) < 2:
+            return match.group(0)
+        if any(p[:1].isupper() for p in parts[1:]) or (match.start() > 0 and parts[0][:1].isupper()):
+            return match.group(0)  # a name: "Makita Hundred Series", "One Hundred Stationers"
+        value = words_to_int(re.sub(r"(?i)^an?\s+", "one ", words), strict=True)
         if value is None:
             return match.group(0)
-        return str(value) + (match.group(0)[len(words) :] if tail else "")
+        return str(value) + match.group(0)[len(words) :]
 
     return _LARGE.sub(digits, text)
 

@@ -292,7 +292,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     # "got 8 chargers delivered", "restock sanitizer 2 boxes came in"
     (
         C.Receive,
-        after(C.Receive, lead=r"(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.*\bdelivered\b)|restock(?:ed)?\s+)?"),
+        after(
+            C.Receive,
+            lead=r"(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.*\bdelivered\b)|restock(?:ed)?\s+(?!.*\b(?:if|when|once|unless|until|before|after)\b))?",
+        ),
     ),
     # "3 bundles of medium boxes gone for the food bank order", "2 toners just arrived from canon"
     (

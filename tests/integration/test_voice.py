@@ -82,13 +82,14 @@ def test_a_question_is_answered_at_once(assistant, uow):
 
 def test_an_item_heard_as_another_word_is_matched_by_sound(assistant, uow):
     seed(uow)
-    assistant.handle("maria", "add asset A-4001 Canon EOS R6 camera")
-    _, (reply,) = hear(assistant, "alice", transcript="check out the cannon until friday")
+    assistant.handle("maria", "add asset A-4001 Werner step ladder")
+    _, (reply,) = hear(assistant, "alice", transcript="check out the latter until friday")
     assert reply.kind is ReplyKind.QUESTION and reply.confirm and "A-4001" in reply.text
+    assert "I took “latter” to mean “ladder”." in reply.text  # the guess is said, never silent
     # A word that sounds like nothing in the catalog is kept as heard: nothing is guessed.
     _, (reply,) = hear(assistant, "alice", transcript="check out the trumpet")
-    assert reply.kind is not ReplyKind.QUESTION or not reply.confirm
-    assert "trumpet" in reply.text
+    assert reply.confirm is None and "I took" not in reply.text
+    assert "couldn't find anything called “trumpet”" in reply.text.split("\n", 1)[1]
 
 
 def test_a_new_catalog_item_can_be_said_at_once(assistant, uow):

@@ -22,6 +22,11 @@ NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
         ("two thousand five hundred labels", "2500 labels"),
         ("who has a twelve hundred", "who has a 1200"),  # a tag said aloud (A-1200), not 1300
         ("two hundred and the drill", "200 and the drill"),
+        ("paper and six hundred and fifty gloves", "paper and 650 gloves"),  # not "and six..."
+        ("check out A four one hundred", "check out A four one hundred"),  # a tag digit by digit
+        ("the supplier is Thousand Oaks Office Supply", "the supplier is Thousand Oaks Office Supply"),
+        ("rename it to One Hundred Stationers", "rename it to One Hundred Stationers"),
+        ("thousand island dressing", "thousand island dressing"),
         ("three boxes", "three boxes"),  # small numbers stay words: the parser reads them
     ],
 )
@@ -38,7 +43,7 @@ def test_a_large_number_is_one_amount_not_a_list():
     "said,written",
     [
         ("took a pack of double a batteries", "took a pack of AA batteries"),
-        ("how many triple a's are left", "how many AAA are left"),
+        ("how many triple a's are left", "how many AAA batteries are left"),
         ("seen it in clinic room three", "seen it in clinic room 3"),
     ],
 )
@@ -70,6 +75,14 @@ def test_is_anything_overdue_lists_the_overdue(text):
 def test_scratch_that_then_undo_is_an_undo():
     assert parse("scratch that, undo my last change", NOW) == [C.Undo()]
     assert parse("check out the drill, scratch that", NOW)[0].changes is False  # still taken back
+    # a change then "no wait, undo": nothing is done (not the change, then half of an undo)
+    assert not any(c.changes for c in parse("check out A-1042 and A-1043. no wait, undo", NOW))
+
+
+def test_a_condition_is_no_delivery():
+    assert not any(
+        isinstance(c, C.Receive) and c.ref == "paper" for c in parse("restock paper if 3 boxes arrived", NOW)
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,3 +95,5 @@ def test_what_once_was_is_no_use_of_stock(text):
 def test_extending_a_loan_names_the_item():
     (command,) = parse("extend my loan on the ipad for three more days", NOW)
     assert isinstance(command, C.Extend) and command.ref == "ipad" and command.days == 3
+    (command,) = parse("renew my loan for three more days", NOW)  # which loan: asked, not "days"
+    assert command.days == 3 and command.ref != "days"

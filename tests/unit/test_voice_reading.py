@@ -14,12 +14,12 @@ INDEX = CatalogIndex(
         ("A-4001", "Canon EOS R6", "", "Canon", "camera", ""),
     ],
     [("PAP-A4", "Copy paper A4", "", "paper", "ream", "box=5")],
-    {"location": {"Warehouse"}},
+    {"location": {"Warehouse", "Workshop"}},
 )
 
 
 def heard(text):
-    return read(text, lambda words: parse(words, NOW), INDEX)
+    return read(text, lambda words: parse(words, NOW), INDEX).commands
 
 
 def test_of_heard_as_on_or_and_after_a_pack_is_of():
@@ -47,3 +47,11 @@ def test_an_item_written_as_another_word_is_the_catalog_word_it_sounds_like():
 
 def test_a_place_then_a_remark():
     assert INDEX.resolve_place("location", "warehouse i just saw it") == ["Warehouse"]
+    # "and" goes on to another move: never cut off as a remark
+    assert INDEX.resolve_place("location", "warehouse and A-4001 to the workshop") != ["Warehouse"]
+
+
+def test_ordinary_words_are_not_taken_for_items_spelled_otherwise():
+    assert heard("who has the trolley")[0].ref == "trolley"  # sounds like "drill", starts otherwise
+    reading = read("who has the latter", lambda words: parse(words, NOW), INDEX)
+    assert reading.told() == " I took “latter” to mean “ladder”."
