@@ -132,7 +132,7 @@ Chatter that is no command ({len(CHATTER)} sentences in two voices) was taken fo
 {2 * len(CHATTER)}. The reply always starts with what was heard, and a change waits for Confirm by the speaker.
 
 With a generated catalog of 100,000 assets and 20,000 stock items, the catalog's words are indexed by sound in
-{big_sounds:.1f} s (once per catalog version, with the first clip after a change), and hearing a clip and reading
+{big_sounds * 1000:.0f} ms (once per catalog version, with the first clip after a change), and hearing a clip and reading
 it against the catalog runs at a real-time factor of {big_rtf:.2f}.
 
 Targets: accuracy >= {TARGETS["accuracy"]:.0%} ({met(accuracy >= TARGETS["accuracy"])}), real-time factor <= {TARGETS["rtf"]}

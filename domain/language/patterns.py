@@ -117,10 +117,11 @@ MOVES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    (  # "the key cabinet's been moved to the site hut"
+    (  # "the key cabinet's been moved to the site hut", "vaccine fridge moved to exam room 2"
         "location",
         re.compile(
-            r"^(?P<rest>[^,]+?)(?:'s been|\s+has been|\s+have been|\s+was|\s+were|\s+got|\s+is being)\s+moved\s+"
+            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)"
+            r"(?P<rest>[^,]+?)(?:'s been|\s+has been|\s+have been|\s+was|\s+were|\s+got|\s+is being)?\s+moved\s+"
             r"(?:over\s+)?(?:to|into)\s+(?:the\s+)?(?P<place>[^,]+?)(?:\s*,.*)?$",
             re.I,
         ),

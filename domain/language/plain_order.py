@@ -115,7 +115,8 @@ AMOUNT_IN = re.compile(
 
 # "goggles: used 2 pairs", "shipping labels: counted 5200": the item, then what was done
 ITEM_THEN_DONE = re.compile(
-    r"^(?P<item>[^:,;]{2,40}?)\s*:\s*(?P<verb>used|took|received|counted|count)\s+(?P<amount>(?:\d[\d,]*|an?|one)(?:\s+[a-z]+)?)$",
+    r"^(?P<item>[^:,;]{2,40}?)\s*:\s*(?P<verb>used|took|received|counted|count)\s+(?P<amount>(?:\d[\d,]*|an?|one)(?:\s+[a-z]+)?)$"
+    r"|^(?P<item2>[^:,;]{2,40}?)\s+(?P<verb2>used)\s+(?P<amount2>\d[\d,]*)$",  # "sharps bins used 2"
     re.I,
 )
 
@@ -132,8 +133,12 @@ def plain_order(text: str) -> str:
     text = AMOUNT_IN.sub(lambda m: f"received {m['what']}", second_request.use_instead(text))
     done = ITEM_THEN_DONE.match(text)
     if done:
-        amount = done["amount"]
-        return f"{done['verb']} {amount} {'of ' if ' ' in amount else ''}{done['item']}"
+        amount, verb, item = (
+            done["amount"] or done["amount2"],
+            done["verb"] or done["verb2"],
+            done["item"] or done["item2"],
+        )
+        return f"{verb} {amount} {'of ' if ' ' in amount else ''}{item}"
     text = told_uses.one_each(PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", ASKED_ME_TO.sub("", text))))
     going = GOING_OUT_TO.match(text)
     if going:

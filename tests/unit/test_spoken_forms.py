@@ -97,3 +97,19 @@ def test_extending_a_loan_names_the_item():
     assert isinstance(command, C.Extend) and command.ref == "ipad" and command.days == 3
     (command,) = parse("renew my loan for three more days", NOW)  # which loan: asked, not "days"
     assert command.days == 3 and command.ref != "days"
+
+
+def test_the_item_then_used_then_how_many():
+    (command,) = parse("sharps bins used 2", NOW)
+    assert isinstance(command, C.Consume) and (command.ref, command.count) == ("sharps bins", 2)
+
+
+def test_an_item_moved_somewhere_is_a_move_and_a_person_moving_is_not():
+    (command,) = parse("vaccine fridge moved to exam room 2", NOW)
+    assert isinstance(command, C.Move) and command.ref == "vaccine fridge" and command.to == "exam room 2"
+    assert not any(c.changes for c in parse("I moved to the new office", NOW))
+
+
+def test_where_is_it_at():
+    (command,) = parse("wheres the copier at", NOW)
+    assert isinstance(command, C.WhereIs) and command.ref == "copier"
