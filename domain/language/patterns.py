@@ -122,7 +122,9 @@ MOVES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)"
             r"(?P<rest>[^,]+?)(?:'s been|\s+has been|\s+have been|\s+was|\s+were|\s+got|\s+is being)?\s+moved\s+"
-            r"(?:over\s+)?(?:to|into)\s+(?:the\s+)?(?P<place>[^,]+?)(?:\s*,.*)?$",
+            # (not "the meeting moved to thursday": a time is no place)
+            r"(?:over\s+)?(?:to|into)\s+(?!(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|tomorrow\b|today\b|\d)"
+            r"(?:the\s+)?(?P<place>[^,]+?)(?:\s*,.*)?$",
             re.I,
         ),
     ),

@@ -108,6 +108,7 @@ def test_an_item_moved_somewhere_is_a_move_and_a_person_moving_is_not():
     (command,) = parse("vaccine fridge moved to exam room 2", NOW)
     assert isinstance(command, C.Move) and command.ref == "vaccine fridge" and command.to == "exam room 2"
     assert not any(c.changes for c in parse("I moved to the new office", NOW))
+    assert not any(c.changes for c in parse("the meeting moved to thursday", NOW))
 
 
 def test_where_is_it_at():
