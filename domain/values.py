@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -92,6 +93,9 @@ def to_base_units(count: int | Fraction, pack: str | None, unit: str, packs: Pac
         found = packs.size_of(pack)
         if found is None and singular(pack) == "pair":
             found = 2  # a pair is two, unless the item is counted in pairs (then it is one)
+        if found is None:  # a typo of one of its packs: "2 bundels" are bundles (the reply names them)
+            close = difflib.get_close_matches(singular(pack).lower(), packs.names(), n=2, cutoff=0.8)
+            found = packs.size_of(close[0]) if len(close) == 1 else None
         if found is None:
             raise UnknownPack(item_name, singular(pack), tuple(packs.names()) + (unit,))
         size = found

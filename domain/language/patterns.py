@@ -309,7 +309,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         C.Receive,
         re.compile(
             r"^(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.+\bdelivered\b))?"  # "got 8 chargers delivered"
-            r"(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|turned up|(?:got\s+)?delivered)"
+            r"(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|in(?=\s+from\b)|turned up|(?:got\s+)?delivered)"
             r"(?:\s+(?:from|this|today|yesterday|earlier|at|in)\b.*)?$",
             re.I,
         ),

@@ -117,7 +117,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    (C.WhoHas, before(C.WhoHas, r"\s+(?P<ref>.+)$")),
+    (C.WhoHas, before(C.WhoHas, r"\s+(?P<ref>.+?)(?:\s+out)?$")),  # "who has headsets out?"
     (C.WhereIs, before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now| at)?$")),  # "where's the copier at"
     # asked indirectly ("could you tell me where the knife roll is"): the verb comes last
     (C.WhereIs, re.compile(r"^where\s+(?P<ref>.+?)\s+(?:is|are)(?:\s+(?:now|kept|at the moment))?$", re.I)),

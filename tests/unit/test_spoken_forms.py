@@ -114,3 +114,22 @@ def test_an_item_moved_somewhere_is_a_move_and_a_person_moving_is_not():
 def test_where_is_it_at():
     (command,) = parse("wheres the copier at", NOW)
     assert isinstance(command, C.WhereIs) and command.ref == "copier"
+
+
+def test_packs_in_from_a_supplier_are_received():
+    (command,) = parse("4 cases blue roll in from bunzl", NOW)
+    assert isinstance(command, C.Receive) and (command.count, command.pack) == (4, "case")
+
+
+def test_a_mistyped_pack_is_the_one_pack_it_is_close_to():
+    from domain.values import Packs, to_base_units
+
+    packs = Packs.parse("bundle=20;pallet=400")
+    assert to_base_units(2, "bundels", "box", packs, "Shipping boxes") == 40
+    with pytest.raises(Exception, match="doesn't come in"):
+        to_base_units(2, "bag", "box", packs, "Shipping boxes")  # nothing like it: refused, never guessed
+
+
+def test_who_has_them_out():
+    (command,) = parse("who has headsets out?", NOW)
+    assert isinstance(command, C.WhoHas) and command.ref == "headsets"
