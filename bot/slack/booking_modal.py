@@ -15,7 +15,6 @@ ITEM, DAY, LAST_DAY, START, END, WHOM = "item", "day", "last_day", "start", "end
 ITEM_ACTION = "qm_book_item"  # the external_select whose options Slack asks for (block_suggestion)
 MAX_OPTIONS = 100  # https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element (external)
 MAX_OPTION_TEXT = 75
-MAX_ERROR = 150
 
 
 def _plain(text: str) -> dict:
@@ -119,7 +118,3 @@ def error_field(text: str) -> str:
     if "when do you need" in low:
         return DAY
     return ITEM
-
-
-def short(text: str) -> str:
-    return text if len(text) <= MAX_ERROR else text[: MAX_ERROR - 1] + "…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone, tzinfo
 
 from bot.slack.blocks import card_block
-from bot.slack.booking_modal import MAX_ERROR, option
+from bot.slack.booking_modal import option
 from domain import commands as C
 from domain.commands import Command
 from domain.ledger import ItemType
@@ -174,7 +174,3 @@ def error_field(kind: str, text: str) -> str:
     if UNTIL in FORMS[kind][3] and ("return time" in low or "past" in low or "booked" in low):
         return UNTIL
     return ITEM
-
-
-def short(text: str) -> str:
-    return text if len(text) <= MAX_ERROR else text[: MAX_ERROR - 1] + "…"

@@ -14,7 +14,6 @@ from bot.slack import booking_modal, catalog_forms, forms
 from bot.slack.blocks import ACTION_SEPARATOR
 from bot.slack.listeners import once
 from bot.slack.listeners.store import Store
-from services.replies import ReplyKind
 
 log = logging.getLogger(__name__)
 RECORD, CHECK_OUT = "qm_record", "qm_check_out"  # the message and global shortcuts' callback ids
@@ -90,22 +89,16 @@ def register(app: App, assistant, directory, store: Store) -> None:
                 view=forms.answer_view(forms.FORMS[kind][0], reply.text, reply.cards),
             )
             return
-        item = once.claim(assistant, view)
-        if item is None:
-            ack(response_action="errors", errors={forms.ITEM: once.ALREADY})
-            return
-        ctx = assistant.context(directory.person(user), source=f"view:{view.get('id')}", inbox_id=item)
-        reply = assistant.run(ctx, [command]).replies[-1]
-        if reply.kind is not ReplyKind.CHANGE:
-            once.forget(assistant, item)
-            errors = {forms.error_field(kind, reply.text): forms.short(reply.text)}
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        try:
-            client.chat_postMessage(channel=user, text=reply.text)
-        except Exception:  # done all the same; App Home and "what do I have?" show it
-            log.warning("could not tell %s what their form did", user, exc_info=True)
+        once.act(
+            assistant,
+            directory.person(user),
+            view,
+            command,
+            ack,
+            client,
+            forms.ITEM,
+            lambda refusal: forms.error_field(kind, refusal),
+        )
 
 
 def register_catalog_forms(app: App, assistant, directory) -> None:

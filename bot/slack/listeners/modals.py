@@ -4,7 +4,6 @@ go back in its ack), so they run here rather than through the worker."""
 
 from __future__ import annotations
 
-import logging
 import re
 
 from slack_bolt import Ack, App
@@ -12,9 +11,7 @@ from slack_bolt import Ack, App
 from bot.slack import booking_modal as modal
 from bot.slack.blocks import ACTION_SEPARATOR
 from bot.slack.listeners import once
-from services.replies import ReplyKind
 
-log = logging.getLogger(__name__)
 BOOK_BUTTON = "qm_book"
 
 
@@ -50,20 +47,13 @@ def register(app: App, assistant, directory) -> None:
         if errors:
             ack(response_action="errors", errors=errors)
             return
-        item = once.claim(assistant, body["view"])
-        if item is None:
-            ack(response_action="errors", errors={modal.ITEM: once.ALREADY})
-            return
-        ctx = assistant.context(
-            directory.person(user), source=f"view:{body['view'].get('id')}", inbox_id=item
+        once.act(
+            assistant,
+            directory.person(user),
+            body["view"],
+            command,
+            ack,
+            client,
+            modal.ITEM,
+            modal.error_field,
         )
-        reply = assistant.run(ctx, [command]).replies[-1]
-        if reply.kind is not ReplyKind.CHANGE:
-            once.forget(assistant, item)
-            ack(response_action="errors", errors={modal.error_field(reply.text): modal.short(reply.text)})
-            return
-        ack()
-        try:
-            client.chat_postMessage(channel=user, text=reply.text)
-        except Exception:  # booked all the same; App Home and "my bookings" show it
-            log.warning("could not tell %s of their booking", user, exc_info=True)
