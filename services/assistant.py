@@ -127,15 +127,16 @@ class Assistant:
     def _voice(self, ctx: Context, clip: Attachment, preview: bool) -> Outcome:
         """Questions asked by voice are answered at once; a change waits for
         Confirm. Slack's own transcript is used when it has one."""
-        heard, transcript = None, clip.transcript
-        if transcript is None:
+        heard, hypotheses = None, [clip.transcript]
+        if clip.transcript is None:
             heard = voice.listen(self.recognizer(), clip.data)
             if isinstance(heard, Reply):
                 return Outcome([heard])
             if not heard.text:
                 return Outcome([refusal(voice.NO_WORDS, "not_a_command")], heard=heard)
-            transcript = heard.text
-        reading = voice.read(transcript, self.parse, self.index()) if transcript else None
+            hypotheses = heard.readings()
+        reading = voice.read_best(hypotheses, self.parse, self.index()) if hypotheses[0] else None
+        transcript = reading.said if reading else hypotheses[0]
         commands = reading.commands if reading else [C.Unknown()]
         if not any(isinstance(c, C.Unknown) for c in commands):
             commands = self._follow_ups(ctx, commands)

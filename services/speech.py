@@ -40,11 +40,25 @@ DECODING: dict = {
 }
 
 
+# The beam's other hypotheses are kept when their score (mean log-probability
+# per token) is within this of the best one's: the reader takes the first that
+# names a catalog item, when the best names none ("nitro gloves", beside
+# "nitrile gloves"). Measured with bench/field_voice.py on the tune split
+# (clean commands right: 39% best only; 51%, 52%, 52% with 0.2, 0.3, 0.4;
+# chatter reaching Confirm stayed 0 in each).
+ALTERNATIVES_WITHIN = 0.3
+WINDOW = 30  # seconds: what Whisper hears at once; a longer clip is read window by window
+
+
 @dataclass(frozen=True)
 class Heard:
     text: str  # "" when no words were caught
     seconds: float  # length of the audio
     elapsed: float  # time spent recognizing it
+    alternatives: tuple[str, ...] = ()  # the beam's next best, nearly as likely, best first
+
+    def readings(self) -> list[str]:
+        return [self.text, *self.alternatives]
 
 
 def model_dir() -> Path:
@@ -72,6 +86,7 @@ class Recognizer:
         self.catalog = catalog
         self.tuning = tuning or Tuning()
         self._lock = threading.Lock()
+        self._prompt = None  # (tokenizer, prompt tokens, suppressed tokens), made on first use
         self._model = WhisperModel(
             str(model_dir()),
             device="cpu",
@@ -86,13 +101,73 @@ class Recognizer:
             import noisereduce
 
             audio = noisereduce.reduce_noise(y=audio, sr=SAMPLE_RATE, stationary=False).astype(np.float32)
-        decoding = {**DECODING, "beam_size": self.tuning.beam_size, "vad_filter": self.tuning.trim_silence}
         with self._lock:
-            segments, _ = self._model.transcribe(audio, initial_prompt=PROMPT, **decoding)
-            text = " ".join(s.text.strip() for s in segments)
-        return Heard(_tidy(text), seconds(pcm), time.perf_counter() - started)
+            if self.tuning.trim_silence:
+                audio = _speech_only(audio)
+            if not len(audio):
+                texts = [""]
+            elif len(audio) > WINDOW * SAMPLE_RATE:
+                decoding = {**DECODING, "beam_size": self.tuning.beam_size}
+                segments, _ = self._model.transcribe(audio, initial_prompt=PROMPT, **decoding)
+                texts = [" ".join(s.text.strip() for s in segments)]
+            else:
+                texts = self._hypotheses(audio)
+        best, *others = [_tidy(text) for text in texts]
+        alternatives = tuple(dict.fromkeys(t for t in others if t and t != best))
+        return Heard(best, seconds(pcm), time.perf_counter() - started, alternatives)
+
+    def _hypotheses(self, audio: np.ndarray) -> list[str]:
+        """One window's beam hypotheses, best first, those far less likely than
+        the best left out (see ALTERNATIVES_WITHIN). The same decoding as
+        faster-whisper's transcribe, which returns only the best."""
+        from faster_whisper.audio import pad_or_trim
+        from faster_whisper.tokenizer import Tokenizer
+        from faster_whisper.transcribe import get_suppressed_tokens
+
+        model = self._model
+        if self._prompt is None:
+            tokenizer = Tokenizer(model.hf_tokenizer, False, task="transcribe", language="en")
+            prompt = model.get_prompt(tokenizer, tokenizer.encode(" " + PROMPT), without_timestamps=True)
+            self._prompt = (tokenizer, prompt, get_suppressed_tokens(tokenizer, [-1]))
+        tokenizer, prompt, suppressed = self._prompt
+        features = model.feature_extractor(audio)[:, : model.feature_extractor.nb_max_frames]
+        beam = self.tuning.beam_size
+        result = model.model.generate(
+            model.encode(pad_or_trim(features)),
+            [prompt],
+            beam_size=beam,
+            num_hypotheses=beam,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=suppressed,
+            max_length=model.max_length,
+        )[0]
+        best = result.scores[0]
+        if _silence(result.no_speech_prob, best, len(result.sequences_ids[0])):
+            return [""]
+        return [
+            tokenizer.decode(tokens)
+            for tokens, score in zip(result.sequences_ids, result.scores)
+            if best - score <= ALTERNATIVES_WITHIN
+        ]
+
+
+def _silence(no_speech_prob: float, score: float, tokens: int) -> bool:
+    """faster-whisper's own test (its no_speech_threshold 0.6 and
+    log_prob_threshold -1.0): the model thinks no one spoke, and its words are
+    unlikely ones: on silence it writes back the prompt ("3 boxes")."""
+    return no_speech_prob > 0.6 and score * tokens / (tokens + 1) < -1.0
+
+
+def _speech_only(audio: np.ndarray) -> np.ndarray:
+    """The clip with what Silero voice activity detection takes for no speech cut out."""
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    chunks, _ = collect_chunks(audio, get_speech_timestamps(audio, VadOptions()))
+    return np.concatenate(chunks)
 
 
 def _tidy(text: str) -> str:
     """Without the final full stop: the reply quotes what was heard (Heard: “…”.)."""
-    return text.strip().removesuffix(".")
+    return text.strip().rstrip(".")

@@ -8,14 +8,14 @@ import weakref
 from dataclasses import dataclass, fields, replace
 from typing import Callable
 
-from domain.commands import Command, Unknown
+from domain.commands import FOLLOW_UPS, Command, Unknown
 from domain.errors import DomainError
 from services import sound_alike
 from services.audio import NotAudio, to_pcm
 from services.places import NeedsPlace
 from services.replies import refusal
 from services.resolver import CatalogIndex
-from services.understanding import NeedsChoice, describe, understand
+from services.understanding import PRONOUNS, NeedsChoice, describe, understand
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 
@@ -24,10 +24,41 @@ MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons 
 class Reading:
     commands: list[Command]
     guesses: list[tuple[str, str]]  # (as heard, taken as): said in the reply, never silent
+    said: str = ""  # the recognizer's hypothesis read, quoted in the reply
 
     def told(self) -> str:
         """ " I took “the cannon” to mean “the canon”." or ""."""
         return "".join(f" I took “{heard}” to mean “{meant}”." for heard, meant in self.guesses)
+
+
+def read_best(hypotheses: list[str], parse: Callable[[str], list[Command]], index: CatalogIndex) -> Reading:
+    """The first of the recognizer's hypotheses (best first) that reads as
+    commands about catalog items; else the best one. Where the best heard
+    "nitro gloves", the next may have heard "nitrile gloves"."""
+    readings = (read(text, parse, index) for text in hypotheses)
+    first = next(readings)
+    if found(first.commands, index):
+        return first
+    return next((r for r in readings if found(r.commands, index)), first)
+
+
+def found(commands: list[Command], index: CatalogIndex) -> bool:
+    """Every command known, and every item, place and amount in it found in the
+    catalog, or left to the conversation: "it" and "make it 5" are read against
+    the speaker's last change, and "the laptop" of several asks which one."""
+    if not commands or any(isinstance(c, Unknown) for c in commands):
+        return False
+    if any(
+        isinstance(c, FOLLOW_UPS) or (getattr(c, "ref", None) and PRONOUNS.match(c.ref)) for c in commands
+    ):
+        return True
+    try:
+        understand(commands, index)
+    except NeedsChoice:
+        return True
+    except (NeedsPlace, DomainError):
+        return False
+    return True
 
 
 def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogIndex) -> Reading:
@@ -46,7 +77,7 @@ def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogI
         if respelled and index.resolve(respelled).found:
             commands[n] = replace(command, ref=respelled)
             guesses.append((ref, respelled))
-    return Reading(commands, guesses)
+    return Reading(commands, guesses, transcript)
 
 
 def _packs_of(transcript: str, index: CatalogIndex) -> str:
@@ -62,14 +93,15 @@ def _packs_of(transcript: str, index: CatalogIndex) -> str:
                 re.IGNORECASE,
             )
             if packs
-            else re.compile(r"(?!)")
+            else NO_PACKS
         )
-    return pattern.sub(r"\1 \2 of ", transcript)
+    return transcript if pattern is NO_PACKS else pattern.sub(r"\1 \2 of ", transcript)
 
 
 _THOUSANDS = re.compile(r"\b(\d{1,3}),(\d{3})\b")  # Whisper writes "3,100" for "thirty one hundred" (A-3100)
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+NO_PACKS = re.compile(r"(?!)")  # a catalog of assets only
 _PACK_PATTERNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per catalog version
 
 

@@ -2,10 +2,13 @@
 text is, questions answered at once, changes only described until confirmed;
 item names heard as other words are matched by sound."""
 
+import io
 import re
+import wave
 
 import pytest
 
+from services import voice
 from services.inbound import Attachment, Inbound
 from services.replies import ReplyKind
 from tests.catalog import seed
@@ -133,3 +136,27 @@ def test_a_long_ramble_is_not_taken_as_a_command(assistant, uow):
         and "more than one command" in reply.text
         and on_hand(uow, "PAP-A4") == 40
     )
+
+
+def silence(seconds: float) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(b"\0\0" * int(16000 * seconds))
+    return out.getvalue()
+
+
+def test_silence_is_no_words_not_the_decoding_prompt_written_back(assistant, uow):
+    seed(uow)
+    heard, (reply,) = hear(assistant, "alice", silence(2))
+    assert reply.text == voice.NO_WORDS and on_hand(uow, "PAP-A4") == 40
+
+
+def test_a_clip_longer_than_one_window_is_heard_to_its_end(assistant, uow):
+    seed(uow)
+    clip = speak("we used three boxes of paper and " * 15 + "that was all of the yellow ones", "en-us", 150)
+    heard, (reply,) = hear(assistant, "alice", clip)
+    assert "yellow" in plain(heard)  # said after the first 30 seconds
+    assert reply.kind is ReplyKind.REFUSAL and on_hand(uow, "PAP-A4") == 40

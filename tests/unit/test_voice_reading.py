@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from domain import commands as C
 from domain.language import parse
 from services.resolver import CatalogIndex
-from services.voice import read
+from services.voice import read, read_best
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
 INDEX = CatalogIndex(
@@ -55,3 +55,36 @@ def test_ordinary_words_are_not_taken_for_items_spelled_otherwise():
     assert heard("who has the trolley")[0].ref == "trolley"  # sounds like "drill", starts otherwise
     reading = read("who has the latter", lambda words: parse(words, NOW), INDEX)
     assert reading.told() == " I took “latter” to mean “ladder”."
+
+
+def best(*hypotheses):
+    return read_best(list(hypotheses), lambda words: parse(words, NOW), INDEX)
+
+
+def test_the_first_hypothesis_naming_a_catalog_item_is_taken():
+    reading = best("check out the cannon rb six", "check out the canon eos r6")
+    assert reading.said == "check out the canon eos r6"
+    assert [c.ref for c in reading.commands] == ["canon eos r6"]
+
+
+def test_the_best_hypothesis_stays_when_it_names_an_item_or_none_does():
+    assert best("who has the ladder", "who has the latter").said == "who has the ladder"
+    # none names an item: the best is kept, and the reply says it wasn't understood
+    assert best("is anyone up for coffee", "is anyone up for copy").said == "is anyone up for coffee"
+    # a reference to the conversation is left to it, not traded for a catalog word
+    assert best("return it", "return kit").said == "return it"
+
+
+def test_an_item_of_several_is_found_and_asked_about_later():
+    index = CatalogIndex(
+        [("A-1", "Dell laptop", "", "Dell", "laptop", ""), ("A-2", "HP laptop", "", "HP", "laptop", "")],
+        [],
+        {},
+    )
+    reading = read_best(["return the laptop", "return the lamp top"], lambda w: parse(w, NOW), index)
+    assert reading.said == "return the laptop"
+
+
+def test_a_catalog_of_assets_only_has_no_packs_to_read():
+    index = CatalogIndex([("A-1", "Dell laptop", "", "Dell", "laptop", "")], [], {})
+    assert read("check out 2 boxes on the laptop", lambda w: parse(w, NOW), index).commands
