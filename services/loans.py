@@ -62,6 +62,8 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
     lost, damaged = written_off(note, held - units if count is not None else 0)
     if count is None and (lost or damaged):
         units = max(held - lost - damaged, 0)
+    elif units == held and units and lost + damaged:  # "all 6 back, one has a bent pin": one of the 6
+        units = max(held - lost - damaged, 0)
     if not held:
         raise DomainError(f"{whose} no {item.name} on loan, so nothing was changed.")
     was_low, before = item.is_low, _state(loan)
@@ -81,11 +83,13 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
 # "the other one is broken", "2 are missing", "one of the batteries is lost", "lost one": what did not come
 # back. The amount is said, or "the other(s)" / "the rest"; "I lost the bag" names no amount and writes nothing off.
 _N = r"\d+|one|two|three|four|five|six|an?"
+_BROKEN = r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked"
 _OFF = re.compile(
-    rf"(?P<n>{_N}|the other(?: one)?|the others|the rest|other)\s+(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
-    r"(?:(?:is|are|was|were|got|came back|has|have|went)\s+)?(?:been\s+)?"
-    r"(?P<what>lost|missing|broken|damaged|broke|busted|dead|faulty|cracked|frayed|snapped|gone)\b"
-    rf"|(?P<verb>lost|broke|damaged|snapped|cracked)\s+(?P<n2>{_N})\b",
+    rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)\s+"
+    r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+    r"(?:(?:is|are|was|were|got|came back|has|have|went|i|we)\s+)?(?:been\s+|have\s+|has\s+|a\s+)*"
+    rf"(?P<what>lost|missing|gone|{_BROKEN})\b"
+    rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b",
     re.I,
 )
 _NOT = re.compile(
@@ -103,6 +107,7 @@ def written_off(note: str | None, others: int) -> tuple[int, int]:
         return 0, 0
     said = (found["n"] or found["n2"] or "").lower()
     what = (found["what"] or found["verb"]).lower()
+    said = said.removeprefix("the other ") if said[len("the other ") :].strip() not in ("", "one") else said
     if said in ("the others", "the rest"):
         n = others
     elif said.startswith("the other") or said == "other":  # "the other one": one

@@ -278,7 +278,25 @@ class CatalogIndex:
         if not ranked or ranked[0][1] < ACCEPT:
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
-        return Resolution(reference, [item for item, score in ranked if score >= best - CLOSE], score=best)
+        items = [item for item, score in ranked if score >= best - CLOSE]
+        return Resolution(reference, items + self._named_by_a_word(query, items, types), score=best)
+
+    def _named_by_a_word(self, query: str, found: list[CatalogItem], types) -> list[CatalogItem]:
+        """Items a word of the query names whole (their name or alias), when what
+        was found has no such word: "kiosk screen" is the screen, or the kiosk
+        (alias "kiosk")? A question, never a guess between them."""
+        words = query.split()
+        if len(words) < 2:
+            return []
+        rivals: list[CatalogItem] = []
+        for word in words:
+            named = [item for item in self._slot_of_text(word, types) if item not in found]
+            if not named or len(named) > CANDIDATES:
+                continue
+            slots = self._words.candidates(word, types, CANDIDATES * 5)
+            if not any(item in self._owners[slot] for slot, _ in slots for item in found):
+                rivals += [item for item in named if item not in rivals]
+        return rivals
 
     def words(self):
         """Every word of the catalog's names, models and aliases (lower case)."""

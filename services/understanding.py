@@ -218,7 +218,7 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     """ "two stands": of the kinds that fit, the one that has two units (not the stand mixer).
     "the chromebooks" of several alike: how many is asked, never one taken silently."""
     count = getattr(command, "count", None)
-    words = (command.ref or "").split()
+    words = (found.reference or command.ref or "").split()  # the words that named it: "chromebooks" for yr 8
     plural = (  # "c-stands" is plural; "7318S" is a model
         bool(words) and not any(ch.isdigit() for ch in words[-1]) and singular(words[-1]) != words[-1]
     )
@@ -229,7 +229,8 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
         and found.is_clear
         and len(found.items) > 1
     ):
-        raise DomainError(f"How many {command.ref}? Say e.g. “take 2 {command.ref}”. Nothing was changed.")
+        said = " ".join(words)
+        raise DomainError(f"How many {said}? Say e.g. “take 2 {said}”. Nothing was changed.")
     if (
         found.is_clear
         or not isinstance(count, int)
@@ -301,6 +302,11 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     )  # "two chafers" are more units
     if isinstance(command, C.Take) and command.due and not command.person and held and not more_than_one:
         theirs = [i for i in found.items if i.key in held and i.type is ItemType.ASSET]
+        if len(theirs) == 1 and command.implicit:  # "combi till friday": keep theirs, or take another?
+            raise DomainError(
+                f"You have {theirs[0].label} already: keep it longer, or take another? Say “keep"
+                f" {theirs[0].key} until …” or “check out another {found.reference}”. Nothing was changed."
+            )
         if len(theirs) == 1:  # "need the pallet jack till thursday" from who has it: longer
             command, found = C.Extend.of(**vars(command)), replace(found, items=theirs)
     if (
@@ -346,7 +352,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         raise DomainError(
             f"How many? Say it with a number, e.g. “{command.name.replace('_', ' ')} 3 {items[0].name}”. Nothing was changed."
         )
-    if command.counted_in_packs:
+    if command.counted_in_packs or (isinstance(command, C.Count) and command.pack):  # "38 rings" of paper
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
     return Understood(command, items)

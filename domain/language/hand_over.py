@@ -28,7 +28,7 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+@?(?P<name>[a-z][\w.\-]*)$",
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:the\s+)?@?(?P<name>[a-z][\w.\-]*)$",
     re.I,
 )
 NOT_NAMES = frozenset("me myself you him her them us it".split())  # "to reception": asked about, like a name

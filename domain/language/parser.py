@@ -61,6 +61,8 @@ def parse(
     text, override = booking_phrases.without_override(text)  # "check out the van anyway"
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
+    if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
+        commands = sentences.two_statements(text, commands, _reader(now, tz, names, people)) or commands
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
@@ -85,7 +87,8 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
 
 
 LOSS_CLAUSE = re.compile(
-    r"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|broken|damaged|broke|cracked|faulty|dead|frayed)\b[^,;]*?)[.!]*$",
+    r"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|broken|damaged|broke|cracked|faulty|dead|frayed|knackered|bent|"
+    r"snapped|busted|kaput|wrecked)\b[^,;]*?)[.!]*$",
     re.I,
 )
 LEND_TO = re.compile(
@@ -305,8 +308,10 @@ def _parse_clean(
         return [C.Seen(to=_place(this["place"]))]
     seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped)) or P.SEEN_AFTER.match(stripped)
     if seen:
-        place = P.AFTER_PLACE.sub("", seen["place"] or "")  # "in lab 2, not the cold room"
-        return [C.Seen(ref=item_ref(part), to=_place(place)) for part in split_items(seen["rest"])]
+        said = seen.groupdict()
+        place = P.AFTER_PLACE.sub("", said["place"] or said.get("place2") or "")  # "in lab 2, not the cold room"
+        items = said["rest"] or said["rest2"]
+        return [C.Seen(ref=item_ref(part), to=_place(place)) for part in split_items(items)]
     for where, regex in P.MOVES:
         match = regex.match(stripped)
         if match and not P.NOT_A_MOVE.search(stripped):

@@ -60,7 +60,10 @@ SEEN_THIS = re.compile(
 )
 # "big light seen on the grip truck": the item, then seen where
 SEEN_AFTER = re.compile(
-    r"^(?P<rest>[^,;]+?)\s+(?:seen|spotted|found|sighted)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place>[^,;]+)(?:\s*[,;].*)?$",
+    r"^(?P<rest>[^,;]+?)\s+(?:seen|spotted|found|sighted)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place>[^,;]+)(?:\s*[,;].*)?$"
+    # "the ladder is in the warehouse, I just saw it": where it was seen, not where it goes
+    r"|^(?P<rest2>[^,;]+?)(?:\s+(?:is|are)|'s)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place2>[^,;]+?)\s*[,;]?\s+"
+    r"(?:i\s+|we\s+)?(?:just\s+)?(?:saw|seen|spotted)\s+(?:it|them)\b.*$",
     re.I,
 )
 # "spotted the wrapper pushed into bay 2": how it was left, then where
@@ -112,7 +115,7 @@ MOVES: list[tuple[str, re.Pattern]] = [
         "location",
         re.compile(
             # (not "I think we are on the last box": a person is no item)
-            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>[^,;]+?)\s+(?:is|are)\s+(?:now\s+)?(?:in|at|on)\s+"
+            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>[^,;]+?)(?:(?:\s+(?:is|are)|'s)(?:\s+now)?|\s+now)\s+(?:in|at|on)\s+"
             r"(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
             re.I,
         ),
@@ -153,14 +156,15 @@ CONDITION_NOTE = re.compile(
 )
 # How people say what is wrong with an item: "is printing streaks", "squeaks like mad", "guard loose".
 WHAT_IS_WRONG = (
-    r"(?:is|are|was|has|have|had|keeps|won't|doesn't|isn't|needs|seems|stopped|\w+s\s+like|"
+    r"(?:is|are|was|has|have|had|keeps|won'?t|doesn'?t|isn'?t|needs|seems|stopped|throwing|reading|making|"
+    r"\w+s\s+like|"
     r"\w*\s*(?:loose|broken|bust|busted|dead|gone|cracked|faulty|knackered|jammed|stuck|leaking|bent))"
 )
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
         re.compile(
-            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
+            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
             re.I,
         ),
     ),
@@ -201,10 +205,18 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            rf"^(?P<rest>[^,;]+?)\s+{WHAT_IS_WRONG}\b[^,;]*[,;]\s*(?:so\s+)?(?:please\s+)?"
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
             r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
+            re.I,
+        ),
+    ),
+    (  # "forklift passed LOLER, back in service": the item, what was done, then back in use
+        C.Repaired,
+        re.compile(
+            r"^(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
+            r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$",
             re.I,
         ),
     ),

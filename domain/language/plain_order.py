@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from domain.language import second_request, told_uses
+from domain.language.patterns import PACK_WORDS
+from domain.values import singular
 
 # When it happened, said first: the request follows ("yesterday I have used ten...").
 WHEN_FIRST = re.compile(
@@ -46,6 +48,13 @@ ITEM_FIRST = re.compile(
     rf"^(?P<item>(?:the|my|our|this|that)\s+(?:(?!{FINITE})[^,]){{2,60}}?)\s*,?\s+"
     r"(?:i|we)\s+(?:(?:will|am|can|must)\s+)?"
     rf"(?P<verb>{TOPIC_VERBS})(?:\s+(?:it|them))?(?P<rest>(?:\s(?:(?!{FINITE})[^,])*)?(?:,.*)?)$",  # not "...we take to weddings has a dent"
+    re.I,
+)
+# "dewalt, i'm taking it", "minispin i take, back by half 4": the item with no article, then taken
+ITEM_THEN_TAKEN = re.compile(
+    r"^(?P<item>(?!(?:i|we|you|he|she|they|it|today|tomorrow|yesterday|now|then|so|and|also|ok|okay|what|which|"
+    r"who|where|when|how|did|do|does|can|could|should|may|might)\b)(?:(?!\b(?:did|do|does|can|could)\b)[^,]){2,40}?)\s*,?\s+(?P<who>(?:i|we)(?:'m|\s+am|\s+are|'re)?\s+)?"
+    r"(?:take|taking|grab|grabbing|borrow|borrowing)(?P<it>\s+(?:it|them))?\s*(?P<rest>(?:,.*)?)$",
     re.I,
 )
 # "the ear thermometer is coming with me to the care home": taken.
@@ -120,6 +129,15 @@ ITEM_THEN_DONE = re.compile(
     re.I,
 )
 
+# "stretch wrap took 2 rolls for the pallets", "lanyards used a pack", "ethanol, one can taken":
+# the item, then an amount in packs (a pack word, so "jack took 2 pens" is no item "jack")
+ITEM_THEN_PACKS = re.compile(
+    r"^(?P<item>(?!(?:i|we|you|he|she|they|it)\b)[^:,;]{2,40}?)\s*[,-]?\s+(?:(?P<verb>used|took)\s+(?P<amount>\d+|an?|one|two|three|"
+    r"four|five|six|ten|twelve)\s+(?P<pack>[a-z]+)|(?P<amount2>\d+|an?|one|two|three)\s+(?P<pack2>[a-z]+)\s+(?P<verb2>taken|used))"
+    r"(?:\s+(?:for|to|on|in|at)\b[^,;]*)?$",
+    re.I,
+)
+
 # "Dana asked me to drop her microscope back": the request, whoever asked for it
 ASKED_ME_TO = re.compile(r"^@?[\w.\-]+\s+(?:asked|wants|needs)\s+me\s+to\s+(?=\w)", re.I)
 
@@ -139,6 +157,10 @@ def plain_order(text: str) -> str:
             done["item"] or done["item2"],
         )
         return f"{verb} {amount} {'of ' if ' ' in amount else ''}{item}"
+    packs = ITEM_THEN_PACKS.match(text)
+    if packs and singular((packs["pack"] or packs["pack2"]).lower()) in PACK_WORDS and _an_item(packs):
+        verb = "used" if (packs["verb"] or packs["verb2"]).lower() in ("used", "taken") else "took"
+        return f"{verb} {packs['amount'] or packs['amount2']} {packs['pack'] or packs['pack2']} of {packs['item']}"
     text = told_uses.one_each(PURPOSE_FIRST.sub("", WHEN_FIRST.sub("", ASKED_ME_TO.sub("", text))))
     going = GOING_OUT_TO.match(text)
     if going:
@@ -156,8 +178,18 @@ def plain_order(text: str) -> str:
     if topic:
         verb = " ".join(topic["verb"].split()).lower()
         return f"{verb} {topic['item']}{topic['rest'] or ''}"
+    taken = ITEM_THEN_TAKEN.match(text)
+    if taken and (taken["who"] or taken["it"]):
+        return f"taking {taken['item']}{taken['rest']}"
     text = told_uses.as_used(text)
     coming = COMING_WITH_ME.match(text)
     if coming:
         return f"taking {coming['item']}{coming['rest']}"
     return text
+
+
+def _an_item(said: re.Match) -> bool:
+    """ "stretch wrap took 2 rolls", "specs used 10 pairs", "ethanol, one can taken";
+    not "jack took 2 boxes": one word, not plural, straight before the verb is a person."""
+    item = said["item"].strip()
+    return " " in item or item.lower().endswith("s") or bool(re.match(r"[^,-]+\s*[,-]", said.group(0)))

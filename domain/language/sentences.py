@@ -128,3 +128,43 @@ def only_a_time(command: Command) -> bool:
 
 def may_be_due(command: Command) -> bool:
     return isinstance(command, (C.CheckOut, C.Take, C.Extend)) and command.due is None
+
+
+# Words saying what happened to an item, which no item's name has: read inside a
+# name or place ("ups is fixed", "site hut, and fluke seen in tool crib"), they
+# show that two statements were read as one.
+HEDGED = re.compile(r"(?i)\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless|will|'ll)\b")
+SAYS_WHAT_HAPPENED = re.compile(
+    r"(?i)\b(?:is|are|was|were|seen|spotted|back|fixed|repaired|goes|went|moved|used|took|taken|returned)\b"
+)
+JOINED = re.compile(r"(?i)\s*,?\s+(?:and|\+|&|also|plus)\s+|\s*\+\s*")
+
+
+def two_statements(text: str, commands: list[Command], read: Reader) -> list[Command] | None:
+    """ "tablet back + radio back", "move the lift to the site hut, and fluke seen
+    in tool crib": the requests of each statement, when each reads whole on its own
+    as changes, and the message read whole put one statement's words inside
+    another's item or place, or left the second one out."""
+    parts = [part for part in JOINED.split(text.strip()) if part.strip()]
+    if len(parts) != 2 or HEDGED.search(text):  # "... and I'll take A-2002 tomorrow maybe": not asked yet
+        return None
+    merged = any(SAYS_WHAT_HAPPENED.search(_words_of(c)) for c in commands)
+    if not merged and len(commands) > 1:
+        return None
+    found = [read(part) for part in parts]
+    if all(each and all(_a_change_of_its_own(c) for c in each) for each in found):
+        return [c for each in found for c in each]
+    return None
+
+
+def _a_change_of_its_own(command: Command) -> bool:
+    return (
+        command.changes
+        and not isinstance(command, C.Unknown)
+        and not SAYS_WHAT_HAPPENED.search(_words_of(command))
+        and not getattr(command, "implicit", False)  # "the ladder": no verb of its own
+    )
+
+
+def _words_of(command: Command) -> str:
+    return " ".join(str(getattr(command, attr, None) or "") for attr in ("ref", "to"))

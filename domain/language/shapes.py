@@ -32,7 +32,8 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
         (
             kind,
             re.compile(
-                rf"^{pattern((verb,))}\s+(?P<rest>.+?)\s+{pattern((particle,))}\b"
+                # (not "taking the drill, back after lunch": a particle after a comma says when)
+                rf"^{pattern((verb,))}\s+(?P<rest>.+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),

@@ -42,7 +42,7 @@ CLOCK_THEN_DAY = re.compile(
 )
 # "back by 3", "until 4:30pm": a time today (a bare 1-7 is in the afternoon: a working day).
 CLOCK_PATTERN = re.compile(
-    r"\b(?:until|till|til|'til|by|back by|back at|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?|noon|midnight)\b"
+    r"\b(?:until|till|til|'til|by|back by|back at|back before|due at|due)\s+(?P<clock>\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?|noon|midnight)\b"
     r"(?!\s*(?:days?|weeks?|hours?|hrs?|minutes?|mins?|st\b|nd\b|rd\b|th\b|[a-z]*s\b))(?:\s+(?:tonight|today|this evening|this afternoon))?",
     re.I,
 )
@@ -67,6 +67,8 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     text = HOUR_WORDS.sub(
         lambda m: f"{m['lead']} {HOURS[m['hour'].lower()]}{m['half'] or ''}", text
     )  # "until five pm"
+    text = HALF_PAST.sub(lambda m: f"{m['lead']} {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
+    text = BY_LUNCH.sub(lambda m: f"{m['lead']} noon", text)
     due, rest = _extract_due(text, now.astimezone(tz), tz)
     if due is None and FOR_THE_DAY.search(text):  # "for today", unless a return time is said too
         return _extract_due(FOR_THE_DAY.sub("until today", text), now.astimezone(tz), tz)
@@ -83,6 +85,14 @@ HOUR_WORDS = re.compile(
     r"(?:(?P<half>\s*(?:am|pm))|\s+o'?clock|(?=\s*$|\s*[,.;!?]))",
     re.I,
 )
+
+
+# "back by half 4": half past four, said the British way
+HALF_PAST = re.compile(
+    rf"\b(?P<lead>until|till|til|by|back by|back before|back at|due at)\s+half\s+(?:past\s+)?(?P<hour>\d{{1,2}}|{_HOUR})\b(?!:)",
+    re.I,
+)
+BY_LUNCH = re.compile(r"\b(?P<lead>until|till|til|by|back by|back before)\s+lunch(?:time)?\b", re.I)
 
 
 def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime | None, str]:
