@@ -318,7 +318,11 @@ def judge(case: Case, uow, assistant: Assistant, uow_before=None) -> Verdict:
         keys = expected[0].split()[1].split("|") if len(expected[0].split()) > 1 else []
         asked = [r for r in replies if r.kind is ReplyKind.QUESTION or _asks(r.text)]
         offered = {c.key for r in asked for c in r.choices}
-        ok = bool(asked) and (not keys or set(keys) <= offered)
+        # the candidates offered as choices; or, for a question with none ("How many? ... e.g.
+        # “consume 3 AAA batteries”"), each expected item named in it
+        said = " ".join(r.text.lower() for r in asked)
+        named = not offered and all(k.lower() in said or NAMES.get(k, k).lower() in said for k in keys)
+        ok = bool(asked) and (not keys or set(keys) <= offered or named)
         return Verdict(case, ok, False, kind + (f" {'|'.join(sorted(offered))}" if offered else ""), texts)
     if verb == "answer":
         key = expected[0].split()[2] if len(expected[0].split()) > 2 else None

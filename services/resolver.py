@@ -289,13 +289,15 @@ class CatalogIndex:
         if len(words) < 2:
             return []
         rivals: list[CatalogItem] = []
+        theirs = {singular(w) for item in found for w in utils.default_process(item.name).split()}
         for word in words:
-            named = [item for item in self._slot_of_text(word, types) if item not in found]
-            if not named or len(named) > CANDIDATES:
+            if singular(word) in theirs:
                 continue
-            slots = self._words.candidates(word, types, CANDIDATES * 5)
-            if not any(item in self._owners[slot] for slot, _ in slots for item in found):
-                rivals += [item for item in named if item not in rivals]
+            named = [item for item in self._slot_of_text(word, types) if item not in found]
+            if named and len(named) <= CANDIDATES:
+                slots = self._words.candidates(word, types, CANDIDATES * 5)
+                if not any(item in self._owners[slot] for slot, _ in slots for item in found):
+                    rivals += [item for item in named if item not in rivals]
         return rivals
 
     def words(self):

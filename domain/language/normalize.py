@@ -211,7 +211,13 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
     text = _BATTERY_SIZES.sub(_battery_size, text)
+    text = _CHAT_YOU.sub("you", _CHAT_ARE.sub(r"\1 are", text))
     return strip_fillers(plain_order(" ".join(text.split())))
+
+
+# Texting: "can u move the monitor", "what r our assets worth"
+_CHAT_YOU = re.compile(r"(?i)(?<![\w-])u(?![\w-])")
+_CHAT_ARE = re.compile(r"(?i)\b(what|where|how|who|which|there|they|we|you)\s+r\b(?![\w-])")
 
 
 def spoken_punctuation(text: str) -> str:

@@ -210,8 +210,8 @@ def _verbless(
     elif re.search(r"(?i)\bto\s+\S", first_clause):
         return []  # "A-1002 to Room 102": moved or lent, not said which: asked
     parts = split_items(first_clause)
-    if any(len(part.split()) > MAX_ITEM_WORDS for part in parts):
-        return []  # a sentence, not a list of items
+    if any(len(re.split(r"(?i)\s+for\s+", part)[0].split()) > MAX_ITEM_WORDS for part in parts):
+        return []  # a sentence, not a list of items (what it is for aside: "2 dongles for the new starters")
     return [replace(item_command(C.Take, part, person, due), implicit=True) for part in parts]
 
 
@@ -309,7 +309,9 @@ def _parse_clean(
     seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped)) or P.SEEN_AFTER.match(stripped)
     if seen:
         said = seen.groupdict()
-        place = P.AFTER_PLACE.sub("", said["place"] or said.get("place2") or "")  # "in lab 2, not the cold room"
+        place = P.AFTER_PLACE.sub(
+            "", said["place"] or said.get("place2") or ""
+        )  # "in lab 2, not the cold room"
         items = said["rest"] or said["rest2"]
         return [C.Seen(ref=item_ref(part), to=_place(place)) for part in split_items(items)]
     for where, regex in P.MOVES:

@@ -320,7 +320,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Receive,
         re.compile(
-            r"^(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.+\bdelivered\b))?"  # "got 8 chargers delivered"
+            # "got 8 chargers delivered", "got 2 cases of couch roll in from nhs"
+            r"^(?:(?:we|i)\s+)?(?:(?:got|had)\s+(?=.+\b(?:delivered|in\s+from)\b))?"
             r"(?P<rest>[^,]+?)\s+(?:just\s+|have\s+|has\s+)?(?:arrived|came in|in(?=\s+from\b)|turned up|(?:got\s+)?delivered)"
             r"(?:\s+(?:from|this|today|yesterday|earlier|at|in)\b.*)?$",
             re.I,

@@ -54,7 +54,8 @@ ITEM_FIRST = re.compile(
 ITEM_THEN_TAKEN = re.compile(
     r"^(?P<item>(?!(?:i|we|you|he|she|they|it|today|tomorrow|yesterday|now|then|so|and|also|ok|okay|what|which|"
     r"who|where|when|how|did|do|does|can|could|should|may|might)\b)(?:(?!\b(?:did|do|does|can|could)\b)[^,]){2,40}?)\s*,?\s+(?P<who>(?:i|we)(?:'m|\s+am|\s+are|'re)?\s+)?"
-    r"(?:take|taking|grab|grabbing|borrow|borrowing)(?P<it>\s+(?:it|them))?\s*(?P<rest>(?:,.*)?)$",
+    r"(?P<verb>take|taking|grab|grabbing|borrow|borrowing|keep|keeping)(?P<it>\s+(?:it|them))?"
+    r"\s*(?P<rest>(?:,.*|\s(?:until|till|til|for)\b.*)?)$",
     re.I,
 )
 # "the ear thermometer is coming with me to the care home": taken.
@@ -180,7 +181,10 @@ def plain_order(text: str) -> str:
         return f"{verb} {topic['item']}{topic['rest'] or ''}"
     taken = ITEM_THEN_TAKEN.match(text)
     if taken and (taken["who"] or taken["it"]):
-        return f"taking {taken['item']}{taken['rest']}"
+        verb = (
+            "keep" if taken["verb"].lower().startswith("keep") else "taking"
+        )  # "beamer, keeping it till monday"
+        return f"{verb} {taken['item']}{taken['rest']}"
     text = told_uses.as_used(text)
     coming = COMING_WITH_ME.match(text)
     if coming:

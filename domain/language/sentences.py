@@ -133,7 +133,9 @@ def may_be_due(command: Command) -> bool:
 # Words saying what happened to an item, which no item's name has: read inside a
 # name or place ("ups is fixed", "site hut, and fluke seen in tool crib"), they
 # show that two statements were read as one.
-HEDGED = re.compile(r"(?i)\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless|will|'ll)\b")
+HEDGED = re.compile(
+    r"(?i)\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless|will|'ll)\b"
+)
 SAYS_WHAT_HAPPENED = re.compile(
     r"(?i)\b(?:is|are|was|were|seen|spotted|back|fixed|repaired|goes|went|moved|used|took|taken|returned)\b"
 )

@@ -33,7 +33,8 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
             kind,
             re.compile(
                 # (not "taking the drill, back after lunch": a particle after a comma says when)
-                rf"^{pattern((verb,))}\s+(?P<rest>.+?)(?<![,;])\s+{pattern((particle,))}\b"
+                # (nor "hand gel - 1 case came in": a dash starts another clause)
+                rf"^{pattern((verb,))}\s+(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),

@@ -21,7 +21,8 @@ from domain.values import singular
 LEAD = re.compile(
     r"^(?:just\s+)?(?:(?:a\s+)?quick\s+count|stock\s*take|stock\s*check|(?:we\s+|i\s+)?(?:just\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
     r"(?:we\s+|i\s+)?(?:just\s+)?(?:did|have\s+done|'ve\s+done)\s+a\s+(?:quick\s+)?(?:re)?count(?:\s+of)?|"
-    r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?)\b[\s,:;-]*",  # not "we got": a delivery
+    r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?|"
+    r"(?:only|just)(?=\s+\d[\d,]*\s[^,;]*\bleft\b))\b[\s,:;-]*",  # not "we got": a delivery
     re.I,
 )
 _WORDS = NUMBER_WORDS_INSIDE  # "twenty-five"
