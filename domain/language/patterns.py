@@ -179,7 +179,14 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     ),
     (C.Extend, before(C.Extend, r"\s+(?P<rest>.+?)(?:\s+(?:longer|a bit longer|for longer))?$")),
     (C.Book, before(C.Book, r"\s+(?P<words>.+)$")),
-    (C.CheckIn, before(C.CheckIn, r"\s+(?P<rest>.+)$")),
+    (  # (not "..., back soon", "back after the meeting": when, not what)
+        C.CheckIn,
+        before(
+            C.CheckIn,
+            r"\s+(?!(?:soon|later|shortly|after|before|by|at|on|asap|once|when|next|tomorrow|tonight|in\s+a\s+bit)\b)"
+            r"(?P<rest>.+)$",
+        ),
+    ),
     (C.CheckOut, before(C.CheckOut, r"\s+(?P<rest>.+)$")),
     (C.Consume, before(C.Consume, r"\s+(?P<rest>.+)$")),
     (C.Take, before(C.Take, r"\s+(?P<rest>.+)$")),

@@ -1,0 +1,160 @@
+"""Forms people type in a hurry, read as the requests they are (written from
+the independent authors' tune split: the shapes, not their lines)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from domain import commands as C
+from domain.errors import DomainError
+from domain.language import parse
+from services.loans import written_off
+from services.resolver import CatalogIndex
+from services.understanding import NeedsChoice, understand
+
+NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
+INDEX = CatalogIndex(
+    [
+        ("A-1", "Acer Chromebook Spin 512", "", "Acer", "laptop", ""),
+        ("A-2", "Acer Chromebook Spin 512", "", "Acer", "laptop", ""),
+        ("A-3", "Patient check-in kiosk", "", "Elo", "computer", "kiosk"),
+        ("A-4", "Elite Screens Tripod screen", "", "Elite", "projector screen", ""),
+        ("A-5", "Makita combi drill", "", "Makita", "drill", "combi"),
+    ],
+    [("PAP-A4", "Copy paper A4", "", "paper", "ream", "box=5")],
+    {"location": {"Warehouse", "Workshop"}},
+)
+
+
+def one(text):
+    (command,) = parse(text, NOW)
+    return command
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "smartboard in 101 stopped working, pls send for repair",
+        "staff room kettle doesnt switch off, send it for repair",
+        "combi oven throwing error 34, send for repair pls",
+        "the hp printer goes for repair",
+    ],
+)
+def test_what_is_wrong_then_sent_for_repair_is_maintenance_never_a_check_out(text):
+    assert isinstance(one(text), C.Maintenance)
+
+
+def test_two_statements_joined_are_both_read():
+    fixed, repair = parse("ups is fixed and the hp printer goes for repair", NOW)
+    assert (type(fixed), fixed.ref, type(repair), repair.ref) == (
+        C.Repaired,
+        "ups",
+        C.Maintenance,
+        "hp printer",
+    )
+    assert [c.ref for c in parse("tablet back + radio back", NOW)] == ["tablet", "radio"]
+    move, seen = parse("move the scissor lift to the site hut, and fluke seen in tool crib", NOW)
+    assert (move.to, type(seen), seen.to) == ("site hut", C.Seen, "tool crib")
+    # a list of items after one verb stays one request each, and a plan is no request yet
+    assert [c.ref for c in parse("check out the drill and the ladder", NOW)] == ["drill", "ladder"]
+    assert len(parse("returning the drill and I'll take A-2002 tomorrow maybe", NOW)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,kind,place",
+    [
+        ("the generator's in the workshop now", C.Move, "workshop"),
+        ("jet wash now in the site hut", C.Move, "site hut"),
+        ("the ladder is in the warehouse, I just saw it", C.Seen, "warehouse"),
+    ],
+)
+def test_where_an_item_is_now_or_was_seen(text, kind, place):
+    command = one(text)
+    assert type(command) is kind and command.to == place
+
+
+@pytest.mark.parametrize(
+    "text,kind,count,pack",
+    [
+        ("stretch wrap took 2 rolls for the outbound pallets", C.Take, 2, "roll"),
+        ("lanyards used a pack", C.Consume, 1, "pack"),
+        ("ethanol, one can taken", C.Consume, 1, "can"),
+        ("only 18 pairs of kids scissors left in 102", C.Count, 18, "pair"),
+        ("got 2 cases of couch roll in from NHS supply chain", C.Receive, 2, "case"),
+        ("hand gel - 1 case came in", C.Receive, 1, "case"),
+    ],
+)
+def test_the_item_first_then_an_amount(text, kind, count, pack):
+    command = one(text)
+    assert (type(command), command.count, command.pack) == (kind, count, pack)
+
+
+def test_a_person_then_took_is_no_item():
+    assert isinstance(one("jack took 2 boxes"), C.Unknown)  # not the pallet jack
+
+
+@pytest.mark.parametrize(
+    "text,hour,minute",
+    [
+        ("sack truck, taking it, back before 5", 17, 0),
+        ("minispin i take, back by half 4", 16, 30),
+        ("grab the robot coupe, back before lunch", 12, 0),
+    ],
+)
+def test_taken_with_a_return_time_said_the_british_way(text, hour, minute):
+    command = one(text)
+    assert isinstance(command, C.Take) and (command.due.hour, command.due.minute) == (hour, minute)
+
+
+def test_a_time_after_a_comma_never_turns_taking_into_a_return():
+    assert not any(
+        isinstance(c, C.CheckIn) for c in parse("taking the sack truck, back after the meeting", NOW)
+    )
+
+
+def test_keeping_it_is_a_longer_loan():
+    command = one("beamer, keeping it till next monday")
+    assert isinstance(command, C.Extend) and command.due.day == 7
+
+
+def test_signing_out_to_a_place_asks_who():
+    assert isinstance(one("sign the sat messenger out to the shelter"), C.UnknownRecipient)
+
+
+def test_texting_shorthand():
+    assert isinstance(one("can u move the monitor to meeting room b"), C.Move)
+    assert isinstance(one("what r our assets worth per dept"), C.Register)
+
+
+def test_a_plural_said_with_a_purpose_asks_how_many():
+    with pytest.raises(DomainError, match="How many chromebooks"):
+        understand(parse("took the chromebooks for yr 8", NOW), INDEX)
+
+
+def test_an_item_held_named_with_only_a_date_asks_keep_or_another():
+    with pytest.raises(DomainError, match="keep it longer, or take another"):
+        understand(parse("combi till friday", NOW), INDEX, held=frozenset({"A-5"}))
+
+
+def test_a_word_naming_another_item_whole_is_a_question():
+    with pytest.raises(NeedsChoice) as asked:
+        understand([C.Maintenance(ref="kiosk screen")], INDEX)
+    assert {i.key for i in asked.value.candidates} == {"A-3", "A-4"}
+
+
+def test_a_count_in_a_pack_the_item_has_not_is_refused():
+    with pytest.raises(DomainError, match="doesn't come in"):
+        understand(parse("stocktake paper, we got 38 rings", NOW), INDEX)
+
+
+@pytest.mark.parametrize(
+    "note,lost,damaged",
+    [
+        ("the other 2 are knackered", 0, 2),
+        ("the other one i lost somewhere on the bay", 1, 0),
+        ("one has a bent pin", 0, 1),
+        ("I lost the bag", 0, 0),
+    ],
+)
+def test_what_did_not_come_back(note, lost, damaged):
+    assert written_off(note, 3) == (lost, damaged)
