@@ -33,10 +33,9 @@ from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
+from domain.language.verbless import POLITE, items_asked_for
 from domain.values import singular
 
-POLITE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
-MAX_ITEM_WORDS = 6
 # "can I have the screen on Friday?": for a day to come, a booking, never a check-out now
 ON_A_DAY = re.compile(
     r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
@@ -167,7 +166,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         follow_up = followups.read(clean, due, corrective, lambda day: _due_on(day, now, tz))
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
-        commands = [C.Book(words=clean)] if ON_A_DAY.search(text) else _verbless(clean, person, due, people)
+        commands = (
+            [C.Book(words=clean)] if ON_A_DAY.search(text) else items_asked_for(clean, person, due, people)
+        )
     # "Sorry for the delay, I've just brought the hot box back": a request in a later clause
     if not commands and sentences.CLAUSE_BREAKS.search(text):
         clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
@@ -188,31 +189,6 @@ def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> lis
         said, first, second = unclear
         return [C.UnclearDay(said=said, dates=(first.isoformat(), second.isoformat()))]
     return commands
-
-
-SAYS_SOMETHING = re.compile(r"(?i)'s\s+got\b|\b(?:has|have|had|got|is|are|was|were|said|says|returned)\b")
-NAMED_TO = re.compile(r"(?i)\s+to\s+@?(?P<name>[a-z][\w.\-]*)$")
-
-
-def _verbless(
-    clean: str, person: str | None, due: datetime | None, people: frozenset[str] = frozenset()
-) -> list[Command]:
-    """Items asked for with no verb, only "please", a time or a person: taken (an
-    asset checked out, stock used), if the words name items at all."""
-    if re.match(r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b", clean):
-        return []  # "She's back next Monday": about a person, not items
-    first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
-    if SAYS_SOMETHING.search(first_clause):
-        return []  # "jack's got the pulse ox": a sentence about someone, not items asked for
-    named = NAMED_TO.search(first_clause) if person is None else None
-    if named and named["name"].lower() in people:  # "A-1002 to carmen till friday pls"
-        first_clause, person = first_clause[: named.start()].strip(), named["name"]
-    elif re.search(r"(?i)\bto\s+\S", first_clause):
-        return []  # "A-1002 to Room 102": moved or lent, not said which: asked
-    parts = split_items(first_clause)
-    if any(len(re.split(r"(?i)\s+for\s+", part)[0].split()) > MAX_ITEM_WORDS for part in parts):
-        return []  # a sentence, not a list of items (what it is for aside: "2 dongles for the new starters")
-    return [replace(item_command(C.Take, part, person, due), implicit=True) for part in parts]
 
 
 def _back_with(command: Command, text: str, people: frozenset[str]) -> Command | None:
