@@ -62,8 +62,9 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
     """Every asset and loan of `person` now `to`'s, due dates kept; all or nothing. Done in a
     few statements whatever the number (a leaver may hold hundreds): one ledger entry per asset,
     and per loan one on the taker's loan that keeps the giver's for undo."""
-    source = keys_of(uow, person)
-    target = (ctx.actor.key, ctx.actor.name) if to.lower() == "me" else keys_of(uow, to)
+    me = (ctx.actor.key, ctx.actor.name)  # "to me", "all my stuff": the speaker, known by speaking
+    source = me if person.lower() == "me" else keys_of(uow, person)
+    target = me if to.lower() == "me" else keys_of(uow, to)
     if set(k.lower() for k in source) & set(k.lower() for k in target):
         raise DomainError("That is the same person, so nothing was changed.")
     if to.lower() != "me" and not _known(uow, target):  # "to me": the speaker, known by speaking
@@ -73,7 +74,8 @@ def transfer(uow: UnitOfWork, ctx: Context, person: str, to: str) -> Done:
     taker = target[0]
     assets, lent = uow.holdings.lock_assets(*source), uow.holdings.lock_loans(*source)
     if not assets and not lent:
-        raise HoldsNothing(f"{person.lstrip('@')} holds nothing, so nothing was changed.")
+        who = "You hold" if person.lower() == "me" else f"{person.lstrip('@')} holds"
+        raise HoldsNothing(f"{who} nothing, so nothing was changed.")
     uow.holdings.reassign([a.tag for a in assets], taker, ctx.now)
     entries = [
         _entry(ctx, Action.CHECK_OUT, ItemType.ASSET, a.tag, {"holder": (a.holder, taker)}, a.holder)

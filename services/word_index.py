@@ -22,6 +22,12 @@ from domain.values import singular
 WORD_MATCH = 75  # a mistyped word still counts as that word at this ratio
 ABBREVIATED = 0.9  # how much a word cut short ("steth") counts as the word it begins
 SEED_CAP = 500  # a reading of the rarest word seeds candidates while it is this rare
+# Everyday words said of things in general, never read as a typo of a catalog word
+# (when the catalog has the word itself, it is that word).
+EVERYDAY = frozenset(
+    "stuff things thing items item gear everything anything something nothing lot bits bit one ones "
+    "other others rest same spare new old own".split()
+)
 STOPWORDS = frozenset("the a an of for my our some this that these those to with and from in on at".split())
 TYPE_CODES = {item_type: code for code, item_type in enumerate(ItemType)}
 
@@ -101,6 +107,8 @@ class WordIndex:
         ]
         if forms:
             return [(form, 1.0) for form in forms]
+        if token in EVERYDAY:
+            return []  # "all her stuff" is no typo of the staff room kettle
         nearby = [
             w for n in range(len(token) - 2, len(token) + 3) for w in self._vocabulary.get((token[0], n), ())
         ]

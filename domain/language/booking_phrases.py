@@ -46,7 +46,10 @@ PURPOSE = re.compile(r"(?i)\s*[,;]?\s*\b(?:for|so)\s+(?:the|a|an|my|our|his|her|
 
 IS_FREE = re.compile(
     r"^(?:(?:is|are)\s+(?P<ref>.+?)|will\s+(?P<will>.+?)\s+be|(?:what(?:'s|\s+is|\s+are)?|which\s+(?P<which>[\w -]+?)|any(?:thing)?\s*(?P<any>[\w -]*?)|"
-    r"anything)\s+(?:is\s+|are\s+)?)\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
+    r"anything)\s+(?:is\s+|are\s+)?|"
+    # "pcr free thurs?": the item, then free, then when (the time is required below)
+    r"(?P<bare>(?!(?:i|we|you|he|she|they|it|is|are|what|which|any|anything|everything|nothing)\b)[\w' -]{2,40}?)\s+)"
+    r"\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
     re.I,
 )
 MY_BOOKINGS = re.compile(
@@ -179,7 +182,7 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
         return None
     if end is None:
         end = start + timedelta(hours=1)
-    ref = match["ref"] or match["will"] or match["which"] or match["any"] or None
+    ref = match["ref"] or match["will"] or match["which"] or match["any"] or match["bare"] or None
     return [
         C.IsFree(
             ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None,

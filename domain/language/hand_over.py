@@ -28,7 +28,7 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:the\s+)?@?(?P<name>[a-z][\w.\-]*)$",
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:the\s+|a\s+|our\s+)?@?(?P<name>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})$",
     re.I,
 )
 NOT_NAMES = frozenset("me myself you him her them us it".split())  # "to reception": asked about, like a name

@@ -34,11 +34,22 @@ TRANSFER = [
         re.I,
     ),
 ]
+# "transfer all my stuff to bob": the speaker's own, all of it
+MINE_TO = re.compile(
+    _PLEASE
+    + rf"{_GIVE}\s+(?:over\s+)?(?:all\s+(?:of\s+)?)?(?:my|my\s+own)\s+{_OWN}\s+(?:over\s+)?to\s+{_WHO.format('target')}$",
+    re.I,
+)
 RETURN_ALL = [
     re.compile(
         _PLEASE + rf"{_RETURN}\s+{_ALL}\s+(?:from\s+|of\s+|that\s+)?{_WHO.format('source')}{_HELD}$", re.I
     ),
     re.compile(_PLEASE + rf"{_RETURN}\s+(?:all\s+(?:of\s+)?)?{_WHO.format('source')}'s\s+{_OWN}$", re.I),
+    re.compile(  # "check all @carmen's stuff back in"
+        _PLEASE
+        + rf"(?:check|bring|take)\s+(?:all\s+(?:of\s+)?)?{_WHO.format('source')}'s\s+{_OWN}\s+(?:back\s+)?in$",
+        re.I,
+    ),
     re.compile(  # "check everything of @carmen's back in"
         _PLEASE + rf"(?:check|bring|take)\s+{_ALL}\s+(?:of|from)\s+{_WHO.format('source')}\s+(?:back\s+)?in$",
         re.I,
@@ -147,6 +158,9 @@ def _read(text: str, people) -> Command | None:
             and (_a_person(found["target"], people) or target.lower() == "me")
         ):
             return C.Transfer(giver=found["source"].lstrip("@"), taker=target)
+    mine = MINE_TO.match(clean)
+    if mine and _a_person(mine["target"], people):
+        return C.Transfer(giver="me", taker=mine["target"].lstrip("@"))
     for pattern in RETURN_ALL:
         found = pattern.match(clean)
         if found and _a_person(found["source"], people):

@@ -88,7 +88,12 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(has | have) (anyone | anybody | someone | somebody) got",
         "who checked out",
     ),
-    C.WhereIs: ("where's", "where (is | are)", "where're"),
+    C.WhereIs: (
+        "where's",
+        "where (is | are)",
+        "where're",
+        "where (would | do | can | could | should) (i | we) (find | keep | get)",  # "where do we keep the hand truck"
+    ),
     C.Move: ("(move | moved | moving)", "(relocate | relocated)", "put", "(bring | brought)"),
     C.Seen: ("(seen | saw | spotted | sighted | found)", "[can] see", "here is", "here's"),
 }
@@ -120,7 +125,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "commands",
         "how does this work",
         "usage",
-        "what (sort | kind) of things [(can i | i can)] ask [you]",
+        "what (sort | kind | sorts | kinds) of things [(can i | i can)] ask [you] [to do]",
         "what can i ask [you]",
     ),
     C.Undo: (
@@ -132,6 +137,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
     C.MyItems: (
         "what (do i have | have i got | am i holding) [out]",
         "what (i've | i have) got [(signed | checked)] out",
+        "what (i've | i have) [got] (signed | checked) out [(at the moment | right now | now)]",
         "what did i (borrow | check out)",
         "my (stuff | items | things | gear | checkouts)",
         "(what's | whats) [checked out] (to | with) me",

@@ -120,6 +120,8 @@ LEADING_FILLERS = (
     "does anybody know",
     "anyone know",
     "i was wondering",
+    "i can't remember",
+    "i cant remember",
     "could you remind me",
     "can you remind me",
     "remind me",
@@ -142,6 +144,8 @@ LEADING_FILLERS = (
 )
 FILLERS_LONGEST_FIRST = sorted(LEADING_FILLERS, key=len, reverse=True)
 TRAILING_FILLERS = (
+    "could you remind me",
+    "can you remind me",
     "please and thank you",
     "and thank you",
     "and thanks",
@@ -225,11 +229,31 @@ def spoken_punctuation(text: str) -> str:
     return _SPOKEN_PUNCTUATION.sub(lambda m: "." if m["stop"] else "?" if m["ask"] else ",", text)
 
 
+# What a new starter says before asking: "sorry if this is a silly question, but", "I'm new
+# on the desk.", "still finding my feet here:", "just letting you know", "chef here,".
+PREAMBLE = re.compile(
+    r"^(?:(?:sorry|apologies|excuse me|pardon me)(?:\s+(?:if this is a silly question|to be a pain|to bother you|"
+    r"for the bother))?(?:\s*[,:.!]\s*|\s+)(?:but\s+)?"
+    r"|(?:i'?m|i am)\s+(?:new|still new|a bit lost|the new [a-z]+(?:\s+[a-z]+)?)(?:\s+(?:here|this week|on the [a-z]+"
+    r"(?:\s+[a-z]+)?))?\s*[,.!:;]\s*"
+    r"|still finding my feet(?:\s+here)?\s*[,.!:;]\s*"
+    r"|i started (?:last week|this week|today|on monday)\s*[,.!:;]\s*"
+    r"|(?:just\s+)?letting you know(?:\s+that)?\s*[,:]?\s*"
+    r"|for the record\s*[,:]?\s*"
+    r"|[a-z]+ here\s*[,.!]\s*)",
+    re.I,
+)
+
+
 def strip_fillers(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
         text = text.strip(" !?.,;:-")
+        preamble = PREAMBLE.match(text)
+        if preamble and preamble.end() < len(text):
+            text, changed = text[preamble.end() :], True
+            continue
         lower = text.lower()
         for filler in FILLERS_LONGEST_FIRST:  # "hi all" before "hi"
             if lower == filler or lower.startswith(filler + " ") or lower.startswith(filler + ","):
