@@ -126,3 +126,17 @@ def test_snipe_it_warranty_months_count_from_the_purchase_date(uow):
     assert not result.written and result.errors[0].line == 3 and "purchase date" in result.errors[0].message
     good = import_csv("assets", rows.encode(), uow, seed_context(), skip_bad=True)
     assert good.created == 1 and asset(uow, "S-1").warranty_until.isoformat() == "2028-02-10"
+
+
+def test_a_manager_passes_on_all_their_own_stuff_and_an_employee_may_not(bot, uow):
+    assert say(bot, "bob", "transfer all my stuff to @dana").kind is ReplyKind.REFUSAL
+    assert asset(uow, "A-1042").holder == "bob"
+    say(bot, "maria", "check out A-2002")
+    reply = say(bot, "maria", "transfer all my stuff to @dana")
+    assert (
+        reply.kind is ReplyKind.CHANGE and "you held" in reply.text and asset(uow, "A-2002").holder == "dana"
+    )
+    assert (
+        say(bot, "maria", "transfer all my stuff to @dana").text
+        == "You hold nothing, so nothing was changed."
+    )

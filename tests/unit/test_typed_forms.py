@@ -158,3 +158,40 @@ def test_a_count_in_a_pack_the_item_has_not_is_refused():
 )
 def test_what_did_not_come_back(note, lost, damaged):
     assert written_off(note, 3) == (lost, damaged)
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Sorry if this is a silly question, but where is the drill?", C.WhereIs),
+        ("Hi, I'm new on the desk. where would I find the drill?", C.WhereIs),
+        ("Excuse me, where do we keep the sack truck?", C.WhereIs),
+        ("Sorry, I can't remember what I've got signed out at the moment, could you remind me?", C.MyItems),
+        ("Hi, I'm new here, what kinds of things can I ask you to do?", C.Help),
+        ("ups fixed, new battery in", C.Repaired),
+        ("pcr free thurs?", C.IsFree),
+    ],
+)
+def test_what_new_starters_say_first_is_set_aside(text, kind):
+    assert type(one(text)) is kind
+
+
+def test_nobody_is_free_by_saying_so():
+    assert isinstance(one("i'm free thursday"), C.Unknown)
+    assert isinstance(one("i fixed"), C.Unknown)
+
+
+def test_all_my_stuff_is_a_transfer_of_the_speaker_s_own():
+    command = parse("transfer all my stuff to bob", NOW, people=frozenset({"bob"}))[0]
+    assert command == C.Transfer(giver="me", taker="bob")
+
+
+def test_a_leaver_s_stuff_checked_back_in_is_all_of_it():
+    (command,) = parse("carmen's leaving, check all her stuff back in", NOW, people=frozenset({"carmen"}))
+    assert command == C.ReturnAll(giver="carmen")
+
+
+def test_everyday_words_are_no_typos_of_catalog_words():
+    index = CatalogIndex([("A-9", "Staff room kettle", "", "Russell Hobbs", "kettle", "")], [], {})
+    assert not index.resolve("stuff").found
+    assert index.resolve("staff kettle").found
