@@ -6,7 +6,8 @@ Whisper writes what was said in plain words, whatever was said: the language
 layer then reads them as it reads typed text, so a voice command can be worded
 any way a typed one can, and a clip that is no command comes out as no
 command (no grammar forces it onto the nearest one). Catalog words it writes
-another way ("cannon" for the Canon) are matched by sound (services.sound_alike)."""
+another way ("cannon" for the Canon) are matched by sound (services.sound_alike),
+and the beam's next best readings are kept for the reader (services.voice.read_best)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ PROMPT = "Inventory commands: used 3 boxes, checked out until 5 pm, received 2 p
 # Beam search (5) beat greedy decoding on the tune split in each run, by 1 to 6
 # points on clean clips, for 8-25% more time. Temperature 0 only: the fallback to
 # sampling at higher temperatures, made for long dictation, invents words on a
-# short noisy clip.
+# short noisy clip. (A clip of one window is decoded with the same settings by
+# Recognizer._hypotheses, which keeps the beam's other hypotheses; these are for a
+# longer one.)
 DECODING: dict = {
     "language": "en",
     "beam_size": 5,
