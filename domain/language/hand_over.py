@@ -78,10 +78,16 @@ RETURNER = re.compile(
 )
 
 
+BACK_FROM = re.compile(r"(?i)^(?P<item>.+?)\s+(?:is\s+|are\s+)?back\s+from\s+@?(?P<who>[a-z][\w.\-]*)$")
+
+
 def without_returner(text: str, people: frozenset[str]) -> tuple[str, str | None]:
     """ "jack has just dropped the sats probe back": a return told of someone else,
     read as the return, and for them when the bot knows them (he/she/they: whoever
     holds it); the text and that person."""
+    back = BACK_FROM.match(text)  # "hot box back from omar"
+    if back and back["who"].lower() in people:
+        return f"returning {back['item']}", back["who"].lower()
     match = RETURNER.match(text)
     who = match["who"].lower().lstrip("@") if match else ""
     if who in people:

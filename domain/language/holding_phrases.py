@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.commands import Command
+from domain.language.not_done import ASKING_FOR
 
 _WHO = r"(?P<{}>@?[\w.\-]+?)(?:'s)?"
 _ALL = (
@@ -69,7 +70,7 @@ _AFTER = r"(?:\s*[,;.!]\s*.*|\s+\W+)?"  # ", all good", " ✅": a remark after i
 _BY = r"(?:(?:i|we|i've|we've|i have|we have|(?:the\s+)?(?:engineer|technician|tech|contractor|mechanic|electrician|rep)(?:\s+came\s+and)?)\s+)?"
 SERVICED = [
     re.compile(
-        rf"^{_BY}(?:just\s+)?(?:has\s+)?(?:serviced|did\s+(?:the|a)\s+service\s+(?:on|of|for)|"
+        rf"^{_BY}(?:(?:just|has|have)\s+)*(?:serviced|did\s+(?:the|a)\s+service\s+(?:on|of|for)|"
         rf"(?:done|completed|finished)\s+(?:the|a)\s+service\s+(?:on|of|for))\s+(?P<ref>.+?){_NOW}{_AFTER}$",
         re.I,
     ),
@@ -147,7 +148,7 @@ def read(text: str, people: frozenset[str] | set[str]) -> Command | None:
 
 
 def _read(text: str, people) -> Command | None:
-    asked = text.strip().endswith("?")
+    asked = text.strip().endswith("?") and not ASKING_FOR.search(text)  # not "..., could you record that?"
     clean = text.strip().rstrip("?!. ")
     for pattern in TRANSFER:
         found = pattern.match(clean)

@@ -216,9 +216,12 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
     text = _BATTERY_SIZES.sub(_battery_size, text)
     text = _CHAT_YOU.sub("you", _CHAT_ARE.sub(r"\1 are", text))
+    text = _HEDGED_ASIDE.sub(" ", text)
     return strip_fillers(plain_order(" ".join(text.split())))
 
 
+# "the black Lenovo laptop (I think it's called a ThinkPad)": unsure, said aside
+_HEDGED_ASIDE = re.compile(r"(?i)\s*\((?:i think|i believe|i guess|not sure|think|maybe)\b[^()]{0,60}\)")
 # Texting: "can u move the monitor", "what r our assets worth"
 _CHAT_YOU = re.compile(r"(?i)(?<![\w-])u(?![\w-])")
 _CHAT_ARE = re.compile(r"(?i)\b(what|where|how|who|which|there|they|we|you)\s+r\b(?![\w-])")

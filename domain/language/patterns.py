@@ -260,7 +260,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"^(?![^:]*\b(?:cancel\w*|missing|place|placed|needed|need|tomorrow|due|next|expected|late|coming|pending|"
             r"should|will|would|not|never|short|wrong|to order)\b)"  # "paper order cancelled: ...": nothing came
             r"(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
-            r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment|goods[- ]in)(?:\s+[^:;,]{1,40}?)?)\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
+            r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment|goods[- ]in)(?:\s+[^:;,]{1,40}?|\s*,\s*[\w&.' -]{2,30}?)?|"
+            # "Brakes in: 3 drums rapeseed": a supplier's goods in (not "checked in: ...")
+            r"(?!(?:checked|signed|logged|clocked|plugged|handed|dropped|came|put|brought|sent|got)\b)[a-z][\w&.']+(?:\s+[\w&.']+)?\s+in)"
+            r"\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
             re.I,
         ),
     ),

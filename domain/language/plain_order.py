@@ -40,7 +40,10 @@ PAST = {
     "count": "counted",
     "counted": "counted",
 }
-PERFECT = re.compile(rf"\b(?P<who>i|we)(?:\s+(?:have|has)|'ve)\s+(?P<verb>{'|'.join(PAST)})\b", re.I)
+PERFECT = re.compile(
+    rf"\b(?P<who>i|we)(?:\s+(?:have|has)|'ve)\s+(?:just\s+|already\s+|also\s+)?(?P<verb>{'|'.join(PAST)})\b",
+    re.I,
+)
 # The item first, then who does what with it: "the chafing dish I bring back, the lid is dented".
 TOPIC_VERBS = r"bring\s+back|give\s+back|hand\s+back|return|take|borrow|need|keep|counted|count"
 FINITE = r"\b(?:is|are|was|were|has|have|had)\b"  # a sentence about it, not a request

@@ -44,6 +44,10 @@ ITEM_FIRST = re.compile(
 AMOUNT_FIRST = re.compile(
     rf"^(?P<amounts>{AMOUNTS})\s+(?:of\s+)?(?P<item>(?!(?:in|at|on|left)\b).+?){_TAIL}$", re.I
 )
+# One of several counts said item first: "specs 7 pairs", "rigger gloves 20 pairs"
+ITEM_THEN_AMOUNT = re.compile(
+    rf"^(?P<item>(?!\d)[^\d,:;]+?)\s+(?P<amounts>{_NUMBER}(?:\s+(?:loose\s+)?[a-z]+)?)$", re.I
+)
 NOT_AN_ITEM = re.compile(
     r"^(?:left|in stock|on hand|on the shelf|total|in total|about|around|roughly|approx|approximately|maybe|like)$",
     re.I,
@@ -102,6 +106,9 @@ def read(text: str) -> list[C.Command] | None:
     # gel, 19 bottles": those bottles are the gel's)
     if re.search(r"\bof\b", last_clause):
         bodies.append(last_clause)
+    listed = next(filter(None, (_items_then_amounts(each) for each in bodies)), None)
+    if listed:  # "tool crib: specs 7 pairs, rigger gloves 20 pairs": each, not one read whole
+        return listed
     for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
         several = _several(each)
         if several:
@@ -142,6 +149,16 @@ def _several(text: str) -> list[C.Command]:
             return []
         counts += found
     return _packs_of_the_next(counts)
+
+
+def _items_then_amounts(text: str) -> list[C.Command]:
+    """ "specs 7 pairs, rigger gloves 20 pairs": several counts, each said item first."""
+    parts = [part.strip() for part in re.split(r"(?i)\s*(?:[,;]|\band\b)\s*", text)]
+    said = [ITEM_THEN_AMOUNT.match(part) for part in parts]
+    if len(parts) < 2 or not all(said):
+        return []
+    counts = [_counts(*_unit_or_name(match["amounts"], _item(match["item"]))) for match in said]
+    return [count for found in counts for count in found] if all(len(found) == 1 for found in counts) else []
 
 
 def _packs_of_the_next(counts: list[C.Count]) -> list[C.Count]:
