@@ -23,13 +23,16 @@ CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;.!?:]+\s+|\s+-\s+|\s+(?=(?:sorry|thanks|thank you|cheers|ta|btw|lol|because|cos|cause|but|as|since|"
     r"so|while|when|if|it's|its|it is|it was|they're|i'm|i've|i'll|we're|we've)\b)|"
     r"\s+(?=before\s+(?:i|we|you|he|she|they|it)\b)|"  # "the ipad before I forget" (not "until we get back")
-    r"\s+(?=(?:that|which|who)\s+(?:was|is|were|are|has|had|got|i|we|you|someone)\b))",  # "a projector that was left"
+    r"\s+(?=(?:that|which|who)\s+(?:was|is|were|are|has|had|got|i|we|you|someone)\b)|"  # "a projector that was left"
+    r"\s+(?=(?:i|we)\s+(?:borrowed|took|had|used|signed|checked|got|grabbed|picked)\b))",  # "the headset I borrowed"
     re.I,
 )
 # Prepositions that start a phrase about something else than the item.
 PLACE_WORDS = r"(?:to|into|in|on|onto|at|over to|back to|back in|back on|back at)"
 PLACE_PHRASE = re.compile(rf"^(?P<item>.+?)\s+{PLACE_WORDS}\s+(?:the\s+)?(?P<place>.+)$", re.I)
-PURPOSE = re.compile(r"^(?P<item>.+?)\s+(?:for|from|with|off|by)\s+.+$", re.I)
+PURPOSE = re.compile(
+    r"^(?P<item>.+?)\s+(?:for|from|with|off|by|at|during)\s+.+$", re.I
+)  # "napkins at lunch club"
 # Where it is taken to: any place, known or not ("over to the community centre").
 DESTINATION = re.compile(
     r"^(?P<item>.+?)\s+(?:(?:out|down|over|up|back|across)\s+)?(?:to|into|onto)\s+.+$", re.I

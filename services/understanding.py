@@ -69,7 +69,26 @@ def understand(
             understood.append(_the_other_one(command, understood, index, held))
             continue
         understood += [one for each in _referred(command, recent) for one in _understand(each, index, held)]
-    return _one_count_per_item(understood)
+    return _named_twice(_one_count_per_item(understood))
+
+
+def _named_twice(understood: list[Understood]) -> list[Understood]:
+    """ "kept the gimbal, the Ronin, until Friday": one asset named two ways is one request."""
+    out: list[Understood] = []
+    for u in understood:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and len(u.items) == 1
+            and [i.key for i in u.items] == [i.key for i in before.items]
+            and u.items[0].type is ItemType.ASSET
+            and getattr(u.command, "count", None) is None
+            and hasattr(u.command, "ref")
+            and replace(u.command, ref=before.command.ref) == before.command
+        ):
+            continue
+        out.append(u)
+    return out
 
 
 FROM_A_PLACE = re.compile(

@@ -80,10 +80,19 @@ def _not_an_item(part: str) -> bool:
     )
 
 
+LIST_QUANTIFIER = re.compile(
+    r"(?i)\s*,?\s+(?:both(?:\s+of\s+them)?|the\s+two\s+of\s+them|all\s+of\s+them)\s*$"
+)
+AS_WELL = re.compile(r"(?i)\s+(?:as\s+well|too|instead)\s*$")  # "and the little sound recorder as well"
+
+
 def items_and_tail(rest: str) -> tuple[list[str], str]:
     """The items of a list, and what follows them: chatter ("..., sorry it's late") or
     a request of its own ("returned the ronin, took the sachtler")."""
-    parts = [p for p in P.SPLIT.split(rest) if p]
+    listed = LIST_QUANTIFIER.sub("", rest)  # "the boom mic and the recorder as well, both": the two named
+    if listed != rest and len([p for p in P.SPLIT.split(listed) if p]) > 1:
+        rest = listed
+    parts = [AS_WELL.sub("", p) for p in P.SPLIT.split(rest) if p and not AS_WELL.fullmatch(" " + p.strip())]
     chatter = next((n for n, p in enumerate(parts) if n and _not_an_item(p.strip())), None)
     if chatter is None:
         return parts or [rest], ""

@@ -176,6 +176,12 @@ _ASKING_TO_HAVE = re.compile(
 )  # not "can I have a word with...", "can I have a go on the drone some time"
 
 
+# "would it be alright if I kept the gimbal until Friday": asking to
+_WOULD_IT_BE_OK = re.compile(
+    r"\b(?:would|is)\s+it\s+(?:be\s+)?(?:alright|all\s+right|ok|okay|possible|fine)\s+if\s+(?P<who>i|we)\s+"
+    r"(?P<verb>kept|keep|took|take|borrowed|borrow|grabbed|grab|used|use)\b",
+    re.I,
+)
 # A place's number said as a word: "clinic room three" is Clinic room 3.
 _NUMBERED_PLACE = re.compile(
     rf"\b(room|rm|bay|aisle|lab|floor|level|section|zone|gate|door|block|wing|shelf|cabinet)\s+({'|'.join(UNITS)})\b",
@@ -211,6 +217,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
+    text = _WOULD_IT_BE_OK.sub(
+        lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
+    )
     text = large_numbers_as_digits(text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)

@@ -195,3 +195,45 @@ def test_everyday_words_are_no_typos_of_catalog_words():
     index = CatalogIndex([("A-9", "Staff room kettle", "", "Russell Hobbs", "kettle", "")], [], {})
     assert not index.resolve("stuff").found
     assert index.resolve("staff kettle").found
+
+
+def test_a_list_said_whole_then_both_is_each_once():
+    first, second = parse(
+        "I'd like to take the boom mic and the little recorder as well, both until Thursday", NOW
+    )
+    assert (first.ref, second.ref, second.count) == (
+        "boom mic",
+        "little recorder",
+        None,
+    )  # "both" is no count
+    assert first.due == second.due and first.due.day == 3
+
+
+def test_one_asset_named_two_ways_is_one_request():
+    index = CatalogIndex([("CAM-5", "DJI Ronin RS 3 Pro gimbal", "", "DJI", "gimbal", "")], [], {})
+    (understood,) = understand(parse("can I keep the gimbal, the Ronin, until Friday instead?", NOW), index)
+    assert isinstance(understood.command, C.Extend) and [i.key for i in understood.items] == ["CAM-5"]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("hot box back from omar", C.CheckIn),
+        ("Brakes in: 3 drums rapeseed", C.Receive),
+        ("goods in, Rajapack: 10 bundles big boxes", C.Receive),
+        ("the engineer has just serviced the big oven, could you record that please?", C.Serviced),
+        ("would it be alright if I kept the gimbal until Friday?", C.Extend),
+    ],
+)
+def test_said_by_old_hands_and_new_starters(text, kind):
+    command = parse(text, NOW, people=frozenset({"omar"}))[0]
+    assert type(command) is kind
+
+
+def test_checked_in_before_a_colon_is_no_delivery():
+    assert not any(isinstance(c, C.Receive) for c in parse("checked in: 3 laptops", NOW))
+
+
+def test_several_counts_said_item_first():
+    counts = parse("stocktake tool crib: specs 7 pairs, rigger gloves 20 pairs", NOW)
+    assert [(c.ref, c.count, c.pack) for c in counts] == [("specs", 7, "pair"), ("rigger gloves", 20, "pair")]
