@@ -129,6 +129,8 @@ def meaning(commands: list[Command], index: CatalogIndex) -> str:
     services.understanding.describe), or why they could not be."""
     if not commands or any(isinstance(c, Unknown) for c in commands):
         return "(not a command)"
+    if any(isinstance(c, FOLLOW_UPS) for c in commands):  # what it means depends on the last change
+        return "(a correction or repeat of the last change)"
     try:
         return "\n".join(describe(u) for u in understand(commands, index))
     except NeedsChoice as choice:
