@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from domain import commands as C
 from domain.language import parse
 from services.resolver import CatalogIndex
-from services.voice import read, read_best
+from services.voice import meaning, read, read_best
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
 INDEX = CatalogIndex(
@@ -88,3 +88,8 @@ def test_an_item_of_several_is_found_and_asked_about_later():
 def test_a_catalog_of_assets_only_has_no_packs_to_read():
     index = CatalogIndex([("A-1", "Dell laptop", "", "Dell", "laptop", "")], [], {})
     assert read("check out 2 boxes on the laptop", lambda w: parse(w, NOW), index).commands
+
+
+def test_a_heard_follow_up_is_no_change_without_a_last_one():
+    commands = heard("scratch that, make it 5")
+    assert meaning(commands, INDEX) == "(a correction or repeat of the last change)"
