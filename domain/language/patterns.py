@@ -116,7 +116,15 @@ MOVES: list[tuple[str, re.Pattern]] = [
         re.compile(
             # (not "I think we are on the last box": a person is no item)
             r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>[^,;]+?)(?:(?:\s+(?:is|are)|'s)(?:\s+now)?|\s+now)\s+(?:in|at|on)\s+"
-            r"(?:the\s+)?(?P<place>.+?)(?:\s+now)?$",
+            r"(?:the\s+)?(?P<place>.+?)(?:\s+now(?:\s*,.*)?)?$",  # "..., now, I left it there after the job"
+            re.I,
+        ),
+    ),
+    (  # "the incubator moves from the cold room to lab 2"
+        "location",
+        re.compile(
+            r"^(?!(?:i|we|you|they|he|she|it)\b)(?P<rest>[^,]+?)\s+(?:moves|is moving|is going)\s+from\s+[^,]+?\s+to\s+"
+            r"(?:the\s+)?(?P<place>[^,]+?)$",
             re.I,
         ),
     ),
@@ -134,7 +142,8 @@ MOVES: list[tuple[str, re.Pattern]] = [
     (  # "the minispin lives in the cold room from now on"
         "location",
         re.compile(
-            r"^(?P<rest>[^,]+?)\s+(?:lives|belongs|is kept|is stored|should live|should be kept)\s+(?:in|at)\s+"
+            r"^(?P<rest>[^,]+?)\s+(?:lives|belongs|is kept|is stored|should live|should be kept|stays|will stay|is staying)"
+            r"\s+(?:in|at)\s+"
             r"(?:the\s+)?(?P<place>[^,]+?)(?:\s+from now on|\s+now)?(?:\s*,.*)?$",
             re.I,
         ),

@@ -237,3 +237,16 @@ def test_checked_in_before_a_colon_is_no_delivery():
 def test_several_counts_said_item_first():
     counts = parse("stocktake tool crib: specs 7 pairs, rigger gloves 20 pairs", NOW)
     assert [(c.ref, c.count, c.pack) for c in counts] == [("specs", 7, "pair"), ("rigger gloves", 20, "pair")]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("the tea urn stays in the Main hall from now on", "Main hall"),
+        ("the incubator moves from the Cold room to Lab 2", "Lab 2"),
+        ("The pressure washer is in the site hut now, thanks", "site hut"),
+    ],
+)
+def test_where_an_item_now_lives(text, place):
+    command = one(text)
+    assert isinstance(command, C.Move) and command.to == place
