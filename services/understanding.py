@@ -72,6 +72,15 @@ def understand(
     return _named_twice(_one_count_per_item(understood))
 
 
+def _not_only_by_kind(ref: str, found, index: CatalogIndex) -> None:
+    """ "can I borrow the tape?": the tape measure is the one thing to borrow, but the
+    words fit the masking tape as well; which one is asked, not settled by the verb."""
+    wider = locate(index, ref, ANY_ITEM)
+    others = [item for item in wider.items if item not in found.items]
+    if others and wider.score >= found.score and not wider.is_clear:
+        raise NeedsChoice(ref, [*found.items, *others])
+
+
 def _named_twice(understood: list[Understood]) -> list[Understood]:
     """ "kept the gimbal, the Ronin, until Friday": one asset named two ways is one request."""
     out: list[Understood] = []
@@ -314,6 +323,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if len(theirs) > 1:
             return Understood(command, tuple(theirs))
     found = lendable_only(command, locate(index, command.ref, kinds(command)))
+    if isinstance(command, C.CheckOut) and found.found and not found.exact:
+        _not_only_by_kind(command.ref, found, index)
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"
         found = part_of_an_item(index, command.ref) or found
     more_than_one = (

@@ -250,3 +250,16 @@ def test_several_counts_said_item_first():
 def test_where_an_item_now_lives(text, place):
     command = one(text)
     assert isinstance(command, C.Move) and command.to == place
+
+
+def test_the_verb_alone_never_settles_which_item_the_words_fit():
+    index = CatalogIndex(
+        [("F-216", "Stanley FatMax 8m tape measure", "", "Stanley", "measuring", "")],
+        [("SKU-MASK-25", "Masking tape 25mm", "", "tape", "roll", "pack=6")],
+        {},
+    )
+    with pytest.raises(NeedsChoice) as asked:
+        understand(parse("Please can I borrow the tape?", NOW), index)
+    assert {i.key for i in asked.value.candidates} == {"F-216", "SKU-MASK-25"}
+    (named,) = understand(parse("can I borrow the tape measure?", NOW), index)
+    assert [i.key for i in named.items] == ["F-216"]
