@@ -450,6 +450,8 @@ def main() -> None:
         " 2026-12-07 afternoon) measured as they arrived: m tune 92%, test 82%; n tune 74%, test 75%. Set o (a"
         " new author) arrived after the work on m and n's tune lines: tune 69%, test 81%. Wrong changes printed"
         " from all splits that afternoon showed four test lines (f:120, m:209, n:47, n:210), since fixed."
+        ' Since that afternoon a question with no choices to tap ("How many? ...") meets a line that'
+        " expects an ask naming one item when the question names that item (before, it never could)."
     )
     if not args.no_write:
         write_section(
