@@ -92,8 +92,15 @@ def items_and_tail(rest: str) -> tuple[list[str], str]:
     listed = LIST_QUANTIFIER.sub("", rest)  # "the boom mic and the recorder as well, both": the two named
     if listed != rest and len([p for p in P.SPLIT.split(listed) if p]) > 1:
         rest = listed
-    parts = [AS_WELL.sub("", p) for p in P.SPLIT.split(rest) if p and not AS_WELL.fullmatch(" " + p.strip())]
+    parts = [p for p in P.SPLIT.split(rest) if p]
     chatter = next((n for n, p in enumerate(parts) if n and _not_an_item(p.strip())), None)
     if chatter is None:
-        return parts or [rest], ""
-    return parts[:chatter] or [rest], ", ".join(parts[chatter:])
+        return _named(parts) or [rest], ""
+    return _named(parts[:chatter]) or [rest], ", ".join(
+        parts[chatter:]
+    )  # the tail as said ("..., and the benq too")
+
+
+def _named(parts: list[str]) -> list[str]:
+    """The items of a list without "as well", "too" or "instead" said after them."""
+    return [AS_WELL.sub("", p) for p in parts if not AS_WELL.fullmatch(" " + p.strip())]
