@@ -61,10 +61,22 @@ def found(commands: list[Command], index: CatalogIndex) -> bool:
     return True
 
 
+def looping(transcript: str) -> bool:
+    """The same words three times or more ("we used 3 boxes and paper, and we used 3
+    boxes and paper, and ..."): Whisper caught in a loop, or a ramble; no command."""
+    clauses = [" ".join(c.split()).lower() for c in _CLAUSES.split(transcript) if len(c.split()) >= 3]
+    return any(clauses.count(c) >= 3 for c in set(clauses))
+
+
+_CLAUSES = re.compile(r"[,.;!?]+|\band\b", re.I)
+
+
 def read(transcript: str, parse: Callable[[str], list[Command]], index: CatalogIndex) -> Reading:
     """The commands in what was heard. An item named in words the catalog
     doesn't have is tried again as the catalog words it sounds like ("the
     cannon" is the Canon), and kept as heard when that finds nothing either."""
+    if looping(transcript):
+        return Reading([Unknown(words=transcript)], [], transcript)
     commands = list(parse(_packs_of(_THOUSANDS.sub(r"\1\2", transcript), index)))
     guesses = []
     sounds = None

@@ -93,3 +93,12 @@ def test_a_catalog_of_assets_only_has_no_packs_to_read():
 def test_a_heard_follow_up_is_no_change_without_a_last_one():
     commands = heard("scratch that, make it 5")
     assert meaning(commands, INDEX) == "(a correction or repeat of the last change)"
+
+
+def test_the_same_words_over_and_over_are_no_command():
+    loop = "we used 3 boxes of paper, and we used 3 boxes of paper, and we used 3 boxes of paper"
+    assert [type(c) for c in heard(loop)] == [C.Unknown]
+    assert [type(c) for c in heard("we used 3 boxes of paper, and 2 reams of paper")] == [
+        C.Consume,
+        C.Consume,
+    ]
