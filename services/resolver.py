@@ -288,15 +288,16 @@ class CatalogIndex:
         words = query.split()
         if len(words) < 2:
             return []
+        groups = {item.group: item for item in found}  # identical units: one of each is enough
+        theirs = {singular(w) for item in groups.values() for w in utils.default_process(item.name).split()}
         rivals: list[CatalogItem] = []
-        theirs = {singular(w) for item in found for w in utils.default_process(item.name).split()}
         for word in words:
             if singular(word) in theirs:
                 continue
-            named = [item for item in self._slot_of_text(word, types) if item not in found]
+            named = [item for item in self._slot_of_text(word, types) if item.group not in groups]
             if named and len(named) <= CANDIDATES:
                 slots = self._words.candidates(word, types, CANDIDATES * 5)
-                if not any(item in self._owners[slot] for slot, _ in slots for item in found):
+                if not any(o.group in groups for slot, _ in slots for o in self._owners[slot][:CANDIDATES]):
                     rivals += [item for item in named if item not in rivals]
         return rivals
 

@@ -129,7 +129,9 @@ class Recognizer:
 
         model = self._model
         if self._prompt is None:
-            tokenizer = Tokenizer(model.hf_tokenizer, False, task="transcribe", language="en")
+            tokenizer = Tokenizer(
+                model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en"
+            )
             prompt = model.get_prompt(tokenizer, tokenizer.encode(" " + PROMPT), without_timestamps=True)
             self._prompt = (tokenizer, prompt, get_suppressed_tokens(tokenizer, [-1]))
         tokenizer, prompt, suppressed = self._prompt

@@ -382,7 +382,9 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         raise DomainError(
             f"How many? Say it with a number, e.g. “{command.name.replace('_', ' ')} 3 {items[0].name}”. Nothing was changed."
         )
-    if command.counted_in_packs or (isinstance(command, C.Count) and command.pack):  # "38 rings" of paper
+    if command.counted_in_packs or (
+        isinstance(command, C.Count) and command.pack and command.count
+    ):  # "38 rings"
         item = items[0]
         to_base_units(command.count, command.pack, item.unit, item.packs, item.name)
     return Understood(command, items)

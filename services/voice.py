@@ -35,23 +35,33 @@ def read_best(hypotheses: list[str], parse: Callable[[str], list[Command]], inde
     """The first of the recognizer's hypotheses (best first) that reads as
     commands about catalog items; else the best one. Where the best heard
     "nitro gloves", the next may have heard "nitrile gloves"."""
-    readings = (read(text, parse, index) for text in hypotheses)
-    first = next(readings)
-    if found(first.commands, index):
+    best, *others = hypotheses
+    first = read(best, parse, index)
+    if found(first.commands, index) or _NEGATED.search(best):  # "I didn't take the drill": never "I did"
         return first
-    return next((r for r in readings if found(r.commands, index)), first)
+    alike = (
+        text for text in others if _NUMBERS.findall(text) == _NUMBERS.findall(best)
+    )  # other words, same amounts
+    readings = (read(text, parse, index) for text in alike)
+    return next((r for r in readings if found(r.commands, index, conversation=False)), first)
 
 
-def found(commands: list[Command], index: CatalogIndex) -> bool:
+_NUMBERS = re.compile(r"(?i)(?<![a-z])\d+")  # amounts and tags (not a model's "r6")
+_NEGATED = re.compile(r"(?i)n't\b|\b(?:not|never|no|nothing|none)\b")
+
+
+def found(commands: list[Command], index: CatalogIndex, conversation: bool = True) -> bool:
     """Every command known, and every item, place and amount in it found in the
     catalog, or left to the conversation: "it" and "make it 5" are read against
-    the speaker's last change, and "the laptop" of several asks which one."""
+    the speaker's last change, and "the laptop" of several asks which one.
+    `conversation=False`: only the catalog counts (an alternative hypothesis that
+    says "it" where the best said "a look" is no better reading)."""
     if not commands or any(isinstance(c, Unknown) for c in commands):
         return False
     if any(
         isinstance(c, FOLLOW_UPS) or (getattr(c, "ref", None) and PRONOUNS.match(c.ref)) for c in commands
     ):
-        return True
+        return conversation
     try:
         understand(commands, index)
     except NeedsChoice:

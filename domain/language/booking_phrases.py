@@ -48,7 +48,8 @@ IS_FREE = re.compile(
     r"^(?:(?:is|are)\s+(?P<ref>.+?)|will\s+(?P<will>.+?)\s+be|(?:what(?:'s|\s+is|\s+are)?|which\s+(?P<which>[\w -]+?)|any(?:thing)?\s*(?P<any>[\w -]*?)|"
     r"anything)\s+(?:is\s+|are\s+)?|"
     # "pcr free thurs?": the item, then free, then when (the time is required below)
-    r"(?P<bare>(?!(?:i|we|you|he|she|they|it|is|are|what|which|any|anything|everything|nothing)\b)[\w' -]{2,40}?)\s+)"
+    r"(?P<bare>(?!(?:i|we|you|he|she|they|it|is|are|what|which|any|anything|everything|nothing)\b)"
+    r"(?:(?!\b(?:is|are|was|were)\b)[\w' -]){2,40}?)\s+)"
     r"\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
     re.I,
 )

@@ -28,7 +28,7 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:the\s+|a\s+|our\s+)?@?(?P<name>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})$",
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:(?:the|a|our)\s+(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})|@?(?P<name>[a-z][\w.\-]*))$",
     re.I,
 )
 NOT_NAMES = frozenset("me myself you him her them us it".split())  # "to reception": asked about, like a name
@@ -65,8 +65,9 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
     if match and PERSONAL.match(text) and match["name"].lower() not in people:
         return C.UnknownRecipient(words=match["rest"], recipient=match["name"])
     signed = SIGNED_OUT_TO.match(text)  # "sign the dymo out to Alice": never to the one asking instead
-    if signed and signed["name"].lower() not in people and signed["name"].lower() not in NOT_NAMES:
-        return C.UnknownRecipient(words=signed["rest"], recipient=signed["name"])
+    recipient = (signed["name"] or signed["who"]) if signed else ""
+    if signed and recipient.lower() not in people and recipient.lower() not in NOT_NAMES:
+        return C.UnknownRecipient(words=signed["rest"], recipient=recipient)
     return None
 
 

@@ -224,7 +224,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
     text = _BATTERY_SIZES.sub(_battery_size, text)
-    text = _CHAT_YOU.sub("you", _CHAT_ARE.sub(r"\1 are", text))
+    text = _CHAT_YOU.sub(r"\g<lead> you", _CHAT_ARE.sub(r"\1 are", text))
     text = _HEDGED_ASIDE.sub(" ", text)
     return strip_fillers(plain_order(" ".join(text.split())))
 
@@ -232,7 +232,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
 # "the black Lenovo laptop (I think it's called a ThinkPad)": unsure, said aside
 _HEDGED_ASIDE = re.compile(r"(?i)\s*\((?:i think|i believe|i guess|not sure|think|maybe)\b[^()]{0,60}\)")
 # Texting: "can u move the monitor", "what r our assets worth"
-_CHAT_YOU = re.compile(r"(?i)(?<![\w-])u(?![\w-])")
+_CHAT_YOU = re.compile(
+    r"(?i)\b(?P<lead>can|could|will|would|do|did|are|thank|if|have|see|let|for)\s+u(?![\w-])"
+)
 _CHAT_ARE = re.compile(r"(?i)\b(what|where|how|who|which|there|they|we|you)\s+r\b(?![\w-])")
 
 
@@ -252,7 +254,7 @@ PREAMBLE = re.compile(
     r"|i started (?:last week|this week|today|on monday)\s*[,.!:;]\s*"
     r"|(?:just\s+)?letting you know(?:\s+that)?\s*[,:]?\s*"
     r"|for the record\s*[,:]?\s*"
-    r"|[a-z]+ here\s*[,.!]\s*)",
+    r"|(?:chef|cook|nurse|doctor|teacher|tech|driver|porter|caretaker|admin|reception) here\s*[,.!]\s*)",
     re.I,
 )
 

@@ -62,6 +62,7 @@ def parse(
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
         commands = sentences.two_statements(text, commands, _reader(now, tz, names, people)) or commands
+    commands = _not_about_a_person(text, commands, people)
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
@@ -70,6 +71,22 @@ def parse(
         text, commands
     ):  # "check out the macbook. no wait", in any sentence
         return not_done.not_asked(commands)
+    return commands
+
+
+LEADING_NAME = re.compile(r"^\W*@?(?P<name>[a-z][\w.\-]*?)(?:'s)?\b", re.I)
+
+
+def _not_about_a_person(text: str, commands: list[Command], people: frozenset[str]) -> list[Command]:
+    """ "jack's in the warehouse", "mike, we're borrowing it": a sentence that starts with
+    someone the bot knows is about them, never a change to an item that shares their name
+    (the pallet jack). "the jack" (an item said with an article) is not touched."""
+    said = LEADING_NAME.match(text)
+    name = said["name"].lower() if said else ""
+    if name not in people:
+        return commands
+    if any(c.changes and (getattr(c, "ref", None) or "").lower().split()[:1] == [name] for c in commands):
+        return [C.Unknown(words=text)]
     return commands
 
 

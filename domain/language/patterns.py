@@ -115,7 +115,8 @@ MOVES: list[tuple[str, re.Pattern]] = [
         "location",
         re.compile(
             # (not "I think we are on the last box": a person is no item)
-            r"^(?!(?:i|we|you|they|he|she|it|i think|think)\b)(?P<rest>[^,;]+?)(?:(?:\s+(?:is|are)|'s)(?:\s+now)?|\s+now)\s+(?:in|at|on)\s+"
+            r"^(?!(?:i|we|you|they|he|she|it|i think|think|that|this|there|here|what|who|where|everyone|everybody|someone)\b)"
+            r"(?P<rest>[^,;]+?)(?:(?:\s+(?:is|are)|'s)(?:\s+now)?|\s+now)\s+(?:in|at|on)\s+"
             r"(?:the\s+)?(?P<place>.+?)(?:\s+now(?:\s*,.*)?)?$",  # "..., now, I left it there after the job"
             re.I,
         ),
@@ -271,7 +272,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"(?:(?:we|i)\s+(?:had|got)\s+)?(?:an?\s+|the\s+)?(?:order\s+\S+\s+(?:came in|arrived|is in)|"
             r"(?:[\w&]+\s+){0,3}(?:order|delivery|drop|shipment|goods[- ]in)(?:\s+[^:;,]{1,40}?|\s*,\s*[\w&.' -]{2,30}?)?|"
             # "Brakes in: 3 drums rapeseed": a supplier's goods in (not "checked in: ...")
-            r"(?!(?:checked|signed|logged|clocked|plugged|handed|dropped|came|put|brought|sent|got)\b)[a-z][\w&.']+(?:\s+[\w&.']+)?\s+in)"
+            r"(?!(?:checked|signed|logged|clocked|plugged|handed|dropped|came|put|brought|sent|got|popped|nipped|pop|nip|"
+            r"i'?m|im|we'?re|back|just|all|been|is|are|was|were|who|what|everyone|everybody)\b)[a-z][\w&.']+(?:\s+[\w&.']+)?\s+in"
+            # an amount follows: "Brakes in: 3 drums rapeseed" (not "i'm in - took 3 boxes")
+            r"(?=\s*(?::|\s-|\s\u2013)\s*(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s)))"
             r"\s*(?::|\s-|\s\u2013)\s*(?P<rest>.+)$",
             re.I,
         ),

@@ -263,3 +263,30 @@ def test_the_verb_alone_never_settles_which_item_the_words_fit():
     assert {i.key for i in asked.value.candidates} == {"F-216", "SKU-MASK-25"}
     (named,) = understand(parse("can I borrow the tape measure?", NOW), index)
     assert [i.key for i in named.items] == ["F-216"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jack, i'm taking it till friday",
+        "jack's in the warehouse",
+        "jack now in the workshop",
+        "jack fixed",
+        "jack is back in action",
+        "jack's off today, can you send it for repair",
+        "mike, we're borrowing it",
+    ],
+)
+def test_a_sentence_about_someone_is_no_change_to_an_item_of_their_name(text):
+    assert isinstance(parse(text, NOW, people=frozenset({"jack", "mike"}))[0], C.Unknown)
+    assert not parse("check out the jack", NOW, people=frozenset({"jack"}))[0].changes is False
+
+
+@pytest.mark.parametrize("text", ["popped in: 2 boxes of gloves", "i'm in - took 3 boxes of gloves"])
+def test_someone_in_is_no_delivery(text):
+    assert not any(isinstance(c, C.Receive) for c in parse(text, NOW))
+
+
+def test_a_count_of_none_in_packs_is_a_count():
+    (counted,) = understand(parse("stock take: 0 boxes of paper", NOW), INDEX)
+    assert isinstance(counted.command, C.Count) and counted.command.count == 0
