@@ -76,7 +76,8 @@ def _not_only_by_kind(ref: str, found, index: CatalogIndex) -> None:
     """ "can I borrow the tape?": the tape measure is the one thing to borrow, but the
     words fit the masking tape as well; which one is asked, not settled by the verb."""
     wider = locate(index, ref, ANY_ITEM)
-    others = [item for item in wider.items if item not in found.items]
+    groups = {item.group for item in found.items}  # (identical units: a set, not a scan per unit)
+    others = [item for item in wider.items if item.group not in groups]
     if others and wider.score >= found.score and not wider.is_clear:
         raise NeedsChoice(ref, [*found.items, *others])
 

@@ -130,12 +130,13 @@ def may_be_due(command: Command) -> bool:
     return isinstance(command, (C.CheckOut, C.Take, C.Extend)) and command.due is None
 
 
-# Words saying what happened to an item, which no item's name has: read inside a
-# name or place ("ups is fixed", "site hut, and fluke seen in tool crib"), they
-# show that two statements were read as one.
+# Said for later or not for sure: no second statement is asked for yet.
 HEDGED = re.compile(
     r"(?i)\b(?:maybe|perhaps|might|probably|later|tomorrow|next week|if|when|unless|will|'ll)\b"
 )
+# Words saying what happened to an item, which no item's name has: read inside a
+# name or place ("ups is fixed", "site hut, and fluke seen in tool crib"), they
+# show that two statements were read as one.
 SAYS_WHAT_HAPPENED = re.compile(
     r"(?i)\b(?:is|are|was|were|seen|spotted|back|fixed|repaired|goes|went|moved|used|took|taken|returned)\b"
 )
