@@ -150,158 +150,7 @@ class Seen(ItemCommand):
     to: str | None = None
 
 
-@dataclass(frozen=True)
-class SetReorder(ItemCommand):
-    name = "set_reorder"
-    item, changes, needs_count, manager_only = STOCK, True, True, "change reorder points"
-    count: int | None = None
-
-
-@dataclass(frozen=True)
-class Edit(ItemCommand):
-    name = "edit"
-    item, changes, manager_only = ANY_ITEM, True, "edit the catalog"
-    field: str = ""
-    value: str = ""
-
-
-@dataclass(frozen=True)
-class Retire(ItemCommand):
-    name = "retire"
-    item, changes, manager_only = ASSETS, True, "retire items"
-
-
-@dataclass(frozen=True)
-class WhoHas(ItemCommand):
-    name, item = "who_has", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class IsAvailable(ItemCommand):
-    name, item = "is_available", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class WhereIs(ItemCommand):
-    name, item = "where_is", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class HowMany(ItemCommand):
-    name, item = "how_many", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class Info(ItemCommand):
-    name, item = "info", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class Worth(ItemCommand):
-    name, item = "worth", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class History(ItemCommand):
-    """ "who had the drill last?", "when did we last get paper in?": an item's latest entries."""
-
-    name, item = "history", ANY_ITEM
-
-
-@dataclass(frozen=True)
-class ListAssets(ItemCommand):
-    """ "which projectors are free?", "what's in the van bay?", "what's due back
-    Friday?", "what's overdue?", "what is erin holding?": assets by what they are
-    (`ref`, optional), where, with whom, and when they are due."""
-
-    name, item = "list", ASSETS
-    available: bool = False
-    at: str | None = None  # a location or department
-    person: str | None = None
-    due: datetime | None = None  # due back by then
-    due_from: datetime | None = None  # and not before then: "due back next week"
-    overdue: bool = False
-    checked_out: bool = False
-    skip: int | None = None  # lines shown already: "more" continues the list from here
-
-
-@dataclass(frozen=True)
-class TopUsers(ItemCommand):
-    """ "who used the most paper this month?": consumption of a stock item per
-    person over a period (the last 30 days when none is said)."""
-
-    name, item = "top_users", STOCK
-    since: datetime | None = None
-    until: datetime | None = None
-    period: str | None = None  # the period as answers name it: "this month"
-
-
-@dataclass(frozen=True)
-class Labels(ItemCommand):
-    """Labels to print; `every`: all items the words fit ("labels for all laptops")."""
-
-    name, item = "labels", ANY_ITEM
-    every: bool = False
-    qr: bool = False  # QR labels ("qr labels for ...") instead of Code128
-
-
 # -- about no single item --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AddAsset(Command):
-    """A new asset; the optional fields as the sentence named them (CSV columns'
-    text, checked when the asset is made). `location` and `department` are
-    resolved against known places, a new one confirmed first."""
-
-    name, changes, manager_only = "add_asset", True, "add items to the catalog"
-    places: ClassVar[tuple[str, ...]] = ("location", "department")
-    tag: str = ""
-    description: str = ""  # its name
-    kind: str | None = None  # "a new laptop A-9100": what it is, a category if the catalog has it
-    make_and_model: str | None = None  # "..., HP EliteBook 840": a maker the catalog knows, then a model
-    category: str | None = None
-    manufacturer: str | None = None
-    model: str | None = None
-    serial: str | None = None
-    cost: str | None = None
-    purchase_date: str | None = None
-    useful_life_years: str | None = None
-    condition: str | None = None
-    location: str | None = None
-    department: str | None = None
-    twice: str | None = None  # a field named twice ("serial A1 or B2"): asked about, nothing added
-
-
-@dataclass(frozen=True)
-class AddStock(Command):
-    name, changes, manager_only = "add_stock", True, "add items to the catalog"
-    places: ClassVar[tuple[str, ...]] = ("location",)
-    sku: str = ""
-    description: str = ""
-    unit: str = ""
-    packs: str | None = None  # "box=50;case=500"
-    reorder_point: str | None = None
-    reorder_qty: str | None = None
-    unit_cost: str | None = None
-    supplier: str | None = None
-    barcode: str | None = None
-    location: str | None = None
-    twice: str | None = None
-
-
-@dataclass(frozen=True)
-class AuditStart(Command):
-    name, changes, place, manager_only = "audit_start", True, "required", "start audits"
-    where: str = "location"
-    to: str | None = None
-
-
-@dataclass(frozen=True)
-class AuditClose(Command):
-    name, changes, place, manager_only = "audit_close", True, "optional", "close audits"
-    where: str = "location"
-    to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -335,63 +184,6 @@ class Again(Command):
 
 
 FOLLOW_UPS = (Correct, Again)  # read against the speaker's last change, then replaced by what they mean
-
-
-@dataclass(frozen=True)
-class AcceptAlias(Command):
-    name, changes, manager_only = "accept_alias", True, "accept alias suggestions"
-    suggestion: int = 0
-
-
-@dataclass(frozen=True)
-class DismissAlias(Command):
-    name, changes, manager_only = "dismiss_alias", True, "dismiss alias suggestions"
-    suggestion: int = 0
-
-
-@dataclass(frozen=True)
-class AuditsDue(Command):
-    name = "audits_due"
-
-
-@dataclass(frozen=True)
-class MyItems(Command):
-    name = "my_items"
-
-
-@dataclass(frozen=True)
-class LowStock(Command):
-    name = "low_stock"
-
-
-@dataclass(frozen=True)
-class InMaintenance(Command):
-    name = "in_maintenance"
-
-
-@dataclass(frozen=True)
-class AliasSuggestions(Command):
-    name, manager_only = "alias_suggestions", "review alias suggestions"
-
-
-@dataclass(frozen=True)
-class Export(Command):
-    name, manager_only = "export", "export the catalog or the ledger"
-    kind: str = "assets"  # assets, stock or ledger
-
-
-@dataclass(frozen=True)
-class Register(Command):
-    name = "register"
-    by: str = "department"  # or location, category
-
-
-@dataclass(frozen=True)
-class More(Command):
-    """ "more", "next page": the next page of the list this person was just shown."""
-
-    name = "more"
-    list_id: int | None = None  # a stored page (a More button); None: the person's latest list
 
 
 @dataclass(frozen=True)
@@ -469,7 +261,8 @@ def decode(data: dict) -> Command:
         raise ValueError(f"not a {kind.__name__}: {data!r}") from error
 
 
-# Bookings' commands live in their own module, re-exported here; imported last, as they build on the above.
+# Commands of bookings, loans, the catalog's upkeep and questions live in their own modules,
+# re-exported here; imported last, as they build on the above.
 from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book and the others)
     BOOKING_COMMANDS,
     AnswerHandover,
@@ -480,6 +273,17 @@ from domain.booking_commands import (  # noqa: E402, F401 (re-exported: C.Book a
     IsFree,
     MoveBooking,
     Waitlist,
+)
+from domain.catalog_commands import (  # noqa: E402, F401 (re-exported)
+    AcceptAlias,
+    AddAsset,
+    AddStock,
+    AuditClose,
+    AuditStart,
+    DismissAlias,
+    Edit,
+    Retire,
+    SetReorder,
 )
 from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
     CreateKit,
@@ -492,4 +296,24 @@ from domain.loan_commands import (  # noqa: E402, F401 (re-exported)
     Serviced,
     Transfer,
     Warranties,
+)
+from domain.query_commands import (  # noqa: E402, F401 (re-exported)
+    AliasSuggestions,
+    AuditsDue,
+    Export,
+    History,
+    HowMany,
+    Info,
+    InMaintenance,
+    IsAvailable,
+    Labels,
+    ListAssets,
+    LowStock,
+    More,
+    MyItems,
+    Register,
+    TopUsers,
+    WhereIs,
+    WhoHas,
+    Worth,
 )
