@@ -23,7 +23,7 @@ import numpy as np
 import zxingcpp
 from PIL import Image
 
-from bench import field_photos
+from bench import field_photos, photo_paint, photo_symbols, photo_world
 from bench.report import write_section
 from domain import gtin
 from domain.people import Person, Role
@@ -88,7 +88,8 @@ was set for; the targets it is held to are the p95 ones above.""".splitlines()
 
 def photo_bytes(case: field_photos.Case) -> bytes:
     """Rendered once and kept until the generator changes."""
-    version = hashlib.sha256(inspect.getsource(field_photos).encode()).hexdigest()[:10]
+    generator = "".join(inspect.getsource(m) for m in (field_photos, photo_world, photo_symbols, photo_paint))
+    version = hashlib.sha256(generator.encode()).hexdigest()[:10]
     path = CACHE / version / f"{case.name}.jpg"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

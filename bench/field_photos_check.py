@@ -24,6 +24,9 @@ import numpy as np
 import zxingcpp
 
 from bench import field_photos as fp
+from bench.photo_paint import clutter_img
+from bench.photo_symbols import flat_code
+from bench.photo_world import catalog, check_digit, gtin14, upce_to_upca
 
 OUT = Path(__file__).resolve().parent / "out" / "field_photos_samples"
 ZX = dict(zip(fp.FORMATS, ("Code128", "EAN13", "UPCA", "UPCE", "EAN8", "QRCode", "DataMatrix")))
@@ -86,11 +89,11 @@ def counts(cases):
 
 def norm_gtin(s: str) -> str:
     """Catalog value as printed -> GTIN-14 (8 digits starting 0/1 are UPC-E in this suite)."""
-    return fp.gtin14("UPCE" if len(s) == 8 and s[0] in "01" else "EAN", s)
+    return gtin14("UPCE" if len(s) == 8 and s[0] in "01" else "EAN", s)
 
 
 def check_truth(cases):
-    cat = fp.catalog()
+    cat = catalog()
     tags = {a["asset_tag"]: a for a in cat["assets"]}
     skus = {s["sku"]: s for s in cat["stock"]}
     by_gtin = {norm_gtin(s["barcode"]): s["sku"] for s in cat["stock"] if s["barcode"]}
@@ -102,9 +105,9 @@ def check_truth(cases):
         for k in case.codes:
             assert k.key is None or k.key in tags or k.key in skus, (case.name, k)
             if k.format in fp.RETAIL:
-                digits = fp.upce_to_upca(k.payload) if k.format == "UPCE" else k.payload
-                assert digits[-1] == fp.check_digit(digits[:-1]), (case.name, k)
-                assert by_gtin.get(fp.gtin14(k.format, k.payload)) == k.key, (case.name, k)
+                digits = upce_to_upca(k.payload) if k.format == "UPCE" else k.payload
+                assert digits[-1] == check_digit(digits[:-1]), (case.name, k)
+                assert by_gtin.get(gtin14(k.format, k.payload)) == k.key, (case.name, k)
             m = re.match(rf"https://{re.escape(fp.SNIPE_HOST)}/hardware/(\d+)$", k.payload)
             if m:
                 assert snipe.get(int(m.group(1))) == k.key, (case.name, k)
@@ -113,11 +116,11 @@ def check_truth(cases):
             if (k.format, k.payload) not in seen:  # the pristine symbol must say exactly the payload
                 seen.add((k.format, k.payload))
                 res = zxingcpp.read_barcodes(
-                    fp.flat_code(k), formats=zxingcpp.barcode_format_from_str(ZX[k.format])
+                    flat_code(k), formats=zxingcpp.barcode_format_from_str(ZX[k.format])
                 )
                 retail = k.format in fp.RETAIL  # zxing-cpp 3 reports UPC-A/UPC-E as 13 digits: compare GTINs
                 texts = [r.text.zfill(14) if retail else r.text for r in res]
-                want = fp.gtin14(k.format, k.payload) if retail else k.payload
+                want = gtin14(k.format, k.payload) if retail else k.payload
                 assert texts == [want], (case.name, k, [(r.format, r.text) for r in res])
     print(
         f"\ntruth ok: {len(seen)} distinct symbols decode to their payloads when pristine; keys and GTINs match the "
@@ -129,7 +132,7 @@ def check_decoys(n=60):
     """The bar-like decoys must not be codes: their flat drawings decode to nothing."""
     for kind in ("fakebars", "stripes", "vents"):
         for seed in range(n):
-            a = fp._clutter_img(kind, random.Random(seed), 1600)
+            a = clutter_img(kind, random.Random(seed), 1600)
             grey = np.where(
                 a[..., 3] > 0, cv2.cvtColor(np.ascontiguousarray(a[..., :3]), cv2.COLOR_RGB2GRAY), 255
             )
