@@ -94,6 +94,7 @@ class Take(ItemCommand):
     due: datetime | None = None
     implicit: bool = False  # said with no verb ("nanodrop pls till 1pm"): chatter unless it names an item
     override: bool = False
+    another: bool = False  # "taking the other tablet too": a unit besides the one the speaker holds
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 from domain.errors import DomainError, UndoConflict
+from domain.language.patterns import BROKEN_WORDS
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.loans import StockLoan, give_back, lend
 from domain.stock import StockItem
@@ -83,9 +84,9 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
 # "the other one is broken", "2 are missing", "one of the batteries is lost", "lost one": what did not come
 # back. The amount is said, or "the other(s)" / "the rest"; "I lost the bag" names no amount and writes nothing off.
 _N = r"\d+|one|two|three|four|five|six|an?"
-_BROKEN = r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked"
+_BROKEN = BROKEN_WORDS
 _OFF = re.compile(
-    rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)\s+"
+    rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)(?:'s|\s)\s*"  # "the other one's lost"
     r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
     r"(?:(?:is|are|was|were|got|came back|has|have|went|i|we)\s+)?(?:been\s+|have\s+|has\s+|a\s+)*"
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"

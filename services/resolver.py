@@ -75,6 +75,17 @@ class Resolution:
         return bool(self.items) and len({item.group for item in self.items}) == 1
 
 
+SIZES = {"XS": "extra small", "S": "small", "M": "medium", "L": "large", "XL": "extra large"}
+# a size ends the name or a part of it: "gloves M", "vest, L," (not "cable 2 m", "Model S laptop")
+SIZE_LETTERS = re.compile(r"(?<![\d.] )(?<![\d.])\b(XL|XS|S|M|L)(?=$|[,/)])")
+
+
+def _sizes_spelled(name: str) -> str | None:
+    """ "Hi-vis vest, yellow, L" as people say it: "... large"; None for a name with no size letter."""
+    spelled = SIZE_LETTERS.sub(lambda m: SIZES[m[1]], name)
+    return spelled if spelled != name else None
+
+
 def _last_word_singular(text: str) -> str:
     head, _, last = text.rpartition(" ")
     return f"{head} {singular(last)}".strip() if last else text
@@ -126,6 +137,7 @@ class CatalogIndex:
             if unit is None:
                 texts = [
                     name,
+                    _sizes_spelled(name),
                     model,
                     f"{manufacturer or ''} {model or ''}",
                     f"{name} {category or ''}",
@@ -167,7 +179,7 @@ class CatalogIndex:
                 self.exact.setdefault(tag_key(barcode), item)
                 for key in gtin.keys(barcode):  # every printed form of it finds the item
                     self._by_gtin.setdefault(key, item)
-            self._own(item, self._slots(ItemType.STOCK, [name, *(aliases or "").split("|")]))
+            self._own(item, self._slots(ItemType.STOCK, [name, _sizes_spelled(name), *(aliases or "").split("|")]))
         for code, name in kits:  # "the camera kit", "KIT-FX3"
             item = CatalogItem(ItemType.KIT, code, name, f"kit|{code}".lower())
             self._add_key(code, item)

@@ -240,7 +240,16 @@ def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
         return items
     scored = sorted(((fuzz.token_set_ratio(words, i.name.lower()), i) for i in items), key=lambda s: -s[0])
     best, runner_up = scored[0][0], scored[1][0]
-    return [scored[0][1]] if best >= NAMED and best - runner_up >= NAMED_BY else items
+    if best >= NAMED and best - runner_up >= NAMED_BY:
+        return [scored[0][1]]
+    headed = [i for i in items if _head(i.name) == _head(words)]  # "the radio": not the radio charger
+    return headed if len(headed) == 1 and best >= NAMED else items
+
+
+def _head(name: str) -> str:
+    """The last word of a name, singular: what a thing is, in English ("two-way radio")."""
+    last = re.findall(r"[a-z][a-z-]*", name.lower())
+    return singular(last[-1]) if last else ""
 
 
 def _enough_units(command: Command, found: Resolution) -> Resolution:
@@ -331,7 +340,14 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     more_than_one = (
         isinstance(getattr(command, "count", None), int) and command.count > 1
     )  # "two chafers" are more units
-    if isinstance(command, C.Take) and command.due and not command.person and held and not more_than_one:
+    if (
+        isinstance(command, C.Take)
+        and command.due
+        and not command.person
+        and held
+        and not more_than_one
+        and not command.another
+    ):
         theirs = [i for i in found.items if i.key in held and i.type is ItemType.ASSET]
         if len(theirs) == 1 and command.implicit:  # "combi till friday": keep theirs, or take another?
             raise DomainError(

@@ -130,12 +130,19 @@ WARRANTIES = [
 ITEM_UPKEEP = re.compile(
     r"^(?:is|are)\s+(?P<ref>.+?)\s+(?:still\s+)?(?:under|in|covered\s+by)\s+warranty(?:\s+still)?$|"
     r"^when\s+(?:does|do|is)\s+(?:the\s+)?(?:warranty|next\s+service)\s+(?:on|of|for)\s+(?P<ref2>.+?)(?:\s+(?:end|run out|expire|due))?$|"
-    r"^when(?:'s|\s+is|\s+does)\s+(?P<ref3>.+?)\s+(?:next\s+)?(?:due|need)\s+(?:a\s+|its\s+|for\s+(?:a\s+|its\s+)?)?(?:next\s+)?(?:service|servicing)$",
+    r"^when(?:'s|\s+is|\s+does)\s+(?P<ref3>.+?)\s+(?:next\s+)?(?:due|need)\s+(?:a\s+|its\s+|for\s+(?:a\s+|its\s+)?)?(?:next\s+)?(?:service|servicing)$|"
+    r"^(?:what(?:'s|\s+is)\s+)?(?:the\s+)?warranty\s+(?:on|for|of)\s+(?P<ref4>.+)$",
+    re.I,
+)
+# asked tersely: "thinkpad warranty?", "the zebra's warranty date?"
+WARRANTY_OF = re.compile(
+    r"^(?!(?:what|which|who|any|anything|is|are|how|our)\b)(?P<ref>.+?)(?:'s)?\s+warranty(?:\s+(?:status|date|end|expiry))?$",
     re.I,
 )
 
 
-def read(text: str, people: frozenset[str] | set[str]) -> Command | None:
+def read(text: str, people: frozenset[str] | set[str], asked: bool | None = None) -> Command | None:
+    """`asked`: the message was a question (normalized text has lost its "?")."""
     leaver = LEAVER.match(text.strip())
     if (
         leaver
@@ -143,12 +150,14 @@ def read(text: str, people: frozenset[str] | set[str]) -> Command | None:
         and (THEIR.search(leaver["rest"]) or THEY.search(leaver["rest"]))
     ):
         who = "@" + leaver["name"].lstrip("@")
-        return _read(THEY.sub(who, THEIR.sub(f"{who}'s", leaver["rest"])), people)
-    return _read(text, people)
+        return _read(THEY.sub(who, THEIR.sub(f"{who}'s", leaver["rest"])), people, asked)
+    return _read(text, people, asked)
 
 
-def _read(text: str, people) -> Command | None:
-    asked = text.strip().endswith("?") and not ASKING_FOR.search(text)  # not "..., could you record that?"
+def _read(text: str, people, asked: bool | None) -> Command | None:
+    if asked is None:
+        asked = text.strip().endswith("?")
+    asked = asked and not ASKING_FOR.search(text)  # not "..., could you record that?"
     clean = text.strip().rstrip("?!. ")
     for pattern in TRANSFER:
         found = pattern.match(clean)
@@ -173,9 +182,9 @@ def _read(text: str, people) -> Command | None:
     for what, pattern in WARRANTIES:
         if pattern.search(clean):
             return C.Warranties(what=what)
-    found = ITEM_UPKEEP.match(clean)
+    found = ITEM_UPKEEP.match(clean) or (WARRANTY_OF.match(clean) if asked else None)
     if found:
-        return C.Info(ref=found["ref"] or found["ref2"] or found["ref3"])
+        return C.Info(ref=next(ref for ref in found.groups() if ref))
     return None
 
 

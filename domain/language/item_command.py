@@ -61,6 +61,7 @@ _SMALL = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 ALL_OF_N = re.compile(rf"(?i)^all\s+(?={_SMALL}\s+\S)")
 MORE_OF = re.compile(rf"(?i)^(?P<n>{_SMALL})\s+more\s+(?=\S)")
 ANOTHER = re.compile(r"(?i)^another\s+(?=\S)(?!(?:day|week|hour|night|couple|few)\b)")
+OTHER_UNIT = re.compile(r"(?i)^(?:the\s+other|another)\s+(?=\S)(?!(?:day|week|hour|night|couple|few|one)\b)")
 
 
 INTO_STOCK = re.compile(r"\s+(?:to|into|onto|in)\s+(?:the\s+)?(?:stock|inventory|shelf|shelves)$", re.I)
@@ -91,6 +92,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
+    another = bool(OTHER_UNIT.match(phrase.strip()))
     phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
         "",
@@ -149,4 +151,4 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
                 None  # "check out a projector": the article, not a quantity ("one of the latitudes" is one)
             )
     said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
-    return kind.of(**said, vague=vague is not None)
+    return kind.of(**said, vague=vague is not None, another=another)

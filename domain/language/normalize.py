@@ -7,6 +7,7 @@ import unicodedata
 
 from domain.language.numbers import UNITS, large_numbers_as_digits
 from domain.language.plain_order import plain_order
+from domain.language.times import WEEKDAYS
 
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
@@ -226,10 +227,16 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _BATTERY_SIZES.sub(_battery_size, text)
     text = _CHAT_YOU.sub(r"\g<lead> you", _CHAT_ARE.sub(r"\1 are", text))
     text = _HEDGED_ASIDE.sub(" ", text)
+    text = _DAY_HALF.sub(lambda m: f"{m['day']} {'morning' if m['half'].lower() == 'am' else 'afternoon'}", text)
     return strip_fillers(plain_order(" ".join(text.split())))
 
 
 # "the black Lenovo laptop (I think it's called a ThinkPad)": unsure, said aside
+# "thurs am", "tmrw pm": that day's morning or afternoon (never "I am")
+_DAY_HALF = re.compile(
+    rf"\b(?P<day>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|today|tomorrow|tmrw|tmw)\s+(?P<half>am|pm)\b(?!\s*\d)",
+    re.I,
+)
 _HEDGED_ASIDE = re.compile(r"(?i)\s*\((?:i think|i believe|i guess|not sure|think|maybe)\b[^()]{0,60}\)")
 # Texting: "can u move the monitor", "what r our assets worth"
 _CHAT_YOU = re.compile(

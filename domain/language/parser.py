@@ -102,11 +102,23 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
     return not_done.only_said(text, _read_one(text, now, tz, names, people))
 
 
-LOSS_CLAUSE = re.compile(
-    r"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|broken|damaged|broke|cracked|faulty|dead|frayed|knackered|bent|"
-    r"snapped|busted|kaput|wrecked)\b[^,;]*?)[.!]*$",
-    re.I,
-)
+LOSS_CLAUSE = re.compile(rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS})\b[^,;]*?)[.!]*$", re.I)
+UNITS_OF_IT = re.compile(r"(?i)^(?:the\s+other|the\s+others|the\s+rest|one|\d+|two|three)\b")
+
+
+def _a_unit_written_off(clause: str, commands: list[Command]) -> bool:
+    """ "brought back one of the headsets, the other one's lost": the clause, read as a second
+    return, names units of the first, not an item."""
+    if len(commands) != 2 or not all(isinstance(c, C.CheckIn) for c in commands):
+        return False
+    second = commands[1].ref
+    return (
+        bool(second)
+        and bool(UNITS_OF_IT.match(clause.strip()))
+        and second.lower() in clause.lower()
+    )
+
+
 LEND_TO = re.compile(
     r"(?i)^(?:please\s+|pls\s+|can you\s+|could you\s+)*(?P<verb>lend|loan)\s+(?P<name>@?[\w.\-]+)\s+(?P<rest>\S.*)$"
 )
@@ -139,7 +151,8 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         if len(said) == 1 and isinstance(said[0], (C.CheckOut, C.Take)):
             leaving = tuple(m for m in kit_phrases.SEPARATORS.split(without["members"]) if m.strip())
             return [C.KitOut(ref=said[0].ref, person=said[0].person, due=said[0].due, leaving=leaving)]
-    about_holdings = holding_phrases.read(clean, people)  # before people are taken out: a transfer names two
+    asked = text.rstrip().endswith("?")
+    about_holdings = holding_phrases.read(clean, people, asked)  # before people are taken out: a transfer names two
     if about_holdings is not None:
         return [about_holdings]
     lent_to = LEND_TO.match(clean)  # "lend erin 2 xlr cables": to erin, as "lend 2 xlr cables to @erin"
@@ -173,6 +186,8 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     ]
     commands = [c for c in commands if c is not None]
     loss = LOSS_CLAUSE.search(text)  # "gimbal rig back, one of the batteries is lost": how it came back
+    if loss and _a_unit_written_off(loss["clause"], commands):  # "..., the other one's lost": no item
+        commands = commands[:1]
     if loss and len(commands) == 1 and isinstance(commands[0], C.CheckIn) and not commands[0].note:
         commands = [replace(commands[0], note=loss["clause"].strip())]
     if remark and len(commands) > 1 and hasattr(commands[-1], "perhaps") and commands[-1].ref:
@@ -330,7 +345,8 @@ def _parse_clean(
         if "rest" in groups:
             rest = groups["rest"] or groups.get("rest2") or groups.get("rest3") or ""
             note = None
-            if kind is C.CheckIn and (noted := P.CONDITION_NOTE.match(rest)):
+            noted = P.CONDITION_NOTE.match(rest) if kind is C.CheckIn else None
+            if noted and not P.DESCRIBED_ITEM.match(noted["note"].strip(" .")):  # "..., the broken ladder"
                 rest, note = noted["items"], noted["note"].strip(" .")
             rest = re.sub(
                 r"(?i)^both\s+(?=(?:the|my|our)\s+\S.*\s+and\s+)", "", rest

@@ -164,6 +164,12 @@ CONDITION_NOTE = re.compile(
     r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
     re.I,
 )
+# "the broken ladder": an item, described; not a note on how the one before came back
+DESCRIBED_ITEM = re.compile(
+    r"^(?:the|a|an|my|our|his|her|their)\s+(?:broken|dead|cracked|damaged|faulty|leaking|bent|torn|scratched|"
+    r"worn|dirty|old|spare)\s+[\w-]+(?:\s+[\w-]+)?$",
+    re.I,
+)
 # How people say what is wrong with an item: "is printing streaks", "squeaks like mad", "guard loose".
 WHAT_IS_WRONG = (
     r"(?:is|are|was|has|have|had|keeps|won'?t|doesn'?t|isn'?t|needs|seems|stopped|throwing|reading|making|"
@@ -400,4 +406,10 @@ ARRIVED = re.compile(r"\s+(?:just\s+)?(?:arrived|came in|delivered|turned up)$",
 DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
 PRONOUN = re.compile(
     r"^(?:(?:we(?:'ve| have|'re| are)?|i(?:'ve| have|'m| am)?|just|also|finally|now)\s+){1,3}(?=\w)", re.I
+)
+
+# Words for a unit come back unusable ("one got run over", "2 are knackered"): what a return writes off
+BROKEN_WORDS = (
+    r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked|"
+    r"run\s+over|smashed|crushed|shattered|torn|ripped|ruined|destroyed|burnt|burned|fried"
 )

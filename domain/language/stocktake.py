@@ -106,25 +106,38 @@ def read(text: str) -> list[C.Command] | None:
     # gel, 19 bottles": those bottles are the gel's)
     if re.search(r"\bof\b", last_clause):
         bodies.append(last_clause)
-    listed = next(filter(None, (_items_then_amounts(each) for each in bodies)), None)
+    listed = next(filter(None, map(_items_then_amounts, bodies)), None)
     if listed:  # "tool crib: specs 7 pairs, rigger gloves 20 pairs": each, not one read whole
         return listed
-    for each in bodies:  # "tool crib: 25 pairs of gloves": a place, then the count
-        several = _several(each)
-        if several:
-            return several
-        for shape in (AMOUNT_FIRST, ITEM_FIRST):
-            match = shape.match(each)
-            amounts, item = (match["amounts"], _item(match["item"])) if match else ("", "")
-            if shape is AMOUNT_FIRST and match and not re.search(r"\bof\b", each):
-                amounts, item = _unit_or_name(amounts, item)  # "22 xlr cables": xlr is part of the name
-            named_by_number = shape is AMOUNT_FIRST and bool(
-                re.search(r"\bof\s+\d", each)
-            )  # "4 sheets of 216"
-            counts = _counts(amounts, item, named_by_number) if match else []
-            if counts:
-                return counts
-    return None
+    # "tool crib: 25 pairs of gloves": a place, then the count
+    counts = (_several(each) or _each_part(each) or _one_item(each) for each in bodies)
+    return next(filter(None, counts), None)
+
+
+def _one_item(text: str) -> list[C.Command]:
+    """The counts of one item: "25 pairs of gloves", "a4: 11 boxes plus 2 loose reams"."""
+    for shape in (AMOUNT_FIRST, ITEM_FIRST):
+        match = shape.match(text)
+        amounts, item = (match["amounts"], _item(match["item"])) if match else ("", "")
+        if shape is AMOUNT_FIRST and match and not re.search(r"\bof\b", text):
+            amounts, item = _unit_or_name(amounts, item)  # "22 xlr cables": xlr is part of the name
+        named_by_number = shape is AMOUNT_FIRST and bool(re.search(r"\bof\s+\d", text))  # "4 sheets of 216"
+        counts = _counts(amounts, item, named_by_number) if match else []
+        if counts:
+            return counts
+    return []
+
+
+def _each_part(text: str) -> list[C.Command]:
+    """ "28 board pens, scissors 3 packs + 2": a list of items, each said amount first or last."""
+    parts = [part for part in re.split(r"\s*;\s*|,\s+", text) if part.strip()]
+    counts = []
+    for part in parts:
+        found = _one_item(part.strip())
+        if not found or len({c.ref for c in found}) != 1:
+            return []
+        counts += found
+    return _packs_of_the_next(counts) if len({c.ref for c in counts}) > 1 else []
 
 
 # Where a list of counts of different items splits: before the next amount.

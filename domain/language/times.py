@@ -35,7 +35,10 @@ _DAY = (
     + _WEEKDAY
     + "))"
 )
-UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_CLOCK}\b", re.I)
+# "till friday morning": back by the end of that morning (noon); an afternoon or evening ends the working day
+_PART = r"(?:\s+(?:in\s+the\s+|at\s+)?(?P<part>morning|lunchtime|lunch|afternoon|evening))?"
+PART_ENDS = {"morning": "noon", "lunchtime": "noon", "lunch": "noon"}
+UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_PART}{_CLOCK}\b", re.I)
 CLOCK_THEN_DAY = re.compile(
     rf"\b{_UNTIL}\s+(?P<clock>\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)|noon|midnight)\s+(?:on\s+)?(?:the\s+)?{_DAY}\b",
     re.I,
@@ -115,7 +118,7 @@ def _extract_due(text: str, local_now: datetime, tz: tzinfo) -> tuple[datetime |
     if match:
         day = resolve_day(match.group("day").lower(), local_now.date())
         if day is not None:
-            said = (match.group("clock") or "").lower()
+            said = (match.group("clock") or PART_ENDS.get((match.group("part") or "").lower(), "")).lower()
             evening = match.group("day").lower() == "tonight"  # "till tonight at 10": 22:00
             clock = (
                 _clock(_in_the_evening(said) if evening else _afternoon(said)) or END_OF_DAY

@@ -179,3 +179,37 @@ def test_returning_fewer_units_than_one_holds_asks_which():
     with pytest.raises(DomainError, match="Which 2"):
         understand(said, index, held=frozenset({"A-6005", "A-6006", "A-6007"}))
     assert len(understand(said, index, held=frozenset({"A-6005", "A-6006"}))) == 2
+
+
+def test_a_size_letter_in_a_name_is_found_said_in_words():
+    index = CatalogIndex(
+        [],
+        [
+            ("VEST-M", "Hi-vis vest, yellow, M", "", "", "vest", "pack=10"),
+            ("VEST-L", "Hi-vis vest, yellow, L", "", "", "vest", "pack=10"),
+            ("GLV-S", "Nitrile gloves S", "", "", "glove", "box=100"),
+            ("HDMI-2M", "HDMI cable 2 m", "", "", "cable", ""),
+        ],
+    )
+    assert [i.key for i in index.resolve("large hi-vis vests").items] == ["VEST-L"]
+    assert [i.key for i in index.resolve("small nitrile gloves").items] == ["GLV-S"]
+    assert "HDMI-2M" not in [i.key for i in index.resolve("medium cable").items]  # "2 m" is two metres
+
+
+def test_a_return_means_the_held_item_the_words_name_not_a_held_part_for_it():
+    from domain.commands import CheckIn
+    from services.understanding import understand
+
+    index = CatalogIndex(
+        [
+            ("R-1", "Motorola DP1400 two-way radio", "DP1400", "Motorola", "Radio", ""),
+            ("R-2", "Motorola DP1400 two-way radio", "DP1400", "Motorola", "Radio", ""),
+            ("R-3", "Motorola XT420 licence-free radio", "XT420", "Motorola", "Radio", ""),
+        ],
+        [("CHG-DP", "Motorola DP1400 radio charger", "", "", "charger", "", True)],
+    )
+    held = frozenset({"R-2", "CHG-DP"})
+    (done,) = understand([CheckIn(ref="radio")], index, held=held)
+    assert [i.key for i in done.items] == ["R-2"]  # the radio, not the radio charger
+    (done,) = understand([CheckIn(ref="radio charger")], index, held=held)
+    assert [i.key for i in done.items] == ["CHG-DP"]

@@ -73,3 +73,16 @@ def test_a_long_text_is_no_stocktake_of_this_shape():
 )
 def test_a_count_still_to_do_or_mixed_with_use_sets_nothing(text):
     assert not any(c.changes for c in read(text))
+
+
+def test_a_list_of_counts_may_say_each_amount_first_or_last():
+    assert counts("stocktake 101/102: 28 board pens, scissors 3 packs + 2") == [
+        ("board pens", 28, None),
+        ("scissors", 3, "pack"),
+        ("scissors", 2, None),
+    ]
+    assert counts("stocktake: 90 AA batteries, 58 AAA and 11 Jabra headsets") == [
+        ("AA batteries", 90, None),
+        ("AAA", 58, None),
+        ("Jabra headsets", 11, None),
+    ]

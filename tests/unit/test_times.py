@@ -111,3 +111,17 @@ def test_hours_in_words_and_tonight():
 def test_twelve_tonight_is_midnight_and_a_weekday_that_fits_no_reading_is_unclear():
     assert extract_due("need the van till 12 tonight", NOW, timezone.utc)[0].strftime("%H:%M") == "23:59"
     assert unclear_day("till wed 12/11", NOW.date()) == ("wed 12/11", date(2026, 12, 9), date(2026, 12, 11))
+
+
+@pytest.mark.parametrize(
+    "text,due,left",
+    [
+        ("check out the drill till friday morning", "2026-12-04T12:00", "check out the drill"),
+        ("taking the drill, back tomorrow lunchtime", "2026-12-01T12:00", "taking the drill,"),
+        ("borrow the van until tomorrow afternoon", "2026-12-01T17:00", "borrow the van"),
+        ("until friday at 3", "2026-12-04T15:00", ""),  # a time said is that time
+    ],
+)
+def test_a_part_of_the_day_ends_the_loan_at_its_end_and_is_no_part_of_the_item(text, due, left):
+    found, rest = extract_due(text, NOW, timezone.utc)
+    assert (f"{found:%Y-%m-%dT%H:%M}", rest.strip()) == (due, left)

@@ -290,3 +290,77 @@ def test_someone_in_is_no_delivery(text):
 def test_a_count_of_none_in_packs_is_a_count():
     (counted,) = understand(parse("stock take: 0 boxes of paper", NOW), INDEX)
     assert isinstance(counted.command, C.Count) and counted.command.count == 0
+
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("thinkpad warranty?", "thinkpad"),
+        ("the zebra's warranty date?", "the zebra"),
+        ("warranty on the ipad?", "the ipad"),
+    ],
+)
+def test_a_terse_warranty_question_is_about_that_item(text, ref):
+    assert one(text) == C.Info(ref=ref)
+
+
+@pytest.mark.parametrize(
+    "text", ["extended warranty", "our warranty?", "has the engineer serviced the defib?"]
+)
+def test_a_remark_or_question_about_warranty_or_service_records_nothing(text):
+    assert not one(text).changes and not isinstance(one(text), C.Info)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("book the drill thurs am", "2026-12-03T09:00", "2026-12-03T12:00"),
+        ("book the drill tmrw pm", "2026-12-01T13:00", "2026-12-01T17:00"),
+    ],
+)
+def test_a_day_then_am_or_pm_is_its_morning_or_afternoon(text, start, end):
+    booked = one(text)
+    assert (booked.ref, f"{booked.start:%Y-%m-%dT%H:%M}", f"{booked.end:%Y-%m-%dT%H:%M}") == (
+        "drill",
+        start,
+        end,
+    )
+
+
+def test_the_other_unit_said_is_another_unit_not_a_longer_loan_of_the_held_one():
+    taken = one("taking the other rugged tablet too till friday")
+    assert (taken.ref, taken.another) == ("rugged tablet", True)
+    units = CatalogIndex(
+        [(f"T-{n}", "Galaxy Tab Active4 tablet", "", "Samsung", "tablet", "rugged tablet") for n in (1, 2)],
+        [],
+    )
+    (done,) = understand([taken], units, held=frozenset({"T-1"}))
+    assert isinstance(done.command, C.CheckOut)  # a check-out, not a longer loan of T-1
+    with pytest.raises(DomainError, match="keep it longer, or take another"):  # said without "other": asked
+        understand([one("rugged tablet till friday")], units, held=frozenset({"T-1"}))
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("brought back one of the jabra headsets, the other one's lost", "the other one's lost"),
+        ("returned 5 of the xlr cables, one got run over by the trolley", "one got run over by the trolley"),
+    ],
+)
+def test_how_the_units_came_back_is_the_returns_note(text, note):
+    (back,) = parse(text, NOW)
+    assert isinstance(back, C.CheckIn) and back.note == note
+    assert written_off(note, 1) != (0, 0)
+
+
+def test_an_item_described_as_broken_is_returned_too():
+    assert [c.ref for c in parse("returning the drill and the broken ladder", NOW)] == [
+        "drill",
+        "broken ladder",
+    ]
+
+
+@pytest.mark.parametrize("text", ["returned the drill, battery is dead", "that was a long gig last night, im dead"])
+def test_a_loss_clause_after_one_request_or_none_is_read_safely(text):
+    commands = parse(text, NOW)
+    assert len(commands) == 1 and (not isinstance(commands[0], C.CheckIn) or commands[0].note)
