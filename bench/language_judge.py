@@ -132,7 +132,9 @@ def expanded(expected: list[str], uow) -> list[str]:
             with uow(read_only=True) as tx:
                 out += [f"check_in {a.tag}" for a in tx.assets.held_by(rest[0])]
                 out += [f"give_back {loan.sku} {loan.quantity}" for loan in tx.loans.held_by(rest[0])]
-        elif verb == "book" and rest and rest[0] in KITS:  # a kit's booking is its assets' (the contract's kit column)
+        elif (
+            verb == "book" and rest and rest[0] in KITS
+        ):  # a kit's booking is its assets' (the contract's kit column)
             attrs = " ".join(rest[1:])
             out += [f"book {m} {attrs}".strip() for m in KITS[rest[0]] if "=" not in m]
         elif verb == "check_out_kit":

@@ -179,7 +179,9 @@ class CatalogIndex:
                 self.exact.setdefault(tag_key(barcode), item)
                 for key in gtin.keys(barcode):  # every printed form of it finds the item
                     self._by_gtin.setdefault(key, item)
-            self._own(item, self._slots(ItemType.STOCK, [name, _sizes_spelled(name), *(aliases or "").split("|")]))
+            self._own(
+                item, self._slots(ItemType.STOCK, [name, _sizes_spelled(name), *(aliases or "").split("|")])
+            )
         for code, name in kits:  # "the camera kit", "KIT-FX3"
             item = CatalogItem(ItemType.KIT, code, name, f"kit|{code}".lower())
             self._add_key(code, item)

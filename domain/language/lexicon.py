@@ -135,7 +135,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "revert [that]",
     ),
     C.MyItems: (
-        "what (do i have | have i got | am i holding) [out]",
+        "what (do i [still] have | have i [still] got | am i [still] holding) [out]",
         "what (i've | i have) got [(signed | checked)] out",
         "what (i've | i have) [got] (signed | checked) out [(at the moment | right now | now)]",
         "what did i (borrow | check out)",
@@ -146,8 +146,9 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
     ),
     C.LowStock: (
         "(what's | what is | what are) [running] low",
+        "what else (is | are | 's) [running] low",
         "(what's | what is) low (in | at) the (warehouse | store | stores | store room | stock room | cupboard)",
-        "anything [running] low",
+        "anything [else] [running] low",
         "low [stock]",
         "what (do | should) we [need to] (order | reorder)",
         "reorder list",

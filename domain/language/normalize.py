@@ -31,7 +31,32 @@ _CONTRACTED = {
     "wat": "what",
     "wot": "what",
     "arvo": "afternoon",
+    "atm": "at the moment",
+    # apostrophes a phone keyboard leaves out, where the bare word is no other word
+    "im": "i'm",
+    "ive": "i've",
+    "dont": "don't",
+    "cant": "can't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "thats": "that's",
+    "theres": "there's",
+    "hes": "he's",
+    "shes": "she's",
+    "youre": "you're",
+    "theyre": "they're",
 }
+# "ill drop the hot box back": I'll, before a verb (never "I'm ill")
+_ILL = re.compile(
+    r"(?i)(?:^|(?<=[,.;!?]\s))ill\s+(?=(?:drop|bring|take|get|grab|return|put|be|need|have|check|send|pop|leave|"
+    r"swing|give|do|sort|collect|keep|use|book|let)\b)"
+)
 # Punctuation said aloud to a dictating phone: "check out the zebra printer until five pm full stop"
 _SPOKEN_PUNCTUATION = re.compile(
     r"\s*\b(?:(?P<stop>full stop)|(?P<ask>question mark)|(?P<comma>comma))\b", re.I
@@ -215,8 +240,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _MARKUP.sub(" ", text)
     text = spoken_punctuation(text)
     text = re.sub(r"(?i)\btoo\s+(?=the\b)", "to ", text)  # "moved the camera too the help desk"
+    text = re.sub(r"(?i)\bat\s+the\s+mo\b", "at the moment", text)
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
-    text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], text)
+    text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], _ILL.sub("i'll ", text))
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
     text = _WOULD_IT_BE_OK.sub(
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
@@ -227,7 +253,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _BATTERY_SIZES.sub(_battery_size, text)
     text = _CHAT_YOU.sub(r"\g<lead> you", _CHAT_ARE.sub(r"\1 are", text))
     text = _HEDGED_ASIDE.sub(" ", text)
-    text = _DAY_HALF.sub(lambda m: f"{m['day']} {'morning' if m['half'].lower() == 'am' else 'afternoon'}", text)
+    text = _DAY_HALF.sub(
+        lambda m: f"{m['day']} {'morning' if m['half'].lower() == 'am' else 'afternoon'}", text
+    )
     return strip_fillers(plain_order(" ".join(text.split())))
 
 

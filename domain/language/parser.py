@@ -62,6 +62,9 @@ def parse(
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
         commands = sentences.two_statements(text, commands, _reader(now, tz, names, people)) or commands
+    if all(isinstance(c, C.Unknown) for c in commands):  # "flu clinic: took 2 boxes of syringes"
+        clauses = sentences.by_clause(text, _reader(now, tz, names, people), _due_reader(now, tz))
+        commands = not_done.only_said(text, clauses) if clauses else commands  # never "..., scratch that"
     commands = _not_about_a_person(text, commands, people)
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
@@ -102,7 +105,9 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
     return not_done.only_said(text, _read_one(text, now, tz, names, people))
 
 
-LOSS_CLAUSE = re.compile(rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS})\b[^,;]*?)[.!]*$", re.I)
+LOSS_CLAUSE = re.compile(
+    rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS})\b[^,;]*?)[.!]*$", re.I
+)
 UNITS_OF_IT = re.compile(r"(?i)^(?:the\s+other|the\s+others|the\s+rest|one|\d+|two|three)\b")
 
 
@@ -112,11 +117,7 @@ def _a_unit_written_off(clause: str, commands: list[Command]) -> bool:
     if len(commands) != 2 or not all(isinstance(c, C.CheckIn) for c in commands):
         return False
     second = commands[1].ref
-    return (
-        bool(second)
-        and bool(UNITS_OF_IT.match(clause.strip()))
-        and second.lower() in clause.lower()
-    )
+    return bool(second) and bool(UNITS_OF_IT.match(clause.strip())) and second.lower() in clause.lower()
 
 
 LEND_TO = re.compile(
@@ -152,7 +153,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
             leaving = tuple(m for m in kit_phrases.SEPARATORS.split(without["members"]) if m.strip())
             return [C.KitOut(ref=said[0].ref, person=said[0].person, due=said[0].due, leaving=leaving)]
     asked = text.rstrip().endswith("?")
-    about_holdings = holding_phrases.read(clean, people, asked)  # before people are taken out: a transfer names two
+    about_holdings = holding_phrases.read(
+        clean, people, asked
+    )  # before people are taken out: a transfer names two
     if about_holdings is not None:
         return [about_holdings]
     lent_to = LEND_TO.match(clean)  # "lend erin 2 xlr cables": to erin, as "lend 2 xlr cables to @erin"

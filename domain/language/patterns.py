@@ -180,7 +180,9 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
         re.compile(
-            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$",
+            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
+            # "can it be sent for repair?"
+            r"|^(?:can|could|should)\s+(?P<rest3>.+?)\s+be\s+(?:sent|taken|put)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repairs?|service|the shop)\b.*$",
             re.I,
         ),
     ),

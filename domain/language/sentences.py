@@ -33,6 +33,26 @@ def by_sentence(text: str, read: Reader, due_of: DueReader) -> list[Command]:
     return by_part(sentences, read, due_of)
 
 
+WISH = re.compile(
+    r"(?i)^(?:(?:i|we)\s+)?(?:really\s+|so\s+)?(?:need|needs|want|fancy|could\s+do\s+with|gonna\s+need|would\s+love|"
+    r"could\s+murder|dying\s+for)\b"
+)
+# Clauses of a message no reading takes whole: after a comma, colon, semicolon, dash or sentence end
+CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
+
+
+def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
+    """The requests among the clauses of a message understood as none whole: "flu clinic:
+    took 2 boxes of 5ml syringes", "2 new lads starting today, taking 2 pairs of specs for
+    them". Empty when no clause is a request either."""
+    parts = [part for part in CLAUSE_BREAK.split(text.strip()) if part.strip()]
+    if len(parts) < 2:
+        return []
+    # a wish among remarks is chatter ("year 9 were a nightmare today, need a tea"), not a request
+    found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
+    return found if any(not isinstance(c, C.Unknown) for c in found) else []
+
+
 def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     """The requests of a message's sentences (or clauses), each read on its own.
     "It" in a later part is the item of the change just named; after a question
@@ -90,7 +110,8 @@ def _about(command: Command, subject: str) -> Command:
 # What a clause is about, when it says something of a thing: "the staff room kettle no
 # longer switches itself off", "sorry the Makita drill is late", "the grinder's guard is loose".
 SUBJECT = re.compile(
-    r"^(?:(?:sorry|so|and|but|morning|hi|hey|ok|also)[,\s]+)*(?P<np>(?:the|my|our|this|that|[a-z]+'s)\s+[\w /-]{2,40}?)"
+    r"^(?:(?:sorry|so|and|but|morning|hi|hey|ok|also)[,\s]+)*(?P<np>(?:the|my|our|this|that|[a-z]+'s)\s+[\w /-]{2,40}?|"
+    r"(?!(?:i|we|you|he|she|they|it|there|what|who|which|this|that|everything|nothing)\b)[a-z][\w /-]{2,40}?)"
     r"(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:is|are|was|were|has|have|had|keeps|no longer|won't|doesn't|isn't|"
     r"seems|looks|needs|broke|died|stopped|came|got|went)\b",
     re.I,

@@ -93,6 +93,9 @@ def read(text: str) -> list[C.Command] | None:
         r"(?i)\bfull\s+|(?<=loose)\s+ones?\b|\s+in\s+an?\s+open\s+one\b", " ", body
     )  # "3 full bags and 4 loose ones"
     body = " ".join(body.split())
+    body = re.sub(
+        rf"(?i)^({_NUMBER})\s+left\s+of\s+(?:the\s+)?(.+)$", r"\1 \2 left", body
+    )  # "3 left of the a4"
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     counted_where = re.match(
         r"(?i)^(?P<item>.+?)\s+(?:in|at|on)\s+(?:the\s+)?[^:]+:\s*(?P<amounts>.+)$", body

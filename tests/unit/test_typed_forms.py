@@ -360,7 +360,46 @@ def test_an_item_described_as_broken_is_returned_too():
     ]
 
 
-@pytest.mark.parametrize("text", ["returned the drill, battery is dead", "that was a long gig last night, im dead"])
+@pytest.mark.parametrize(
+    "text", ["returned the drill, battery is dead", "that was a long gig last night, im dead"]
+)
 def test_a_loss_clause_after_one_request_or_none_is_read_safely(text):
     commands = parse(text, NOW)
     assert len(commands) == 1 and (not isinstance(commands[0], C.CheckIn) or commands[0].note)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("flu clinic: took 2 boxes of 5ml syringes", C.Take(ref="5ml syringes", count=2, pack="box")),
+        (
+            "2 new lads starting today, taking 2 pairs of specs for them",
+            C.Take(ref="specs for them", count=2, pack="pair"),
+        ),
+        (
+            "staff room kettle keeps tripping the fuse, can it be sent for repair?",
+            C.Maintenance(ref="staff room kettle"),
+        ),
+        ("honda guy has just serviced the genny, all good :thumbsup:", C.Serviced(ref="the genny")),
+        ("philips engineer just finished the service on the AED, all passed", C.Serviced(ref="the AED")),
+        ("couch roll nearly gone again. what else is running low?", C.LowStock()),
+        ("what do i still have out?", C.MyItems()),
+        ("what has hugo got out at the mo?", C.ListAssets(person="hugo")),
+        ("there's only 3 left of the a4", C.Count(ref="a4", count=3)),
+    ],
+)
+def test_a_request_after_a_label_or_a_remark_is_read(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "year 9 were a nightmare today, need a tea",  # a wish among remarks
+        "check out the drill, scratch that",  # taken back
+        "ill drop the hot box back to the kitchen after lunch",  # "I'll": later
+        "that was a long gig last night, im dead",
+    ],
+)
+def test_a_clause_read_alone_is_no_change_the_whole_message_does_not_ask_for(text):
+    assert not any(c.changes for c in parse(text, NOW))
