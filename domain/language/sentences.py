@@ -38,7 +38,7 @@ WISH = re.compile(
     r"could\s+murder|dying\s+for)\b"
 )
 # Clauses of a message no reading takes whole: after a comma, colon, semicolon, dash or sentence end
-CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
+CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")  # not a list's ", and"
 
 
 def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
@@ -60,6 +60,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     found: list[Command] = []
     named_before: str | None = None  # "copier toner, used 1": the item, then what was done
     told_of: str | None = None  # "the kettle no longer switches off, please send it for repair"
+    first_found: int | None = None  # the part of the first request: later parts' items may be remarks
     for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in read(sentence):
             # no request of its own; "...? back in an hour" says when the loan ends
@@ -87,8 +88,9 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 if type(command) in (type(antecedent), C.Take):
                     continue  # "...? need it for the review": the same request said again
                 command = replace(command, ref=antecedent.ref)
-            elif found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
+            elif found and n != first_found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
                 command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked
+            first_found = n if first_found is None else first_found
             found.append(command)
     return found
 

@@ -403,3 +403,11 @@ def test_a_request_after_a_label_or_a_remark_is_read(text, expected):
 )
 def test_a_clause_read_alone_is_no_change_the_whole_message_does_not_ask_for(text):
     assert not any(c.changes for c in parse(text, NOW))
+
+
+def test_a_list_in_a_clause_after_a_remark_keeps_its_items_and_their_due_together():
+    taken = parse("We are heading out on location, taking the cannon, and the camcorder until Thursday", NOW)
+    assert [(c.ref, c.perhaps, f"{c.due:%Y-%m-%d}") for c in taken] == [
+        ("cannon", False, "2026-12-03"),
+        ("camcorder", False, "2026-12-03"),
+    ]
