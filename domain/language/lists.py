@@ -94,10 +94,24 @@ GROUP_SUFFIX = re.compile(rf"(?:'s|s')?\s+{_GROUP}(?:'s|s')?$", re.I)
 MINE = re.compile(r"^(?:i've|i have|i)(?:\s+got)?$", re.I)
 
 
+# "is there a list of what's kept in the tool crib?": the list itself is asked for
+LIST_OF = re.compile(
+    r"(?i)^(?:is\s+there|have\s+you\s+got|do\s+you\s+have|can\s+i\s+(?:get|see|have)|could\s+i\s+(?:get|see|have))"
+    r"\s+a\s+list\s+of\s+(?=what|which|everything|all)"
+)
+# "what's out from the learning centre?": what is checked out of a place
+OUT_FROM = re.compile(
+    r"(?i)^what(?:'s|\s+is|\s+are)\s+(?:currently\s+)?(?:checked\s+|signed\s+)?out\s+(?:from|of)\s+(?P<place>.+)$"
+)
+
+
 def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Command | None:
     """The list `text` asks for, or None when it asks for no list of these kinds."""
     if MORE.match(text):
         return C.More()
+    out_from = OUT_FROM.match(text.strip(" ?!."))
+    if out_from:
+        return C.ListAssets(at=place_name(out_from["place"]), checked_out=True)
     if re.search(r"(?i)\b(?:value|worth)\b", text):
         return None  # "the book value of everything, split by department": the register
 

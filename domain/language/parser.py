@@ -28,7 +28,7 @@ from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
 from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
-from domain.language.lists import place_name, read_due_window, read_list
+from domain.language.lists import LIST_OF, place_name, read_due_window, read_list
 from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.tags import join_spoken_tags
@@ -287,6 +287,7 @@ def _parse_clean(
     counted = stocktake.read(clean)
     if counted:
         return counted
+    clean = LIST_OF.sub("", clean)  # "is there a list of what's kept in the tool crib?"
     for kind, regex in Q.LISTINGS:
         match = regex.match(clean)
         if match:
@@ -439,7 +440,7 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind in (C.AuditStart, C.AuditClose):
         return kind(to=_place(groups.get("place")))
     if kind is C.Register:
-        by = (groups.get("by") or groups.get("by2") or "department").lower()
+        by = (groups.get("by") or groups.get("by2") or groups.get("by3") or "department").lower()
         return C.Register(by=_REGISTER_BY.get(by, by))
     if kind is C.Labels:
         return C.Labels(ref=groups["ref"], every=bool(groups.get("all")), qr=bool(groups.get("qr")))

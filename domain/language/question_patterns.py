@@ -78,7 +78,9 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Register,
         re.compile(
-            r"^(?:what(?:'s| is| are)|how much (?:is|are)|(?:show(?: me)? |give me )?(?:the )?(?:total |book )?value of)(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit|everything)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|split by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$",
+            r"^(?:what(?:'s| is| are)|how much (?:is|are)|(?:show(?: me)? |give me )?(?:the )?(?:total |book )?value of)(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit|everything)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|split by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$"
+            # "what are we worth by department?"
+            r"|^(?:what|how much)\s+(?:are|is)\s+(?:we|the\s+(?:org|organisation|organization|company|business|charity|school))\s+worth(?:\s+in\s+total)?(?:,?\s+(?:by|per|split\s+by|broken\s+down\s+by)\s+(?P<by3>department|dept|location|category|team)s?)?$",
             re.I,
         ),
     ),
@@ -134,7 +136,10 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         C.HowMany,
         re.compile(
             r"^how (?:many|much)\s+(?P<ref>.+?)(?:\s+(?:do we have|have we got|(?:have )?we(?:'ve)? got|(?:do )?we (?:still )?have|we still have|are (?:there|left)|are still|is (?:there|left)|left|in stock|on hand|remaining|remain))?(?: left)?"
-            r"(?:\s+(?:(?:is|are)\s+)?(?:in|at|on)\s+(?:the\s+)?[\w' &-]+)?$",  # "are in the cage", "is left in the cold room"
+            r"(?:\s+(?:(?:is|are)\s+)?(?:in|at|on)\s+(?:the\s+)?[\w' &-]+)?$"  # "are in the cage", "is left in the cold room"
+            # "do we have eppis?", "have we got any AA batteries left?"
+            r"|^(?:do|does)\s+(?:we|the\s+\w+)\s+(?:still\s+)?have\s+(?:any\s+)?(?P<ref2>(?!(?:a|an|the|to|time|room)\b).+?)(?:\s+(?:left|in\s+stock))?$"
+            r"|^(?:have|'ve)\s+we\s+(?:still\s+)?got\s+(?:any\s+)?(?P<ref3>(?!(?:a|an|the|to|time|room)\b).+?)(?:\s+(?:left|in\s+stock))?$",
             re.I,
         ),
     ),

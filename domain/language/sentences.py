@@ -73,6 +73,8 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 continue
             if n and isinstance(command, C.Book) and any(not c.changes for c in found):
                 continue  # "Is the drone available? I want aerials on Thursday": why they ask
+            if found and not any(c.changes for c in found) and command.changes and getattr(command, "ref", "") is None:
+                continue  # "do we have eppis? need about 200": why they ask, no request of its own
             if named_before and hasattr(command, "perhaps") and command.ref is None:
                 command = replace(command, ref=item_ref(named_before))
             if n and command.ref and re.match(r"(?i)(?:it|them|that|this|those|these)\b", command.ref):

@@ -411,3 +411,22 @@ def test_a_list_in_a_clause_after_a_remark_keeps_its_items_and_their_due_togethe
         ("cannon", False, "2026-12-03"),
         ("camcorder", False, "2026-12-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("is there a list of what's kept in the tool crib?", C.ListAssets(at="tool crib")),
+        ("what's out from the learning centre?", C.ListAssets(at="learning centre", checked_out=True)),
+        ("what are we worth by department?", C.Register(by="department")),
+        ("do we have eppis? need about 200", C.HowMany(ref="eppis")),
+        ("have we got any AA batteries left", C.HowMany(ref="aa batteries")),
+    ],
+)
+def test_lists_and_questions_asked_in_other_words(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+@pytest.mark.parametrize("text", ["do we have a meeting at 3?", "do we have to return the van?"])
+def test_do_we_have_of_no_item_is_no_stock_question(text):
+    assert not isinstance(parse(text, NOW)[0], C.HowMany)
