@@ -46,6 +46,18 @@ NOT_YET_BACK = re.compile(
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+# "the engineer came on Friday": a day said of what already happened, no plan
+TOLD_IN_THE_PAST = re.compile(
+    r"(?i)\b(?:came|was|were|did|went|had|visited|called in|popped in)\b|\b(?:i|we)\s+(?:left|put|dropped|moved)\s+(?:it|them)\b"
+)
+
+
+def _later(text: str, commands: list[Command]) -> bool:
+    """A time to come in the message; for a move, not one said of what was already done
+    ("it's in the site hut now, I left it there after the path job")."""
+    if not all(isinstance(c, C.Move) for c in commands):
+        return bool(STARTS_LATER.search(text))
+    return any(STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text))
 # "sending the grinder for repair after christmas", "needs a service in january"
 REPAIR_LATER = re.compile(
     r"\b(?:after\s+(?!it\b)\w+|(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
@@ -90,7 +102,9 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     if NEGATED.search(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
         return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
-        STARTS_LATER.search(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
+        any(STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text))
+        or LONG_AGO.search(text)
+        or REPAIR_LATER.search(text)
     ):
         return not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(
@@ -98,7 +112,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         for clause in CLAUSES.split(text)
     ):
         return not_asked(commands)  # "I'm checking it back in tomorrow": not back yet
-    if any(isinstance(c, PLANNED) for c in commands) and STARTS_LATER.search(text) and not ENDS.search(text):
+    if any(isinstance(c, PLANNED) for c in commands) and _later(text, commands) and not ENDS.search(text):
         words = " ".join(c.ref or "" for c in commands if c.ref)
         booked = [C.Book(words=words)] if any(isinstance(c, (C.CheckOut, C.Take)) for c in commands) else []
         others = [c for c in commands if not isinstance(c, (C.CheckOut, C.Take, C.Move))]

@@ -190,7 +190,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         C.Repaired,
         re.compile(
             r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone)\b)[^,;]+?)\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
-            r"back from (?:maintenance|repair|the shop))|fixed|repaired)(?: now)?(?:\s*[,;].*)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
+            r"back from (?:maintenance|repair|the shop))|fixed|repaired)(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
             # "the forklift's passed its LOLER, back in service"
             r"|^(?P<rest3>.+?)(?:'s|\s+is|\s+has)\s+(?:passed\s+(?:its|the|an?)\s+\w+|been\s+serviced|back\s+in\s+(?:service|use|action))\b.*$",
             re.I,

@@ -80,6 +80,7 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             r"^(?:what(?:'s| is| are)|how much (?:is|are)|(?:show(?: me)? |give me )?(?:the )?(?:total |book )?value of)(?: all)?(?: of)? (?:our|the|all|all our)? ?(?:assets?|equipment|stuff|gear|things|kit|everything)(?: worth)?(?: in total)?(?:,? (?:by|per|grouped by|split by|for each|broken down by) (?P<by>department|dept|location|category|categorie|place|team)s?)?$|^(?:the )?(?:asset register|register|asset report|assets report)(?: by (?P<by2>department|location|category))?$"
             # "what are we worth by department?"
+            r"|^(?:what|how much)\s+(?:our|the)\s+(?:assets?|equipment|stuff|gear|things|kit)\s+(?:are|is)\s+worth(?:\s+in\s+total)?(?:,?\s+(?:by|per|split\s+by|broken\s+down\s+by)\s+(?P<by4>department|dept|location|category|team)s?)?$"
             r"|^(?:what|how much)\s+(?:are|is)\s+(?:we|the\s+(?:org|organisation|organization|company|business|charity|school))\s+worth(?:\s+in\s+total)?(?:,?\s+(?:by|per|split\s+by|broken\s+down\s+by)\s+(?P<by3>department|dept|location|category|team)s?)?$",
             re.I,
         ),

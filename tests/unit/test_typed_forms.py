@@ -430,3 +430,32 @@ def test_lists_and_questions_asked_in_other_words(text, expected):
 @pytest.mark.parametrize("text", ["do we have a meeting at 3?", "do we have to return the van?"])
 def test_do_we_have_of_no_item_is_no_stock_question(text):
     assert not isinstance(parse(text, NOW)[0], C.HowMany)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The big centrifuge is fixed, the engineer came on Friday and rebalanced it.",
+            C.Repaired(ref="big centrifuge"),
+        ),
+        ("engineer's been, the big centrifuge is fixed and balancing fine", C.Repaired(ref="big centrifuge")),
+        (
+            "The pressure washer is in the site hut now, I left it there after the path job.",
+            C.Move(ref="pressure washer", to="site hut"),
+        ),
+        (
+            "Could you tell me what our assets are worth by department? The board asked.",
+            C.Register(by="department"),
+        ),
+    ],
+)
+def test_a_day_said_of_what_already_happened_is_no_plan(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["sending the grinder for repair on friday", "move the drill to the workshop after lunch"]
+)
+def test_a_repair_or_move_to_come_changes_nothing_yet(text):
+    assert not any(c.changes for c in parse(text, NOW))
