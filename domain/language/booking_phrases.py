@@ -49,7 +49,7 @@ IS_FREE = re.compile(
     r"anything)\s+(?:is\s+|are\s+)?|"
     # "pcr free thurs?": the item, then free, then when (the time is required below)
     r"(?P<bare>(?!(?:i|we|you|he|she|they|it|is|are|what|which|any|anything|everything|nothing)\b)"
-    r"(?:(?!\b(?:is|are|was|were)\b)[\w' -]){2,40}?)\s+)"
+    r"(?:(?!\b(?:is|are|was|were)\b)[\w' -]){2,40}?)\s+(?=(?:free|available)\b))"  # not "... the spare X"
     r"\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
     re.I,
 )

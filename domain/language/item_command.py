@@ -64,6 +64,10 @@ ANOTHER = re.compile(r"(?i)^another\s+(?=\S)(?!(?:day|week|hour|night|couple|few
 OTHER_UNIT = re.compile(r"(?i)^(?:the\s+other|another)\s+(?=\S)(?!(?:day|week|hour|night|couple|few|one)\b)")
 
 
+WORN_OUT = re.compile(
+    r"(?i)^(?P<n>(?:\d+|a|an|one|two|three|four|five|six)\s+)?(?:knackered|broken|damaged|busted|faulty|cracked|ripped|torn|"
+    r"worn[- ]out|old)\s+(?=\S+)"
+)
 INTO_STOCK = re.compile(r"\s+(?:to|into|onto|in)\s+(?:the\s+)?(?:stock|inventory|shelf|shelves)$", re.I)
 
 
@@ -106,6 +110,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         phrase = MORE_OF.sub(r"\g<n> ", ALL_OF_N.sub("", ANOTHER.sub("1 ", phrase.strip())))
     if kind is C.Receive:
         phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
+    if kind is C.Consume:  # "chucked 3 knackered hi vis vests": why they went, not which
+        phrase = WORN_OUT.sub(r"\g<n>", phrase)
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"

@@ -176,6 +176,11 @@ WHAT_IS_WRONG = (
     r"\w+s\s+like|"
     r"\w*\s*(?:loose|broken|bust|busted|dead|gone|cracked|faulty|knackered|jammed|stuck|leaking|bent))"
 )
+# who fixed it, said first: "the engineer fixed ...", "we repaired ..."
+FIXED_BY = (
+    r"(?:(?:(?:the|a|our)\s+)?(?:[a-z]+\s+)?(?:engineer|technician|tech|contractor|mechanic|electrician|rep|guy|fitter)\s+"
+    r"|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|repaired)\s+"
+)
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
@@ -190,7 +195,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         C.Repaired,
         re.compile(
             r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone)\b)[^,;]+?)\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
-            r"back from (?:maintenance|repair|the shop))|fixed|repaired)(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*)?$|^(?:fixed|repaired)\s+(?P<rest2>.+)$"
+            rf"back from (?:maintenance|repair|the shop))|fixed|repaired)(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*)?$|^(?:{FIXED_BY}|(?:fixed|repaired)\s+)(?P<rest2>[^,;]+?)(?:\s*[,;].*)?$"  # "the engineer fixed X, ..."
             # "the forklift's passed its LOLER, back in service"
             r"|^(?P<rest3>.+?)(?:'s|\s+is|\s+has)\s+(?:passed\s+(?:its|the|an?)\s+\w+|been\s+serviced|back\s+in\s+(?:service|use|action))\b.*$",
             re.I,
@@ -241,7 +246,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "forklift passed LOLER, back in service": the item, what was done, then back in use
         C.Repaired,
         re.compile(
-            r"^(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
+            rf"^(?:{FIXED_BY})?(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
             r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$",
             re.I,
         ),

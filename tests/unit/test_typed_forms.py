@@ -459,3 +459,24 @@ def test_a_day_said_of_what_already_happened_is_no_plan(text, expected):
 )
 def test_a_repair_or_move_to_come_changes_nothing_yet(text):
     assert not any(c.changes for c in parse(text, NOW))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the engineer fixed the big centrifuge, it's back in service", C.Repaired(ref="big centrifuge")),
+        ("i fixed the kettle", C.Repaired(ref="kettle")),
+        ("chucked 3 knackered hi vis vests", C.Consume(ref="hi vis vests", count=3)),
+    ],
+)
+def test_who_fixed_it_and_why_it_was_thrown_away_name_no_item(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+def test_the_spare_one_checked_out_is_no_question_whether_it_is_free():
+    (taken,) = parse(
+        "Checking out the spare pallet truck for bob until tomorrow, his one is struggling to lift",
+        NOW,
+        people=frozenset({"bob"}),
+    )
+    assert isinstance(taken, C.CheckOut) and taken.person == "bob"
