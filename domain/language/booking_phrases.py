@@ -53,6 +53,11 @@ IS_FREE = re.compile(
     r"\s*(?:free|available|booked|taken|spare)\b(?P<rest>.*)$",
     re.I,
 )
+# after "<item> free", only when: "pcr free thurs?", "van free from 2?"
+FREE_WHEN = re.compile(
+    r"(?i)^\s*(?:on\s+|this\s+|next\s+|at\s+|from\s+|between\s+|by\s+|in\s+|for\s+|tomorrow|tmrw|today|tonight|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)|\d|[?!.]|$)"
+)
 MY_BOOKINGS = re.compile(
     r"^(?:(?:show|list|give)\s+(?:me\s+)?|what\s+are\s+|what(?:'s|\s+is)\s+)?(?:my|all\s+my)\s+(?:bookings?|reservations?)\b(?P<rest>.*)$"
     r"|^(?:what|have|do)\s+(?:have\s+|do\s+)?i\s+(?:got\s+|have\s+)?(?:anything\s+)?(?:booked|reserved)\b(?P<rest2>.*)$"
@@ -172,8 +177,8 @@ def _items_clause(rest: str) -> str:
 
 def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     match = IS_FREE.match(text)
-    if match is None:
-        return None
+    if match is None or (match["bare"] and not FREE_WHEN.match(match["rest"])):
+        return None  # "check out the free pallet jack": which one, not whether it is free
     said, _rest = time_ranges.read(match["rest"], now, tz)
     today = now.astimezone(tz).date()
     if said is None or (said.first_day in (None, today) and said.start is None and said.end is None):
@@ -328,7 +333,12 @@ def without_override(text: str) -> tuple[str, bool]:
     return (text[: found.start()], True) if found else (text, False)
 
 
-BOOKING_WORD = re.compile(r"(?i)\b(?:book|booking|booked|reserve|reserved|reserving|reservation)\b")
+# (not the noun: "for the book swap", "a book fair")
+BOOKING_WORD = re.compile(
+    r"(?i)(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\bour )(?<!\bthis )(?<!\bthat )"
+    r"\bbook\b(?!\s+(?:swap|fair|club|sale|week|day|returns?|trolley|shelf|shelves|bag|token|corner|box|boxes)\b)"
+    r"|\b(?:booking|booked|reserve|reserved|reserving|reservation)\b"
+)
 UNDOING_WORD = re.compile(r"(?i)\b(?:unbook|un-book|cancel|cancelled|canceled)\b")
 
 

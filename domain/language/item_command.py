@@ -68,6 +68,9 @@ WORN_OUT = re.compile(
     r"(?i)^(?P<n>(?:\d+|a|an|one|two|three|four|five|six)\s+)?(?:knackered|broken|damaged|busted|faulty|cracked|ripped|torn|"
     r"worn[- ]out|old)\s+(?=\S+)"
 )
+FREE_UNITS = re.compile(
+    r"(?i)^(?P<n>(?:the\s+|a\s+|an\s+)?(?:(?:\d+|one|two|three|four|five|six)\s+)?)(?:free|available)\s+(?=\S+)"
+)
 INTO_STOCK = re.compile(r"\s+(?:to|into|onto|in)\s+(?:the\s+)?(?:stock|inventory|shelf|shelves)$", re.I)
 
 
@@ -101,7 +104,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     phrase = P.TRAILING_BE.sub(
         "",
         P.ARTICLES.sub("", phrase.strip())
-        if re.match(r"(?i)the\s+(?:\d|(?:two|three|four|five|six)(?=\s+\S+s\b))", phrase)
+        if re.match(r"(?i)the\s+(?:\d|(?:two|three|four|five|six)(?=\s+(?:[\w-]+\s+){0,2}[\w-]+s\b))", phrase)
         else phrase,
     )
     if kind in (C.CheckOut, C.Take):
@@ -112,6 +115,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         phrase = P.DELIVERY_WORDS.sub(" ", P.ARRIVED.sub("", phrase)).strip()
     if kind is C.Consume:  # "chucked 3 knackered hi vis vests": why they went, not which
         phrase = WORN_OUT.sub(r"\g<n>", phrase)
+    if kind in (C.CheckOut, C.Take):  # "the two free loaner laptops": free units, which taking takes anyway
+        phrase = FREE_UNITS.sub(r"\g<n>", phrase)
     colon = re.match(r"^(?P<item>.+?)\s*:\s*(?P<n>\d[\d,]*(?:\s+[a-z]+)?)$", phrase)
     if colon:  # "jotters: 3 boxes"
         phrase = f"{colon['n']} of {colon['item']}" if " " in colon["n"] else f"{colon['n']} {colon['item']}"

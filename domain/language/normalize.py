@@ -32,6 +32,17 @@ _CONTRACTED = {
     "wot": "what",
     "arvo": "afternoon",
     "atm": "at the moment",
+    # a dropped g: "takin the sachtler"
+    "takin": "taking",
+    "bringin": "bringing",
+    "usin": "using",
+    "grabbin": "grabbing",
+    "borrowin": "borrowing",
+    "returnin": "returning",
+    "droppin": "dropping",
+    "puttin": "putting",
+    "gettin": "getting",
+    "sendin": "sending",
     # apostrophes a phone keyboard leaves out, where the bare word is no other word
     "im": "i'm",
     "ive": "i've",

@@ -408,7 +408,11 @@ BARE_COMMANDS: dict[str, type[Command]] = {
     "took": C.Take,
 }
 TRAILING_BE = re.compile(r"\s+(?:are|is|were|was|have been|has been|got)$", re.I)
-PURPOSE = re.compile(r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$", re.I)
+PURPOSE = re.compile(
+    r"\s+for\s+(?:the|a|an|my|our|this|that|tomorrow's|today's|next)\s+[\w' -]+$"
+    r"|\s+on\s+(?:my\s+|the\s+|a\s+)?(?:home\s+visits?|visits|rounds|location|the\s+road|call|site\s+visits?)$",  # "on home visits"
+    re.I,
+)
 ARRIVED = re.compile(r"\s+(?:just\s+)?(?:arrived|came in|delivered|turned up)$", re.I)  # "10 boxes arrived"
 DELIVERY_WORDS = re.compile(r"\b(?:delivery|deliveries|shipment|order|package|parcel)\b", re.I)
 PRONOUN = re.compile(

@@ -480,3 +480,21 @@ def test_the_spare_one_checked_out_is_no_question_whether_it_is_free():
         people=frozenset({"bob"}),
     )
     assert isinstance(taken, C.CheckOut) and taken.person == "bob"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("check out the free pallet jack for @bob until friday", ("pallet jack", None)),
+        ("signing out the two free loaner laptops for tomorrow's training", ("loaner laptops", 2)),
+        ("nabbing the library trolley for the book swap", ("library trolley", None)),  # "book" the noun
+        ("takin the ear thermometer on home visits", ("ear thermometer", None)),
+    ],
+)
+def test_free_units_a_noun_book_and_a_dropped_g_are_a_plain_take(text, expected):
+    (taken,) = parse(text, NOW)
+    assert isinstance(taken, (C.CheckOut, C.Take)) and (taken.ref, taken.count) == expected
+
+
+def test_book_the_verb_still_books():
+    assert isinstance(parse("taking the van, can i book it for tomorrow too", NOW)[0], C.Book)
