@@ -41,6 +41,8 @@ class NeedsChoice(Exception):
 
 NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and this much better than the next
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
+# how big or small a thing looks, said before its name: left out when the name alone finds it
+LOOKS = re.compile(r"(?i)\b(?:big|little|small|large|tiny|huge|massive|mini)\s+(?=\S)")
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
     r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
@@ -333,6 +335,9 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if len(theirs) > 1:
             return Understood(command, tuple(theirs))
     found = lendable_only(command, locate(index, command.ref, kinds(command)))
+    plain = LOOKS.sub("", command.ref)
+    if not found.found and plain != command.ref and plain.strip():
+        found = lendable_only(command, locate(index, plain, kinds(command)))  # "my big pipette": a pipette
     if isinstance(command, C.CheckOut) and found.found and not found.exact:
         _not_only_by_kind(command.ref, found, index)
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"

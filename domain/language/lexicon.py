@@ -55,6 +55,7 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(handed | gave | give | giving | handing) out",
         "took out",
         "(remove | removed)",
+        "(emptied | empty | emptying)",
     ),
     C.Take: (
         "(take | taking | took)",

@@ -63,6 +63,10 @@ _CONTRACTED = {
     "youre": "you're",
     "theyre": "they're",
 }
+# "its back in the rack": it is (not "its lid")
+_ITS_IS = re.compile(
+    r"(?i)\bits\s+(?=(?:back|here|there|in|on|at|out|broken|fixed|done|gone|ok|fine|now|been|not|still|all)\b)"
+)
 # "ill drop the hot box back": I'll, before a verb (never "I'm ill")
 _ILL = re.compile(
     r"(?i)(?:^|(?<=[,.;!?]\s))ill\s+(?=(?:drop|bring|take|get|grab|return|put|be|need|have|check|send|pop|leave|"
@@ -252,6 +256,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = spoken_punctuation(text)
     text = re.sub(r"(?i)\btoo\s+(?=the\b)", "to ", text)  # "moved the camera too the help desk"
     text = re.sub(r"(?i)\bat\s+the\s+mo\b", "at the moment", text)
+    text = re.sub(r"(?i)\b(my|our|his|her|their)\s+own\b", r"\1", text)  # "my own laptop": mine
+    text = _ITS_IS.sub("it's ", text)
+    text = re.sub(r"(?i)\s+for\s+now\b", "", text)  # "done with my pipette for now": no time said
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], _ILL.sub("i'll ", text))
     text = _ASKING_TO_HAVE.sub(r"\1get", text)

@@ -57,7 +57,11 @@ def _later(text: str, commands: list[Command]) -> bool:
     ("it's in the site hut now, I left it there after the path job")."""
     if not all(isinstance(c, C.Move) for c in commands):
         return bool(STARTS_LATER.search(text))
-    return any(STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text))
+    return any(
+        STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text)
+    )
+
+
 # "sending the grinder for repair after christmas", "needs a service in january"
 REPAIR_LATER = re.compile(
     r"\b(?:after\s+(?!it\b)\w+|(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
@@ -102,7 +106,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     if NEGATED.search(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
         return not_asked(commands)
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
-        any(STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text))
+        any(
+            STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause)
+            for clause in CLAUSES.split(text)
+        )
         or LONG_AGO.search(text)
         or REPAIR_LATER.search(text)
     ):

@@ -440,7 +440,9 @@ def _single(kind: type[Command], match: re.Match) -> Command:
     if kind in (C.AuditStart, C.AuditClose):
         return kind(to=_place(groups.get("place")))
     if kind is C.Register:
-        by = (groups.get("by") or groups.get("by2") or groups.get("by3") or groups.get("by4") or "department").lower()
+        by = (
+            groups.get("by") or groups.get("by2") or groups.get("by3") or groups.get("by4") or "department"
+        ).lower()
         return C.Register(by=_REGISTER_BY.get(by, by))
     if kind is C.Labels:
         return C.Labels(ref=groups["ref"], every=bool(groups.get("all")), qr=bool(groups.get("qr")))

@@ -38,7 +38,9 @@ WISH = re.compile(
     r"could\s+murder|dying\s+for)\b"
 )
 # Clauses of a message no reading takes whole: after a comma, colon, semicolon, dash or sentence end
-CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")  # not a list's ", and"
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)"
+)  # not a list's ", and"
 
 
 def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
@@ -73,7 +75,12 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 continue
             if n and isinstance(command, C.Book) and any(not c.changes for c in found):
                 continue  # "Is the drone available? I want aerials on Thursday": why they ask
-            if found and not any(c.changes for c in found) and command.changes and getattr(command, "ref", "") is None:
+            if (
+                found
+                and not any(c.changes for c in found)
+                and command.changes
+                and getattr(command, "ref", "") is None
+            ):
                 continue  # "do we have eppis? need about 200": why they ask, no request of its own
             if named_before and hasattr(command, "perhaps") and command.ref is None:
                 command = replace(command, ref=item_ref(named_before))

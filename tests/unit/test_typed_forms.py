@@ -498,3 +498,38 @@ def test_free_units_a_noun_book_and_a_dropped_g_are_a_plain_take(text, expected)
 
 def test_book_the_verb_still_books():
     assert isinstance(parse("taking the van, can i book it for tomorrow too", NOW)[0], C.Book)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I'm handing my own laptop back", C.CheckIn(ref="laptop")),
+        (
+            "Emptied a whole drum of rapeseed oil into the fryers",
+            C.Consume(ref="rapeseed oil into the fryers", count=1, pack="drum"),
+        ),
+    ],
+)
+def test_phone_shorthand_and_everyday_verbs(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+def test_how_big_a_thing_looks_is_left_out_when_its_name_alone_finds_it():
+    index = CatalogIndex(
+        [
+            ("P-1", "Eppendorf Research plus pipette 100-1000 ul", "", "Eppendorf", "pipette", ""),
+            ("P-2", "Eppendorf Research plus pipette 10-100 ul", "", "Eppendorf", "pipette", ""),
+        ],
+        [],
+    )
+    (back,) = understand(
+        parse("done with my big pipette for now, it's back in the rack", NOW), index, held=frozenset({"P-1"})
+    )
+    assert [i.key for i in back.items] == ["P-1"]
+
+
+def test_its_before_where_or_how_a_thing_is_it_is():
+    from domain.language.normalize import normalize
+
+    assert normalize("its back in the rack") == "it's back in the rack"
+    assert normalize("its lid is cracked") == "its lid is cracked"
