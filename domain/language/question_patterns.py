@@ -121,7 +121,10 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
         ),
     ),
     (C.WhoHas, before(C.WhoHas, r"\s+(?P<ref>.+?)(?:\s+out)?$")),  # "who has headsets out?"
-    (C.WhereIs, before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now| at)?$")),  # "where's the copier at"
+    (
+        C.WhereIs,
+        before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now| at| kept| stored| usually kept| kept now)?$"),
+    ),  # "where's the copier at", "where are the chromebooks kept?"
     # asked indirectly ("could you tell me where the knife roll is"): the verb comes last
     (C.WhereIs, re.compile(r"^where\s+(?P<ref>.+?)\s+(?:is|are)(?:\s+(?:now|kept|at the moment))?$", re.I)),
     (

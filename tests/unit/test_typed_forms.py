@@ -533,3 +533,7 @@ def test_its_before_where_or_how_a_thing_is_it_is():
 
     assert normalize("its back in the rack") == "it's back in the rack"
     assert normalize("its lid is cracked") == "its lid is cracked"
+
+
+def test_where_things_are_kept_asks_where_they_are():
+    assert parse("where are the chromebooks kept?", NOW) == [C.WhereIs(ref="chromebooks")]
