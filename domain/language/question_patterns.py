@@ -168,7 +168,10 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
             r"^what(?:'s| is) the (?:serial(?: number)?|model|make|condition|barcode|asset tag|tag) (?:on|of|for) (?P<ref2>.+)$|"
             r"^(?:info|information|details|detail|describe|show me|show|tell me about|lookup|look up|what(?:'s| is))(?: about| on| for)?\s+(?P<ref>.+)$|"
             # after "could you tell me": "about the vaccine fridge, when it was bought", "the full details on X"
-            r"^(?:about|(?:give me\s+)?(?:the\s+)?(?:full\s+)?details\s+(?:on|of|for))\s+(?P<ref3>[^,;]+?)(?:\s*[,;].*)?$",
+            r"^(?:about|(?:give me\s+)?(?:the\s+)?(?:full\s+)?details\s+(?:on|of|for))\s+(?P<ref3>[^,;]+?)(?:\s*[,;].*)?$|"
+            # "any news on the big centrifuge?", "forklift fixed yet?"
+            r"^any\s+(?:news|update|updates|word)\s+(?:on|about|re)\s+(?P<ref4>.+)$|"
+            r"^(?:is\s+|are\s+|has\s+|have\s+)?(?P<ref5>(?!(?:it|they|that|this)\b)[\w' -]+?)\s+(?:been\s+)?(?:fixed|repaired|sorted|serviced)\s+yet$",
             re.I,
         ),
     ),

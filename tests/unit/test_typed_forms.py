@@ -537,3 +537,15 @@ def test_its_before_where_or_how_a_thing_is_it_is():
 
 def test_where_things_are_kept_asks_where_they_are():
     assert parse("where are the chromebooks kept?", NOW) == [C.WhereIs(ref="chromebooks")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("forklift fixed yet?", C.Info(ref="forklift")),
+        ("any news on the big centrifuge? engineer been yet?", C.Info(ref="big centrifuge")),
+        ("is the little projector free or not lah", C.IsAvailable(ref="little projector")),
+    ],
+)
+def test_asking_after_an_item_in_passing(text, expected):
+    assert parse(text, NOW) == [expected]
