@@ -181,6 +181,8 @@ FIXED_BY = (
     r"(?:(?:(?:the|a|our)\s+)?(?:[a-z]+\s+)?(?:engineer|technician|tech|contractor|mechanic|electrician|rep|guy|fitter)\s+"
     r"|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|repaired)\s+"
 )
+# where deliveries arrive: "to the AV store", "at goods in"
+_OUR_STORE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:store|stores|store\s+room|stockroom|goods\s+in|warehouse|reception|cupboard)\b"
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
@@ -300,8 +302,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             r"^(?!(?:i|we|you|he|she|they|i've|we've|someone|somebody)\b)"
             r"(?![^,;]*\b(?:should|would|could|might|may|will|won't|didn't|hasn't|haven't|not|never|back)\b)"
-            r"(?:[\w&.']+\s+){1,3}(?:(?:has|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped\s+off)\s+"
-            r"(?![^,;]*\bto\b)(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
+            r"(?:[\w&.']+\s+){1,3}(?:(?:has|just)\s+)*(?:delivered|sent(?:\s+us)?(?:\s+over)?|dropped\s+off|brought(?:\s+in)?|"
+            rf"dropped(?=[^,;]*\b(?:at|into|to)\s+{_OUR_STORE}))\s+"
+            # (not "bob delivered 3 boxes to leeds": out; "... to the AV store" is ours)
+            rf"(?![^,;]*\bto\b(?!\s+{_OUR_STORE}))(?P<rest>(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|ten\s|twelve\s|some\s).+)$",
             re.I,
         ),
     ),

@@ -126,6 +126,12 @@ AMOUNT_IN = re.compile(
     re.I,
 )  # (not "2 cases of wipes came in": read as it is)
 
+# "restocked the hand gel with a full case": the item, then how much came
+RESTOCKED_WITH = re.compile(
+    r"^(?:restocked|refilled|topped\s+up)\s+(?:the\s+)?(?P<item>[^,;]+?)\s+with\s+(?:a\s+full\s+|a\s+whole\s+)?"
+    r"(?P<amount>(?:\d[\d,]*|an?|one|two|three|four|five|six)\s+)?(?P<pack>[a-z]+)$",
+    re.I,
+)
 # "goggles: used 2 pairs", "shipping labels: counted 5200": the item, then what was done
 ITEM_THEN_DONE = re.compile(
     r"^(?P<item>[^:,;]{2,40}?)\s*:\s*(?P<verb>used|took|received|counted|count)\s+(?P<amount>(?:\d[\d,]*|an?|one)(?:\s+[a-z]+)?)$"
@@ -161,6 +167,11 @@ def plain_order(text: str) -> str:
             done["item"] or done["item2"],
         )
         return f"{verb} {amount} {'of ' if ' ' in amount else ''}{item}"
+    restocked = RESTOCKED_WITH.match(text)
+    if restocked and singular(restocked["pack"].lower()) in PACK_WORDS:
+        amount = (restocked["amount"] or "1 ").strip()
+        amount = "1" if amount.lower() in ("a", "an", "one") else amount
+        return f"received {amount} {restocked['pack']} of {restocked['item']}"
     packs = ITEM_THEN_PACKS.match(text)
     if packs and singular((packs["pack"] or packs["pack2"]).lower()) in PACK_WORDS and _an_item(packs):
         verb = "used" if (packs["verb"] or packs["verb2"]).lower() in ("used", "taken") else "took"

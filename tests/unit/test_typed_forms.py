@@ -549,3 +549,26 @@ def test_where_things_are_kept_asks_where_they_are():
 )
 def test_asking_after_an_item_in_passing(text, expected):
     assert parse(text, NOW) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bunzl brought a case of tissues, I've put it behind reception", [("tissues", 1, "case")]),
+        ("Antalis dropped a pallet of A4 at goods in", [("a4 at goods in", 1, "pallet")]),
+        (
+            "CPC delivered 4 long HDMI cables and 10 XLR cables to the AV store",
+            [("long hdmi cables", 4, None), ("xlr cables to the av store", 10, None)],
+        ),
+        ("restocked the hand gel with a full case", [("hand gel", 1, "case")]),
+    ],
+)
+def test_a_supplier_bringing_stock_in_is_a_delivery(text, expected):
+    received = parse(text, NOW)
+    assert all(isinstance(c, C.Receive) for c in received)
+    assert [(c.ref, c.count, c.pack) for c in received] == expected
+
+
+@pytest.mark.parametrize("text", ["kids dropped 3 trays", "bob delivered 3 boxes to leeds"])
+def test_dropping_things_or_sending_them_out_is_no_delivery(text):
+    assert not any(c.changes for c in parse(text, NOW, people=frozenset({"bob"})))
