@@ -80,6 +80,19 @@ SIZES = {"XS": "extra small", "S": "small", "M": "medium", "L": "large", "XL": "
 SIZE_LETTERS = re.compile(r"(?<![\d.] )(?<![\d.])\b(XL|XS|S|M|L)(?=$|[,/)])")
 
 
+SIZE_WORDS = re.compile(r"(?i)\b(extra\s+small|extra\s+large|small|medium|large|xs|xl)\b")
+
+
+def size_of(text: str) -> str | None:
+    """The size a name or a request says, in words ("Hi-vis vest, yellow, L": large), or None."""
+    said = SIZE_WORDS.search(_sizes_spelled(text) or text)
+    return (
+        " ".join(said[1].lower().split()).replace("xs", "extra small").replace("xl", "extra large")
+        if said
+        else None
+    )
+
+
 def _sizes_spelled(name: str) -> str | None:
     """ "Hi-vis vest, yellow, L" as people say it: "... large"; None for a name with no size letter."""
     spelled = SIZE_LETTERS.sub(lambda m: SIZES[m[1]], name)

@@ -21,7 +21,7 @@ from services.item_span import locate, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
 from services.places import department_if_only_that, known_place, listed_place, place_of
 from services.replies import NOT_UNDERSTOOD
-from services.resolver import CatalogIndex, CatalogItem, Resolution
+from services.resolver import CatalogIndex, CatalogItem, Resolution, size_of
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,10 @@ class NeedsChoice(Exception):
 
 NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and this much better than the next
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
-# how big or small a thing looks, said before its name: left out when the name alone finds it
-LOOKS = re.compile(r"(?i)\b(?:big|little|small|large|tiny|huge|massive|mini)\s+(?=\S)")
+# how big a thing looks, said before its name ("my big pipette"): left out when the name alone
+# finds items that have no size of their own (never "the small whiteboard" for the large one)
+LOOKS = re.compile(r"(?i)\b(?:big|little|tiny|huge|massive)\s+(?=\S)")
+SIZED = re.compile(r"(?i)\b(?:small|large|big|little|mini|medium|tiny|huge|xs|xl)\b|\b[SML](?=$|[,/)])")
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
     r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
@@ -335,9 +337,13 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if len(theirs) > 1:
             return Understood(command, tuple(theirs))
     found = lendable_only(command, locate(index, command.ref, kinds(command)))
+    size = size_of(command.ref)
+    if size and found.found and all(size_of(i.name) not in (None, size) for i in found.items):
+        found = replace(found, items=[])  # "large hi-vis vests" are never the medium ones
     plain = LOOKS.sub("", command.ref)
     if not found.found and plain != command.ref and plain.strip():
-        found = lendable_only(command, locate(index, plain, kinds(command)))  # "my big pipette": a pipette
+        unsized = lendable_only(command, locate(index, plain, kinds(command)))  # "my big pipette": a pipette
+        found = unsized if unsized.found and not any(SIZED.search(i.name) for i in unsized.items) else found
     if isinstance(command, C.CheckOut) and found.found and not found.exact:
         _not_only_by_kind(command.ref, found, index)
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"

@@ -55,7 +55,8 @@ IS_FREE = re.compile(
 )
 # after "<item> free", only when: "pcr free thurs?", "van free from 2?"
 FREE_WHEN = re.compile(
-    r"(?i)^\s*(?:on\s+|this\s+|next\s+|at\s+|from\s+|between\s+|by\s+|in\s+|for\s+|tomorrow|tmrw|today|tonight|"
+    r"(?i)^\s*(?:on\s+|this\s+|next\s+|at\s+|from\s+|between\s+|by\s+|in\s+|for\s+|after\s+|until\s+|till\s+|til\s+|"
+    r"before\s+|later|tomorrow|tmrw|today|tonight|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)|\d|[?!.]|$)"
 )
 MY_BOOKINGS = re.compile(

@@ -11,6 +11,7 @@ from dataclasses import replace
 from domain import commands as C
 from domain.commands import Command
 from domain.language.not_done import ASKING_FOR
+from domain.language.patterns import WORKER
 
 _WHO = r"(?P<{}>@?[\w.\-]+?)(?:'s)?"
 _ALL = (
@@ -68,10 +69,7 @@ THEY = re.compile(r"(?i)\b(?:he|she|they)(?=\s+(?:has|had|holds|held|is|was|have
 _NOW = r"(?:\s+(?:today|this morning|this afternoon|just now|now|yesterday))?"
 _AFTER = r"(?:\s*[,;.!]\s*.*|\s+\W+)?"  # ", all good", " ✅": a remark after it
 # who serviced it: "we", "the engineer", "philips engineer", "honda guy"
-_BY = (
-    r"(?:(?:i|we|i've|we've|i have|we have|(?:(?:the|a|our)\s+)?(?:[a-z]+\s+)?(?:engineer|technician|tech|contractor|"
-    r"mechanic|electrician|rep|guy|fitter)(?:\s+came\s+and)?)\s+)?"
-)
+_BY = rf"(?:(?:i|we|i've|we've|i have|we have|{WORKER}(?:\s+came\s+and)?)\s+)?"
 SERVICED = [
     re.compile(
         rf"^{_BY}(?:(?:just|has|have)\s+)*(?:serviced|did\s+(?:the|a)\s+service\s+(?:on|of|for)|"

@@ -60,8 +60,9 @@ def _more_time(phrase: str) -> tuple[str, int | None, bool] | None:
 _SMALL = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a dozen)"
 ALL_OF_N = re.compile(rf"(?i)^all\s+(?={_SMALL}\s+\S)")
 MORE_OF = re.compile(rf"(?i)^(?P<n>{_SMALL})\s+more\s+(?=\S)")
-ANOTHER = re.compile(r"(?i)^another\s+(?=\S)(?!(?:day|week|hour|night|couple|few)\b)")
-OTHER_UNIT = re.compile(r"(?i)^(?:the\s+other|another)\s+(?=\S)(?!(?:day|week|hour|night|couple|few|one)\b)")
+_TIME_AFTER = r"(?:day|week|hour|night|couple|few)\b"  # "another day": more time, not another unit
+ANOTHER = re.compile(rf"(?i)^another\s+(?=\S)(?!{_TIME_AFTER})")
+OTHER_UNIT = re.compile(rf"(?i)^(?:the\s+other|another)\s+(?=\S)(?!{_TIME_AFTER}|one\b)")
 
 
 WORN_OUT = re.compile(
@@ -69,7 +70,7 @@ WORN_OUT = re.compile(
     r"worn[- ]out|old)\s+(?=\S+)"
 )
 FREE_UNITS = re.compile(
-    r"(?i)^(?P<n>(?:the\s+|a\s+|an\s+)?(?:(?:\d+|one|two|three|four|five|six)\s+)?)(?:free|available)\s+(?=\S+)"
+    r"(?i)^(?P<n>(?:the\s+|a\s+|an\s+)?(?:(?:\d+|one|two|three|four|five|six)\s+)?)(?:free|available)\s+(?=\S+)(?!ones?\b)"
 )
 INTO_STOCK = re.compile(r"\s+(?:to|into|onto|in)\s+(?:the\s+)?(?:stock|inventory|shelf|shelves)$", re.I)
 

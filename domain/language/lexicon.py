@@ -55,7 +55,6 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(handed | gave | give | giving | handing) out",
         "took out",
         "(remove | removed)",
-        "(emptied | empty | emptying)",
     ),
     C.Take: (
         "(take | taking | took)",
@@ -150,6 +149,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "what else (is | are | 's) [running] low",
         "(what's | what is) low (in | at) the (warehouse | store | stores | store room | stock room | cupboard)",
         "anything [else] [running] low",
+        "[(what's | what is | what are | anything)] out of stock",
         "low [stock]",
         "what (do | should) we [need to] (order | reorder)",
         "reorder list",

@@ -101,7 +101,7 @@ LIST_OF = re.compile(
 )
 # "what's out from the learning centre?": what is checked out of a place
 OUT_FROM = re.compile(
-    r"(?i)^what(?:'s|\s+is|\s+are)\s+(?:currently\s+)?(?:checked\s+|signed\s+)?out\s+(?:from|of)\s+(?P<place>.+)$"
+    r"(?i)^what(?:'s|\s+is|\s+are)\s+(?:currently\s+)?(?:checked\s+|signed\s+)?out\s+from\s+(?P<place>.+)$"
 )
 
 

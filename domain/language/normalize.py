@@ -44,7 +44,6 @@ _CONTRACTED = {
     "gettin": "getting",
     "sendin": "sending",
     # apostrophes a phone keyboard leaves out, where the bare word is no other word
-    "im": "i'm",
     "ive": "i've",
     "dont": "don't",
     "cant": "can't",
@@ -65,7 +64,12 @@ _CONTRACTED = {
 }
 # "its back in the rack": it is (not "its lid")
 _ITS_IS = re.compile(
-    r"(?i)\bits\s+(?=(?:back|here|there|in|on|at|out|broken|fixed|done|gone|ok|fine|now|been|not|still|all)\b)"
+    r"(?i)\bits\s+(?=(?:back(?=\s*(?:$|[,.!?]|\s+(?:in|on|at|to|now|here|there|with)\b))|here|there|broken|fixed|"
+    r"gone|been|not|still)\b)"
+)
+# "im dead", "im taking": I'm (never "im needles": intramuscular)
+_IM = re.compile(
+    r"(?i)\bim\s+(?=(?:\w+ing|done|new|back|off|here|out|sorry|not|so|just|dead|tired|still|on|in|at)\b)"
 )
 # "ill drop the hot box back": I'll, before a verb (never "I'm ill")
 _ILL = re.compile(
@@ -263,7 +267,9 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _ITS_IS.sub("it's ", text)
     text = re.sub(r"(?i)\s+for\s+now\b", "", text)  # "done with my pipette for now": no time said
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
-    text = _BARE_CONTRACTIONS.sub(lambda m: _CONTRACTED[m.group(0).lower()], _ILL.sub("i'll ", text))
+    text = _BARE_CONTRACTIONS.sub(
+        lambda m: _CONTRACTED[m.group(0).lower()], _IM.sub("i'm ", _ILL.sub("i'll ", text))
+    )
     text = _ASKING_TO_HAVE.sub(r"\1get", text)
     text = _WOULD_IT_BE_OK.sub(
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text

@@ -42,10 +42,13 @@ ENDS = re.compile(
 NOT_YET_BACK = re.compile(
     r"^(?:please\s+)?bring\b.*@|\b(?:can|could) (?:i|we) (?:have|get) .+ back\b|"  # asking someone else
     r"\b(?:needs? to (?:come|go) back|has to (?:come|go) back|should (?:come|go) back|goes back|"
-    r"going back|on (?:its|their) way back|will be back|'ll be back)\b",
+    r"going back|on (?:its|their) way back|will be back|'ll be back|(?:isn't|isnt|aren't|arent|wasn't|wasnt|not)\s+(?:yet\s+)?back)\b",
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+NOT_FIXED = re.compile(
+    r"(?i)\b(?:not|isn't|isnt|wasn't|wasnt|no|never|wrong|but|which|who|still\s+broken|broke\s+again|again)\b"
+)
 # "the engineer came on Friday": a day said of what already happened, no plan
 TOLD_IN_THE_PAST = re.compile(
     r"(?i)\b(?:came|was|were|did|went|had|visited|called in|popped in)\b|\b(?:i|we)\s+(?:left|put|dropped|moved)\s+(?:it|them)\b"
@@ -57,8 +60,18 @@ def _later(text: str, commands: list[Command]) -> bool:
     ("it's in the site hut now, I left it there after the path job")."""
     if not all(isinstance(c, C.Move) for c in commands):
         return bool(STARTS_LATER.search(text))
+    return _later_in_a_clause(text)
+
+
+# a clause, or a reason given after "as", "because"
+REASONS = re.compile(r"\s*[,;]\s*|\s+(?:and|but|so|as|because|since|cos)\s+", re.I)
+
+
+def _later_in_a_clause(text: str) -> bool:
+    """A time to come, in a clause that tells no past ("sending it for repair next week as it was
+    sparking" is later; "fixed, the engineer came on Friday" is not)."""
     return any(
-        STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause) for clause in CLAUSES.split(text)
+        STARTS_LATER.search(part) and not TOLD_IN_THE_PAST.search(part) for part in REASONS.split(text)
     )
 
 
@@ -105,13 +118,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return not_asked(commands)  # "returned the big ladder?": asks whether it was
     if NEGATED.search(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
         return not_asked(commands)
+    if any(isinstance(c, (C.Repaired, C.Serviced)) for c in commands) and NOT_FIXED.search(text):
+        return not_asked(commands)  # "the forklift is not fixed", "fixed it but it broke again"
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
-        any(
-            STARTS_LATER.search(clause) and not TOLD_IN_THE_PAST.search(clause)
-            for clause in CLAUSES.split(text)
-        )
-        or LONG_AGO.search(text)
-        or REPAIR_LATER.search(text)
+        _later_in_a_clause(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
     ):
         return not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(

@@ -62,7 +62,9 @@ def parse(
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
         commands = sentences.two_statements(text, commands, _reader(now, tz, names, people)) or commands
-    if all(isinstance(c, C.Unknown) for c in commands):  # "flu clinic: took 2 boxes of syringes"
+    addressed = ADDRESSED.search(text)  # "jack, return the drill", "... the drill, bob": asks them
+    said_to = {name.lower() for name in addressed.groups("")} if addressed else set()
+    if all(isinstance(c, C.Unknown) for c in commands) and not said_to & people:
         clauses = sentences.by_clause(text, _reader(now, tz, names, people), _due_reader(now, tz))
         commands = not_done.only_said(text, clauses) if clauses else commands  # never "..., scratch that"
     commands = _not_about_a_person(text, commands, people)
@@ -78,6 +80,12 @@ def parse(
 
 
 LEADING_NAME = re.compile(r"^\W*@?(?P<name>[a-z][\w.\-]*?)(?:'s)?\b", re.I)
+
+
+# someone the message is said to, by name, first or last
+ADDRESSED = re.compile(
+    r"^\s*@?(?P<first>[a-z][\w.\-]*)\s*[,:]|[,;]\s*@?(?P<last>[a-z][\w.\-]*)\s*[.!?]*\s*$", re.I
+)
 
 
 def _not_about_a_person(text: str, commands: list[Command], people: frozenset[str]) -> list[Command]:
@@ -108,7 +116,9 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
 LOSS_CLAUSE = re.compile(
     rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS})\b[^,;]*?)[.!]*$", re.I
 )
-UNITS_OF_IT = re.compile(r"(?i)^(?:the\s+other|the\s+others|the\s+rest|one|\d+|two|three)\b")
+UNITS_OF_IT = re.compile(
+    r"(?i)^(?:the\s+)?(?:other|others|rest|one|\d+|two|three)\b(?!\s+(?:of\s+)?[a-z]+s?\s+(?:is|are|was)\b)"
+)
 
 
 def _a_unit_written_off(clause: str, commands: list[Command]) -> bool:
@@ -116,8 +126,13 @@ def _a_unit_written_off(clause: str, commands: list[Command]) -> bool:
     return, names units of the first, not an item."""
     if len(commands) != 2 or not all(isinstance(c, C.CheckIn) for c in commands):
         return False
-    second = commands[1].ref
-    return bool(second) and bool(UNITS_OF_IT.match(clause.strip())) and second.lower() in clause.lower()
+    second = commands[1].ref or ""
+    # "..., one saw is broken" after "the drill and the saw" is the saw, returned
+    return (
+        bool(UNITS_OF_IT.match(second))
+        and bool(UNITS_OF_IT.match(clause.strip()))
+        and second.lower() in clause.lower()
+    )
 
 
 LEND_TO = re.compile(

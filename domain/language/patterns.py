@@ -177,10 +177,11 @@ WHAT_IS_WRONG = (
     r"\w*\s*(?:loose|broken|bust|busted|dead|gone|cracked|faulty|knackered|jammed|stuck|leaking|bent))"
 )
 # who fixed it, said first: "the engineer fixed ...", "we repaired ..."
-FIXED_BY = (
-    r"(?:(?:(?:the|a|our)\s+)?(?:[a-z]+\s+)?(?:engineer|technician|tech|contractor|mechanic|electrician|rep|guy|fitter)\s+"
-    r"|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|repaired)\s+"
+WORKER = (  # "the engineer", "philips engineer", "honda guy" (never "which engineer", "no tech")
+    r"(?:(?:the|a|our)\s+)?(?:(?!(?:which|what|whose|no|any|every|each|that|this)\b)[a-z]+\s+)?"
+    r"(?:engineer|technician|tech|contractor|mechanic|electrician|rep|guy|fitter)"
 )
+FIXED_BY = rf"(?:{WORKER}\s+|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|repaired)\s+"
 # where deliveries arrive: "to the AV store", "at goods in"
 _OUR_STORE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:store|stores|store\s+room|stockroom|goods\s+in|warehouse|reception|cupboard)\b"
 CHANGES: list[tuple[type[Command], re.Pattern]] = [

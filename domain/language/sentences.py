@@ -37,8 +37,16 @@ WISH = re.compile(
     r"(?i)^(?:(?:i|we)\s+)?(?:really\s+|so\s+)?(?:need|needs|want|fancy|could\s+do\s+with|gonna\s+need|would\s+love|"
     r"could\s+murder|dying\s+for)\b"
 )
-# Clauses of a message no reading takes whole: after a comma, colon, semicolon, dash or sentence end
-CLAUSE_BREAK = re.compile(
+# What makes a message read clause by clause no request at all: it is cancelled, a test, a
+# condition, a plan, hearsay or denied ("ignore this - took 2 boxes", "if it rains: take the
+# gazebo", "rumour is: bob took the drill", "wasn't me, someone took the drill")
+DOUBT = re.compile(
+    r"(?i)\b(?:ignore|test|testing|if|unless|when|whenever|not|no|never|\w+n't|\w+nt|should|would|could|might|may|"
+    r"plan|planning|planned|rumou?r|someone|somebody|anyone|anybody|yet|later|tomorrow|tmrw|next|maybe|perhaps|"
+    r"point|apparently|supposedly|heard|said|says)\b"
+)
+# Clauses of a message no reading takes whole (unlike CLAUSE_BREAKS, also colons and sentence ends): after a comma, colon, semicolon, dash or sentence end
+REMARK_BREAK = re.compile(
     r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)"
 )  # not a list's ", and"
 
@@ -47,11 +55,13 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
     """The requests among the clauses of a message understood as none whole: "flu clinic:
     took 2 boxes of 5ml syringes", "2 new lads starting today, taking 2 pairs of specs for
     them". Empty when no clause is a request either."""
-    parts = [part for part in CLAUSE_BREAK.split(text.strip()) if part.strip()]
-    if len(parts) < 2:
+    parts = [part for part in REMARK_BREAK.split(text.strip()) if part.strip()]
+    if len(parts) < 2 or DOUBT.search(text):
         return []
     # a wish among remarks is chatter ("year 9 were a nightmare today, need a tea"), not a request
     found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
+    if any(c.changes and not isinstance(c, C.ItemCommand) for c in found):
+        return []  # "counted 28 pens: 2 more than last time" is no "two more" of the last change
     return found if any(not isinstance(c, C.Unknown) for c in found) else []
 
 
@@ -78,8 +88,8 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
             if (
                 found
                 and not any(c.changes for c in found)
-                and command.changes
-                and getattr(command, "ref", "") is None
+                and isinstance(command, C.ItemCommand)
+                and command.ref is None
             ):
                 continue  # "do we have eppis? need about 200": why they ask, no request of its own
             if named_before and hasattr(command, "perhaps") and command.ref is None:

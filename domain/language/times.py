@@ -35,8 +35,8 @@ _DAY = (
     + _WEEKDAY
     + "))"
 )
-# "till friday morning": back by the end of that morning (noon); an afternoon or evening ends the working day
-_PART = r"(?:\s+(?:in\s+the\s+|at\s+)?(?P<part>morning|lunchtime|lunch|afternoon|evening))?"
+# "till friday morning": back by the end of that morning (noon); an afternoon ends the working day
+_PART = r"(?:\s+(?:in\s+the\s+|at\s+)?(?P<part>morning|lunchtime|lunch|afternoon))?"
 PART_ENDS = {"morning": "noon", "lunchtime": "noon", "lunch": "noon"}
 UNTIL_PATTERN = re.compile(rf"\b{_UNTIL}\s+(?:the\s+)?{_DAY}{_PART}{_CLOCK}\b", re.I)
 CLOCK_THEN_DAY = re.compile(
