@@ -216,6 +216,10 @@ def main() -> None:
         " from all splits that afternoon showed four test lines (f:120, m:209, n:47, n:210), since fixed."
         ' Since that afternoon a question with no choices to tap ("How many? ...") meets a line that'
         " expects an ask naming one item when the question names that item (before, it never could)."
+        ' Sets p and q (two new authors, 2026-12-07 evening, "a real week in Slack") measured as they'
+        " arrived: p tune 83%, test 88% (2 wrong changes, tune); q tune 87%, test 83% (3 wrong changes, one"
+        " of them test: seen, q:88). Since then a booking of a kit is judged as the bookings of its assets"
+        " (the contract's kit column); before, a line expecting `book KIT-...` could never be met."
     )
     if not args.no_write:
         write_section(
