@@ -78,8 +78,6 @@ class Resolution:
 SIZES = {"XS": "extra small", "S": "small", "M": "medium", "L": "large", "XL": "extra large"}
 # a size ends the name or a part of it: "gloves M", "vest, L," (not "cable 2 m", "Model S laptop")
 SIZE_LETTERS = re.compile(r"(?<![\d.] )(?<![\d.])\b(XL|XS|S|M|L)(?=$|[,/)])")
-
-
 SIZE_WORDS = re.compile(r"(?i)\b(extra\s+small|extra\s+large|small|medium|large|xs|xl)\b")
 
 

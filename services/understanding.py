@@ -43,8 +43,7 @@ NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and thi
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
 # how big a thing looks, said before its name ("my big pipette"): left out when the name alone
 # finds items that have no size of their own (never "the small whiteboard" for the large one)
-LOOKS = re.compile(r"(?i)\b(?:big|little|tiny|huge|massive)\s+(?=\S)")
-SIZED = re.compile(r"(?i)\b(?:small|large|big|little|mini|medium|tiny|huge|xs|xl)\b|\b[SML](?=$|[,/)])")
+LOOKS = re.compile(r"(?i)\b(?:big|little|tiny|huge|massive|mini)\s+(?=\S)")
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
     r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
@@ -250,6 +249,11 @@ def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
     return headed if len(headed) == 1 and best >= NAMED else items
 
 
+def _sized(name: str) -> bool:
+    """The name says a size or a look of size ("Large whiteboard", "Mini projector")."""
+    return bool(size_of(name) or LOOKS.search(f"{name} "))
+
+
 def _head(name: str) -> str:
     """The last word of a name, singular: what a thing is, in English ("two-way radio")."""
     last = re.findall(r"[a-z][a-z-]*", name.lower())
@@ -338,12 +342,12 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             return Understood(command, tuple(theirs))
     found = lendable_only(command, locate(index, command.ref, kinds(command)))
     size = size_of(command.ref)
-    if size and found.found and all(size_of(i.name) not in (None, size) for i in found.items):
-        found = replace(found, items=[])  # "large hi-vis vests" are never the medium ones
+    if size:  # "large hi-vis vests" are never the medium ones
+        found = replace(found, items=[i for i in found.items if size_of(i.name) in (None, size)])
     plain = LOOKS.sub("", command.ref)
     if not found.found and plain != command.ref and plain.strip():
         unsized = lendable_only(command, locate(index, plain, kinds(command)))  # "my big pipette": a pipette
-        found = unsized if unsized.found and not any(SIZED.search(i.name) for i in unsized.items) else found
+        found = unsized if unsized.found and not any(_sized(i.name) for i in unsized.items) else found
     if isinstance(command, C.CheckOut) and found.found and not found.exact:
         _not_only_by_kind(command.ref, found, index)
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"

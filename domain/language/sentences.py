@@ -45,10 +45,9 @@ DOUBT = re.compile(
     r"plan|planning|planned|rumou?r|someone|somebody|anyone|anybody|yet|later|tomorrow|tmrw|next|maybe|perhaps|"
     r"point|apparently|supposedly|heard|said|says)\b"
 )
-# Clauses of a message no reading takes whole (unlike CLAUSE_BREAKS, also colons and sentence ends): after a comma, colon, semicolon, dash or sentence end
-REMARK_BREAK = re.compile(
-    r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)"
-)  # not a list's ", and"
+# Where a message no reading takes whole breaks into clauses: a comma (not a list's ", and"),
+# colon, semicolon, dash or sentence end (CLAUSE_BREAKS, for lists, splits on fewer)
+REMARK_BREAK = re.compile(r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
 
 
 def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:

@@ -628,3 +628,15 @@ def test_a_size_the_catalog_names_is_never_dropped():
             understand(parse(said, NOW), index)
     (taken,) = understand(parse("check out the big pipette", NOW), index)
     assert [i.key for i in taken.items] == ["PIP"]
+
+
+def test_a_size_said_keeps_only_that_size_of_the_items_that_fit():
+    index = CatalogIndex(
+        [],
+        [
+            ("GLV-M", "Nitrile gloves, medium", "", "", "glove", "box=100"),
+            ("GLV-L", "Nitrile gloves, large", "", "", "glove", "box=100"),
+        ],
+    )
+    (used,) = understand(parse("used a box of large gloves", NOW), index)
+    assert [i.key for i in used.items] == ["GLV-L"]
