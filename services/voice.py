@@ -12,10 +12,11 @@ from domain.commands import FOLLOW_UPS, Command, Unknown
 from domain.errors import DomainError
 from services import sound_alike
 from services.audio import NotAudio, to_pcm
+from services.notation import describe
 from services.places import NeedsPlace
 from services.replies import refusal
 from services.resolver import CatalogIndex
-from services.understanding import PRONOUNS, NeedsChoice, describe, understand
+from services.understanding import PRONOUNS, NeedsChoice, understand
 
 MAX_SPOKEN = 300  # characters: a spoken command is a sentence; Confirm buttons carry it
 
@@ -148,7 +149,7 @@ NO_WORDS = "I couldn't make out any words in that clip, so nothing was changed. 
 
 def meaning(commands: list[Command], index: CatalogIndex) -> str:
     """The commands resolved against the catalog, one line each (see
-    services.understanding.describe), or why they could not be."""
+    services.notation.describe), or why they could not be."""
     if not commands or any(isinstance(c, Unknown) for c in commands):
         return "(not a command)"
     if any(isinstance(c, FOLLOW_UPS) for c in commands):  # what it means depends on the last change

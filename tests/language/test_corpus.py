@@ -10,8 +10,9 @@ import pytest
 from domain.commands import Take, Unknown, command_types
 from domain.errors import DomainError, NotFound
 from domain.language import parse
+from services.notation import describe, keys
 from services.places import NeedsPlace
-from services.understanding import NeedsChoice, describe, keys, understand
+from services.understanding import NeedsChoice, understand
 from tests.language.catalog import corpus_index
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
