@@ -286,12 +286,12 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     return strip_fillers(plain_order(" ".join(text.split())))
 
 
-# "the black Lenovo laptop (I think it's called a ThinkPad)": unsure, said aside
 # "thurs am", "tmrw pm": that day's morning or afternoon (never "I am")
 _DAY_HALF = re.compile(
     rf"\b(?P<day>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|today|tomorrow|tmrw|tmw)\s+(?P<half>am|pm)\b(?!\s*\d)",
     re.I,
 )
+# "the black Lenovo laptop (I think it's called a ThinkPad)": unsure, said aside
 _HEDGED_ASIDE = re.compile(r"(?i)\s*\((?:i think|i believe|i guess|not sure|think|maybe)\b[^()]{0,60}\)")
 # Texting: "can u move the monitor", "what r our assets worth"
 _CHAT_YOU = re.compile(

@@ -167,10 +167,8 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         if len(said) == 1 and isinstance(said[0], (C.CheckOut, C.Take)):
             leaving = tuple(m for m in kit_phrases.SEPARATORS.split(without["members"]) if m.strip())
             return [C.KitOut(ref=said[0].ref, person=said[0].person, due=said[0].due, leaving=leaving)]
-    asked = text.rstrip().endswith("?")
-    about_holdings = holding_phrases.read(
-        clean, people, asked
-    )  # before people are taken out: a transfer names two
+    # before people are taken out: a transfer names two; "?" is gone from the clean text
+    about_holdings = holding_phrases.read(clean, people, asked=text.rstrip().endswith("?"))
     if about_holdings is not None:
         return [about_holdings]
     lent_to = LEND_TO.match(clean)  # "lend erin 2 xlr cables": to erin, as "lend 2 xlr cables to @erin"
