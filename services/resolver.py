@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process, utils
 from domain import gtin
 from domain.ledger import ItemType
 from domain.values import Packs, plural, singular, tag_key
+from services.item_sizes import spelled_sizes
 from services.word_index import WordIndex
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
@@ -75,28 +76,6 @@ class Resolution:
         return bool(self.items) and len({item.group for item in self.items}) == 1
 
 
-SIZES = {"XS": "extra small", "S": "small", "M": "medium", "L": "large", "XL": "extra large"}
-# a size ends the name or a part of it: "gloves M", "vest, L," (not "cable 2 m", "Model S laptop")
-SIZE_LETTERS = re.compile(r"(?<![\d.] )(?<![\d.])\b(XL|XS|S|M|L)(?=$|[,/)])")
-SIZE_WORDS = re.compile(r"(?i)\b(extra\s+small|extra\s+large|small|medium|large|xs|xl)\b")
-
-
-def size_of(text: str) -> str | None:
-    """The size a name or a request says, in words ("Hi-vis vest, yellow, L": large), or None."""
-    said = SIZE_WORDS.search(_sizes_spelled(text) or text)
-    return (
-        " ".join(said[1].lower().split()).replace("xs", "extra small").replace("xl", "extra large")
-        if said
-        else None
-    )
-
-
-def _sizes_spelled(name: str) -> str | None:
-    """ "Hi-vis vest, yellow, L" as people say it: "... large"; None for a name with no size letter."""
-    spelled = SIZE_LETTERS.sub(lambda m: SIZES[m[1]], name)
-    return spelled if spelled != name else None
-
-
 def _last_word_singular(text: str) -> str:
     head, _, last = text.rpartition(" ")
     return f"{head} {singular(last)}".strip() if last else text
@@ -148,7 +127,7 @@ class CatalogIndex:
             if unit is None:
                 texts = [
                     name,
-                    _sizes_spelled(name),
+                    spelled_sizes(name),
                     model,
                     f"{manufacturer or ''} {model or ''}",
                     f"{name} {category or ''}",
@@ -191,7 +170,7 @@ class CatalogIndex:
                 for key in gtin.keys(barcode):  # every printed form of it finds the item
                     self._by_gtin.setdefault(key, item)
             self._own(
-                item, self._slots(ItemType.STOCK, [name, _sizes_spelled(name), *(aliases or "").split("|")])
+                item, self._slots(ItemType.STOCK, [name, spelled_sizes(name), *(aliases or "").split("|")])
             )
         for code, name in kits:  # "the camera kit", "KIT-FX3"
             item = CatalogItem(ItemType.KIT, code, name, f"kit|{code}".lower())

@@ -16,11 +16,12 @@ from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from domain.values import singular, to_base_units
 from services.item_kinds import all_theirs, for_item, kinds, kit_members, lendable_only, plural
+from services.item_sizes import LOOKS, has_a_size, size_of
 from services.item_span import locate, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
 from services.places import department_if_only_that, known_place, listed_place, place_of
 from services.replies import NOT_UNDERSTOOD
-from services.resolver import CatalogIndex, CatalogItem, Resolution, size_of
+from services.resolver import CatalogIndex, CatalogItem, Resolution
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,6 @@ class NeedsChoice(Exception):
 
 NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and this much better than the next
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
-# how big a thing looks, said before its name ("my big pipette"): left out when the name alone
-# finds items that have no size of their own (never "the small whiteboard" for the large one)
-LOOKS = re.compile(r"(?i)\b(?:big|little|tiny|huge|massive|mini)\s+(?=\S)")
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
     r"^(?:it|that|this|them|those|these|that one|this one|both of them|all of them|the lot)$", re.I
@@ -248,11 +246,6 @@ def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
     return headed if len(headed) == 1 and best >= NAMED else items
 
 
-def _sized(name: str) -> bool:
-    """The name says a size or a look of size ("Large whiteboard", "Mini projector")."""
-    return bool(size_of(name) or LOOKS.search(f"{name} "))
-
-
 def _head(name: str) -> str:
     """The last word of a name, singular: what a thing is, in English ("two-way radio")."""
     last = re.findall(r"[a-z][a-z-]*", name.lower())
@@ -346,7 +339,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     plain = LOOKS.sub("", command.ref)
     if not found.found and plain != command.ref and plain.strip():
         unsized = lendable_only(command, locate(index, plain, kinds(command)))  # "my big pipette": a pipette
-        found = unsized if unsized.found and not any(_sized(i.name) for i in unsized.items) else found
+        found = unsized if unsized.found and not any(has_a_size(i.name) for i in unsized.items) else found
     if isinstance(command, C.CheckOut) and found.found and not found.exact:
         _not_only_by_kind(command.ref, found, index)
     if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"

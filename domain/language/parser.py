@@ -31,6 +31,7 @@ from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remar
 from domain.language.lists import LIST_OF, place_name, read_due_window, read_list
 from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
+from domain.language.people_named import not_about_a_person, people_said_to
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
 from domain.language.verbless import POLITE, items_asked_for
@@ -62,12 +63,10 @@ def parse(
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
         commands = sentences.two_statements(text, commands, _reader(now, tz, names, people)) or commands
-    addressed = ADDRESSED.search(text)  # "jack, return the drill", "... the drill, bob": asks them
-    said_to = {name.lower() for name in addressed.groups("")} if addressed else set()
-    if all(isinstance(c, C.Unknown) for c in commands) and not said_to & people:
+    if all(isinstance(c, C.Unknown) for c in commands) and not people_said_to(text, people):
         clauses = sentences.by_clause(text, _reader(now, tz, names, people), _due_reader(now, tz))
         commands = not_done.only_said(text, clauses) if clauses else commands  # never "..., scratch that"
-    commands = _not_about_a_person(text, commands, people)
+    commands = not_about_a_person(text, commands, people)
     commands = booking_phrases.never_taken_now(text, commands, now, tz)  # "..., can i reserve one"
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
@@ -76,28 +75,6 @@ def parse(
         text, commands
     ):  # "check out the macbook. no wait", in any sentence
         return not_done.not_asked(commands)
-    return commands
-
-
-LEADING_NAME = re.compile(r"^\W*@?(?P<name>[a-z][\w.\-]*?)(?:'s)?\b", re.I)
-
-
-# someone the message is said to, by name, first or last
-ADDRESSED = re.compile(
-    r"^\s*@?(?P<first>[a-z][\w.\-]*)\s*[,:]|[,;]\s*@?(?P<last>[a-z][\w.\-]*)\s*[.!?]*\s*$", re.I
-)
-
-
-def _not_about_a_person(text: str, commands: list[Command], people: frozenset[str]) -> list[Command]:
-    """ "jack's in the warehouse", "mike, we're borrowing it": a sentence that starts with
-    someone the bot knows is about them, never a change to an item that shares their name
-    (the pallet jack). "the jack" (an item said with an article) is not touched."""
-    said = LEADING_NAME.match(text)
-    name = said["name"].lower() if said else ""
-    if name not in people:
-        return commands
-    if any(c.changes and (getattr(c, "ref", None) or "").lower().split()[:1] == [name] for c in commands):
-        return [C.Unknown(words=text)]
     return commands
 
 
