@@ -28,10 +28,11 @@ from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
 from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
-from domain.language.lists import LIST_OF, place_name, read_due_window, read_list
+from domain.language.lists import LIST_OF, read_due_window, read_list
 from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.people_named import not_about_a_person, people_said_to
+from domain.language.question_commands import asked, listing, place_said
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
 from domain.language.verbless import POLITE, items_asked_for
@@ -281,17 +282,14 @@ def _parse_clean(
     for kind, regex in Q.LISTINGS:
         match = regex.match(clean)
         if match:
-            return [_listing(kind, match, person, due)]
+            return [listing(kind, match, due)]
     listed = read_list(clean, due, now, tz)
     if listed is not None:
         return [listed]
     for kind, regex in Q.QUESTIONS + Q.MANAGER:
         match = regex.match(clean)
-        if match and kind is C.Labels and not match.group("all"):
-            qr = bool(match.group("qr"))
-            return [C.Labels(ref=item_ref(part), qr=qr) for part in split_items(match.group("ref"))]
         if match:
-            return [_single(kind, match)]
+            return asked(kind, match)
     clean, returner = without_returner(clean, people)
     person = person or returner  # "carmen returned the laptop": carmen's laptop
     stripped = P.PRONOUN.sub("", clean)
@@ -307,7 +305,7 @@ def _parse_clean(
         return [stranger]
     this = P.SEEN_THIS.match(stripped)
     if this:  # with a photo, the photo says which item
-        return [C.Seen(to=_place(this["place"]))]
+        return [C.Seen(to=place_said(this["place"]))]
     seen = P.SEEN.match(P.AUDIT_LEAD.sub("", stripped)) or P.SEEN_AFTER.match(stripped)
     if seen:
         said = seen.groupdict()
@@ -315,7 +313,7 @@ def _parse_clean(
             "", said["place"] or said.get("place2") or ""
         )  # "in lab 2, not the cold room"
         items = said["rest"] or said["rest2"]
-        return [C.Seen(ref=item_ref(part), to=_place(place)) for part in split_items(items)]
+        return [C.Seen(ref=item_ref(part), to=place_said(place)) for part in split_items(items)]
     for where, regex in P.MOVES:
         match = regex.match(stripped)
         if match and not P.NOT_A_MOVE.search(stripped):
@@ -394,56 +392,3 @@ def _clause_after(after: str | None) -> str:
     """What follows the first clause break in the words after a request's item."""
     parts = re.split(r"\s*[,;]\s*", after or "", maxsplit=1)
     return parts[1] if len(parts) == 2 else ""
-
-
-def _listing(kind: str, match: re.Match, person: str | None, due: datetime | None) -> Command:
-    groups = match.groupdict()
-    place = place_name(groups.get("place"))
-    if kind == "available":
-        return C.ListAssets(ref=item_ref(groups["ref"]), available=True)
-    if kind == "person":
-        return C.ListAssets(person=groups["person"])
-    if kind == "due":
-        return C.ListAssets(due=due) if due else C.ListAssets(overdue=True)
-    if kind == "overdue":
-        return C.ListAssets(overdue=True, at=place)
-    return C.ListAssets(at=place)
-
-
-def _place(text: str | None) -> str | None:
-    return (text or "").strip(" .!?") or None
-
-
-_REGISTER_BY = {"dept": "department", "team": "department", "place": "location", "categorie": "category"}
-_EXPORT_KINDS = {"asset list": "assets", "inventory": "stock", "history": "ledger"}
-
-
-def _single(kind: type[Command], match: re.Match) -> Command:
-    groups = {k: v for k, v in match.groupdict().items() if v}
-    ref = (
-        groups.get("ref")
-        or groups.get("ref2")
-        or groups.get("ref3")
-        or groups.get("ref4")
-        or groups.get("ref5")
-    )
-    if kind in (C.AuditStart, C.AuditClose):
-        return kind(to=_place(groups.get("place")))
-    if kind is C.Register:
-        by = (
-            groups.get("by") or groups.get("by2") or groups.get("by3") or groups.get("by4") or "department"
-        ).lower()
-        return C.Register(by=_REGISTER_BY.get(by, by))
-    if kind is C.Labels:
-        return C.Labels(ref=groups["ref"], every=bool(groups.get("all")), qr=bool(groups.get("qr")))
-    if kind is C.Export:
-        found = groups["ref"].lower()
-        return C.Export(kind=_EXPORT_KINDS.get(found, found))
-    if kind in (C.AcceptAlias, C.DismissAlias):
-        return kind(suggestion=int(groups["n"]))
-    if kind is C.SetReorder:
-        count, rest = leading_number(groups.get("n", ""))
-        return C.SetReorder(ref=item_ref(ref), count=count if not rest else None)
-    if kind is C.Edit:
-        return C.Edit(ref=item_ref(ref), field=groups["field"].lower(), value=groups["value"])
-    return kind.of(ref=item_ref(ref) if ref else None)
