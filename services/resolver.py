@@ -10,12 +10,13 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from domain import gtin
 from domain.ledger import ItemType
 from domain.values import Packs, plural, singular, tag_key
 from services.item_sizes import spelled_sizes
+from services.place_names import places_meant
 from services.word_index import WordIndex
 
 ACCEPT = 72  # below this nothing is plausible enough to act on
@@ -409,41 +410,7 @@ class CatalogIndex:
     def resolve_place(self, kind: str, text: str) -> list[str]:
         """Known places `text` may mean: the one written (any case), else the
         close ones; empty means it would be a new place."""
-        known = self.places.get(kind, [])
-        exact = [p for p in known if p.lower() == text.strip().lower()]
-        if exact:
-            return exact[:1]
-        said_first = _place_said_first(known, text)
-        if said_first:
-            return [said_first]
-        matches = process.extract(
-            text, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=85
-        )
-        if not matches:
-            return []
-        best = matches[0][1]
-        return [place for place, score, _ in matches if score >= best - CLOSE]
+        return places_meant(self.places.get(kind, []), text)
 
     def __len__(self) -> int:
         return len(self.exact)
-
-
-# What may follow a place's name without being part of it: "to Dry store for now",
-# "to Lab 2, we have relocated it", "to Room 204 over half term", "in the warehouse i just saw it".
-AFTER_A_PLACE = re.compile(
-    r"^(?:[,;.!:(-]|(?:for|over|during|while|until|till|as|since|because|cos|so|now|today|this|after|before|"
-    r"then|but|ready|thanks|cheers|please|i|i've|i'm|we|we've|just|already|earlier|yesterday)\b)",
-    re.I,
-)
-
-
-def _place_said_first(known: list[str], text: str) -> str | None:
-    """The longest known place the words begin with, when what follows is a
-    remark rather than more of a name; None when there is none."""
-    lower = text.strip().lower()
-    fits = [
-        place
-        for place in known
-        if lower.startswith(place.lower()) and AFTER_A_PLACE.match(lower[len(place) :].lstrip())
-    ]
-    return max(fits, key=len, default=None)
