@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import Callable
 
 from domain import commands as C
@@ -22,21 +22,15 @@ from services import asking, followups, hints, paging, photos, questions, voice
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
-from services.people import People, people_key
+from services.people import People
 from services.places import NeedsPlace
 from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, refused, too_few_free
-from services.understanding import (
-    PRONOUNS,
-    RETURNS,
-    NeedsChoice,
-    Understood,
-    understand,
-)
+from services.speaker_context import held, recent
+from services.understanding import NeedsChoice, Understood, understand
 from services.use_cases import CHANGES, QUESTIONS, Task
 from storage.unit_of_work import UnitOfWorkFactory
 
 Clock = Callable[[], datetime]
-CONTEXT_FOR = timedelta(minutes=15)  # "return it": the item of a change this recent
 MAX_MESSAGE = MAX_TEXT  # longer is a paste, not a request: refused whole, never cut
 TOO_LONG = (
     "That message is {length:,} characters long; I read requests of up to "
@@ -343,28 +337,6 @@ class Assistant:
             except DomainError as error:
                 return refused(error)
 
-    def _held(self, ctx: Context, commands: list[Command]) -> frozenset[str]:
-        """The tags held by the people a return is about (the speaker, or who it is for):
-        "bringing the laptop back" means theirs."""
-        longer = any(isinstance(c, C.Take) and c.due for c in commands)  # "need X till friday": may be longer
-        put_back = any(isinstance(c, C.Receive) and c.put_back for c in commands)  # from a loan, perhaps
-        if not longer and not put_back and not any(isinstance(c, RETURNS) for c in commands):
-            return frozenset()
-        with self.uow(read_only=True) as uow:
-            keys = {ctx.actor.key, ctx.actor.name}
-            keys |= {people_key(uow, c.person) for c in commands if getattr(c, "person", None)}
-            loans = frozenset(loan.sku for loan in uow.loans.held_by(*keys))
-            return frozenset(a.tag for a in uow.assets.held_by(*keys)) | loans
-
-    def _recent(self, ctx: Context, commands: list[Command]) -> tuple[str, ...]:
-        """The items of the speaker's last change, if it was a few minutes ago: what "it" means."""
-        if not any(c.ref and PRONOUNS.match(c.ref) for c in commands):
-            return ()
-        with self.uow(read_only=True) as uow:
-            entries = uow.ledger.recent(ctx.actor.key, ctx.actor.name, limit=10)
-        entries = [e for e in entries if ctx.now - e.at <= CONTEXT_FOR and e.source == entries[0].source]
-        return tuple(dict.fromkeys(e.item_key for e in entries))
-
     def _task(self, uow, ctx: Context, understood: Understood) -> Task:
         return Task(
             uow,
@@ -382,7 +354,9 @@ class Assistant:
         """The commands resolved against the catalog, or the question or
         refusal that answers the message instead (nothing is changed then)."""
         try:
-            return understand(commands, self.index(), self._held(ctx, commands), self._recent(ctx, commands))
+            return understand(
+                commands, self.index(), held(self.uow, ctx, commands), recent(self.uow, ctx, commands)
+            )
         except NeedsChoice as choice:
             return asking.item_question(choice, all_commands)
         except NeedsPlace as place:
