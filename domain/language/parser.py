@@ -29,6 +29,7 @@ from domain.language.hand_over import parse_hand_over, to_department, unknown_re
 from domain.language.item_command import item_command
 from domain.language.item_lists import item_ref, items_and_tail, perhaps_a_remark, same_item, split_items
 from domain.language.lists import LIST_OF, read_due_window, read_list
+from domain.language.move_patterns import MOVES, NOT_A_MOVE
 from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.people_named import not_about_a_person, people_said_to
@@ -314,9 +315,9 @@ def _parse_clean(
         )  # "in lab 2, not the cold room"
         items = said["rest"] or said["rest2"]
         return [C.Seen(ref=item_ref(part), to=place_said(place)) for part in split_items(items)]
-    for where, regex in P.MOVES:
+    for where, regex in MOVES:
         match = regex.match(stripped)
-        if match and not P.NOT_A_MOVE.search(stripped):
+        if match and not NOT_A_MOVE.search(stripped):
             count, rest = leading_number(match["rest"])
             count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
             place = match["place"].strip(" .!?")
