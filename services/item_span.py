@@ -74,6 +74,8 @@ def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> 
     for found in readings:  # "the little projector for room 204": a name exactly, then the rest
         if found.found and found.score >= EXACTLY:
             return found
+    if _to_a_known_place(index, reference):  # "the first aid kit to the site hut": the place names
+        whole = Resolution(reference)  # no item (not the site first aid kit), whatever it matches
     if whole.is_clear:
         return whole
     # "3 reams of printer paper on the board pack": one item once the context is off
@@ -146,6 +148,11 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
     if part_of:  # "the manfrotto's leg lock": the leg lock is part of the tripod
         candidates.append(part_of["whole"])
     return [c.strip() for c in candidates if c.strip()]
+
+
+def _to_a_known_place(index: CatalogIndex, reference: str) -> bool:
+    place = PLACE_PHRASE.match(CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip())
+    return bool(place) and _known_place(index, place["place"])
 
 
 def _known_place(index: CatalogIndex, text: str) -> bool:

@@ -86,7 +86,8 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
 _N = r"\d+|one|two|three|four|five|six|an?"
 _BROKEN = BROKEN_WORDS
 _OFF = re.compile(
-    rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)(?:'s|\s)\s*"  # "the other one's lost"
+    rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)(?:'s(?:\s+[a-z]+(?=\s+is\b))?|\s)\s*"
+    # "the other one's lost", "the other one's mic is broken"
     r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
     r"(?:(?:is|are|was|were|got|came back|has|have|went|i|we)\s+)?(?:been\s+|have\s+|has\s+|a\s+)*"
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"

@@ -257,7 +257,9 @@ class CatalogIndex:
         query = utils.default_process(reference)
         whole = self._slot_of_text(query, types) or self._slot_of_text(_last_word_singular(query), types)
         if whole:  # exactly a name or alias, however short ("R6", "p100"), or its plural ("blue rolls")
-            return Resolution(reference, self._with_namesakes(whole, query, types), score=100.0)
+            return Resolution(
+                reference, self._with_namesakes(self._with_twins(whole), query, types), score=100.0
+            )
         branded = self._branded(query, types)
         if branded:  # "the promethean panel": the maker's name, then an alias of its item
             return Resolution(reference, branded, score=100.0)
@@ -343,6 +345,18 @@ class CatalogIndex:
             for item in self._owners[slot]
         ]
         return Resolution(reference, list(dict.fromkeys(items)), score=100.0 if items else 0.0)
+
+    def _with_twins(self, items: list[CatalogItem]) -> list[CatalogItem]:
+        """Identical units (same name and model) are each called what any one is: "stethoscope",
+        one unit's alias, is either unit, so which one is chosen as for any identical units."""
+        groups = {item.group: item for item in items if item.type is ItemType.ASSET}
+        twins = [
+            twin
+            for item in groups.values()
+            for twin in self._slot_of_text(utils.default_process(item.name), (ItemType.ASSET,))
+            if twin.group == item.group
+        ]
+        return list(dict.fromkeys(items + twins))
 
     def _with_namesakes(self, items: list[CatalogItem], query: str, types) -> list[CatalogItem]:
         """ "scales" is the balance's alias, but the platform scales end in that word too:

@@ -244,6 +244,26 @@ def _battery_size(match: re.Match) -> str:
     return ("AA" if match[1].lower() == "double" else "AAA") + " batteries"
 
 
+# "there are 20 not 14", "counted 20 sharps bins, not 14": the number corrected away is dropped
+_NOT = r"\s*,?\s+(?:not|rather than|instead of)\s+\d+"
+_NUMBER_NOT_NUMBER = re.compile(
+    rf"(?<=\d)(?:{_NOT}\b(?!\s*(?:am|pm|:))|(?P<between>(?:\s+[a-z][\w-]*){{1,3}}){_NOT}\s*(?=$|[.!,;]))",
+    re.I,
+)
+
+
+# "4 not 3", "oops, make it 5 not 3": a correction of the last change, which says what it replaces
+_CORRECTION_LEAD = re.compile(
+    r"(?:(?:oops|sorry|no|nope|wait|actually|i meant|meant|make it|make that|it was|it's|its|should be)[\s,.!:-]*)*",
+    re.I,
+)
+
+
+def _corrected_number(match: re.Match) -> str:
+    said_before = re.sub(r"\d+$", "", match.string[: match.start()]).strip()
+    return match[0] if _CORRECTION_LEAD.fullmatch(said_before) else match["between"] or ""
+
+
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     """Single-spaced text (case kept, for names and values) with Slack markup turned into plain words.
 
@@ -275,6 +295,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
     )
     text = large_numbers_as_digits(text)
+    text = _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
     text = _BATTERY_SIZES.sub(_battery_size, text)

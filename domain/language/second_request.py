@@ -40,6 +40,13 @@ ALSO = re.compile(
     r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
     re.I,
 )
+# "drill back, and the big ladder": one more item of the same request, if the words name one
+AND_ANOTHER = re.compile(
+    r"^and\s+(?:also\s+)?(?:my|our|the)\s+(?!(?:rest|others?|lot|same)\b)"
+    r"(?!.*\b(?:is|are|was|were|has|have|had|got|needs?|went|will|can|should)\b)"
+    r"(?P<item>[\w-]+(?:\s+[\w-]+){0,3})(?:\s+(?:too|as well))?[\s.!]*$",
+    re.I,
+)
 TAG_FIRST = re.compile(r"^[a-z]{1,4}[- ]?\d{2,6}\b", re.I)  # "a-5005 instead"
 # "I'll use the Sachtler instead": taken now in place of another (a bare "I'll use 2 litres" is a plan)
 USE_INSTEAD = re.compile(
@@ -56,6 +63,9 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
     """The changes a clause of `tail` asks for, about a tag or the item `first` named."""
     if not tail or not first or len(tail) > MAX_TAIL or HEDGED.search(tail):
         return []
+    another = AND_ANOTHER.match(tail.strip())
+    if another and first[-1].changes and hasattr(first[-1], "perhaps"):  # dropped unless it names an item
+        return [replace(first[-1], ref=another["item"].lower(), perhaps=True, **_no_amount(first[-1]))]
     clauses = [c for c in TAIL_CLAUSES.split(tail) if c and c.strip()]
     for n in range(min(len(clauses), MAX_CLAUSES)):
         text = use_instead(strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip())))
@@ -70,6 +80,10 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
             meant = [replace(c, ref=first[-1].ref) if PRONOUN.match(c.ref) else c for c in found]
             return [c for c in meant if not _said_already(c, first)]
     return []
+
+
+def _no_amount(command: Command) -> dict:
+    return {name: None for name in ("count", "pack") if hasattr(command, name)}
 
 
 def _named(ref: str | None) -> bool:

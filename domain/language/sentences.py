@@ -47,6 +47,7 @@ DOUBT = re.compile(
 )
 # Where a message no reading takes whole breaks into clauses: a comma (not a list's ", and"),
 # colon, semicolon, dash or sentence end (CLAUSE_BREAKS, for lists, splits on fewer)
+STRONG_BREAK = re.compile(r"\s*[;:]\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
 REMARK_BREAK = re.compile(r"\s*(?:[;:]|,(?!\s+(?:and|or|plus|&|\+)\s))\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
 
 
@@ -54,14 +55,20 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
     """The requests among the clauses of a message understood as none whole: "flu clinic:
     took 2 boxes of 5ml syringes", "2 new lads starting today, taking 2 pairs of specs for
     them". Empty when no clause is a request either."""
-    parts = [part for part in REMARK_BREAK.split(text.strip()) if part.strip()]
-    if len(parts) < 2 or DOUBT.search(text):
+    if DOUBT.search(text):
         return []
-    # a wish among remarks is chatter ("year 9 were a nightmare today, need a tea"), not a request
-    found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
-    if any(c.changes and not isinstance(c, C.ItemCommand) for c in found):
-        return []  # "counted 28 pens: 2 more than last time" is no "two more" of the last change
-    return found if any(not isinstance(c, C.Unknown) for c in found) else []
+    # "loading up: took 2 cases of water, a bale of blankets and ...": a list keeps its commas
+    for breaks in (STRONG_BREAK, REMARK_BREAK):
+        parts = [part for part in breaks.split(text.strip()) if part.strip()]
+        if len(parts) < 2:
+            continue
+        # a wish among remarks is chatter ("year 9 were a nightmare today, need a tea"), not a request
+        found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
+        if any(c.changes and not isinstance(c, C.ItemCommand) for c in found):
+            return []  # "counted 28 pens: 2 more than last time" is no "two more" of the last change
+        if any(not isinstance(c, C.Unknown) for c in found):
+            return found
+    return []
 
 
 def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:

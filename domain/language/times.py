@@ -72,6 +72,7 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     )  # "until five pm"
     text = HALF_PAST.sub(lambda m: f"{m['lead']} {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
     text = BY_LUNCH.sub(lambda m: f"{m['lead']} noon", text)
+    text = DAY_END.sub(lambda m: f"{m['lead']} {m['day'] or m['day2'] or 'eod'}", text)
     due, rest = _extract_due(text, now.astimezone(tz), tz)
     if due is None and FOR_THE_DAY.search(text):  # "for today", unless a return time is said too
         return _extract_due(FOR_THE_DAY.sub("until today", text), now.astimezone(tz), tz)
@@ -93,6 +94,14 @@ HOUR_WORDS = re.compile(
 # "back by half 4": half past four, said the British way
 HALF_PAST = re.compile(
     rf"\b(?P<lead>until|till|til|by|back by|back before|back at|due at)\s+half\s+(?:past\s+)?(?P<hour>\d{{1,2}}|{_HOUR})\b(?!:)",
+    re.I,
+)
+# "till end of play thurs", "by cob tomorrow", "thurs eod": the end of that working day, as any day said
+_DAY_END = r"(?:end\s+of\s+(?:the\s+)?(?:day|play|business)|close\s+of\s+(?:play|business)|cob|eod|eop)"
+_A_DAY = rf"(?:(?:next\s+|this\s+)?(?:{_WEEKDAY})|tomorrow|tmrw|tmr|today)"
+DAY_END = re.compile(
+    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:(?:the\s+)?{_DAY_END}\s+(?:on\s+)?(?P<day>{_A_DAY})\b"
+    rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b)",
     re.I,
 )
 BY_LUNCH = re.compile(r"\b(?P<lead>until|till|til|by|back by|back before)\s+lunch(?:time)?\b", re.I)

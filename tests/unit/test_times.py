@@ -125,3 +125,20 @@ def test_twelve_tonight_is_midnight_and_a_weekday_that_fits_no_reading_is_unclea
 def test_a_part_of_the_day_ends_the_loan_at_its_end_and_is_no_part_of_the_item(text, due, left):
     found, rest = extract_due(text, NOW, timezone.utc)
     assert (f"{found:%Y-%m-%dT%H:%M}", rest.strip()) == (due, left)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("genny till end of play thurs", 3),
+        ("genny till thurs eod", 3),
+        ("genny till end of day thurs", 3),
+        ("genny till close of play friday", 4),
+        ("genny till cob tomorrow", 1),
+        ("genny by end of day on friday", 4),
+        ("genny till end of play", 30),
+    ],
+)
+def test_the_end_of_a_working_day_said_any_way_is_that_day_at_five(text, day):
+    due, rest = extract_due(text, NOW, timezone.utc)
+    assert (due.day, due.hour, rest) == (day, 17, "genny")

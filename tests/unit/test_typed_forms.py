@@ -640,3 +640,57 @@ def test_a_size_said_keeps_only_that_size_of_the_items_that_fit():
     )
     (used,) = understand(parse("used a box of large gloves", NOW), index)
     assert [i.key for i in used.items] == ["GLV-L"]
+
+
+# From sets R, S and T as they arrived: each of these was a wrong change.
+def test_a_number_corrected_in_the_same_message_is_the_one_meant():
+    assert one("counted the sharps bins, there are 20 not 14").count == 20
+    assert one("took 2 not 3 boxes of paper").count == 2
+    assert one("counted 20 sharps bins, not 14").count == 20
+
+
+def test_one_more_item_after_a_comma_and_and_is_returned_too_if_it_names_one():
+    first, more = parse("drill back, and the big ladder", NOW)
+    assert (first.ref, more.ref, more.perhaps) == ("drill", "big ladder", True)
+    assert all(c.ref != "rest" or c.perhaps for c in parse("drill back, and the rest", NOW))
+    assert [c.ref for c in parse("drill back, and the ladder is in the workshop", NOW)][0] == "drill"
+
+
+def test_a_list_after_a_heading_keeps_all_its_items():
+    taken = parse("loading up: took 2 cases of water, a bale of blankets and 20 hygiene kits", NOW)
+    assert [(c.ref, c.count) for c in taken] == [("water", 2), ("blankets", 1), ("hygiene kits", 20)]
+
+
+def test_the_other_one_with_a_broken_part_is_written_off():
+    assert written_off("the other one's mic is broken", 1) == (0, 1)
+    assert written_off("the other one's lost", 1) == (1, 0)
+
+
+def test_a_place_named_after_the_item_never_chooses_between_items():
+    index = CatalogIndex(
+        [
+            ("V-1", "Van first aid kit", "", "", "first aid", ""),
+            ("S-1", "Site first aid kit", "", "", "first aid", ""),
+        ],
+        [],
+        {"location": {"Site hut", "Van bay"}},
+    )
+    with pytest.raises(NeedsChoice):
+        understand(parse("took the first aid kit to the site hut", NOW), index)
+    (taken,) = understand(parse("took the site first aid kit to the site hut", NOW), index)
+    assert [i.key for i in taken.items] == ["S-1"]
+
+
+def test_an_alias_of_one_of_identical_units_names_them_all():
+    index = CatalogIndex(
+        [
+            ("ST-1", "Littmann stethoscope", "Classic III", "3M", "medical", "stethoscope"),
+            ("ST-2", "Littmann stethoscope", "Classic III", "3M", "medical", ""),
+        ],
+        [],
+        {"location": {"Reception"}},
+    )
+    with pytest.raises(NeedsChoice):
+        understand(parse("move the stethoscope to reception", NOW), index)
+    (taken,) = understand(parse("take the stethoscope", NOW), index)  # either unit: the use case picks
+    assert [i.key for i in taken.items] == ["ST-1", "ST-2"]
