@@ -91,7 +91,10 @@ _OFF = re.compile(
     r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
     r"(?:(?:is|are|was|were|got|came back|has|have|went|i|we)\s+)?(?:been\s+|have\s+|has\s+|a\s+)*"
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"
-    rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b",
+    rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b"
+    # "the other one won't hold a charge": damaged, said by what it no longer does
+    rf"|(?P<n3>the other(?: one)?|{_N})(?:\s+of\s+them)?\s+(?:won't|wont|doesn't|doesnt|does not|will not|no longer)\s+"
+    r"(?P<fault>work|charge|hold (?:a|its) charge|turn on|switch on|power on)\b",
     re.I,
 )
 _NOT = re.compile(
@@ -107,8 +110,8 @@ def written_off(note: str | None, others: int) -> tuple[int, int]:
     found = _OFF.search(note)
     if not found:
         return 0, 0
-    said = (found["n"] or found["n2"] or "").lower()
-    what = (found["what"] or found["verb"]).lower()
+    said = (found["n"] or found["n2"] or found["n3"] or "").lower()
+    what = (found["what"] or found["verb"] or "damaged").lower()
     said = said.removeprefix("the other ") if said[len("the other ") :].strip() not in ("", "one") else said
     if said in ("the others", "the rest"):
         n = others

@@ -116,7 +116,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
         return not_asked(commands)  # "returned the big ladder?": asks whether it was
-    if NEGATED.search(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
+    if _negated(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
         return not_asked(commands)
     if any(isinstance(c, (C.Repaired, C.Serviced)) for c in commands) and NOT_FIXED.search(text):
         return not_asked(commands)  # "the forklift is not fixed", "fixed it but it broke again"
@@ -135,6 +135,23 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         others = [c for c in commands if not isinstance(c, (C.CheckOut, C.Take, C.Move))]
         return booked + others or [C.Unknown(words=text)]  # one booking of all of them, said once
     return commands
+
+
+# A clause after the first that says not to: "..., actually don't", "..., no, do not"
+TOLD_NOT_TO = re.compile(
+    r"^(?:(?:no|nah|actually|wait|sorry|oh|oops|ah|please|pls|on second thoughts?)[\s,.!]+)*"
+    r"(?:don't|dont|do not|never|stop)\b",
+    re.I,
+)
+REMARK_BREAKS = re.compile(r"\s*[,;:]\s*|\s+-\s+|(?<=[.!?])\s+")
+
+
+def _negated(text: str) -> bool:
+    """A negation in the request's own clause, or a later clause telling not to; a negation
+    in a remark after it is about something else ("borrowing 2 long hdmi cables, the short ones
+    don't reach", "returned 1 battery, the other one won't hold a charge")."""
+    first, *later = [c for c in REMARK_BREAKS.split(text.strip()) if c.strip()] or [""]
+    return bool(NEGATED.search(first)) or any(TOLD_NOT_TO.match(clause) for clause in later)
 
 
 def taken_back(text: str, commands: list[Command]) -> bool:
