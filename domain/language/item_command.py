@@ -10,7 +10,7 @@ from datetime import datetime
 from domain import commands as C
 from domain.commands import Command
 from domain.language import patterns as P
-from domain.language.item_lists import item_ref
+from domain.language.item_lists import AS_WELL, item_ref
 from domain.language.numbers import leading_amount, leading_number, trailing_number, vague_amount
 from domain.values import singular
 
@@ -65,6 +65,10 @@ ANOTHER = re.compile(rf"(?i)^another\s+(?=\S)(?!{_TIME_AFTER})")
 OTHER_UNIT = re.compile(rf"(?i)^(?:the\s+other|another)\s+(?=\S)(?!{_TIME_AFTER}|one\b)")
 
 
+# "took a pallet truck too": one more unit beside the one held, never a longer loan of it
+ONE_MORE_UNIT = re.compile(r"(?i)^(?:a|an)\s+\S.*\s+(?:too|as well|also)$")
+
+
 WORN_OUT = re.compile(
     r"(?i)^(?P<n>(?:\d+|a|an|one|two|three|four|five|six)\s+)?(?:knackered|broken|damaged|busted|faulty|cracked|ripped|torn|"
     r"worn[- ]out|old)\s+(?=\S+)"
@@ -100,7 +104,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
-    another = bool(OTHER_UNIT.match(phrase.strip()))
+    another = bool(OTHER_UNIT.match(phrase.strip()) or ONE_MORE_UNIT.match(phrase.strip()))
+    phrase = AS_WELL.sub("", phrase)
     phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(
         "",

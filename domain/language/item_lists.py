@@ -83,6 +83,7 @@ def _not_an_item(part: str) -> bool:
 LIST_QUANTIFIER = re.compile(
     r"(?i)\s*,?\s+(?:both(?:\s+of\s+them)?|the\s+two\s+of\s+them|all\s+of\s+them)\s*$"
 )
+A_UNIT = re.compile(r"(?i)^(?:a|an)\s")
 AS_WELL = re.compile(r"(?i)\s+(?:as\s+well|too|instead)\s*$")  # "and the little sound recorder as well"
 
 
@@ -103,4 +104,8 @@ def items_and_tail(rest: str) -> tuple[list[str], str]:
 
 def _named(parts: list[str]) -> list[str]:
     """The items of a list without "as well", "too" or "instead" said after them."""
-    return [AS_WELL.sub("", p) for p in parts if not AS_WELL.fullmatch(" " + p.strip())]
+    return [
+        p if A_UNIT.match(p.strip()) else AS_WELL.sub("", p)  # "a pallet truck too": one more (the reader's)
+        for p in parts
+        if not AS_WELL.fullmatch(" " + p.strip())
+    ]

@@ -17,6 +17,8 @@ _LINK = re.compile(r"<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 _SPECIAL = re.compile(r"<![^>]*>")
 _EMOJI = re.compile(r"(?<!\d):[a-z_+\-][a-z0-9_+\-]*:")  # never "2:30pm-3:30pm"
+# Emoji typed on a phone arrive as characters, not :shortcodes: ("chafer back 🙏", "done ✅")
+_EMOJI_CHARACTERS = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
 _MARKUP = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 _CONTROL = {c: " " for c in range(32)}
 # Typed on a phone without the apostrophe: "whats low", "whos got the van", "rn".
@@ -278,7 +280,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     for entity, character in _ENTITIES:
         text = text.replace(entity, character)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~3 reams": a guess, before ~ is read as markup
-    text = _EMOJI.sub(" ", text.replace("’", "'"))
+    text = _EMOJI_CHARACTERS.sub(" ", _EMOJI.sub(" ", text.replace("’", "'")))
     text = _MARKUP.sub(" ", text)
     text = spoken_punctuation(text)
     text = re.sub(r"(?i)\btoo\s+(?=the\b)", "to ", text)  # "moved the camera too the help desk"

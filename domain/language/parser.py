@@ -194,16 +194,24 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         commands = [follow_up] if follow_up else []
     if not commands and (due or person or POLITE.search(text)):  # "nanodrop pls till 1pm"
         commands = (
-            [C.Book(words=clean)] if ON_A_DAY.search(text) else items_asked_for(clean, person, due, people)
+            [C.Book(words=clean)]
+            if ON_A_DAY.search(text)  # (not "shoot ran over, can I keep the camera till friday?")
+            else _in_a_later_clause(text, now, tz, names, people)
+            or items_asked_for(clean, person, due, people)
         )
-    # "Sorry for the delay, I've just brought the hot box back": a request in a later clause
-    if not commands and sentences.CLAUSE_BREAKS.search(text):
-        clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
-        read = _reader(now, tz, names, people)
-        found = sentences.by_part(clauses, read, _due_reader(now, tz)) if len(clauses) > 1 else []
-        # a clause's "need a tea" is talk: only a verb that says what was done counts here
-        commands = [] if any(isinstance(c, C.Take) for c in found) else found
+    if not commands:  # "Sorry for the delay, I've just brought the hot box back"
+        commands = _in_a_later_clause(text, now, tz, names, people)
     return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
+
+
+def _in_a_later_clause(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
+    """The requests of a message's clauses read one by one, when a verb says what was done
+    or is asked: a clause's "need a tea" is talk, so a take found this way is none."""
+    clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return []
+    found = sentences.by_part(clauses, _reader(now, tz, names, people), _due_reader(now, tz))
+    return [] if any(isinstance(c, C.Take) for c in found) else found
 
 
 def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> list[Command]:

@@ -92,8 +92,10 @@ def _named(ref: str | None) -> bool:
 
 
 def _said_already(command: Command, first: list[Command]) -> bool:
-    """ "done with the p1000, it's back on the rack": the same request told again."""
-    return any(type(c) is type(command) and c.ref == command.ref for c in first)
+    """ "done with the p1000, it's back on the rack", "need the steth a bit longer, can I
+    have it till wed?": the same request told again."""
+    asked_again = (type(command),) + ((C.Extend,) if isinstance(command, (C.Take, C.CheckOut)) else ())
+    return any(isinstance(c, asked_again) and c.ref == command.ref for c in first)
 
 
 def _certain(command: Command) -> bool:
