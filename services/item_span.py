@@ -117,7 +117,9 @@ def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
 
 def _cores(index: CatalogIndex, reference: str, stock: bool):
     """Ever shorter readings of the words that name the item, most likely first."""
-    clause = CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()
+    clause, *after = (part.strip() for part in CLAUSE_BREAK.split(reference, maxsplit=1))
+    if after and after[0] and _exactly_a_place(index, clause):  # "staff room, exercise books": where, what
+        return [after[0]]
     candidates = [clause] if clause and clause != reference else []
     text = clause or reference
     place = PLACE_PHRASE.match(text)
@@ -153,6 +155,13 @@ def _cores(index: CatalogIndex, reference: str, stock: bool):
 def _to_a_known_place(index: CatalogIndex, reference: str) -> bool:
     place = PLACE_PHRASE.match(CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip())
     return bool(place) and _known_place(index, place["place"])
+
+
+def _exactly_a_place(index: CatalogIndex, text: str) -> bool:
+    said = re.sub(r"(?i)^the\s+", "", text.strip(" .!?")).lower()
+    return any(
+        said == place.lower() for kind in ("location", "department") for place in index.places.get(kind, ())
+    )
 
 
 def _known_place(index: CatalogIndex, text: str) -> bool:

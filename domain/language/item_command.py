@@ -134,13 +134,18 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     if one_pack and singular(one_pack["pack"]) == one_pack["pack"] and _a_pack_word(one_pack["pack"]):
         phrase = f"1 {phrase}"  # "drum of rapeseed oil arrived": one drum ("boxes of pens": how many?)
     phrase = re.sub(r"(?i)^(\d+\s+)loose(?:\s+ones?)?$", r"\1", phrase.strip())  # "plus 3 loose ones": units
+    if kind in IN_PARTS:  # "used the last 5 rolls of couch roll": 5 of them
+        phrase = re.sub(r"(?i)^(?:the\s+)?(?:last|final)\s+(?=\d)", "", phrase)
     count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     if count is not None:
         rest = re.sub(r"(?i)^more\s+(?=\S)", "", rest)  # "8 more usb-c chargers": 8 of them
     pack = None
     vague = vague_amount(phrase)
     if vague is not None:  # "a few pens": how many is asked, never guessed
-        count, rest = None, vague
+        count, rest = (
+            None,
+            re.sub(r"(?i)^loose(?:\s+ones?)?$", "", vague),
+        )  # "and a few loose ones": of the item before
     elif count is not None and kind is not C.Extend:  # assets come in no packs; lendable stock may
         match = P.PACK_OF.match(rest.lower())
         if match:
@@ -156,6 +161,9 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
                 pack, rest = singular(first), ""  # "1 box + 3 kits": the item comes next
     elif kind not in ASSET_KINDS or re.search(r"(?:x|:|=)\s*\d[\d,]*$", phrase, re.I):
         count, rest = trailing_number(phrase)  # "paper x3"; never "to room 101" or "for period 3"
+        rest = (
+            re.sub(r"(?i)\s+(?:only|just)$", "", rest) if count is not None else rest
+        )  # "couch roll only 3"
     if kind in (C.CheckOut, C.CheckIn) and count is None and not vague:
         one = P.PACK_OF.match(re.sub(r"(?i)^(?:an?|one)\s+", "", rest.strip()).lower())
         if one and re.match(r"(?i)(?:an?|one)\s", rest.strip()) and _a_pack_word(one["pack"]):

@@ -43,9 +43,11 @@ def same_item(commands) -> list[Command]:
     # "topped up the a3, 5 boxes": a quantity after the item it is of
     for n in range(len(commands) - 1, 0, -1):
         this, before = commands[n], commands[n - 1]
-        counted = getattr(this, "count", None) is not None
+        counted = getattr(this, "count", None) is not None or getattr(this, "vague", False)
         if this.ref is None and counted and type(before) is type(this) and before.ref:
-            if getattr(before, "count", 0) is None:
+            if this.vague:  # "2 boxes and a few loose ones": how many in all is asked
+                commands[n - 1 : n + 1] = [replace(before, count=None, pack=None, vague=True)]
+            elif getattr(before, "count", 0) is None:
                 merged = {**vars(before), "count": this.count, "pack": getattr(this, "pack", None)}
                 commands[n - 1 : n + 1] = [type(before).of(**merged)]
             else:  # "3 boxes and 2 packs": more of the same item

@@ -19,7 +19,10 @@ from domain.language.patterns import PACK_WORDS
 from domain.values import singular
 
 LEAD = re.compile(
-    r"^(?:just\s+)?(?:(?:a\s+)?quick\s+count|stock\s*take|stock\s*check|(?:we\s+|i\s+)?(?:just\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
+    r"^(?:just\s+)?(?:(?:a\s+)?quick\s+count|stock\s*take|stock\s*check|"
+    # "stock count", "end of day count", "eod stock count"
+    r"(?:(?:end\s+of\s+(?:the\s+)?(?:day|shift|week|month)|eod|weekly|monthly|daily|closing|opening)\s+)?(?:stock\s+)?count\b(?=\s*[,:;-])|"
+    r"(?:we\s+|i\s+)?(?:just\s+)?(?:re)?count(?:ed)?(?:\s+up)?|"
     r"(?:we\s+|i\s+)?(?:just\s+)?(?:did|have\s+done|'ve\s+done)\s+a\s+(?:quick\s+)?(?:re)?count(?:\s+of)?|"
     r"(?:there\s+(?:are|is)|there's)(?:\s+(?:only|just|exactly))?|"
     r"(?:only|just)(?=\s+\d[\d,]*\s[^,;]*\bleft\b))\b[\s,:;-]*",  # not "we got": a delivery
@@ -55,6 +58,12 @@ NOT_AN_ITEM = re.compile(
 _EACH = re.compile(rf"(?P<amount>{_NUMBER})(?:\s+(?P<loose>loose))?(?:\s+(?P<unit>[a-z]+))?$", re.I)
 
 
+# "2 boxes of specs and 5 loose": the loose ones are of the item too
+LOOSE_AFTER_ITEM = re.compile(
+    rf"(?P<packs>{_NUMBER}\s+[a-z]+)\s+of\s+(?P<item>[^,;]+?)\s+(?:and|plus|\+)\s+"
+    rf"(?P<loose>{_NUMBER}\s+loose(?:\s+(?!ones?\b)[a-z]+)?)(?:\s+ones?)?(?=\s*(?:[,;]|$))",
+    re.I,
+)
 NOT_NOW = re.compile(
     r"\b(?:tomorrow|tonight|this\s+(?:afternoon|evening)|later|next\s+week|will|used|wait|ignore|skip"
     r"|(?:by|on|last)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
@@ -96,6 +105,9 @@ def read(text: str) -> list[C.Command] | None:
     body = re.sub(
         rf"(?i)^({_NUMBER})\s+left\s+of\s+(?:the\s+)?(.+)$", r"\1 \2 left", body
     )  # "3 left of the a4"
+    body = LOOSE_AFTER_ITEM.sub(
+        r"\g<packs> and \g<loose> of \g<item>", body
+    )  # "2 boxes of specs and 5 loose"
     bodies = [body] + [body.split(":", 1)[1].strip()] if ":" in body else [body]
     counted_where = re.match(
         r"(?i)^(?P<item>.+?)\s+(?:in|at|on)\s+(?:the\s+)?[^:]+:\s*(?P<amounts>.+)$", body
