@@ -284,6 +284,12 @@ def _enough_units(command: Command, found: Resolution) -> Resolution:
     return replace(found, items=enough[0]) if len(enough) == 1 else found
 
 
+def _names_a_kit(index: CatalogIndex, words: str) -> bool:
+    """A kit's name or alias exactly, and no place's name exactly: "what's in the gimbal rig"."""
+    kit = index.resolve(words, (ItemType.KIT,))
+    return kit.is_clear and kit.score >= 100 and index.resolve_place("location", words) != [words]
+
+
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = department_if_only_that(command, index)
@@ -313,6 +319,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if found is not None and not found.found:
             raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
         return Understood(command, tuple(found.items) if found else ())
+    if isinstance(command, C.ListAssets) and command.at and _names_a_kit(index, command.at):
+        return _understand_one(C.Info(ref=command.at), index, held)  # "what's in the gimbal rig": its members
     if isinstance(command, C.ListAssets):  # what it is about is optional, and every unit of it counts
         if command.at:
             command = replace(command, at=listed_place(index, command.at))

@@ -80,13 +80,17 @@ RETURNER = re.compile(
 
 
 BACK_FROM = re.compile(r"(?i)^(?P<item>.+?)\s+(?:is\s+|are\s+)?back\s+from\s+@?(?P<who>[a-z][\w.\-]*)$")
+# "jacks back with the sats probe finally": they came back, and brought it
+BACK_WITH = re.compile(
+    r"(?i)^@?(?P<who>[a-z][\w.\-]*?)(?:'s|s|\s+is|\s+has\s+come|\s+came)\s+back\s+with\s+(?P<item>(?:the|my|our|his|her|their)\s+.+)$"
+)
 
 
 def without_returner(text: str, people: frozenset[str]) -> tuple[str, str | None]:
     """ "jack has just dropped the sats probe back": a return told of someone else,
     read as the return, and for them when the bot knows them (he/she/they: whoever
     holds it); the text and that person."""
-    back = BACK_FROM.match(text)  # "hot box back from omar"
+    back = BACK_FROM.match(text) or BACK_WITH.match(text)  # "hot box back from omar"
     if back and back["who"].lower() in people:
         return f"returning {back['item']}", back["who"].lower()
     match = RETURNER.match(text)

@@ -105,7 +105,8 @@ WARRANTIES = [
         re.compile(
             _ASK
             + r"(?:is\s+|are\s+)?(?:(?:due|overdue)\s+(?:for\s+)?(?:a\s+|its\s+|their\s+)?(?:service|servicing)|"
-            r"(?:that\s+)?needs?\s+(?:a\s+)?(?:service|servicing))(?:\s+(?:soon|this month|now))?$"
+            r"(?:that\s+)?needs?\s+(?:a\s+)?(?:service|servicing))(?:\s+(?:soon|this month|now))?"
+            r"(?:\s+(?:in|at|for)\s+(?:the\s+)?[\w -]+)?$"
             r"|^(?:any\s+)?(?:services?|servicing)\s+(?:due|overdue|schedule|list)(?:\s+(?:soon|this month))?$"
             r"|\b(?:coming\s+up|due\s+soon|scheduled)\s+for\s+(?:a\s+)?(?:service|servicing)\b",
             re.I,
@@ -156,11 +157,8 @@ def read(text: str, people: frozenset[str] | set[str], asked: bool | None = None
     return _read(text, people, asked)
 
 
-def _read(text: str, people, asked: bool | None) -> Command | None:
-    if asked is None:
-        asked = text.strip().endswith("?")
-    asked = asked and not ASKING_FOR.search(text)  # not "..., could you record that?"
-    clean = text.strip().rstrip("?!. ")
+def _whole_holdings(clean: str, people) -> Command | None:
+    """All someone holds, handed to another or returned, said as the whole of `clean`."""
     for pattern in TRANSFER:
         found = pattern.match(clean)
         target = found["target"].lstrip("@") if found else ""
@@ -177,6 +175,17 @@ def _read(text: str, people, asked: bool | None) -> Command | None:
         found = pattern.match(clean)
         if found and _a_person(found["source"], people):
             return C.ReturnAll(giver=found["source"].lstrip("@"))
+    return None
+
+
+def _read(text: str, people, asked: bool | None) -> Command | None:
+    if asked is None:
+        asked = text.strip().endswith("?")
+    asked = asked and not ASKING_FOR.search(text)  # not "..., could you record that?"
+    clean = text.strip().rstrip("?!. ")
+    handed = _whole_holdings(clean, people) or _whole_holdings(re.split(r"\s*[,;]\s+", clean)[0], people)
+    if handed:  # "transfer everything from omar to me, he's off this week": the remark aside
+        return handed
     for pattern in SERVICED:
         found = None if asked else pattern.match(clean)
         if found and not NOT_DONE.search(found["ref"]):

@@ -86,6 +86,10 @@ LIST_QUANTIFIER = re.compile(
     r"(?i)\s*,?\s+(?:both(?:\s+of\s+them)?|the\s+two\s+of\s+them|all\s+of\s+them)\s*$"
 )
 A_UNIT = re.compile(r"(?i)^(?:a|an)\s")
+ALL_OF_THEM = re.compile(
+    r"(?i)^(?P<item>(?:the|my|our|his|her|their)\s+[^,;]+?)\s*,\s*all\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"(?:\s+of\s+them)?\s*[.!]*$"
+)
 AS_WELL = re.compile(r"(?i)\s+(?:as\s+well|too|instead)\s*$")  # "and the little sound recorder as well"
 
 
@@ -95,6 +99,9 @@ def items_and_tail(rest: str) -> tuple[list[str], str]:
     listed = LIST_QUANTIFIER.sub("", rest)  # "the boom mic and the recorder as well, both": the two named
     if listed != rest and len([p for p in P.SPLIT.split(listed) if p]) > 1:
         rest = listed
+    counted = ALL_OF_THEM.match(rest)
+    if counted:  # "the xlr cables, all 6": six of them
+        rest = f"{counted['n']} {P.ARTICLES.sub('', counted['item'].strip())}"
     parts = [p for p in P.SPLIT.split(rest) if p]
     chatter = next((n for n, p in enumerate(parts) if n and _not_an_item(p.strip())), None)
     if chatter is None:

@@ -154,6 +154,7 @@ SENTENCES: dict[type[Command], tuple[str, ...]] = {
         "what (do | should) we [need to] (order | reorder)",
         "reorder list",
         "what needs (ordering | reordering)",
+        "(anything | is there anything) [(that | we)] [(need | needs)] [to] (order | reorder | ordering | reordering)",
     ),
     C.AuditsDue: (
         "[(what's | what is | what are | what | which | show)] (audit | audits) [are] (due | overdue)",

@@ -325,7 +325,7 @@ def _parse_clean(
         return [C.Seen(ref=item_ref(part), to=place_said(place)) for part in split_items(items)]
     for where, regex in MOVES:
         match = regex.match(stripped)
-        if match and not NOT_A_MOVE.search(stripped):
+        if match and not NOT_A_MOVE.search(stripped) and match["rest"].strip().lower() not in people:
             count, rest = leading_number(match["rest"])
             count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
             place = match["place"].strip(" .!?")

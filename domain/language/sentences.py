@@ -64,7 +64,7 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
             continue
         # a wish among remarks is chatter ("year 9 were a nightmare today, need a tea"), not a request
         found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
-        if any(c.changes and not isinstance(c, C.ItemCommand) for c in found):
+        if any(isinstance(c, C.FOLLOW_UPS) for c in found):
             return []  # "counted 28 pens: 2 more than last time" is no "two more" of the last change
         if any(not isinstance(c, C.Unknown) for c in found):
             return found
