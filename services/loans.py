@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from domain.errors import DomainError, UndoConflict
-from domain.language.patterns import BROKEN_WORDS
+from domain.language.patterns import BROKEN_WORDS, NOT_WORKING
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.loans import StockLoan, give_back, lend
 from domain.stock import StockItem
@@ -93,8 +93,7 @@ _OFF = re.compile(
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"
     rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b"
     # "the other one won't hold a charge": damaged, said by what it no longer does
-    rf"|(?P<n3>the other(?: one)?|{_N})(?:\s+of\s+them)?\s+(?:won't|wont|doesn't|doesnt|does not|will not|no longer)\s+"
-    r"(?P<fault>work|charge|hold (?:a|its) charge|turn on|switch on|power on)\b",
+    rf"|(?P<n3>the other(?: one)?|{_N})(?:\s+of\s+them)?\s+{NOT_WORKING}\b",
     re.I,
 )
 _NOT = re.compile(

@@ -93,7 +93,7 @@ def _parse_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comm
 
 
 LOSS_CLAUSE = re.compile(
-    rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS})\b[^,;]*?)[.!]*$", re.I
+    rf"[,;]\s*(?P<clause>[^,;]*\b(?:lost|missing|{P.BROKEN_WORDS}|{P.NOT_WORKING})\b[^,;]*?)[.!]*$", re.I
 )
 UNITS_OF_IT = re.compile(
     r"(?i)^(?:the\s+)?(?:other|others|rest|one|\d+|two|three)\b(?!\s+(?:of\s+)?[a-z]+s?\s+(?:is|are|was)\b)"
