@@ -79,7 +79,12 @@ def _not_an_item(part: str) -> bool:
         or P.A_CLAUSE.match(part)
         or VERB_FIRST.match(part)
         or USED_AN_AMOUNT.search(part)
+        or SAYS_NOT.search(part)
     )
+
+
+# "..., the short ones don't reach": a part saying what something does not do is a remark
+SAYS_NOT = re.compile(r"(?i)\b(?:don't|dont|doesn't|doesnt|won't|wont|isn't|isnt|aren't|arent|can't|cant)\b")
 
 
 LIST_QUANTIFIER = re.compile(

@@ -86,3 +86,20 @@ def test_a_list_of_counts_may_say_each_amount_first_or_last():
         ("AAA", 58, None),
         ("Jabra headsets", 11, None),
     ]
+
+
+def test_a_count_headed_with_when_and_where_reads_each_items_amounts():
+    assert counts("stock count, aisle 4: large boxes 1 bundle plus 4 loose, medium boxes 7 bundles") == [
+        ("large boxes", 1, "bundle"),
+        ("large boxes", 4, None),
+        ("medium boxes", 7, "bundle"),
+    ]
+    assert counts("end of day count, cold room: ethanol 2 cans and 3 litres") == [
+        ("ethanol", 2, "can"),
+        ("ethanol", 3, "litre"),
+    ]
+    assert counts("counted the tool crib: 2 boxes of specs and 5 loose, 3 packs of work gloves") == [
+        ("specs", 2, "box"),
+        ("specs", 5, None),
+        ("work gloves", 3, "pack"),
+    ]

@@ -694,3 +694,70 @@ def test_an_alias_of_one_of_identical_units_names_them_all():
         understand(parse("move the stethoscope to reception", NOW), index)
     (taken,) = understand(parse("take the stethoscope", NOW), index)  # either unit: the use case picks
     assert [i.key for i in taken.items] == ["ST-1", "ST-2"]
+
+
+def test_a_place_said_before_the_item_is_no_part_of_its_name():
+    index = CatalogIndex(
+        [],
+        [("EXB", "Exercise books A4", "", "", "book", "pack=10;box=100")],
+        {"location": {"Staff room"}},
+    )
+    (counted,) = understand(
+        parse("stocktake staff room, exercise books: 3 boxes, 2 packs and 5 loose", NOW), index
+    )
+    assert ([i.key for i in counted.items], counted.command.count) == (["EXB"], 325)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("amaran back 👍🏽", C.CheckIn(ref="amaran")),
+        ("couch roll only 3 left", C.Count(ref="couch roll", count=3)),
+        ("used the last 5 rolls of couch roll", C.Consume(ref="couch roll", count=5, pack="roll")),
+        ("anything we need to reorder?", C.LowStock()),
+        ("what's due for service in the lab?", C.Warranties(what="service")),
+    ],
+)
+def test_more_everyday_forms(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+def test_a_request_after_a_remark_or_with_one_after_it_is_still_read():
+    (kept,) = parse("shoot ran over, can I keep the good camera till friday?", NOW)
+    assert (type(kept), kept.ref, kept.due.day) == (C.Extend, "good camera", 4)
+    (lent,) = [
+        c for c in parse("borrowing 2 long hdmi cables, the short ones don't reach", NOW) if not c.perhaps
+    ]
+    assert (lent.ref, lent.count) == ("long hdmi cables", 2)
+    assert parse("check out A-1002, actually don't", NOW)[0].changes is False
+    (kept,) = parse("need the steth a bit longer, can I have it till wednesday 9th?", NOW)
+    assert (type(kept), kept.due.day) == (C.Extend, 9)
+    people = frozenset({"bob", "omar", "jack", "ines"})
+    assert parse("transfer everything from omar to me, he's off this week", NOW, people=people) == [
+        C.Transfer(giver="omar", taker="me")
+    ]
+    assert parse("bob's on leave from today, return everything bob had", NOW, people=people) == [
+        C.ReturnAll(giver="bob")
+    ]
+    (back,) = parse("jacks back with the sats probe finally", NOW, people=people)
+    assert (type(back), back.ref, back.person) == (
+        C.CheckIn,
+        "sats probe finally",
+        "jack",
+    )  # (the resolver reads past "finally")
+    (six,) = parse("returned the xlr cables, all 6", NOW)
+    assert (six.ref, six.count) == ("xlr cables", 6)
+
+
+def test_one_more_unit_and_a_vague_amount_with_loose_ones():
+    (taken,) = parse("took a pallet truck too, back by 4", NOW)
+    assert (taken.ref, taken.another) == ("pallet truck", True)
+    (used,) = parse("used 2 boxes of large gloves and a few loose ones", NOW)
+    assert (used.ref, used.count, used.vague) == ("large gloves", None, True)
+
+
+def test_a_unit_that_wont_charge_is_written_off_as_damaged():
+    assert written_off("one of them won't hold a charge", 1) == (0, 1)
+    assert written_off("the other one won't hold a charge", 1) == (0, 1)
+    (back,) = parse("r6 batteries back, one won't charge anymore", NOW)
+    assert back.note == "one won't charge anymore"
