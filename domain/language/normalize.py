@@ -339,6 +339,9 @@ PREAMBLE = re.compile(
     r"|i started (?:last week|this week|today|on monday)\s*[,.!:;]\s*"
     r"|(?:just\s+)?letting you know(?:\s+that)?\s*[,:]?\s*"
     r"|for the record\s*[,:]?\s*"
+    # "end of shift - pallet jack back", "start of day: ...": when, said as a heading
+    r"|(?:(?:end|start|close)\s+of\s+(?:the\s+|my\s+)?(?:shift|day|play|week|job|shoot|service|term)|eod|handover|shift\s+handover)"
+    r"\s*(?:[,:;]|\s-)\s*"
     r"|(?:chef|cook|nurse|doctor|teacher|tech|driver|porter|caretaker|admin|reception) here\s*[,.!]\s*)",
     re.I,
 )

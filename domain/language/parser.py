@@ -34,6 +34,7 @@ from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.people_named import not_about_a_person, people_said_to
 from domain.language.question_commands import asked, listing, place_said
+from domain.language.short_delivery import as_received
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
 from domain.language.verbless import POLITE, items_asked_for
@@ -287,6 +288,7 @@ def _parse_clean(
     counted = stocktake.read(clean)
     if counted:
         return counted
+    clean = as_received(clean) or clean  # "delivery came short, only 2 boxes": those 2 arrived
     clean = LIST_OF.sub("", clean)  # "is there a list of what's kept in the tool crib?"
     for kind, regex in Q.LISTINGS:
         match = regex.match(clean)

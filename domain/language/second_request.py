@@ -37,7 +37,7 @@ USED_AN_AMOUNT = re.compile(
     r"\b(?:used|went through|got through)\s+(?=(?:\d|an?\s|one\s|two\s|three\s))", re.I
 )
 ALSO = re.compile(
-    r"^(?:my|our|the)\s+(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
+    r"^(?:(?:my|our|the)\s+)?(?!(?:me|you|us|them|him|her|it)\b)(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
     re.I,
 )
 # "drill back, and the big ladder": one more item of the same request, if the words name one
@@ -71,7 +71,8 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
         text = use_instead(strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip())))
         also = ALSO.match(text)
         if also and first[-1].changes and hasattr(first[-1], "perhaps"):  # "..., and my walkie too"
-            return [replace(first[-1], ref=also["item"].lower())]
+            bare = not re.match(r"(?i)(?:my|our|the)\s", text)  # "scanner too": an item only if it names one
+            return [replace(first[-1], ref=also["item"].lower(), perhaps=bare or first[-1].perhaps)]
         used = None if VERB_FIRST.match(text) else USED_AN_AMOUNT.search(text)
         text = text[used.start() :] if used else text  # "..., and wrapping the pallet used 1 roll of wrap"
         found = parse(text) if text else []

@@ -761,3 +761,14 @@ def test_a_unit_that_wont_charge_is_written_off_as_damaged():
     assert written_off("the other one won't hold a charge", 1) == (0, 1)
     (back,) = parse("r6 batteries back, one won't charge anymore", NOW)
     assert back.note == "one won't charge anymore"
+
+
+def test_a_short_delivery_receives_what_came_and_a_heading_is_no_item():
+    (came,) = parse("Rajapack delivery short: only 8 bundles of large boxes, we ordered 10", NOW)
+    assert (type(came), came.ref, came.count, came.pack) == (C.Receive, "large boxes", 8, "bundle")
+    (came,) = parse("safety glasses delivery came short, only 2 boxes instead of 3", NOW)
+    assert (came.ref, came.count, came.pack) == ("safety glasses", 2, "box")
+    assert not any(c.changes for c in parse("the delivery is short", NOW))
+    jack, scanner = parse("end of shift - pallet jack back, scanner too", NOW)
+    assert (jack.ref, scanner.ref, scanner.perhaps) == ("pallet jack", "scanner", True)
+    assert [c.ref for c in parse("pallet jack back, me too", NOW)] == ["pallet jack"]

@@ -1,0 +1,30 @@
+"""A delivery that came short: what did arrive is received. "Rajapack delivery
+short: only 8 bundles of large boxes, we ordered 10", "safety glasses delivery
+came short, only 2 boxes instead of 3"."""
+
+from __future__ import annotations
+
+import re
+
+from domain.language.numbers import leading_number
+
+SHORT = re.compile(
+    r"^(?P<lead>[\w&.' -]+?)\s+(?:delivery|order|shipment|drop)\s+(?:(?:came|was|arrived|is)\s+(?:in\s+)?)?short"
+    r"\s*(?:[:,;-]\s*|\s+)(?:we\s+(?:only\s+)?got\s+|(?:only|just)\s+)(?P<amount>[^,;]+?)"
+    r"(?:\s+(?:instead\s+of|not|out\s+of|of\s+the)\s+\d+(?:\s+[a-z]+)?)?(?:\s*[,;]\s*.*)?$",
+    re.I,
+)
+
+
+def as_received(text: str) -> str | None:
+    """The words of what arrived, as a plain receipt ("received 2 boxes of safety glasses"),
+    or None when `text` tells of no short delivery."""
+    short = SHORT.match(text.strip())
+    if not short:
+        return None
+    count, rest = leading_number(short["amount"])
+    if count is None:
+        return None
+    if re.search(r"(?i)\bof\b", rest) or len(rest.split()) > 1:  # "8 bundles of large boxes"
+        return f"received {short['amount']}"
+    return f"received {short['amount']} of {short['lead']}"  # "only 2 boxes": of what the delivery was
