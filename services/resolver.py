@@ -258,7 +258,7 @@ class CatalogIndex:
         whole = self._slot_of_text(query, types) or self._slot_of_text(_last_word_singular(query), types)
         if whole:  # exactly a name or alias, however short ("R6", "p100"), or its plural ("blue rolls")
             return Resolution(
-                reference, self._with_namesakes(self._with_twins(whole), query, types), score=100.0
+                reference, self._with_namesakes(self._with_twins(whole, query), query, types), score=100.0
             )
         branded = self._branded(query, types)
         if branded:  # "the promethean panel": the maker's name, then an alias of its item
@@ -346,13 +346,16 @@ class CatalogIndex:
         ]
         return Resolution(reference, list(dict.fromkeys(items)), score=100.0 if items else 0.0)
 
-    def _with_twins(self, items: list[CatalogItem]) -> list[CatalogItem]:
-        """Identical units (same name and model) are each called what any one is: "stethoscope",
-        one unit's alias, is either unit, so which one is chosen as for any identical units."""
+    def _with_twins(self, items: list[CatalogItem], query: str) -> list[CatalogItem]:
+        """Identical units (same name and model) whose name ends in the words an alias of one
+        of them is: "stethoscope", one unit's alias, is either stethoscope; "spare ipad" is
+        still the one unit called that."""
         groups = {item.group: item for item in items if item.type is ItemType.ASSET}
+        said = (query, _last_word_singular(query))
         twins = [
             twin
             for item in groups.values()
+            if any(f" {utils.default_process(item.name)}".endswith(f" {words}") for words in said)
             for twin in self._slot_of_text(utils.default_process(item.name), (ItemType.ASSET,))
             if twin.group == item.group
         ]

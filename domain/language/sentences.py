@@ -120,7 +120,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     return found
 
 
-PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)$")
+PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)(?:\s+for\s+(?:him|her|them))?$")  # "returning it for him"
 WHOSE = re.compile(r"(?i)^(?P<name>[a-z]+)'s\s+(?P<item>.+)$")
 
 
@@ -151,10 +151,20 @@ HELD = re.compile(
 )
 
 
+# "omar left the hot box in the van, returning it for him": what was left or found somewhere
+LEFT = re.compile(
+    r"^(?:[a-z]+\s+)?(?:has\s+|had\s+|just\s+)*(?:left|forgot|found|dropped)\s+"
+    r"(?P<np>(?:the|my|our|his|her|their)\s+[\w /-]{2,40}?)(?:\s+(?:in|on|at|by|under|behind|outside)\b.*)?$",
+    re.I,
+)
+
+
 def _subject(clause: str) -> str | None:
     """The thing a clause says something about ("the grinder" of "the grinder's guard
     is loose", "the BenQ" of "I still have the BenQ"), or None."""
-    match = SUBJECT.match(clause.strip()) or HELD.match(clause.strip(" .!?"))
+    match = (
+        SUBJECT.match(clause.strip()) or HELD.match(clause.strip(" .!?")) or LEFT.match(clause.strip(" .!?"))
+    )
     return match["np"] if match else None
 
 

@@ -772,3 +772,20 @@ def test_a_short_delivery_receives_what_came_and_a_heading_is_no_item():
     jack, scanner = parse("end of shift - pallet jack back, scanner too", NOW)
     assert (jack.ref, scanner.ref, scanner.perhaps) == ("pallet jack", "scanner", True)
     assert [c.ref for c in parse("pallet jack back, me too", NOW)] == ["pallet jack"]
+
+
+def test_it_is_what_was_left_somewhere_in_the_clause_before():
+    (back,) = parse("omar left the hot box in the van, returning it for him", NOW)
+    assert (type(back), back.ref) == (C.CheckIn, "hot box")
+
+
+def test_an_alias_that_says_more_than_the_name_stays_with_its_unit():
+    index = CatalogIndex(
+        [
+            ("IP-1", "Apple iPad 10.9", "A2696", "Apple", "tablet", "spare ipad"),
+            ("IP-2", "Apple iPad 10.9", "A2696", "Apple", "tablet", ""),
+        ],
+        [],
+    )
+    (seen,) = understand(parse("take the spare ipad", NOW), index)
+    assert [i.key for i in seen.items] == ["IP-1"]
