@@ -97,7 +97,8 @@ NOT_A_PART = frozenset(
 def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
     """ "the pcr machine lid heater is faulty", "the otoscope bulb has gone": for a repair,
     when the words name nothing at all as they are, the one asset that their first words
-    name exactly, followed by a part that is no catalog word ("the r6 battery" is stock)."""
+    name exactly, followed by a part that is no catalog word ("the r6 battery" is stock; "the fridge
+    door seal" is the fridge, though "sealant" is a word of the catalog: only a word itself counts)."""
     words = POSSESSOR.sub("", CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()).split()
     if index.resolve(" ".join(words)).found:
         return None
@@ -105,7 +106,7 @@ def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
     for n in range(len(words) - 1, 0, -1):
         part = words[n:]
         if len(part) > 3 or not all(
-            w.isalpha() and w.lower() not in NOT_A_PART and not index.knows_word(w) for w in part
+            w.isalpha() and w.lower() not in NOT_A_PART and not index.has_word(w) for w in part
         ):
             break
         found = index.resolve(" ".join(words[:n]), (ItemType.ASSET,))

@@ -312,6 +312,11 @@ class CatalogIndex:
         """Every word of the catalog's names, models and aliases (lower case)."""
         return self._words.words()
 
+    def has_word(self, word: str) -> bool:
+        """Whether a word, or its singular, is exactly in some item's words (no typo allowance)."""
+        processed = utils.default_process(word)
+        return bool(processed) and (self._words.has(processed) or self._words.has(singular(processed)))
+
     def knows_word(self, word: str) -> bool:
         """Whether a word is in some item's words, or close enough to be a typo of one."""
         processed = utils.default_process(word)

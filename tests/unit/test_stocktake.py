@@ -103,3 +103,8 @@ def test_a_count_headed_with_when_and_where_reads_each_items_amounts():
         ("specs", 5, None),
         ("work gloves", 3, "pack"),
     ]
+
+
+def test_how_many_are_in_the_store_is_a_count_and_on_my_desk_a_remark():
+    assert counts("there are 22 xlr cables in the store") == [("xlr cables", 22, None)]
+    assert counts("there are 3 pens on my desk") is None

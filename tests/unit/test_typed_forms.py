@@ -789,3 +789,12 @@ def test_an_alias_that_says_more_than_the_name_stays_with_its_unit():
     )
     (seen,) = understand(parse("take the spare ipad", NOW), index)
     assert [i.key for i in seen.items] == ["IP-1"]
+
+
+def test_a_part_of_an_item_is_known_by_words_of_the_catalog_not_words_like_them():
+    index = CatalogIndex(
+        [("F-1", "Foster upright fridge", "", "Foster", "fridge", "kitchen fridge")],
+        [("SIL", "Silicone sealant", "", "", "cartridge", "")],
+    )
+    (sent,) = understand(parse("kitchen fridge door seal's gone, sending it for repair", NOW), index)
+    assert [i.key for i in sent.items] == ["F-1"]
