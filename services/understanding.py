@@ -410,7 +410,11 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if len(items) > 1 and not found.exact and _about_one_unit(command):
         raise NeedsChoice(command.ref, list(items))  # "retire the chafing dish": which of the three?
 
-    if command.needs_count and command.count is None:
+    if (
+        command.needs_count
+        and command.count is None
+        or (command.vague and getattr(command, "count", 0) is None and items[0].type is ItemType.STOCK)
+    ):  # "returned some xlr cables": how many came back is asked, never taken to be all
         raise DomainError(
             f"How many? Say it with a number, e.g. “{command.name.replace('_', ' ')} 3 {items[0].name}”. Nothing was changed."
         )

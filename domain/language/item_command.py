@@ -65,8 +65,18 @@ ANOTHER = re.compile(rf"(?i)^another\s+(?=\S)(?!{_TIME_AFTER})")
 OTHER_UNIT = re.compile(rf"(?i)^(?:the\s+other|another)\s+(?=\S)(?!{_TIME_AFTER}|one\b)")
 
 
-# "took a pallet truck too": one more unit beside the one held, never a longer loan of it
-ONE_MORE_UNIT = re.compile(r"(?i)^(?:a|an)\s+\S.*\s+(?:too|as well|also)$")
+# "returned for xlr cables", "took to boxes": four? two? A number heard as a word is asked, never
+# read as all or one of them (not "to the store", "for lunch", "to stores")
+SOUNDS_LIKE_A_NUMBER = re.compile(
+    r"(?i)^(?:for|to|too)\s+(?=(?!(?:the|a|an|my|our|his|her|their|this|that|these|those|me|you|him|them|us|it|lunch|"
+    r"repairs?|stores?|storage|site|base|work|school|home|ages|now|later|today|tomorrow|days|weeks|hours|months)\b)"
+    r"[a-z][\w-]*(?:\s+[\w-]+){0,3}$)"
+)
+# "took a pallet truck too", "can I get a drill till 3": a unit, perhaps one more beside the one
+# held, never a longer loan of that one
+ONE_MORE_UNIT = re.compile(
+    r"(?i)^(?:a|an)\s+(?!(?:dozen|couple|few|half|bit|lot|little)\b)(?![a-z]+\s+of\b)\S"
+)
 
 
 WORN_OUT = re.compile(
@@ -104,7 +114,15 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
-    another = bool(OTHER_UNIT.match(phrase.strip()) or ONE_MORE_UNIT.match(phrase.strip()))
+    if kind in (C.CheckIn, C.CheckOut, C.Take, C.Consume, C.Receive) and SOUNDS_LIKE_A_NUMBER.match(
+        phrase.strip()
+    ):
+        return kind.of(
+            ref=item_ref(SOUNDS_LIKE_A_NUMBER.sub("", phrase.strip())), person=person, due=due, vague=True
+        )
+    another = bool(
+        OTHER_UNIT.match(phrase.strip()) or (kind is C.Take and ONE_MORE_UNIT.match(phrase.strip()))
+    )
     phrase = AS_WELL.sub("", phrase)
     phrase = re.sub(r"(?i)^(?:the\s+)?other\s+(?!one\b)(?=\w)", "", phrase.strip())  # "the other two chafers"
     phrase = P.TRAILING_BE.sub(

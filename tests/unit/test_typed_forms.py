@@ -798,3 +798,20 @@ def test_a_part_of_an_item_is_known_by_words_of_the_catalog_not_words_like_them(
     )
     (sent,) = understand(parse("kitchen fridge door seal's gone, sending it for repair", NOW), index)
     assert [i.key for i in sent.items] == ["F-1"]
+
+
+def test_a_number_heard_as_a_word_or_a_vague_return_of_stock_is_asked():
+    (back,) = parse("returned for xlr cables", NOW)
+    assert (back.ref, back.count, back.vague) == ("xlr cables", None, True)
+    assert parse("returned to stores", NOW)[0].vague is False
+    index = CatalogIndex([], [("XLR", "XLR cable 5m", "", "xlr cables", "cable", "bag=10", True)])
+    for said in ("returned for xlr cables", "returned some xlr cables"):
+        with pytest.raises(DomainError, match="How many"):
+            understand(parse(said, NOW), index)
+
+
+def test_asking_for_a_unit_is_never_a_longer_loan_of_the_one_held():
+    (taken,) = parse("can I get a drill till 3 pls", NOW)
+    assert (taken.ref, taken.another) == ("drill", True)
+    (dozen,) = parse("took a dozen AA batteries", NOW)
+    assert dozen.another is False
