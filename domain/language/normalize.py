@@ -266,6 +266,37 @@ def _corrected_number(match: re.Match) -> str:
     return match[0] if _CORRECTION_LEAD.fullmatch(said_before) else match["between"] or ""
 
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINALS = {
+    **{
+        w: f"{n}{'st' if n in (1, 21, 31) else 'nd' if n in (2, 22) else 'rd' if n in (3, 23) else 'th'}"
+        for n, w in enumerate(_ORDINAL_WORDS, 1)
+    },
+    **{
+        f"twenty {w}": f"{20 + n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
+        for n, w in enumerate(_ORDINAL_WORDS[:9], 1)
+    },
+    "thirtieth": "30th",
+    "thirty first": "31st",
+}
+_ORDINAL = "|".join(sorted((o.replace(" ", "[ -]") for o in _ORDINALS), key=len, reverse=True))
+# "till the eleventh", "on the twenty-first of december": a day of the month said in words
+# (not "the second stethoscope": an ordinal before a noun is which one)
+_ORDINAL_DAY = re.compile(
+    rf"(?i)(?P<lead>\b(?:till|until|til|by|on|from|before|after)\s+(?:the\s+)?|\bthe\s+)(?P<day>{_ORDINAL})\b"
+    r"(?=\s*(?:$|[,.!?;]|of\b|at\b|for\b|then\b|and\b|till\b|until\b|to\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+)
+# "used for racks of yellow tips", "delivered to cases of masks": four and two, heard as words
+_HEARD_AS_WORDS = re.compile(
+    r"(?i)\b(?P<verb>used|using|took|taking|take|grab|grabbed|grabbing|borrow|borrowed|borrowing|returned|returning|"
+    r"delivered|received|went through|got through|need|needs|needed|counted|lent|lend|ordered)\s+(?P<n>for|to|too)\s+"
+    r"(?=(?:more\s+)?[a-z][\w-]*s\s+of\b|more\b)"
+)
+
+
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     """Single-spaced text (case kept, for names and values) with Slack markup turned into plain words.
 
@@ -296,6 +327,10 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _WOULD_IT_BE_OK.sub(
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
     )
+    text = _ORDINAL_DAY.sub(
+        lambda m: f"{m['lead'] or ''}{_ORDINALS[m['day'].lower().replace('-', ' ')]}", text
+    )
+    text = _HEARD_AS_WORDS.sub(lambda m: f"{m['verb']} {'4' if m['n'].lower() == 'for' else '2'} ", text)
     text = large_numbers_as_digits(text)
     text = _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)

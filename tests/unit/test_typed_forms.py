@@ -815,3 +815,15 @@ def test_asking_for_a_unit_is_never_a_longer_loan_of_the_one_held():
     assert (taken.ref, taken.another) == ("drill", True)
     (dozen,) = parse("took a dozen AA batteries", NOW)
     assert dozen.another is False
+
+
+def test_days_of_the_month_and_amounts_said_in_words():
+    (kept,) = parse("can I keep the microscope till the eighteenth", NOW)
+    assert kept.due.day == 18
+    (kept,) = parse("can I hang on to the ipad until the twenty-first", NOW)
+    assert kept.due.day == 21
+    assert parse("take the second stethoscope", NOW)[0].ref == "second stethoscope"
+    (used,) = parse("used for racks of yellow tips", NOW)
+    assert (used.count, used.pack) == (4, "rack")
+    (came,) = parse("bunzl delivered to cases of blue roll", NOW)
+    assert (came.count, came.pack) == (2, "case")
