@@ -70,6 +70,7 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     text = HOUR_WORDS.sub(
         lambda m: f"{m['lead']} {HOURS[m['hour'].lower()]}{m['half'] or ''}", text
     )  # "until five pm"
+    text = DAY_THEN_HALF.sub(lambda m: f"{m['day']} at {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
     text = HALF_PAST.sub(lambda m: f"{m['lead']} {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
     text = BY_LUNCH.sub(lambda m: f"{m['lead']} noon", text)
     text = DAY_END.sub(lambda m: f"{m['lead']} {m['day'] or m['day2'] or 'eod'}", text)
@@ -102,6 +103,11 @@ _A_DAY = rf"(?:(?:next\s+|this\s+)?(?:{_WEEKDAY})|tomorrow|tmrw|tmr|today)"
 DAY_END = re.compile(
     rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:(?:the\s+)?{_DAY_END}\s+(?:on\s+)?(?P<day>{_A_DAY})\b"
     rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b)",
+    re.I,
+)
+# "till tomorrow half five", "back friday at half two": half past, on that day
+DAY_THEN_HALF = re.compile(
+    rf"\b(?P<day>today|tonight|tomorrow|tmrw|(?:{_WEEKDAY}))\s+(?:at\s+)?half\s+(?:past\s+)?(?P<hour>\d{{1,2}}|{_HOUR})\b(?!:)",
     re.I,
 )
 BY_LUNCH = re.compile(r"\b(?P<lead>until|till|til|by|back by|back before)\s+lunch(?:time)?\b", re.I)

@@ -142,3 +142,16 @@ def test_a_part_of_the_day_ends_the_loan_at_its_end_and_is_no_part_of_the_item(t
 def test_the_end_of_a_working_day_said_any_way_is_that_day_at_five(text, day):
     due, rest = extract_due(text, NOW, timezone.utc)
     assert (due.day, due.hour, rest) == (day, 17, "genny")
+
+
+@pytest.mark.parametrize(
+    "text, day, hour",
+    [
+        ("van till tomorrow half five", 1, 17),
+        ("van back friday half two", 4, 14),
+        ("van till thursday at half 4", 3, 16),
+    ],
+)
+def test_half_past_said_after_the_day_is_that_day_at_half_past(text, day, hour):
+    due, rest = extract_due(text, NOW, timezone.utc)
+    assert (due.day, due.hour, due.minute, rest) == (day, hour, 30, "van")
