@@ -164,7 +164,9 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
+            # (dictated with no comma: "... is hanging off please send it for repair")
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)(?:[^,;]*[,;]\s*|[^,;]*?\s+(?=(?:so|please|pls|plz|can|could)\s))"
+            r"(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
             r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",

@@ -827,3 +827,15 @@ def test_days_of_the_month_and_amounts_said_in_words():
     assert (used.count, used.pack) == (4, "rack")
     (came,) = parse("bunzl delivered to cases of blue roll", NOW)
     assert (came.count, came.pack) == (2, "case")
+
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("combi oven's throwing an error code can someone send it off for repair", "combi oven"),
+        ("the angle grinder guard is hanging off please send it for repair", "angle grinder guard"),
+    ],
+)
+def test_what_is_wrong_then_a_repair_asked_with_no_comma_between(text, ref):
+    (sent,) = parse(text, NOW)
+    assert (type(sent), sent.ref) == (C.Maintenance, ref)
