@@ -105,8 +105,7 @@ WARRANTIES = [
         re.compile(
             _ASK
             + r"(?:is\s+|are\s+)?(?:(?:due|overdue)\s+(?:for\s+)?(?:a\s+|its\s+|their\s+)?(?:service|servicing)|"
-            r"(?:that\s+)?needs?\s+(?:a\s+)?(?:service|servicing))(?:\s+(?:soon|this month|now))?"
-            r"(?:\s+(?:in|at|for)\s+(?:the\s+)?[\w -]+)?$"
+            r"(?:that\s+)?needs?\s+(?:a\s+)?(?:service|servicing))(?:\s+(?:soon|this month|now))?$"
             r"|^(?:any\s+)?(?:services?|servicing)\s+(?:due|overdue|schedule|list)(?:\s+(?:soon|this month))?$"
             r"|\b(?:coming\s+up|due\s+soon|scheduled)\s+for\s+(?:a\s+)?(?:service|servicing)\b",
             re.I,
@@ -157,6 +156,14 @@ def read(text: str, people: frozenset[str] | set[str], asked: bool | None = None
     return _read(text, people, asked)
 
 
+# A remark after "transfer everything ..." that limits or delays it: nothing is done then
+LIMITS = re.compile(
+    r"(?i)\b(?:except|apart|but|not|no|n't|never|keep|keeping|kept|leave|only|just|tomorrow|today|tonight|on|when|once|"
+    r"if|unless|until|till|after|before|yet|though|later|ok|okay|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"mon|tue|wed|thu|fri|sat|sun|next)\b|\?|n't\b"
+)
+
+
 def _whole_holdings(clean: str, people) -> Command | None:
     """All someone holds, handed to another or returned, said as the whole of `clean`."""
     for pattern in TRANSFER:
@@ -183,7 +190,10 @@ def _read(text: str, people, asked: bool | None) -> Command | None:
         asked = text.strip().endswith("?")
     asked = asked and not ASKING_FOR.search(text)  # not "..., could you record that?"
     clean = text.strip().rstrip("?!. ")
-    handed = _whole_holdings(clean, people) or _whole_holdings(re.split(r"\s*[,;]\s+", clean)[0], people)
+    first, *remark = re.split(r"\s*[,;]\s+", clean, maxsplit=1)
+    handed = _whole_holdings(clean, people) or (
+        _whole_holdings(first, people) if remark and not LIMITS.search(remark[0]) and not asked else None
+    )
     if handed:  # "transfer everything from omar to me, he's off this week": the remark aside
         return handed
     for pattern in SERVICED:

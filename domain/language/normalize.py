@@ -261,6 +261,11 @@ _CORRECTION_LEAD = re.compile(
 )
 
 
+def corrected_numbers(text: str) -> str:
+    """ "there are 20 not 14": the number corrected away dropped ("4 not 3" alone is a correction)."""
+    return _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
+
+
 def _corrected_number(match: re.Match) -> str:
     said_before = re.sub(r"\d+$", "", match.string[: match.start()]).strip()
     return match[0] if _CORRECTION_LEAD.fullmatch(said_before) else match["between"] or ""
@@ -332,7 +337,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     )
     text = _HEARD_AS_WORDS.sub(lambda m: f"{m['verb']} {'4' if m['n'].lower() == 'for' else '2'} ", text)
     text = large_numbers_as_digits(text)
-    text = _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
+    text = corrected_numbers(text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)
     text = _BATTERY_SIZES_NAMED.sub(lambda m: "AA" if m[1].lower() == "double" else "AAA", text)
     text = _BATTERY_SIZES.sub(_battery_size, text)

@@ -10,6 +10,7 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
+from domain.language.normalize import corrected_numbers
 
 # A question that asks for something ("can I take...?") is a request; others are questions.
 ASKING_FOR = re.compile(
@@ -143,6 +144,13 @@ TOLD_NOT_TO = re.compile(
     r"(?:don't|dont|do not|never|stop)\b",
     re.I,
 )
+NEGATED_OR_NOT = re.compile(r"(?i)\b(?:not|no|never|nobody|nothing|n't)\b|n't\b")
+# "the short ones don't reach", "the other one won't hold a charge", "one of them doesn't work": said of a
+# thing, not taking back what was asked ("no I didn't", "he hasn't given it me yet", "hasn't arrived yet")
+ABOUT_A_THING = re.compile(  # (and "..., not the warehouse": which one, by contrast)
+    r"(?i)^(?:not\s+(?:the|a|an|my|our|in|at|on|to)\s|(?:the|a|an|one|two|both|some|this|that|these|those|its|my|our|his|her|their)\s+(?!(?:one|other)\b\s*$))"
+    r"(?!.*\b(?:mean|meant|said|say|needed|need|given|brought|arrived|picked|happen|happened)\b)"
+)
 REMARK_BREAKS = re.compile(r"\s*[,;:]\s*|\s+-\s+|(?<=[.!?])\s+")
 
 
@@ -150,8 +158,12 @@ def _negated(text: str) -> bool:
     """A negation in the request's own clause, or a later clause telling not to; a negation
     in a remark after it is about something else ("borrowing 2 long hdmi cables, the short ones
     don't reach", "returned 1 battery, the other one won't hold a charge")."""
-    first, *later = [c for c in REMARK_BREAKS.split(text.strip()) if c.strip()] or [""]
-    return bool(NEGATED.search(first)) or any(TOLD_NOT_TO.match(clause) for clause in later)
+    said = corrected_numbers(text.strip())  # ("there are 20 not 14": no negation)
+    first, *later = [c for c in REMARK_BREAKS.split(said) if c.strip()] or [""]
+    return bool(NEGATED.search(first)) or any(
+        TOLD_NOT_TO.match(clause) or (NEGATED_OR_NOT.search(clause) and not ABOUT_A_THING.match(clause))
+        for clause in later
+    )
 
 
 def taken_back(text: str, commands: list[Command]) -> bool:

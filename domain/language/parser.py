@@ -181,6 +181,8 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
         for c in _parse_clean(clean, person, due, now, tz, people)
     ]
     commands = [c for c in commands if c is not None]
+    if due is not None:  # "drill back, and the big ladder on friday": the ladder is still to come
+        commands = [c for c in commands if not (isinstance(c, C.CheckIn) and c.perhaps)]
     loss = LOSS_CLAUSE.search(text)  # "gimbal rig back, one of the batteries is lost": how it came back
     if loss and _a_unit_written_off(loss["clause"], commands):  # "..., the other one's lost": no item
         commands = commands[:1]
@@ -211,8 +213,11 @@ def _in_a_later_clause(text: str, now: datetime, tz: tzinfo, names, people) -> l
     clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
     if len(clauses) < 2:
         return []
-    found = sentences.by_part(clauses, _reader(now, tz, names, people), _due_reader(now, tz))
-    return [] if any(isinstance(c, C.Take) for c in found) else found
+    read = _reader(now, tz, names, people)
+    found = sentences.by_part(clauses, read, _due_reader(now, tz))
+    if any(isinstance(c, C.Take) for c in found) or not sentences.said_last(found, clauses, read):
+        return []
+    return found
 
 
 def _unless_the_day_is_unclear(text: str, commands: list[Command], today) -> list[Command]:

@@ -36,6 +36,13 @@ VERB_FIRST = re.compile(
 USED_AN_AMOUNT = re.compile(
     r"\b(?:used|went through|got through)\s+(?=(?:\d|an?\s|one\s|two\s|three\s))", re.I
 )
+# Words that make "..., and the R6 by friday", "..., pallet truck stays with me too" more than an item named
+# Words that make "..., and the R6 by friday", "..., pallet truck stays with me too" more than an item named
+NOT_JUST_AN_ITEM = re.compile(
+    r"(?i)\b(?:is|are|was|were|has|have|had|got|needs?|went|will|can|should|keep\w*|stay\w*|slow|soon|later|asap|"
+    r"follow\w*|by|on|at|in|to|for|till|until|tomorrow|today|tonight|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|"
+    r"sun\w*|next|week|cracked|missing|broken|lost|damaged|dead|bust|with|me|still|though|yet|not|no)\b"
+)
 ALSO = re.compile(
     r"^(?:(?:my|our|the)\s+)?(?!(?:me|you|us|them|him|her|it)\b)(?P<item>[\w -]{2,40}?)\s+(?:too|as well)(?:[\s.!]*$|\s+(?:since|because|as|cos)\b)",
     re.I,
@@ -43,7 +50,6 @@ ALSO = re.compile(
 # "drill back, and the big ladder": one more item of the same request, if the words name one
 AND_ANOTHER = re.compile(
     r"^and\s+(?:also\s+)?(?:my|our|the)\s+(?!(?:rest|others?|lot|same)\b)"
-    r"(?!.*\b(?:is|are|was|were|has|have|had|got|needs?|went|will|can|should)\b)"
     r"(?P<item>[\w-]+(?:\s+[\w-]+){0,3})(?:\s+(?:too|as well))?[\s.!]*$",
     re.I,
 )
@@ -64,13 +70,23 @@ def read(tail: str, first: list[Command], parse: Callable[[str], list[Command]])
     if not tail or not first or len(tail) > MAX_TAIL or HEDGED.search(tail):
         return []
     another = AND_ANOTHER.match(tail.strip())
-    if another and first[-1].changes and hasattr(first[-1], "perhaps"):  # dropped unless it names an item
+    if (
+        another
+        and first[-1].changes
+        and hasattr(first[-1], "perhaps")
+        and not NOT_JUST_AN_ITEM.search(another["item"])
+    ):  # dropped unless it names an item
         return [replace(first[-1], ref=another["item"].lower(), perhaps=True, **_no_amount(first[-1]))]
     clauses = [c for c in TAIL_CLAUSES.split(tail) if c and c.strip()]
     for n in range(min(len(clauses), MAX_CLAUSES)):
         text = use_instead(strip_fillers(LEAD.sub("", " ".join(clauses[n:]).strip())))
         also = ALSO.match(text)
-        if also and first[-1].changes and hasattr(first[-1], "perhaps"):  # "..., and my walkie too"
+        if (
+            also
+            and first[-1].changes
+            and hasattr(first[-1], "perhaps")
+            and not NOT_JUST_AN_ITEM.search(also["item"])
+        ):  # "..., and my walkie too"
             bare = not re.match(r"(?i)(?:my|our|the)\s", text)  # "scanner too": an item only if it names one
             return [replace(first[-1], ref=also["item"].lower(), perhaps=bare or first[-1].perhaps)]
         used = None if VERB_FIRST.match(text) else USED_AN_AMOUNT.search(text)

@@ -66,9 +66,18 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
         found = by_part([part for part in parts if not WISH.match(part.strip())], read, due_of)
         if any(isinstance(c, C.FOLLOW_UPS) for c in found):
             return []  # "counted 28 pens: 2 more than last time" is no "two more" of the last change
+        if not said_last(found, parts, read):
+            return []
         if any(not isinstance(c, C.Unknown) for c in found):
             return found
     return []
+
+
+def said_last(found: list[Command], parts: list[str], read: Reader) -> bool:
+    """Whether a change about all someone holds (a transfer, a return of all) is in the last part:
+    "bob's on leave, return everything bob had", never "transfer everything ..., except the van"."""
+    whole = [c for c in found if c.changes and not isinstance(c, C.ItemCommand)]
+    return not whole or all(c in read(parts[-1].strip()) for c in whole)
 
 
 def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
@@ -198,7 +207,8 @@ HEDGED = re.compile(
 SAYS_WHAT_HAPPENED = re.compile(
     r"(?i)\b(?:is|are|was|were|seen|spotted|back|fixed|repaired|goes|went|moved|used|took|taken|returned)\b"
 )
-JOINED = re.compile(r"(?i)\s*,?\s+(?:and|\+|&|also|plus)\s+|\s*\+\s*")
+# (matched only where a word ends: scanning a run of spaces from each of its positions is quadratic)
+JOINED = re.compile(r"(?i)(?<!\s)(?:\s*,\s*|\s+)(?:and|\+|&|also|plus)\s+|(?<!\s)\s*\+\s*")
 
 
 def two_statements(text: str, commands: list[Command], read: Reader) -> list[Command] | None:

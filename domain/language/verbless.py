@@ -39,4 +39,5 @@ def items_asked_for(
     parts = split_items(first_clause)
     if any(len(re.split(r"(?i)\s+for\s+", part)[0].split()) > MAX_ITEM_WORDS for part in parts):
         return []  # a sentence, not a list of items (what it is for aside: "2 dongles for the new starters")
-    return [replace(item_command(C.Take, part, person, due), implicit=True) for part in parts]
+    taken = [item_command(C.Take, part, person, due) for part in parts]  # ("a bit longer": an extension)
+    return [replace(c, implicit=True) if isinstance(c, C.Take) else c for c in taken]
