@@ -93,7 +93,8 @@ _OFF = re.compile(
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"
     rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b"
     # "the other one won't hold a charge": damaged, said by what it no longer does
-    rf"|(?P<n3>the other(?: one)?|{_N})(?:\s+of\s+them)?\s+{NOT_WORKING}\b",
+    # (not "the camera won't turn on": the a of camera; nor "won't work with teams": it works)
+    rf"|(?<![\w-])(?P<n3>the other(?: one)?|{_N})(?:\s+of\s+them)?\s+{NOT_WORKING}\b(?!\s+(?:with|in|on|until|till|unless|for)\b)",
     re.I,
 )
 _NOT = re.compile(

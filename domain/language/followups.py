@@ -24,7 +24,7 @@ _OOPS = (
 CORRECTION_START = re.compile(rf"^\W*{_OOPS}\b", re.I)
 # Markers strong enough that what follows is the item meant: "wrong one, the benq".
 _OTHER_ONE = re.compile(r"^\W*(?:no\s+wait|wrong\s+(?:one|item)|not\s+that\s+one|scratch\s+that)\b", re.I)
-_FILLERS = re.compile(rf"^(?:{_OOPS}[\s,.!:;-]*)+", re.I)
+_FILLERS = re.compile(rf"^(?:(?:{_OOPS})\b[\s,.!:;-]*)+", re.I)  # (not the "no" of "note: ...")
 # What introduces the corrected value, by how sure it is to be a correction:
 # "I meant the MacBook" always; "make it 5" for an amount or a time ("make it quick" is
 # no correction); "it was 5", "it should be 5" only after an "oops", "sorry", "actually"...

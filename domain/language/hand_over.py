@@ -82,7 +82,9 @@ RETURNER = re.compile(
 BACK_FROM = re.compile(r"(?i)^(?P<item>.+?)\s+(?:is\s+|are\s+)?back\s+from\s+@?(?P<who>[a-z][\w.\-]*)$")
 # "jacks back with the sats probe finally": they came back, and brought it
 BACK_WITH = re.compile(
-    r"(?i)^@?(?P<who>[a-z][\w.\-]*?)(?:'s|s|\s+is|\s+has\s+come|\s+came)\s+back\s+with\s+(?P<item>(?:the|my|our|his|her|their)\s+.+)$"
+    r"(?i)^@?(?P<who>[a-z][\w.\-]*?)(?:'s|s|\s+is|\s+has\s+come|\s+came)\s+back\s+with\s+"
+    r"(?P<item>(?:the|my|our|his|her|their)\s+[\w-]+(?:\s+(?!(?:finally|now|at|today|tomorrow|tonight|on|by|till|until)\b)[\w-]+){0,3})"
+    r"(?:\s+(?:finally|now|at\s+last))?[\s.!]*$"
 )
 
 

@@ -256,7 +256,7 @@ _NUMBER_NOT_NUMBER = re.compile(
 
 # "4 not 3", "oops, make it 5 not 3": a correction of the last change, which says what it replaces
 _CORRECTION_LEAD = re.compile(
-    r"(?:(?:oops|sorry|no|nope|wait|actually|i meant|meant|make it|make that|it was|it's|its|should be)[\s,.!:-]*)*",
+    r"(?:(?:oops|sorry|no|nope|wait|actually|i meant|meant|make it|make that|it was|it's|its|should be|the)[\s,.!:-]*)*",
     re.I,
 )
 
@@ -380,7 +380,7 @@ PREAMBLE = re.compile(
     r"|(?:just\s+)?letting you know(?:\s+that)?\s*[,:]?\s*"
     r"|for the record\s*[,:]?\s*"
     # "end of shift - pallet jack back", "start of day: ...": when, said as a heading
-    r"|(?:(?:end|start|close)\s+of\s+(?:the\s+|my\s+)?(?:shift|day|play|week|job|shoot|service|term)|eod|handover|shift\s+handover)"
+    r"|(?:(?:end|start)\s+of\s+(?:the\s+|my\s+)?shift|handover|shift\s+handover)"
     r"\s*(?:[,:;]|\s-)\s*"
     r"|(?:chef|cook|nurse|doctor|teacher|tech|driver|porter|caretaker|admin|reception) here\s*[,.!]\s*)",
     re.I,

@@ -207,11 +207,16 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
 
 
+CONDITION_FIRST = re.compile(r"(?i)^\W*(?:if|in case|unless|should|once|when|whenever|as soon as)\b")
+
+
 def _in_a_later_clause(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
     """The requests of a message's clauses read one by one, when a verb says what was done
     or is asked: a clause's "need a tea" is talk, so a take found this way is none."""
     clauses = [c for c in sentences.CLAUSE_BREAKS.split(text) if c.strip()]
-    if len(clauses) < 2:
+    if len(clauses) < 2 or CONDITION_FIRST.match(
+        text
+    ):  # "if the shoot runs over, can I keep the R6 till friday?"
         return []
     read = _reader(now, tz, names, people)
     found = sentences.by_part(clauses, read, _due_reader(now, tz))

@@ -163,7 +163,7 @@ HELD = re.compile(
 # "omar left the hot box in the van, returning it for him": what was left or found somewhere
 LEFT = re.compile(
     r"^(?:[a-z]+\s+)?(?:has\s+|had\s+|just\s+)*(?:left|forgot|found|dropped)\s+"
-    r"(?P<np>(?:the|my|our|his|her|their)\s+[\w /-]{2,40}?)(?:\s+(?:in|on|at|by|under|behind|outside)\b.*)?$",
+    r"(?P<np>the\s+[\w /-]{2,40}?)(?:\s+(?:in|on|at|by|under|behind|outside)\s+(?!(?:the|a|an|his|her|my)\s+[\w-]+\s+(?:box|bag|case|crate)\b).*)?$",
     re.I,
 )
 

@@ -11,8 +11,12 @@ from domain.language.numbers import leading_number
 SHORT = re.compile(
     r"^(?P<lead>[\w&.' -]+?)\s+(?:delivery|order|shipment|drop)\s+(?:(?:came|was|arrived|is)\s+(?:in\s+)?)?short"
     r"\s*(?:[:,;-]\s*|\s+)(?:we\s+(?:only\s+)?got\s+|(?:only|just)\s+)(?P<amount>[^,;]+?)"
-    r"(?:\s+(?:instead\s+of|not|out\s+of|of\s+the)\s+\d+(?:\s+[a-z]+)?)?(?:\s*[,;]\s*.*)?$",
+    r"(?:\s+(?:instead\s+of|not|out\s+of|of\s+the)\s+\d+(?P<unit>\s+[a-z]+)?)?(?:\s*[,;]\s*(?P<remark>.*))?$",
     re.I,
+)
+# What may be said after it without changing what came: "we ordered 10", "rest to follow"
+HARMLESS = re.compile(
+    r"(?i)^(?:(?:we\s+|i\s+)?(?:ordered|expected|were\s+expecting)\b[^,;]*|(?:the\s+)?rest\s+(?:to\s+follow|next\s+week|tomorrow)\b[^,;]*)$"
 )
 
 
@@ -22,9 +26,12 @@ def as_received(text: str) -> str | None:
     short = SHORT.match(text.strip())
     if not short:
         return None
-    count, rest = leading_number(short["amount"])
+    if short["remark"] and not HARMLESS.match(short["remark"].strip(" .!")):
+        return None  # "..., sent it all back", "..., already booked them in": not this way
+    amount = short["amount"] + (short["unit"] or "")  # "8 of the 10 boxes": 8 boxes
+    count, rest = leading_number(amount)
     if count is None:
         return None
     if re.search(r"(?i)\bof\b", rest) or len(rest.split()) > 1:  # "8 bundles of large boxes"
-        return f"received {short['amount']}"
-    return f"received {short['amount']} of {short['lead']}"  # "only 2 boxes": of what the delivery was
+        return f"received {amount}"
+    return f"received {amount} of {short['lead']}"  # "only 2 boxes": of what the delivery was

@@ -73,6 +73,7 @@ def extract_due(text: str, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     text = DAY_THEN_HALF.sub(lambda m: f"{m['day']} at {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
     text = HALF_PAST.sub(lambda m: f"{m['lead']} {HOURS.get(m['hour'].lower(), m['hour'])}:30", text)
     text = BY_LUNCH.sub(lambda m: f"{m['lead']} noon", text)
+    text = DAY_END_BEFORE_A_DATE.sub(lambda m: f"{m['lead']} ", text)
     text = DAY_END.sub(lambda m: f"{m['lead']} {m['day'] or m['day2'] or 'eod'}", text)
     due, rest = _extract_due(text, now.astimezone(tz), tz)
     if due is None and FOR_THE_DAY.search(text):  # "for today", unless a return time is said too
@@ -101,8 +102,13 @@ HALF_PAST = re.compile(
 _DAY_END = r"(?:end\s+of\s+(?:the\s+)?(?:day|play|business)|close\s+of\s+(?:play|business)|cob|eod|eop)"
 _A_DAY = rf"(?:(?:next\s+|this\s+)?(?:{_WEEKDAY})|tomorrow|tmrw|tmr|today)"
 DAY_END = re.compile(
-    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:(?:the\s+)?{_DAY_END}\s+(?:on\s+)?(?P<day>{_A_DAY})\b"
-    rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b)",
+    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:(?:the\s+)?{_DAY_END}\s*,?\s+(?:on\s+)?(?P<day>{_A_DAY})\b"
+    rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b(?!\s*,?\s+(?:on\s+)?(?:the\s+)?(?:\d|{_A_DAY}\b|(?:{_MONTH})\b)))",
+    re.I,
+)
+# "till end of play on the 4th", "until cob 4 december": the date says the day, the day's end its hour
+DAY_END_BEFORE_A_DATE = re.compile(
+    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:the\s+)?{_DAY_END}\s*,?\s+(?:on\s+)?(?=(?:the\s+)?(?:\d|(?:{_MONTH})\b))",
     re.I,
 )
 # "till tomorrow half five", "back friday at half two": half past, on that day
