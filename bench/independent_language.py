@@ -220,6 +220,13 @@ def main() -> None:
         " arrived: p tune 83%, test 88% (2 wrong changes, tune); q tune 87%, test 83% (3 wrong changes, one"
         " of them test: seen, q:88). Since then a booking of a kit is judged as the bookings of its assets"
         " (the contract's kit column); before, a line expecting `book KIT-...` could never be met."
+        ' Sets r, s and t (three new authors, 2026-12-07 night: "when things go wrong", "asking and the'
+        ' managers\' desk", "the rush") measured as they arrived: r tune 78%, test 77% (3 wrong changes, one'
+        " test: r:67); s tune 94%, test 93% (1 wrong, tune); t tune 88%, test 84% (4 wrong, three test: t:98,"
+        " t:107, t:148). Those four test lines were seen, and two more (l:49, o:113) when a change of that"
+        ' night made them wrong changes before it was fixed. Sets u and v ("typed by voice and on the move",'
+        ' "regulars and their habits"), arriving after the work on r-t: u tune 55%, test 67% (1 wrong, tune);'
+        " v tune 86%, test 94% (1 wrong, tune)."
     )
     if not args.no_write:
         write_section(
