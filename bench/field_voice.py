@@ -233,7 +233,7 @@ def main() -> None:
     options.add_argument("--variant", choices=list(VARIANTS), help="the tune split with one variant only")
     args = options.parse_args()
     if field_voices.missing():
-        raise SystemExit(f"missing: {field_voices.missing()} (run scripts/bench-voices-setup)")
+        raise SystemExit(f"missing: {field_voices.missing()} (scripts/bench installs them)")
     if args.variant:
         outcomes = run_split("tune", args.limit, VARIANTS[args.variant])
         print(args.variant, {name: pct(pair) for name, pair in figures(outcomes).items()})
