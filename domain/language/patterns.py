@@ -63,7 +63,7 @@ SEEN_AFTER = re.compile(
     r"^(?P<rest>[^,;]+?)\s+(?:seen|spotted|found|sighted)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place>[^,;]+)(?:\s*[,;].*)?$"
     # "the ladder is in the warehouse, I just saw it": where it was seen, not where it goes
     r"|^(?P<rest2>[^,;]+?)(?:\s+(?:is|are)|'s)\s+(?:in|on|at)\s+(?:the\s+)?(?P<place2>[^,;]+?)\s*[,;]?\s+"
-    r"(?:i\s+|we\s+)?(?:just\s+)?(?:saw|seen|spotted)\s+(?:it|them)\b.*$",
+    r"(?:i\s+|we\s+)?(?:just\s+)?(?:saw|seen|spotted)(?:\s+(?:it|them)\b.*)?$",  # ("i just saw": "it" unheard)
     re.I,
 )
 # "spotted the wrapper pushed into bay 2": how it was left, then where

@@ -888,3 +888,8 @@ def test_from_the_second_cold_review_what_is_meant_is_kept():
     assert written_off("the camera won't turn on", 2) == (0, 0)
     assert written_off("one won't work with teams until IT updates it", 1) == (0, 0)
     assert parse("the camera for a bit longer till friday?", NOW)  # (it raised TypeError)
+
+
+def test_where_it_was_just_seen_is_a_sighting_even_with_it_unheard():
+    (seen,) = parse("The latter is in the warehouse I just saw", NOW)
+    assert (type(seen), seen.to) == (C.Seen, "warehouse")
