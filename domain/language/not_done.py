@@ -144,7 +144,6 @@ TOLD_NOT_TO = re.compile(
     r"(?:don't|dont|do not|never|stop)\b",
     re.I,
 )
-NEGATED_OR_NOT = re.compile(r"(?i)\b(?:not|no|never|nobody|nothing|n't)\b|n't\b")
 # "the short ones don't reach", "the other one won't hold a charge", "one of them doesn't work": said of a
 # thing, not taking back what was asked ("no I didn't", "he hasn't given it me yet", "hasn't arrived yet")
 ABOUT_A_THING = re.compile(  # (and "..., not the warehouse": which one, by contrast)
@@ -161,7 +160,7 @@ def _negated(text: str) -> bool:
     said = corrected_numbers(text.strip())  # ("there are 20 not 14": no negation)
     first, *later = [c for c in REMARK_BREAKS.split(said) if c.strip()] or [""]
     return bool(NEGATED.search(first)) or any(
-        TOLD_NOT_TO.match(clause) or (NEGATED_OR_NOT.search(clause) and not ABOUT_A_THING.match(clause))
+        TOLD_NOT_TO.match(clause) or (NEGATED.search(clause) and not ABOUT_A_THING.match(clause))
         for clause in later
     )
 
