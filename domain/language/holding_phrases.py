@@ -160,7 +160,7 @@ def read(text: str, people: frozenset[str] | set[str], asked: bool | None = None
 LIMITS = re.compile(
     r"(?i)\b(?:except|apart|but|not|no|n't|never|keep|keeping|kept|leave|only|just|tomorrow|today|tonight|on|when|once|"
     r"if|unless|until|till|after|before|yet|though|later|ok|okay|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"mon|tue|wed|thu|fri|sat|sun|next)\b|\?|n't\b"
+    r"mon|tue|wed|thu|fri|sat|sun|next|stays?|staying|still)\b|\?|n't\b"
 )
 
 

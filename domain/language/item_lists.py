@@ -86,8 +86,7 @@ def _not_an_item(part: str) -> bool:
 # "..., the short ones don't reach": a part saying what something does not do is a remark
 # (and "..., apart from the radios", "..., except the van": what is left out is no item of it)
 SAYS_NOT = re.compile(
-    r"(?i)\b(?:don't|dont|doesn't|doesnt|won't|wont|isn't|isnt|aren't|arent|can't|cant|except|apart\s+from|"
-    r"other\s+than|but\s+not|besides|not)\b"
+    r"(?i)\b(?:don't|dont|doesn't|doesnt|won't|wont|isn't|isnt|aren't|arent|can't|cant)\b|^(?:except|apart\s+from)\b"
 )
 
 

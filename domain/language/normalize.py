@@ -261,6 +261,14 @@ _CORRECTION_LEAD = re.compile(
 )
 
 
+def ordinal_days(text: str) -> str:
+    """ "till the eighteenth": the day of the month in digits ("till the 18th")."""
+    return _ORDINAL_DAY.sub(
+        lambda m: f"{m['lead'] or m['the']}{_ORDINALS[(m['day'] or m['day2']).lower().replace('-', ' ')]}",
+        text,
+    )
+
+
 def corrected_numbers(text: str) -> str:
     """ "there are 20 not 14": the number corrected away dropped ("4 not 3" alone is a correction)."""
     return _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
@@ -291,14 +299,15 @@ _ORDINAL = "|".join(sorted((o.replace(" ", "[ -]") for o in _ORDINALS), key=len,
 # "till the eleventh", "on the twenty-first of december": a day of the month said in words
 # (not "the second stethoscope": an ordinal before a noun is which one)
 _ORDINAL_DAY = re.compile(
-    rf"(?i)(?P<lead>\b(?:till|until|til|by|on|from|before|after)\s+(?:the\s+)?|\bthe\s+)(?P<day>{_ORDINAL})\b"
+    rf"(?i)(?:(?P<lead>\b(?:till|until|til|by|on|from|before|after)\s+(?:the\s+)?)(?P<day>{_ORDINAL})\b"
     r"(?=\s*(?:$|[,.!?;]|of\b|at\b|for\b|then\b|and\b|till\b|until\b|to\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    rf"|(?P<the>\bthe\s+)(?P<day2>{_ORDINAL})\b(?=\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 # "used for racks of yellow tips", "delivered to cases of masks": four and two, heard as words
 _HEARD_AS_WORDS = re.compile(
     r"(?i)\b(?P<verb>used|using|took|taking|take|grab|grabbed|grabbing|borrow|borrowed|borrowing|returned|returning|"
     r"delivered|received|went through|got through|need|needs|needed|counted|lent|lend|ordered)\s+(?P<n>for|to|too)\s+"
-    r"(?=(?:more\s+)?[a-z][\w-]*s\s+of\b|more\b)"
+    r"(?=[a-z][\w-]*s\s+of\b)"
 )
 
 
@@ -332,9 +341,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _WOULD_IT_BE_OK.sub(
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
     )
-    text = _ORDINAL_DAY.sub(
-        lambda m: f"{m['lead'] or ''}{_ORDINALS[m['day'].lower().replace('-', ' ')]}", text
-    )
+    text = ordinal_days(text)
     text = _HEARD_AS_WORDS.sub(lambda m: f"{m['verb']} {'4' if m['n'].lower() == 'for' else '2'} ", text)
     text = large_numbers_as_digits(text)
     text = corrected_numbers(text)

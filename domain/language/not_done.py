@@ -10,7 +10,7 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language.normalize import corrected_numbers
+from domain.language.normalize import corrected_numbers, ordinal_days
 
 # A question that asks for something ("can I take...?") is a request; others are questions.
 ASKING_FOR = re.compile(
@@ -111,13 +111,21 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     """The commands of one sentence, without the changes it only talks about."""
     if not any(c.changes for c in commands):
         return commands
+    text = ordinal_days(text)  # "on the fourth" is a day to come, as "on the 4th" is
     if all(isinstance(c, C.BOOKING_COMMANDS) for c in commands):
         return commands  # read whole by their own reader: "can u reserve it?", "don't need X, cancel it"
     if NO_SUCH_TIME.search(text):
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
         return not_asked(commands)  # "returned the big ladder?": asks whether it was
-    if _negated(text) or NOT_YET_BACK.search(text) or HABIT.search(text) or taken_back(text, commands):
+    if EXCEPT.search(text):  # "return everything bob had, except the scanner": what is left out is asked
+        return not_asked(commands)
+    if (
+        _negated(text, commands)
+        or NOT_YET_BACK.search(text)
+        or HABIT.search(text)
+        or taken_back(text, commands)
+    ):
         return not_asked(commands)
     if any(isinstance(c, (C.Repaired, C.Serviced)) for c in commands) and NOT_FIXED.search(text):
         return not_asked(commands)  # "the forklift is not fixed", "fixed it but it broke again"
@@ -138,6 +146,9 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     return commands
 
 
+EXCEPT = re.compile(
+    r"(?i)\b(?:except(?:\s+for)?|apart\s+from|other\s+than|besides|but\s+keep|(?:stays?|staying)\s+with)\b"
+)
 # A clause after the first that says not to: "..., actually don't", "..., no, do not"
 TOLD_NOT_TO = re.compile(
     r"^(?:(?:no|nah|actually|wait|sorry|oh|oops|ah|please|pls|on second thoughts?)[\s,.!]+)*"
@@ -153,14 +164,24 @@ ABOUT_A_THING = re.compile(  # (and "..., not the warehouse": which one, by cont
 REMARK_BREAKS = re.compile(r"\s*[,;:]\s*|\s+-\s+|(?<=[.!?])\s+")
 
 
-def _negated(text: str) -> bool:
+# "returned the hot box, didn't need it in the end": why it came back
+NOT_NEEDED = re.compile(r"(?i)^(?:(?:i|we)\s+)?(?:didn't|did not|don't|do not|won't|will not)\s+need\b")
+
+
+def _negated(text: str, commands: list[Command] = ()) -> bool:
     """A negation in the request's own clause, or a later clause telling not to; a negation
     in a remark after it is about something else ("borrowing 2 long hdmi cables, the short ones
     don't reach", "returned 1 battery, the other one won't hold a charge")."""
     said = corrected_numbers(text.strip())  # ("there are 20 not 14": no negation)
+    returning = bool(commands) and all(isinstance(c, C.CheckIn) for c in commands if c.changes)
     first, *later = [c for c in REMARK_BREAKS.split(said) if c.strip()] or [""]
     return bool(NEGATED.search(first)) or any(
-        TOLD_NOT_TO.match(clause) or (NEGATED.search(clause) and not ABOUT_A_THING.match(clause))
+        TOLD_NOT_TO.match(clause)
+        or (
+            NEGATED.search(clause)
+            and not ABOUT_A_THING.match(clause)
+            and not (returning and NOT_NEEDED.match(clause))
+        )
         for clause in later
     )
 

@@ -42,8 +42,13 @@ from domain.values import singular
 
 # "can I have the screen on Friday?": for a day to come, a booking, never a check-out now
 ON_A_DAY = re.compile(
-    r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th))", re.I
+    r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)\b)",
+    re.I,
 )
+# A sentence after a transfer or return of all that leaves something out
+LEFT_OUT = re.compile(r"(?i)[.!?]\s+(?:(?:but|and|oh|actually)\s+)?(?:not|except|apart|keep|leave)\b")
 MAX_TEXT = 4000  # what the assistant accepts; longer requests are refused before parsing
 
 
@@ -78,6 +83,12 @@ def parse(
         text, commands
     ):  # "check out the macbook. no wait", in any sentence
         return not_done.not_asked(commands)
+    if (
+        by_sentence
+        and any(isinstance(c, (C.Transfer, C.ReturnAll)) for c in commands)
+        and LEFT_OUT.search(text)
+    ):
+        return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
     return commands
 
 
@@ -207,7 +218,9 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
 
 
-CONDITION_FIRST = re.compile(r"(?i)^\W*(?:if|in case|unless|should|once|when|whenever|as soon as)\b")
+CONDITION_FIRST = re.compile(
+    r"(?i)^\W*(?:if|in case|unless)\b(?!\s+(?:possible|poss|you\s+(?:don't|dont|do\s+not)\s+mind|that's\s+ok|ok|okay)\b)"
+)
 
 
 def _in_a_later_clause(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
@@ -337,7 +350,12 @@ def _parse_clean(
         return [C.Seen(ref=item_ref(part), to=place_said(place)) for part in split_items(items)]
     for where, regex in MOVES:
         match = regex.match(stripped)
-        if match and not NOT_A_MOVE.search(stripped) and match["rest"].strip().lower() not in people:
+        if (
+            match
+            and not NOT_A_MOVE.search(stripped)
+            and match["rest"].strip().lower() not in people
+            and not re.match(r"(?i)(?:everything|all)\b", match["rest"])  # a transfer of all, not a move
+        ):
             count, rest = leading_number(match["rest"])
             count, rest = (count, rest) if count and count > 1 and rest else (None, match["rest"])
             place = match["place"].strip(" .!?")

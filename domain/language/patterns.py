@@ -164,9 +164,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            # (dictated with no comma: "... is hanging off please send it for repair")
-            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)(?:[^,;]*[,;]\s*|[^,;]*?\s+(?=(?:so|please|pls|plz|can|could)\s))"
-            r"(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
             r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
@@ -176,7 +174,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "forklift passed LOLER, back in service": the item, what was done, then back in use
         C.Repaired,
         re.compile(
-            rf"^(?:{FIXED_BY})?(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
+            # (the lookahead first: without the phrase, fail at once, not after cubic backtracking)
+            rf"^(?=.*\bback\s+in\s+(?:service|use|action)\b)(?:{FIXED_BY})?(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
             r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$",
             re.I,
         ),

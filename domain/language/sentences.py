@@ -76,8 +76,12 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
 def said_last(found: list[Command], parts: list[str], read: Reader) -> bool:
     """Whether a change about all someone holds (a transfer, a return of all) is in the last part:
     "bob's on leave, return everything bob had", never "transfer everything ..., except the van"."""
-    whole = [c for c in found if c.changes and not isinstance(c, C.ItemCommand)]
-    return not whole or all(c in read(parts[-1].strip()) for c in whole)
+    whole = [c for c in found if isinstance(c, (C.Transfer, C.ReturnAll))]
+    said = [p for p in parts if not COURTESY.fullmatch(p.strip(" .!"))]  # "..., thanks"
+    return not whole or bool(said) and all(c in read(said[-1].strip()) for c in whole)
+
+
+COURTESY = re.compile(r"(?i)(?:thanks|thank you|thx|ta|cheers|please|pls|ty)(?:\s+(?:all|team|so much))?")
 
 
 def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:

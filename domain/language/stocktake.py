@@ -73,7 +73,7 @@ LONG_AGO = re.compile(r"\b(?:ago|yesterday|last\s+(?:week|month|time|year))\b", 
 MAX_LENGTH = 200  # a stocktake is a line; longer text is no count of this shape (and keeps the search short)
 SAYS_STOCK = re.compile(  # (and "in the store": where stock is kept, not "on my desk")
     r"\b(?:only|just|exactly|left|in stock|remaining|on the shelf|in total|all told|"
-    r"in the (?:store|stores|stock\s*room|store\s*room|cupboard|cage))\b",
+    r"in the (?:store|stores|stock\s*room|store\s*room|cupboard|cage)[.!]*$)",
     re.I,
 )
 

@@ -101,14 +101,15 @@ HALF_PAST = re.compile(
 # "till end of play thurs", "by cob tomorrow", "thurs eod": the end of that working day, as any day said
 _DAY_END = r"(?:end\s+of\s+(?:the\s+)?(?:day|play|business)|close\s+of\s+(?:play|business)|cob|eod|eop)"
 _A_DAY = rf"(?:(?:next\s+|this\s+)?(?:{_WEEKDAY})|tomorrow|tmrw|tmr|today)"
+_A_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+(?:{_MONTH})\b|\d{{1,2}}/\d{{1,2}}\b)"
 DAY_END = re.compile(
     rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:(?:the\s+)?{_DAY_END}\s*,?\s+(?:on\s+)?(?P<day>{_A_DAY})\b"
-    rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b(?!\s*,?\s+(?:on\s+)?(?:the\s+)?(?:\d|{_A_DAY}\b|(?:{_MONTH})\b)))",
+    rf"|(?P<day2>{_A_DAY})\s+{_DAY_END}\b|(?:the\s+)?{_DAY_END}\b(?!\s*,?\s+(?:on\s+)?(?:the\s+)?(?:{_A_DATE}|{_A_DAY}\b|(?:{_MONTH})\b)))",
     re.I,
 )
 # "till end of play on the 4th", "until cob 4 december": the date says the day, the day's end its hour
 DAY_END_BEFORE_A_DATE = re.compile(
-    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:the\s+)?{_DAY_END}\s*,?\s+(?:on\s+)?(?=(?:the\s+)?(?:\d|(?:{_MONTH})\b))",
+    rf"\b(?P<lead>until|till|til|by|back\s+by|due|before)\s+(?:the\s+)?{_DAY_END}\s*,?\s+(?:on\s+)?(?=(?:the\s+)?(?:{_A_DATE}|(?:{_MONTH})\b))",
     re.I,
 )
 # "till tomorrow half five", "back friday at half two": half past, on that day

@@ -26,9 +26,7 @@ def items_asked_for(
 ) -> list[Command]:
     """Items asked for with no verb, only "please", a time or a person: taken (an
     asset checked out, stock used), if the words name items at all."""
-    if re.match(
-        r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b|(?:if|unless|in case|when|once)\b", clean
-    ):
+    if re.match(r"(?i)(?:he|she|they|i|we|you|it)(?:'s|'re|'ll|'m)?\b|(?:if|unless|in case)\b", clean):
         return []  # "She's back next Monday": about a person, not items
     first_clause = re.split(r"\s*[,;]\s*", POLITE.sub(" ", clean).strip())[0]  # then remarks
     if SAYS_SOMETHING.search(first_clause):
