@@ -148,6 +148,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
 
 EXCEPT = re.compile(
     r"(?i)\b(?:except(?:\s+for)?|apart\s+from|other\s+than|besides|but\s+keep|(?:stays?|staying)\s+with)\b"
+    r"(?!\s+(?:that|this|which)\b)"  # ("..., other than that all good": a remark)
 )
 # A clause after the first that says not to: "..., actually don't", "..., no, do not"
 TOLD_NOT_TO = re.compile(

@@ -37,7 +37,6 @@ USED_AN_AMOUNT = re.compile(
     r"\b(?:used|went through|got through)\s+(?=(?:\d|an?\s|one\s|two\s|three\s))", re.I
 )
 # Words that make "..., and the R6 by friday", "..., pallet truck stays with me too" more than an item named
-# Words that make "..., and the R6 by friday", "..., pallet truck stays with me too" more than an item named
 NOT_JUST_AN_ITEM = re.compile(
     r"(?i)\b(?:is|are|was|were|has|have|had|got|needs?|went|will|can|should|keep\w*|stay\w*|slow|soon|later|asap|"
     r"follow\w*|by|on|at|in|to|for|till|until|tomorrow|today|tonight|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|"

@@ -916,3 +916,8 @@ def test_from_the_third_cold_review_what_is_meant_is_kept():
         C.ReturnAll(giver="bob")
     ]
     assert isinstance(parse("if possible, can I keep the r6 till friday?", NOW)[0], C.Extend)
+
+
+def test_other_than_that_is_a_remark_not_an_exception():
+    (used,) = [c for c in parse("took 2 boxes of gloves, other than that all good", NOW) if not c.perhaps]
+    assert (used.ref, used.count) == ("gloves", 2)
