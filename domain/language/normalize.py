@@ -7,6 +7,7 @@ import unicodedata
 
 from domain.language.numbers import UNITS, large_numbers_as_digits
 from domain.language.plain_order import plain_order
+from domain.language.said_numbers import corrected_numbers, heard_as_words, ordinal_days
 from domain.language.times import WEEKDAYS
 
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -246,71 +247,6 @@ def _battery_size(match: re.Match) -> str:
     return ("AA" if match[1].lower() == "double" else "AAA") + " batteries"
 
 
-# "there are 20 not 14", "counted 20 sharps bins, not 14": the number corrected away is dropped
-_NOT = r"\s*,?\s+(?:not|rather than|instead of)\s+\d+"
-_NUMBER_NOT_NUMBER = re.compile(
-    rf"(?<=\d)(?:{_NOT}\b(?!\s*(?:am|pm|:))|(?P<between>(?:\s+[a-z][\w-]*){{1,3}}){_NOT}\s*(?=$|[.!,;]))",
-    re.I,
-)
-
-
-# "4 not 3", "oops, make it 5 not 3": a correction of the last change, which says what it replaces
-_CORRECTION_LEAD = re.compile(
-    r"(?:(?:oops|sorry|no|nope|wait|actually|i meant|meant|make it|make that|it was|it's|its|should be|the)[\s,.!:-]*)*",
-    re.I,
-)
-
-
-def ordinal_days(text: str) -> str:
-    """ "till the eighteenth": the day of the month in digits ("till the 18th")."""
-    return _ORDINAL_DAY.sub(
-        lambda m: f"{m['lead'] or m['the']}{_ORDINALS[(m['day'] or m['day2']).lower().replace('-', ' ')]}",
-        text,
-    )
-
-
-def corrected_numbers(text: str) -> str:
-    """ "there are 20 not 14": the number corrected away dropped ("4 not 3" alone is a correction)."""
-    return _NUMBER_NOT_NUMBER.sub(_corrected_number, text)
-
-
-def _corrected_number(match: re.Match) -> str:
-    said_before = re.sub(r"\d+$", "", match.string[: match.start()]).strip()
-    return match[0] if _CORRECTION_LEAD.fullmatch(said_before) else match["between"] or ""
-
-
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_ORDINALS = {
-    **{
-        w: f"{n}{'st' if n in (1, 21, 31) else 'nd' if n in (2, 22) else 'rd' if n in (3, 23) else 'th'}"
-        for n, w in enumerate(_ORDINAL_WORDS, 1)
-    },
-    **{
-        f"twenty {w}": f"{20 + n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
-        for n, w in enumerate(_ORDINAL_WORDS[:9], 1)
-    },
-    "thirtieth": "30th",
-    "thirty first": "31st",
-}
-_ORDINAL = "|".join(sorted((o.replace(" ", "[ -]") for o in _ORDINALS), key=len, reverse=True))
-# "till the eleventh", "on the twenty-first of december": a day of the month said in words
-# (not "the second stethoscope": an ordinal before a noun is which one)
-_ORDINAL_DAY = re.compile(
-    rf"(?i)(?:(?P<lead>\b(?:till|until|til|by|on|from|before|after)\s+(?:the\s+)?)(?P<day>{_ORDINAL})\b"
-    r"(?=\s*(?:$|[,.!?;]|of\b|at\b|for\b|then\b|and\b|till\b|until\b|to\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
-    rf"|(?P<the>\bthe\s+)(?P<day2>{_ORDINAL})\b(?=\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
-)
-# "used for racks of yellow tips", "delivered to cases of masks": four and two, heard as words
-_HEARD_AS_WORDS = re.compile(
-    r"(?i)\b(?P<verb>used|using|took|taking|take|grab|grabbed|grabbing|borrow|borrowed|borrowing|returned|returning|"
-    r"delivered|received|went through|got through|need|needs|needed|counted|lent|lend|ordered)\s+(?P<n>for|to|too)\s+"
-    r"(?=[a-z][\w-]*s\s+of\b)"
-)
-
-
 def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     """Single-spaced text (case kept, for names and values) with Slack markup turned into plain words.
 
@@ -341,8 +277,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = _WOULD_IT_BE_OK.sub(
         lambda m: f"can {m['who']} {'keep' if m['verb'].lower() in ('kept', 'keep') else m['verb']}", text
     )
-    text = ordinal_days(text)
-    text = _HEARD_AS_WORDS.sub(lambda m: f"{m['verb']} {'4' if m['n'].lower() == 'for' else '2'} ", text)
+    text = heard_as_words(ordinal_days(text))
     text = large_numbers_as_digits(text)
     text = corrected_numbers(text)
     text = _NUMBERED_PLACE.sub(lambda m: f"{m[1]} {UNITS[m[2].lower()]}", text)

@@ -10,7 +10,7 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
-from domain.language.normalize import corrected_numbers, ordinal_days
+from domain.language.said_numbers import corrected_numbers, ordinal_days
 
 # A question that asks for something ("can I take...?") is a request; others are questions.
 ASKING_FOR = re.compile(

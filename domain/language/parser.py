@@ -34,6 +34,7 @@ from domain.language.normalize import normalize, spoken_punctuation
 from domain.language.numbers import leading_number
 from domain.language.people_named import not_about_a_person, people_said_to
 from domain.language.question_commands import asked, listing, place_said
+from domain.language.said_numbers import ORDINAL
 from domain.language.short_delivery import as_received
 from domain.language.tags import join_spoken_tags
 from domain.language.times import extract_due, unclear_day
@@ -42,9 +43,7 @@ from domain.values import singular
 
 # "can I have the screen on Friday?": for a day to come, a booking, never a check-out now
 ON_A_DAY = re.compile(
-    r"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{1,2}(?:st|nd|rd|th)|"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
-    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)\b)",
+    rf"(?<!back )\bon\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|tomorrow|\d{{1,2}}(?:st|nd|rd|th)|(?:{ORDINAL})\b)",
     re.I,
 )
 # A sentence after a transfer or return of all that leaves something out
