@@ -19,9 +19,11 @@ from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
 from services import asking, followups, hints, paging, photos, questions, voice
+from services.bare_moves import bare_move
 from services.catalog_cache import CatalogCache
 from services.context import Context
 from services.inbound import Attachment, Inbound, Outcome
+from services.located_items import chosen_by_place
 from services.people import People
 from services.places import NeedsPlace
 from services.replies import CONFIRM, Reply, ReplyKind, answer, refusal, refused, too_few_free
@@ -101,6 +103,10 @@ class Assistant:
             if message.commands is not None
             else self.parse(message.text, message.mentions, speaker=ctx.actor.name)
         )
+        if message.commands is None and len(words) == 1 and isinstance(words[0], C.Unknown):
+            words = [
+                bare_move(self.index(), message.text, words[0]) or words[0]
+            ]  # "smallhd to the grip truck"
         if images:
             scan = photos.scan(self.uow, ctx, [a.data for a in images], words if message.text.strip() else [])
             if scan.reply is not None or message.preview:
@@ -358,6 +364,9 @@ class Assistant:
                 commands, self.index(), held(self.uow, ctx, commands), recent(self.uow, ctx, commands)
             )
         except NeedsChoice as choice:
+            chosen = chosen_by_place(self.uow, self.index(), choice, commands)  # "the epson in room 204"
+            if chosen:
+                return self._understood(ctx, chosen, all_commands)
             return asking.item_question(choice, all_commands)
         except NeedsPlace as place:
             return asking.place_question(place, all_commands)

@@ -3,6 +3,7 @@ or a question (several fit, or it would be a new one)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from domain import commands as C
@@ -37,6 +38,19 @@ def department_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
         return replace(move, where="department", to=exactly[0])
     if not places and len(departments) == 1:
         return replace(move, where="department", to=departments[0])
+    return move
+
+
+def location_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
+    """ "the mixer goes to the main hall": a known location and no department of that name is
+    where it goes, not a new department ("..., for the book fair" is why, not where)."""
+    written = move.to.strip()
+    if written.startswith(NEW_PLACE) or index.resolve_place("department", written):
+        return move
+    for words in (written, re.split(r"(?i)\s+for\s+", written)[0]):
+        places = index.resolve_place("location", words)
+        if len(places) == 1 and not index.resolve_place("department", words):
+            return replace(move, where="location", to=places[0])
     return move
 
 

@@ -19,7 +19,13 @@ from services.item_kinds import all_theirs, for_item, kinds, kit_members, lendab
 from services.item_sizes import LOOKS, has_a_size, size_of
 from services.item_span import locate, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
-from services.places import department_if_only_that, known_place, listed_place, place_of
+from services.places import (
+    department_if_only_that,
+    known_place,
+    listed_place,
+    location_if_only_that,
+    place_of,
+)
 from services.replies import NOT_UNDERSTOOD
 from services.resolver import CatalogIndex, CatalogItem, Resolution
 
@@ -293,6 +299,8 @@ def _names_a_kit(index: CatalogIndex, words: str) -> bool:
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = department_if_only_that(command, index)
+    elif isinstance(command, C.Move) and command.where == "department" and command.to:
+        command = location_if_only_that(command, index)
     if command.place and (command.to or command.place == "required"):
         command = replace(command, to=place_of(command, index))
     if isinstance(command, (C.AddAsset, C.AddStock)):

@@ -169,13 +169,22 @@ REMARK_BREAKS = re.compile(r"\s*[,;:]\s*|\s+-\s+|(?<=[.!?])\s+")
 NOT_NEEDED = re.compile(r"(?i)^(?:(?:i|we)\s+)?(?:didn't|did not|don't|do not|won't|will not)\s+need\b")
 
 
+# "the grinder's guard is loose, nobody should use it, send it to maintenance": why it goes for repair
+DO_NOT_USE = re.compile(
+    r"(?i)^(?:so\s+)?(?:(?:nobody|no one|no-one)\s+(?:should|can|must|is to)|(?:please\s+)?(?:don't|dont|do not))\s+use\b"
+)
+
+
 def _negated(text: str, commands: list[Command] = ()) -> bool:
     """A negation in the request's own clause, or a later clause telling not to; a negation
     in a remark after it is about something else ("borrowing 2 long hdmi cables, the short ones
     don't reach", "returned 1 battery, the other one won't hold a charge")."""
     said = corrected_numbers(text.strip())  # ("there are 20 not 14": no negation)
     returning = bool(commands) and all(isinstance(c, C.CheckIn) for c in commands if c.changes)
-    first, *later = [c for c in REMARK_BREAKS.split(said) if c.strip()] or [""]
+    repairing = bool(commands) and all(isinstance(c, C.Maintenance) for c in commands if c.changes)
+    first, *later = [
+        c for c in REMARK_BREAKS.split(said) if c.strip() and not (repairing and DO_NOT_USE.match(c.strip()))
+    ] or [""]
     return bool(NEGATED.search(first)) or any(
         TOLD_NOT_TO.match(clause)
         or (

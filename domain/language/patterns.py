@@ -109,13 +109,20 @@ WORKER = (  # "the engineer", "philips engineer", "honda guy" (never "which engi
 FIXED_BY = rf"(?:{WORKER}\s+|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|repaired)\s+"
 # where deliveries arrive: "to the AV store", "at goods in"
 _OUR_STORE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:store|stores|store\s+room|stockroom|goods\s+in|warehouse|reception|cupboard)\b"
+# Where a broken item is sent: "for repair", "to maintenance", "off for calibration", "for PAT testing"
+FOR_REPAIR = (
+    r"(?:to|in|into|for)\s+(?:a\s+|its\s+)?(?:maintenance|repair|repairs|service|the shop|(?:re)?calibration|"
+    r"pat\s+test(?:ing)?)\b"
+)
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Maintenance,
         re.compile(
-            r"^(?:send|sending|sent|put|putting|take|taking)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
+            r"^(?:send|sending|sent|put|putting|take|taking|pull|pulling|pulled)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?"
+            rf"{FOR_REPAIR}.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
             # "can it be sent for repair?"
-            r"|^(?:can|could|should)\s+(?P<rest3>.+?)\s+be\s+(?:sent|taken|put)\s+(?:(?:off|in|out|away)\s+)?(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repairs?|service|the shop)\b.*$",
+            r"|^(?:can|could|should)\s+(?P<rest3>.+?)\s+be\s+(?:sent|taken|put)\s+(?:(?:off|in|out|away)\s+)?"
+            rf"{FOR_REPAIR}.*$",
             re.I,
         ),
     ),
@@ -166,8 +173,17 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
-            r"(?:send|sending|sent|putting|taking|put)(?:\s+(?:it|them))?)\s+(?:(?:off|in|out|away)\s+)?"
-            r"(?:to|in|into|for)\s+(?:a\s+)?(?:maintenance|repair|repairs|service|the shop)\b(?P<after>.*)$",
+            r"(?:send|sending|sent|putting|taking|put|pulling|getting)(?:\s+(?:it|them))?(?:\s+sent)?)\s+"
+            rf"(?:(?:off|in|out|away)\s+)?{FOR_REPAIR}(?P<after>.*)$",
+            re.I,
+        ),
+    ),
+    (  # "the otoscope bulb has gone, needs repair": the item, what is wrong, then that it needs fixing
+        C.Maintenance,
+        re.compile(
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:it\s+|they\s+)?(?:needs?|wants?)\s+"
+            r"(?:a\s+)?(?:repair|repairs|repairing|fixing|servicing|(?:re)?calibrat(?:ion|ing)|to\s+be\s+(?:fixed|repaired|looked\s+at))"
+            r"(?P<after>\s*(?:asap|urgently|please|pls|now|today)?[\s.!]*)$",
             re.I,
         ),
     ),

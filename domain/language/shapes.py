@@ -34,7 +34,8 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
             re.compile(
                 # (not "taking the drill, back after lunch": a particle after a comma says when)
                 # (nor "hand gel - 1 case came in": a dash starts another clause)
-                rf"^{pattern((verb,))}\s+(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
+                # (nor "check out the drill in the workshop": the particle said first is the verb's)
+                rf"^{pattern((verb,))}\s+(?!(?:out|in)\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),

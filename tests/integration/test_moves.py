@@ -57,3 +57,41 @@ def test_a_damaged_return_is_noted_and_offers_maintenance(assistant, uow):
     assert asset(uow, "A-3001").status.value == "available"
     (fine,) = assistant.handle("alice", "return A-1042")
     assert fine.kind is ReplyKind.REFUSAL  # not out: nothing to note either
+
+
+def test_an_item_and_a_known_place_with_no_verb_is_a_move(assistant, uow):
+    seed(uow)
+    (reply,) = assistant.handle("alice", "drill to meeting room a")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").location == "Meeting room A"
+    (question,) = assistant.handle("alice", "projector to the it store")  # which projector?
+    assert question.kind is ReplyKind.QUESTION and "A-2001" in question.text and "A-2002" in question.text
+    # chatter, an unknown place or no item: not understood, nothing moved
+    for text in ("anyone going to the it store?", "drill to the roof store", "coffee to meeting room a"):
+        (reply,) = assistant.handle("alice", text)
+        assert reply.kind is ReplyKind.REFUSAL, text
+    assert asset(uow, "A-3001").location == "Meeting room A"
+
+
+def test_goes_to_a_known_location_is_a_move_there_not_a_new_department(assistant, uow):
+    seed(uow)
+    (reply,) = assistant.handle("alice", "the drill goes to meeting room b for the demo")
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").location == "Meeting room B"
+    assert asset(uow, "A-3001").department == "Facilities"
+    assistant.handle("maria", "A-2001 goes to IT")  # a department by that name: a department move
+    assert asset(uow, "A-2001").department == "IT"
+
+
+def test_the_item_in_a_place_is_the_one_there(assistant, uow):
+    seed(uow)
+    (reply,) = assistant.handle("alice", "check out the projector in meeting room a")
+    assert reply.kind is ReplyKind.CHANGE and "A-2002" in reply.text
+    (reply,) = assistant.handle("bob", "who has the projector in meeting room b")
+    assert "A-2001" in reply.text and "A-2002" not in reply.text
+    # identical laptops, both in the IT store: the next free one, as without the place
+    (reply,) = assistant.handle("bob", "check out the laptop in the it store")
+    assert reply.kind is ReplyKind.CHANGE and "A-1042" in reply.text
+    # a return's place is where it goes back to, never which one
+    assistant.handle("bob", "check out A-2001")
+    assistant.handle("alice", "check out A-2002")
+    (question,) = assistant.handle("maria", "returning the projector in meeting room b")
+    assert question.kind is ReplyKind.QUESTION

@@ -921,3 +921,41 @@ def test_from_the_third_cold_review_what_is_meant_is_kept():
 def test_other_than_that_is_a_remark_not_an_exception():
     (used,) = [c for c in parse("took 2 boxes of gloves, other than that all good", NOW) if not c.perhaps]
     assert (used.ref, used.count) == ("gloves", 2)
+
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("The grinder's guard is loose, nobody should use it, send it to maintenance", "grinder"),
+        ("sent the kiosk off for PAT testing", "kiosk"),
+        ("probe's reading 5 degrees off, send it off for calibration asap", "probe"),
+        ("The BP machine is reading about 30 high, pulling it for calibration", "bp machine"),
+        ("the fridge door seal is letting warm air in again, getting it sent for repair", "fridge door seal"),
+        ("the otoscope bulb has gone, needs repair", "otoscope bulb"),
+        ("the drill is broken, it needs fixing", "drill"),
+    ],
+)
+def test_what_is_wrong_then_what_it_needs_is_maintenance(text, ref):
+    command = one(text)
+    assert (type(command), command.ref) == (C.Maintenance, ref)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the grinder is sparking, don't send it for repair",
+        "the drill is broken, needs fixing next week",
+        "send the drill to pat",  # a person, not a test
+    ],
+)
+def test_repair_not_asked_for_now_is_no_change(text):
+    assert not any(c.changes and isinstance(c, C.Maintenance) for c in parse(text, NOW))
+
+
+def test_check_out_with_a_place_after_the_item_is_a_check_out_never_a_return():
+    # "check ... in" around the item once read "check out the X in the workshop" as a return
+    for text in ("check out the laser level in the workshop", "sign out the visualiser in room 102"):
+        command = one(text)
+        assert isinstance(command, C.CheckOut) and command.ref.split()[0] in ("laser", "visualiser")
+    assert isinstance(one("check the beamer in"), C.CheckIn)
+    assert isinstance(one("check in the beamer in the av store"), C.CheckIn)
