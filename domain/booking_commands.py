@@ -94,6 +94,7 @@ class MoveBooking(ItemCommand):
     end: datetime | None = None
     day: str | None = None  # ISO date: the same hours that day
     clock: str | None = None  # "15:00": the same day from then
+    until: str | None = None  # with clock, "17:00": the same day, these hours ("to 2-5pm")
     person: str | None = None  # whose booking (a manager's)
 
 

@@ -265,6 +265,9 @@ def _moved(ctx: Context, booking: Booking, command) -> tuple[datetime, datetime]
         start = start.replace(hour=hour, minute=minute)
     if not command.day and not command.clock:
         raise DomainError("To when? Say e.g. “move my booking to 3pm” or “to Friday”. Nothing was changed.")
+    if command.until:  # "to 2-5pm": that day, from and to
+        hour, minute = (int(p) for p in command.until.split(":"))
+        return start, start.replace(hour=hour, minute=minute)
     return start, start + length
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, utils
 
@@ -283,10 +283,23 @@ class CatalogIndex:
                         scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
+            joined = self._joined(query)  # "fork lift", "nano drop": a word of ours said in two
+            if joined:
+                return replace(self.resolve(joined, types), reference=reference)
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
         items = [item for item, score in ranked if score >= best - CLOSE]
         return Resolution(reference, items + self._named_by_a_word(query, items, types), score=best)
+
+    def _joined(self, query: str) -> str | None:
+        """The words with two neighbours written as one, when that one is a catalog word
+        (asked only when the words as written fit nothing: "smart board" is the smartboard)."""
+        words = query.split()
+        for n in range(len(words) - 1):
+            first, second = words[n], words[n + 1]
+            if self.has_word(first + second):
+                return " ".join([*words[:n], first + second, *words[n + 2 :]])
+        return None
 
     def _named_by_a_word(self, query: str, found: list[CatalogItem], types) -> list[CatalogItem]:
         """Items a word of the query names whole (their name or alias), when what

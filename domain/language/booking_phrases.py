@@ -20,7 +20,7 @@ from domain.language.item_lists import item_ref, items_and_tail
 BOOK_LEAD = re.compile(
     r"^(?:(?:hi|hey|hello|morning)\b[,!]?\s*)?(?:(?:please|pls|could you|can you|would you|could u|can u|can we|can i|could i|"
     r"i'd like to|i would like to|we'd like to|i want to|i need to|we need to|need to|want to)\s+)*"
-    r"(?:please\s+)?(?P<verb>book(?:ing)?(?!\s+value)|reserv(?:e|ing)|pre-?book|hold|chope|pencil\s+(?:me|us)\s+in\s+for|"
+    r"(?:please\s+)?(?P<verb>book(?:ing)?(?!\s+value)|bk|reserv(?:e|ing)|pre-?book|hold|chope|pencil\s+(?:me|us)\s+in\s+for|"
     r"put\s+(?:me|us)\s+down\s+for|make\s+a\s+(?:booking|reservation)\s+(?:of|for))\b\s*(?:in\s+)?(?:me\s+|us\s+)?",
     re.I,
 )
@@ -134,7 +134,7 @@ def _book(
     said, rest = time_ranges.read(words, now, tz)
     today = now.astimezone(tz).date()
     if soft is not None:  # "can I have the van till friday": a loan now, not a booking
-        if said is None or DUE_WORDS.search(words) or said.first_day is None or said.first_day <= today:
+        if not _starts_later(said, words, now, tz):
             return None
     if lead and lead["verb"].lower() == "hold" and said is None:
         return None  # "hold the door": no booking without a time
@@ -162,6 +162,19 @@ def _book(
     if not any(b.ref for b in booked):
         return [C.Book(words=rest or words, start=start, end=end, person=person)]
     return booked
+
+
+def _starts_later(said: time_ranges.Said | None, words: str, now: datetime, tz: tzinfo) -> bool:
+    """ "can I have the van on monday?", "... tomorrow 9 till 12", "... today 2 till 4": from a time
+    to come, a booking; "... till friday" is a loan from now, whatever the day it ends."""
+    if said is None:
+        return False
+    start, _end = said.range(now.astimezone(tz).date(), tz)
+    if said.start and said.end and time_ranges.CLOCK_RANGE.search(words):  # "9 till 12": from, to
+        return start is not None and start > now
+    later_day = said.first_day is not None and said.first_day > now.astimezone(tz).date()
+    days = said.last_day is not None and later_day and said.last_day > said.first_day  # "tomorrow till fri"
+    return later_day and (days or not DUE_WORDS.search(words))
 
 
 NOT_NAMES = frozenset("me us myself the a an my our his her their it them this that".split())
@@ -264,6 +277,8 @@ def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     )  # "what bookings are there for the sony"
     if start is None and match["rest"].strip() and not about_an_item:
         return None  # "booked the van": a booking, read elsewhere
+    if re.match(r"(?i)(?:booked|booking)\s+(?:the|a|an|my|our)\s", text):
+        return None  # "booking the thermal cycler for tomorrow 10 till 2": a booking, whatever the time
     return [C.Bookings(start=start, end=end)]
 
 
@@ -313,6 +328,8 @@ def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if said is None:
         return [move]  # "to 31 feb": to when? asked, never a move to a place called that
     today = now.astimezone(tz).date()
+    if said.start and said.end and not said.first_day and not said.length:  # "to 2-5pm": its day, new hours
+        return [replace(move, clock=said.start.strftime("%H:%M"), until=said.end.strftime("%H:%M"))]
     if said.start and said.end or said.length:
         start, end = said.range(today, tz)
         return [replace(move, start=start, end=end)]
@@ -334,9 +351,10 @@ def without_override(text: str) -> tuple[str, bool]:
     return (text[: found.start()], True) if found else (text, False)
 
 
-# (not the noun: "for the book swap", "a book fair")
+# (not the noun: "for the book swap", "a book fair", "the mac book air", "exercise books")
 BOOKING_WORD = re.compile(
     r"(?i)(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\bour )(?<!\bthis )(?<!\bthat )"
+    r"(?<!\bmac )(?<!\bchrome )(?<!\bnote )(?<!\bexercise )(?<!\btext )(?<!\bwork )(?<!\blog )(?<!\bsketch )"
     r"\bbook\b(?!\s+(?:swap|fair|club|sale|week|day|returns?|trolley|shelf|shelves|bag|token|corner|box|boxes)\b)"
     r"|\b(?:booking|booked|reserve|reserved|reserving|reservation)\b"
 )

@@ -121,7 +121,7 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
 SENTENCES: dict[type[Command], tuple[str, ...]] = {
     C.Help: (
         "help",
-        "what can you do",
+        "what [else] can you [(actually | really)] do",
         "commands",
         "how does this work",
         "usage",

@@ -65,8 +65,9 @@ KIND = re.compile(
     r"(?:\s+(?:in total|altogether|at the moment|right now|now))?$",
     re.I,
 )
-HELD = re.compile(  # "what have i got out?", "what has bob got checked out"
-    rf"^what(?:\s+have|\s+has|'s|\s+is)\s+@?(?P<person>[\w.\-]+)\s+got(?:\s+(?:out|checked out|signed out|on loan))?{_END}",
+HELD = re.compile(  # "what have i got out?", "what has bob got checked out", "what's bob got on him"
+    rf"^what(?:\s+have|\s+has|'s|\s+is|\s+does|\s+do)\s+@?(?P<person>[\w.\-]+)\s+(?:got|have)"
+    rf"(?:\s+(?:out|checked out|signed out|on loan|on (?:him|her|them|me)|with (?:him|her|them|me)))?{_END}",
     re.I,
 )
 LAST_DONE = re.compile(  # "when was the a4 last restocked", "when were the markers last seen"

@@ -5,9 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from domain import commands as C
 from domain.assets import Asset, AssetStatus
 from domain.bookings import BadRange, Booking, BookingStatus, check_range, conflicts, nearest_free
-from domain.language import time_ranges
+from domain.language import parse, time_ranges
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)  # a Monday
 
@@ -91,3 +92,32 @@ def test_a_range_that_ends_before_it_starts_is_kept_so_it_can_be_refused():
 def test_a_date_gone_by_is_this_year_not_next():
     said, _rest = time_ranges.read("the van 27 nov 9-12", NOW, timezone.utc)
     assert said.range(NOW.date(), timezone.utc)[0] == datetime(2026, 11, 27, 9, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "text, ref, start, end",
+    [
+        ("can I have the robot coupe tomorrow 9 till 12?", "robot coupe", at(1, 9), at(1, 12)),
+        ("can I have the van today 2 till 4?", "van", at(30, 14), at(30, 16)),
+        ("can I have the van tomorrow till friday?", "van", at(1, 9), at(4, 17)),
+        ("bk the zoom camera tmrw 2-4pm", "zoom camera", at(1, 14), at(1, 16)),
+        (
+            "Booking the thermal cycler for tomorrow 10 till 2 for the qPCR run",
+            "thermal cycler",
+            at(1, 10),
+            at(1, 14),
+        ),
+    ],
+)
+def test_asked_for_from_a_time_to_come_is_a_booking_never_a_loan_now(text, ref, start, end):
+    (command,) = parse(text, NOW)
+    assert (type(command), command.ref, command.start, command.end) == (C.Book, ref, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can I have the van till friday?", "can I have the van till 5?", "can I take the drill this afternoon?"],
+)
+def test_asked_for_until_a_time_is_a_loan_from_now(text):
+    (command,) = parse(text, NOW)
+    assert isinstance(command, (C.Take, C.CheckOut))

@@ -213,3 +213,19 @@ def test_a_return_means_the_held_item_the_words_name_not_a_held_part_for_it():
     assert [i.key for i in done.items] == ["R-2"]  # the radio, not the radio charger
     (done,) = understand([CheckIn(ref="radio charger")], index, held=held)
     assert [i.key for i in done.items] == ["CHG-DP"]
+
+
+def test_a_word_of_ours_said_as_two_is_found_only_when_the_two_fit_nothing():
+    index = CatalogIndex(
+        [
+            ("A-5003", "Toyota Traigo 24 electric forklift", "Traigo 24", "Toyota", "Vehicle", ""),
+            ("A-2005", "Promethean ActivPanel smartboard", "AP9", "Promethean", "Display", ""),
+            ("F-207", "Genie scissor lift", "GS-1930", "Genie", "Access", ""),
+            ("A-7009", "Dell 24 board monitor", "P2422", "Dell", "Display", "smart screen"),
+        ],
+        [],
+    )
+    assert [i.key for i in index.resolve("fork lift").items] == ["A-5003"]
+    assert [i.key for i in index.resolve("the smart board").items] == ["A-2005"]
+    assert [i.key for i in index.resolve("scissor lift").items] == ["F-207"]  # two words that fit: as said
+    assert not index.resolve("fork spoon").found
