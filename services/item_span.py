@@ -94,6 +94,11 @@ NOT_A_PART = frozenset(
 )
 
 
+PART_OF = re.compile(
+    r"(?i)^(?:the\s+)?(?P<part>[a-z]+(?:\s+[a-z]+)?)\s+(?:on|of|in)\s+(?:the\s+)?(?P<item>.+)$"
+)
+
+
 def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
     """ "the pcr machine lid heater is faulty", "the otoscope bulb has gone": for a repair,
     when the words name nothing at all as they are, the one asset that their first words
@@ -102,6 +107,9 @@ def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
     words = POSSESSOR.sub("", CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()).split()
     if index.resolve(" ".join(words)).found:
         return None
+    part_first = PART_OF.match(" ".join(words))
+    if part_first:  # "door seal on the kitchen fridge": the kitchen fridge's door seal
+        words = f"{part_first['item']} {part_first['part']}".split()
     named = []
     for n in range(len(words) - 1, 0, -1):
         part = words[n:]

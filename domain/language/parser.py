@@ -24,6 +24,7 @@ from domain.language import (
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
+from domain.language.corrected_at_once import corrected_at_once
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
@@ -88,7 +89,7 @@ def parse(
         and LEFT_OUT.search(text)
     ):
         return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
-    return commands
+    return corrected_at_once(commands)  # "used 3 sharps bins. sorry, make it 2"
 
 
 def _reader(now: datetime, tz: tzinfo, names, people):

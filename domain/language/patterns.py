@@ -12,7 +12,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
 from domain.language.numbers import LIST_COMMA
-from domain.language.shapes import after, around, before
+from domain.language.shapes import after, around, before, left_somewhere
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
@@ -143,6 +143,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         before(
             C.CheckIn,
             r"\s+(?!(?:soon|later|shortly|after|before|by|at|on|asap|once|when|next|tomorrow|tonight|in\s+a\s+bit)\b)"
+            r"(?!from\s+(?:the|my|our|a|an|lunch|holiday|leave|site)\b)"  # "back from the food run": the speaker
             r"(?P<rest>.+)$",
         ),
     ),
@@ -259,6 +260,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
         ),
     ),
+    (C.Count, left_somewhere()),
     (
         C.Count,
         re.compile(

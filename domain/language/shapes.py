@@ -25,6 +25,16 @@ def after(kind: type[Command], lead: str = "") -> re.Pattern:
     return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?P<after>\s*[,;].*)?$", re.I)
 
 
+def left_somewhere(lead: str = "") -> re.Pattern:
+    """ "5 bundles of leaflets left in the office": a count, and where (not "the projector
+    was left in the hall", "the drill left in the van": left behind, no amount)."""
+    return re.compile(
+        rf"^{lead}(?=[^,;]*\d)(?P<rest>[^,;]+?)(?<!\bwas)(?<!\bwere)(?<!\bgot)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+"
+        r"(?:left|remaining)\s+(?:in|on|at)\s+(?:the\s+)?[\w' -]{1,40}?(?P<after>\s*[,;].*)?$",
+        re.I,
+    )
+
+
 def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
     """The item between a verb and its particle (lexicon.AROUND_ITEM); what
     follows the particle is chatter or a place ("back in bay 2")."""

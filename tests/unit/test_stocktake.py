@@ -1,8 +1,14 @@
 """Stocktakes as people report them: every amount is one count of the item."""
 
+from datetime import datetime, timezone
+
 import pytest
 
+from domain import commands as C
+from domain.language import parse
 from domain.language.stocktake import read
+
+NOW = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)
 
 
 def counts(text):
@@ -108,3 +114,10 @@ def test_a_count_headed_with_when_and_where_reads_each_items_amounts():
 def test_how_many_are_in_the_store_is_a_count_and_on_my_desk_a_remark():
     assert counts("there are 22 xlr cables in the store") == [("xlr cables", 22, None)]
     assert counts("there are 3 pens on my desk") is None
+
+
+def test_what_is_left_somewhere_is_a_count_and_what_was_left_behind_is_not():
+    (count,) = parse("leaflets: 5 bundles left in the office", NOW)
+    assert (type(count), count.ref, count.count, count.pack) == (C.Count, "leaflets", 5, "bundle")
+    for text in ("the drill left in the van", "nobody left in the office", "the drill was left in the van"):
+        assert not any(isinstance(c, C.Count) for c in parse(text, NOW)), text

@@ -959,3 +959,33 @@ def test_check_out_with_a_place_after_the_item_is_a_check_out_never_a_return():
         assert isinstance(command, C.CheckOut) and command.ref.split()[0] in ("laser", "visualiser")
     assert isinstance(one("check the beamer in"), C.CheckIn)
     assert isinstance(one("check in the beamer in the av store"), C.CheckIn)
+
+
+@pytest.mark.parametrize(
+    "text, ref, count, pack",
+    [
+        ("Used 3 sharps bins. Sorry, make it 2.", "sharps bins", 2, None),
+        ("Used 2 reams of A4. Sorry, make it 3.", "a4", 3, "ream"),
+        ("Took 2 packs of glue sticks. No wait, it was 1 pack.", "glue sticks", 1, "pack"),
+        ("Used 3 rolls of cling film. Actually 2, sorry", "cling film", 2, "roll"),
+        ("Received 3 bundles of large boxes. Sorry, 4 bundles.", "large boxes", 4, "bundle"),
+    ],
+)
+def test_an_amount_corrected_in_the_same_message_is_one_change_as_corrected(text, ref, count, pack):
+    command = one(text)
+    assert (command.ref, command.count, command.pack) == (ref, count, pack)
+
+
+def test_an_item_or_due_corrected_in_the_same_message_is_one_change_as_corrected():
+    command = one("Checked out the sachtler. No wait, I meant the manfrotto.")
+    assert (type(command), command.ref) == (C.CheckOut, "manfrotto")
+    assert one("took the drill till friday. sorry, make it thursday").due.day == 3
+    # taken back, or corrected in another unit: not one change made up from both
+    assert not any(c.changes for c in parse("checked out the sachtler. no wait", NOW))
+    assert len(parse("used 3 boxes of pens. sorry, 5 pens", NOW)) == 2
+
+
+def test_back_from_somewhere_is_the_speaker_not_an_item():
+    (command,) = parse("Hi team, back from the food run finally. Dropped the white van back, cheers", NOW)
+    assert (type(command), command.ref) == (C.CheckIn, "white van")
+    assert not any(c.changes for c in parse("back from lunch", NOW))
