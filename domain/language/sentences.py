@@ -45,6 +45,7 @@ DOUBT = re.compile(
     r"plan|planning|planned|rumou?r|someone|somebody|anyone|anybody|yet|later|tomorrow|tmrw|next|maybe|perhaps|"
     r"point|apparently|supposedly|heard|said|says)\b"
 )
+DUE_LATER = re.compile(r"(?i)\b(?:until|till|til|by|back)\s+(?:tomorrow|tmrw|next\s+\w+)\b")
 # Where a message no reading takes whole breaks into clauses: a comma (not a list's ", and"),
 # colon, semicolon, dash or sentence end (CLAUSE_BREAKS, for lists, splits on fewer)
 STRONG_BREAK = re.compile(r"\s*[;:]\s+|\s+-\s+|(?<=[.?!])\s+(?=\S)")
@@ -55,7 +56,7 @@ def by_clause(text: str, read: Reader, due_of: DueReader) -> list[Command]:
     """The requests among the clauses of a message understood as none whole: "flu clinic:
     took 2 boxes of 5ml syringes", "2 new lads starting today, taking 2 pairs of specs for
     them". Empty when no clause is a request either."""
-    if DOUBT.search(text):
+    if DOUBT.search(DUE_LATER.sub(" ", text)):  # ("..., taking X until tomorrow": when it comes back)
         return []
     # "loading up: took 2 cases of water, a bale of blankets and ...": a list keeps its commas
     for breaks in (STRONG_BREAK, REMARK_BREAK):
@@ -117,7 +118,9 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                 antecedent = found[-1] if found else None
                 # the thing the clause before was about ("the kettle no longer switches off, send it for
                 # repair"), or named on its own before a question ("the charging cart - who had it last?")
-                about = told_of if command.changes else told_of or named_before
+                about = told_of or (
+                    named_before if not command.changes or _topic(named_before, sentence) else None
+                )
                 if not found and about and PRONOUN_ONLY.match(command.ref):
                     found.append(_about(command, about))
                     continue
@@ -131,6 +134,18 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
             first_found = n if first_found is None else first_found
             found.append(command)
     return found
+
+
+# "the last walkie, the XT420, I take it for the parking duty": a thing named alone, then what the
+# speaker does with it (never "the van, someone took it")
+BARE_NP = re.compile(r"(?i)^(?:the|my|our|this|that)\s+[\w' -]{2,40}$")
+SPEAKER_DOES = re.compile(
+    r"(?i)^(?:(?:i|we)(?:'ll|'m|'ve|\s+will|\s+am|\s+have)?(?:\s+just)?\s+\w+|(?:can|could|may)\s+(?:i|we)\b)"
+)
+
+
+def _topic(named: str | None, clause: str) -> bool:
+    return bool(named and BARE_NP.match(named.strip()) and SPEAKER_DOES.match(clause.strip()))
 
 
 PRONOUN_ONLY = re.compile(r"(?i)^(?:it|them)(?:\s+for\s+(?:him|her|them))?$")  # "returning it for him"

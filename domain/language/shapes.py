@@ -45,7 +45,7 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
                 # (not "taking the drill, back after lunch": a particle after a comma says when)
                 # (nor "hand gel - 1 case came in": a dash starts another clause)
                 # (nor "check out the drill in the workshop": the particle said first is the verb's)
-                rf"^{pattern((verb,))}\s+(?!(?:out|in)\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
+                rf"^{pattern((verb,))}\s+(?!(?:out|in|off|back)\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),

@@ -989,3 +989,18 @@ def test_back_from_somewhere_is_the_speaker_not_an_item():
     (command,) = parse("Hi team, back from the food run finally. Dropped the white van back, cheers", NOW)
     assert (type(command), command.ref) == (C.CheckIn, "white van")
     assert not any(c.changes for c in parse("back from lunch", NOW))
+
+
+def test_a_thing_named_alone_then_what_the_speaker_does_with_it():
+    (take,) = parse("the last walkie, the XT420, I take it for the parking duty", NOW)
+    assert (type(take), take.ref) == (C.Take, "xt420")
+    for text in ("the xt420, someone took it", "the xt420, I think bob has it"):
+        assert not any(c.changes for c in parse(text, NOW)), text
+
+
+def test_dropping_it_somewhere_is_a_return_and_a_due_tomorrow_no_doubt():
+    (back,) = parse("sorry, I still have the sats probe from the clinic, dropping it at reception now", NOW)
+    assert isinstance(back, C.CheckIn) and back.ref.startswith("sats probe")
+    assert not any(c.changes for c in parse("dropped my radio at the clinic", NOW))  # it may have fallen
+    (take,) = parse("I'm off on home visits, taking the bp monitor with me until tomorrow", NOW)
+    assert isinstance(take, C.Take) and take.due.day == 1
