@@ -70,12 +70,33 @@ def understand(
     `held`: the tags the people a return is about hold; `recent`: the items of
     the speaker's last change, which "it" and "them" mean."""
     understood: list[Understood] = []
+    said_before: tuple[str | None, list[Understood]] = (
+        None,
+        [],
+    )  # the last command's words, and what they were
     for command in commands:
+        said, command = command.ref, _as_just_resolved(command, *said_before, held)
         if command.ref and OTHER_ONE.match(command.ref):
             understood.append(_the_other_one(command, understood, index, held))
             continue
-        understood += [one for each in _referred(command, recent) for one in _understand(each, index, held)]
+        these = [one for each in _referred(command, recent) for one in _understand(each, index, held)]
+        understood += these
+        said_before = (said, these)
     return _named_twice(_one_count_per_item(understood))
+
+
+def _as_just_resolved(
+    command: Command, words: str | None, resolved: list[Understood], held: frozenset[str]
+) -> Command:
+    """ "returning my stethoscope, it's split, can it go for repair": the repair is of the unit
+    just resolved for the same `words` (theirs, of two alike), not a question which one."""
+    if isinstance(command, C.Maintenance) and words and command.ref == words and len(resolved) == 1:
+        items = resolved[0].items
+        if isinstance(resolved[0].command, RETURNS):  # of identical units, the one they hold comes back
+            items = tuple(i for i in items if i.key in held)
+        if len(items) == 1:
+            return replace(command, ref=items[0].key)
+    return command
 
 
 def _not_only_by_kind(ref: str, found, index: CatalogIndex) -> None:

@@ -17,10 +17,14 @@ ASSIGN_VERBS = "assign assigned reassign allocate allocated transfer transferred
 VERBS = "(?:" + "|".join(f"{PERSONAL_VERBS} {ASSIGN_VERBS}".split()) + ")"
 PERSONAL = re.compile(rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\b", re.I)
 HAND = re.compile(rf"^{VERBS}\s+(?:over\s+)?(?P<rest>.+?)(?:\s+(?:over|out))?(?:\s+to)?$", re.I)
+# after the person: what for, or where they are from (never how long: "for the week" is a due)
+_WHY_OR_WHENCE = (
+    r"(?:\s+(?:for\s+(?!(?:the\s+|a\s+)?(?:weekend|week|day|rest|night|morning|afternoon|evening|month|\d+)\b)"
+    r"|from\s+)[^,;]+)"
+)
 HAND_TO = re.compile(
     rf"^{VERBS}\s+(?:over\s+)?(?P<rest>[^,;]+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
-    r"(?:\s+for\s+(?!(?:the\s+)?(?:weekend|week|day|rest|night|morning|afternoon|evening|month)\b)"
-    r"(?:the|a|an|her|his|their|my|our)\s+.+)?$",  # "... to hugo for the buffet temp checks"
+    rf"{_WHY_OR_WHENCE}?$",  # "... to hugo for the buffet temp checks", "... to steve from the agency"
     re.I,
 )
 TO_DEPARTMENT = re.compile(
@@ -28,7 +32,8 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:(?:the|a|our)\s+(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})|@?(?P<name>[a-z][\w.\-]*))$",
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:(?:the|a|our)\s+(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})|@?(?P<name>[a-z][\w.\-]*))"
+    rf"{_WHY_OR_WHENCE}?$",
     re.I,
 )
 NOT_NAMES = frozenset("me myself you him her them us it".split())  # "to reception": asked about, like a name

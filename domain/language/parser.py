@@ -395,8 +395,12 @@ def _parse_clean(
             commands = _longer_alike(same_item(item_command(kind, part, person, due) for part in parts))
             if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
+            repair = P.REPAIR_ASKED.search(note or "")  # "returning X, it's split, can it go for repair"
+            if repair:
+                note = note[: repair.start()].strip(" ,;") or None
             commands = _noted(commands, note)
-            return commands + then + second_request.read(tail or note or "", commands, again)
+            repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref]
+            return commands + repairs + then + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]
         count, unit = leading_number(groups["n"])

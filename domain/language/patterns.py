@@ -85,9 +85,15 @@ AFTER_PLACE = re.compile(
     re.I,
 )
 CONDITION_NOTE = re.compile(
-    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>(?:(?!\s-\s)[^,;])*\b(?:is|are|was|were|broken|dead|cracked|damaged|"
+    r"^(?P<items>.+?)(?:\s*[,;:]\s*|\s+-\s+|\s+(?:and|but)\s+)(?P<note>(?:(?!\s-\s)[^,;])*\b(?:is|are|was|were|there's|broken|dead|cracked|damaged|"
     r"missing|needs?|doesn't|does not|won't|scratched|worn|dirty|fine|ok|working|faulty|leaking|bent|torn)\b.*)$",
     re.I,
+)
+# A return's note that ends asking for its repair: "..., it's split, can it go for repair"
+REPAIR_ASKED = re.compile(
+    r"(?i)(?:^|[,;]\s*)(?:(?:so|and|please|pls)\s+)*(?:(?:can|could)\s+(?:it|they)\s+(?:go|be\s+sent)|"
+    r"(?:(?:can|could)\s+(?:you|someone|we)\s+)?(?:please\s+)?send\s+(?:it|them)|(?:it\s+|they\s+)?needs?)"
+    r"\s+(?:off\s+)?(?:for|to|a)?\s*(?:repair|repairs|maintenance|fixing)(?:\s+(?:please|pls|asap))?[\s.!?]*$"
 )
 # "the broken ladder": an item, described; not a note on how the one before came back
 DESCRIBED_ITEM = re.compile(
@@ -119,7 +125,8 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         C.Maintenance,
         re.compile(
             r"^(?:send|sending|sent|put|putting|take|taking|pull|pulling|pulled)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?"
-            rf"{FOR_REPAIR}.*$|^(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
+            rf"{FOR_REPAIR}.*$|^(?!(?:returning|returned|return|bringing|brought|dropping|handing|giving)\b)"
+            r"(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
             # "can it be sent for repair?"
             r"|^(?:can|could|should)\s+(?P<rest3>.+?)\s+be\s+(?:sent|taken|put)\s+(?:(?:off|in|out|away)\s+)?"
             rf"{FOR_REPAIR}.*$",

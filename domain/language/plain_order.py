@@ -93,7 +93,8 @@ NEEDS_THEN_GIVE = re.compile(
 # "the MacBook Air is going out to carmen": checked out to them
 GOING_OUT_TO = re.compile(
     r"^(?P<item>.{2,60}?)\s+(?:is|are)\s+going\s+out\s+to\s+(?P<name>@?[\w.\-]+)"
-    r"(?P<rest>(?:(?!\b(?:once|when|after|if|later|next|soon|unless)\b).)*)$",  # not "... once it's imaged"
+    # not "... once it's imaged", "... next week" (but "... until next monday": when it comes back)
+    r"(?P<rest>(?:(?!\b(?:once|when|after|if|later|soon|unless)\b|(?<!until )(?<!till )(?<!til )\bnext\b).)*)$",
     re.I,
 )
 

@@ -95,3 +95,34 @@ def test_the_item_in_a_place_is_the_one_there(assistant, uow):
     assistant.handle("alice", "check out A-2002")
     (question,) = assistant.handle("maria", "returning the projector in meeting room b")
     assert question.kind is ReplyKind.QUESTION
+
+
+def test_a_return_whose_note_asks_for_repair_goes_to_maintenance_too(assistant, uow):
+    seed(uow)
+    assistant.handle("alice", "check out A-1043")
+    (reply,) = assistant.handle("alice", "returning my laptop, the hinge is split, can it go for repair")
+    assert "Checked in A-1043" in reply.text and "A-1043" in reply.text.split("\n")[-1]
+    assert asset(uow, "A-1043").status.value == "maintenance"
+    assert asset(uow, "A-1042").status.value == "available"  # the one they held, of two alike
+    assistant.handle("alice", "check out A-1042")
+    (reply,) = assistant.handle(
+        "alice", "returning my laptop, the hinge is split, will send it for repair next week"
+    )
+    assert asset(uow, "A-1042").status.value == "available" and "Checked in A-1042" in reply.text
+
+
+def test_going_out_to_someone_is_theirs_and_to_a_stranger_is_asked_about(assistant, uow):
+    seed(uow)
+    for text in (  # never checked out to the one asking instead
+        "the dell laptop is going out to steve for his training until next monday",
+        "lend the drill to steve for training",
+        "check the drill out to steve from the agency",
+    ):
+        (reply,) = assistant.handle("maria", text)
+        assert reply.kind is ReplyKind.REFUSAL and "steve" in reply.text, text
+    assert asset(uow, "A-3001").holder is None and asset(uow, "A-1042").holder is None
+    assistant.handle("bob", "check out A-2002")  # bob is known from now on
+    (reply,) = assistant.handle(
+        "maria", "the dell laptop is going out to bob for his training until next monday"
+    )
+    assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-1042").holder == "bob"
