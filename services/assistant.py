@@ -360,13 +360,11 @@ class Assistant:
         """The commands resolved against the catalog, or the question or
         refusal that answers the message instead (nothing is changed then)."""
         try:
+            commands = chosen_by_place(self.uow, self.index(), commands)  # "the epson in room 204"
             return understand(
                 commands, self.index(), held(self.uow, ctx, commands), recent(self.uow, ctx, commands)
             )
         except NeedsChoice as choice:
-            chosen = chosen_by_place(self.uow, self.index(), choice, commands)  # "the epson in room 204"
-            if chosen:
-                return self._understood(ctx, chosen, all_commands)
             return asking.item_question(choice, all_commands)
         except NeedsPlace as place:
             return asking.place_question(place, all_commands)

@@ -1,6 +1,7 @@
 """A message with no verb that names an asset and a known place: "smallhd to the grip
 truck", "laser level to site hut". Read as a move only when the catalog knows both,
-so chatter ("anyone going to the canteen?") stays not understood."""
+the place exactly and nothing after it, so chatter ("anyone going to the canteen?"),
+plans ("... to site hut tomorrow") and "the key to the server room" stay not understood."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from domain import commands as C
 from domain.ledger import ItemType
-from services.item_span import locate
+from services.item_span import LEADS_TO, locate
 from services.resolver import CatalogIndex
 
 BARE_MOVE = re.compile(
@@ -24,10 +25,13 @@ def bare_move(index: CatalogIndex, text: str, unknown: C.Unknown) -> C.Move | No
     said = BARE_MOVE.match(text.strip())
     if not said or unknown.words.strip(" .!").lower() != text.strip(" .!").lower():
         return None
-    places = index.resolve_place("location", said["place"])
-    if len(places) != 1:
+    if LEADS_TO.match(re.sub(r"(?i)^the\s+", "", text.strip())):  # "the key to the server room"
         return None
-    found = locate(index, said["item"], (ItemType.ASSET,))
-    if not found.found or found.score < ITEM_SURE:
+    place = said["place"].strip().lower()
+    exactly = [p for p in index.places.get("location", ()) if p.lower() == place]
+    if len(exactly) != 1:
         return None
-    return C.Move(ref=said["item"], where="location", to=places[0])
+    found = locate(index, said["item"], (ItemType.ASSET, ItemType.STOCK))  # ("tape": stock too, asked)
+    if not found.found or found.score < ITEM_SURE or any(i.type is not ItemType.ASSET for i in found.items):
+        return None
+    return C.Move(ref=said["item"], where="location", to=exactly[0])

@@ -265,9 +265,10 @@ def _moved(ctx: Context, booking: Booking, command) -> tuple[datetime, datetime]
         start = start.replace(hour=hour, minute=minute)
     if not command.day and not command.clock:
         raise DomainError("To when? Say e.g. “move my booking to 3pm” or “to Friday”. Nothing was changed.")
-    if command.until:  # "to 2-5pm": that day, from and to
+    if command.until:  # "to 2-5pm": that day, from and to ("11pm-1am": into the next day)
         hour, minute = (int(p) for p in command.until.split(":"))
-        return start, start.replace(hour=hour, minute=minute)
+        end = start.replace(hour=hour, minute=minute)
+        return start, end if end > start else end + timedelta(days=1)
     return start, start + length
 
 

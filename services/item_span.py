@@ -64,9 +64,17 @@ PARTICLES = re.compile(
 POSSESSOR = re.compile(r"^(?:[a-z]+'s|my|our|your|his|her|their|the|a|an)\s+", re.I)
 
 
+# nouns that take "to" after them: "the key to the server room", "the door to the store" (no item)
+LEADS_TO = re.compile(
+    r"(?i)^(?:\w+\s+){0,2}(?:keys?|doors?|way|route|access|entrance|directions?|path|road)\s+to\b"
+)
+
+
 def locate(index: CatalogIndex, reference: str, types: tuple[ItemType, ...]) -> Resolution:
     """The reference as it is, if it names something; else its first clause
     with what may follow a name taken off, if that does."""
+    if LEADS_TO.match(reference.strip()):
+        return Resolution(reference)
     whole = index.resolve(reference, types)
     if whole.found and whole.score >= EXACTLY:
         return whole
@@ -95,8 +103,22 @@ NOT_A_PART = frozenset(
 
 
 PART_OF = re.compile(
-    r"(?i)^(?:the\s+)?(?P<part>[a-z]+(?:\s+[a-z]+)?)\s+(?:on|of|in)\s+(?:the\s+)?(?P<item>.+)$"
+    r"(?i)^(?:the\s+)?(?P<part>[a-z]+(?:\s+[a-z]+)?)\s+(?P<of>on|of|in)\s+(?:the\s+)?(?P<item>.+)$"
 )
+
+
+def of_a_place(index: CatalogIndex, reference: str) -> bool:
+    """ "the staff room door", "the main hall heating", "the floor in aisle 4": said of a place
+    (a known one's name, then words that name no item), so never a repair of an item named after it."""
+    words = reference.strip().split()
+    part_first = PART_OF.match(reference.strip())
+    if part_first and part_first["of"].lower() != "in" and _exactly_a_place(index, part_first["item"]):
+        return True  # ("the drill in the workshop" is where it is: chosen_by_place's)
+    for n in range(1, min(4, len(words))):
+        if _exactly_a_place(index, " ".join(words[:n])):
+            rest = " ".join(words[n:])
+            return not index.resolve(rest).found
+    return False
 
 
 def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
@@ -105,11 +127,11 @@ def part_of_an_item(index: CatalogIndex, reference: str) -> Resolution | None:
     name exactly, followed by a part that is no catalog word ("the r6 battery" is stock; "the fridge
     door seal" is the fridge, though "sealant" is a word of the catalog: only a word itself counts)."""
     words = POSSESSOR.sub("", CLAUSE_BREAK.split(reference, maxsplit=1)[0].strip()).split()
-    if index.resolve(" ".join(words)).found:
-        return None
     part_first = PART_OF.match(" ".join(words))
     if part_first:  # "door seal on the kitchen fridge": the kitchen fridge's door seal
         words = f"{part_first['item']} {part_first['part']}".split()
+    elif index.resolve(" ".join(words)).found:
+        return None
     named = []
     for n in range(len(words) - 1, 0, -1):
         part = words[n:]

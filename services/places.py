@@ -47,8 +47,8 @@ def location_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
     written = move.to.strip()
     if written.startswith(NEW_PLACE) or index.resolve_place("department", written):
         return move
-    for words in (written, re.split(r"(?i)\s+for\s+", written)[0]):
-        places = index.resolve_place("location", words)
+    for words in (written, re.split(r"(?i)\s+for\s+", written)[0]):  # (exactly: "main hall after the event"
+        places = [p for p in index.places.get("location", ()) if p.lower() == words.lower()]  # is none)
         if len(places) == 1 and not index.resolve_place("department", words):
             return replace(move, where="location", to=places[0])
     return move

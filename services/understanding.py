@@ -17,7 +17,7 @@ from domain.ledger import ItemType
 from domain.values import singular, to_base_units
 from services.item_kinds import all_theirs, for_item, kinds, kit_members, lendable_only, plural
 from services.item_sizes import LOOKS, has_a_size, size_of
-from services.item_span import locate, pack_before_name, part_of_an_item
+from services.item_span import PART_OF, locate, of_a_place, pack_before_name, part_of_an_item
 from services.new_items import check_new_item
 from services.places import (
     department_if_only_that,
@@ -97,6 +97,18 @@ def _as_just_resolved(
         if len(items) == 1:
             return replace(command, ref=items[0].key)
     return command
+
+
+def _stock_is_not_booked(command: Command, index: CatalogIndex) -> None:
+    """ "can I have 2 usb headsets 1 till 3": supplies are there or not; only equipment is booked."""
+    if not isinstance(command, C.Book) or not command.ref:
+        return
+    stock = locate(index, command.ref, (ItemType.STOCK,))
+    if stock.found and stock.score >= ACCEPT_SEVERAL:
+        raise DomainError(
+            f"“{command.ref}” are supplies, and only equipment is booked ahead. To take some now, say e.g. "
+            f"“borrow 2 {command.ref} until 5pm”. Nothing was changed."
+        )
 
 
 def _not_only_by_kind(ref: str, found, index: CatalogIndex) -> None:
@@ -379,8 +391,13 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         found = unsized if unsized.found and not any(has_a_size(i.name) for i in unsized.items) else found
     if isinstance(command, C.CheckOut) and found.found and not found.exact:
         _not_only_by_kind(command.ref, found, index)
-    if isinstance(command, C.Maintenance) and not found.found:  # "the otoscope bulb has gone"
-        found = part_of_an_item(index, command.ref) or found
+    if isinstance(command, C.Maintenance) and of_a_place(index, command.ref):  # "the staff room door"
+        raise NotFound(command.ref, ())
+    part_first = PART_OF.match(command.ref) if isinstance(command, C.Maintenance) else None
+    if part_first:  # "the wheel on the library trolley": the trolley, whatever else "wheel" fits
+        found = part_of_an_item(index, command.ref) or locate(index, part_first["item"], ASSETS)
+    elif isinstance(command, C.Maintenance) and not found.found:
+        found = part_of_an_item(index, command.ref) or found  # "the otoscope bulb has gone"
     more_than_one = (
         isinstance(getattr(command, "count", None), int) and command.count > 1
     )  # "two chafers" are more units
@@ -417,6 +434,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if not found.found:
         if getattr(command, "implicit", False):  # "meeting till 3": no verb, and no item either
             raise DomainError(NOT_UNDERSTOOD)
+        _stock_is_not_booked(command, index)
         raise NotFound(command.ref, tuple(i.label for i in found.suggestions))
     if isinstance(getattr(command, "count", None), Fraction) and found.items[0].type is ItemType.ASSET:
         raise DomainError(

@@ -20,7 +20,7 @@ from domain.language.item_lists import item_ref, items_and_tail
 BOOK_LEAD = re.compile(
     r"^(?:(?:hi|hey|hello|morning)\b[,!]?\s*)?(?:(?:please|pls|could you|can you|would you|could u|can u|can we|can i|could i|"
     r"i'd like to|i would like to|we'd like to|i want to|i need to|we need to|need to|want to)\s+)*"
-    r"(?:please\s+)?(?P<verb>book(?:ing)?(?!\s+value)|bk|reserv(?:e|ing)|pre-?book|hold|chope|pencil\s+(?:me|us)\s+in\s+for|"
+    r"(?:please\s+)?(?P<verb>book(?:ing)?(?!\s+value)|bk(?=\s+(?:the|a|an|my)\s)|reserv(?:e|ing)|pre-?book|hold|chope|pencil\s+(?:me|us)\s+in\s+for|"
     r"put\s+(?:me|us)\s+down\s+for|make\s+a\s+(?:booking|reservation)\s+(?:of|for))\b\s*(?:in\s+)?(?:me\s+|us\s+)?",
     re.I,
 )
@@ -82,7 +82,7 @@ CANCEL = re.compile(
 MOVE = re.compile(
     r"^(?:(?:please|pls|can you|could you)\s+)*(?:move|push|shift|change|switch|reschedule|bring\s+forward|put\s+back)\s+"
     r"(?:my\s+)?(?:(?:booking|reservation)\s+(?:of|for)\s+(?P<ref>.+?)|(?P<ref2>.+?)\s+(?:booking|reservation))"
-    r"(?:\s+(?:on\s+|for\s+)?(?:today|tomorrow|this\s+\w+|next\s+\w+|\w+day))?\s+"
+    r"(?:\s+(?:on\s+|for\s+)?(?P<on>today|tomorrow|this\s+\w+|next\s+\w+|\w+day))?\s+"
     r"(?:to|till|until|for|on)\s+(?P<when>.+)$",
     re.I,
 )
@@ -277,7 +277,7 @@ def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     )  # "what bookings are there for the sony"
     if start is None and match["rest"].strip() and not about_an_item:
         return None  # "booked the van": a booking, read elsewhere
-    if re.match(r"(?i)(?:booked|booking)\s+(?:the|a|an|my|our)\s", text):
+    if re.match(r"(?i)booking\s+(?:the|a|an|my|our)\s", text):
         return None  # "booking the thermal cycler for tomorrow 10 till 2": a booking, whatever the time
     return [C.Bookings(start=start, end=end)]
 
@@ -329,7 +329,9 @@ def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
         return [move]  # "to 31 feb": to when? asked, never a move to a place called that
     today = now.astimezone(tz).date()
     if said.start and said.end and not said.first_day and not said.length:  # "to 2-5pm": its day, new hours
-        return [replace(move, clock=said.start.strftime("%H:%M"), until=said.end.strftime("%H:%M"))]
+        on, _ = time_ranges.read(match["on"] or "", now, tz)  # ("my booking tomorrow to 2-5pm": that day)
+        day = on.first_day.isoformat() if on and on.first_day else None
+        return [replace(move, clock=said.start.strftime("%H:%M"), until=said.end.strftime("%H:%M"), day=day)]
     if said.start and said.end or said.length:
         start, end = said.range(today, tz)
         return [replace(move, start=start, end=end)]

@@ -16,14 +16,36 @@ from domain.values import singular
 AMENDABLE = (C.Consume, C.Take, C.CheckOut, C.CheckIn, C.Receive, C.Count, C.Extend)
 
 
-def corrected_at_once(commands: list[Command]) -> list[Command]:
+# what a correction may name that is no item: what was done ("I meant returned"), which one
+# ("the one in the av store"), more said after it ("4 masks")
+NOT_AN_ITEM = re.compile(
+    r"(?i)^(?:(?:the|a)\s+)?(?:one\b|other\b|\d|returned|return|returning|back|in|out|checked|check|took|taken|"
+    r"take|used|use|borrowed|lent|received|counted|booked)"
+)
+
+
+# the correction is what the message ends with ("... Sorry, make it 2. And 4 masks." says more)
+SAID_LAST = re.compile(r"(?i)\b(?:make\s+it|meant|actually|sorry|wait|it\s+was|oops|sorry)\b[^.!?]*[.!?\s]*$")
+
+
+def corrected_at_once(
+    text: str, commands: list[Command], people: frozenset[str] = frozenset()
+) -> list[Command]:
     """`commands` with a last Correct folded into the one change said before it; as
-    they are when that is not plain (several changes, an "X not Y", another unit)."""
+    they are when that is not plain (several changes, an "X not Y", another unit, a person
+    meant: "check out the sachtler to erin. sorry, I meant jack", more said after it)."""
     if len(commands) != 2 or not isinstance(commands[1], C.Correct):
+        return commands
+    if not SAID_LAST.search(re.split(r"(?<=[.!?])\s+", text.strip())[-1]):
         return commands
     said, correction = commands
     if type(said) not in AMENDABLE or not said.ref or correction.instead_of:
         return commands
+    meant = (correction.meant or "").strip().lower().lstrip("@")
+    if meant and (getattr(said, "person", None) or meant in people or NOT_AN_ITEM.match(meant)):
+        return commands
+    if correction.count is not None and correction.pack is None and getattr(said, "due", None):
+        return commands  # "took 2 batteries till 2. sorry, make it 3": the number or the time?
     amended = said
     if correction.meant:
         amended = replace(amended, ref=re.sub(r"(?i)^(?:the|a|an|my)\s+", "", correction.meant.strip()))

@@ -22,7 +22,7 @@ ASKING_FOR = re.compile(
 )
 NEGATED = re.compile(
     r"\b(?:don't|dont|do not|never|nobody|no one|stop|shouldn't|mustn't|won't|didn't|did not|"
-    r"haven't|have not|hasn't|not going to|isn't to|aren't to)\b",
+    r"haven't|have not|hasn't|not going to|isn't to|aren't to|doesn't need|does not need|no need)\b",
     re.I,
 )
 # "I used to have a drill like that": what once was, not what was used.
@@ -33,7 +33,9 @@ HABIT = re.compile(r"\b(?:i|we|you|they|he|she)\s+used\s+to\s+(?!the\b|a\b|an\b|
 STARTS_LATER = re.compile(
     r"\bday after tomorrow\b|(?<!\bfor )\b(?:sometime|later|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|at noon|"
-    r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?))\b",
+    r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?)|"
+    # "check out the level in the afternoon", "... in a bit", "... in 5", "... in the new year"
+    r"in the (?:morning|afternoon|evening|new year)|in a (?:bit|while|sec|second|minute|mo|moment)|in \d+(?!\s*\w))\b",
     re.I,
 )
 ENDS = re.compile(
@@ -82,6 +84,7 @@ REPAIR_LATER = re.compile(
     r"|next\s+(?:month|year)|once\s+\w+|when\s+\w+)\b",
     re.I,
 )
+MAYBE = re.compile(r"(?i)\b(?:might|may|maybe|probably|perhaps|possibly)\b")  # "..., might need repair"
 LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(
@@ -130,7 +133,7 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     if any(isinstance(c, (C.Repaired, C.Serviced)) for c in commands) and NOT_FIXED.search(text):
         return not_asked(commands)  # "the forklift is not fixed", "fixed it but it broke again"
     if any(isinstance(c, (C.Maintenance, C.Repaired)) for c in commands) and (
-        _later_in_a_clause(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text)
+        _later_in_a_clause(text) or LONG_AGO.search(text) or REPAIR_LATER.search(text) or MAYBE.search(text)
     ):
         return not_asked(commands)  # "sending it for repair tomorrow", "sent for repair last month"
     if any(isinstance(c, C.CheckIn) for c in commands) and any(

@@ -89,7 +89,7 @@ def parse(
         and LEFT_OUT.search(text)
     ):
         return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
-    return corrected_at_once(commands)  # "used 3 sharps bins. sorry, make it 2"
+    return corrected_at_once(text, commands, people)  # "used 3 sharps bins. sorry, make it 2"
 
 
 def _reader(now: datetime, tz: tzinfo, names, people):

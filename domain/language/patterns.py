@@ -12,7 +12,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language.lexicon import AFTER_ITEM, BEFORE_ITEM, SENTENCES, pattern, sayings
 from domain.language.numbers import LIST_COMMA
-from domain.language.shapes import after, around, before, left_somewhere
+from domain.language.shapes import after, around, before
 
 # Pack words recognised without "of" ("3 boxes paper"); with "of" any word is.
 PACK_WORDS = frozenset(
@@ -117,7 +117,7 @@ FIXED_BY = rf"(?:{WORKER}\s+|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|
 _OUR_STORE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:store|stores|store\s+room|stockroom|goods\s+in|warehouse|reception|cupboard)\b"
 # Where a broken item is sent: "for repair", "to maintenance", "off for calibration", "for PAT testing"
 FOR_REPAIR = (
-    r"(?:to|in|into|for)\s+(?:a\s+|its\s+)?(?:maintenance|repair|repairs|service|the shop|(?:re)?calibration|"
+    r"(?:to|in|into|for)\s+(?:a\s+|its\s+)?(?:maintenance|repair|repairs|service(?!\s+desk)|the shop|(?:re)?calibration|"
     r"pat\s+test(?:ing)?)\b"
 )
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
@@ -267,7 +267,6 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
         ),
     ),
-    (C.Count, left_somewhere()),
     (
         C.Count,
         re.compile(

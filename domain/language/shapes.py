@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from domain import commands as C
 from domain.commands import Command
 from domain.language.lexicon import AFTER_ITEM, AROUND_ITEM, BEFORE_ITEM, SENTENCES, pattern
 
@@ -25,14 +26,8 @@ def after(kind: type[Command], lead: str = "") -> re.Pattern:
     return re.compile(rf"^{lead}(?P<rest>[^,;]+?)\s+{pattern(AFTER_ITEM[kind])}(?P<after>\s*[,;].*)?$", re.I)
 
 
-def left_somewhere(lead: str = "") -> re.Pattern:
-    """ "5 bundles of leaflets left in the office": a count, and where (not "the projector
-    was left in the hall", "the drill left in the van": left behind, no amount)."""
-    return re.compile(
-        rf"^{lead}(?=[^,;]*\d)(?P<rest>[^,;]+?)(?<!\bwas)(?<!\bwere)(?<!\bgot)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+"
-        r"(?:left|remaining)\s+(?:in|on|at)\s+(?:the\s+)?[\w' -]{1,40}?(?P<after>\s*[,;].*)?$",
-        re.I,
-    )
+# A particle right after the verb that says the other way, or the verb's own: "check out ... in"
+OTHER_WAY = {C.CheckIn: "(?:out|off|back)", C.CheckOut: "in"}
 
 
 def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
@@ -44,8 +39,9 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
             re.compile(
                 # (not "taking the drill, back after lunch": a particle after a comma says when)
                 # (nor "hand gel - 1 case came in": a dash starts another clause)
-                # (nor "check out the drill in the workshop": the particle said first is the verb's)
-                rf"^{pattern((verb,))}\s+(?!(?:out|in|off|back)\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
+                # (nor "check out the drill in the workshop", "dropping off X at": the particle said
+                # first is the verb's, and the other way's)
+                rf"^{pattern((verb,))}\s+(?!{OTHER_WAY[kind]}\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,
             ),

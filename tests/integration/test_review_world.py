@@ -1,0 +1,106 @@
+"""Messages a cold reviewer sent to the independent authors' world (their catalog,
+people, loans and bookings): what must change nothing, and what must change exactly
+the one thing meant. Each message runs on a fresh copy of that world."""
+
+import shutil
+from datetime import timezone
+
+import pytest
+
+from bench.independent_language import NOW, managers, template_database
+from services.assistant import Assistant
+from storage.database import make_engine
+from storage.unit_of_work import unit_of_work_factory
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return template_database(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def say(world, tmp_path):
+    copy = tmp_path / "world.db"
+    shutil.copy(world, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    uow = unit_of_work_factory(engine)
+    assistant = Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=managers())
+
+    def said(who: str, text: str):
+        with uow(read_only=True) as tx:
+            before = tx.ledger.count()
+        replies = assistant.handle(who, text)
+        with uow(read_only=True) as tx:
+            return replies, tx.ledger.count() - before, tx
+
+    yield said
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "who, text",
+    [
+        # a person corrected, or what was done, is never taken for an item
+        ("kim", "check out the sachtler to erin. sorry, I meant jack"),
+        ("leo", "took the genny. sorry, I meant returned"),
+        ("leo", "checked out the genny. sorry, I meant checked in"),
+        ("jack", "took 2 AA batteries till 2. sorry, make it 3"),
+        ("farid", "Used 3 sharps bins. Sorry, make it 2. And 4 masks."),
+        # plans, places and chatter that look like moves
+        ("leo", "laser level to site hut tomorrow"),
+        ("leo", "laser level to site hut for the job tomorrow"),
+        ("omar", "van 2 going to the site hut at 3"),
+        ("alice", "the key to the server room"),
+        ("alice", "key to the server room is at reception"),
+        ("leo", "genny to the van"),
+        ("leo", "tape to site hut"),
+        ("bob", "sack truck to aisle 5"),
+        ("ines", "the sound desk goes to the main hall after the event"),
+        # "left" somewhere is no count of all there is
+        ("carmen", "30 pencils left on my desk"),
+        ("ines", "2 aa batteries left in the clicker"),
+        # check-outs said for later
+        ("leo", "check out the laser level in the afternoon"),
+        ("leo", "check out the genny in a bit"),
+        ("leo", "check out the genny in the new year"),
+        # "bk" is also "back"
+        ("leo", "bk friday with the big ladder"),
+        # a place's fault, or a repair not asked for
+        ("grace", "the staff room door is stuck, needs fixing"),
+        ("grace", "the main hall heating is broken, needs repair"),
+        ("grace", "the room 204 door is stuck, needs repair"),
+        ("grace", "the floor in aisle 4 is cracked, needs repair"),
+        ("leo", "the grinder's guard is loose, doesn't need repair"),
+        ("leo", "the grinder's guard is loose, might need repair"),
+        # the unit in a place that has none of them
+        ("hugo", "check out the chafer in the main kitchen"),
+        # supplies are not booked
+        ("alice", "can I have 2 usb headsets 1 till 3"),
+    ],
+)
+def test_nothing_is_changed(say, who, text):
+    replies, changed, _ = say(who, text)
+    assert changed == 0, [r.text for r in replies]
+    assert "couldn't find anything called “usb headsets”" not in " ".join(r.text for r in replies)
+
+
+@pytest.mark.parametrize(
+    "who, text, tag, status, holder",
+    [
+        ("leo", "check in the drill back in the tool crib", "F-201", "available", None),
+        ("kim", "check out the epson in room 204", "A-2004", "checked_out", "kim"),
+        ("leo", "laser level to site hut", "F-204", "available", None),
+        ("grace", "the wheel on the library trolley is squeaky, needs fixing", "A-2008", "maintenance", None),
+        (
+            "farid",
+            "Returning my stethoscope, there's a split in the diaphragm, can it go for repair",
+            "A-4002",
+            "maintenance",
+            None,
+        ),
+    ],
+)
+def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
+    replies, changed, tx = say(who, text)
+    asset = tx.assets.get(tag)
+    assert changed >= 1 and (asset.status.value, asset.holder) == (status, holder), [r.text for r in replies]
