@@ -79,10 +79,8 @@ def parse(
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
         commands = [replace(c, override=True) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
-    if by_sentence and not_done.taken_back(
-        text, commands
-    ):  # "check out the macbook. no wait", in any sentence
-        return not_done.not_asked(commands)
+    if by_sentence and (not_done.taken_back(text, commands) or sentences.corrected_unread(text, commands)):
+        return not_done.not_asked(commands)  # "check out the macbook. no wait", "... Sorry, the manfrotto."
     if (
         by_sentence
         and any(isinstance(c, (C.Transfer, C.ReturnAll)) for c in commands)

@@ -33,6 +33,22 @@ def by_sentence(text: str, read: Reader, due_of: DueReader) -> list[Command]:
     return by_part(sentences, read, due_of)
 
 
+# A later sentence that corrects what was said, in a way not read as a correction: "Sorry, the
+# manfrotto.", "Sorry, I meant for ines", "Sorry, not the manfrotto" (not "Sorry it's late!")
+CORRECTING = re.compile(
+    r"(?i)^\W*(?:(?:sorry|oops|whoops|my bad|no wait|wait|actually|correction)[\s,.!:;-]+)+"
+    r"(?:i\s+meant\b|meant\b|not\s+(?:the|that|my|for)\b|the\s+[\w-]+[\s.!]*$|make\s+it\b|it\s+was\b|\d)"
+)
+
+
+def corrected_unread(text: str, commands: list[Command]) -> bool:
+    """A sentence after the first corrects the message, and no correction was read from it."""
+    if any(isinstance(c, (C.Correct, C.Undo)) for c in commands):
+        return False
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
+    return any(CORRECTING.match(s.strip()) for s in sentences[1:])
+
+
 WISH = re.compile(
     r"(?i)^(?:(?:i|we)\s+)?(?:really\s+|so\s+)?(?:need|needs|want|fancy|could\s+do\s+with|gonna\s+need|would\s+love|"
     r"could\s+murder|dying\s+for)\b"

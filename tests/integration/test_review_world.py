@@ -46,6 +46,10 @@ def say(world, tmp_path):
         ("leo", "checked out the genny. sorry, I meant checked in"),
         ("jack", "took 2 AA batteries till 2. sorry, make it 3"),
         ("farid", "Used 3 sharps bins. Sorry, make it 2. And 4 masks."),
+        # a correction not understood: asked, never the first reading made
+        ("erin", "Checked out the sachtler. Sorry, the manfrotto."),
+        ("erin", "Checked out the sachtler and the manfrotto. Sorry, not the manfrotto"),
+        ("kim", "Check out the sachtler for erin. Sorry, I meant for ines"),
         # plans, places and chatter that look like moves
         ("leo", "laser level to site hut tomorrow"),
         ("leo", "laser level to site hut for the job tomorrow"),
