@@ -99,6 +99,22 @@ def _as_just_resolved(
     return command
 
 
+def _plural_means_the_lent(reference: str, found):
+    """ "who has headsets out?": of one headset microphone and the headsets lent out, the lent
+    ones (several can't be a single unit)."""
+    last = reference.split()[-1] if reference.split() else ""
+    if singular(last) == last:
+        return found
+    groups: dict[str, list] = {}
+    for item in found.items:
+        groups.setdefault(item.group, []).append(item)
+    lent = [units for units in groups.values() if units[0].lendable]
+    several = [
+        u for u in groups.values() if not u[0].lendable and (u[0].type is ItemType.STOCK or len(u) > 1)
+    ]
+    return replace(found, items=lent[0]) if len(lent) == 1 and not several else found
+
+
 def _stock_is_not_booked(command: Command, index: CatalogIndex) -> None:
     """ "can I have 2 usb headsets 1 till 3": supplies are there or not; only equipment is booked."""
     if not isinstance(command, C.Book) or not command.ref:
@@ -446,6 +462,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if command.every or found.is_clear:
             return Understood(command, tuple(found.items))  # "labels for all laptops": every one that fits
         raise NeedsChoice(command.ref, found.items)
+    if isinstance(command, C.WhoHas) and not found.is_clear:
+        found = _plural_means_the_lent(command.ref, found)
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)

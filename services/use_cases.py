@@ -312,9 +312,9 @@ def audits_due(t: Task) -> Reply:
 def unknown_recipient(t: Task) -> Reply:
     c = t.command
     return refusal(
-        f"I don't know anyone called “{c.recipient}”, so nothing was changed. To check {c.words} out to "
-        f"them, mention them: “give {c.words} to @{c.recipient}”; to move it to a department, say "
-        f"“transfer {c.words} to the {c.recipient} department”.",
+        f"Who is “{c.recipient}”? I don't know anyone by that name, so nothing was changed. To check "
+        f"{c.words} out to them, mention them: “give {c.words} to @{c.recipient}”; to move it to a "
+        f"department, say “transfer {c.words} to the {c.recipient} department”.",
         "unknown_recipient",
     )
 

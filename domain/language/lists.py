@@ -43,6 +43,11 @@ CHECKED_OUT = re.compile(
     rf"|^(?:show(?: me)?|list|what are)\s+(?:all\s+)?(?:the\s+)?{_OUT}\s+(?P<ref2>.+?)$",
     re.I,
 )
+FREE_IN = re.compile(
+    r"^(?:what(?:'s|s| is| are)?|which|anything|show(?: me)?|list)\s+(?:is\s+|are\s+)?(?:free|available|spare)\s+"
+    r"(?:in|at)\s+(?:the\s+)?(?P<place>[\w' -]+)$",
+    re.I,
+)
 AVAILABLE = re.compile(
     r"^(?:list|show(?: me)?|what are)\s+(?:all\s+)?(?:the\s+)?(?:available|free|spare)\s+(?P<ref>.+)$", re.I
 )
@@ -134,6 +139,9 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
         if kind and MINE.match(kind):  # "what i've got signed out": mine, not a kind of item
             return C.MyItems()
         return C.ListAssets(ref=kind, checked_out=True, due=due)
+    match = FREE_IN.match(text.strip(" ?!."))
+    if match:  # "what's free in lab 2"
+        return C.ListAssets(available=True, at=place_name(match["place"]))
     match = AVAILABLE.match(text)
     if match and not NOT_A_KIND.search(match["ref"]):
         return C.ListAssets(ref=_kind(match["ref"]), available=True)

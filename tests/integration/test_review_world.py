@@ -108,3 +108,16 @@ def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
     replies, changed, tx = say(who, text)
     asset = tx.assets.get(tag)
     assert changed >= 1 and (asset.status.value, asset.holder) == (status, holder), [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    "who, text, said",
+    [
+        ("nadia", "what's free in lab 2", "A-3005"),
+        ("kim", "who has headsets out?", "on loan"),  # several: the lent headsets, not the one headset mic
+        ("leo", "give the fluke to dave", "Who is “dave”?"),  # asked, never checked out to leo
+    ],
+)
+def test_answered(say, who, text, said):
+    replies, changed, _ = say(who, text)
+    assert changed == 0 and said in " ".join(r.text for r in replies), [r.text for r in replies]
