@@ -142,10 +142,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     ):
         return not_asked(commands)  # "I'm checking it back in tomorrow": not back yet
     if any(isinstance(c, PLANNED) for c in commands) and _later(text, commands) and not ENDS.search(text):
-        words = " ".join(c.ref or "" for c in commands if c.ref)
-        booked = [C.Book(words=words)] if any(isinstance(c, (C.CheckOut, C.Take)) for c in commands) else []
+        taken = [c for c in commands if isinstance(c, (C.CheckOut, C.Take)) and c.ref and not c.perhaps]
+        booked = [C.Book(words=c.ref) for c in taken]  # each item by its own name (not "..., heavy shoot")
         others = [c for c in commands if not isinstance(c, (C.CheckOut, C.Take, C.Move))]
-        return booked + others or [C.Unknown(words=text)]  # one booking of all of them, said once
+        return booked + others or [C.Unknown(words=text)]
     return commands
 
 

@@ -154,7 +154,7 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
 
 # "the last walkie, the XT420, I take it for the parking duty": a thing named alone, then what the
 # speaker does with it (never "the van, someone took it")
-BARE_NP = re.compile(r"(?i)^(?:the|my|our|this|that)\s+[\w' -]{2,40}$")
+BARE_NP = re.compile(r"(?i)^(?:the|my|our|this|that|[a-z]+'s)\s+[\w' -]{2,40}$")  # ("maya's amaran light")
 SPEAKER_DOES = re.compile(
     r"(?i)^(?:(?:i|we)(?:'ll|'m|'ve|\s+will|\s+am|\s+have)?(?:\s+just)?\s+\w+|(?:can|could|may)\s+(?:i|we)\b)"
 )

@@ -120,6 +120,9 @@ def test_a_model_number_with_a_hyphen_is_no_count():
 
 def test_a_plan_of_two_things_is_one_booking_question():
     assert len(parse("takin the sachtler, heavy shoot tomorrow", NOW)) == 1
+    # two items planned: each is asked about by its own name, never one name made of both
+    booked = parse("I'm taking the Sony FX3 and the 24-105 lens for an interview tomorrow", NOW)
+    assert [(type(b), b.ref) for b in booked] == [(C.Book, "sony fx3"), (C.Book, "24-105 lens")]
 
 
 def test_a_return_time_said_beats_for_today():
