@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from domain import commands as C
 from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
@@ -97,6 +97,24 @@ def _as_just_resolved(
         if len(items) == 1:
             return replace(command, ref=items[0].key)
     return command
+
+
+def _by_what_it_is(reference: str, found):
+    """ "three of the DP1400 radios": of the radios and the DP1400 radio charger, the radios; the
+    last word says what the thing is, the words before it which one. Only when every candidate
+    has those words before it, so the last word alone tells them apart ("headset": still asked)."""
+    words = [singular(w) for w in utils.default_process(reference).split()]
+    if len(words) < 2:
+        return found
+    *which, what = words
+
+    def named(item) -> list[str]:
+        return [singular(w) for w in utils.default_process(re.sub(r"\([^)]*\)", "", item.name)).split()]
+
+    if not all(set(which) <= set(named(item)) for item in found.items):
+        return found
+    kind = [item for item in found.items if named(item)[-1:] == [what]]
+    return replace(found, items=kind) if kind and len({i.group for i in kind}) == 1 else found
 
 
 def _plural_means_the_lent(reference: str, found):
@@ -464,6 +482,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         raise NeedsChoice(command.ref, found.items)
     if isinstance(command, C.WhoHas) and not found.is_clear:
         found = _plural_means_the_lent(command.ref, found)
+    if not found.is_clear:
+        found = _by_what_it_is(command.ref, found)
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)

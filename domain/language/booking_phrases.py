@@ -113,6 +113,9 @@ def read(
     )
 
 
+DAYS_EVENT = re.compile(
+    r"(?i)\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)'s\s+(?P<event>[a-z][\w-]*)"
+)
 NEED_THEN_BOOK = re.compile(
     r"^(?:i\s+|we\s+)?(?:need|want|would like|'d like)\s+(?P<rest>.+?)\s*[,;.]\s*"
     r"(?:(?:so\s+)?(?:can|could|would)\s+(?:u|you|i|we|someone)\s+|(?:please|pls)\s+)*(?:book|reserve)\b.*$",
@@ -131,6 +134,7 @@ def _book(
     if lead is None and soft is None:
         return None
     words = text[(lead or soft).end() :]
+    words = DAYS_EVENT.sub(r"\g<day> for the \g<event>", words)  # "for saturday's wedding": the day, and why
     said, rest = time_ranges.read(words, now, tz)
     today = now.astimezone(tz).date()
     if soft is not None:  # "can I have the van till friday": a loan now, not a booking

@@ -1,4 +1,4 @@
-"""A change corrected in the message that makes it: "Used 3 sharps bins. Sorry, make
+"""A change corrected in the message that makes it, or its amount said apart: "Used 3 sharps bins. Sorry, make
 it 2.", "Took 2 packs of glue sticks. No wait, it was 1 pack.", "Checked out the
 sachtler. No wait, I meant the manfrotto." The one change is made as corrected,
 never the first amount and then a correction of a change that was never recorded."""
@@ -59,3 +59,16 @@ def corrected_at_once(
             return commands
         amended = replace(amended, due=correction.due)
     return [amended] if amended != said else commands
+
+
+def amount_said_apart(commands: list[Command]) -> list[Command]:
+    """ "We counted the earpieces in the office and there are only 7": the item in one clause,
+    its amount in the next, one change."""
+    if len(commands) != 2 or type(commands[0]) is not type(commands[1]):
+        return commands
+    named, amount = commands
+    if not isinstance(named, (C.Count, C.Receive, C.Consume)) or named.count is not None or amount.ref:
+        return commands
+    if not named.ref or amount.count is None:
+        return commands
+    return [replace(named, count=amount.count, pack=amount.pack or named.pack)]

@@ -63,10 +63,20 @@ def perhaps_a_remark(rest: str, last: str) -> bool:
     return (
         after_comma == last.strip()
         and len(words) >= 2
-        and not re.match(
-            r"(?i)(?:the|a|an|my|our|some|both|\d|one|two|three)\b|[a-z]{1,4}[- ]?\d", last.strip()
+        and (
+            not re.match(
+                r"(?i)(?:the|a|an|my|our|some|both|\d|one|two|three)\b|[a-z]{1,4}[- ]?\d", last.strip()
+            )
+            or bool(SAYS_SOMETHING.search(last))  # "..., the event runs late on saturday"
         )
     )
+
+
+# a clause's verb after its subject: a remark, not an item ("the event runs late", "the old one is bust")
+SAYS_SOMETHING = re.compile(
+    r"(?i)^\S+(?:\s+\S+){0,3}?\s+(?:is|are|was|were|runs|ran|starts|started|finishes|ends|ended|goes|went|"
+    r"has|have|had|needs|broke|died|keeps)\s+\S"
+)
 
 
 def split_items(rest: str) -> list[str]:

@@ -24,7 +24,7 @@ from domain.language import (
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
-from domain.language.corrected_at_once import corrected_at_once
+from domain.language.corrected_at_once import amount_said_apart, corrected_at_once
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
@@ -87,6 +87,7 @@ def parse(
         and LEFT_OUT.search(text)
     ):
         return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
+    commands = amount_said_apart(commands)  # "counted the earpieces and there are only 7"
     return corrected_at_once(text, commands, people)  # "used 3 sharps bins. sorry, make it 2"
 
 
@@ -256,8 +257,10 @@ def _back_with(command: Command, text: str, people: frozenset[str]) -> Command |
     given = re.search(r"(?i)\bback\s+to\s+@?(?P<name>[a-z][\w.\-]*)", text)
     if given and given["name"].lower() in people:
         return None  # "laptop back to carmen": lent to her again, or returned for her? not guessed
-    if (command.ref or "") not in people:
-        return command
+    if (command.ref or "") not in people or re.search(
+        rf"(?i)\b(?:the|a|my|our)\s+{re.escape(command.ref)}\b", text
+    ):
+        return command  # ("handed the jack back": the pallet jack, said with an article)
     carried = re.search(r"(?i)\bwith\s+(?P<item>(?:the|a|an|his|her|their|my)\s+[\w -]{2,40})", text)
     return replace(command, ref=item_ref(carried["item"]), person=command.ref) if carried else None
 
@@ -397,6 +400,7 @@ def _parse_clean(
             if repair:
                 note = note[: repair.start()].strip(" ,;") or None
             commands = _noted(commands, note)
+            commands, tail = _amount_after(commands, tail)  # "restocked AA batteries, 10 boxes arrived"
             repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref]
             return commands + repairs + then + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
@@ -405,6 +409,29 @@ def _parse_clean(
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []
+
+
+# the amount of the supplies just named, said after a comma: "..., 10 boxes arrived", "..., 3 used"
+AMOUNT_AFTER = {
+    kind: re.compile(rf"(?i)^(?P<amount>\d[\d,]*\s*(?:[a-z]+)?)\s+(?:{verbs})[\s.!]*$")
+    for kind, verbs in (
+        (C.Receive, r"arrived|came\s+in|delivered|received|in"),
+        (C.Consume, r"used|gone"),
+        (C.Count, r"left|on\s+the\s+shelf"),
+    )
+}
+
+
+def _amount_after(commands: list[Command], tail: str) -> tuple[list[Command], str]:
+    kind = type(commands[0]) if len(commands) == 1 else None
+    said = AMOUNT_AFTER[kind].match((tail or "").strip()) if kind in AMOUNT_AFTER else None
+    if not said:
+        return commands, tail
+    if commands[0].count is not None:
+        return commands, tail
+    count, pack = leading_number(said["amount"])
+    pack = singular(pack.strip()) if pack.strip() else None
+    return [replace(commands[0], count=count, pack=pack)], ""
 
 
 def _longer_alike(commands: list[Command]) -> list[Command]:
