@@ -157,13 +157,24 @@ def read_list(text: str, due: datetime | None, now: datetime, tz: tzinfo) -> Com
     return None
 
 
+DUE_SOON = re.compile(
+    r"(?i)^(?:what(?:'s|s| is| are)?|anything|which\s+\w+(?:\s+are|\s+is)?)\s+(?:coming\s+)?(?:due|back)(?:\s+back)?\s+soon$"
+)
+
+
 def read_due_window(text: str, now: datetime, tz: tzinfo) -> Command | None:
     """A list of what is due back within a span of days, read before due times
     are taken out of the text (which would read "next week" as its Monday)."""
+    today = now.astimezone(tz).date()
+    if DUE_SOON.match(text.strip(" ?!.")):  # "what's due back soon": today and tomorrow
+        start, end = (
+            datetime.combine(today, time(0), tz),
+            datetime.combine(today + timedelta(days=1), time(23, 59, 59), tz),
+        )
+        return C.ListAssets(due=end, due_from=start)
     match = DUE_WINDOW.match(text)
     if not match:
         return None
-    today = now.astimezone(tz).date()
     if match["next"]:
         first = today + timedelta(days=7 - today.weekday())
         last = first + timedelta(days=6)

@@ -329,11 +329,21 @@ PREAMBLE = re.compile(
 )
 
 
+# a message that goes on from one before it, said first: not "and the ladder" (an item added)
+ON_FROM_BEFORE = re.compile(
+    r"(?i)^(?:and|but|also)\s+(?=(?:can|could|may|i|i'm|im|i've|we|we're|please|pls)\b)"
+)
+
+
 def strip_fillers(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
         text = text.strip(" !?.,;:-")
+        joined = ON_FROM_BEFORE.match(text)  # "and can I check out ...", "but I'm borrowing ..."
+        if joined:
+            text, changed = text[joined.end() :], True
+            continue
         preamble = PREAMBLE.match(text)
         if preamble and preamble.end() < len(text):
             text, changed = text[preamble.end() :], True

@@ -14,7 +14,7 @@ from domain.language.said_numbers import corrected_numbers, ordinal_days
 
 # A question that asks for something ("can I take...?") is a request; others are questions.
 ASKING_FOR = re.compile(
-    r"(?:^\W*(?:(?:hi|hey|hello|morning|good morning|afternoon|ok|so|sorry)(?:\s+(?:all|team|everyone|there|folks))?\W+)*|"
+    r"(?:^\W*(?:(?:hi|hey|hello|morning|good morning|afternoon|ok|so|sorry|and|but|also|um|erm)(?:\s+(?:all|team|everyone|there|folks))?\W+)*|"
     r"[,;.:!]\s*)(?:(?:please|pls)\s+)?(?:(?:can|could|may|might|would|will)\s+(?:i|we|you|someone|somebody|it|they)\b|"
     r"(?:would|is)\s+it\s+(?:be\s+)?(?:possible|ok|okay)\b|i'd like\b|i would like\b)"
     r"|^\W*(?:please|pls|plz)\b|[\s,](?:ok|okay|pls|please)\s*\?+\s*$",  # "..., till 5pm ok?"

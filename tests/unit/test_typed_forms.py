@@ -1004,3 +1004,11 @@ def test_dropping_it_somewhere_is_a_return_and_a_due_tomorrow_no_doubt():
     assert not any(c.changes for c in parse("dropped my radio at the clinic", NOW))  # it may have fallen
     (take,) = parse("I'm off on home visits, taking the bp monitor with me until tomorrow", NOW)
     assert isinstance(take, C.Take) and take.due.day == 1
+
+
+def test_a_message_going_on_from_one_before_and_what_is_due_soon():
+    assert isinstance(one("And can I check out the makita until Friday?"), C.CheckOut)
+    assert isinstance(one("But I'm borrowing the Bosch hammer drill for 2 days"), C.CheckOut)
+    assert not any(c.changes for c in parse("and the ladder", NOW))  # an item added: not read as a request
+    soon = one("what's due back soon?")
+    assert isinstance(soon, C.ListAssets) and (soon.due_from.day, soon.due.day) == (30, 1)
