@@ -19,6 +19,23 @@ from services.item_sizes import spelled_sizes
 from services.place_names import places_meant
 from services.word_index import WordIndex
 
+# Everyday other names for a thing, tried when the words as said fit nothing
+OTHER_NAMES = {
+    "lead": "cable",
+    "leads": "cables",
+    "mic": "microphone",
+    "mics": "microphones",
+    "microphone": "mic",
+    "microphones": "mics",
+    "walkie": "radio",
+    "walkies": "radios",
+    "tab": "tablet",
+    "tabs": "tablets",
+    "messenger": "communicator",
+    "telly": "tv",
+    "hoover": "vacuum",
+    "specs": "glasses",
+}
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
@@ -283,13 +300,20 @@ class CatalogIndex:
                         scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
-            joined = self._joined(query)  # "fork lift", "nano drop": a word of ours said in two
+            joined = self._joined(query) or self._said_otherwise(query)  # "fork lift", "xlr leads"
             if joined:
                 return replace(self.resolve(joined, types), reference=reference)
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
         items = [item for item, score in ranked if score >= best - CLOSE]
         return Resolution(reference, items + self._named_by_a_word(query, items, types), score=best)
+
+    def _said_otherwise(self, query: str) -> str | None:
+        """The words with a common other name for a thing put for one the catalog doesn't use
+        (asked only when the words as written fit nothing: "xlr leads" are the XLR cables)."""
+        words = query.split()
+        swapped = [w if self._words.has(w) else OTHER_NAMES.get(w, w) for w in words]
+        return " ".join(swapped) if swapped != words else None
 
     def _joined(self, query: str) -> str | None:
         """The words with two neighbours written as one, when that one is a catalog word

@@ -312,6 +312,11 @@ def _parse_clean(
     counted = stocktake.read(clean)
     if counted:
         return counted
+    damaged = P.SOME_DAMAGED.match(clean)  # "two of the xlr leads came back frayed, the other 4 are fine"
+    fine = leading_number(damaged["m"])[0] if damaged else None
+    if damaged and fine:
+        note = f"{damaged['n']} {damaged['state']}"
+        return [C.CheckIn(ref=item_ref(damaged["item"]), count=fine, note=note, person=person)]
     clean = as_received(clean) or clean  # "delivery came short, only 2 boxes": those 2 arrived
     clean = LIST_OF.sub("", clean)  # "is there a list of what's kept in the tool crib?"
     for kind, regex in Q.LISTINGS:
@@ -389,6 +394,11 @@ def _parse_clean(
 
             rest, then = second_request.and_then(rest, again)
             after = groups.get("after")
+            came_back_broken = (
+                kind is C.CheckIn and not note and re.match(rf"(?i)\s*(?:{P.BROKEN_WORDS})\b", after or "")
+            )
+            if came_back_broken:  # "2 xlr cables came back frayed": how they came back
+                note, after = after.strip(" .!"), ""
             if after and not then:  # "dropping my scanner back at goods in and taking the other one"
                 after, then = second_request.and_then(after, again)
             parts, tail = items_and_tail(rest)
@@ -400,6 +410,10 @@ def _parse_clean(
             if repair:
                 note = note[: repair.start()].strip(" ,;") or None
             commands = _noted(commands, note)
+            if came_back_broken:  # the amount said is the broken ones: none of them back on the shelf
+                commands = [
+                    replace(c, count=0, note=f"{c.count} {c.note}") if c.count else c for c in commands
+                ]
             commands, tail = _amount_after(commands, tail)  # "restocked AA batteries, 10 boxes arrived"
             repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref]
             return commands + repairs + then + second_request.read(tail or note or "", commands, again)

@@ -384,3 +384,9 @@ BROKEN_WORDS = (
     r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked|"
     r"run\s+over|smashed|crushed|shattered|torn|ripped|ruined|destroyed|burnt|burned|fried"
 )
+# "two of the xlr leads came back frayed, the other 4 are fine": the fine ones back, the others noted
+SOME_DAMAGED = re.compile(
+    rf"(?i)^(?P<n>\w+)\s+of\s+(?:the|my|our)\s+(?P<item>[\w' -]+?)\s+(?:came\s+back|are|were|got|is|was)\s+"
+    rf"(?P<state>{BROKEN_WORDS}|lost|missing)\s*[,;]\s*(?:but\s+|and\s+)?the\s+other\s+(?P<m>\w+)\s+"
+    r"(?:are|were|came\s+back|is)\s+(?:fine|ok|okay|good|all\s+right|alright|grand)[\s.!]*$"
+)

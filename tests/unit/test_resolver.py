@@ -229,3 +229,13 @@ def test_a_word_of_ours_said_as_two_is_found_only_when_the_two_fit_nothing():
     assert [i.key for i in index.resolve("the smart board").items] == ["A-2005"]
     assert [i.key for i in index.resolve("scissor lift").items] == ["F-207"]  # two words that fit: as said
     assert not index.resolve("fork spoon").found
+
+
+def test_an_everyday_other_name_is_tried_only_when_the_words_fit_nothing():
+    index = CatalogIndex(
+        [("CAM-012", "Rode Wireless GO II mic kit", "GO II", "Rode", "Audio", "")],
+        [("SKU-XLR-5M", "XLR cable 5m", "", "", "cable", "")],
+    )
+    assert [i.key for i in index.resolve("xlr leads").items] == ["SKU-XLR-5M"]
+    assert [i.key for i in index.resolve("rode microphones").items] == ["CAM-012"]
+    assert not index.resolve("dog lead").found

@@ -1012,3 +1012,11 @@ def test_a_message_going_on_from_one_before_and_what_is_due_soon():
     assert not any(c.changes for c in parse("and the ladder", NOW))  # an item added: not read as a request
     soon = one("what's due back soon?")
     assert isinstance(soon, C.ListAssets) and (soon.due_from.day, soon.due.day) == (30, 1)
+
+
+def test_some_came_back_broken_the_rest_fine():
+    back = one("two of the xlr leads came back frayed, the other 4 are fine")
+    assert (type(back), back.ref, back.count, back.note) == (C.CheckIn, "xlr leads", 4, "two frayed")
+    assert written_off(back.note, 0) == (0, 2)
+    broken = one("2 xlr cables came back frayed")  # none of them back on the shelf
+    assert (broken.count, broken.note) == (0, "2 frayed") and written_off(broken.note, 0) == (0, 2)
