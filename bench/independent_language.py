@@ -227,6 +227,9 @@ def main() -> None:
         ' night made them wrong changes before it was fixed. Sets u and v ("typed by voice and on the move",'
         ' "regulars and their habits"), arriving after the work on r-t: u tune 55%, test 67% (1 wrong, tune);'
         " v tune 86%, test 94% (1 wrong, tune)."
+        ' Set w ("an ordinary week": the everyday messages in their usual mix; a new author, 2026-12-07'
+        " late night) arrived mid-session: tune 89%, test 95%, measured after one fix, for its one wrong"
+        " change at arrival (w:49, tune: a booking moved to the wrong day), and before any other work on it."
     )
     if not args.no_write:
         write_section(
