@@ -61,7 +61,6 @@ BEFORE_ITEM: dict[type[Command], tuple[str, ...]] = {
         "(use | using)",  # "using the Sachtler", "using 3 pens": an asset is checked out, stock used
         "(grab | grabbed | grabbing)",
         "(nab | nabbed | nabbing)",
-        "(snag | snagged | snagging)",  # (not "swiped": "swiped through the photos on the ipad")
         "[(i | we)] need to (take | borrow | grab | get | use)",  # "I need to take the beamer right now"
         "[(i | we)] need",
         "(get | getting)",
