@@ -95,6 +95,7 @@ class MoveBooking(ItemCommand):
     day: str | None = None  # ISO date: the same hours that day
     clock: str | None = None  # "15:00": the same day from then
     until: str | None = None  # with clock, "17:00": the same day, these hours ("to 2-5pm")
+    of_day: str | None = None  # ISO date: the booking that is on this day ("my booking tomorrow to ...")
     person: str | None = None  # whose booking (a manager's)
 
 

@@ -232,6 +232,11 @@ def move(
     """A booking to a new range: the range said, the same hours on the day said,
     or the same length from the time said."""
     asset, booking = locked(uow, one_booking(uow, ctx, holders, tags, "move").id)
+    if command.of_day and booking.start.astimezone(ctx.tz).date().isoformat() != command.of_day:
+        raise DomainError(  # "my booking tomorrow", when it is on friday: which one is meant?
+            f"Your booking of {asset.tag} is {span(ctx, booking.start, booking.end)}, not on the day you said, "
+            "so nothing was moved. Say it again with its day."
+        )
     start, end = _moved(ctx, booking, command)
     try:
         start, end = check_range(start, end, ctx.now, rules.max_days)
@@ -268,7 +273,8 @@ def _moved(ctx: Context, booking: Booking, command) -> tuple[datetime, datetime]
     if command.until:  # "to 2-5pm": that day, from and to ("11pm-1am": into the next day)
         hour, minute = (int(p) for p in command.until.split(":"))
         end = start.replace(hour=hour, minute=minute)
-        return start, end if end > start else end + timedelta(days=1)
+        overnight = end <= start and start.hour >= 18 and end.hour <= 6  # "11pm-1am" (never "5-2pm")
+        return start, end + timedelta(days=1) if overnight else end
     return start, start + length
 
 

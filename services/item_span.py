@@ -115,9 +115,8 @@ def of_a_place(index: CatalogIndex, reference: str) -> bool:
     if part_first and part_first["of"].lower() != "in" and _exactly_a_place(index, part_first["item"]):
         return True  # ("the drill in the workshop" is where it is: chosen_by_place's)
     for n in range(1, min(4, len(words))):
-        if _exactly_a_place(index, " ".join(words[:n])):
-            rest = " ".join(words[n:])
-            return not index.resolve(rest).found
+        if _exactly_a_place(index, " ".join(words[:n])):  # unless an item's name says it all
+            return index.resolve(reference).score < 100  # ("the main hall projector": an alias)
     return False
 
 

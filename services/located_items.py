@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.commands import Command
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
 from services.item_span import locate
 from services.resolver import CatalogIndex
-from services.understanding import RETURNS
+from services.understanding import RETURNS, NeedsChoice
 from storage.unit_of_work import UnitOfWorkFactory
 
 # the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
@@ -35,14 +35,28 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     places = [p for p in index.places.get("location", ()) if p.lower() == said["place"].lower()]
     if len(places) != 1:
         return command
-    found = locate(index, command.ref, (ItemType.ASSET,))
+    words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind
+    found = locate(index, words, (ItemType.ASSET,))
     if not found.found:
-        return command
+        raise NotFound(words, tuple(i.label for i in found.suggestions))
     with uow(read_only=True) as work:
-        there = [item for item in found.items if (work.assets.get(item.key).location or "") == places[0]]
+        assets = {item.key: work.assets.get(item.key) for item in found.items}
+    there = [item for item in found.items if (assets[item.key].location or "") == places[0]]
+    free = [item for item in there if assets[item.key].status.value == "available"]
+    if len({item.group for item in there}) == 1 and free and _any_unit(command):
+        return replace(command, ref=free[0].key)  # "the ipad in room 101": one of those there, free
     if not there:
         raise DomainError(
-            f"None of the items that fit “{command.ref[: said.start()].strip()}” is in {places[0]}, so "
-            "nothing was changed. Say which one by its tag."
+            f"None of the items that fit “{words}” is in {places[0]}, so nothing was changed. "
+            "Say which one by its tag."
         )
+    if len({item.group for item in there}) > 1 or (
+        len(there) > 1 and command.changes and not _any_unit(command)
+    ):
+        raise NeedsChoice(command.ref, there)  # "the mic in the av store": which of those there
     return replace(command, ref=there[0].key) if len(there) == 1 else command
+
+
+def _any_unit(command: Command) -> bool:
+    """A change any unit of identical ones will do for (a check-out), not one about a unit (a repair)."""
+    return isinstance(command, (C.CheckOut, C.Book, C.Take))

@@ -51,6 +51,7 @@ _NOTATION = {
     "checked_out": "checked_out={}",
     "since": "since={}",
     "until": "until={}",
+    "of_day": "of={}",
     "description": "value={}",
     "unit": "field={}",
     "kind": "value={}",

@@ -3,7 +3,6 @@ or a question (several fit, or it would be a new one)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from domain import commands as C
@@ -47,10 +46,10 @@ def location_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
     written = move.to.strip()
     if written.startswith(NEW_PLACE) or index.resolve_place("department", written):
         return move
-    for words in (written, re.split(r"(?i)\s+for\s+", written)[0]):  # (exactly: "main hall after the event"
-        places = [p for p in index.places.get("location", ()) if p.lower() == words.lower()]  # is none)
-        if len(places) == 1 and not index.resolve_place("department", words):
-            return replace(move, where="location", to=places[0])
+    # exactly, and nothing after it: not "the main hall after the event", "... for tomorrow"
+    places = [p for p in index.places.get("location", ()) if p.lower() == written.lower()]
+    if len(places) == 1:
+        return replace(move, where="location", to=places[0])
     return move
 
 

@@ -99,6 +99,25 @@ def _as_just_resolved(
     return command
 
 
+def _part_or_whole(index: CatalogIndex, reference: str, said: re.Match, found: Resolution) -> Resolution:
+    """A repair said of a part: "the wheel on the library trolley" is the trolley, named exactly
+    (never a guess); "the chromebook in the charging cart" is the chromebook; when the part is an
+    item of its own too ("the lens on the fx3") both are offered, never one chosen."""
+    part = locate(index, said["part"], ASSETS)
+    if said["of"].lower() == "in":
+        return part if part.found else found
+    whole = part_of_an_item(index, reference) or locate(index, said["item"], ASSETS)
+    if not (whole.found and whole.score >= 100 and whole.is_clear):
+        return Resolution(reference)
+    if (
+        part.found
+        and part.score >= ACCEPT_SEVERAL
+        and not {i.group for i in part.items} & {i.group for i in whole.items}
+    ):
+        raise NeedsChoice(reference, [*whole.items[:1], *part.items])
+    return whole
+
+
 def _by_what_it_is(reference: str, found):
     """ "three of the DP1400 radios": of the radios and the DP1400 radio charger, the radios; the
     last word says what the thing is, the words before it which one. Only when every candidate
@@ -140,8 +159,8 @@ def _stock_is_not_booked(command: Command, index: CatalogIndex) -> None:
     stock = locate(index, command.ref, (ItemType.STOCK,))
     if stock.found and stock.score >= ACCEPT_SEVERAL:
         raise DomainError(
-            f"“{command.ref}” are supplies, and only equipment is booked ahead. To take some now, say e.g. "
-            f"“borrow 2 {command.ref} until 5pm”. Nothing was changed."
+            f"“{command.ref}” are supplies, and only equipment is booked ahead: take them when you need "
+            "them. Nothing was changed."
         )
 
 
@@ -428,8 +447,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if isinstance(command, C.Maintenance) and of_a_place(index, command.ref):  # "the staff room door"
         raise NotFound(command.ref, ())
     part_first = PART_OF.match(command.ref) if isinstance(command, C.Maintenance) else None
-    if part_first:  # "the wheel on the library trolley": the trolley, whatever else "wheel" fits
-        found = part_of_an_item(index, command.ref) or locate(index, part_first["item"], ASSETS)
+    if part_first:
+        found = _part_or_whole(index, command.ref, part_first, found)
     elif isinstance(command, C.Maintenance) and not found.found:
         found = part_of_an_item(index, command.ref) or found  # "the otoscope bulb has gone"
     more_than_one = (

@@ -107,7 +107,7 @@ def read(
         or _move(text, now, tz)
         or _cancel(text, person, now, tz)
         or _mine(text, now, tz)
-        or _booked_when(text, now, tz)
+        or _booked_when(text, now, tz, said.rstrip().endswith("?"))
         or _is_free(text, now, tz)
         or _book(text, now, tz, person, bool(ASKED.match(said)), people)
     )
@@ -271,7 +271,7 @@ def _mine(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     return [C.Bookings(mine=True, start=start, end=end)]
 
 
-def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
+def _booked_when(text: str, now: datetime, tz: tzinfo, asked: bool = False) -> list[Command] | None:
     match = BOOKED_WHEN.match(text)
     if match is None:
         return None
@@ -281,7 +281,7 @@ def _booked_when(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     )  # "what bookings are there for the sony"
     if start is None and match["rest"].strip() and not about_an_item:
         return None  # "booked the van": a booking, read elsewhere
-    if re.match(r"(?i)booking\s+(?:the|a|an|my|our)\s", text):
+    if re.match(r"(?i)booking\s+(?:the|a|an|my|our)\s", text) and not asked:
         return None  # "booking the thermal cycler for tomorrow 10 till 2": a booking, whatever the time
     return [C.Bookings(start=start, end=end)]
 
@@ -332,10 +332,10 @@ def _move(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if said is None:
         return [move]  # "to 31 feb": to when? asked, never a move to a place called that
     today = now.astimezone(tz).date()
+    on, _ = time_ranges.read(match["on"] or "", now, tz)  # "my booking tomorrow to 2-5pm": the one then
+    move = replace(move, of_day=on.first_day.isoformat() if on and on.first_day else None)
     if said.start and said.end and not said.first_day and not said.length:  # "to 2-5pm": its day, new hours
-        on, _ = time_ranges.read(match["on"] or "", now, tz)  # ("my booking tomorrow to 2-5pm": that day)
-        day = on.first_day.isoformat() if on and on.first_day else None
-        return [replace(move, clock=said.start.strftime("%H:%M"), until=said.end.strftime("%H:%M"), day=day)]
+        return [replace(move, clock=said.start.strftime("%H:%M"), until=said.end.strftime("%H:%M"))]
     if said.start and said.end or said.length:
         start, end = said.range(today, tz)
         return [replace(move, start=start, end=end)]

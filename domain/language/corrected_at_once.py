@@ -25,40 +25,50 @@ NOT_AN_ITEM = re.compile(
 
 
 # the correction is what the message ends with ("... Sorry, make it 2. And 4 masks." says more)
-SAID_LAST = re.compile(r"(?i)\b(?:make\s+it|meant|actually|sorry|wait|it\s+was|oops|sorry)\b[^.!?]*[.!?\s]*$")
+SAID_LAST = re.compile(
+    r"(?i)\b(?:make\s+(?:it|that)|meant|actually|sorry|wait|it\s+was|oops|correction|my\s+bad|scratch\s+that)\b"
+    r"[^.!?]*[.!?\s]*$"
+)
 
 
 def corrected_at_once(
     text: str, commands: list[Command], people: frozenset[str] = frozenset()
 ) -> list[Command]:
-    """`commands` with a last Correct folded into the one change said before it; as
-    they are when that is not plain (several changes, an "X not Y", another unit, a person
-    meant: "check out the sachtler to erin. sorry, I meant jack", more said after it)."""
+    """`commands` with a last Correct folded into the one change said before it; a question
+    (Unknown) when a correction follows a change of the message but can't be folded plainly
+    (several changes, an "X not Y", another unit, a person meant: "check out the sachtler to
+    erin. sorry, I meant jack", more said after it): never a correction of an older change."""
+    corrections = [n for n, c in enumerate(commands) if isinstance(c, (C.Correct, C.Again)) and n]
+    if not corrections or not any(c.changes for c in commands[: corrections[0]]):
+        return commands
+    # a correction after a change of this message is about it, never an older change: folded, or asked
+    unclear = [C.Unknown(words=text)]
     if len(commands) != 2 or not isinstance(commands[1], C.Correct):
-        return commands
+        return unclear
     if not SAID_LAST.search(re.split(r"(?<=[.!?])\s+", text.strip())[-1]):
-        return commands
+        return unclear
     said, correction = commands
     if type(said) not in AMENDABLE or not said.ref or correction.instead_of:
-        return commands
+        return unclear
     meant = (correction.meant or "").strip().lower().lstrip("@")
     if meant and (getattr(said, "person", None) or meant in people or NOT_AN_ITEM.match(meant)):
-        return commands
+        return unclear
     if correction.count is not None and correction.pack is None and getattr(said, "due", None):
-        return commands  # "took 2 batteries till 2. sorry, make it 3": the number or the time?
+        return unclear  # "took 2 batteries till 2. sorry, make it 3": the number or the time?
     amended = said
     if correction.meant:
         amended = replace(amended, ref=re.sub(r"(?i)^(?:the|a|an|my)\s+", "", correction.meant.strip()))
-    if correction.count is not None:
-        pack = singular(correction.pack) if correction.pack else getattr(said, "pack", None)
+    if correction.count is not None:  # (the item said again: its amount in its own words, "1 glue stick")
+        kept = None if correction.meant else getattr(said, "pack", None)
+        pack = singular(correction.pack) if correction.pack else kept
         if not hasattr(said, "count") or (correction.pack and pack != getattr(said, "pack", None)):
-            return commands  # "used 3 boxes of pens. sorry, 5 pens": which unit is asked, not guessed
+            return unclear  # "used 3 boxes of pens. sorry, 5 pens": which unit is asked, not guessed
         amended = replace(amended, count=correction.count, pack=pack)
     if correction.due is not None:
         if not hasattr(said, "due"):
-            return commands
+            return unclear
         amended = replace(amended, due=correction.due)
-    return [amended] if amended != said else commands
+    return [amended] if amended != said else unclear
 
 
 def amount_said_apart(commands: list[Command]) -> list[Command]:

@@ -23,7 +23,7 @@ _WHY_OR_WHENCE = (
     r"|from\s+)[^,;]+)"
 )
 HAND_TO = re.compile(
-    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>[^,;]+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)"
+    rf"^{VERBS}\s+(?:over\s+)?(?P<rest>[^,;]+?)(?:\s+(?:over|out))?\s+to\s+@?(?P<name>[a-z][\w.\-]*)(?!')"
     rf"{_WHY_OR_WHENCE}?$",  # "... to hugo for the buffet temp checks", "... to steve from the agency"
     re.I,
 )
@@ -32,7 +32,7 @@ TO_DEPARTMENT = re.compile(
     re.I,
 )
 SIGNED_OUT_TO = re.compile(
-    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:(?:the|a|our)\s+(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})|@?(?P<name>[a-z][\w.\-]*))"
+    r"^(?:check|sign)(?:ing|ed)?\s+(?:out\s+)?(?P<rest>[^,;]+?)(?:\s+out)?\s+to\s+(?:(?:the|a|our)\s+(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){0,2})|@?(?P<name>[a-z][\w.\-]*)(?!'))"
     rf"{_WHY_OR_WHENCE}?$",
     re.I,
 )
@@ -61,6 +61,14 @@ def to_department(text: str) -> tuple[str, str] | None:
     return (match["rest"], match["name"]) if match else None
 
 
+# "lend the dewalt to the new starter for training", "lent it to the plumber": someone not named
+TO_SOMEONE = re.compile(
+    rf"^(?:{'|'.join(PERSONAL_VERBS.split())})\s+(?:over\s+)?(?P<rest>[^,;]+?)\s+to\s+(?:(?:the|a|an|our|[a-z]+'s)\s+"
+    rf"(?P<who>[a-z][\w.\-]*(?:\s+[a-z][\w.\-]*){{0,2}}?)|(?P<who2>[a-z]+'s)){_WHY_OR_WHENCE}?$",  # "to bob's (mate)"
+    re.I,
+)
+
+
 def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
     """ "give the drill to reception": a name nobody is known by. Asked about,
     since a check-out to a stranger (or a place) would be a wrong change."""
@@ -69,6 +77,9 @@ def unknown_recipient(text: str, people: frozenset[str]) -> Command | None:
         return None
     if match and PERSONAL.match(text) and match["name"].lower() not in people:
         return C.UnknownRecipient(words=match["rest"], recipient=match["name"])
+    someone = TO_SOMEONE.match(text)
+    if someone and not TO_DEPARTMENT.match(text):
+        return C.UnknownRecipient(words=someone["rest"], recipient=someone["who"] or someone["who2"])
     signed = SIGNED_OUT_TO.match(text)  # "sign the dymo out to Alice": never to the one asking instead
     recipient = (signed["name"] or signed["who"]) if signed else ""
     if signed and recipient.lower() not in people and recipient.lower() not in NOT_NAMES:

@@ -112,10 +112,6 @@ AROUND_ITEM: dict[type[Command], tuple[tuple[str, str], ...]] = {
             "back",
         ),
         ("(drop | dropping | dropped)", "(back | off)"),
-        (
-            "(drop | dropping)",
-            "at",
-        ),  # "dropping it at reception now" (not "dropped X at": it may have fallen)
         ("(put | putting)", "back"),
         ("(hand | handing | handed | check | checking | checked | sign | signing | signed)", "[back] in"),
     ),

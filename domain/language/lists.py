@@ -43,9 +43,11 @@ CHECKED_OUT = re.compile(
     rf"|^(?:show(?: me)?|list|what are)\s+(?:all\s+)?(?:the\s+)?{_OUT}\s+(?P<ref2>.+?)$",
     re.I,
 )
-FREE_IN = re.compile(
-    r"^(?:what(?:'s|s| is| are)?|which|anything|show(?: me)?|list)\s+(?:is\s+|are\s+)?(?:free|available|spare)\s+"
-    r"(?:in|at)\s+(?:the\s+)?(?P<place>[\w' -]+)$",
+FREE_IN = re.compile(  # (now: "what's free in room 204 tomorrow" is a question of another time)
+    r"^(?:(?:show|tell)\s+me\s+)?(?:what(?:'s|s| is| are)?|which|anything|show(?: me)?|list)\s+(?:is\s+|are\s+)?"
+    r"(?:free|available|spare)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?!.*\b(?:today|tomorrow|tmrw|tonight|mon|tue|wed|thu|fri|sat|sun|\w+day|next|this|at|on|from|till|until)\b)"
+    r"(?P<place>[\w' -]+)$",
     re.I,
 )
 AVAILABLE = re.compile(

@@ -17,7 +17,8 @@ MOVES: list[tuple[str, re.Pattern]] = [
     (
         "department",
         re.compile(
-            r"^(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$",
+            r"^(?!(?:i\s+)?(?:think|guess|reckon)\b|(?:so|maybe|probably|perhaps)\b)"  # not "i think the X goes to"
+            r"(?P<rest>.+?)\s+(?:belongs?|goes)\s+to\s+(?:the\s+)?(?P<place>.+?)(?:\s+(?:team|department|dept))?(?:\s+now)?$",
             re.I,
         ),
     ),

@@ -22,7 +22,9 @@ ASKING_FOR = re.compile(
 )
 NEGATED = re.compile(
     r"\b(?:don't|dont|do not|never|nobody|no one|stop|shouldn't|mustn't|won't|didn't|did not|"
-    r"haven't|have not|hasn't|not going to|isn't to|aren't to|doesn't need|does not need|no need)\b",
+    r"haven't|have not|hasn't|not going to|isn't to|aren't to|"
+    r"(?:doesn't|does not|don't|do not)\s+need\s+(?:a\s+|any\s+)?(?:repair|repairs|repairing|fixing|servicing|service)|"
+    r"no\s+need\s+(?:for|to)\s+(?:a\s+|any\s+)?(?:repair|fix|service|send))\b",
     re.I,
 )
 # "I used to have a drill like that": what once was, not what was used.
@@ -49,6 +51,7 @@ NOT_YET_BACK = re.compile(
     re.I,
 )
 PLANNED = (C.CheckOut, C.Take, C.Move, C.Extend)
+ONLY_ASKING = re.compile(r"(?i)\b(?:just|only)\s+(?:asking|wondering|checking)\b")
 NOT_FIXED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|wasn't|wasnt|no|never|wrong|but|which|who|still\s+broken|broke\s+again|again)\b"
 )
@@ -119,8 +122,8 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return commands  # read whole by their own reader: "can u reserve it?", "don't need X, cancel it"
     if NO_SUCH_TIME.search(text):
         return not_asked(commands)
-    if text.rstrip().endswith("?") and not ASKING_FOR.search(text):
-        return not_asked(commands)  # "returned the big ladder?": asks whether it was
+    if text.rstrip().endswith("?") and not ASKING_FOR.search(text) or ONLY_ASKING.search(text):
+        return not_asked(commands)  # "returned the big ladder?", "can I have X? just asking if it's free"
     if EXCEPT.search(text):  # "return everything bob had, except the scanner": what is left out is asked
         return not_asked(commands)
     if (
@@ -169,7 +172,9 @@ REMARK_BREAKS = re.compile(r"\s*[,;:]\s*|\s+-\s+|(?<=[.!?])\s+")
 
 
 # "returned the hot box, didn't need it in the end": why it came back
-NOT_NEEDED = re.compile(r"(?i)^(?:(?:i|we)\s+)?(?:didn't|did not|don't|do not|won't|will not)\s+need\b")
+NOT_NEEDED = re.compile(
+    r"(?i)^(?:(?:(?:i|we)\s+)?(?:didn't|did not|don't|do not|won't|will not)\s+need|no\s+need\s+(?:for|to))\b"
+)  # ("returned the stethoscope, no need for repair")
 
 
 # "the grinder's guard is loose, nobody should use it, send it to maintenance": why it goes for repair

@@ -79,7 +79,11 @@ def parse(
     commands = holding_phrases.put_back(text, holding_phrases.returns_for_someone(commands))
     if override:
         commands = [replace(c, override=True) if isinstance(c, (C.CheckOut, C.Take)) else c for c in commands]
-    if by_sentence and (not_done.taken_back(text, commands) or sentences.corrected_unread(text, commands)):
+    if (
+        not_done.ONLY_ASKING.search(text)
+        or by_sentence
+        and (not_done.taken_back(text, commands) or sentences.corrected_unread(text, commands))
+    ):  # "can I have the thinkpad? just asking if it's free"
         return not_done.not_asked(commands)  # "check out the macbook. no wait", "... Sorry, the manfrotto."
     if (
         by_sentence
@@ -415,7 +419,8 @@ def _parse_clean(
                     replace(c, count=0, note=f"{c.count} {c.note}") if c.count else c for c in commands
                 ]
             commands, tail = _amount_after(commands, tail)  # "restocked AA batteries, 10 boxes arrived"
-            repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref]
+            # (several items and one "needs repair": which? only their note says it)
+            repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref and len(commands) == 1]
             return commands + repairs + then + second_request.read(tail or note or "", commands, again)
         if "words" in groups:
             return [C.Book(words=groups["words"].strip(" .!?"))]

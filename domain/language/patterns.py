@@ -22,9 +22,11 @@ ARTICLES = re.compile(r"^(?:the|my|our|this|that|these|those|some|all the|all|of
 PACK_OF = re.compile(r"^(?P<pack>[a-z]+)\s+of\s+(?P<item>.+)$")
 PERSON = re.compile(r"\b(?:for|to)\s+@(?P<name>[\w.\-]+)", re.I)
 NAMED = re.compile(
-    r"\bfor\s+(?P<name>[a-z][\w.\-]*)\b", re.I
+    r"\bfor\s+(?P<name>[a-z][\w.\-]*)\b(?!')", re.I
 )  # "for erin": a person only if the bot knows one
-NAMED_TO = re.compile(r"\bto\s+(?P<name>[a-z][\w.\-]*)\b", re.I)  # a known person, after a check-out verb
+NAMED_TO = re.compile(
+    r"\bto\s+(?P<name>[a-z][\w.\-]*)\b(?!'s\b|s'|')", re.I
+)  # (not "to bob's mate")  # a known person, after a check-out verb
 CHECK_OUT_LEAD = re.compile(
     r"^(?:please\s+)?(?:(?:check|sign)(?:ing|ed)?\s*(?:\S.{0,60}?\s)?out|issue|lend|loan)\b", re.I
 )
@@ -330,7 +332,8 @@ VERBS = (
 KNOWN_WORDS = frozenset(
     "show tell lookup look details detail describe where who what how is are there we set stock log record "
     "info information value book oops revert reorder undo help delivered arrived got have finish close end complete "
-    "audit audits seen saw spotted found move moved transfer send sent fixed repaired assign export".split()
+    "audit audits seen saw spotted found move moved transfer send sent fixed repaired assign export "
+    "asking asked wondering checking".split()  # ("just asking if it's free": never "taking")
 )
 # Every word of the lexicon is spelled right as it is ("checking" is no typo of "checkin").
 LEXICON_WORDS = frozenset(

@@ -156,7 +156,9 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
 # speaker does with it (never "the van, someone took it")
 BARE_NP = re.compile(r"(?i)^(?:the|my|our|this|that|[a-z]+'s)\s+[\w' -]{2,40}$")  # ("maya's amaran light")
 SPEAKER_DOES = re.compile(
-    r"(?i)^(?:(?:i|we)(?:'ll|'m|'ve|\s+will|\s+am|\s+have)?(?:\s+just)?\s+\w+|(?:can|could|may)\s+(?:i|we)\b)"
+    r"(?i)^(?:(?:i|we)(?:'m|'ve|\s+am|\s+have)?(?:\s+just)?\s+(?:take|took|taking|grab|grabbed|grabbing|borrow|"
+    r"borrowed|borrowing|brought|bring|bringing|return|returned|returning|dropped|put|checked|checking|signed|"
+    r"signing)\b|(?:can|could|may)\s+(?:i|we)\b)"  # (not "I need it for friday": a plan, asked elsewhere)
 )
 
 

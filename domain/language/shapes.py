@@ -27,7 +27,7 @@ def after(kind: type[Command], lead: str = "") -> re.Pattern:
 
 
 # A particle right after the verb that says the other way, or the verb's own: "check out ... in"
-OTHER_WAY = {C.CheckIn: "(?:out|off|back)", C.CheckOut: "in"}
+OTHER_WAY = {C.CheckIn: "out", C.CheckOut: "in"}
 
 
 def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
@@ -39,8 +39,7 @@ def around(kind: type[Command]) -> list[tuple[type[Command], re.Pattern]]:
             re.compile(
                 # (not "taking the drill, back after lunch": a particle after a comma says when)
                 # (nor "hand gel - 1 case came in": a dash starts another clause)
-                # (nor "check out the drill in the workshop", "dropping off X at": the particle said
-                # first is the verb's, and the other way's)
+                # (nor "check out the drill in the workshop": the particle said first is the verb's)
                 rf"^{pattern((verb,))}\s+(?!{OTHER_WAY[kind]}\b)(?P<rest>(?:(?!\s[-\u2013\u2014]\s).)+?)(?<![,;])\s+{pattern((particle,))}\b"
                 r"(?!\s+from\s+(?:maintenance|repairs?|service|the shop)\b)(?P<after>.*)$",
                 re.I,

@@ -74,7 +74,9 @@ def test_an_item_and_a_known_place_with_no_verb_is_a_move(assistant, uow):
 
 def test_goes_to_a_known_location_is_a_move_there_not_a_new_department(assistant, uow):
     seed(uow)
-    (reply,) = assistant.handle("alice", "the drill goes to meeting room b for the demo")
+    (asked,) = assistant.handle("alice", "the drill goes to meeting room b for the demo tomorrow")
+    assert asked.kind is not ReplyKind.CHANGE and asset(uow, "A-3001").location == "Workshop"  # a plan
+    (reply,) = assistant.handle("alice", "the drill goes to meeting room b")
     assert reply.kind is ReplyKind.CHANGE and asset(uow, "A-3001").location == "Meeting room B"
     assert asset(uow, "A-3001").department == "Facilities"
     assistant.handle("maria", "A-2001 goes to IT")  # a department by that name: a department move
