@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from rapidfuzz import fuzz, utils
-
 from domain import commands as C
 from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
 from domain.ledger import ItemType
+from domain.loan_commands import Lend
 from domain.values import singular, to_base_units
+from services.candidates import by_what_it_is, named_best, plural_means_the_lent, plural_said
 from services.item_kinds import all_theirs, for_item, kinds, kit_members, lendable_only, plural
 from services.item_sizes import LOOKS, has_a_size, size_of
 from services.item_span import PART_OF, locate, of_a_place, pack_before_name, part_of_an_item
@@ -45,7 +45,6 @@ class NeedsChoice(Exception):
         self.candidates = candidates
 
 
-NAMED, NAMED_BY = 80, 15  # a held item's name says the words this well, and this much better than the next
 ACCEPT_SEVERAL = 90  # a question about several items answers for all of them when they fit this well
 RETURNS = (C.CheckIn, C.Extend)  # about what someone holds: their items come first
 PRONOUNS = re.compile(
@@ -116,40 +115,6 @@ def _part_or_whole(index: CatalogIndex, reference: str, said: re.Match, found: R
     ):
         raise NeedsChoice(reference, [*whole.items[:1], *part.items])
     return whole
-
-
-def _by_what_it_is(reference: str, found):
-    """ "three of the DP1400 radios": of the radios and the DP1400 radio charger, the radios; the
-    last word says what the thing is, the words before it which one. Only when every candidate
-    has those words before it, so the last word alone tells them apart ("headset": still asked)."""
-    words = [singular(w) for w in utils.default_process(reference).split()]
-    if len(words) < 2:
-        return found
-    *which, what = words
-
-    def named(item) -> list[str]:
-        return [singular(w) for w in utils.default_process(re.sub(r"\([^)]*\)", "", item.name)).split()]
-
-    if not all(set(which) <= set(named(item)) for item in found.items):
-        return found
-    kind = [item for item in found.items if named(item)[-1:] == [what]]
-    return replace(found, items=kind) if kind and len({i.group for i in kind}) == 1 else found
-
-
-def _plural_means_the_lent(reference: str, found):
-    """ "who has headsets out?": of one headset microphone and the headsets lent out, the lent
-    ones (several can't be a single unit)."""
-    last = reference.split()[-1] if reference.split() else ""
-    if singular(last) == last:
-        return found
-    groups: dict[str, list] = {}
-    for item in found.items:
-        groups.setdefault(item.group, []).append(item)
-    lent = [units for units in groups.values() if units[0].lendable]
-    several = [
-        u for u in groups.values() if not u[0].lendable and (u[0].type is ItemType.STOCK or len(u) > 1)
-    ]
-    return replace(found, items=lent[0]) if len(lent) == 1 and not several else found
 
 
 def _stock_is_not_booked(command: Command, index: CatalogIndex) -> None:
@@ -325,25 +290,6 @@ def _about_one_unit(command: Command) -> bool:
     return isinstance(command, ONE_UNIT) or (isinstance(command, C.Move) and not command.count)
 
 
-def _named_best(words: str, items: list[CatalogItem]) -> list[CatalogItem]:
-    """Of the items a person holds, the one whose name says the words, when one clearly does:
-    "the camera" is their camera, not the gimbal filed under cameras."""
-    if len({i.group for i in items}) < 2:
-        return items
-    scored = sorted(((fuzz.token_set_ratio(words, i.name.lower()), i) for i in items), key=lambda s: -s[0])
-    best, runner_up = scored[0][0], scored[1][0]
-    if best >= NAMED and best - runner_up >= NAMED_BY:
-        return [scored[0][1]]
-    headed = [i for i in items if _head(i.name) == _head(words)]  # "the radio": not the radio charger
-    return headed if len(headed) == 1 and best >= NAMED else items
-
-
-def _head(name: str) -> str:
-    """The last word of a name, singular: what a thing is, in English ("two-way radio")."""
-    last = re.findall(r"[a-z][a-z-]*", name.lower())
-    return singular(last[-1]) if last else ""
-
-
 def _enough_units(command: Command, found: Resolution) -> Resolution:
     """ "two stands": of the kinds that fit, the one that has two units (not the stand mixer).
     "the chromebooks" of several alike: how many is asked, never one taken silently."""
@@ -480,7 +426,7 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         if theirs:
             raise NeedsChoice(command.ref, [*theirs, *found.items])
     if isinstance(command, RETURNS) and not found.is_clear:
-        theirs = _named_best(command.ref, [i for i in found.items if i.key in held])
+        theirs = named_best(command.ref, [i for i in found.items if i.key in held])
         if theirs and len({i.group for i in theirs}) == 1 and len(theirs) == 1:
             found = replace(found, items=theirs)  # "the laptop" they hold, of several laptops
     found = _enough_units(command, found)
@@ -500,9 +446,9 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
             return Understood(command, tuple(found.items))  # "labels for all laptops": every one that fits
         raise NeedsChoice(command.ref, found.items)
     if isinstance(command, C.WhoHas) and not found.is_clear:
-        found = _plural_means_the_lent(command.ref, found)
+        found = plural_means_the_lent(command.ref, found)
     if not found.is_clear:
-        found = _by_what_it_is(command.ref, found)
+        found = by_what_it_is(command.ref, found)
     if not found.is_clear:
         raise NeedsChoice(command.ref, found.items)
     items = tuple(found.items)
@@ -514,11 +460,13 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
     if len(items) > 1 and not found.exact and _about_one_unit(command):
         raise NeedsChoice(command.ref, list(items))  # "retire the chafing dish": which of the three?
 
+    if isinstance(command, Lend) and command.count is None:  # "borrowing the xlr cable": one
+        command = replace(command, count=None if plural_said(command.ref) else 1)
     if (
-        command.needs_count
+        (command.needs_count or isinstance(command, Lend))
         and command.count is None
         or (command.vague and getattr(command, "count", 0) is None and items[0].type is ItemType.STOCK)
-    ):  # "returned some xlr cables": how many came back is asked, never taken to be all
+    ):  # "returned some xlr cables", "borrowing the xlr cables": how many is asked, never all
         raise DomainError(
             f"How many? Say it with a number, e.g. “{command.name.replace('_', ' ')} 3 {items[0].name}”. Nothing was changed."
         )

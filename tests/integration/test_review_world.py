@@ -143,6 +143,7 @@ def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
         ("nadia", "what's free in lab 2", "A-3005"),
         ("kim", "who has headsets out?", "on loan"),  # several: the lent headsets, not the one headset mic
         ("leo", "give the fluke to dave", "Who is “dave”?"),  # asked, never checked out to leo
+        ("ines", "the xlr cables, I'm taking them", "How many?"),  # (was: "“None” isn't a whole number")
     ],
 )
 def test_answered(say, who, text, said):
