@@ -118,9 +118,9 @@ FIXED_BY = rf"(?:{WORKER}\s+|(?:i|we|they)\s+)(?:(?:has|have|just)\s+)*(?:fixed|
 # where deliveries arrive: "to the AV store", "at goods in"
 _OUR_STORE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:store|stores|store\s+room|stockroom|goods\s+in|warehouse|reception|cupboard)\b"
 # Where a broken item is sent: "for repair", "to maintenance", "off for calibration", "for PAT testing"
-FOR_REPAIR = (
-    r"(?:to|in|into|for)\s+(?:a\s+|its\s+)?(?:maintenance|repair|repairs|service(?!\s+desk)|the shop|(?:re)?calibration|"
-    r"pat\s+test(?:ing)?)\b"
+FOR_REPAIR = (  # (never "put it into service": back in use; nor "to the service desk": a place)
+    r"(?:(?:to|in|into|for)\s+(?:a\s+|its\s+)?(?:maintenance|repair|repairs|the shop|(?:re)?calibration|"
+    r"pat\s+test(?:ing)?)|(?:to|for)\s+(?:a\s+|its\s+)?service(?!\s+desk))\b"
 )
 CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
@@ -128,7 +128,7 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             r"^(?:send|sending|sent|put|putting|take|taking|pull|pulling|pulled)\s+(?P<rest>.+?)\s+(?:(?:off|in|out|away)\s+)?"
             rf"{FOR_REPAIR}.*$|^(?!(?:returning|returned|return|bringing|brought|dropping|handing|giving)\b)"
-            r"(?P<rest2>.+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
+            r"(?P<rest2>[^,;]+?)\s+(?:needs|need|is going for|went for|goes to|goes for|going for)\s+(?:a\s+)?(?:repair|repairs|fixing|maintenance|service)$"
             # "can it be sent for repair?"
             r"|^(?:can|could|should)\s+(?P<rest3>.+?)\s+be\s+(?:sent|taken|put)\s+(?:(?:off|in|out|away)\s+)?"
             rf"{FOR_REPAIR}.*$",

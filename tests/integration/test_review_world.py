@@ -97,6 +97,7 @@ def say(world, tmp_path):
         ("grace", "lend the dewalt to the new starter for training"),
         ("leo", "lent the dewalt to the plumber"),
         ("farid", "Used 2 sharps bins. Make that 3. And 4 masks."),
+        ("leo", "put the scissor lift into service"),  # back in use, never into maintenance
         # supplies are not booked
         ("alice", "can I have 2 usb headsets 1 till 3"),
     ],
@@ -123,6 +124,13 @@ def test_nothing_is_changed(say, who, text):
         ("farid", "returned the stethoscope, no need for repair", "A-4002", "available", None),
         ("omar", "dropping off the hot box back at the dry store", "A-6009", "available", None),
         (
+            "carmen",
+            "the kettle's fine, the urn needs repair",
+            "A-6004",
+            "maintenance",
+            None,
+        ),  # not the kettle too
+        (
             "farid",
             "Returning my stethoscope, there's a split in the diaphragm, can it go for repair",
             "A-4002",
@@ -134,7 +142,8 @@ def test_nothing_is_changed(say, who, text):
 def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
     replies, changed, tx = say(who, text)
     asset = tx.assets.get(tag)
-    assert changed >= 1 and (asset.status.value, asset.holder) == (status, holder), [r.text for r in replies]
+    assert changed == 1 + (status == "maintenance" and "return" in text.lower()), [r.text for r in replies]
+    assert (asset.status.value, asset.holder) == (status, holder), [r.text for r in replies]
 
 
 @pytest.mark.parametrize(
