@@ -1,7 +1,8 @@
-"""A change corrected in the message that makes it, or its amount said apart: "Used 3 sharps bins. Sorry, make
-it 2.", "Took 2 packs of glue sticks. No wait, it was 1 pack.", "Checked out the
-sachtler. No wait, I meant the manfrotto." The one change is made as corrected,
-never the first amount and then a correction of a change that was never recorded."""
+"""A change corrected in the message that makes it ("Used 3 sharps bins. Sorry, make it
+2.", "Checked out the sachtler. No wait, I meant the manfrotto."): the one change is made as
+corrected, never the first amount and then a correction of a change that was never recorded.
+And an amount said apart from its item ("counted the earpieces ... there are only 7") or
+after it ("restocked AA batteries, 10 boxes arrived")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import replace
 
 from domain import commands as C
 from domain.commands import Command
+from domain.language.numbers import leading_number
 from domain.values import singular
 
 # the changes a correction in the same message may be about: one item, an amount or a due time
@@ -82,3 +84,27 @@ def amount_said_apart(commands: list[Command]) -> list[Command]:
     if not named.ref or amount.count is None:
         return commands
     return [replace(named, count=amount.count, pack=amount.pack or named.pack)]
+
+
+# the amount of the supplies just named, said after a comma: "..., 10 boxes arrived", "..., 3 used"
+AMOUNT_AFTER = {
+    kind: re.compile(rf"(?i)^(?P<amount>\d[\d,]*\s*(?:[a-z]+)?)\s+(?:{verbs})[\s.!]*$")
+    for kind, verbs in (
+        (C.Receive, r"arrived|came\s+in|delivered|received|in"),
+        (C.Consume, r"used|gone"),
+        (C.Count, r"left|on\s+the\s+shelf"),
+    )
+}
+
+
+def amount_after(commands: list[Command], tail: str) -> tuple[list[Command], str]:
+    """ "restocked AA batteries, 10 boxes arrived": the one change, with the amount said after it."""
+    kind = type(commands[0]) if len(commands) == 1 else None
+    said = AMOUNT_AFTER[kind].match((tail or "").strip()) if kind in AMOUNT_AFTER else None
+    if not said:
+        return commands, tail
+    if commands[0].count is not None:
+        return commands, tail
+    count, pack = leading_number(said["amount"])
+    pack = singular(pack.strip()) if pack.strip() else None
+    return [replace(commands[0], count=count, pack=pack)], ""

@@ -24,7 +24,7 @@ from domain.language import (
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
-from domain.language.corrected_at_once import amount_said_apart, corrected_at_once
+from domain.language.corrected_at_once import amount_after, amount_said_apart, corrected_at_once
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
@@ -418,7 +418,7 @@ def _parse_clean(
                 commands = [
                     replace(c, count=0, note=f"{c.count} {c.note}") if c.count else c for c in commands
                 ]
-            commands, tail = _amount_after(commands, tail)  # "restocked AA batteries, 10 boxes arrived"
+            commands, tail = amount_after(commands, tail)  # "restocked AA batteries, 10 boxes arrived"
             # (several items and one "needs repair": which? only their note says it)
             repairs = [C.Maintenance(ref=c.ref) for c in commands if repair and c.ref and len(commands) == 1]
             return commands + repairs + then + second_request.read(tail or note or "", commands, again)
@@ -428,29 +428,6 @@ def _parse_clean(
         pack = singular(unit.strip().lower()) if unit.strip() else None  # "16 rolls", "11 boxes"
         return [kind.of(ref=item_ref(groups["ref"]), count=count, pack=pack)]
     return []
-
-
-# the amount of the supplies just named, said after a comma: "..., 10 boxes arrived", "..., 3 used"
-AMOUNT_AFTER = {
-    kind: re.compile(rf"(?i)^(?P<amount>\d[\d,]*\s*(?:[a-z]+)?)\s+(?:{verbs})[\s.!]*$")
-    for kind, verbs in (
-        (C.Receive, r"arrived|came\s+in|delivered|received|in"),
-        (C.Consume, r"used|gone"),
-        (C.Count, r"left|on\s+the\s+shelf"),
-    )
-}
-
-
-def _amount_after(commands: list[Command], tail: str) -> tuple[list[Command], str]:
-    kind = type(commands[0]) if len(commands) == 1 else None
-    said = AMOUNT_AFTER[kind].match((tail or "").strip()) if kind in AMOUNT_AFTER else None
-    if not said:
-        return commands, tail
-    if commands[0].count is not None:
-        return commands, tail
-    count, pack = leading_number(said["amount"])
-    pack = singular(pack.strip()) if pack.strip() else None
-    return [replace(commands[0], count=count, pack=pack)], ""
 
 
 def _longer_alike(commands: list[Command]) -> list[Command]:
