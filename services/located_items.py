@@ -17,6 +17,7 @@ from services.understanding import RETURNS, NeedsChoice
 from storage.unit_of_work import UnitOfWorkFactory
 
 # the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
+MOST_LOOKED_UP = 50  # units whose place is read to choose; more, and the words choose as without a place
 PLACE_SAID = re.compile(r"(?i)\s(?:in|from)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
 
 
@@ -30,7 +31,12 @@ def chosen_by_place(uow: UnitOfWorkFactory, index: CatalogIndex, commands: list[
 
 def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Command:
     said = PLACE_SAID.search(command.ref or "")
-    if not said or isinstance(command, (*RETURNS, C.Take)) or not hasattr(command, "perhaps"):
+    if (
+        not said
+        or isinstance(command, (*RETURNS, C.Take))
+        or not hasattr(command, "perhaps")
+        or command.item is None
+    ):
         return command
     places = [p for p in index.places.get("location", ()) if p.lower() == said["place"].lower()]
     if len(places) != 1:
@@ -39,6 +45,8 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     found = locate(index, words, (ItemType.ASSET,))
     if not found.found:
         raise NotFound(words, tuple(i.label for i in found.suggestions))
+    if len(found.items) > MOST_LOOKED_UP:  # "the laptop in room 101" of 500 laptops: asked as without it
+        return command
     with uow(read_only=True) as work:
         assets = {item.key: work.assets.get(item.key) for item in found.items}
     there = [item for item in found.items if (assets[item.key].location or "") == places[0]]
