@@ -27,11 +27,10 @@ def bare_move(index: CatalogIndex, text: str, unknown: C.Unknown) -> C.Move | No
         return None
     if LEADS_TO.match(re.sub(r"(?i)^the\s+", "", text.strip())):  # "the key to the server room"
         return None
-    place = said["place"].strip().lower()
-    exactly = [p for p in index.places.get("location", ()) if p.lower() == place]
-    if len(exactly) != 1:
+    place = index.location_named(said["place"])
+    if place is None:
         return None
     found = locate(index, said["item"], (ItemType.ASSET, ItemType.STOCK))  # ("tape": stock too, asked)
     if not found.found or found.score < ITEM_SURE or any(i.type is not ItemType.ASSET for i in found.items):
         return None
-    return C.Move(ref=said["item"], where="location", to=exactly[0])
+    return C.Move(ref=said["item"], where="location", to=place)

@@ -16,8 +16,8 @@ from services.resolver import CatalogIndex
 from services.understanding import RETURNS, NeedsChoice
 from storage.unit_of_work import UnitOfWorkFactory
 
-# the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
 MOST_LOOKED_UP = 50  # units whose place is read to choose; more, and the words choose as without a place
+# the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
 PLACE_SAID = re.compile(r"(?i)\s(?:in|from)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
 
 
@@ -38,8 +38,8 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
         or command.item is None
     ):
         return command
-    places = [p for p in index.places.get("location", ()) if p.lower() == said["place"].lower()]
-    if len(places) != 1:
+    place = index.location_named(said["place"])
+    if place is None:
         return command
     words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind
     found = locate(index, words, (ItemType.ASSET,))
@@ -49,13 +49,13 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
         return command
     with uow(read_only=True) as work:
         assets = {item.key: work.assets.get(item.key) for item in found.items}
-    there = [item for item in found.items if (assets[item.key].location or "") == places[0]]
+    there = [item for item in found.items if (assets[item.key].location or "") == place]
     free = [item for item in there if assets[item.key].status.value == "available"]
     if len({item.group for item in there}) == 1 and free and _any_unit(command):
         return replace(command, ref=free[0].key)  # "the ipad in room 101": one of those there, free
     if not there:
         raise DomainError(
-            f"None of the items that fit “{words}” is in {places[0]}, so nothing was changed. "
+            f"None of the items that fit “{words}” is in {place}, so nothing was changed. "
             "Say which one by its tag."
         )
     if len({item.group for item in there}) > 1 or (

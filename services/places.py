@@ -41,16 +41,14 @@ def department_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
 
 
 def location_if_only_that(move: C.Move, index: CatalogIndex) -> C.Move:
-    """ "the mixer goes to the main hall": a known location and no department of that name is
-    where it goes, not a new department ("..., for the book fair" is why, not where)."""
+    """ "the mixer goes to the main hall": a known location, named exactly and with nothing after it
+    (not "the main hall after the event", "... for tomorrow"), and no department of that name is
+    where it goes, not a new department."""
     written = move.to.strip()
     if written.startswith(NEW_PLACE) or index.resolve_place("department", written):
         return move
-    # exactly, and nothing after it: not "the main hall after the event", "... for tomorrow"
-    places = [p for p in index.places.get("location", ()) if p.lower() == written.lower()]
-    if len(places) == 1:
-        return replace(move, where="location", to=places[0])
-    return move
+    place = index.location_named(written)
+    return replace(move, where="location", to=place) if place else move
 
 
 def listed_place(index: CatalogIndex, written: str) -> str:

@@ -266,8 +266,14 @@ class CatalogIndex:
         return slot
 
     def resolve(
-        self, reference: str, types: tuple[ItemType, ...] = (ItemType.ASSET, ItemType.STOCK)
+        self,
+        reference: str,
+        types: tuple[ItemType, ...] = (ItemType.ASSET, ItemType.STOCK),
+        said_otherwise: bool = True,
     ) -> Resolution:
+        """The items `reference` names. `said_otherwise`: when nothing fits, the words are tried
+        once more as a catalog word said in two, or with an everyday other name (never again on
+        that try: "mics" and "microphones" would go round for ever)."""
         exact = self._exact_hits(reference, types)
         if exact:
             return Resolution(reference, exact, exact=True, score=100.0)
@@ -300,9 +306,9 @@ class CatalogIndex:
                         scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
-            joined = self._joined(query) or self._said_otherwise(query)  # "fork lift", "xlr leads"
+            joined = said_otherwise and (self._joined(query) or self._said_otherwise(query))  # "fork lift"
             if joined:
-                return replace(self.resolve(joined, types), reference=reference)
+                return replace(self.resolve(joined, types, said_otherwise=False), reference=reference)
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
         items = [item for item, score in ranked if score >= best - CLOSE]
@@ -465,6 +471,11 @@ class CatalogIndex:
         if shape and ItemType.ASSET in types:  # "cam-4" for CAM-004
             return list(self._by_shape.get((shape[1], int(shape[2])), ()))[:1]
         return []
+
+    def location_named(self, words: str) -> str | None:
+        """The known location called exactly `words` (any case), or None: never one only like it."""
+        said = words.strip().lower()
+        return next((place for place in self.places.get("location", ()) if place.lower() == said), None)
 
     def resolve_place(self, kind: str, text: str) -> list[str]:
         """Known places `text` may mean: the one written (any case), else the
