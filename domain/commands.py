@@ -149,6 +149,7 @@ class Seen(ItemCommand):
     item, changes, place = ASSETS, True, "optional"
     where: str = "location"
     to: str | None = None
+    count: int | None = None  # "seen both c-stands": that many identical units, each one there
 
 
 # -- about no single item --------------------------------------------------

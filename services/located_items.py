@@ -44,6 +44,10 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind
     found = locate(index, words, (ItemType.ASSET,))
     if not found.found:
+        if locate(index, words, (ItemType.STOCK,)).found:
+            return replace(
+                command, ref=words
+            )  # "counted the masks in the clinic store": one count, wherever said
         raise NotFound(words, tuple(i.label for i in found.suggestions))
     if len(found.items) > MOST_LOOKED_UP:  # "the laptop in room 101" of 500 laptops: asked as without it
         return command

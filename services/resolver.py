@@ -437,7 +437,22 @@ class CatalogIndex:
             theirs = [item for item in named if maker in utils.default_process(item.name)]
             if theirs:
                 return theirs
+            theirs = self._begun(_last_word_singular(rest), maker, types)
+            if theirs:
+                return theirs
         return []
+
+    def _begun(self, words: str, maker: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
+        """A maker's items with a name or alias that begins with `words` ("shure handheld" is
+        the Shure whose alias is "handheld mic"): the maker said makes the short form safe."""
+        begun = [
+            item
+            for slot, coverage in self._words.candidates(words, types, CANDIDATES)
+            if coverage == 1.0 and self._texts[slot].startswith(words + " ")
+            for item in self._owners[slot]
+            if maker in utils.default_process(item.name)
+        ]
+        return begun if len({item.group for item in begun}) == 1 else []
 
     def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         for item_type in types:

@@ -236,15 +236,23 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     ):
         return [Understood(for_item(command, item, True, held), (item,)) for item in understood.items]
     count = getattr(understood.command, "count", None)
-    if not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, *RETURNS)) or not count or count < 2:
+    if (
+        not isinstance(understood.command, (C.CheckOut, C.Book, C.Move, C.Seen, *RETURNS))
+        or not count
+        or count < 2
+    ):
         return [understood]
+    if isinstance(understood.command, C.Seen) and count != len(understood.items):
+        raise DomainError(  # three alike, "seen two of them": which two was not said
+            f"Which {count}? {len(understood.items)} fit what was said; say their tags. Nothing was changed."
+        )
     if count > len(understood.items):  # (the units that fit the words or the choice made, not all there are)
         named = ", ".join(item.key for item in understood.items[:5])
         raise DomainError(
             f"{count} asked, but only {len(understood.items)} fit what was said ({named}). "
             "Say which ones, e.g. by tag. Nothing was changed."
         )
-    if isinstance(understood.command, C.Move):  # a move names its unit
+    if isinstance(understood.command, (C.Move, C.Seen)):  # a move or a sighting names its units
         return [Understood(understood.command, (item,)) for item in understood.items[:count]]
     where = FROM_A_PLACE.search(command.ref or "")
     if where and len(understood.items) > count and index.resolve_place("location", where["place"]):
@@ -287,7 +295,9 @@ ONE_UNIT = (
 
 def _about_one_unit(command: Command) -> bool:
     """Identical units are interchangeable to take or give back, not to retire, repair or move."""
-    return isinstance(command, ONE_UNIT) or (isinstance(command, C.Move) and not command.count)
+    if isinstance(command, (C.Move, C.Seen)) and command.count:
+        return False
+    return isinstance(command, ONE_UNIT) or isinstance(command, C.Move)
 
 
 def _enough_units(command: Command, found: Resolution) -> Resolution:

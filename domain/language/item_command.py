@@ -5,6 +5,7 @@ resolver reads ("the 216" is a name, "24-105" a model, "drum of oil" one drum)."
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import datetime
 
 from domain import commands as C
@@ -193,5 +194,7 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
             count = (
                 None  # "check out a projector": the article, not a quantity ("one of the latitudes" is one)
             )
+    if count is not None and not rest.strip() and "count" not in {f.name for f in fields(kind)}:
+        rest, count = str(count), None  # "the 5424 is fixed": a model's number, not an amount
     said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
     return kind.of(**said, vague=vague is not None, another=another)

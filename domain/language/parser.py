@@ -357,7 +357,7 @@ def _parse_clean(
             "", said["place"] or said.get("place2") or ""
         )  # "in lab 2, not the cold room"
         items = said["rest"] or said["rest2"]
-        return [C.Seen(ref=item_ref(part), to=place_said(place)) for part in split_items(items)]
+        return [_seen(part, place_said(place)) for part in split_items(items)]
     for where, regex in MOVES:
         match = regex.match(stripped)
         if (
@@ -450,6 +450,14 @@ def _noted(commands: list[Command], note: str | None) -> list[Command]:
         return commands
     named = [c for c in commands if c.ref and any(w in note.lower() for w in c.ref.split() if len(w) > 2)]
     return [replace(c, note=c.note or note) if c in (named or commands) else c for c in commands]
+
+
+def _seen(part: str, place: str | None) -> C.Seen:
+    """ "seen both jbls in the main hall": each of the two there, not one of them."""
+    count, rest = leading_number(part)
+    if count and count > 1 and rest:
+        return C.Seen(ref=item_ref(rest), to=place, count=count)
+    return C.Seen(ref=item_ref(part), to=place)
 
 
 def _clause_after(after: str | None) -> str:

@@ -138,8 +138,9 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Repaired,
         re.compile(
-            r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone)\b)[^,;]+?)\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
-            rf"back from (?:maintenance|repair|the shop))|fixed|repaired)(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*)?$|^(?:{FIXED_BY}|(?:fixed|repaired)\s+)(?P<rest2>[^,;]+?)(?:\s*[,;].*)?$"  # "the engineer fixed X, ..."
+            r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone)\b)[^,;]+?)(?:'s\s+(?:fixed|repaired)|\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
+            rf"back from (?:maintenance|repair|the shop))|fixed|repaired))(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*"
+            rf"|\s+{WORKER}(?:'s|\s+has)\s+been\b.*)?$|^(?:{FIXED_BY}|(?:fixed|repaired)\s+)(?P<rest2>[^,;]+?)(?:\s*[,;].*)?$"  # "the engineer fixed X, ..."
             # "the forklift's passed its LOLER, back in service"
             r"|^(?P<rest3>.+?)(?:'s|\s+is|\s+has)\s+(?:passed\s+(?:its|the|an?)\s+\w+|been\s+serviced|back\s+in\s+(?:service|use|action))\b.*$",
             re.I,
@@ -181,7 +182,8 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*(?:[,;]\s*|\s+(?=(?:please|pls|plz|can|could)\s))"
+            r"(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put|pulling|getting)(?:\s+(?:it|them))?(?:\s+sent)?)\s+"
             rf"(?:(?:off|in|out|away)\s+)?{FOR_REPAIR}(?P<after>.*)$",
@@ -202,7 +204,10 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
         re.compile(
             # (the lookahead first: without the phrase, fail at once, not after cubic backtracking)
             rf"^(?=.*\bback\s+in\s+(?:service|use|action)\b)(?:{FIXED_BY})?(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
-            r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$",
+            r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$"
+            # "forklift passed its LOLER, it's fixed": what was done to it, then fixed
+            r"|^(?P<rest2>[^,;]+?)\s+(?:has\s+|had\s+)?(?:passed\s+(?:its|the|an?)\s+[\w-]+(?:\s+[\w-]+)?|been\s+serviced)"
+            r"\s*[,;]\s*(?:it'?s|it\s+is|all)\s+(?:fixed|repaired|sorted|good)[\s.!]*$",
             re.I,
         ),
     ),

@@ -98,6 +98,12 @@ def say(world, tmp_path):
         ("leo", "lent the dewalt to the plumber"),
         ("farid", "Used 2 sharps bins. Make that 3. And 4 masks."),
         ("leo", "put the scissor lift into service"),  # back in use, never into maintenance
+        # "passed the drill", said with a person: no test passed, nothing fixed
+        ("grace", "jack passed the drill to bob, it's fixed"),
+        # a request after no comma sends "it", the thing the clause was about: never another item
+        ("leo", "the drill is fine can someone send the grinder for repair"),
+        # three alike, "seen two of them": which two is not known
+        ("jack", "seen 2 DP1400 radios in the outreach office"),
         # supplies are not booked
         ("alice", "can I have 2 usb headsets 1 till 3"),
     ],
@@ -112,6 +118,25 @@ def test_nothing_is_changed(say, who, text):
     "who, text, tag, status, holder",
     [
         ("leo", "check in the drill back in the tool crib", "F-201", "available", None),
+        # a request for repair after what is wrong, with no comma between
+        (
+            "leo",
+            "the angle grinder guard is hanging off please send it for repair",
+            "F-209",
+            "maintenance",
+            None,
+        ),
+        (
+            "hugo",
+            "combi oven's throwing an error code can someone send it off for repair",
+            "A-6001",
+            "maintenance",
+            None,
+        ),
+        # fixed, said after what was done or with who came
+        ("grace", "forklift passed its LOLER, its fixed", "A-5003", "available", None),
+        ("dana", "the refrigerated centrifuge is fixed the engineer's been", "A-3001", "available", None),
+        ("kim", "the 5424 is fixed", "A-3001", "available", None),  # a model's number, not an amount
         ("kim", "check out the epson in room 204", "A-2004", "checked_out", "kim"),
         ("leo", "laser level to site hut", "F-204", "available", None),
         (
@@ -158,3 +183,30 @@ def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
 def test_answered(say, who, text, said):
     replies, changed, _ = say(who, text)
     assert changed == 0 and said in " ".join(r.text for r in replies), [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    "who, text, sku, on_hand",
+    [  # where it was counted is said, and the count is still of the item
+        ("farid", "counted the masks in the clinic store, 12 boxes left", "SKU-MASK-IIR", 600),
+        ("omar", "We counted the earpieces in the outreach office and there are only 7.", "SKU-RADEAR", 7),
+    ],
+)
+def test_counted_where_it_is(say, who, text, sku, on_hand):
+    replies, changed, tx = say(who, text)
+    assert (changed, tx.stock.get(sku).on_hand) == (1, on_hand), [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    "who, text, tags, status, location",
+    [
+        ("ines", "seen both JBLs in the main hall", ("A-7007", "A-7008"), "available", "Main hall"),
+        # the maker, and the first word of an alias ("handheld mic")
+        ("ines", "taking both shure handhelds", ("A-7003", "A-7004"), "checked_out", "AV store"),
+    ],
+)
+def test_both_units(say, who, text, tags, status, location):
+    replies, changed, tx = say(who, text)
+    assets = [tx.assets.get(tag) for tag in tags]
+    assert changed == 2, [r.text for r in replies]
+    assert {(a.status.value, a.location) for a in assets} == {(status, location)}, [r.text for r in replies]

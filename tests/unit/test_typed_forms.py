@@ -1024,3 +1024,32 @@ def test_some_came_back_broken_the_rest_fine():
     assert written_off(back.note, 0) == (0, 2)
     broken = one("2 xlr cables came back frayed")  # none of them back on the shelf
     assert (broken.count, broken.note) == (0, "2 frayed") and written_off(broken.note, 0) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("it's fixed", C.Repaired(ref="it")),  # the item talked about, never one called "it's"
+        ("the forklift's fixed now, thanks", C.Repaired(ref="forklift")),
+        ("the 5424 is fixed", C.Repaired(ref="5424")),  # a model's number: no amount is repaired
+        ("send the 5424 for repair", C.Maintenance(ref="5424")),
+        ("forklift passed its LOLER, its fixed", C.Repaired(ref="forklift")),
+        ("the forklift passed its LOLER inspection, all good", C.Repaired(ref="forklift")),
+        ("the centrifuge is fixed the engineer's been", C.Repaired(ref="centrifuge")),
+        ("the drill is jammed please send it for repair", C.Maintenance(ref="drill")),
+        ("seen both c-stands in the warehouse", C.Seen(ref="c-stands", to="warehouse", count=2)),
+    ],
+)
+def test_fixed_and_for_repair_said_in_one_breath(text, expected):
+    assert parse(text, NOW) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jack passed the drill to bob, it's fixed",  # a person passed it: no test
+        "the drill is fine can someone send the grinder for repair",  # never "it" for another item
+    ],
+)
+def test_fixed_or_for_repair_of_something_else_is_not_read(text):
+    assert not any(c.changes for c in parse(text, NOW))
