@@ -20,6 +20,9 @@ MOST_LOOKED_UP = 50  # units whose place is read to choose; more, and the words 
 # the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
 PLACE_SAID = re.compile(r"(?i)\s(?:in|from)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
 
+# where a thing was seen, said with "on": only a place the catalog knows ("on the moon" is none)
+SEEN_ON = re.compile(r"(?i)\s(?:on|in|at)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
+
 
 def chosen_by_place(uow: UnitOfWorkFactory, index: CatalogIndex, commands: list[Command]) -> list[Command]:
     """`commands` with an asset said to be in a known place named by its tag, when exactly one
@@ -30,6 +33,9 @@ def chosen_by_place(uow: UnitOfWorkFactory, index: CatalogIndex, commands: list[
 
 
 def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Command:
+    on = SEEN_ON.search(command.ref or "") if isinstance(command, C.Seen) and not command.to else None
+    if on and index.location_named(on["place"]):  # "seen both c-stands on the grip truck"
+        return replace(command, ref=command.ref[: on.start()].strip(), to=index.location_named(on["place"]))
     said = PLACE_SAID.search(command.ref or "")
     if (
         not said

@@ -210,3 +210,10 @@ def test_both_units(say, who, text, tags, status, location):
     assets = [tx.assets.get(tag) for tag in tags]
     assert changed == 2, [r.text for r in replies]
     assert {(a.status.value, a.location) for a in assets} == {(status, location)}, [r.text for r in replies]
+
+
+def test_a_sighting_on_a_known_place_is_there(say):
+    replies, changed, _ = say("erin", "seen both c-stands on the grip truck")
+    assert changed == 2 and " ".join(r.text for r in replies).count("seen in Grip truck") == 2, [
+        r.text for r in replies
+    ]
