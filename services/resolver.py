@@ -17,7 +17,7 @@ from domain.ledger import ItemType
 from domain.values import Packs, plural, singular, tag_key
 from services.item_sizes import spelled_sizes
 from services.place_names import places_meant
-from services.word_index import WordIndex
+from services.word_index import STOPWORDS, WordIndex
 
 # Everyday other names for a thing, tried when the words as said fit nothing
 OTHER_NAMES = {
@@ -36,6 +36,12 @@ OTHER_NAMES = {
     "hoover": "vacuum",
     "specs": "glasses",
 }
+# Said of a thing to tell it apart, not its name
+DESCRIBING = frozenset(
+    "little small tiny big huge large spare old new usual yellow red blue green black white grey gray "
+    "orange purple pink silver".split()
+)
+MOST_SLOTS = 5000  # a word in more phrases than this ("box") tells no one item's words apart
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
 SUGGEST = 50
@@ -306,9 +312,16 @@ class CatalogIndex:
                         scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
-            joined = said_otherwise and (self._joined(query) or self._said_otherwise(query))  # "fork lift"
+            joined = said_otherwise and (  # "fork lift", "xlr leads", "the yellow probe thermometer"
+                self._joined(query) or self._said_otherwise(query) or self._undescribed(query)
+            )
             if joined:
-                return replace(self.resolve(joined, types, said_otherwise=False), reference=reference)
+                found = self.resolve(joined, types, said_otherwise=False)
+                if found.found:
+                    return replace(found, reference=reference)
+            spread = self._every_word_of_one(query, types)
+            if spread:  # "satellite messenger": a word of its name and one of its alias
+                return Resolution(reference, spread, score=float(ACCEPT))
             return Resolution(reference, suggestions=[item for item, _ in ranked[:3]])
         best = ranked[0][1]
         items = [item for item, score in ranked if score >= best - CLOSE]
@@ -320,6 +333,35 @@ class CatalogIndex:
         words = query.split()
         swapped = [w if self._words.has(w) else OTHER_NAMES.get(w, w) for w in words]
         return " ".join(swapped) if swapped != words else None
+
+    def _every_word_of_one(self, query: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
+        """The units of the one kind whose name, aliases, maker, model and category have between
+        them every word said (as said, or in the singular), when no one phrase of it has them all."""
+        words = [w for w in dict.fromkeys(query.split()) if w not in STOPWORDS]
+        if len(words) < 2:
+            return []
+        slots_of = {w: self._words.slots_of(w) or self._words.slots_of(singular(w)) for w in words}
+        found: set[CatalogItem] | None = None
+        for word in sorted(words, key=lambda w: len(slots_of[w])):  # the rarest first
+            if not slots_of[word] or len(slots_of[word]) > MOST_SLOTS:
+                return []
+            items = {
+                item
+                for slot in slots_of[word]
+                if self._slot_type[slot] in types
+                for item in self._owners[slot]
+            }
+            found = items if found is None else found & items
+            if not found:
+                return []
+        return sorted(found, key=lambda i: i.key) if len({i.group for i in found}) == 1 else []
+
+    def _undescribed(self, query: str) -> str | None:
+        """The words without the size, colour or age said of the thing (asked only when the
+        words as said fit nothing: "the yellow probe thermometer")."""
+        words = query.split()
+        kept = [w for w in words if w not in DESCRIBING]
+        return " ".join(kept) if kept and kept != words else None
 
     def _joined(self, query: str) -> str | None:
         """The words with two neighbours written as one, when that one is a catalog word

@@ -265,3 +265,27 @@ def test_an_everyday_other_name_is_tried_only_when_the_words_fit_nothing():
     assert (
         not CatalogIndex([("A-1", "Dell laptop", "", "Dell", "laptop", "")], []).resolve("purple mics").found
     )
+
+
+def test_words_of_one_item_said_across_its_name_and_alias_find_it_when_no_phrase_has_them_all():
+    index = CatalogIndex(
+        [
+            (
+                "A-8010",
+                "Garmin inReach Mini 2 satellite communicator",
+                "Mini 2",
+                "Garmin",
+                "GPS",
+                "sat messenger",
+            ),
+            ("A-6009", "Cambro GoBox insulated food carrier", "EPP180", "Cambro", "Catering", "hot box"),
+            ("A-6010", "Cambro insulated drinks dispenser", "UC250", "Cambro", "Catering", ""),
+            ("A-5007", "Harper sack truck", "", "Harper", "Handling", ""),
+        ],
+        [("BOX-L", "Cardboard boxes, large", "", "large box", "box", "")],
+    )
+    assert [i.key for i in index.resolve("satellite messenger").items] == ["A-8010"]
+    assert [i.key for i in index.resolve("the little satellite messenger").items] == ["A-8010"]  # size said
+    assert [i.key for i in index.resolve("yellow sack truck").items] == ["A-5007"]
+    assert not index.resolve("insulated cambro").is_clear  # both Cambros: asked, never one chosen
+    assert not index.resolve("insulated spoon").found  # a word that is none of theirs
