@@ -36,10 +36,10 @@ OTHER_NAMES = {
     "hoover": "vacuum",
     "specs": "glasses",
 }
-# Said of a thing to tell it apart, not its name
+# Said of a thing to tell it apart, not its name ("the jabra one": "one" stands for the thing)
 DESCRIBING = frozenset(
     "little small tiny big huge large spare old new usual yellow red blue green black white grey gray "
-    "orange purple pink silver".split()
+    "orange purple pink silver one ones".split()
 )
 MOST_SLOTS = 5000  # a word in more phrases than this ("box") tells no one item's words apart
 ACCEPT = 72  # below this nothing is plausible enough to act on

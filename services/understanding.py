@@ -211,6 +211,8 @@ def _one_count_per_item(understood: list[Understood]) -> list[Understood]:
 
 def _referred(command: Command, recent: tuple[str, ...]) -> list[Command]:
     """ "it", "them": the items of the speaker's last change (a few minutes ago), or a question."""
+    if (command.ref or "").lower() == "one":  # "can I borrow one?": one of a kind, never the same one
+        raise DomainError("One of which? Say the item's name or tag; nothing was changed.")
     if not (command.ref and PRONOUNS.match(command.ref)):
         return [command]
     if not recent:

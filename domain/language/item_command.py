@@ -19,6 +19,9 @@ ASSET_KINDS = (C.CheckOut, C.CheckIn, C.Extend, C.Take)
 IN_PARTS = (C.Consume, C.Receive, C.Count, C.Take)  # "half a box of masks": stock comes in parts of packs
 
 
+LENGTH_SAID = re.compile(
+    r"(?i)^\d+(?:\.\d+)?\s*(?:m|metres?|meters?|cm|mm|ft|foot|feet|inch|inches)\s+(?!of\b)\S"
+)
 NOT_PACKS = frozenset("a an one some any all most few lot lots couple bit half none each both rest".split())
 
 
@@ -112,6 +115,8 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         return C.Extend(ref=item_ref(phrase), person=person, days=days, vague=unsure)
     if kind is C.CheckIn and " - " in phrase:
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
+    if re.fullmatch(r"(?i)(?:an?(?:other)?\s+)?one", phrase.strip()):  # "can I borrow one?": one of what?
+        return kind.of(ref="one", person=person, due=due)
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
@@ -155,7 +160,10 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
     phrase = re.sub(r"(?i)^(\d+\s+)loose(?:\s+ones?)?$", r"\1", phrase.strip())  # "plus 3 loose ones": units
     if kind in IN_PARTS:  # "used the last 5 rolls of couch roll": 5 of them
         phrase = re.sub(r"(?i)^(?:the\s+)?(?:last|final)\s+(?=\d)", "", phrase)
-    count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
+    if kind not in (C.Consume, C.Receive, C.Count) and LENGTH_SAID.match(phrase):  # "the 10 metre ones"
+        count, rest = None, phrase
+    else:
+        count, rest = (leading_amount if kind in IN_PARTS else leading_number)(phrase)
     if count is not None:
         rest = re.sub(r"(?i)^more\s+(?=\S)", "", rest)  # "8 more usb-c chargers": 8 of them
     pack = None

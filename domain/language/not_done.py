@@ -124,6 +124,8 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
         return not_asked(commands)
     if text.rstrip().endswith("?") and not ASKING_FOR.search(text) or ONLY_ASKING.search(text):
         return not_asked(commands)  # "returned the big ladder?", "can I have X? just asking if it's free"
+    if A_HAND.search(text):  # "need a hand with the van": help asked of people, no item
+        return not_asked(commands)
     if EXCEPT.search(text):  # "return everything bob had, except the scanner": what is left out is asked
         return not_asked(commands)
     if (
@@ -152,6 +154,10 @@ def only_said(text: str, commands: list[Command]) -> list[Command]:
     return commands
 
 
+A_HAND = re.compile(
+    r"(?i)\b(?:need|needs|needed|want|give|giving|lend|lending|get|could\s+use)\s+(?:me\s+|us\s+|them\s+|someone\s+)?"
+    r"a\s+(?:quick\s+)?hand\b(?![\s-]*(?:truck|trolley|warmers?|saniti[sz]er|gel|towels?|held|drill|saw|wash|cream|soap))"
+)
 EXCEPT = re.compile(
     r"(?i)\b(?:except(?:\s+for)?|apart\s+from|other\s+than|besides|but\s+keep|(?:stays?|staying)\s+with)\b"
     r"(?!\s+(?:that|this|which)\b)"  # ("..., other than that all good": a remark)

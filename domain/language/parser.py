@@ -64,6 +64,7 @@ def parse(
     (lowercase), so "for erin" is erin and "for the shoot" a purpose."""
     now = now or datetime.now(timezone.utc)
     text = spoken_punctuation(text or "")  # "full stop" is no "stop"
+    text = _apostrophe_left_out(text, people)  # "bobs scanner" is bob's
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     text, override = booking_phrases.without_override(text)  # "check out the van anyway"
@@ -93,6 +94,25 @@ def parse(
         return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
     commands = amount_said_apart(commands)  # "counted the earpieces and there are only 7"
     return corrected_at_once(text, commands, people)  # "used 3 sharps bins. sorry, make it 2"
+
+
+def _apostrophe_left_out(text: str, people: frozenset[str]) -> str:
+    """ "mayas walkie got handed in": a known person's name and an s, before a word, is theirs."""
+
+    def theirs(match: re.Match) -> str:
+        name = match[1]
+        if name.lower() in people and match[0].lower() not in people:
+            return f"{name}'s"
+        return match[0]
+
+    return re.sub(rf"\b([A-Za-z]+)s\b(?=\s+(?!{_IS_WHAT}\b)[A-Za-z])", theirs, text) if people else text
+
+
+# "jacks back with the probe": jack is, never jack's
+_IS_WHAT = (
+    r"(?:back|here|there|in|out|off|on|away|gone|going|got|been|taking|bringing|returning|dropping|coming|"
+    r"leaving|using|not|just|still|done|finished|with|at|busy|late|sick|off|running|the|a|an|all|also|now)"
+)
 
 
 def _reader(now: datetime, tz: tzinfo, names, people):

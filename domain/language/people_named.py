@@ -23,9 +23,14 @@ def not_about_a_person(text: str, commands: list[Command], people: frozenset[str
     (the pallet jack). "the jack" (an item said with an article) is not touched."""
     said = LEADING_NAME.match(text)
     name = said["name"].lower() if said else ""
-    if name not in people:
+    if name not in people and not (name.endswith("s") and name[:-1] in people):  # "jacks back": jack is
         return commands
-    if any(c.changes and (getattr(c, "ref", None) or "").lower().split()[:1] == [name] for c in commands):
+    name = name if name in people else name[:-1]
+    theirs = {name, f"{name}'s", f"{name}s"}
+    if any(
+        c.changes and (getattr(c, "ref", None) or "").lower().split()[:1] in ([w] for w in theirs)
+        for c in commands
+    ):
         return [C.Unknown(words=text)]
     return commands
 

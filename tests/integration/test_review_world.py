@@ -104,6 +104,11 @@ def say(world, tmp_path):
         ("leo", "the drill is fine can someone send the grinder for repair"),
         # three alike, "seen two of them": which two is not known
         ("jack", "seen 2 DP1400 radios in the outreach office"),
+        # help asked of people; "one" of a kind not named; a length, not a count of the meter
+        ("omar", "need a hand with the van"),
+        ("maya", "anyone seen @ines? need a hand in the main hall"),
+        ("alice", "the front desk needs a printer today, can I borrow one?"),
+        ("ines", "take the 1 metre one"),
         # supplies are not booked
         ("alice", "can I have 2 usb headsets 1 till 3"),
     ],
@@ -137,6 +142,8 @@ def test_nothing_is_changed(say, who, text):
         ("grace", "forklift passed its LOLER, its fixed", "A-5003", "available", None),
         ("dana", "the refrigerated centrifuge is fixed the engineer's been", "A-3001", "available", None),
         ("kim", "the 5424 is fixed", "A-3001", "available", None),  # a model's number, not an amount
+        # a known person's name with the apostrophe left out
+        ("grace", "bobs scanner got left in my office, signing it back in", "A-5004", "available", None),
         ("kim", "check out the epson in room 204", "A-2004", "checked_out", "kim"),
         ("leo", "laser level to site hut", "F-204", "available", None),
         (
@@ -177,7 +184,8 @@ def test_the_one_thing_meant_is_changed(say, who, text, tag, status, holder):
         ("nadia", "what's free in lab 2", "A-3005"),
         ("kim", "who has headsets out?", "on loan"),  # several: the lent headsets, not the one headset mic
         ("leo", "give the fluke to dave", "Who is “dave”?"),  # asked, never checked out to leo
-        ("ines", "the xlr cables, I'm taking them", "How many?"),  # (was: "“None” isn't a whole number")
+        ("ines", "the xlr cables, I'm taking them", "How many?"),
+        ("alice", "can I borrow one?", "One of which?"),  # (was: "“None” isn't a whole number")
     ],
 )
 def test_answered(say, who, text, said):

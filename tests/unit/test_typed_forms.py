@@ -1053,3 +1053,26 @@ def test_fixed_and_for_repair_said_in_one_breath(text, expected):
 )
 def test_fixed_or_for_repair_of_something_else_is_not_read(text):
     assert not any(c.changes for c in parse(text, NOW))
+
+
+PEOPLE = frozenset({"bob", "jack", "maya"})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("bobs scanner got left here, signing it back in", C.CheckIn(ref="scanner", person="bob")),
+        ("can I borrow one?", C.CheckOut(ref="one")),  # one of what: asked, never the last item again
+        ("take the 10 metre ones", C.Take(ref="10 metre ones")),  # a length, not ten of them
+    ],
+)
+def test_said_loosely(text, expected):
+    assert parse(text, NOW, people=PEOPLE) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["need a hand with the van", "can anyone give me a hand with the pallet jack", "jacks back tomorrow"],
+)
+def test_help_asked_and_someone_back_are_no_change(text):
+    assert not any(c.changes for c in parse(text, NOW, people=PEOPLE))
