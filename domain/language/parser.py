@@ -155,7 +155,12 @@ LEND_TO = re.compile(
 
 
 def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
-    clean = P.LEADING_MENTIONS.sub("", normalize((text or "")[:MAX_TEXT], names))
+    normal = normalize((text or "")[:MAX_TEXT], names)
+    clean = P.LEADING_MENTIONS.sub("", normal)
+    if clean != normal:  # "@quartermaster can i borrow a laptop": the words after it, read as said first
+        if {n.lower() for n in re.findall(r"@([\w.\-]+)", normal[: len(normal) - len(clean)])} & people:
+            return [C.Unknown(words=clean)]  # "@bob can you return the drill": asks bob, not the bot
+        clean = normalize(clean, names)
     if not clean:
         return [C.Unknown()]
     addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean) or re.search(

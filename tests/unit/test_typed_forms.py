@@ -1064,6 +1064,7 @@ PEOPLE = frozenset({"bob", "jack", "maya"})
         ("bobs scanner got left here, signing it back in", C.CheckIn(ref="scanner", person="bob")),
         ("can I borrow one?", C.CheckOut(ref="one")),  # one of what: asked, never the last item again
         ("take the 10 metre ones", C.Take(ref="10 metre ones")),  # a length, not ten of them
+        ("@quartermaster can i borrow a laptop", C.CheckOut(ref="laptop")),  # the bot named, then asked
     ],
 )
 def test_said_loosely(text, expected):
@@ -1072,7 +1073,12 @@ def test_said_loosely(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["need a hand with the van", "can anyone give me a hand with the pallet jack", "jacks back tomorrow"],
+    [
+        "need a hand with the van",
+        "can anyone give me a hand with the pallet jack",
+        "jacks back tomorrow",
+        "@bob can you return the drill",  # asks bob
+    ],
 )
 def test_help_asked_and_someone_back_are_no_change(text):
     assert not any(c.changes for c in parse(text, NOW, people=PEOPLE))
