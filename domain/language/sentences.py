@@ -177,6 +177,11 @@ def _about(command: Command, subject: str) -> Command:
         command, (C.CheckIn, C.Extend)
     ):  # "hugo's knife roll is spare, borrowing it": mine
         return replace(command, ref=item_ref(whose["item"]), person=whose["name"].lower())
+    both = re.match(r"(?i)both\s+(?:the\s+|of\s+the\s+)?(?P<item>\S.*)$", subject.strip())
+    if (
+        both and hasattr(command, "count") and command.count is None
+    ):  # "both chromebooks are ..., check them out"
+        return replace(command, ref=item_ref(both["item"]), count=2)
     return replace(command, ref=item_ref(subject))
 
 

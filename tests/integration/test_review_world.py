@@ -109,6 +109,8 @@ def say(world, tmp_path):
         ("maya", "anyone seen @ines? need a hand in the main hall"),
         ("alice", "the front desk needs a printer today, can I borrow one?"),
         ("ines", "take the 1 metre one"),
+        # keys are the vehicle's custody only when taken or brought back
+        ("omar", "the white van keys are broken, send them for repair"),
         # supplies are not booked
         ("alice", "can I have 2 usb headsets 1 till 3"),
     ],
@@ -144,6 +146,7 @@ def test_nothing_is_changed(say, who, text):
         ("kim", "the 5424 is fixed", "A-3001", "available", None),  # a model's number, not an amount
         # a known person's name with the apostrophe left out
         ("grace", "bobs scanner got left in my office, signing it back in", "A-5004", "available", None),
+        ("omar", "white van keys back, parked in the bay", "A-8007", "available", None),
         ("kim", "check out the epson in room 204", "A-2004", "checked_out", "kim"),
         ("leo", "laser level to site hut", "F-204", "available", None),
         (
@@ -211,6 +214,13 @@ def test_counted_where_it_is(say, who, text, sku, on_hand):
         ("ines", "seen both JBLs in the main hall", ("A-7007", "A-7008"), "available", "Main hall"),
         # the maker, and the first word of an alias ("handheld mic")
         ("ines", "taking both shure handhelds", ("A-7003", "A-7004"), "checked_out", "AV store"),
+        (  # "both" said of what the clause is about, then "them"
+            "kim",
+            "Both Chromebooks are needed in Room 204 for the coding club, check them out to carmen till Friday",
+            ("A-2012", "A-2013"),
+            "checked_out",
+            "Library",
+        ),
     ],
 )
 def test_both_units(say, who, text, tags, status, location):
