@@ -7,7 +7,7 @@ import unicodedata
 
 from domain.language.numbers import UNITS, large_numbers_as_digits
 from domain.language.plain_order import plain_order
-from domain.language.said_numbers import corrected_numbers, heard_as_words, ordinal_days
+from domain.language.said_numbers import corrected_numbers, digits_said_apart, heard_as_words, ordinal_days
 from domain.language.times import WEEKDAYS
 
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -263,7 +263,7 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~3 reams": a guess, before ~ is read as markup
     text = _EMOJI_CHARACTERS.sub(" ", _EMOJI.sub(" ", text.replace("’", "'")))
     text = _MARKUP.sub(" ", text)
-    text = spoken_punctuation(text)
+    text = digits_said_apart(spoken_punctuation(text))
     text = re.sub(r"(?i)\btoo\s+(?=the\b)", "to ", text)  # "moved the camera too the help desk"
     text = re.sub(r"(?i)\bat\s+the\s+mo\b", "at the moment", text)
     text = re.sub(r"(?i)\b(my|our|his|her|their)\s+own\b", r"\1", text)  # "my own laptop": mine

@@ -71,3 +71,20 @@ def corrected_numbers(text: str) -> str:
 def _corrected_number(match: re.Match) -> str:
     said_before = re.sub(r"\d+$", "", match.string[: match.start()]).strip()
     return match[0] if _CORRECTION_LEAD.fullmatch(said_before) else match["between"] or ""
+
+
+_DIGIT_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine".split())}
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "room two oh four", "lab one oh one": a number said digit by digit, with "oh" for its zero
+_DIGITS_APART = re.compile(
+    rf"(?i)\b{_DIGIT_WORD}(?:\s+(?:oh|zero|{_DIGIT_WORD}))*\s+oh(?:\s+(?:oh|zero|{_DIGIT_WORD}))+\b"
+)
+
+
+def digits_said_apart(text: str) -> str:
+    """ "book the room two oh four projector": room 204."""
+
+    def joined(match: re.Match) -> str:
+        return "".join(_DIGIT_WORDS.get(w.lower(), "0") for w in match[0].split())
+
+    return _DIGITS_APART.sub(joined, text)

@@ -1082,3 +1082,9 @@ def test_said_loosely(text, expected):
 )
 def test_help_asked_and_someone_back_are_no_change(text):
     assert not any(c.changes for c in parse(text, NOW, people=PEOPLE))
+
+
+def test_a_number_said_digit_by_digit_is_that_number():
+    assert parse("book the room two oh four projector wednesday morning", NOW)[0].ref == "room 204 projector"
+    assert parse("who has one oh oh four", NOW) == [C.WhoHas(ref="1004")]
+    assert parse("used two boxes of paper", NOW) == [C.Consume(ref="paper", count=2, pack="box")]  # no "oh"
