@@ -359,13 +359,15 @@ class Assistant:
     ) -> list[Understood] | Reply:
         """The commands resolved against the catalog, or the question or
         refusal that answers the message instead (nothing is changed then)."""
+        placed = commands
         try:
-            commands = chosen_by_place(self.uow, self.index(), commands)  # "the epson in room 204"
+            placed = chosen_by_place(self.uow, self.index(), commands)  # "the epson in room 204"
             return understand(
-                commands, self.index(), held(self.uow, ctx, commands), recent(self.uow, ctx, commands)
+                placed, self.index(), held(self.uow, ctx, placed), recent(self.uow, ctx, placed)
             )
-        except NeedsChoice as choice:
-            return asking.item_question(choice, all_commands)
+        except NeedsChoice as choice:  # (asked with the place read: "seen the tripod on the grip truck")
+            read = {id(said): as_read for said, as_read in zip(commands, placed)}
+            return asking.item_question(choice, [read.get(id(c), c) for c in all_commands])
         except NeedsPlace as place:
             return asking.place_question(place, all_commands)
         except DomainError as error:

@@ -18,10 +18,11 @@ from storage.unit_of_work import UnitOfWorkFactory
 
 MOST_LOOKED_UP = 50  # units whose place is read to choose; more, and the words choose as without a place
 # the place said at the end of the item's words: "the epson in room 204", "the trolley from the library"
-PLACE_SAID = re.compile(r"(?i)\s(?:in|from)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
+PLACE_SAID = re.compile(r"(?i)\s(?P<prep>in|from)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
 
 # where a thing was seen, said with "on": only a place the catalog knows ("on the moon" is none)
 SEEN_ON = re.compile(r"(?i)\s(?:on|in|at)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s*$")
+PLACE_WORDS = re.compile(r"(?i)\s(?:on|in|at|by|under|behind|near)\s")  # a place said in the item's words
 
 
 def chosen_by_place(uow: UnitOfWorkFactory, index: CatalogIndex, commands: list[Command]) -> list[Command]:
@@ -33,9 +34,8 @@ def chosen_by_place(uow: UnitOfWorkFactory, index: CatalogIndex, commands: list[
 
 
 def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Command:
-    on = SEEN_ON.search(command.ref or "") if isinstance(command, C.Seen) and not command.to else None
-    if on and index.location_named(on["place"]):  # "seen both c-stands on the grip truck"
-        return replace(command, ref=command.ref[: on.start()].strip(), to=index.location_named(on["place"]))
+    if isinstance(command, C.Seen) and not command.to and command.ref:
+        return _seen_where(index, command)
     said = PLACE_SAID.search(command.ref or "")
     if (
         not said
@@ -50,10 +50,9 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind
     found = locate(index, words, (ItemType.ASSET,))
     if not found.found:
-        if locate(index, words, (ItemType.STOCK,)).found:
-            return replace(
-                command, ref=words
-            )  # "counted the masks in the clinic store": one count, wherever said
+        stock = locate(index, words, (ItemType.STOCK,))
+        if stock.found:  # "counted the masks in the clinic store", "used 3 hdmi leads from the av store"
+            return _stock_there(uow, command, stock.items, place, words, said["prep"].lower() == "in")
         raise NotFound(words, tuple(i.label for i in found.suggestions))
     if len(found.items) > MOST_LOOKED_UP:  # "the laptop in room 101" of 500 laptops: asked as without it
         return command
@@ -73,6 +72,44 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     ):
         raise NeedsChoice(command.ref, there)  # "the mic in the av store": which of those there
     return replace(command, ref=there[0].key) if len(there) == 1 else command
+
+
+def _stock_there(
+    uow: UnitOfWorkFactory, command: Command, items, place: str, words: str, said_in: bool
+) -> Command:
+    """The stock item kept in `place` of those the words fit. A stock item is kept in one place,
+    and its count is of all of it: counted elsewhere is refused, never set for the whole. Used
+    "in" somewhere else is where it was used ("used a bag of patch leads in the server room");
+    taken "from" somewhere is where it is kept."""
+    with uow(read_only=True) as work:
+        kept = {item.key: work.stock.get(item.key).location or "" for item in items}
+    there = [item for item in items if kept[item.key] == place]
+    if len(there) == 1:
+        return replace(command, ref=there[0].key)
+    if there:
+        raise NeedsChoice(command.ref, there)
+    if isinstance(command, C.Consume) and said_in and len(items) == 1:
+        return replace(command, ref=items[0].key)
+    where = "; ".join(f"{item.name} in {kept[item.key] or 'no set place'}" for item in items[:4])
+    raise DomainError(
+        f"None of the stock that fits “{words}” is kept in {place} ({where}), so nothing was changed. "
+        "Stock is kept and counted in one place; say it without the place."
+    )
+
+
+def _seen_where(index: CatalogIndex, command: C.Seen) -> C.Seen:
+    """ "seen both c-stands on the grip truck": there, a place the catalog knows. A place said that
+    is none ("on the truck", "... on the grip truck yesterday") is asked about, never left out."""
+    on = SEEN_ON.search(command.ref)
+    place = index.location_named(on["place"]) if on else None
+    if place:  # (the words stay as said: a question about them is answered in them)
+        return replace(command, to=place)
+    if PLACE_WORDS.search(command.ref):
+        raise DomainError(
+            f"Where was it seen? I couldn't tell the place in “{command.ref}”. "
+            "Say it as “seen CAM-015 in Grip truck”; nothing was changed."
+        )
+    return command
 
 
 def _any_unit(command: Command) -> bool:

@@ -36,11 +36,9 @@ OTHER_NAMES = {
     "hoover": "vacuum",
     "specs": "glasses",
 }
-# Said of a thing to tell it apart, not its name ("the jabra one": "one" stands for the thing)
-DESCRIBING = frozenset(
-    "little small tiny big huge large spare old new usual yellow red blue green black white grey gray "
-    "orange purple pink silver one ones".split()
-)
+# "the jabra one": "one" stands for the thing. (Sizes and colours are never dropped: "the yellow
+# toner" is no black toner, "the small screen" no 100-inch one.)
+STANDS_FOR_IT = frozenset({"one", "ones"})
 MOST_SLOTS = 5000  # a word in more phrases than this ("box") tells no one item's words apart
 ACCEPT = 72  # below this nothing is plausible enough to act on
 CLOSE = 6  # candidates within this of the best are "equally good"
@@ -312,7 +310,7 @@ class CatalogIndex:
                         scored[item] = max(score, scored.get(item, 0))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0].key))
         if not ranked or ranked[0][1] < ACCEPT:
-            joined = said_otherwise and (  # "fork lift", "xlr leads", "the yellow probe thermometer"
+            joined = said_otherwise and (  # "fork lift", "xlr leads", "the jabra one"
                 self._joined(query) or self._said_otherwise(query) or self._undescribed(query)
             )
             if joined:
@@ -357,10 +355,10 @@ class CatalogIndex:
         return sorted(found, key=lambda i: i.key) if len({i.group for i in found}) == 1 else []
 
     def _undescribed(self, query: str) -> str | None:
-        """The words without the size, colour or age said of the thing (asked only when the
-        words as said fit nothing: "the yellow probe thermometer")."""
+        """The words without "one" said for the thing (asked only when the words as said fit
+        nothing: "the jabra one")."""
         words = query.split()
-        kept = [w for w in words if w not in DESCRIBING]
+        kept = [w for w in words if w not in STANDS_FOR_IT]
         return " ".join(kept) if kept and kept != words else None
 
     def _joined(self, query: str) -> str | None:
@@ -487,14 +485,14 @@ class CatalogIndex:
     def _begun(self, words: str, maker: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         """A maker's items with a name or alias that begins with `words` ("shure handheld" is
         the Shure whose alias is "handheld mic"): the maker said makes the short form safe."""
-        begun = [
+        begun = dict.fromkeys(  # (a name and an alias may both begin so: each unit once)
             item
             for slot, coverage in self._words.candidates(words, types, CANDIDATES)
             if coverage == 1.0 and self._texts[slot].startswith(words + " ")
             for item in self._owners[slot]
             if maker in utils.default_process(item.name)
-        ]
-        return begun if len({item.group for item in begun}) == 1 else []
+        )
+        return list(begun) if len({item.group for item in begun}) == 1 else []
 
     def _slot_of_text(self, text: str, types: tuple[ItemType, ...]) -> list[CatalogItem]:
         for item_type in types:

@@ -246,7 +246,8 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
         return [understood]
     if isinstance(understood.command, C.Seen) and count != len(understood.items):
         raise DomainError(  # three alike, "seen two of them": which two was not said
-            f"Which {count}? {len(understood.items)} fit what was said; say their tags. Nothing was changed."
+            f"Which {count} were seen? Say each by its tag, e.g. “seen {understood.items[0].key} and …”; "
+            "nothing was changed."
         )
     if count > len(understood.items):  # (the units that fit the words or the choice made, not all there are)
         named = ", ".join(item.key for item in understood.items[:5])

@@ -87,7 +87,9 @@ REPAIR_LATER = re.compile(
     r"|next\s+(?:month|year)|once\s+\w+|when\s+\w+)\b",
     re.I,
 )
-MAYBE = re.compile(r"(?i)\b(?:might|may|maybe|probably|perhaps|possibly)\b")  # "..., might need repair"
+MAYBE = re.compile(  # "..., might need repair", "should be fixed, the engineer's been", "supposedly fixed"
+    r"(?i)\b(?:might|may|maybe|probably|perhaps|possibly|supposedly|hopefully|should\s+be|supposed\s+to\s+be|meant\s+to\s+be)\b"
+)
 LONG_AGO = re.compile(r"\b(?:ago|last\s+(?:week|month|year|time))\b", re.I)
 # A return said in the present or future, in the same clause as a later time
 RETURN_TO_COME = re.compile(

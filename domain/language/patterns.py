@@ -138,7 +138,8 @@ CHANGES: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Repaired,
         re.compile(
-            r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone)\b)[^,;]+?)(?:'s\s+(?:fixed|repaired)|\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
+            # (not "it's fixed": which "it" is not known here; nor "is the ups fixed": a question)
+            r"^(?P<rest>(?!(?:i|we|you|he|she|they|someone|it|is|are|was|has|did|does)\b)[^,;]+?)(?:'s\s+(?:fixed|repaired)|\s+(?:(?:is|are|was|has been|got)\s+(?:fixed|repaired|serviced|"
             rf"back from (?:maintenance|repair|the shop))|fixed|repaired))(?: now)?(?:\s*[,;].*|\s+and\s+(?:is\s+|it's\s+)?(?:working|running|balancing|back|fine|good|ok)\b.*"
             rf"|\s+{WORKER}(?:'s|\s+has)\s+been\b.*)?$|^(?:{FIXED_BY}|(?:fixed|repaired)\s+)(?P<rest2>[^,;]+?)(?:\s*[,;].*)?$"  # "the engineer fixed X, ..."
             # "the forklift's passed its LOLER, back in service"
@@ -182,11 +183,25 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
     (  # "the HP laserjet is printing streaks, sending it off for repair": the item, what is wrong, then it
         C.Maintenance,
         re.compile(
-            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*(?:[,;]\s*|\s+(?=(?:please|pls|plz|can|could)\s))"
-            r"(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
+            rf"^(?P<rest>[^,;]+?)(?:\s+{WHAT_IS_WRONG}\b|'s\s)[^,;]*[,;]\s*(?:so\s+)?(?:(?:please|pls|plz)\s+)?"
             r"(?:can\s+(?:it|they)\s+go|(?:(?:can|could)\s+(?:we|you|i|someone)\s+)?(?:please\s+)?"
             r"(?:send|sending|sent|putting|taking|put|pulling|getting)(?:\s+(?:it|them))?(?:\s+sent)?)\s+"
             rf"(?:(?:off|in|out|away)\s+)?{FOR_REPAIR}(?P<after>.*)$",
+            re.I,
+        ),
+    ),
+    (  # "the angle grinder guard is hanging off please send it for repair": with no comma, only one short
+        # clause of what is wrong (never "the dewalt is fine the grinder is loose please send it ..."), then
+        # a plain request for it that ends the message (not "can i ...", "... if it can't be fixed here")
+        C.Maintenance,
+        re.compile(
+            r"^(?P<rest>(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,4}?)(?:'s|\s+is|\s+are|\s+keeps|\s+won'?t|\s+doesn'?t)\s+"
+            r"(?:(?!(?:and|but|or|if|so|then|the|my|our|his|her|their|is|are|was|i|we|you|it|has|have)\b)[\w'-]+\s+){1,6}?"
+            r"(?:(?:please|pls|plz)\s+(?:can\s+(?:someone|you)\s+)?|(?:can|could)\s+(?:someone|you)\s+(?:please\s+)?)"
+            r"(?:send|get)\s+it\s+(?:sent\s+)?(?:off\s+)?(?:for\s+(?:a\s+)?(?:repair|fixing)|to\s+maintenance)(?:\s+(?:please|pls|asap))?[\s.!]*$"
+            r"|^(?P<rest2>(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,4}?)(?:'s|\s+is|\s+are|\s+keeps)\s+"
+            r"(?:(?!(?:and|but|or|if|so|then|the|my|our|his|her|their|is|are|was|i|we|you|it|has|have)\b)[\w'-]+\s+){1,6}?"
+            r"can\s+it\s+go\s+(?:off\s+)?for\s+(?:a\s+)?repair(?:\s+(?:please|pls))?[\s.!?]*$",
             re.I,
         ),
     ),
@@ -206,7 +221,7 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             rf"^(?=.*\bback\s+in\s+(?:service|use|action)\b)(?:{FIXED_BY})?(?P<rest>[^,;]+?)(?:\s+(?:has|have|had|is|was|passed|got)\b[^,;]*)?(?:\s*[,;]\s*|\s+)"
             r"(?:(?:it'?s|is|now)\s+)*back\s+in\s+(?:service|use|action)\b(?P<after>.*)$"
             # "forklift passed its LOLER, it's fixed": what was done to it, then fixed
-            r"|^(?P<rest2>[^,;]+?)\s+(?:has\s+|had\s+)?(?:passed\s+(?:its|the|an?)\s+[\w-]+(?:\s+[\w-]+)?|been\s+serviced)"
+            r"|^(?P<rest2>[^,;]+?)\s+(?:has\s+|had\s+)?(?:passed\s+its\s+[\w-]+(?:\s+[\w-]+)?|been\s+serviced)"
             r"\s*[,;]\s*(?:it'?s|it\s+is|all)\s+(?:fixed|repaired|sorted|good)[\s.!]*$",
             re.I,
         ),

@@ -109,6 +109,20 @@ def say(world, tmp_path):
         ("maya", "anyone seen @ines? need a hand in the main hall"),
         ("alice", "the front desk needs a printer today, can I borrow one?"),
         ("ines", "take the 1 metre one"),
+        # a count or a use of stock said in a place it isn't kept: never the whole amount set
+        ("farid", "counted the masks in reception, 2 boxes left"),
+        ("kim", "used 3 hdmi leads from the av store"),  # the 2 m lead is kept in the IT store room
+        ("kim", "set the reorder point for masks in reception to 100"),
+        # colours and sizes tell variants apart: never dropped to find another
+        ("kim", "used a yellow toner cartridge for the copier"),
+        ("ines", "used 20 red lanyards"),
+        ("ines", "taking the small screen"),
+        # a sighting whose place can't be read is asked about, never noted without it
+        ("erin", "seen both c-stands on the grip truck yesterday"),
+        ("erin", "seen the sachtler on the truck"),
+        ("erin", "seen both dji minis in the edit suite"),  # one unit
+        ("kim", "both are fixed"),  # which: asked, never "couldn't find “2”"
+        ("carmen", "13 are cracked please send them for repair"),  # a number, not the MacBook Air 13
         # keys are the vehicle's custody only when taken or brought back
         ("omar", "the white van keys are broken, send them for repair"),
         # supplies are not booked
@@ -235,3 +249,33 @@ def test_a_sighting_on_a_known_place_is_there(say):
     assert changed == 2 and " ".join(r.text for r in replies).count("seen in Grip truck") == 2, [
         r.text for r in replies
     ]
+
+
+def test_a_question_asked_with_the_place_read_keeps_the_place(world, tmp_path):
+    """Picking the tripod answers "seen the tripod on the grip truck": seen there, not nowhere."""
+    copy = tmp_path / "world.db"
+    shutil.copy(world, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    assistant = Assistant(
+        unit_of_work_factory(engine), clock=lambda: NOW, tz=timezone.utc, managers=managers()
+    )
+    (question,) = assistant.handle("erin", "seen the tripod on the grip truck")
+    picked = assistant.choose("erin", question.question_id, "CAM-006")
+    engine.dispose()
+    assert [r.text for r in picked.replies] == [
+        "Noted: CAM-006 (Sachtler Flowtech 75 tripod) seen in Grip truck by erin."
+    ]
+
+
+def test_a_count_asked_about_is_made_once_answered(world, tmp_path):
+    copy = tmp_path / "world.db"
+    shutil.copy(world, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    uow = unit_of_work_factory(engine)
+    assistant = Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=managers())
+    (question,) = assistant.handle("nadia", "counted the gloves in lab 1, 10 boxes")
+    picked = assistant.choose("nadia", question.question_id, "SKU-GLV-NIT-M")
+    with uow(read_only=True) as tx:
+        on_hand = tx.stock.get("SKU-GLV-NIT-M").on_hand
+    engine.dispose()
+    assert on_hand == 1000, [r.text for r in picked.replies]  # once, never asked again
