@@ -52,6 +52,11 @@ LISTINGS: list[tuple[str, re.Pattern]] = [
 
 
 # (command, pattern). Order matters: the first pattern that matches wins.
+# "who's in today", "who's around", "who's coming to the meeting": where people are or what they do
+_NOT_HOLDING = (
+    r"(?:in|on|at|around|about|coming|going|free|off|up|working|doing|here|there|available|joining|"
+    r"covering|driving|for|next|back|leading|running)"
+)
 QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
     (
         C.Labels,
@@ -120,7 +125,8 @@ QUESTIONS: list[tuple[type[Command], re.Pattern]] = [
             re.I,
         ),
     ),
-    (C.WhoHas, before(C.WhoHas, r"\s+(?P<ref>.+?)(?:\s+out)?$")),  # "who has headsets out?"
+    # "who has headsets out?" (never "who's in for the 3pm?", "who's around": people, no item)
+    (C.WhoHas, before(C.WhoHas, rf"\s+(?!{_NOT_HOLDING}(?![\w-]))(?P<ref>.+?)(?:\s+out)?$")),
     (
         C.WhereIs,
         before(C.WhereIs, r"\s+(?P<ref>.+?)(?: now| at| kept| stored| usually kept| kept now)?$"),

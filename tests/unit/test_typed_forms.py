@@ -1098,3 +1098,8 @@ def test_a_number_said_digit_by_digit_is_that_number():
     assert parse("book the room two oh four projector wednesday morning", NOW)[0].ref == "room 204 projector"
     assert parse("who has one oh oh four", NOW) == [C.WhoHas(ref="1004")]
     assert parse("used two boxes of paper", NOW) == [C.Consume(ref="paper", count=2, pack="box")]  # no "oh"
+
+
+@pytest.mark.parametrize("text", ["who's in for the 3pm?", "who's around", "who's coming to the meeting"])
+def test_who_is_somewhere_asks_of_no_item(text):
+    assert parse(text, NOW) == [C.Unknown(words=text.rstrip("?"))]
