@@ -268,6 +268,8 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"(?i)\bat\s+the\s+mo\b", "at the moment", text)
     text = re.sub(r"(?i)\b(my|our|his|her|their)\s+own\b", r"\1", text)  # "my own laptop": mine
     text = _ITS_IS.sub("it's ", text)
+    # "could you take the lectern to the main hall": asked to carry it there, as "bring" is; never a loan
+    text = re.sub(r"(?i)\b((?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?)take\b", r"\1bring", text)
     text = re.sub(r"(?i)\s+for\s+now\b", "", text)  # "done with my pipette for now": no time said
     text = re.sub(r"([!?.,;])\1+", r"\1", text)
     text = _BARE_CONTRACTIONS.sub(

@@ -1075,6 +1075,8 @@ PEOPLE = frozenset({"bob", "jack", "maya"})
         ("can I borrow one?", C.CheckOut(ref="one")),  # one of what: asked, never the last item again
         ("take the 10 metre ones", C.Take(ref="10 metre ones")),  # a length, not ten of them
         ("@quartermaster can i borrow a laptop", C.CheckOut(ref="laptop")),  # the bot named, then asked
+        # asked to carry it somewhere, as "bring" is: never a loan to the one asking
+        ("could you take the lectern to the main hall", C.Move(ref="lectern", to="main hall")),
     ],
 )
 def test_said_loosely(text, expected):
@@ -1088,6 +1090,7 @@ def test_said_loosely(text, expected):
         "can anyone give me a hand with the pallet jack",
         "jacks back tomorrow",
         "@bob can you return the drill",  # asks bob
+        "could you take the lectern",
     ],
 )
 def test_help_asked_and_someone_back_are_no_change(text):
