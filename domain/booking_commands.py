@@ -33,6 +33,7 @@ class IsFree(ItemCommand):
     name, item = "is_free", ASSETS
     start: datetime | None = None
     end: datetime | None = None
+    at: str | None = None  # "what's free in room 204 tomorrow": there only
 
 
 @dataclass(frozen=True)

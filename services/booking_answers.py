@@ -17,18 +17,21 @@ from storage.unit_of_work import UnitOfWork
 MAX_UNITS = 10  # units of one kind an answer names one by one
 
 
-def is_free(uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end) -> Reply:
+def is_free(
+    uow: UnitOfWork, ctx: Context, items: list[CatalogItem], start, end, at: str | None = None
+) -> Reply:
     when = span(ctx, start, end)
     if end <= ctx.now:
         return answer(f"{when} is already past.")
     if not items:
-        tags, total = uow.bookings.free_assets(start, end, ctx.now, limit=PAGE)
+        tags, total = uow.bookings.free_assets(start, end, ctx.now, limit=PAGE, place=at)
+        when = f"in {at} {when}" if at else when
         if not total:
             return answer(f"Nothing is free {when}.")
         names = {a.tag: a.name for a in (uow.assets.get(t) for t in tags)}
         lines = [f"• {tag} {names[tag]}" for tag in tags]
         more = f"\n…and {total - len(tags)} more." if total > len(tags) else ""
-        return answer(f"Free {when}: {total:,} assets.\n" + "\n".join(lines) + more)
+        return answer(f"Free {when}: {total:,} asset{'s' if total != 1 else ''}.\n" + "\n".join(lines) + more)
     free, taken = [], []
     for item in items[: MAX_UNITS * 5]:
         asset, booked = uow.bookings.availability(item.key, start, end)

@@ -77,7 +77,7 @@ def calendar_link(t: Task) -> changes.Done:
 def is_free(t: Task) -> Reply:
     if _a_kit(t):
         return kits.is_free(t.uow, t.ctx, t.keys[0], t.command.start, t.command.end)
-    return booking_answers.is_free(t.uow, t.ctx, list(t.items), t.command.start, t.command.end)
+    return booking_answers.is_free(t.uow, t.ctx, list(t.items), t.command.start, t.command.end, t.command.at)
 
 
 @handles(C.Bookings)

@@ -374,6 +374,8 @@ def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str])
         command = replace(command, omit=kit_members(command.leaving, index, counted=False))
     if command.item is None:
         return Understood(command)
+    if isinstance(command, C.IsFree) and command.at:  # "what's free in room 204 tomorrow"
+        command = replace(command, at=listed_place(index, command.at))
     if isinstance(command, (C.IsFree, C.CancelBooking, C.MoveBooking)):  # every unit that fits
         found = locate(index, command.ref, ASSETS) if command.ref else None
         kit = (

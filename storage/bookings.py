@@ -278,6 +278,7 @@ class BookingRepository:
         model: str | None = None,
         limit: int = 25,
         offset: int = 0,
+        place: str | None = None,
     ) -> tuple[list[str], int]:
         """Tags of assets nothing stands in the way of over [start, end) (the
         rules of domain.bookings.conflicts, in SQL), a page and the count."""
@@ -298,6 +299,8 @@ class BookingRepository:
             where.append(ASSETS.c.tag_key.in_(sorted({tag_key(t) for t in tags})))
         if model:
             where.append(ASSETS.c.model == model)
+        if place:  # a location or a department
+            where.append(or_(ASSETS.c.location == place, ASSETS.c.department == place))
         total = self.writer.execute(select(func.count()).select_from(ASSETS).where(*where)).scalar() or 0
         query = select(ASSETS.c.tag).where(*where).order_by(ASSETS.c.tag_key).limit(limit).offset(offset)
         return [row[0] for row in self.writer.execute(query)], total

@@ -197,7 +197,7 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     match = IS_FREE.match(text)
     if match is None or (match["bare"] and not FREE_WHEN.match(match["rest"])):
         return None  # "check out the free pallet jack": which one, not whether it is free
-    said, _rest = time_ranges.read(match["rest"], now, tz)
+    said, rest = time_ranges.read(match["rest"], now, tz)
     today = now.astimezone(tz).date()
     if said is None or (said.first_day in (None, today) and said.start is None and said.end is None):
         return None  # "is the projector free (today)?": now, answered as ever
@@ -207,13 +207,9 @@ def _is_free(text: str, now: datetime, tz: tzinfo) -> list[Command] | None:
     if end is None:
         end = start + timedelta(hours=1)
     ref = match["ref"] or match["will"] or match["which"] or match["any"] or match["bare"] or None
-    return [
-        C.IsFree(
-            ref=item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None,
-            start=start,
-            end=end,
-        )
-    ]
+    ref = item_ref(ref) if ref and ref.strip() not in ("it", "anything", "everything") else None
+    there = re.fullmatch(r"(?i)\s*(?:in|at)\s+(?:the\s+)?(?P<place>\S.*?)\s*", rest or "")
+    return [C.IsFree(ref=ref, start=start, end=end, at=there["place"] if there and ref is None else None)]
 
 
 CALENDAR = re.compile(

@@ -279,3 +279,10 @@ def test_a_count_asked_about_is_made_once_answered(world, tmp_path):
         on_hand = tx.stock.get("SKU-GLV-NIT-M").on_hand
     engine.dispose()
     assert on_hand == 1000, [r.text for r in picked.replies]  # once, never asked again
+
+
+def test_what_is_free_in_a_place_at_a_time_lists_only_what_is_there(say):
+    replies, changed, _ = say("ines", "what's free in room 204 tomorrow")
+    text = " ".join(r.text for r in replies)
+    assert changed == 0 and text.startswith("Free in Room 204 Tue 1 Dec"), text
+    assert "A-2010" in text and "A-1002" not in text, text  # the LEGO set there, not a laptop elsewhere
