@@ -39,9 +39,10 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
         limit=PAGE,
         offset=skip,
     )
-    if not total:
+    lent = [] if skip else _loans_due(uow, ctx, c, holders, tags)  # (shown once, with the first page)
+    if not total and not lent:
         return _whole("Nothing like that right now.")
-    if not shown:  # the list shrank since the last page
+    if not shown and not lent:  # the list shrank since the last page
         return _whole(f"That was the whole list: {_items(total)} now.")
     lines = [status_line(ctx, asset) for asset in shown]
     end = skip + len(shown)
@@ -53,7 +54,36 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
     if end < total:
         lines.append(f"…and {total - end} more: say “more” for the next {min(PAGE, total - end)}.")
         more = replace(c, skip=end)
+    if lent:  # "anything overdue?": stock lent and late is as late as a laptop
+        lines += [f"And {len(lent)} loan{'s' if len(lent) != 1 else ''} of stock:"]
+        lines += [_loan_line(ctx, uow, loan) for loan in lent]
+    head = head.replace("item", "asset") if lent else head
     return Reply(ReplyKind.ANSWER, "\n".join([head, *lines]), more=more, whole_list=more is None)
+
+
+def _loans_due(uow: UnitOfWork, ctx: Context, c: C.ListAssets, holders: tuple, tags) -> list:
+    """Loans of stock due back in the window a list asks about (or late), when the list is of
+    everything due: not of an item, a place, or what is free."""
+    due_before = ctx.now if c.overdue else c.due
+    if due_before is None or c.ref or tags or c.at or c.available:
+        return []
+    return sorted(
+        (
+            loan
+            for loan in uow.loans.all()
+            if loan.due is not None
+            and loan.due <= due_before
+            and (c.due_from is None or loan.due >= c.due_from)
+            and (not holders or loan.holder in holders)
+        ),
+        key=lambda loan: (loan.due, loan.sku),
+    )[:PAGE]
+
+
+def _loan_line(ctx: Context, uow: UnitOfWork, loan) -> str:
+    item = uow.stock.get(loan.sku)
+    late = " — overdue" if loan.is_overdue(ctx.now) else ""
+    return f"{item.describe(loan.quantity)} of {item.name} with {ctx.name_of(loan.holder)}, due {ctx.local(loan.due)}{late}."
 
 
 def top_users(uow: UnitOfWork, ctx: Context, command: C.TopUsers, sku: str) -> Reply:

@@ -286,3 +286,17 @@ def test_what_is_free_in_a_place_at_a_time_lists_only_what_is_there(say):
     text = " ".join(r.text for r in replies)
     assert changed == 0 and text.startswith("Free in Room 204 Tue 1 Dec"), text
     assert "A-2010" in text and "A-1002" not in text, text  # the LEGO set there, not a laptop elsewhere
+
+
+@pytest.mark.parametrize(
+    "text, loan",
+    [
+        ("anything overdue?", "6 cables of XLR cable 5m with ines, due Fri 27 Nov 17:00 — overdue."),
+        ("what's due back soon", "1 headset of Jabra Evolve2 30 USB headset with farid, due Mon 30 Nov 17:00."),
+    ],
+)
+def test_lists_of_what_is_due_name_stock_on_loan_too(say, text, loan):
+    replies, changed, _ = say("kim", text)
+    text = "\n".join(r.text for r in replies)
+    assert changed == 0 and text.startswith("7 assets:" if "overdue" in loan else "5 assets:"), text
+    assert loan in text.splitlines(), text
