@@ -1106,3 +1106,12 @@ def test_a_number_said_digit_by_digit_is_that_number():
 @pytest.mark.parametrize("text", ["who's in for the 3pm?", "who's around", "who's coming to the meeting"])
 def test_who_is_somewhere_asks_of_no_item(text):
     assert parse(text, NOW) == [C.Unknown(words=text.rstrip("?"))]
+
+
+@pytest.mark.parametrize("text", ["i need the sound desk for friday", "taking the mixer for friday's gig"])
+def test_needed_for_a_later_day_is_a_plan_asked_about(text):
+    assert [type(c) for c in parse(text, NOW)] == [C.Book]  # when: asked; never checked out now
+
+
+def test_taken_until_a_day_is_taken_now():
+    assert parse("taking the mixer until friday", NOW)[0].due is not None
