@@ -18,7 +18,7 @@ from domain.errors import DomainError
 from domain.language import parse
 from domain.language.parser import MAX_TEXT
 from domain.people import Person, Role
-from services import asking, followups, hints, paging, photos, questions, voice
+from services import asking, followups, hints, paging, photos, questions, unsure_packs, voice
 from services.bare_moves import bare_move
 from services.catalog_cache import CatalogCache
 from services.context import Context
@@ -322,6 +322,10 @@ class Assistant:
 
     def _follow_ups(self, ctx: Context, commands: list[Command]) -> list[Command] | Reply:
         """ "make it 5", "two more": what they mean, read against the speaker's last change."""
+        try:
+            commands = unsure_packs.settled(self.index(), commands)  # "3 boxes of masks, sorry make it 2"
+        except followups.NeedsUnit as unsure:
+            return asking.unit_question(unsure)
         if not any(isinstance(c, C.FOLLOW_UPS) for c in commands):
             return commands
         if self._changed_last.get(ctx.actor.key) is False:

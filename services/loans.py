@@ -11,7 +11,7 @@ from domain.language.patterns import BROKEN_WORDS, NOT_WORKING
 from domain.ledger import Action, ItemType, LedgerEntry
 from domain.loans import StockLoan, give_back, lend
 from domain.stock import StockItem
-from domain.values import to_base_units
+from domain.values import plural, to_base_units
 from services.changes import Done, append, track_reorder
 from services.context import Context
 from storage.unit_of_work import UnitOfWork
@@ -61,6 +61,11 @@ def take_back(uow: UnitOfWork, ctx: Context, sku: str, holder: str, count, pack,
     else:
         units = to_base_units(count, pack, item.unit, item.packs, item.name)
     lost, damaged = written_off(note, held - units if count is not None else 0)
+    if not (lost or damaged) and held and UNCOUNTED.search(note or "") and not _NOT.search(note or ""):
+        raise DomainError(  # "2 back, well 1, the other went in the river": how many, never all of them back
+            f"How many {plural(item.unit, 2)} of {item.name} came back in good order, and what happened to the rest? "
+            "Say e.g. “1 back, 1 lost” or “1 back, 1 damaged”. Nothing was changed."
+        )
     if count is None and (lost or damaged):
         units = max(held - lost - damaged, 0)
     elif units == held and units and lost + damaged:  # "all 6 back, one has a bent pin": one of the 6
@@ -87,8 +92,8 @@ _N = r"\d+|one|two|three|four|five|six|an?"
 _BROKEN = BROKEN_WORDS
 _OFF = re.compile(
     rf"(?P<n>the other (?:{_N})|{_N}|the other(?: one)?|the others|the rest|other)(?:'s(?:\s+[a-z]+(?=\s+is\b))?|\s)\s*"
-    # "the other one's lost", "the other one's mic is broken"
-    r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+    # "the other one's lost", "the other one's mic is broken", "one of them the mic snapped off"
+    r"(?:of\s+(?:them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:the|its)\s+[\w-]+\s+)?"
     r"(?:(?:is|are|was|were|got|came back|has|have|went|i|we)\s+)?(?:been\s+|have\s+|has\s+|a\s+)*"
     rf"(?P<what>lost|missing|gone|{_BROKEN})\b"
     rf"|(?P<verb>lost|broke|damaged|snapped|cracked|bent)\s+(?P<n2>{_N})\b"
@@ -103,13 +108,28 @@ _NOT = re.compile(
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1}
 
 
+# A return's note that says some did not come back well, or fewer came back, in words no count
+# above reads ("on one of them the mic is loose", "well 1, the other went in the river"): asked
+UNCOUNTED = re.compile(
+    rf"(?i)\b(?:{_BROKEN}|lost|missing|gone|snapped\s+off|fell\s+off|went\s+in|dropped\s+in)\b"
+    r"|\b(?:well|actually|only|just)\s+(?:\d+|one|two|three|four|five)\b"
+)
+
+
 def written_off(note: str | None, others: int) -> tuple[int, int]:
-    """(lost, damaged) a return's note speaks of; `others`: how many "the others" / "the rest" are."""
+    """(lost, damaged) a return's note speaks of, every one said ("1 has a broken pin and 1 went
+    missing"); `others`: how many "the others" / "the rest" are."""
     if not note or _NOT.search(note):
         return 0, 0
-    found = _OFF.search(note)
-    if not found:
-        return 0, 0
+    lost = damaged = 0
+    for found in _OFF.finditer(note):
+        n, gone = _one_write_off(found, others)
+        lost, damaged = (lost + n, damaged) if gone else (lost, damaged + n)
+    return lost, damaged
+
+
+def _one_write_off(found: re.Match, others: int) -> tuple[int, bool]:
+    """(how many, lost rather than damaged) of one thing said."""
     said = (found["n"] or found["n2"] or found["n3"] or "").lower()
     what = (found["what"] or found["verb"] or "damaged").lower()
     said = said.removeprefix("the other ") if said[len("the other ") :].strip() not in ("", "one") else said
@@ -119,7 +139,7 @@ def written_off(note: str | None, others: int) -> tuple[int, int]:
         n = 1
     else:
         n = int(said) if said.isdigit() else _WORDS.get(said, 1)
-    return (n, 0) if what in ("lost", "missing", "gone") else (0, n)
+    return n, what in ("lost", "missing", "gone")
 
 
 def undo(uow: UnitOfWork, ctx: Context, entry: LedgerEntry) -> Done:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from domain import commands as C
 from domain.commands import ANY_ITEM, ASSETS, STOCK, Command
 from domain.errors import DomainError, NotFound
+from domain.language.corrected_at_once import PACK_KEPT
 from domain.ledger import ItemType
 from domain.loan_commands import Lend
 from domain.values import singular, to_base_units
@@ -228,6 +229,9 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     """One command about identical units ("two radios", "everything I've got")
     becomes one per unit, so each is checked out or back on its own."""
     command = _numbered_name(command, index)
+    pack = getattr(command, "pack", None)
+    if isinstance(pack, str) and pack.startswith(PACK_KEPT) and len(pack) > 1:  # (not settled: as said first)
+        command = replace(command, pack=pack[len(PACK_KEPT) :])
     counted_in_units = hasattr(command, "pack") and command.pack is None and isinstance(command.count, int)
     if counted_in_units and command.ref:
         bare = pack_before_name(index, command.ref)  # "2 racks yellow tips used"

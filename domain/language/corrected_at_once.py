@@ -33,6 +33,22 @@ SAID_LAST = re.compile(
 )
 
 
+# The pack said first, kept for a bare number that corrects it: a pack of the item's or its base unit
+# is known only from the catalog ("make it 3" after "2 reams of A4" is reams; after "3 boxes of masks", asked)
+PACK_KEPT = "?"
+# "used 3 boxes of masks, sorry make it 2", "used 2 drums of oil - sorry, 1 drum": a correction after
+# a comma or dash is a sentence of its own, read as one (never the first amount, the second dropped)
+_CORRECTION_AFTER_A_BREAK = re.compile(
+    r"(?i)\s*(?:,|;|\s-+|\s\u2013|\s\u2014)\s+(?=(?:sorry|oops|no\s+wait|wait|actually|correction)[,\s]+"
+    r"(?:make\s+(?:it|that)|i\s+meant?|should\s+(?:be|have\s+been)|it\s+was|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+
+
+def correction_apart(text: str) -> str:
+    """The message with a correction said after a comma or dash made a sentence of its own."""
+    return _CORRECTION_AFTER_A_BREAK.sub(". ", text)
+
+
 def corrected_at_once(
     text: str, commands: list[Command], people: frozenset[str] = frozenset()
 ) -> list[Command]:
@@ -61,8 +77,11 @@ def corrected_at_once(
     if correction.meant:
         amended = replace(amended, ref=re.sub(r"(?i)^(?:the|a|an|my)\s+", "", correction.meant.strip()))
     if correction.count is not None:  # (the item said again: its amount in its own words, "1 glue stick")
-        kept = None if correction.meant else getattr(said, "pack", None)
-        pack = singular(correction.pack) if correction.pack else kept
+        pack = singular(correction.pack) if correction.pack else None
+        if correction.pack is None and not correction.meant and getattr(said, "pack", None):
+            pack = (
+                PACK_KEPT + said.pack
+            )  # "used 3 boxes of masks. sorry make it 2": boxes or masks? (checked later)
         if not hasattr(said, "count") or (correction.pack and pack != getattr(said, "pack", None)):
             return unclear  # "used 3 boxes of pens. sorry, 5 pens": which unit is asked, not guessed
         amended = replace(amended, count=correction.count, pack=pack)

@@ -24,7 +24,12 @@ from domain.language import (
 from domain.language import patterns as P
 from domain.language import question_patterns as Q
 from domain.language.catalog_phrases import parse_add
-from domain.language.corrected_at_once import amount_after, amount_said_apart, corrected_at_once
+from domain.language.corrected_at_once import (
+    amount_after,
+    amount_said_apart,
+    corrected_at_once,
+    correction_apart,
+)
 from domain.language.edit_phrases import parse_edit, parse_field_question
 from domain.language.hand_over import parse_hand_over, to_department, unknown_recipient, without_returner
 from domain.language.item_command import item_command
@@ -68,6 +73,7 @@ def parse(
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     text, override = booking_phrases.without_override(text)  # "check out the van anyway"
+    text = correction_apart(text)  # "used 3 boxes of masks, sorry make it 2"
     by_sentence = sentences.by_sentence(text or "", _reader(now, tz, names, people), _due_reader(now, tz))
     commands = by_sentence or _parse_one(text or "", now, tz, names, people)
     if not by_sentence:  # "the ups is fixed and the hp printer goes for repair": two statements
@@ -215,6 +221,12 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
         due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
+    listed_first = LIST_THEN_BACK.match(clean)  # "radio, tablet and the pulse ox all returned"
+    lead = (listed_first["lead"] or "").strip(" -:\u2013") if listed_first else ""
+    if listed_first and (
+        not lead or all(isinstance(c, C.Unknown) for c in _read_one(lead, now, tz, names, people))
+    ):
+        clean = f"returned {listed_first['items']}"  # ("back from the run - ...": said before, no request)
     commands = [
         _whose(_back_with(c, clean, people), people)
         for c in _parse_clean(clean, person, due, now, tz, people)
@@ -246,6 +258,13 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
 
 
+# A list said first, then that it all came back: each of them returned, never the first dropped
+LIST_THEN_BACK = re.compile(
+    r"(?i)^(?P<lead>[^,;]*?\s(?:-|\u2013|:)\s+)?(?!(?:morning|hi|hey|hello|thanks|cheers|ok|okay|so|right|all|"
+    r"everyone|guys|team)\b)(?P<items>(?:(?!\s-\s)[^,;])+(?:,\s*(?:(?!\s-\s)[^,;])+)+,?\s+(?:and|&)\s+[^,;]+?)\s+"
+    r"(?:all\s+|both\s+)?"
+    r"(?:(?:are|is)\s+(?:all\s+)?)?(?:returned|back|checked\s+in|handed\s+in)[\s.!]*$"
+)
 CONDITION_FIRST = re.compile(
     r"(?i)^\W*(?:if|in case|unless)\b(?!\s+(?:possible|poss|you\s+(?:don't|dont|do\s+not)\s+mind|that's\s+ok|ok|okay)\b)"
 )
@@ -428,6 +447,12 @@ def _parse_clean(
             )
             if came_back_broken:  # "2 xlr cables came back frayed": how they came back
                 note, after = after.strip(" .!"), ""
+            elif kind is C.CheckIn and not note and P.REPAIR_ASKED.search(after or ""):
+                # "pallet truck back, hydraulics shot, can it go for repair"
+                note, after = after.strip(" ,;.!"), ""
+            elif kind is C.CheckIn and not note and P.HOW_THEY_CAME_BACK.search(after or ""):
+                # "2 batteries back, well 1, the other went in the river"
+                note, after = after.strip(" ,;.!-"), ""
             if after and not then:  # "dropping my scanner back at goods in and taking the other one"
                 after, then = second_request.and_then(after, again)
             parts, tail = items_and_tail(rest)
@@ -435,6 +460,11 @@ def _parse_clean(
             commands = _longer_alike(same_item(item_command(kind, part, person, due) for part in parts))
             if len(commands) > 1 and perhaps_a_remark(rest, parts[-1]):
                 commands[-1] = replace(commands[-1], perhaps=True)
+            if kind is C.CheckIn and len(commands) == 2 and commands[-1].perhaps and not note:
+                if P.HOW_THEY_CAME_BACK.search(
+                    parts[-1]
+                ):  # "returned the 2 headsets, on one the mic snapped off"
+                    commands, note = commands[:1], parts[-1].strip(" .!")
             repair = P.REPAIR_ASKED.search(note or "")  # "returning X, it's split, can it go for repair"
             if repair:
                 note = note[: repair.start()].strip(" ,;") or None

@@ -407,6 +407,12 @@ BROKEN_WORDS = (
     r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked|"
     r"run\s+over|smashed|crushed|shattered|torn|ripped|ruined|destroyed|burnt|burned|fried"
 )
+# What a return says of how the things came back, after it: some broken or lost, or fewer than said
+# ("..., on one of them the mic snapped off", "- 4 ok, 1 has a broken pin", "..., well 1, the other ...")
+HOW_THEY_CAME_BACK = re.compile(
+    rf"(?i)\b(?:one|two|\d+|the\s+other|the\s+rest)\b.*\b(?:{BROKEN_WORDS}|lost|missing|gone|went\s+in|fell\s+off)\b"
+    r"|^\W*(?:well|actually|only|just)\s+(?:\d+|one|two|three|four|five)\b"
+)
 # "two of the xlr leads came back frayed, the other 4 are fine": the fine ones back, the others noted
 SOME_DAMAGED = re.compile(
     rf"(?i)^(?P<n>\w+)\s+of\s+(?:the|my|our)\s+(?P<item>[\w' -]+?)\s+(?:came\s+back|are|were|got|is|was)\s+"

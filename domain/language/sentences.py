@@ -13,6 +13,7 @@ from domain import commands as C
 from domain.commands import Command
 from domain.language.item_lists import item_ref
 from domain.language.numbers import LIST_COMMA
+from domain.language.patterns import HOW_THEY_CAME_BACK
 
 Reader = Callable[[str], list[Command]]  # the commands of one sentence
 DueReader = Callable[[str], datetime | None]  # the due time a sentence says, if any
@@ -111,6 +112,14 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
     first_found: int | None = None  # the part of the first request: later parts' items may be remarks
     for n, sentence in enumerate(parts[:MAX_SENTENCES]):
         for command in read(sentence):
+            said_back = (
+                found[-1] if found and isinstance(found[-1], C.CheckIn) and not found[-1].note else None
+            )
+            if isinstance(command, C.Unknown) and said_back and HOW_THEY_CAME_BACK.search(sentence):
+                found[-1] = replace(
+                    said_back, note=sentence.strip(" .!-")
+                )  # "xlrs back - 1 has a broken pin"
+                continue
             # no request of its own; "...? back in an hour" says when the loan ends
             if isinstance(command, C.Unknown) or only_a_time(command):
                 due = due_of(sentence)
@@ -142,8 +151,8 @@ def by_part(parts: list[str], read: Reader, due_of: DueReader) -> list[Command]:
                     continue
                 if not (antecedent and antecedent.changes and antecedent.ref):
                     continue  # "it" after a question, or before any item: never an older change's item
-                if type(command) in (type(antecedent), C.Take):
-                    continue  # "...? need it for the review": the same request said again
+                if type(command) in (type(antecedent), C.Take) and not getattr(command, "person", None):
+                    continue  # "...? need it for the review": the same request said again (not "give it to @maya")
                 command = replace(command, ref=antecedent.ref)
             elif found and n != first_found and getattr(command, "ref", None) and hasattr(command, "perhaps"):
                 command = replace(command, perhaps=True)  # "I think we are on the last box": said, not asked

@@ -292,7 +292,10 @@ def test_what_is_free_in_a_place_at_a_time_lists_only_what_is_there(say):
     "text, loan",
     [
         ("anything overdue?", "6 cables of XLR cable 5m with ines, due Fri 27 Nov 17:00 — overdue."),
-        ("what's due back soon", "1 headset of Jabra Evolve2 30 USB headset with farid, due Mon 30 Nov 17:00."),
+        (
+            "what's due back soon",
+            "1 headset of Jabra Evolve2 30 USB headset with farid, due Mon 30 Nov 17:00.",
+        ),
     ],
 )
 def test_lists_of_what_is_due_name_stock_on_loan_too(say, text, loan):
@@ -300,3 +303,54 @@ def test_lists_of_what_is_due_name_stock_on_loan_too(say, text, loan):
     text = "\n".join(r.text for r in replies)
     assert changed == 0 and text.startswith("7 assets:" if "overdue" in loan else "5 assets:"), text
     assert loan in text.splitlines(), text
+
+
+def test_a_bare_number_correcting_a_pack_asks_which_unit_unless_the_pack_is_the_base_unit(say):
+    replies, changed, _ = say("farid", "used 3 boxes of masks, sorry make it 2")
+    assert changed == 0 and replies[0].text == "Make it 2 boxes or 2 masks? Nothing was changed yet."
+    replies, changed, tx = say("alice", "Used 2 reams of A4, sorry make it 3")  # reams are the paper's unit
+    assert changed == 1 and tx.stock.get("SKU-PAP-A4").on_hand == 62 - 3, [r.text for r in replies]
+
+
+def test_a_correction_after_a_dash_replaces_the_amount_never_adds_to_it(say):
+    replies, changed, tx = say("hugo", "used 2 drums of oil - sorry, 1 drum")
+    assert changed == 1 and tx.stock.get("SKU-OIL-RAP").on_hand == 40, [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    "who, text, sku, on_hand",
+    [  # how they came back, said after the return: the broken and the lost are not put on the shelf
+        ("bob", "returned the 2 headsets, on one of them the mic snapped off", "SKU-HS-JAB30", 12),
+        ("ines", "xlrs back - 4 ok, 1 has a broken pin and 1 went missing at the gig", "SKU-XLR-5M", 28),
+    ],
+)
+def test_a_return_that_says_some_came_back_broken_or_lost(say, who, text, sku, on_hand):
+    replies, changed, tx = say(who, text)
+    assert (changed, tx.stock.get(sku).on_hand) == (1, on_hand), [r.text for r in replies]
+
+
+def test_fewer_back_than_said_in_words_no_count_reads_is_asked(say):
+    replies, changed, _ = say("erin", "2 batteries back, well 1, the other one went in the river")
+    assert changed == 0 and replies[0].text.startswith("How many batteries"), [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    "who, text, states",
+    [
+        (
+            "bob",
+            "pallet truck back, hydraulics are totally shot now, can it go for repair",
+            {"A-5002": ("maintenance", None)},
+        ),
+        (  # a list said first, then that it all came back: the first one too
+            "jack",
+            "back from the run - radio, tablet and the pulse ox all returned",
+            {"A-8001": ("available", None), "A-8005": ("available", None), "A-4011": ("available", None)},
+        ),
+        ("erin", "ronin's back. give it to @maya till thursday", {"CAM-005": ("checked_out", "maya")}),
+    ],
+)
+def test_returns_said_with_more(say, who, text, states):
+    replies, changed, tx = say(who, text)
+    got = {tag: (tx.assets.get(tag).status.value, tx.assets.get(tag).holder) for tag in states}
+    assert got == states, [r.text for r in replies]

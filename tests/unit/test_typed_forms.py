@@ -965,9 +965,11 @@ def test_check_out_with_a_place_after_the_item_is_a_check_out_never_a_return():
     "text, ref, count, pack",
     [
         ("Used 3 sharps bins. Sorry, make it 2.", "sharps bins", 2, None),
-        ("Used 2 reams of A4. Sorry, make it 3.", "a4", 3, "ream"),
+        # a bare number keeps the unit said first, marked to be checked against the catalog
+        ("Used 2 reams of A4. Sorry, make it 3.", "a4", 3, "?ream"),
         ("Took 2 packs of glue sticks. No wait, it was 1 pack.", "glue sticks", 1, "pack"),
-        ("Used 3 rolls of cling film. Actually 2, sorry", "cling film", 2, "roll"),
+        ("Used 3 rolls of cling film. Actually 2, sorry", "cling film", 2, "?roll"),
+        ("used 3 boxes of masks, sorry make it 2", "masks", 2, "?box"),  # said after a comma, as apart
         ("Received 3 bundles of large boxes. Sorry, 4 bundles.", "large boxes", 4, "bundle"),
     ],
 )
@@ -1115,3 +1117,16 @@ def test_needed_for_a_later_day_is_a_plan_asked_about(text):
 
 def test_taken_until_a_day_is_taken_now():
     assert parse("taking the mixer until friday", NOW)[0].due is not None
+
+
+def test_a_list_said_first_then_all_returned_returns_each():
+    assert [c.ref for c in parse("radio, tablet and the pulse ox all returned", NOW)] == [
+        "radio",
+        "tablet",
+        "pulse ox",
+    ]
+    assert [c.ref for c in parse("back from the run - radio, tablet and the pulse ox all returned", NOW)] == [
+        "radio",
+        "tablet",
+        "pulse ox",
+    ]
