@@ -46,17 +46,21 @@ def _item_named(index: CatalogIndex, words: str) -> CatalogItem | None:
     return None
 
 
+REMARK_NAMES_AN_ITEM = 90  # how well words after a comma must fit an item to be one, not a remark
+
+
 def without_remarks(index: CatalogIndex, commands: list[Command]) -> tuple[list[Command], list[str]]:
     """Commands said after a comma that may be a remark ("..., new starter setup") are
     left out when their words name no item; the words are returned, for the reply."""
     kept, remarks = [], []
     for command in commands:
-        if (
-            getattr(command, "perhaps", False)
-            and command.ref
-            and not locate(index, command.ref, command.item).found
-        ):
-            remarks.append(command.ref)
+        found = (
+            locate(index, command.ref, command.item)
+            if getattr(command, "perhaps", False) and command.ref
+            else None
+        )
+        if found is not None and not (found.found and (found.exact or found.score >= REMARK_NAMES_AN_ITEM)):
+            remarks.append(command.ref)  # ("..., done for the week": a drone only at a stretch)
         else:
             kept.append(command)
     return kept, remarks

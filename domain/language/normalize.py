@@ -268,6 +268,12 @@ def normalize(text: str, mention_names: dict[str, str] | None = None) -> str:
     text = re.sub(r"(?i)\bat\s+the\s+mo\b", "at the moment", text)
     text = re.sub(r"(?i)\b(my|our|his|her|their)\s+own\b", r"\1", text)  # "my own laptop": mine
     text = _ITS_IS.sub("it's ", text)
+    # "what's still overdue?", "what does bob still have out?": asked as without "still"
+    text = re.sub(
+        r"(?i)^(\W*(?:what(?:'s|\s+is|\s+are)|what\s+does\s+@?[\w.-]+|who(?:'s|\s+is))\s+)still\s+",
+        r"\1",
+        text,
+    )
     # "could you take the lectern to the main hall": asked to carry it there, as "bring" is; never a loan
     text = re.sub(r"(?i)\b((?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?)take\b", r"\1bring", text)
     text = re.sub(r"(?i)\s+for\s+now\b", "", text)  # "done with my pipette for now": no time said

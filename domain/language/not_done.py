@@ -10,6 +10,7 @@ import re
 
 from domain import commands as C
 from domain.commands import Command
+from domain.language.patterns import NOT_WORKING
 from domain.language.said_numbers import corrected_numbers, ordinal_days
 
 # A question that asks for something ("can I take...?") is a request; others are questions.
@@ -20,6 +21,7 @@ ASKING_FOR = re.compile(
     r"|^\W*(?:please|pls|plz)\b|[\s,](?:ok|okay|pls|please)\s*\?+\s*$",  # "..., till 5pm ok?"
     re.I,
 )
+BROKEN_SAID = re.compile(rf"(?i)\b{NOT_WORKING}\b")  # "won't hold charge": what is wrong, no "don't"
 NEGATED = re.compile(
     r"\b(?:don't|dont|do not|never|nobody|no one|stop|shouldn't|mustn't|won't|didn't|did not|"
     r"haven't|have not|hasn't|not going to|isn't to|aren't to|"
@@ -197,7 +199,9 @@ def _negated(text: str, commands: list[Command] = ()) -> bool:
     in a remark after it is about something else ("borrowing 2 long hdmi cables, the short ones
     don't reach", "returned 1 battery, the other one won't hold a charge")."""
     said = corrected_numbers(text.strip())  # ("there are 20 not 14": no negation)
-    returning = bool(commands) and all(isinstance(c, C.CheckIn) for c in commands if c.changes)
+    returning = any(isinstance(c, C.CheckIn) for c in commands) and all(
+        isinstance(c, (C.CheckIn, C.Maintenance)) for c in commands if c.changes
+    )  # (a return that goes for repair too: "..., battery won't hold charge, can it go for repair")
     repairing = bool(commands) and all(isinstance(c, C.Maintenance) for c in commands if c.changes)
     first, *later = [
         c for c in REMARK_BREAKS.split(said) if c.strip() and not (repairing and DO_NOT_USE.match(c.strip()))
@@ -207,6 +211,9 @@ def _negated(text: str, commands: list[Command] = ()) -> bool:
         or (
             NEGATED.search(clause)
             and not ABOUT_A_THING.match(clause)
+            and not (
+                returning and BROKEN_SAID.search(clause)
+            )  # how it came back: "battery won't hold charge"
             and not (returning and NOT_NEEDED.match(clause))
         )
         for clause in later

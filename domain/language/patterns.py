@@ -401,7 +401,7 @@ PRONOUN = re.compile(
 # A unit that no longer does its job ("one won't hold a charge"): damaged, as broken is
 NOT_WORKING = (
     r"(?:won't|wont|doesn't|doesnt|does not|will not|no longer)\s+"
-    r"(?:work|charge|hold (?:a|its) charge|turn on|switch on|power on)"
+    r"(?:work|charge|hold (?:a |its )?charge|turn on|switch on|power on)"
 )
 BROKEN_WORDS = (
     r"broken|damaged|broke|busted|bust|dead|faulty|cracked|frayed|snapped|knackered|bent|kaput|wrecked|"

@@ -348,6 +348,16 @@ def test_fewer_back_than_said_in_words_no_count_reads_is_asked(say):
             {"A-8001": ("available", None), "A-8005": ("available", None), "A-4011": ("available", None)},
         ),
         ("erin", "ronin's back. give it to @maya till thursday", {"CAM-005": ("checked_out", "maya")}),
+        (  # what is wrong said with "won't": no "don't" for the return
+            "leo",
+            "returned the makita drill, battery won't hold charge, can it go for repair",
+            {"F-201": ("maintenance", None)},
+        ),
+        (  # a remark after the list that only a stretch makes an item: a remark, no question
+            "bob",
+            "bringing back the pallet jack and the scan gun, done for the week",
+            {"A-5002": ("available", None), "A-5004": ("available", None)},
+        ),
     ],
 )
 def test_returns_said_with_more(say, who, text, states):

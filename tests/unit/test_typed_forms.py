@@ -1130,3 +1130,14 @@ def test_a_list_said_first_then_all_returned_returns_each():
         "tablet",
         "pulse ox",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, still",
+    [
+        ("what's still overdue?", "what's overdue?"),
+        ("what does bob still have out?", "what does bob have out?"),
+    ],
+)
+def test_still_asks_as_without_it(text, still):
+    assert parse(text, NOW, people=PEOPLE) == parse(still, NOW, people=PEOPLE)
