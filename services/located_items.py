@@ -45,6 +45,15 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     ):
         return command
     place = index.location_named(said["place"])
+    if (
+        place is None
+        and isinstance(command, C.Count)
+        and locate(index, command.ref[: said.start()], (ItemType.STOCK,)).found
+    ):
+        raise DomainError(  # "30 pencils left on my desk", "counted the pens in my drawer": not the whole count
+            f"I don't know a place called “{said['place']}”. Stock is counted where it is kept: say it "
+            "without the place, or with the place it is kept in. Nothing was changed."
+        )
     if place is None:
         return command
     words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind

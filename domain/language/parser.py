@@ -429,6 +429,8 @@ def _parse_clean(
         groups = match.groupdict()
         if "rest" in groups:
             rest = groups["rest"] or groups.get("rest2") or groups.get("rest3") or ""
+            if kind is C.Count and groups.get("place"):  # "only 3 left in exam room 1": counted there
+                rest = f"{rest} {groups['place']}"
             note = None
             noted = P.CONDITION_NOTE.match(rest) if kind is C.CheckIn else None
             if noted and not P.DESCRIBED_ITEM.match(noted["note"].strip(" .")):  # "..., the broken ladder"

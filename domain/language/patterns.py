@@ -289,6 +289,16 @@ SPECIAL: list[tuple[type[Command], re.Pattern]] = [
             r"(?:(?:we|i|there)(?:'ve|'re| have| are| is)?\s+)?(?:got\s+|have\s+|counted\s+|are\s+|is\s+)?",
         ),
     ),
+    (  # "only 18 pairs of scissors left in room 102": a count there (kept there, or refused: see located_items)
+        C.Count,
+        re.compile(
+            r"^(?:(?:there\s+are|there's|we\s+have|we've\s+got)\s+)?(?:(?:only|just)\s+)?"
+            r"(?P<rest>(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s[^,;]*?)\s+left\s+"
+            r"(?P<place>(?:in|at)\s+(?:the\s+)?(?=[^,;]*\b(?:room|store|stores|storeroom|stockroom|cupboard|cage|crib|"
+            r"bay|hall|kitchen|cabinet|workshop|warehouse|reception|library|lab|clinic|aisle|\d+)\b)[^,;]+?)[\s.!]*$",
+            re.I,
+        ),
+    ),
     (
         C.Count,
         re.compile(

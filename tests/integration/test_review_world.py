@@ -111,6 +111,9 @@ def say(world, tmp_path):
         ("ines", "take the 1 metre one"),
         # a count or a use of stock said in a place it isn't kept: never the whole amount set
         ("farid", "counted the masks in reception, 2 boxes left"),
+        ("farid", "only 2 boxes of masks left in reception"),
+        ("carmen", "counted the pencils in my drawer, 30"),  # a place nobody keeps stock in
+        ("carmen", "30 pencils left in my drawer"),
         ("kim", "used 3 hdmi leads from the av store"),  # the 2 m lead is kept in the IT store room
         ("kim", "set the reorder point for masks in reception to 100"),
         # colours and sizes tell variants apart: never dropped to find another
@@ -215,6 +218,7 @@ def test_answered(say, who, text, said):
     [  # where it was counted is said, and the count is still of the item
         ("farid", "counted the masks in the clinic store, 12 boxes left", "SKU-MASK-IIR", 600),
         ("omar", "We counted the earpieces in the outreach office and there are only 7.", "SKU-RADEAR", 7),
+        ("omar", "there are 3 bales of blankets left in the van bay", "SKU-BLANK-FL", 30),
     ],
 )
 def test_counted_where_it_is(say, who, text, sku, on_hand):
