@@ -45,6 +45,14 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     ):
         return command
     place = index.location_named(said["place"])
+    if place is None and isinstance(command, C.Count):  # "left in 102": Room 102, when only it fits
+        fits = index.resolve_place("location", said["place"])
+        place = fits[0] if len(fits) == 1 else None
+        if len(fits) > 1 and locate(index, command.ref[: said.start()], (ItemType.STOCK,)).found:
+            raise DomainError(
+                f"Which place is “{said['place']}”: {' or '.join(fits[:4])}? Stock is counted where it is kept. "
+                "Nothing was changed."
+            )
     if (
         place is None
         and isinstance(command, C.Count)

@@ -7,6 +7,7 @@ adds the counts of one item into the one total on the shelf."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from domain import commands as C
 from domain.language.numbers import (
@@ -128,7 +129,15 @@ def read(text: str) -> list[C.Command] | None:
         return listed
     # "tool crib: 25 pairs of gloves": a place, then the count
     counts = (_several(each) or _each_part(each) or _one_item(each) for each in bodies)
-    return next(filter(None, counts), None)
+    found = next(filter(None, counts), None)
+    where = LEFT_THERE.search(text)
+    if found and where and len(found) == 1 and isinstance(found[0], C.Count):  # where it is kept, or refused
+        return [replace(found[0], ref=f"{found[0].ref} in {where['place']}")]
+    return found
+
+
+# "only 2 boxes of masks left in reception": the place the count was made (checked against where it is kept)
+LEFT_THERE = re.compile(r"(?i)\b(?:left|remaining)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[\w' -]+?)[\s.!]*$")
 
 
 def _one_item(text: str) -> list[C.Command]:
