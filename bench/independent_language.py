@@ -230,6 +230,14 @@ def main() -> None:
         ' Set w ("an ordinary week": the everyday messages in their usual mix; a new author, 2026-12-07'
         " late night) arrived mid-session: tune 89%, test 95%, measured after one fix, for its one wrong"
         " change at arrival (w:49, tune: a booking moved to the wrong day), and before any other work on it."
+        ' Set x ("end of the week and end of a project": several returns at once, things back broken or'
+        " short, corrections in the same message; a new author, 2026-12-08) measured as it arrived: tune 68%,"
+        " test 73%, with 8 wrong changes (two of them test lines, x:25 and x:140, so seen): returns that said"
+        ' some came back broken or lost ("on one of them the mic snapped off") put them all back on the'
+        ' shelf, a correction after a comma or dash ("used 2 drums of oil - sorry, 1 drum") was added to or'
+        ' dropped, the first of "radio, tablet and the pulse ox all returned" was lost, and "..., can it go'
+        ' for repair" after "pallet truck back" was not sent. All but one are fixed; x:70 ("ronin\'s back.'
+        ' maya needs it for her shoot, give it to @maya") still checks it in and takes the rest as a remark.'
     )
     if not args.no_write:
         write_section(

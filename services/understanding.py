@@ -230,8 +230,11 @@ def _understand(command: Command, index: CatalogIndex, held: frozenset[str]) -> 
     becomes one per unit, so each is checked out or back on its own."""
     command = _numbered_name(command, index)
     pack = getattr(command, "pack", None)
-    if isinstance(pack, str) and pack.startswith(PACK_KEPT) and len(pack) > 1:  # (not settled: as said first)
-        command = replace(command, pack=pack[len(PACK_KEPT) :])
+    if isinstance(pack, str) and pack.startswith(PACK_KEPT) and len(pack) > 1:  # (not settled: asked)
+        raise DomainError(
+            f"Did you mean {command.count} {pack[len(PACK_KEPT) :]}s, or {command.count} of the item's own unit? "
+            "Say it in full, e.g. “used 3 boxes of A4”; nothing was changed."
+        )
     counted_in_units = hasattr(command, "pack") and command.pack is None and isinstance(command.count, int)
     if counted_in_units and command.ref:
         bare = pack_before_name(index, command.ref)  # "2 racks yellow tips used"
@@ -345,19 +348,7 @@ def _names_a_kit(index: CatalogIndex, words: str) -> bool:
     return kit.is_clear and kit.score >= 100 and index.resolve_place("location", words) != [words]
 
 
-def _keys_for_it(command: Command, index: CatalogIndex) -> Command:
-    """ "white van keys back": the keys taken or brought back are the vehicle's custody, when no
-    item is called that. (Only then: "the van keys are in the office" says nothing of the van.)"""
-    said = re.match(r"(?i)(?P<item>.+?\S)\s+keys?$", command.ref or "")
-    if not (said and isinstance(command, (C.CheckIn, C.CheckOut, C.Take, C.Extend))):
-        return command
-    if locate(index, command.ref, command.item).found:
-        return command
-    return replace(command, ref=said["item"]) if locate(index, said["item"], command.item).found else command
-
-
 def _understand_one(command: Command, index: CatalogIndex, held: frozenset[str]) -> Understood:
-    command = _keys_for_it(command, index)
     if isinstance(command, C.Move) and command.where == "location" and command.to:
         command = department_if_only_that(command, index)
     elif isinstance(command, C.Move) and command.where == "department" and command.to:

@@ -5,7 +5,6 @@ resolver reads ("the 216" is a name, "24-105" a model, "drum of oil" one drum)."
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from datetime import datetime
 
 from domain import commands as C
@@ -117,7 +116,6 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
         phrase, note = (s.strip() for s in phrase.split(" - ", 1))
     if re.fullmatch(r"(?i)(?:an?(?:other)?\s+)?one", phrase.strip()):  # "can I borrow one?": one of what?
         return kind.of(ref="one", person=person, due=due)
-    model = re.fullmatch(r"(?i)the\s+(?P<number>\d+)", phrase.strip())
     named_by_number = re.fullmatch(r"(?i)the\s+(?P<name>\d[\w-]*)", phrase.strip())
     if kind in IN_PARTS and named_by_number:  # "..., the 216": the gel called 216, not 216 of anything
         return kind.of(ref=named_by_number["name"].lower(), person=person, due=due)
@@ -203,7 +201,5 @@ def item_command(kind: type[Command], phrase: str, person: str | None, due: date
             count = (
                 None  # "check out a projector": the article, not a quantity ("one of the latitudes" is one)
             )
-    if model and count is not None and "count" not in {f.name for f in fields(kind)}:
-        rest, count = model["number"], None  # "the 5424 is fixed": a model's number ("16 are broken": which?)
     said = {"ref": item_ref(rest), "count": count, "pack": pack, "person": person, "due": due, "note": note}
     return kind.of(**said, vague=vague is not None, another=another)

@@ -38,7 +38,7 @@ STARTS_LATER = re.compile(
     r"\bday after tomorrow\b|(?<!\bfor )\b(?:sometime|later|tomorrow|tmrw|next week|after lunch|after (?:the|this|that)\b|when the\b|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|at noon|"
     r"on (?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:st|nd|rd|th))\w*|in \d+\s*(?:mins?|minutes|hours?|hrs?)|"
-    r"(?<!\bback )(?<!\buntil )(?<!\btill )for (?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|n|e|ur|urs|i)?(?:'s)?\b|"  # "need it for friday"
+    r"(?<!\bback )(?<!\buntil )(?<!\btill )for (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?(?:'s)?\b|"
     # "check out the level in the afternoon", "... in a bit", "... in 5", "... in the new year"
     r"in the (?:morning|afternoon|evening|new year)|in a (?:bit|while|sec|second|minute|mo|moment)|in \d+(?!\s*\w))\b",
     re.I,

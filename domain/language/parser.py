@@ -69,7 +69,6 @@ def parse(
     (lowercase), so "for erin" is erin and "for the shoot" a purpose."""
     now = now or datetime.now(timezone.utc)
     text = spoken_punctuation(text or "")  # "full stop" is no "stop"
-    text = _apostrophe_left_out(text, people)  # "bobs scanner" is bob's
     if re.fullmatch(r"\s*\?+\s*", text or ""):
         return [C.Help()]
     text, override = booking_phrases.without_override(text)  # "check out the van anyway"
@@ -100,25 +99,6 @@ def parse(
         return not_done.not_asked(commands)  # "return everything bob had. Not the scanner"
     commands = amount_said_apart(commands)  # "counted the earpieces and there are only 7"
     return corrected_at_once(text, commands, people)  # "used 3 sharps bins. sorry, make it 2"
-
-
-def _apostrophe_left_out(text: str, people: frozenset[str]) -> str:
-    """ "mayas walkie got handed in": a known person's name and an s, before a word, is theirs."""
-
-    def theirs(match: re.Match) -> str:
-        name = match[1]
-        if name.lower() in people and match[0].lower() not in people:
-            return f"{name}'s"
-        return match[0]
-
-    return re.sub(rf"\b([A-Za-z]+)s\b(?=\s+(?!{_IS_WHAT}\b)[A-Za-z])", theirs, text) if people else text
-
-
-# "jacks back with the probe": jack is, never jack's
-_IS_WHAT = (
-    r"(?:back|here|there|in|out|off|on|away|gone|going|got|been|taking|bringing|returning|dropping|coming|"
-    r"leaving|using|not|just|still|done|finished|with|at|busy|late|sick|off|running|the|a|an|all|also|now)"
-)
 
 
 def _reader(now: datetime, tz: tzinfo, names, people):
@@ -160,13 +140,21 @@ LEND_TO = re.compile(
 )
 
 
+BOT_NAMES = frozenset({"quartermaster", "qm", "bot"})  # "@quartermaster can i ...": said to the bot
+
+
+ONE_OF_SEVERAL = re.compile(r"(?i),|\band\b|&")  # several items back: whose note it is, is not known
+
+
 def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Command]:
     normal = normalize((text or "")[:MAX_TEXT], names)
     clean = P.LEADING_MENTIONS.sub("", normal)
     if clean != normal:  # "@quartermaster can i borrow a laptop": the words after it, read as said first
-        if {n.lower() for n in re.findall(r"@([\w.\-]+)", normal[: len(normal) - len(clean)])} & people:
+        named = {n.lower() for n in re.findall(r"@([\w.\-]+)", normal[: len(normal) - len(clean)])}
+        if named & people:
             return [C.Unknown(words=clean)]  # "@bob can you return the drill": asks bob, not the bot
-        clean = normalize(clean, names)
+        if named <= BOT_NAMES:  # (any other mention, a Slack ID or a stranger: read as before)
+            clean = normalize(clean, names)
     if not clean:
         return [C.Unknown()]
     addressed = re.match(r"(?i)^(?P<name>[a-z][\w.\-]*)\s*,\s*\S", clean) or re.search(
@@ -221,12 +209,6 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     if due is None and P.EXTEND_LEAD.match(clean):  # "extend a8005 to thurs"
         due, clean = extract_due(re.sub(r"(?i)\s+to\s+", " until ", clean, count=1), now, tz)
     clean = join_spoken_tags(_fix_verb_typo(clean))
-    listed_first = LIST_THEN_BACK.match(clean)  # "radio, tablet and the pulse ox all returned"
-    lead = (listed_first["lead"] or "").strip(" -:\u2013") if listed_first else ""
-    if listed_first and (
-        not lead or all(isinstance(c, C.Unknown) for c in _read_one(lead, now, tz, names, people))
-    ):
-        clean = f"returned {listed_first['items']}"  # ("back from the run - ...": said before, no request)
     commands = [
         _whose(_back_with(c, clean, people), people)
         for c in _parse_clean(clean, person, due, now, tz, people)
@@ -258,13 +240,6 @@ def _read_one(text: str, now: datetime, tz: tzinfo, names, people) -> list[Comma
     return _unless_the_day_is_unclear(text, commands, now.astimezone(tz).date()) or [C.Unknown(words=clean)]
 
 
-# A list said first, then that it all came back: each of them returned, never the first dropped
-LIST_THEN_BACK = re.compile(
-    r"(?i)^(?P<lead>[^,;]*?\s(?:-|\u2013|:)\s+)?(?!(?:morning|hi|hey|hello|thanks|cheers|ok|okay|so|right|all|"
-    r"everyone|guys|team)\b)(?P<items>(?:(?!\s-\s)[^,;])+(?:,\s*(?:(?!\s-\s)[^,;])+)+,?\s+(?:and|&)\s+[^,;]+?)\s+"
-    r"(?:all\s+|both\s+)?"
-    r"(?:(?:are|is)\s+(?:all\s+)?)?(?:returned|back|checked\s+in|handed\s+in)[\s.!]*$"
-)
 CONDITION_FIRST = re.compile(
     r"(?i)^\W*(?:if|in case|unless)\b(?!\s+(?:possible|poss|you\s+(?:don't|dont|do\s+not)\s+mind|that's\s+ok|ok|okay)\b)"
 )
@@ -279,6 +254,12 @@ def _in_a_later_clause(text: str, now: datetime, tz: tzinfo, names, people) -> l
     ):  # "if the shoot runs over, can I keep the R6 till friday?"
         return []
     read = _reader(now, tz, names, people)
+    each = [read(clause) for clause in clauses]
+    handed = [
+        c for said in each for c in said if isinstance(c, C.Take) and c.person and c.ref in ("it", "them")
+    ]
+    if len(handed) == 1 and sum(any(c.changes for c in said) for said in each) == 1:
+        return handed  # "maya needs it for her shoot, give it to @maya": "it" is the item said before
     found = sentences.by_part(clauses, read, _due_reader(now, tz))
     if any(isinstance(c, C.Take) for c in found) or not sentences.said_last(found, clauses, read):
         return []
@@ -449,10 +430,20 @@ def _parse_clean(
             )
             if came_back_broken:  # "2 xlr cables came back frayed": how they came back
                 note, after = after.strip(" .!"), ""
-            elif kind is C.CheckIn and not note and P.REPAIR_ASKED.search(after or ""):
+            elif (
+                kind is C.CheckIn
+                and not note
+                and P.REPAIR_ASKED.search(after or "")
+                and not ONE_OF_SEVERAL.search(rest)
+            ):
                 # "pallet truck back, hydraulics shot, can it go for repair"
                 note, after = after.strip(" ,;.!"), ""
-            elif kind is C.CheckIn and not note and P.HOW_THEY_CAME_BACK.search(after or ""):
+            elif (
+                kind is C.CheckIn
+                and not note
+                and P.HOW_THEY_CAME_BACK.search(after or "")
+                and not ONE_OF_SEVERAL.search(rest)
+            ):
                 # "2 batteries back, well 1, the other went in the river"
                 note, after = after.strip(" ,;.!-"), ""
             if after and not then:  # "dropping my scanner back at goods in and taking the other one"

@@ -1032,8 +1032,6 @@ def test_some_came_back_broken_the_rest_fine():
     "text, expected",
     [
         ("the forklift's fixed now, thanks", C.Repaired(ref="forklift")),
-        ("the 5424 is fixed", C.Repaired(ref="5424")),  # a model's number: no amount is repaired
-        ("send the 5424 for repair", C.Maintenance(ref="5424")),
         ("forklift passed its LOLER, its fixed", C.Repaired(ref="forklift")),
         ("the forklift passed its LOLER inspection, all good", C.Repaired(ref="forklift")),
         ("the centrifuge is fixed the engineer's been", C.Repaired(ref="centrifuge")),
@@ -1073,7 +1071,6 @@ PEOPLE = frozenset({"bob", "jack", "maya"})
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("bobs scanner got left here, signing it back in", C.CheckIn(ref="scanner", person="bob")),
         ("can I borrow one?", C.CheckOut(ref="one")),  # one of what: asked, never the last item again
         ("take the 10 metre ones", C.Take(ref="10 metre ones")),  # a length, not ten of them
         ("@quartermaster can i borrow a laptop", C.CheckOut(ref="laptop")),  # the bot named, then asked
@@ -1119,19 +1116,6 @@ def test_taken_until_a_day_is_taken_now():
     assert parse("taking the mixer until friday", NOW)[0].due is not None
 
 
-def test_a_list_said_first_then_all_returned_returns_each():
-    assert [c.ref for c in parse("radio, tablet and the pulse ox all returned", NOW)] == [
-        "radio",
-        "tablet",
-        "pulse ox",
-    ]
-    assert [c.ref for c in parse("back from the run - radio, tablet and the pulse ox all returned", NOW)] == [
-        "radio",
-        "tablet",
-        "pulse ox",
-    ]
-
-
 @pytest.mark.parametrize(
     "text, still",
     [
@@ -1141,3 +1125,29 @@ def test_a_list_said_first_then_all_returned_returns_each():
 )
 def test_still_asks_as_without_it(text, still):
     assert parse(text, NOW, people=PEOPLE) == parse(still, NOW, people=PEOPLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the drill and the saw back, one is cracked, can it go for repair",  # which one: not known
+    ],
+)
+def test_returns_of_several_said_with_more_are_not_read_whole(text):
+    assert not any(c.changes and isinstance(c, C.Maintenance) for c in parse(text, NOW)) and not (
+        "not returned" in text and any(c.changes for c in parse(text, NOW))
+    )
+
+
+@pytest.mark.parametrize("day", ["tuesday", "wednesday", "thursday", "saturday", "thurs"])
+def test_needed_for_any_later_weekday_is_a_plan(day):
+    assert [type(c) for c in parse(f"need the sound desk for {day}", NOW)] == [C.Book]
+
+
+def test_a_long_list_is_read_quickly():
+    import time
+
+    items = ", ".join(f"{n} boxes of masks" for n in range(2, 25))
+    started = time.perf_counter()
+    parse(f"packing list for friday - {items}, and the pa kit back", NOW)
+    assert time.perf_counter() - started < 2  # (a list pattern once took seconds, doubling per comma)
