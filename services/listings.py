@@ -4,6 +4,7 @@ status and due date, a page at a time; and who used the most of a stock item."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from domain import commands as C
 from domain.language.periods import last_days
@@ -14,6 +15,7 @@ from services.queries import status_line
 from services.replies import Reply, ReplyKind, answer
 from storage.unit_of_work import UnitOfWork
 
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)  # "due back by friday": late ones too
 PAGE = 25  # lines a list shows at a time; "more" shows the next ones
 TOP = 10  # people a top-users answer names
 
@@ -64,20 +66,10 @@ def list_assets(uow: UnitOfWork, ctx: Context, command: C.ListAssets, tags: tupl
 def _loans_due(uow: UnitOfWork, ctx: Context, c: C.ListAssets, holders: tuple, tags) -> list:
     """Loans of stock due back in the window a list asks about (or late), when the list is of
     everything due: not of an item, a place, or what is free."""
-    due_before = ctx.now if c.overdue else c.due
-    if due_before is None or c.ref or tags or c.at or c.available:
+    if c.ref or tags or c.at or c.available or not (c.overdue or c.due):
         return []
-    return sorted(
-        (
-            loan
-            for loan in uow.loans.all()
-            if loan.due is not None
-            and loan.due <= due_before
-            and (c.due_from is None or loan.due >= c.due_from)
-            and (not holders or loan.holder in holders)
-        ),
-        key=lambda loan: (loan.due, loan.sku),
-    )[:PAGE]
+    due = uow.loans.overdue(ctx.now) if c.overdue else uow.loans.due_between(c.due_from or EARLIEST, c.due)
+    return [loan for loan in due if not holders or loan.holder in holders][:PAGE]
 
 
 def _loan_line(ctx: Context, uow: UnitOfWork, loan) -> str:

@@ -45,23 +45,8 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     ):
         return command
     place = index.location_named(said["place"])
-    if place is None and isinstance(command, C.Count):  # "left in 102": Room 102, when only it fits
-        fits = index.resolve_place("location", said["place"])
-        place = fits[0] if len(fits) == 1 else None
-        if len(fits) > 1 and locate(index, command.ref[: said.start()], (ItemType.STOCK,)).found:
-            raise DomainError(
-                f"Which place is “{said['place']}”: {' or '.join(fits[:4])}? Stock is counted where it is kept. "
-                "Nothing was changed."
-            )
-    if (
-        place is None
-        and isinstance(command, C.Count)
-        and locate(index, command.ref[: said.start()], (ItemType.STOCK,)).found
-    ):
-        raise DomainError(  # "30 pencils left on my desk", "counted the pens in my drawer": not the whole count
-            f"I don't know a place called “{said['place']}”. Stock is counted where it is kept: say it "
-            "without the place, or with the place it is kept in. Nothing was changed."
-        )
+    if place is None and isinstance(command, C.Count):
+        place = _counted_at(index, command.ref[: said.start()], said["place"])
     if place is None:
         return command
     words = command.ref[: said.start()].strip()  # "the blind in room 204": no item is a blind
@@ -89,6 +74,25 @@ def _chosen(uow: UnitOfWorkFactory, index: CatalogIndex, command: Command) -> Co
     ):
         raise NeedsChoice(command.ref, there)  # "the mic in the av store": which of those there
     return replace(command, ref=there[0].key) if len(there) == 1 else command
+
+
+def _counted_at(index: CatalogIndex, words: str, written: str) -> str | None:
+    """The one location a count's loosely said place fits ("left in 102": Room 102). For stock, a
+    place that fits several or none is refused: "30 pencils left in my drawer" is not the whole count."""
+    fits = index.resolve_place("location", written)
+    if len(fits) == 1:
+        return fits[0]
+    if not locate(index, words, (ItemType.STOCK,)).found:
+        return None
+    if fits:
+        raise DomainError(
+            f"Which place is “{written}”: {' or '.join(fits[:4])}? Stock is counted where it is kept. "
+            "Nothing was changed."
+        )
+    raise DomainError(
+        f"I don't know a place called “{written}”. Stock is counted where it is kept: say it "
+        "without the place, or with the place it is kept in. Nothing was changed."
+    )
 
 
 def _stock_there(

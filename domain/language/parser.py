@@ -430,21 +430,12 @@ def _parse_clean(
             )
             if came_back_broken:  # "2 xlr cables came back frayed": how they came back
                 note, after = after.strip(" .!"), ""
-            elif (
+            elif (  # "pallet truck back, hydraulics shot, can it go for repair", "2 back, well 1, ...": of one item
                 kind is C.CheckIn
                 and not note
-                and P.REPAIR_ASKED.search(after or "")
                 and not ONE_OF_SEVERAL.search(rest)
+                and (P.REPAIR_ASKED.search(after or "") or P.HOW_THEY_CAME_BACK.search(after or ""))
             ):
-                # "pallet truck back, hydraulics shot, can it go for repair"
-                note, after = after.strip(" ,;.!"), ""
-            elif (
-                kind is C.CheckIn
-                and not note
-                and P.HOW_THEY_CAME_BACK.search(after or "")
-                and not ONE_OF_SEVERAL.search(rest)
-            ):
-                # "2 batteries back, well 1, the other went in the river"
                 note, after = after.strip(" ,;.!-"), ""
             if after and not then:  # "dropping my scanner back at goods in and taking the other one"
                 after, then = second_request.and_then(after, again)

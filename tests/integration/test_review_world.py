@@ -19,12 +19,19 @@ def world(tmp_path_factory):
 
 
 @pytest.fixture
-def say(world, tmp_path):
+def in_world(world, tmp_path):
+    """An assistant and its unit of work over a fresh copy of the authors' world."""
     copy = tmp_path / "world.db"
     shutil.copy(world, copy)
     engine = make_engine(f"sqlite:///{copy}")
     uow = unit_of_work_factory(engine)
-    assistant = Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=managers())
+    yield Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=managers()), uow
+    engine.dispose()
+
+
+@pytest.fixture
+def say(in_world):
+    assistant, uow = in_world
 
     def said(who: str, text: str):
         with uow(read_only=True) as tx:
@@ -33,8 +40,7 @@ def say(world, tmp_path):
         with uow(read_only=True) as tx:
             return replies, tx.ledger.count() - before, tx
 
-    yield said
-    engine.dispose()
+    return said
 
 
 @pytest.mark.parametrize(
@@ -259,34 +265,22 @@ def test_a_sighting_on_a_known_place_is_there(say):
     ]
 
 
-def test_a_question_asked_with_the_place_read_keeps_the_place(world, tmp_path):
+def test_a_question_asked_with_the_place_read_keeps_the_place(in_world):
     """Picking the tripod answers "seen the tripod on the grip truck": seen there, not nowhere."""
-    copy = tmp_path / "world.db"
-    shutil.copy(world, copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    assistant = Assistant(
-        unit_of_work_factory(engine), clock=lambda: NOW, tz=timezone.utc, managers=managers()
-    )
+    assistant, _ = in_world
     (question,) = assistant.handle("erin", "seen the tripod on the grip truck")
     picked = assistant.choose("erin", question.question_id, "CAM-006")
-    engine.dispose()
     assert [r.text for r in picked.replies] == [
         "Noted: CAM-006 (Sachtler Flowtech 75 tripod) seen in Grip truck by erin."
     ]
 
 
-def test_a_count_asked_about_is_made_once_answered(world, tmp_path):
-    copy = tmp_path / "world.db"
-    shutil.copy(world, copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    uow = unit_of_work_factory(engine)
-    assistant = Assistant(uow, clock=lambda: NOW, tz=timezone.utc, managers=managers())
+def test_a_count_asked_about_is_made_once_answered(in_world):
+    assistant, uow = in_world
     (question,) = assistant.handle("nadia", "counted the gloves in lab 1, 10 boxes")
     picked = assistant.choose("nadia", question.question_id, "SKU-GLV-NIT-M")
     with uow(read_only=True) as tx:
-        on_hand = tx.stock.get("SKU-GLV-NIT-M").on_hand
-    engine.dispose()
-    assert on_hand == 1000, [r.text for r in picked.replies]  # once, never asked again
+        assert tx.stock.get("SKU-GLV-NIT-M").on_hand == 1000, [r.text for r in picked.replies]  # once
 
 
 def test_what_is_free_in_a_place_at_a_time_lists_only_what_is_there(say):
